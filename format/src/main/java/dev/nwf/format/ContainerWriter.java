@@ -1,0 +1,60 @@
+package dev.nwf.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/** Serialises an {@link NwfFile} in the canonical chunk order of SPEC.md §2.2. */
+final class ContainerWriter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ContainerWriter() {
+    }
+
+    static void write(NwfFile file, OutputStream out) throws IOException {
+        if (file.levelCount() != file.header().levels()) {
+            throw new IllegalArgumentException("cannot write a file with " + file.levelCount() + " of "
+                    + file.header().levels() + " levels");
+        }
+        out.write(NwfContainer.SIGNATURE);
+        out.write(NwfContainer.VERSION_MAJOR);
+        out.write(NwfContainer.VERSION_MINOR);
+        chunk(out, ChunkTypes.HEADER, HeaderCodec.encodeHeader(file.header()));
+        if (!file.metadata().isEmpty()) chunk(out, ChunkTypes.METADATA, metadataBytes(file));
+        if (file.icc() != null) chunk(out, ChunkTypes.ICC_PROFILE, file.icc());
+        if (file.exif() != null) chunk(out, ChunkTypes.EXIF, file.exif());
+        for (RawChunk c : file.unknown()) chunk(out, c.type(), c.payload());
+        chunk(out, ChunkTypes.LEVEL_INDEX, HeaderCodec.encodeIndex(file.levelIndex()));
+        for (int i = 0; i < file.levelCount(); i++) {
+            byte[] level = file.level(i);
+            byte[] payload = new byte[level.length + 1];
+            payload[0] = (byte) i;
+            System.arraycopy(level, 0, payload, 1, level.length);
+            chunk(out, ChunkTypes.LEVEL, payload);
+        }
+        chunk(out, ChunkTypes.END, new byte[0]);
+    }
+
+    private static byte[] metadataBytes(NwfFile file) {
+        try {
+            return JSON.writeValueAsString(file.metadata()).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("metadata is not serialisable as JSON", e);
+        }
+    }
+
+    static void chunk(OutputStream out, String type, byte[] payload) throws IOException {
+        if (payload.length > NwfContainer.MAX_CHUNK_BYTES) {
+            throw new IllegalArgumentException("chunk " + type + " of " + payload.length + " bytes exceeds the limit");
+        }
+        ByteBuffer head = ByteBuffer.allocate(8);
+        head.putInt(payload.length).put(type.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(head.array());
+        out.write(payload);
+        out.write(ByteBuffer.allocate(4).putInt((int) ChunkInput.crc(type, payload)).array());
+    }
+}

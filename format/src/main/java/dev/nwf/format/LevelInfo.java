@@ -1,0 +1,12 @@
+package dev.nwf.format;
+
+/**
+ * One entry of the LIDX level index (SPEC.md §2.5): the size of the image once this level is decoded, and the
+ * exact length of its LEVL payload, so a viewer can plan a progressive load before reading any level.
+ */
+public record LevelInfo(int width, int height, int payloadLength) {
+    public LevelInfo {
+        if (width < 1 || height < 1) throw new IllegalArgumentException("level size must be at least 1x1: " + width + "x" + height);
+        if (payloadLength < 0) throw new IllegalArgumentException("negative payload length: " + payloadLength);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.nwf.format;
+
+/**
+ * What a read recovered. A truncated file still yields every level whose chunk arrived whole and passed its CRC;
+ * {@link #verifiedBytes()} says exactly how far the reader got.
+ *
+ * @param file          the content; {@code file.levels()} holds only complete, verified levels
+ * @param complete      true when the end chunk was read
+ * @param verifiedBytes offset just past the last chunk that arrived whole and CRC-verified
+ * @param stopReason    null when complete, otherwise why reading stopped (e.g. "truncated in chunk LEVL #3")
+ */
+public record NwfRead(NwfFile file, boolean complete, long verifiedBytes, String stopReason) {
+
+    public int completeLevels() {
+        return file.levelCount();
+    }
+
+    public int totalLevels() {
+        return file.header().levels();
+    }
+}
