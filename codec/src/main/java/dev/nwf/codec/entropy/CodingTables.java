@@ -1,0 +1,97 @@
+package dev.nwf.codec.entropy;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The fixed set of coding tables (SPEC.md §3.2): for each family, {@value #SCALES} log-spaced scales and
+ * {@value #MEAN_FRACTIONS} fractional mean offsets. Tables are built on first use by a pure function of their
+ * indices, so concurrent builds agree and every machine gets the same integers.
+ */
+public final class CodingTables {
+    public static final int SCALES = 64;
+    public static final int MEAN_FRAC_BITS = 4;
+    public static final int MEAN_FRACTIONS = 1 << MEAN_FRAC_BITS;
+    /** scale(i) = MIN_SCALE * 2^(i * LOG2_SCALE_RANGE / (SCALES - 1)). */
+    public static final double MIN_SCALE = 1.0 / 16;
+    public static final double LOG2_SCALE_RANGE = 18;
+    /** Bins cover the mean +- TAIL_SCALES scales; the rest is the escape symbol's mass. */
+    static final double TAIL_SCALES = 10;
+    /** Widest scale in units of bins before bins grow to 2, 4, ... values. */
+    static final double MAX_SCALE_PER_BIN = 32;
+
+    private static final AtomicReferenceArray<CodingTable> CACHE =
+            new AtomicReferenceArray<>(Family.values().length * SCALES * MEAN_FRACTIONS);
+
+    private CodingTables() {
+    }
+
+    public static double scale(int index) {
+        return MIN_SCALE * StrictMath.pow(2.0, index * LOG2_SCALE_RANGE / (SCALES - 1));
+    }
+
+    /** Index of the table scale nearest to {@code s} in log space (for encoders and training; not on the decode path). */
+    public static int nearestScaleIndex(double s) {
+        if (!(s > MIN_SCALE)) return 0;
+        long i = Math.round(Math.log(s / MIN_SCALE) / Math.log(2) * (SCALES - 1) / LOG2_SCALE_RANGE);
+        return (int) Math.min(SCALES - 1, i);
+    }
+
+    static CodingTable get(Family family, int scaleIndex, int fraction) {
+        int key = (family.ordinal() * SCALES + scaleIndex) * MEAN_FRACTIONS + fraction;
+        CodingTable t = CACHE.get(key);
+        if (t == null) {
+            t = build(family, scaleIndex, fraction);
+            CACHE.compareAndSet(key, null, t);
+        }
+        return t;
+    }
+
+    static CodingTable build(Family family, int scaleIndex, int fraction) {
+        double s = scale(scaleIndex);
+        int shift = 0;
+        while (s / (1 << shift) > MAX_SCALE_PER_BIN) shift++;
+        int width = 1 << shift;
+        int k = (int) StrictMath.ceil(TAIL_SCALES * s / width) + 1;
+        double f = fraction / (double) MEAN_FRACTIONS;
+        int n = 2 * k + 2;
+        double[] p = new double[n];
+        // bin q holds offsets d in [q*width, q*width + width - 1] from floor(mean); in mean units [q*width - 0.5 - f, ...)
+        double lowEdge = -k * (double) width - 0.5 - f;
+        double highEdge = (k + 1) * (double) width - 0.5 - f;
+        p[0] = family.cdf(lowEdge, s) + family.cdf(-highEdge, s);
+        for (int q = -k; q <= k; q++) {
+            double lo = q * (double) width - 0.5 - f;
+            p[1 + k + q] = family.mass(lo, lo + width, s);
+        }
+        return new CodingTable(k, shift, quantise(p));
+    }
+
+    /**
+     * Turns probabilities into frequencies >= 1 summing to exactly 2^16: each symbol gets 1 plus its share of the
+     * remaining 2^16 - n units, rounded down; leftover units go one each to the largest rounding remainders
+     * (ties to the lower symbol index).
+     */
+    static int[] quantise(double[] p) {
+        int n = p.length;
+        double total = 0;
+        for (double v : p) total += v;
+        int spare = Rans.PROB_TOTAL - n;
+        int[] freq = new int[n];
+        double[] rem = new double[n];
+        int used = 0;
+        for (int i = 0; i < n; i++) {
+            double share = p[i] / total * spare;
+            int whole = (int) StrictMath.floor(share);
+            freq[i] = 1 + whole;
+            rem[i] = share - whole;
+            used += freq[i];
+        }
+        for (int left = Rans.PROB_TOTAL - used; left > 0; left--) {
+            int best = 0;
+            for (int i = 1; i < n; i++) if (rem[i] > rem[best]) best = i;
+            freq[best]++;
+            rem[best] = -1;
+        }
+        return freq;
+    }
+}

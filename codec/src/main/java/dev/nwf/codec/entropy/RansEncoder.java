@@ -1,0 +1,87 @@
+package dev.nwf.codec.entropy;
+
+import java.util.Arrays;
+
+/**
+ * rANS encoder over 16-bit frequency tables (SPEC.md §3.1). rANS is last-in first-out, so symbols are buffered
+ * and coded backwards by {@link #finish()}; the decoder then reads them in the order they were given here.
+ */
+public final class RansEncoder {
+    private int[] starts = new int[1024];
+    private int[] freqs = new int[1024];
+    private int count;
+
+    /** Queues a symbol occupying [start, start + freq) of the 2^16 total; freq in 1..2^16-1. */
+    public void put(int start, int freq) {
+        if (freq < 1 || freq >= Rans.PROB_TOTAL || start < 0 || start + freq > Rans.PROB_TOTAL) {
+            throw new IllegalArgumentException("bad symbol interval [" + start + ", " + (start + freq) + ")");
+        }
+        if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            freqs = Arrays.copyOf(freqs, count * 2);
+        }
+        starts[count] = start;
+        freqs[count] = freq;
+        count++;
+    }
+
+    /** Queues {@code bits} raw bits (1..16) of {@code value}, each equally likely. */
+    public void putBits(int value, int bits) {
+        if (bits < 1 || bits > Rans.PROB_BITS) throw new IllegalArgumentException("bits must be 1..16: " + bits);
+        int shift = Rans.PROB_BITS - bits;
+        int v = value & ((1 << bits) - 1);
+        if (bits == Rans.PROB_BITS) {
+            // freq 2^16 is not allowed; split a 16-bit value into two bytes
+            putBits(v >>> 8, 8);
+            putBits(v, 8);
+            return;
+        }
+        put(v << shift, 1 << shift);
+    }
+
+    public int symbolCount() {
+        return count;
+    }
+
+    /** Sum of -log2(freq / 2^16) over the queued symbols: the size an ideal coder would reach. */
+    public double idealBits() {
+        double bits = 0;
+        for (int i = 0; i < count; i++) bits += Rans.PROB_BITS - Math.log(freqs[i]) / Math.log(2);
+        return bits;
+    }
+
+    /** Codes every queued symbol and returns the stream: 8 bytes of final state, then 32-bit words, big-endian. */
+    public byte[] finish() {
+        int[] words = new int[Math.max(16, count / 2 + 16)];
+        int w = words.length;
+        long x = Rans.STATE_LOW;
+        for (int i = count - 1; i >= 0; i--) {
+            int freq = freqs[i];
+            long xMax = ((Rans.STATE_LOW >>> Rans.PROB_BITS) << 32) * freq;
+            if (x >= xMax) {
+                if (w == 0) {
+                    int[] bigger = new int[words.length * 2];
+                    System.arraycopy(words, 0, bigger, words.length, words.length);
+                    w = words.length;
+                    words = bigger;
+                }
+                words[--w] = (int) x;
+                x >>>= 32;
+            }
+            x = ((x / freq) << Rans.PROB_BITS) + (x % freq) + starts[i];
+        }
+        int nWords = words.length - w;
+        byte[] out = new byte[8 + 4 * nWords];
+        for (int i = 0; i < 8; i++) out[i] = (byte) (x >>> (56 - 8 * i));
+        for (int i = 0; i < nWords; i++) {
+            int v = words[w + i];
+            int o = 8 + 4 * i;
+            out[o] = (byte) (v >>> 24);
+            out[o + 1] = (byte) (v >>> 16);
+            out[o + 2] = (byte) (v >>> 8);
+            out[o + 3] = (byte) v;
+        }
+        count = 0;
+        return out;
+    }
+}
