@@ -12,6 +12,8 @@ final class CodingTable {
     /** cum[i] = sum of frequencies of symbols below i; cum[n] = 2^16. */
     final int[] cum;
     private final short[] guide;
+    /** -log2(freq / 2^16) per symbol, for encoders choosing parameters. */
+    final double[] bits;
 
     CodingTable(int k, int shift, int[] freqs) {
         this.k = k;
@@ -20,6 +22,8 @@ final class CodingTable {
         cum = new int[n + 1];
         for (int i = 0; i < n; i++) cum[i + 1] = cum[i] + freqs[i];
         if (cum[n] != Rans.PROB_TOTAL) throw new IllegalStateException("frequencies sum to " + cum[n]);
+        bits = new double[n];
+        for (int i = 0; i < n; i++) bits[i] = Rans.PROB_BITS - Math.log(freqs[i]) / Math.log(2);
         guide = new short[1 << GUIDE_BITS];
         int s = 0;
         for (int g = 0; g < guide.length; g++) {

@@ -8,12 +8,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * indices, so concurrent builds agree and every machine gets the same integers.
  */
 public final class CodingTables {
-    public static final int SCALES = 64;
+    public static final int SCALES = 72;
+    /** Table steps per doubling of the scale; integer so that bit-depth shifts move by whole steps. */
+    public static final int STEPS_PER_OCTAVE = 4;
     public static final int MEAN_FRAC_BITS = 4;
     public static final int MEAN_FRACTIONS = 1 << MEAN_FRAC_BITS;
-    /** scale(i) = MIN_SCALE * 2^(i * LOG2_SCALE_RANGE / (SCALES - 1)). */
+    /** scale(i) = MIN_SCALE * 2^(i / STEPS_PER_OCTAVE): 1/16 .. about 13777. */
     public static final double MIN_SCALE = 1.0 / 16;
-    public static final double LOG2_SCALE_RANGE = 18;
     /** Bins cover the mean +- TAIL_SCALES scales; the rest is the escape symbol's mass. */
     static final double TAIL_SCALES = 10;
     /** Widest scale in units of bins before bins grow to 2, 4, ... values. */
@@ -26,14 +27,24 @@ public final class CodingTables {
     }
 
     public static double scale(int index) {
-        return MIN_SCALE * StrictMath.pow(2.0, index * LOG2_SCALE_RANGE / (SCALES - 1));
+        return MIN_SCALE * StrictMath.pow(2.0, index / (double) STEPS_PER_OCTAVE);
     }
 
     /** Index of the table scale nearest to {@code s} in log space (for encoders and training; not on the decode path). */
     public static int nearestScaleIndex(double s) {
         if (!(s > MIN_SCALE)) return 0;
-        long i = Math.round(Math.log(s / MIN_SCALE) / Math.log(2) * (SCALES - 1) / LOG2_SCALE_RANGE);
+        long i = Math.round(Math.log(s / MIN_SCALE) / Math.log(2) * STEPS_PER_OCTAVE);
         return (int) Math.min(SCALES - 1, i);
+    }
+
+    /** Ideal cost in bits of coding a value whose offset from floor(mean) is {@code d}; escapes cost their bits. */
+    public static double costBits(Family family, int scaleIndex, int meanFixed, int value) {
+        CodingTable t = get(family, scaleIndex, meanFixed & (MEAN_FRACTIONS - 1));
+        long d = (long) value - (meanFixed >> MEAN_FRAC_BITS);
+        long q = d >> t.shift;
+        if (q >= -t.k && q <= t.k) return t.bits[(int) (1 + t.k + q)] + t.shift;
+        long excess = q > t.k ? q - t.k - 1 : -t.k - 1 - q;
+        return t.bits[0] + 1 + 6 + (63 - Long.numberOfLeadingZeros(excess + 1)) + t.shift;
     }
 
     static CodingTable get(Family family, int scaleIndex, int fraction) {

@@ -86,10 +86,4 @@ public final class ResidualCoder {
         return v;
     }
 
-    /** -log2 of the probability the tables give {@code value}: the ideal cost in bits, escapes included. */
-    public static double costBits(Family family, int scaleIndex, int meanFixed, int value) {
-        RansEncoder e = new RansEncoder();
-        encode(e, family, scaleIndex, meanFixed, value);
-        return e.idealBits();
-    }
 }

@@ -1,0 +1,97 @@
+package dev.nwf.codec.net;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+
+/**
+ * A feed-forward integer network: layers applied in order (SPEC.md §5). Every output is an exact integer, so any
+ * evaluator that computes the same integers (the pure-Java {@link ReferenceEvaluator}, DJL in fp32/fp64) codes
+ * identically.
+ */
+public record IntNet(int inputs, List<IntConv> layers) {
+    /** fp64 represents every integer below 2^53 exactly. */
+    public static final long FP64_EXACT = 1L << 53;
+    /** fp32 represents every integer below 2^24 exactly. */
+    public static final long FP32_EXACT = 1L << 24;
+
+    public IntNet {
+        layers = List.copyOf(layers);
+        if (layers.isEmpty()) throw new IllegalArgumentException("a network needs at least one layer");
+        int channels = inputs;
+        for (int i = 0; i < layers.size(); i++) {
+            IntConv l = layers.get(i);
+            int expected = channels + (l.withNetInput() && i > 0 ? inputs : 0);
+            if (l.inChannels() != expected) {
+                throw new IllegalArgumentException("layer " + i + " takes " + l.inChannels() + " channels, receives " + expected);
+            }
+            channels = l.outChannels();
+        }
+    }
+
+    public int outputs() {
+        return layers.get(layers.size() - 1).outChannels();
+    }
+
+    /** Largest |accumulator| over all layers for inputs bounded by {@code inBound}. */
+    public long maxAccumulator(long inBound) {
+        long bound = inBound;
+        long worst = 0;
+        for (IntConv l : layers) {
+            long in = l.withNetInput() ? Math.max(bound, inBound) : bound;
+            long acc = l.accumulatorBound(in);
+            worst = Math.max(worst, acc);
+            bound = l.outputBound(acc);
+        }
+        return worst;
+    }
+
+    /** True when fp32 evaluation is provably exact for inputs bounded by {@code inBound}. */
+    public boolean fp32Exact(long inBound) {
+        return maxAccumulator(inBound) < FP32_EXACT;
+    }
+
+    /** Refuses networks whose accumulators could leave the exact range of fp64 (and of the long reference). */
+    public void requireEvaluable(long inBound) {
+        long m = maxAccumulator(inBound);
+        if (m >= FP64_EXACT) throw new IllegalArgumentException("accumulator bound " + m + " exceeds 2^53: not exactly evaluable");
+    }
+
+    /** SHA-256 of the canonical serialisation (SPEC.md §5.3): the model identity stored in .nwf headers. */
+    public byte[] digest() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(canonicalBytes());
+            return md.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] canonicalBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(inputs);
+            out.writeInt(layers.size());
+            for (IntConv l : layers) {
+                out.writeInt(l.inChannels());
+                out.writeInt(l.outChannels());
+                out.writeInt(l.kernel());
+                out.writeInt(l.dilation());
+                out.writeInt(l.shift());
+                out.writeInt(l.clampLo());
+                out.writeInt(l.clampHi());
+                out.writeInt(l.withNetInput() ? 1 : 0);
+                for (int v : l.weightsView()) out.writeInt(v);
+                for (int v : l.biasView()) out.writeInt(v);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

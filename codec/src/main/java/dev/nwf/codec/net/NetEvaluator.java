@@ -1,0 +1,12 @@
+package dev.nwf.codec.net;
+
+/** Computes an {@link IntNet}'s integer outputs. Every implementation must agree bit for bit with the reference. */
+public interface NetEvaluator {
+    /**
+     * @param input planes [channel][y * w + x]
+     * @return output planes [channel][y * w + x]
+     */
+    int[][] evaluate(IntNet net, int[][] input, int w, int h);
+
+    String name();
+}

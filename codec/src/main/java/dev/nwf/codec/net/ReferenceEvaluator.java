@@ -1,0 +1,82 @@
+package dev.nwf.codec.net;
+
+/** The pure-Java integer evaluator: the ground truth of SPEC.md §5.1 (64-bit accumulators, no floating point). */
+public final class ReferenceEvaluator implements NetEvaluator {
+    public static final ReferenceEvaluator INSTANCE = new ReferenceEvaluator();
+
+    @Override
+    public String name() {
+        return "java-reference";
+    }
+
+    @Override
+    public int[][] evaluate(IntNet net, int[][] input, int w, int h) {
+        int[][] x = input;
+        for (int li = 0; li < net.layers().size(); li++) {
+            IntConv l = net.layers().get(li);
+            int[][] in = l.withNetInput() && li > 0 ? concat(x, input) : x;
+            x = conv(l, in, w, h);
+        }
+        return x;
+    }
+
+    static int[][] concat(int[][] a, int[][] b) {
+        int[][] c = new int[a.length + b.length][];
+        System.arraycopy(a, 0, c, 0, a.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    static int[][] conv(IntConv l, int[][] in, int w, int h) {
+        int k = l.kernel();
+        int r = (k / 2) * l.dilation();
+        int pw = w + 2 * r;
+        int ph = h + 2 * r;
+        int[][] padded = new int[in.length][];
+        for (int c = 0; c < in.length; c++) padded[c] = r == 0 ? in[c] : pad(in[c], w, h, r);
+        int n = w * h;
+        int[] weights = l.weightsView();
+        int[][] out = new int[l.outChannels()][n];
+        long[] acc = new long[n];
+        for (int o = 0; o < l.outChannels(); o++) {
+            java.util.Arrays.fill(acc, (long) l.biasView()[o] + l.roundingOffset());
+            for (int c = 0; c < in.length; c++) {
+                int[] p = padded[c];
+                for (int ky = 0; ky < k; ky++) {
+                    for (int kx = 0; kx < k; kx++) {
+                        long wv = weights[((o * in.length + c) * k + ky) * k + kx];
+                        if (wv == 0) continue;
+                        int dy = ky * l.dilation();
+                        int dx = kx * l.dilation();
+                        for (int y = 0; y < h; y++) {
+                            int src = (y + dy) * pw + dx;
+                            int dst = y * w;
+                            for (int xx = 0; xx < w; xx++) acc[dst + xx] += wv * p[src + xx];
+                        }
+                    }
+                }
+            }
+            int[] dst = out[o];
+            int s = l.shift();
+            int lo = l.clampLo();
+            int hi = l.clampHi();
+            for (int i = 0; i < n; i++) {
+                long v = acc[i] >> s;
+                dst[i] = (int) Math.max(lo, Math.min(hi, v));
+            }
+        }
+        return out;
+    }
+
+    /** Replicate padding by {@code r} on every side. */
+    static int[] pad(int[] p, int w, int h, int r) {
+        int pw = w + 2 * r;
+        int[] out = new int[pw * (h + 2 * r)];
+        for (int y = -r; y < h + r; y++) {
+            int sy = Math.max(0, Math.min(h - 1, y));
+            int row = (y + r) * pw;
+            for (int x = -r; x < w + r; x++) out[row + x + r] = p[sy * w + Math.max(0, Math.min(w - 1, x))];
+        }
+        return out;
+    }
+}
