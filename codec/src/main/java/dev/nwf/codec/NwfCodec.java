@@ -1,0 +1,161 @@
+package dev.nwf.codec;
+
+import dev.nwf.codec.entropy.CorruptStreamException;
+import dev.nwf.codec.entropy.RansDecoder;
+import dev.nwf.codec.entropy.RansEncoder;
+import dev.nwf.codec.net.NetEvaluator;
+import dev.nwf.codec.net.ReferenceEvaluator;
+import dev.nwf.format.LevelInfo;
+import dev.nwf.format.NwfContainer;
+import dev.nwf.format.NwfFile;
+import dev.nwf.format.NwfHeader;
+import dev.nwf.format.NwfStreamReader;
+import dev.nwf.format.ReadOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The codec's public entry point (SPEC.md §4-§6): images to {@link NwfFile}s and back, level by level.
+ * Networks run on the given {@link NetEvaluator}; every evaluator yields the same integers, so files decode
+ * identically whichever one encoder and decoder use.
+ */
+public final class NwfCodec {
+    private final NwfModel model;
+    private final NetEvaluator evaluator;
+
+    public NwfCodec(NwfModel model, NetEvaluator evaluator) {
+        this.model = model;
+        this.evaluator = evaluator;
+    }
+
+    public NwfCodec(NwfModel model) {
+        this(model, ReferenceEvaluator.INSTANCE);
+    }
+
+    public NwfModel model() {
+        return model;
+    }
+
+    public NwfFile encode(Image image) {
+        return encode(image, Map.of(), null, null);
+    }
+
+    /** Codes every level; metadata, ICC and EXIF are carried unchanged into the container. */
+    public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif) {
+        boolean ct = ColourTransform.appliesTo(image.channels());
+        Pyramid pyr = Pyramid.build(image, ct);
+        int levels = pyr.sizes.length;
+        List<byte[]> payloads = new ArrayList<>(levels);
+        RansEncoder enc = new RansEncoder();
+        CoarseCoder.encode(enc, pyr.coarsest, pyr.sizes[0][0], pyr.sizes[0][1]);
+        payloads.add(enc.finish());
+        DetailCoder detail = new DetailCoder(evaluator, model.prior(), image.bitDepth());
+        for (int level = 1; level < levels; level++) {
+            detail.encode(enc, pyr.lows[level], pyr.bands[level], pyr.sizes[level - 1][0], pyr.sizes[level - 1][1]);
+            payloads.add(enc.finish());
+        }
+        NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(),
+                ct ? NwfHeader.COLOUR_YCOCG_R : NwfHeader.COLOUR_NONE, model.id(), model.digest(), levels, 0);
+        List<LevelInfo> index = new ArrayList<>(levels);
+        for (int i = 0; i < levels; i++) index.add(new LevelInfo(pyr.sizes[i][0], pyr.sizes[i][1], payloads.get(i).length));
+        return new NwfFile(header, index, payloads, metadata, icc, exif, List.of());
+    }
+
+    /**
+     * Decodes up to {@code maxLevels} levels (all when larger than the file's count) of a file whose levels may be
+     * incomplete (a truncated file): the result is the finest level available.
+     */
+    public Decoded decode(NwfFile file, int maxLevels, LevelListener listener) throws IOException {
+        NwfHeader h = file.header();
+        checkModel(h);
+        int wanted = Math.min(maxLevels, file.levelCount());
+        LevelDecoder d = new LevelDecoder(h);
+        for (int level = 0; level < wanted; level++) d.next(file.level(level), listener);
+        String reason = wanted == h.levels() ? null
+                : wanted < file.levelCount() ? "stopped at level " + wanted + " as asked"
+                : "only " + file.levelCount() + " of " + h.levels() + " levels are present";
+        return new Decoded(d.image(), wanted, h.levels(), reason);
+    }
+
+    /** Reads and decodes a stream level by level, telling the listener as each level completes. */
+    public static Decoded decode(InputStream in, ModelResolver models, NetEvaluator evaluator, ReadOptions options,
+                                 int maxLevels, LevelListener listener) throws IOException {
+        NwfStreamReader reader = NwfContainer.open(in, options);
+        NwfHeader h = reader.header();
+        NwfCodec codec = new NwfCodec(models.resolve(h.modelId(), h.modelDigest()), evaluator);
+        codec.checkModel(h);
+        LevelDecoder d = codec.new LevelDecoder(h);
+        int wanted = Math.min(maxLevels, h.levels());
+        int done = 0;
+        while (done < wanted) {
+            byte[] payload = reader.nextLevel();
+            if (payload == null) break;
+            d.next(payload, listener);
+            done++;
+        }
+        if (done == h.levels() && done == wanted) reader.readRest();
+        String reason = done == h.levels() ? null : done == wanted ? "stopped at level " + wanted + " as asked" : reader.stopReason();
+        if (d.level == 0) {
+            throw new dev.nwf.format.NwfFormatException(dev.nwf.format.NwfFormatException.Kind.TRUNCATED, reader.verifiedBytes(),
+                    "no level is complete: " + reason);
+        }
+        return new Decoded(d.image(), done, h.levels(), reason);
+    }
+
+    private void checkModel(NwfHeader h) throws UnknownModelException {
+        if (!h.modelId().equals(model.id()) || !Arrays.equals(h.modelDigest(), model.digest())) {
+            throw new UnknownModelException("file was coded with model " + h.modelId() + "@" + h.modelDigestHex().substring(0, 12)
+                    + ", this codec has " + model.id() + "@" + model.digestHex().substring(0, 12));
+        }
+    }
+
+    /** Decoding state between levels. */
+    private final class LevelDecoder {
+        private final NwfHeader h;
+        private final int[][] sizes;
+        private final DetailCoder detail;
+        private int[][] planes;
+        private int level;
+
+        LevelDecoder(NwfHeader h) throws IOException {
+            this.h = h;
+            this.sizes = LevelPlan.sizes(h.width(), h.height());
+            if (sizes.length != h.levels()) {
+                throw new CorruptLevelException(0, 0, "header declares " + h.levels() + " levels, a " + h.width() + "x"
+                        + h.height() + " image has " + sizes.length, null);
+            }
+            this.detail = new DetailCoder(evaluator, model.prior(), h.bitDepth());
+        }
+
+        void next(byte[] payload, LevelListener listener) throws IOException {
+            try {
+                RansDecoder dec = new RansDecoder(payload);
+                if (level == 0) {
+                    planes = CoarseCoder.decode(dec, h.channels(), sizes[0][0], sizes[0][1]);
+                } else {
+                    int[][][] bands = detail.decode(dec, planes, sizes[level - 1][0], sizes[level - 1][1]);
+                    planes = Pyramid.merge(planes, bands, sizes[level][0], sizes[level][1]);
+                }
+                dec.checkEnd();
+            } catch (CorruptStreamException e) {
+                throw new CorruptLevelException(level, e.offset(), e.getMessage(), e);
+            }
+            level++;
+            if (listener != LevelListener.NONE) listener.levelDecoded(level - 1, h.levels(), image());
+        }
+
+        Image image() throws CorruptLevelException {
+            boolean full = level == h.levels();
+            try {
+                return Pyramid.toImage(planes, sizes[level - 1][0], sizes[level - 1][1], h.bitDepth(),
+                        h.colourTransform() == NwfHeader.COLOUR_YCOCG_R, !full);
+            } catch (IllegalArgumentException e) {
+                throw new CorruptLevelException(level - 1, 0, "decoded samples out of range: " + e.getMessage(), e);
+            }
+        }
+    }
+}

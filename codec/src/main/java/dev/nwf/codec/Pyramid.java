@@ -1,0 +1,69 @@
+package dev.nwf.codec;
+
+/**
+ * The multi-level decomposition of an image (SPEC.md §4.3): colour transform, then repeated splits down to the
+ * coarsest level. Level 0 holds the coarsest planes; level i > 0 holds the bands that refine level i-1.
+ */
+final class Pyramid {
+    final int[][] sizes;
+    final int[][] coarsest;
+    /** bands[level][channel][HL, LH, HH] for levels 1..n-1 (index 0 unused). */
+    final int[][][][] bands;
+    /** lows[level][channel]: the planes of level i-1 that level i's bands refine. */
+    final int[][][] lows;
+
+    private Pyramid(int[][] sizes, int[][] coarsest, int[][][][] bands, int[][][] lows) {
+        this.sizes = sizes;
+        this.coarsest = coarsest;
+        this.bands = bands;
+        this.lows = lows;
+    }
+
+    static Pyramid build(Image image, boolean colourTransform) {
+        int[][] sizes = LevelPlan.sizes(image.width(), image.height());
+        int levels = sizes.length;
+        int channels = image.channels();
+        int[][] planes = new int[channels][];
+        for (int c = 0; c < channels; c++) planes[c] = image.plane(c).clone();
+        if (colourTransform) ColourTransform.forward(planes);
+        int[][][][] bands = new int[levels][][][];
+        int[][][] lows = new int[levels][][];
+        for (int level = levels - 1; level >= 1; level--) {
+            int w = sizes[level][0];
+            int h = sizes[level][1];
+            int[][][] lb = new int[channels][][];
+            int[][] low = new int[channels][];
+            for (int c = 0; c < channels; c++) {
+                int[][] split = Haar.split(planes[c], w, h);
+                low[c] = split[Haar.LL];
+                lb[c] = new int[][] {split[Haar.HL], split[Haar.LH], split[Haar.HH]};
+            }
+            bands[level] = lb;
+            lows[level] = low;
+            planes = low;
+        }
+        return new Pyramid(sizes, planes, bands, lows);
+    }
+
+    /** Rebuilds level {@code level}'s planes from the previous level's planes and this level's bands. */
+    static int[][] merge(int[][] low, int[][][] levelBands, int w, int h) {
+        int[][] out = new int[low.length][];
+        for (int c = 0; c < low.length; c++) {
+            int[][] b = levelBands[c];
+            out[c] = Haar.merge(new int[][] {low[c], b[0], b[1], b[2]}, w, h);
+        }
+        return out;
+    }
+
+    /** Turns transformed planes into a displayable image: inverse colour transform, clamp to the sample range. */
+    static Image toImage(int[][] planes, int w, int h, int bitDepth, boolean colourTransform, boolean clamp) {
+        int[][] p = new int[planes.length][];
+        for (int c = 0; c < planes.length; c++) p[c] = planes[c].clone();
+        if (colourTransform) ColourTransform.inverse(p);
+        if (clamp) {
+            int max = (1 << bitDepth) - 1;
+            for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = Math.max(0, Math.min(max, plane[i]));
+        }
+        return new Image(w, h, bitDepth, p);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.nwf.codec;
+
+import java.io.IOException;
+
+/** The file was coded with a model that is not available here (or whose weights differ). */
+public final class UnknownModelException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public UnknownModelException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.nwf.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nwf.format.NwfContainer;
+import dev.nwf.format.NwfFile;
+import dev.nwf.format.NwfRead;
+import dev.nwf.format.ReadOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class CodecRoundTripTest {
+    private final NwfCodec codec = new NwfCodec(TestModels.random(3));
+
+    private Image roundTrip(NwfCodec c, Image img) throws IOException {
+        byte[] bytes = NwfContainer.toBytes(c.encode(img));
+        NwfRead read = NwfContainer.read(bytes, ReadOptions.DEFAULT);
+        Decoded d = c.decode(read.file(), Integer.MAX_VALUE, LevelListener.NONE);
+        assertTrue(d.isFull());
+        return d.image();
+    }
+
+    /** Edge sizes (1x1, 1xN, Nx1, odd), every channel count, 8 and 16 bit, and 1-bit. */
+    @ParameterizedTest
+    @CsvSource({"1,1,1,8", "1,1,3,8", "1,57,3,8", "57,1,1,8", "2,2,4,8", "17,17,3,8", "33,15,2,8", "65,47,3,8", "100,3,4,8",
+                "31,29,3,16", "40,40,1,16", "19,23,4,12", "24,20,1,1", "129,67,3,8"})
+    void syntheticImagesRoundTripExactly(int w, int h, int channels, int depth) throws IOException {
+        Image img = TestImages.synthetic(w, h, channels, depth, w * 31L + h);
+        assertTrue(img.sameAs(roundTrip(codec, img)));
+        Image noise = TestImages.noise(w, h, channels, depth, w + 7L * h);
+        assertTrue(noise.sameAs(roundTrip(codec, noise)));
+    }
+
+    @Test
+    void anyPriorWeightsRoundTrip() throws IOException {
+        Image img = TestImages.synthetic(50, 37, 3, 8, 9);
+        for (long seed = 0; seed < 5; seed++) {
+            NwfCodec c = new NwfCodec(TestModels.random(seed));
+            assertTrue(img.sameAs(roundTrip(c, img)));
+        }
+        assertTrue(img.sameAs(roundTrip(new NwfCodec(TestModels.constant()), img)));
+    }
+
+    @Test
+    void progressiveDecodeGivesEachLevelAtItsSize() throws IOException {
+        Image img = TestImages.synthetic(70, 45, 3, 8, 1);
+        NwfFile file = codec.encode(img);
+        List<int[]> seen = new ArrayList<>();
+        Decoded full = NwfCodec.decode(new ByteArrayInputStream(NwfContainer.toBytes(file)), (id, dg) -> codec.model(),
+                dev.nwf.codec.net.ReferenceEvaluator.INSTANCE, ReadOptions.DEFAULT, Integer.MAX_VALUE,
+                (level, total, image) -> seen.add(new int[] {level, image.width(), image.height()}));
+        assertTrue(img.sameAs(full.image()));
+        assertEquals(file.header().levels(), seen.size());
+        for (int i = 0; i < seen.size(); i++) {
+            assertEquals(i, seen.get(i)[0]);
+            assertEquals(file.levelIndex().get(i).width(), seen.get(i)[1]);
+            assertEquals(file.levelIndex().get(i).height(), seen.get(i)[2]);
+        }
+    }
+
+    @Test
+    void truncatedFileDecodesToTheLastCompleteLevel() throws IOException {
+        Image img = TestImages.synthetic(80, 64, 3, 8, 2);
+        byte[] bytes = NwfContainer.toBytes(codec.encode(img));
+        Decoded full = codec.decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file(), Integer.MAX_VALUE, LevelListener.NONE);
+        // cut inside the last level: the result is the level before, at half size
+        NwfRead cut = NwfContainer.read(Arrays.copyOf(bytes, bytes.length - 40), ReadOptions.DEFAULT);
+        Decoded partial = codec.decode(cut.file(), Integer.MAX_VALUE, LevelListener.NONE);
+        assertEquals(full.totalLevels() - 1, partial.levelsDecoded());
+        assertEquals(40, partial.image().width());
+        assertEquals(32, partial.image().height());
+        assertTrue(partial.stopReason() != null);
+        // asking for fewer levels gives the same smaller image as truncation
+        Decoded asked = codec.decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file(), full.totalLevels() - 1, LevelListener.NONE);
+        assertTrue(asked.image().sameAs(partial.image()));
+    }
+
+    @Test
+    void decodingWithAnotherModelIsRefused() throws IOException {
+        NwfFile file = codec.encode(TestImages.synthetic(20, 20, 1, 8, 4));
+        NwfCodec other = new NwfCodec(TestModels.random(99));
+        assertThrows(UnknownModelException.class, () -> other.decode(file, Integer.MAX_VALUE, LevelListener.NONE));
+    }
+
+    @Test
+    void corruptLevelDataIsDetected() throws IOException {
+        NwfFile file = codec.encode(TestImages.synthetic(64, 64, 3, 8, 5));
+        List<byte[]> levels = new ArrayList<>(file.levels());
+        byte[] last = levels.get(levels.size() - 1);
+        last[last.length / 2] ^= 0x10;
+        NwfFile bad = new NwfFile(file.header(), file.levelIndex(), levels, file.metadata(), null, null, List.of());
+        assertThrows(CorruptLevelException.class, () -> codec.decode(bad, Integer.MAX_VALUE, LevelListener.NONE));
+    }
+}
