@@ -38,12 +38,7 @@ final class HighPassPrior {
     static BandParams[] predict(NetEvaluator eval, IntNet net, int[] ll, int[] lumaLl, int[][] lumaBands, boolean chroma,
                                 int w, int h, int bitDepth) {
         int n = w * h;
-        int[][] in = new int[INPUTS][];
-        in[0] = normalise(ll, bitDepth);
-        in[1] = normalise(lumaLl, bitDepth);
-        for (int b = 0; b < 3; b++) in[2 + b] = lumaBands == null ? new int[n] : normalise(lumaBands[b], bitDepth);
-        in[5] = new int[n];
-        if (chroma) java.util.Arrays.fill(in[5], CHROMA_FLAG);
+        int[][] in = inputs(ll, lumaLl, lumaBands, chroma, n, bitDepth);
         int[][] out = eval.evaluate(net, in, w, h);
         BandParams[] params = new BandParams[3];
         int depthShift = bitDepth - 8;
@@ -57,6 +52,17 @@ final class HighPassPrior {
             params[b] = new BandParams(mean, scale);
         }
         return params;
+    }
+
+    /** The network input planes for one channel (see the class comment). */
+    static int[][] inputs(int[] ll, int[] lumaLl, int[][] lumaBands, boolean chroma, int n, int bitDepth) {
+        int[][] in = new int[INPUTS][];
+        in[0] = normalise(ll, bitDepth);
+        in[1] = normalise(lumaLl, bitDepth);
+        for (int b = 0; b < 3; b++) in[2 + b] = lumaBands == null ? new int[n] : normalise(lumaBands[b], bitDepth);
+        in[5] = new int[n];
+        if (chroma) java.util.Arrays.fill(in[5], CHROMA_FLAG);
+        return in;
     }
 
     static int clampScale(int s) {

@@ -1,0 +1,40 @@
+package dev.nwf.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the high-pass prior sees and must predict, for training (SPEC.md §6.2): for every detail level and channel
+ * of an image, the network input planes and the three target bands, at the low-pass size.
+ */
+public final class PriorTrainingData {
+    public static final int INPUTS = HighPassPrior.INPUTS;
+    public static final int OUTPUTS = HighPassPrior.OUTPUTS;
+    public static final int INPUT_BOUND = HighPassPrior.INPUT_BOUND;
+
+    /** Inputs [6][w*h] and targets [HL, LH, HH][w*h], normalised to 8-bit range. */
+    public record Sample(int[][] input, int[][] target, int width, int height, int level, int channel) {
+    }
+
+    private PriorTrainingData() {
+    }
+
+    public static List<Sample> samples(Image image) {
+        boolean ct = ColourTransform.appliesTo(image.channels());
+        Pyramid pyr = Pyramid.build(image, ct);
+        List<Sample> out = new ArrayList<>();
+        for (int level = 1; level < pyr.sizes.length; level++) {
+            int w = pyr.sizes[level - 1][0];
+            int h = pyr.sizes[level - 1][1];
+            int[][] ll = pyr.lows[level];
+            int[][][] bands = pyr.bands[level];
+            for (int c = 0; c < image.channels(); c++) {
+                int[][] in = HighPassPrior.inputs(ll[c], ll[0], c == 0 ? null : bands[0], c > 0, w * h, image.bitDepth());
+                int[][] target = new int[3][];
+                for (int b = 0; b < 3; b++) target[b] = HighPassPrior.normalise(bands[c][b], image.bitDepth());
+                out.add(new Sample(in, target, w, h, level, c));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Fetches photos for training and benchmarking from Debian packages into data/ (never committed).
+#   data/eval/   set A of ../shared/notes/anchors.md: 4 skimage photos + mate-backgrounds nature/*.jpg
+#                (the benchmark shrinks the mate photos 2x, as the anchor figures did)
+#   data/train/  other photos, disjoint from set A: skimage extras + KDE Plasma photo wallpapers (640x480)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+data="$root/data"
+work="$data/.debs"
+mkdir -p "$work" "$data/eval" "$data/train"
+cd "$work"
+for pkg in python3-skimage mate-backgrounds plasma-workspace-wallpapers; do
+  if ! ls "$pkg"_*.deb >/dev/null 2>&1; then
+    apt-get download "$pkg" >/dev/null 2>&1 || { echo "could not download $pkg" >&2; exit 1; }
+  fi
+  dpkg -x "$pkg"_*.deb "x-$pkg"
+done
+sk="x-python3-skimage/usr/lib/python3/dist-packages/skimage/data"
+for f in astronaut chelsea coffee motorcycle_left; do cp "$sk/$f.png" "$data/eval/"; done
+for f in x-mate-backgrounds/usr/share/backgrounds/mate/nature/*.jpg; do cp "$f" "$data/eval/mate-$(basename "$f")"; done
+for f in rocket.jpg hubble_deep_field.jpg retina.jpg ihc.png camera.png coins.png moon.png grass.png gravel.png brick.png page.png; do
+  cp "$sk/$f" "$data/train/"
+done
+for d in x-plasma-workspace-wallpapers/usr/share/wallpapers/*/contents/images; do
+  name=$(basename "$(dirname "$(dirname "$d")")")
+  [ -f "$d/640x480.jpg" ] && cp "$d/640x480.jpg" "$data/train/plasma-$name.jpg"
+done
+echo "eval:  $(ls "$data/eval" | wc -l) images in $data/eval"
+echo "train: $(ls "$data/train" | wc -l) images in $data/train"
