@@ -81,15 +81,19 @@ public final class NwfCodec {
         return new Decoded(d.image(), wanted, h.levels(), reason);
     }
 
-    /** Reads and decodes a stream level by level, telling the listener as each level completes. */
+    /**
+     * Reads and decodes a stream level by level, telling the listener as each level completes.
+     *
+     * @param dropFinest how many of the finest levels to skip (0 for the full image, 1 for half size, ...)
+     */
     public static Decoded decode(InputStream in, ModelResolver models, NetEvaluator evaluator, ReadOptions options,
-                                 int maxLevels, LevelListener listener) throws IOException {
+                                 int dropFinest, LevelListener listener) throws IOException {
         NwfStreamReader reader = NwfContainer.open(in, options);
         NwfHeader h = reader.header();
         NwfCodec codec = new NwfCodec(models.resolve(h.modelId(), h.modelDigest()), evaluator);
         codec.checkModel(h);
         LevelDecoder d = codec.new LevelDecoder(h);
-        int wanted = Math.min(maxLevels, h.levels());
+        int wanted = Math.max(1, h.levels() - dropFinest);
         int done = 0;
         while (done < wanted) {
             byte[] payload = reader.nextLevel();
@@ -106,7 +110,23 @@ public final class NwfCodec {
         return new Decoded(d.image(), done, h.levels(), reason);
     }
 
-    private void checkModel(NwfHeader h) throws UnknownModelException {
+    /**
+     * Enlarges {@code image} by 2^doublings, filling detail from the prior: its mean when {@code temperature} is 0,
+     * otherwise a sample with the prior's scale multiplied by the temperature.
+     */
+    public Image upsample(Image image, int doublings, double temperature, long seed) {
+        if (doublings < 1 || doublings > 4) throw new IllegalArgumentException("doublings must be 1..4: " + doublings);
+        if (!(temperature >= 0)) throw new IllegalArgumentException("temperature must be >= 0: " + temperature);
+        return Upsampler.upsample(evaluator, model, image, doublings, temperature, seed);
+    }
+
+    private void checkModel(NwfHeader h) throws IOException {
+        boolean wantsCt = ColourTransform.appliesTo(h.channels());
+        int expected = wantsCt ? NwfHeader.COLOUR_YCOCG_R : NwfHeader.COLOUR_NONE;
+        if (h.colourTransform() != expected) {
+            throw new CorruptLevelException(0, 0, "colour transform " + h.colourTransform() + " is not valid for "
+                    + h.channels() + " channels (expected " + expected + ")", null);
+        }
         if (!h.modelId().equals(model.id()) || !Arrays.equals(h.modelDigest(), model.digest())) {
             throw new UnknownModelException("file was coded with model " + h.modelId() + "@" + h.modelDigestHex().substring(0, 12)
                     + ", this codec has " + model.id() + "@" + model.digestHex().substring(0, 12));

@@ -55,7 +55,7 @@ class CodecRoundTripTest {
         NwfFile file = codec.encode(img);
         List<int[]> seen = new ArrayList<>();
         Decoded full = NwfCodec.decode(new ByteArrayInputStream(NwfContainer.toBytes(file)), (id, dg) -> codec.model(),
-                dev.nwf.codec.net.ReferenceEvaluator.INSTANCE, ReadOptions.DEFAULT, Integer.MAX_VALUE,
+                dev.nwf.codec.net.ReferenceEvaluator.INSTANCE, ReadOptions.DEFAULT, 0,
                 (level, total, image) -> seen.add(new int[] {level, image.width(), image.height()}));
         assertTrue(img.sameAs(full.image()));
         assertEquals(file.header().levels(), seen.size());

@@ -75,15 +75,21 @@ public final class PriorTrainer {
             params[2].b.set(b2);
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate())).build();
             double running = Double.NaN;
+            int skipped = 0;
             for (int step = 1; step <= cfg.steps(); step++) {
                 try (NDManager batchManager = m.newSubManager()) {
                     NDArray[] batch = batch(batchManager, samples, r);
+                    double v;
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         NDArray loss = bits(forward(params, batch[0]), batch[1]);
                         gc.backward(loss);
-                        double v = loss.getFloat();
-                        running = Double.isNaN(running) ? v : 0.98 * running + 0.02 * v;
+                        v = loss.toType(DataType.FLOAT64, false).getDouble();
                     }
+                    if (!Double.isFinite(v)) {
+                        skipped++;
+                        continue; // a degenerate batch must not poison the parameters
+                    }
+                    running = Double.isNaN(running) ? v : 0.98 * running + 0.02 * v;
                     for (Param p : params) {
                         adam.update(p.name + ".w", p.w, p.w.getGradient());
                         adam.update(p.name + ".b", p.b, p.b.getGradient());
@@ -91,6 +97,7 @@ public final class PriorTrainer {
                 }
                 if (progress != null && (step % 10 == 0 || step == cfg.steps())) progress.accept(new Progress(step, cfg.steps(), running));
             }
+            if (skipped > cfg.steps() / 10) throw new IllegalStateException(skipped + " of " + cfg.steps() + " steps gave a non-finite loss");
             return export(params);
         }
     }
@@ -140,6 +147,22 @@ public final class PriorTrainer {
                 for (int x = 0; x < c; x++) dst[off + (p * c + y) * c + x] = planes[p][(oy + y) * w + ox + x];
             }
         }
+    }
+
+    /** Parameters whose integer versions are exactly {@code net}'s weights (for checking the QAT forward pass). */
+    Param[] paramsFrom(NDManager m, IntNet net) {
+        Param[] p = new Param[net.layers().size()];
+        for (int i = 0; i < p.length; i++) {
+            IntConv l = net.layers().get(i);
+            p[i] = new Param("l" + i, m, new Random(0), l.outChannels(), l.inChannels(), l.kernel(), 0);
+            float[] w = new float[l.weights().length];
+            for (int j = 0; j < w.length; j++) w[j] = (float) (l.weights()[j] / (double) (1 << l.shift()));
+            float[] b = new float[l.bias().length];
+            for (int j = 0; j < b.length; j++) b[j] = (float) (l.bias()[j] / (double) (1 << l.shift()));
+            p[i].w.set(w);
+            p[i].b.set(b);
+        }
+        return p;
     }
 
     private IntNet export(Param[] p) {

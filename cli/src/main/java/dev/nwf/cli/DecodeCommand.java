@@ -1,0 +1,70 @@
+package dev.nwf.cli;
+
+import dev.nwf.codec.Decoded;
+import dev.nwf.codec.ImageFiles;
+import dev.nwf.codec.NwfCodec;
+import dev.nwf.format.NwfFormatException;
+import dev.nwf.format.ReadOptions;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "decode", description = "Decompress .nwf to PNG, fully or at a reduced size.")
+final class DecodeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IN", description = "Input .nwf, or - for stdin.")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output PNG (default: IN with .png; - for stdout).")
+    Path output;
+
+    @Option(names = {"-f", "--force"}, description = "Overwrite an existing output.")
+    boolean force;
+
+    @Option(names = {"-l", "--level"}, paramLabel = "K", defaultValue = "0",
+            description = "Drop the K finest levels: the image comes out at 1/2^K size (default: ${DEFAULT-VALUE}).")
+    int dropLevels;
+
+    @Option(names = "--allow-partial", description = "Decode a truncated file to its last complete level instead of failing.")
+    boolean allowPartial;
+
+    @Option(names = "--max-pixels", paramLabel = "N", description = "Refuse images larger than N pixels (default: ${DEFAULT-VALUE}).",
+            defaultValue = "" + ReadOptions.DEFAULT_MAX_PIXELS)
+    long maxPixels;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Report each level as it is decoded.")
+    boolean verbose;
+
+    @Mixin
+    ModelOptions models;
+
+    @Override
+    public Integer call() throws Exception {
+        if (dropLevels < 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--level must be >= 0");
+        Decoded d;
+        try (InputStream in = Streams.open(input)) {
+            d = NwfCodec.decode(in, models.zoo(), models.evaluator(), ReadOptions.DEFAULT.withMaxPixels(maxPixels), dropLevels,
+                    (level, total, image) -> {
+                        if (verbose) System.err.printf("level %d/%d: %dx%d%n", level + 1, total, image.width(), image.height());
+                    });
+        }
+        if (d.levelsDecoded() < Math.max(1, d.totalLevels() - dropLevels) && !allowPartial) {
+            throw new NwfFormatException(NwfFormatException.Kind.TRUNCATED, 0, "file is truncated: " + d.stopReason() + "; "
+                    + d.levelsDecoded() + " of " + d.totalLevels() + " levels are complete (use --allow-partial to write the "
+                    + d.image().width() + "x" + d.image().height() + " image they give)");
+        }
+        Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, ".png");
+        Streams.write(out, force, o -> ImageFiles.writePng(d.image(), o));
+        if (!quiet) {
+            System.err.printf("%s -> %s: %dx%d (%d of %d levels)%s%n", input, out, d.image().width(), d.image().height(),
+                    d.levelsDecoded(), d.totalLevels(), d.isFull() ? "" : "; " + d.stopReason());
+        }
+        return ExitCodes.OK;
+    }
+}

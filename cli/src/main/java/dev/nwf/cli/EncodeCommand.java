@@ -1,0 +1,55 @@
+package dev.nwf.cli;
+
+import dev.nwf.codec.Image;
+import dev.nwf.codec.ImageFiles;
+import dev.nwf.codec.NwfCodec;
+import dev.nwf.format.NwfContainer;
+import dev.nwf.format.NwfFile;
+import dev.nwf.zoo.ModelZoo;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "encode", description = "Compress an image (PNG, JPEG, BMP, GIF) losslessly to .nwf.")
+final class EncodeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IN", description = "Input image, or - for stdin.")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output .nwf (default: IN with .nwf; - for stdout).")
+    Path output;
+
+    @Option(names = {"-f", "--force"}, description = "Overwrite an existing output.")
+    boolean force;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "ID", description = "Model id (default: ${DEFAULT-VALUE}).", defaultValue = ModelZoo.DEFAULT_MODEL)
+    String model;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
+    boolean quiet;
+
+    @Mixin
+    ModelOptions models;
+
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        byte[] inBytes = Streams.readAll(input);
+        Image img = ImageFiles.read(new ByteArrayInputStream(inBytes), input.toString());
+        NwfCodec codec = new NwfCodec(models.zoo().get(model).model(), models.evaluator());
+        NwfFile file = codec.encode(img);
+        byte[] bytes = NwfContainer.toBytes(file);
+        Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, ".nwf");
+        Streams.write(out, force, o -> o.write(bytes));
+        if (!quiet) {
+            double secs = (System.nanoTime() - start) / 1e9;
+            System.err.printf("%s: %dx%d, %d channel(s), %d bit -> %s: %d bytes, %.3f bpsp (input %d bytes), %d levels, %.2f s%n",
+                    input, img.width(), img.height(), img.channels(), img.bitDepth(), out, bytes.length,
+                    bytes.length * 8.0 / (img.pixels() * img.channels()), inBytes.length, file.header().levels(), secs);
+        }
+        return ExitCodes.OK;
+    }
+}

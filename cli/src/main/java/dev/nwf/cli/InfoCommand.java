@@ -1,0 +1,81 @@
+package dev.nwf.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nwf.format.LevelInfo;
+import dev.nwf.format.NwfContainer;
+import dev.nwf.format.NwfHeader;
+import dev.nwf.format.NwfRead;
+import dev.nwf.format.ReadOptions;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "info", description = "Show a .nwf file's header, levels and metadata without decoding pixels.")
+final class InfoCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IN", description = "Input .nwf, or - for stdin.")
+    Path input;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        NwfRead read;
+        try (InputStream in = Streams.open(input)) {
+            read = NwfContainer.read(in, ReadOptions.DEFAULT);
+        }
+        Map<String, Object> info = describe(read);
+        if (json) {
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info));
+        } else {
+            NwfHeader h = read.file().header();
+            System.out.printf("%s: %dx%d, %d channel(s), %d bit, colour transform %s%n", input, h.width(), h.height(), h.channels(),
+                    h.bitDepth(), h.colourTransform() == NwfHeader.COLOUR_YCOCG_R ? "YCoCg-R" : "none");
+            System.out.printf("model %s (sha256 %s)%n", h.modelId(), h.modelDigestHex());
+            for (int i = 0; i < h.levels(); i++) {
+                LevelInfo l = read.file().levelIndex().get(i);
+                System.out.printf("  level %d: %dx%d, %d bytes%s%n", i, l.width(), l.height(), l.payloadLength(),
+                        i < read.completeLevels() ? "" : " (missing)");
+            }
+            if (!read.file().metadata().isEmpty()) System.out.println("metadata " + read.file().metadata());
+            System.out.println(read.complete() ? "complete, " + read.verifiedBytes() + " bytes verified"
+                    : "INCOMPLETE: " + read.stopReason() + "; " + read.verifiedBytes() + " bytes verified");
+        }
+        return ExitCodes.OK;
+    }
+
+    static Map<String, Object> describe(NwfRead read) {
+        NwfHeader h = read.file().header();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("width", h.width());
+        m.put("height", h.height());
+        m.put("channels", h.channels());
+        m.put("bitDepth", h.bitDepth());
+        m.put("colourTransform", h.colourTransform() == NwfHeader.COLOUR_YCOCG_R ? "YCoCg-R" : "none");
+        m.put("model", h.modelId());
+        m.put("modelSha256", h.modelDigestHex());
+        m.put("requiredFeatures", h.requiredFeatures());
+        List<Map<String, Object>> levels = new ArrayList<>();
+        for (int i = 0; i < h.levels(); i++) {
+            LevelInfo l = read.file().levelIndex().get(i);
+            levels.add(Map.of("level", i, "width", l.width(), "height", l.height(), "bytes", l.payloadLength(),
+                    "present", i < read.completeLevels()));
+        }
+        m.put("levels", levels);
+        m.put("metadata", read.file().metadata());
+        m.put("iccBytes", read.file().icc() == null ? 0 : read.file().icc().length);
+        m.put("exifBytes", read.file().exif() == null ? 0 : read.file().exif().length);
+        m.put("complete", read.complete());
+        m.put("verifiedBytes", read.verifiedBytes());
+        if (read.stopReason() != null) m.put("stopReason", read.stopReason());
+        return m;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.nwf.cli;
+
+import dev.nwf.codec.net.DjlEvaluator;
+import dev.nwf.codec.net.NetEvaluator;
+import dev.nwf.codec.net.ReferenceEvaluator;
+import dev.nwf.zoo.ModelZoo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by commands that run models: where models come from and what evaluates the networks. */
+final class ModelOptions {
+    @Option(names = "--model-path", paramLabel = "DIR|FILE", description = "Extra model files (*.nwfmodel) besides the bundled ones.")
+    List<Path> modelPaths = List.of();
+
+    @Option(names = "--device", paramLabel = "DEV", defaultValue = "java",
+            description = "Network evaluator: java (pure-Java reference, default), auto (DJL, GPU when present), cpu, gpu.")
+    String device;
+
+    ModelZoo zoo() throws IOException {
+        ModelZoo zoo = ModelZoo.builtin();
+        for (Path p : modelPaths) zoo.withPath(p);
+        return zoo;
+    }
+
+    NetEvaluator evaluator() {
+        long bound = dev.nwf.codec.PriorTrainingData.INPUT_BOUND;
+        return switch (device) {
+            case "java" -> ReferenceEvaluator.INSTANCE;
+            case "auto" -> new DjlEvaluator(null, DjlEvaluator.Precision.AUTO, bound);
+            case "cpu" -> new DjlEvaluator(ai.djl.Device.cpu(), DjlEvaluator.Precision.AUTO, bound);
+            case "gpu" -> new DjlEvaluator(ai.djl.Device.gpu(), DjlEvaluator.Precision.AUTO, bound);
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Nwf()),
+                    "--device must be java, auto, cpu or gpu: " + device);
+        };
+    }
+}

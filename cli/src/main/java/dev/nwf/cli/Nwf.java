@@ -1,0 +1,34 @@
+package dev.nwf.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code nwf} command: the CLI module's entry point. */
+@Command(name = "nwf", mixinStandardHelpOptions = true, version = "nwf 0.1.0 (container 1.0)",
+        description = "Lossless neural image codec: integer wavelet flows with a learned prior.",
+        subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, VerifyCommand.class, UpsampleCommand.class,
+                TrainCommand.class, EvalCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Nwf {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests and embedding). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Nwf());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("nwf: " + message(e));
+            if (Boolean.getBoolean("nwf.stacktrace")) e.printStackTrace(cmd.getErr());
+            return ExitCodes.of(e);
+        });
+        cl.setExitCodeExceptionMapper(ExitCodes::of);
+        return cl.execute(args);
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " already exists (use --force to overwrite)";
+        if (e instanceof java.nio.file.NoSuchFileException f) return f.getFile() + ": no such file";
+        if (e instanceof java.nio.file.AccessDeniedException f) return f.getFile() + ": permission denied";
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}
