@@ -21,6 +21,7 @@ final class ExitCodes {
     }
 
     static int of(Throwable e) {
+        if (e instanceof picocli.CommandLine.ParameterException || e instanceof IllegalArgumentException) return USAGE;
         if (e instanceof NwfFormatException f) {
             return f.kind() == NwfFormatException.Kind.TRUNCATED ? TRUNCATED : CORRUPT;
         }

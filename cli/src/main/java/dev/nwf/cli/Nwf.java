@@ -21,7 +21,6 @@ public final class Nwf {
             if (Boolean.getBoolean("nwf.stacktrace")) e.printStackTrace(cmd.getErr());
             return ExitCodes.of(e);
         });
-        cl.setExitCodeExceptionMapper(ExitCodes::of);
         return cl.execute(args);
     }
 

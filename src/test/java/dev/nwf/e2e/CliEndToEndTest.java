@@ -1,0 +1,180 @@
+package dev.nwf.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nwf.cli.Nwf;
+import dev.nwf.codec.Image;
+import dev.nwf.codec.ImageFiles;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The nwf command as a user drives it: files, pipes, exit codes, progressive and partial decoding. */
+class CliEndToEndTest {
+    @TempDir
+    Path dir;
+    Path png;
+    Image original;
+
+    @BeforeEach
+    void writeSample() throws IOException {
+        try (InputStream in = Nwf.class.getResourceAsStream("/dev/nwf/cli/samples/astronaut-256.png")) {
+            original = ImageFiles.read(in, "sample");
+        }
+        png = dir.resolve("photo.png");
+        Files.write(png, ImageFiles.pngBytes(dev.nwf.codec.ImageOps.crop(original, 10, 20, 101, 77)));
+        original = ImageFiles.read(png);
+    }
+
+    @Test
+    void encodeThenDecodeIsBitExact() throws IOException {
+        assertEquals(0, Nwf.run("encode", png.toString(), "-q"));
+        Path nwf = dir.resolve("photo.nwf");
+        assertTrue(Files.size(nwf) < Files.size(png), "smaller than PNG");
+        Path out = dir.resolve("back.png");
+        assertEquals(0, Nwf.run("decode", nwf.toString(), "-o", out.toString(), "-q"));
+        assertTrue(original.sameAs(ImageFiles.read(out)));
+        assertEquals(0, Nwf.run("verify", nwf.toString(), "--against", png.toString()));
+        assertEquals(0, Nwf.run("verify", png.toString()));
+    }
+
+    @Test
+    void existingOutputIsNotOverwrittenWithoutForce() throws IOException {
+        Path nwf = dir.resolve("photo.nwf");
+        Files.write(nwf, new byte[] {1, 2, 3});
+        assertEquals(6, Nwf.run("encode", png.toString(), "-q"));
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(nwf));
+        assertEquals(0, Nwf.run("encode", png.toString(), "-q", "-f"));
+        assertTrue(Files.size(nwf) > 3);
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(p -> p.toString().endsWith(".part")), "no temporary files left");
+        }
+    }
+
+    @Test
+    void pipesWorkWithDash() throws IOException {
+        byte[] nwf = runPiped(Files.readAllBytes(png), "encode", "-", "-q");
+        assertEquals((byte) 0x8E, nwf[0]);
+        byte[] back = runPiped(nwf, "decode", "-", "-q");
+        assertTrue(original.sameAs(ImageFiles.read(new ByteArrayInputStream(back), "stdout")));
+    }
+
+    private static byte[] runPiped(byte[] stdin, String... args) {
+        InputStream oldIn = System.in;
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setIn(new ByteArrayInputStream(stdin));
+            System.setOut(new PrintStream(captured, true));
+            assertEquals(0, Nwf.run(args));
+        } finally {
+            System.setIn(oldIn);
+            System.setOut(oldOut);
+        }
+        return captured.toByteArray();
+    }
+
+    @Test
+    void reducedLevelsAndTruncatedFilesGiveSmallerImages() throws IOException {
+        assertEquals(0, Nwf.run("encode", png.toString(), "-q"));
+        Path nwf = dir.resolve("photo.nwf");
+        Path half = dir.resolve("half.png");
+        assertEquals(0, Nwf.run("decode", nwf.toString(), "--level", "1", "-o", half.toString(), "-q"));
+        Image h = ImageFiles.read(half);
+        assertEquals(51, h.width());
+        assertEquals(39, h.height());
+
+        byte[] bytes = Files.readAllBytes(nwf);
+        Path cut = dir.resolve("cut.nwf");
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length - 100));
+        Path partial = dir.resolve("partial.png");
+        assertEquals(4, Nwf.run("decode", cut.toString(), "-o", partial.toString(), "-q"), "truncated without --allow-partial");
+        assertFalse(Files.exists(partial));
+        assertEquals(0, Nwf.run("decode", cut.toString(), "-o", partial.toString(), "--allow-partial", "-q"));
+        Image p = ImageFiles.read(partial);
+        assertTrue(p.sameAs(h), "truncated file decodes to the same image as --level 1");
+    }
+
+    @Test
+    void failuresHaveDistinctExitCodes() throws IOException {
+        assertEquals(0, Nwf.run("encode", png.toString(), "-q"));
+        byte[] bytes = Files.readAllBytes(dir.resolve("photo.nwf"));
+        byte[] flipped = bytes.clone();
+        flipped[bytes.length / 2] ^= 0x40;
+        Path bad = dir.resolve("bad.nwf");
+        Files.write(bad, flipped);
+        assertEquals(3, Nwf.run("decode", bad.toString(), "-o", dir.resolve("x.png").toString()), "corrupt");
+        Files.write(bad, Arrays.copyOf(bytes, 30));
+        assertEquals(4, Nwf.run("decode", bad.toString(), "-o", dir.resolve("x.png").toString()), "truncated");
+        assertEquals(5, Nwf.run("encode", png.toString(), "-m", "no-such-model", "-o", dir.resolve("y.nwf").toString()), "unknown model");
+        assertEquals(6, Nwf.run("decode", dir.resolve("missing.nwf").toString()), "missing file");
+        assertEquals(2, Nwf.run("decode"), "usage");
+        assertEquals(2, Nwf.run("frobnicate"), "usage");
+    }
+
+    @Test
+    void infoPrintsJson() throws IOException {
+        assertEquals(0, Nwf.run("encode", png.toString(), "-q"));
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true));
+            assertEquals(0, Nwf.run("info", dir.resolve("photo.nwf").toString(), "--json"));
+        } finally {
+            System.setOut(old);
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray());
+        assertEquals(101, json.get("width").asInt());
+        assertEquals(77, json.get("height").asInt());
+        assertEquals("nwf-photo-v1", json.get("model").asText());
+        assertTrue(json.get("complete").asBoolean());
+    }
+
+    @Test
+    void upsampleDoublesTheSize() throws IOException {
+        Path out = dir.resolve("big.png");
+        assertEquals(0, Nwf.run("upsample", png.toString(), "--factor", "2", "-o", out.toString()));
+        Image big = ImageFiles.read(out);
+        assertEquals(202, big.width());
+        assertEquals(154, big.height());
+        // the upsampled image, shrunk back, stays close to the input (the prior only adds detail)
+        Image back = dev.nwf.codec.ImageOps.shrink(big, 2);
+        long err = 0;
+        for (int c = 0; c < 3; c++) for (int i = 0; i < back.plane(c).length; i++) err += Math.abs(back.plane(c)[i] - original.plane(c)[i]);
+        assertTrue(err / (3.0 * back.pixels()) < 3, "mean abs error " + err / (3.0 * back.pixels()));
+    }
+
+    @Test
+    void grayAlphaAnd16BitFilesRoundTrip() throws IOException {
+        Random r = new Random(5);
+        for (int channels : new int[] {1, 2, 4}) {
+            for (int depth : new int[] {8, 16}) {
+                int w = 33;
+                int h = 21;
+                int[][] p = new int[channels][w * h];
+                for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = (i * 37 + r.nextInt(50)) % (1 << depth);
+                Image img = new Image(w, h, depth, p);
+                Path in = dir.resolve("t" + channels + "-" + depth + ".png");
+                Files.write(in, ImageFiles.pngBytes(img));
+                assertTrue(img.sameAs(ImageFiles.read(in)), "PNG fixture itself round-trips");
+                Path nwf = dir.resolve("t" + channels + "-" + depth + ".nwf");
+                assertEquals(0, Nwf.run("encode", in.toString(), "-o", nwf.toString(), "-q"));
+                Path out = dir.resolve("o" + channels + "-" + depth + ".png");
+                assertEquals(0, Nwf.run("decode", nwf.toString(), "-o", out.toString(), "-q"));
+                assertTrue(img.sameAs(ImageFiles.read(out)), channels + " channels, " + depth + " bit");
+            }
+        }
+    }
+}
