@@ -1,0 +1,51 @@
+package dev.nwf.bench;
+
+import dev.nwf.codec.Image;
+import dev.nwf.codec.PriorTrainingData;
+import dev.nwf.codec.net.DjlEvaluator;
+import dev.nwf.codec.net.IntNet;
+import dev.nwf.codec.net.NetEvaluator;
+import dev.nwf.codec.net.ReferenceEvaluator;
+import dev.nwf.zoo.ModelZoo;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Milliseconds per level for the bundled prior on a 512x512 image's finest detail level (256x256 low-pass, one
+ * channel): pure-Java reference vs DJL fp32 vs fp64. DJL's thread count is fixed when the engine loads, so
+ * scripts/bench.sh runs this once with -Dai.djl.pytorch.num_threads=1 and once with 2.
+ */
+@Tag("benchmark")
+class NetworkBenchmark {
+    @Test
+    void msPerLevel() throws Exception {
+        IntNet net = ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model().prior();
+        Random r = new Random(3);
+        int[][] p = new int[3][512 * 512];
+        for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = 100 + (i % 512) / 4 + r.nextInt(20);
+        List<PriorTrainingData.Sample> samples = PriorTrainingData.samples(new Image(512, 512, 8, p));
+        PriorTrainingData.Sample s = samples.get(samples.size() - 3); // finest level, channel 0
+        String threads = System.getProperty("ai.djl.pytorch.num_threads", "default");
+        System.out.printf("%nprior network (%d layers, fp32 exact: %s) on %dx%d, DJL threads %s:%n", net.layers().size(),
+                net.fp32Exact(PriorTrainingData.INPUT_BOUND), s.width(), s.height(), threads);
+        NetEvaluator[] evals = {ReferenceEvaluator.INSTANCE,
+            new DjlEvaluator(ai.djl.Device.cpu(), DjlEvaluator.Precision.AUTO, PriorTrainingData.INPUT_BOUND),
+            new DjlEvaluator(ai.djl.Device.cpu(), DjlEvaluator.Precision.FP64, PriorTrainingData.INPUT_BOUND)};
+        int[][] reference = null;
+        for (NetEvaluator e : evals) {
+            long best = Long.MAX_VALUE;
+            int[][] out = null;
+            for (int i = 0; i < 5; i++) {
+                long t0 = System.nanoTime();
+                out = e.evaluate(net, s.input(), s.width(), s.height());
+                best = Math.min(best, System.nanoTime() - t0);
+            }
+            if (reference == null) reference = out;
+            boolean same = java.util.Arrays.deepEquals(reference, out);
+            System.out.printf("  %-28s %8.1f ms per level-channel  %s%n", e.name(), best / 1e6, same ? "bit-exact" : "MISMATCH");
+            if (!same) throw new AssertionError(e.name() + " differs from the reference");
+        }
+    }
+}

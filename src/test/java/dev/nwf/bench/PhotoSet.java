@@ -1,0 +1,42 @@
+package dev.nwf.bench;
+
+import dev.nwf.codec.Image;
+import dev.nwf.codec.ImageFiles;
+import dev.nwf.codec.ImageOps;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/** Photo set A of ../shared/notes/anchors.md, from data/eval (scripts/fetch-images.sh): mate photos shrunk 2x. */
+final class PhotoSet {
+    record Photo(String name, Image image) {
+    }
+
+    private PhotoSet() {
+    }
+
+    static Path dataDir() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path p = here; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("data/eval"))) return p.resolve("data/eval");
+        }
+        return null;
+    }
+
+    static List<Photo> setA() throws IOException {
+        Path dir = dataDir();
+        Assumptions.assumeTrue(dir != null, "run scripts/fetch-images.sh first");
+        List<Photo> out = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path p : files.sorted().toList()) {
+                String name = p.getFileName().toString();
+                Image img = ImageFiles.read(p);
+                out.add(new Photo(name, name.startsWith("mate-") ? ImageOps.shrink(img, 2) : img));
+            }
+        }
+        return out;
+    }
+}

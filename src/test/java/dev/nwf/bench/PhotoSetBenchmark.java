@@ -1,0 +1,99 @@
+package dev.nwf.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nwf.codec.Decoded;
+import dev.nwf.codec.ImageFiles;
+import dev.nwf.codec.LevelListener;
+import dev.nwf.codec.NwfCodec;
+import dev.nwf.codec.net.DjlEvaluator;
+import dev.nwf.codec.net.NetEvaluator;
+import dev.nwf.codec.net.ReferenceEvaluator;
+import dev.nwf.format.NwfContainer;
+import dev.nwf.format.ReadOptions;
+import dev.nwf.zoo.ModelZoo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * nwf against the reference codecs on photo set A, in the same run: bpsp, ratio to cjxl, encode/decode MP/s.
+ * Reference codecs missing from PATH are skipped. -Dbench.cjxl.effort (default 9), -Dbench.optipng.level (default 7).
+ */
+@Tag("benchmark")
+class PhotoSetBenchmark {
+    record Codec(String name, List<String> encode, String extension) {
+    }
+
+    @Test
+    void photoSetA(@TempDir Path tmp) throws Exception {
+        List<PhotoSet.Photo> photos = PhotoSet.setA();
+        String effort = System.getProperty("bench.cjxl.effort", "9");
+        String opti = System.getProperty("bench.optipng.level", "7");
+        List<Codec> refs = List.of(
+                new Codec("cjxl -d 0 -e " + effort, List.of("cjxl", "-d", "0", "-e", effort, "--quiet", "{in}", "{out}"), ".jxl"),
+                new Codec("cwebp -lossless -z 9", List.of("cwebp", "-quiet", "-lossless", "-z", "9", "{in}", "-o", "{out}"), ".webp"),
+                new Codec("optipng -o" + opti, List.of("optipng", "-quiet", "-o" + opti, "-out", "{out}", "{in}"), ".png"));
+        long subpixels = 0;
+        double pixels = 0;
+        Map<String, long[]> totals = new LinkedHashMap<>(); // name -> {bytes, encodeNanos, decodeNanos}
+        Map<String, NetEvaluator> evaluators = new LinkedHashMap<>();
+        evaluators.put("nwf (java reference)", ReferenceEvaluator.INSTANCE);
+        if (!Boolean.getBoolean("bench.skipDjl")) evaluators.put("nwf (DJL cpu)", new DjlEvaluator(null, DjlEvaluator.Precision.AUTO, 511));
+        var model = ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model();
+        for (PhotoSet.Photo p : photos) {
+            subpixels += p.image().pixels() * p.image().channels();
+            pixels += p.image().pixels();
+            for (var e : evaluators.entrySet()) {
+                NwfCodec codec = new NwfCodec(model, e.getValue());
+                long t0 = System.nanoTime();
+                byte[] bytes = NwfContainer.toBytes(codec.encode(p.image()));
+                long t1 = System.nanoTime();
+                Decoded d = codec.decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file(), Integer.MAX_VALUE, LevelListener.NONE);
+                long t2 = System.nanoTime();
+                assertTrue(p.image().sameAs(d.image()), p.name() + " must round-trip");
+                add(totals, e.getKey(), bytes.length, t1 - t0, t2 - t1);
+            }
+            Path png = tmp.resolve("in.png");
+            Files.write(png, ImageFiles.pngBytes(p.image()));
+            for (Codec c : refs) {
+                Path out = tmp.resolve("out" + c.extension());
+                Files.deleteIfExists(out);
+                List<String> cmd = new ArrayList<>();
+                for (String a : c.encode()) cmd.add(a.replace("{in}", png.toString()).replace("{out}", out.toString()));
+                long t0 = System.nanoTime();
+                try {
+                    Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                    proc.getInputStream().readAllBytes();
+                    if (proc.waitFor() != 0 || !Files.exists(out)) continue;
+                } catch (java.io.IOException notInstalled) {
+                    continue;
+                }
+                add(totals, c.name(), Files.size(out), System.nanoTime() - t0, 0);
+            }
+        }
+        long[] jxl = totals.get(refs.get(0).name());
+        System.out.printf("%nphoto set A: %d images, %.1f MP, %d subpixels (one core; reference codecs timed as whole processes)%n",
+                photos.size(), pixels / 1e6, subpixels);
+        System.out.printf("%-24s %10s %8s %10s %10s %10s%n", "codec", "bytes", "bpsp", "vs cjxl", "enc MP/s", "dec MP/s");
+        for (var e : totals.entrySet()) {
+            long[] t = e.getValue();
+            System.out.printf("%-24s %10d %8.4f %10s %10.3f %10s%n", e.getKey(), t[0], t[0] * 8.0 / subpixels,
+                    jxl == null ? "n/a" : String.format("%.3f", t[0] / (double) jxl[0]), pixels / 1e6 / (t[1] / 1e9),
+                    t[2] == 0 ? "-" : String.format("%.3f", pixels / 1e6 / (t[2] / 1e9)));
+        }
+    }
+
+    private static void add(Map<String, long[]> totals, String name, long bytes, long enc, long dec) {
+        long[] t = totals.computeIfAbsent(name, k -> new long[3]);
+        t[0] += bytes;
+        t[1] += enc;
+        t[2] += dec;
+    }
+}
