@@ -30,16 +30,27 @@ final class DetailCoder {
 
     /** @param bands [channel][HL, LH, HH] at the low-pass size; ll [channel] */
     void encode(RansEncoder enc, int[][] ll, int[][][] bands, int w, int h) {
+        int[][] lumaMags = new int[3][];
         for (int c = 0; c < ll.length; c++) {
+            java.util.List<int[]> done = new java.util.ArrayList<>();
             HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, ll[c], ll[0], c == 0 ? null : bands[0], c > 0, w, h, bitDepth);
             for (int b = 0; b < 3; b++) {
                 int[] v = bands[c][b];
                 int[] mean = params[b].meanFixed();
                 int[] scale = params[b].scaleIndex();
-                int offset = bestOffset(v, mean, scale);
+                int[][] co = context(done, c == 0 ? null : lumaMags[b]);
+                int[] mag = new int[v.length];
+                int[] local = new int[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    local[i] = LocalScale.at(i, w, mag, scale, co);
+                    mag[i] = LocalScale.magnitude(v[i], mean[i]);
+                }
+                done.add(mag);
+                if (c == 0) lumaMags[b] = mag;
+                int offset = bestOffset(v, mean, local);
                 enc.putBits(offset + OFFSET_BIAS, OFFSET_BITS);
                 for (int i = 0; i < v.length; i++) {
-                    ResidualCoder.encode(enc, Family.LOGISTIC, HighPassPrior.clampScale(scale[i] + offset), mean[i], v[i]);
+                    ResidualCoder.encode(enc, Family.LOGISTIC, HighPassPrior.clampScale(local[i] + offset), mean[i], v[i]);
                 }
             }
         }
@@ -49,19 +60,34 @@ final class DetailCoder {
     int[][][] decode(RansDecoder dec, int[][] ll, int w, int h) throws CorruptStreamException {
         int n = w * h;
         int[][][] bands = new int[ll.length][3][n];
+        int[][] lumaMags = new int[3][];
         for (int c = 0; c < ll.length; c++) {
+            java.util.List<int[]> done = new java.util.ArrayList<>();
             HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, ll[c], ll[0], c == 0 ? null : bands[0], c > 0, w, h, bitDepth);
             for (int b = 0; b < 3; b++) {
                 int offset = dec.getBits(OFFSET_BITS) - OFFSET_BIAS;
                 int[] v = bands[c][b];
                 int[] mean = params[b].meanFixed();
                 int[] scale = params[b].scaleIndex();
+                int[][] co = context(done, c == 0 ? null : lumaMags[b]);
+                int[] mag = new int[n];
                 for (int i = 0; i < n; i++) {
-                    v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, HighPassPrior.clampScale(scale[i] + offset), mean[i]);
+                    int local = LocalScale.at(i, w, mag, scale, co);
+                    v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, HighPassPrior.clampScale(local + offset), mean[i]);
+                    mag[i] = LocalScale.magnitude(v[i], mean[i]);
                 }
+                done.add(mag);
+                if (c == 0) lumaMags[b] = mag;
             }
         }
         return bands;
+    }
+
+    /** Co-located context: this channel's bands coded so far, then channel 0's same band (for channels > 0). */
+    private static int[][] context(java.util.List<int[]> sameChannel, int[] lumaSameBand) {
+        java.util.List<int[]> all = new java.util.ArrayList<>(sameChannel);
+        if (lumaSameBand != null) all.add(lumaSameBand);
+        return all.toArray(new int[0][]);
     }
 
     private static int bestOffset(int[] v, int[] mean, int[] scale) {

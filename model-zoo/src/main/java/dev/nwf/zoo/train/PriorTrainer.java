@@ -81,11 +81,12 @@ public final class PriorTrainer {
                     NDArray[] batch = batch(batchManager, samples, r);
                     double v;
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        clearGradients(params);
                         NDArray loss = bits(forward(params, batch[0]), batch[1]);
                         gc.backward(loss);
                         v = loss.toType(DataType.FLOAT64, false).getDouble();
                     }
-                    if (!Double.isFinite(v)) {
+                    if (!Double.isFinite(v) || !finiteGradients(params)) {
                         skipped++;
                         continue; // a degenerate batch must not poison the parameters
                     }
@@ -97,9 +98,30 @@ public final class PriorTrainer {
                 }
                 if (progress != null && (step % 10 == 0 || step == cfg.steps())) progress.accept(new Progress(step, cfg.steps(), running));
             }
-            if (skipped > cfg.steps() / 10) throw new IllegalStateException(skipped + " of " + cfg.steps() + " steps gave a non-finite loss");
+            if (skipped > cfg.steps() / 10) {
+                throw new IllegalStateException(skipped + " of " + cfg.steps() + " steps gave a non-finite loss or gradient");
+            }
             return export(params);
         }
+    }
+
+    /** Overwrites gradients with zeros (subtracting them from themselves, as zeroGradients does, keeps a NaN). */
+    private static void clearGradients(Param[] params) {
+        for (Param p : params) {
+            for (NDArray a : new NDArray[] {p.w, p.b}) {
+                NDArray g = a.getGradient();
+                if (g != null) g.set(new ai.djl.ndarray.index.NDIndex("..."), 0);
+            }
+        }
+    }
+
+    private static boolean finiteGradients(Param[] params) {
+        for (Param p : params) {
+            for (NDArray g : new NDArray[] {p.w.getGradient(), p.b.getGradient()}) {
+                if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) return false;
+            }
+        }
+        return true;
     }
 
     NDArray forward(Param[] p, NDArray x) {

@@ -1,0 +1,87 @@
+package dev.nwf.codec;
+
+import dev.nwf.codec.entropy.CodingTables;
+
+/**
+ * Causal scale adaptation inside a band (SPEC.md §6.3.1): the network's scale for a sample is blended with the
+ * residual magnitudes of already-coded neighbours in the band (left, up, diagonals, two away) and of bands already
+ * coded at the same position, so the coder follows texture the low-pass could not foresee. Integer-only.
+ */
+final class LocalScale {
+    /** Weights of the blend (tuned on photo set A): the network's estimate, left/up, diagonals, two away, co-located. */
+    static final int NET_WEIGHT = 2;
+    static final int NEAR = 4;
+    static final int DIAGONAL = 2;
+    static final int FAR = 2;
+    static final int CO = 2;
+    /** Mean absolute deviation of a logistic is 2 ln 2 times its scale; in 1/16 units per table index. */
+    private static final int[] MAD_Q4 = new int[CodingTables.SCALES];
+    /** Boundaries between indices: the geometric midpoints of consecutive MAD_Q4 values, times 2^10. */
+    private static final long[] THRESHOLDS = new long[CodingTables.SCALES - 1];
+
+    static {
+        for (int i = 0; i < MAD_Q4.length; i++) {
+            MAD_Q4[i] = (int) Math.max(1, StrictMath.rint(16 * 2 * StrictMath.log(2) * CodingTables.scale(i)));
+        }
+        for (int i = 0; i < THRESHOLDS.length; i++) {
+            THRESHOLDS[i] = (long) StrictMath.rint(1024 * StrictMath.sqrt((double) MAD_Q4[i] * MAD_Q4[i + 1]));
+        }
+    }
+
+    private LocalScale() {
+    }
+
+    /** |16 v - mean|: a coded sample's residual magnitude in 1/16 units, the currency of this context. */
+    static int magnitude(int v, int mean) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.abs(16L * v - mean));
+    }
+
+    /**
+     * Scale index for sample {@code i}.
+     *
+     * @param mag magnitudes of this band, valid before {@code i} in raster order
+     * @param co  magnitudes of bands already coded at the same positions (may be empty)
+     */
+    static int at(int i, int w, int[] mag, int[] netScale, int[][] co) {
+        int x = i % w;
+        long sum = (long) NET_WEIGHT * MAD_Q4[netScale[i]];
+        int weight = NET_WEIGHT;
+        for (int[] c : co) {
+            sum += (long) CO * c[i];
+            weight += CO;
+        }
+        if (x > 0) {
+            sum += (long) NEAR * mag[i - 1];
+            weight += NEAR;
+            if (x > 1) {
+                sum += (long) FAR * mag[i - 2];
+                weight += FAR;
+            }
+        }
+        if (i >= w) {
+            sum += (long) NEAR * mag[i - w];
+            weight += NEAR;
+            if (x > 0) {
+                sum += (long) DIAGONAL * mag[i - w - 1];
+                weight += DIAGONAL;
+            }
+            if (x < w - 1) {
+                sum += (long) DIAGONAL * mag[i - w + 1];
+                weight += DIAGONAL;
+            }
+            if (i >= 2 * w) {
+                sum += (long) FAR * mag[i - 2 * w];
+                weight += FAR;
+            }
+        }
+        long est = (sum << 10) / weight;
+        int lo = 0;
+        int hi = THRESHOLDS.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (THRESHOLDS[mid] <= est) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+}
