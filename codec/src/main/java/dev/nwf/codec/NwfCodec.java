@@ -162,7 +162,7 @@ public final class NwfCodec {
                 }
                 dec.checkEnd();
             } catch (CorruptStreamException e) {
-                throw new CorruptLevelException(level, e.offset(), e.getMessage(), e);
+                throw new CorruptLevelException(level, e.offset(), e.reason(), e);
             }
             level++;
             if (listener != LevelListener.NONE) listener.levelDecoded(level - 1, h.levels(), image());

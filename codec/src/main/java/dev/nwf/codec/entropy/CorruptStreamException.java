@@ -6,10 +6,17 @@ import java.io.IOException;
 public final class CorruptStreamException extends IOException {
     private static final long serialVersionUID = 1L;
     private final long offset;
+    private final String reason;
 
-    public CorruptStreamException(String message, long offset) {
-        super(message + " (at stream byte " + offset + ")");
+    public CorruptStreamException(String reason, long offset) {
+        super(reason + " (at stream byte " + offset + ")");
         this.offset = offset;
+        this.reason = reason;
+    }
+
+    /** The message without the offset. */
+    public String reason() {
+        return reason;
     }
 
     public long offset() {

@@ -1,0 +1,189 @@
+package dev.nwf.conformance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nwf.codec.Image;
+import dev.nwf.codec.NwfCodec;
+import dev.nwf.codec.NwfModel;
+import dev.nwf.format.NwfContainer;
+import dev.nwf.format.NwfFile;
+import dev.nwf.format.ReadOptions;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+// StrictMath in the synthetic images keeps the vectors identical on every JVM.
+import java.util.zip.CRC32C;
+
+/** Writes the conformance vectors; deterministic, so regenerating reproduces the committed files byte for byte. */
+final class VectorGenerator {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final NwfCodec codec;
+    private final Path root;
+    private final List<String> written = new ArrayList<>();
+
+    VectorGenerator(NwfModel model, Path root) {
+        this.codec = new NwfCodec(model);
+        this.root = root;
+    }
+
+    List<String> generate() throws IOException {
+        image("gray8-1x1", "single pixel", List.of("gray", "8bit", "edge-size"), synthetic(1, 1, 1, 8, 1));
+        image("gray8-1x37", "one column", List.of("gray", "8bit", "edge-size"), synthetic(1, 37, 1, 8, 2));
+        image("gray8-37x1", "one row", List.of("gray", "8bit", "edge-size"), synthetic(37, 1, 1, 8, 3));
+        image("rgb8-33x17", "odd sizes, two levels", List.of("rgb", "8bit", "odd-size", "multi-level"), synthetic(33, 17, 3, 8, 4));
+        image("rgba8-20x20", "alpha channel", List.of("rgba", "8bit", "multi-level"), synthetic(20, 20, 4, 8, 5));
+        image("graya8-18x16", "gray with alpha", List.of("gray-alpha", "8bit", "multi-level"), synthetic(18, 16, 2, 8, 6));
+        image("gray16-31x29", "16-bit gray", List.of("gray", "16bit", "odd-size", "multi-level"), synthetic(31, 29, 1, 16, 7));
+        image("rgb16-24x18", "16-bit RGB", List.of("rgb", "16bit", "multi-level"), synthetic(24, 18, 3, 16, 8));
+        image("gray1-40x24", "1-bit gray", List.of("gray", "1bit", "multi-level"), synthetic(40, 24, 1, 1, 9));
+        image("rgb8-noise-19x23", "uniform noise: escape codes", List.of("rgb", "8bit", "escape", "multi-level"), noise(19, 23, 3, 8, 10));
+        NwfFile big = image("rgb8-70x45", "three levels", List.of("rgb", "8bit", "multi-level"), synthetic(70, 45, 3, 8, 11));
+        truncations(big);
+        errors(big);
+        return written;
+    }
+
+    private NwfFile image(String name, String description, List<String> features, Image img) throws IOException {
+        NwfFile file = codec.encode(img);
+        byte[] bytes = NwfContainer.toBytes(file);
+        List<CaseManifest.Level> levels = levelsOf(bytes, file.header().levels());
+        write(name, bytes, new CaseManifest(name, description, features, codec.model().id(), CaseManifest.EXPECT_DECODE, levels,
+                levels.get(levels.size() - 1), null));
+        if (!PixelHash.of(img).equals(levels.get(levels.size() - 1).sha256())) throw new IllegalStateException(name + " does not round-trip");
+        return file;
+    }
+
+    private List<CaseManifest.Level> levelsOf(byte[] bytes, int n) throws IOException {
+        List<CaseManifest.Level> levels = new ArrayList<>();
+        NwfFile f = NwfContainer.read(bytes, ReadOptions.DEFAULT).file();
+        codec.decode(f, n, (level, total, image) -> levels.add(new CaseManifest.Level(level, image.width(), image.height(), PixelHash.of(image))));
+        return levels;
+    }
+
+    /** A cut after each complete level, and one inside the last level's chunk. */
+    private void truncations(NwfFile file) throws IOException {
+        byte[] bytes = NwfContainer.toBytes(file);
+        List<CaseManifest.Level> levels = levelsOf(bytes, file.header().levels());
+        int end = bytes.length - 12; // before NEND
+        int[] levelEnds = new int[file.levelCount()];
+        for (int i = file.levelCount() - 1; i >= 0; i--) {
+            levelEnds[i] = end;
+            end -= 13 + file.level(i).length;
+        }
+        for (int i = 0; i < file.levelCount() - 1; i++) {
+            write("truncated-after-level-" + i, Arrays.copyOf(bytes, levelEnds[i]), new CaseManifest("truncated-after-level-" + i,
+                    "file cut right after level " + i + "'s chunk: decodes to that level", List.of("truncation", "progressive"),
+                    codec.model().id(), CaseManifest.EXPECT_DECODE, levels.subList(0, i + 1), levels.get(i), null));
+        }
+        int last = file.levelCount() - 1;
+        int mid = levelEnds[last] - file.level(last).length / 2;
+        write("truncated-mid-chunk", Arrays.copyOf(bytes, mid), new CaseManifest("truncated-mid-chunk",
+                "file cut inside the last level's chunk: decodes to the level before", List.of("truncation", "progressive"),
+                codec.model().id(), CaseManifest.EXPECT_DECODE, levels.subList(0, last), levels.get(last - 1), null));
+        write("truncated-in-header", Arrays.copyOf(bytes, 20), errorCase("truncated-in-header", "cut inside HEAD", "TRUNCATED"));
+    }
+
+    private void errors(NwfFile file) throws IOException {
+        byte[] ok = NwfContainer.toBytes(file);
+        byte[] sig = ok.clone();
+        sig[0] &= 0x7F;
+        write("bad-signature-7bit", sig, errorCase("bad-signature-7bit", "high bit of the first byte stripped", "BAD_SIGNATURE"));
+        byte[] version = ok.clone();
+        version[8] = 2;
+        write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
+        byte[] feature = ok.clone();
+        int featureOffset = 10 + 8 + 12; // signature, version, chunk header, width..levels
+        feature[featureOffset + 7] = 1;
+        fixCrc(feature, 10);
+        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 0 set", "UNSUPPORTED_FEATURE"));
+        byte[] crc = ok.clone();
+        crc[crc.length / 2] ^= 0x01;
+        write("crc-mismatch", crc, errorCase("crc-mismatch", "one flipped bit in a level chunk", "CRC_MISMATCH"));
+        byte[] critical = ok.clone();
+        int lidx = findChunk(critical, "LIDX");
+        critical[lidx + 4] = 'X';
+        fixCrc(critical, lidx);
+        write("unknown-critical-chunk", critical, errorCase("unknown-critical-chunk", "LIDX renamed XIDX", "UNKNOWN_CRITICAL_CHUNK"));
+        byte[] level = ok.clone();
+        int lastLevel = findLastChunk(level, "LEVL");
+        level[lastLevel + 8 + 1 + 9] ^= 0x55; // inside the coded data, CRC recomputed: only the coder can notice
+        fixCrc(level, lastLevel);
+        write("corrupt-level-data", level, errorCase("corrupt-level-data", "coded data altered with a valid CRC", "CORRUPT_LEVEL"));
+        byte[] model = ok.clone();
+        int head = 10;
+        int idOffset = head + 8 + HEAD_FIXED; // first byte of the model id
+        model[idOffset] = (byte) 'X';
+        fixCrc(model, head);
+        write("unknown-model", model, errorCase("unknown-model", "model id changed", "UNKNOWN_MODEL"));
+    }
+
+    private static final int HEAD_FIXED = 4 + 4 + 1 + 1 + 1 + 1 + 8 + 32 + 1;
+
+    private CaseManifest errorCase(String name, String description, String kind) {
+        return new CaseManifest(name, description, List.of("reject"), codec.model().id(), CaseManifest.EXPECT_ERROR, null, null, kind);
+    }
+
+    private void write(String name, byte[] nwf, CaseManifest manifest) throws IOException {
+        Path dir = root.resolve(name);
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("input.nwf"), nwf);
+        Files.write(dir.resolve("test.json"), JSON.writeValueAsBytes(manifest));
+        written.add(name);
+    }
+
+    static int findChunk(byte[] b, String type) {
+        int p = 10;
+        while (p + 8 <= b.length) {
+            int len = ByteBuffer.wrap(b, p, 4).getInt();
+            if (new String(b, p + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals(type)) return p;
+            p += 12 + len;
+        }
+        throw new IllegalStateException("no " + type);
+    }
+
+    static int findLastChunk(byte[] b, String type) {
+        int p = 10;
+        int found = -1;
+        while (p + 8 <= b.length) {
+            int len = ByteBuffer.wrap(b, p, 4).getInt();
+            if (new String(b, p + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals(type)) found = p;
+            p += 12 + len;
+        }
+        return found;
+    }
+
+    /** Recomputes the CRC of the chunk starting at {@code p}. */
+    static void fixCrc(byte[] b, int p) {
+        int len = ByteBuffer.wrap(b, p, 4).getInt();
+        CRC32C crc = new CRC32C();
+        crc.update(b, p + 4, 4 + len);
+        ByteBuffer.wrap(b, p + 8 + len, 4).putInt((int) crc.getValue());
+    }
+
+    static Image synthetic(int w, int h, int channels, int depth, long seed) {
+        Random r = new Random(seed);
+        int max = (1 << depth) - 1;
+        int[][] p = new int[channels][w * h];
+        for (int c = 0; c < channels; c++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double v = 0.5 + 0.35 * StrictMath.sin(0.21 * x + c) * StrictMath.cos(0.17 * y - c) + (x > w / 2 ? 0.08 : -0.08);
+                    p[c][y * w + x] = (int) Math.max(0, Math.min(max, Math.round(v * max) + r.nextInt(3) - 1));
+                }
+            }
+        }
+        return new Image(w, h, depth, p);
+    }
+
+    static Image noise(int w, int h, int channels, int depth, long seed) {
+        Random r = new Random(seed);
+        int[][] p = new int[channels][w * h];
+        for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = r.nextInt(1 << depth);
+        return new Image(w, h, depth, p);
+    }
+}

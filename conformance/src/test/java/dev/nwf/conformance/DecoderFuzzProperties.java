@@ -1,0 +1,41 @@
+package dev.nwf.conformance;
+
+import dev.nwf.codec.CorruptLevelException;
+import dev.nwf.codec.LevelListener;
+import dev.nwf.codec.NwfCodec;
+import dev.nwf.codec.UnknownModelException;
+import dev.nwf.codec.net.ReferenceEvaluator;
+import dev.nwf.format.NwfFormatException;
+import dev.nwf.format.ReadOptions;
+import dev.nwf.zoo.ModelZoo;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+/** Bounded mutation fuzzing of the whole decoder (container + coder + networks): only named errors or clean decodes. */
+class DecoderFuzzProperties {
+    private static final String[] SEEDS = {"rgb8-70x45", "gray16-31x29", "rgba8-20x20", "rgb8-noise-19x23"};
+
+    @Property(tries = 400)
+    void mutatedFilesNeverCrashTheDecoder(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) throws Exception {
+        Random r = new Random(seed);
+        byte[] original = Files.readAllBytes(Path.of("vectors", SEEDS[r.nextInt(SEEDS.length)], "input.nwf"));
+        byte[] input = Reliability.mutate(original, r);
+        try {
+            NwfCodec.decode(new ByteArrayInputStream(input), ModelZoo.builtin(), ReferenceEvaluator.INSTANCE, ReadOptions.DEFAULT, 0,
+                    LevelListener.NONE);
+        } catch (NwfFormatException | CorruptLevelException | UnknownModelException named) {
+            // the expected outcome for most mutations
+        }
+    }
+
+    @Property(tries = 3)
+    void reliabilityRunIsClean(@ForAll @LongRange(min = 0, max = 1000) long seed) throws Exception {
+        Reliability.Report report = Reliability.run(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model(), null, 10, 100, seed, null);
+        if (!report.clean()) throw new AssertionError(report.toString());
+    }
+}
