@@ -10,7 +10,15 @@ import picocli.CommandLine.Command;
                 TrainCommand.class, EvalCommand.class, DemoCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
 public final class Nwf {
     public static void main(String[] args) {
+        // DJL defaults for a command-line tool: natives from the bundled jar, no graph optimiser warm-up, quiet logs.
+        setDefault("ai.djl.offline", "true");
+        setDefault("ai.djl.pytorch.graph_optimizer", "false");
+        setDefault("org.slf4j.simpleLogger.defaultLogLevel", "error");
         System.exit(run(args));
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) System.setProperty(key, value);
     }
 
     /** Runs the command line and returns the exit code (for tests and embedding). */

@@ -3,6 +3,8 @@ package dev.nwf.codec.net;
 /** The pure-Java integer evaluator: the ground truth of SPEC.md §5.1 (64-bit accumulators, no floating point). */
 public final class ReferenceEvaluator implements NetEvaluator {
     public static final ReferenceEvaluator INSTANCE = new ReferenceEvaluator();
+    /** Below this many pixels a layer runs on the calling thread. */
+    private static final int PARALLEL_MIN_PIXELS = 4096;
 
     @Override
     public String name() {
@@ -31,41 +33,44 @@ public final class ReferenceEvaluator implements NetEvaluator {
         int k = l.kernel();
         int r = (k / 2) * l.dilation();
         int pw = w + 2 * r;
-        int ph = h + 2 * r;
         int[][] padded = new int[in.length][];
         for (int c = 0; c < in.length; c++) padded[c] = r == 0 ? in[c] : pad(in[c], w, h, r);
         int n = w * h;
         int[] weights = l.weightsView();
-        int[][] out = new int[l.outChannels()][n];
+        int[][] out = new int[l.outChannels()][];
+        // output channels are independent: spread them over the cores (results do not depend on the split)
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, l.outChannels());
+        (n >= PARALLEL_MIN_PIXELS ? range.parallel() : range).forEach(o -> out[o] = channel(l, o, padded, weights, w, h, pw));
+        return out;
+    }
+
+    private static int[] channel(IntConv l, int o, int[][] padded, int[] weights, int w, int h, int pw) {
+        int k = l.kernel();
+        int n = w * h;
         long[] acc = new long[n];
-        for (int o = 0; o < l.outChannels(); o++) {
-            java.util.Arrays.fill(acc, (long) l.biasView()[o] + l.roundingOffset());
-            for (int c = 0; c < in.length; c++) {
-                int[] p = padded[c];
-                for (int ky = 0; ky < k; ky++) {
-                    for (int kx = 0; kx < k; kx++) {
-                        long wv = weights[((o * in.length + c) * k + ky) * k + kx];
-                        if (wv == 0) continue;
-                        int dy = ky * l.dilation();
-                        int dx = kx * l.dilation();
-                        for (int y = 0; y < h; y++) {
-                            int src = (y + dy) * pw + dx;
-                            int dst = y * w;
-                            for (int xx = 0; xx < w; xx++) acc[dst + xx] += wv * p[src + xx];
-                        }
+        java.util.Arrays.fill(acc, (long) l.biasView()[o] + l.roundingOffset());
+        for (int c = 0; c < padded.length; c++) {
+            int[] p = padded[c];
+            for (int ky = 0; ky < k; ky++) {
+                for (int kx = 0; kx < k; kx++) {
+                    long wv = weights[((o * padded.length + c) * k + ky) * k + kx];
+                    if (wv == 0) continue;
+                    int dy = ky * l.dilation();
+                    int dx = kx * l.dilation();
+                    for (int y = 0; y < h; y++) {
+                        int src = (y + dy) * pw + dx;
+                        int dst = y * w;
+                        for (int xx = 0; xx < w; xx++) acc[dst + xx] += wv * p[src + xx];
                     }
                 }
             }
-            int[] dst = out[o];
-            int s = l.shift();
-            int lo = l.clampLo();
-            int hi = l.clampHi();
-            for (int i = 0; i < n; i++) {
-                long v = acc[i] >> s;
-                dst[i] = (int) Math.max(lo, Math.min(hi, v));
-            }
         }
-        return out;
+        int[] dst = new int[n];
+        int s = l.shift();
+        int lo = l.clampLo();
+        int hi = l.clampHi();
+        for (int i = 0; i < n; i++) dst[i] = (int) Math.max(lo, Math.min(hi, acc[i] >> s));
+        return dst;
     }
 
     /** Replicate padding by {@code r} on every side. */
