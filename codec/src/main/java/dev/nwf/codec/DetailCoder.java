@@ -21,6 +21,10 @@ final class DetailCoder {
     private final NetEvaluator eval;
     private final IntNet net;
     private final int bitDepth;
+    /** Residual magnitudes of the previous detail level, [channel][band], with its width; null before the first. */
+    private int[][][] parentMags;
+    private int parentWidth;
+    private int parentHeight;
 
     DetailCoder(NetEvaluator eval, IntNet net, int bitDepth) {
         this.eval = eval;
@@ -31,6 +35,7 @@ final class DetailCoder {
     /** @param bands [channel][HL, LH, HH] at the low-pass size; ll [channel] */
     void encode(RansEncoder enc, int[][] ll, int[][][] bands, int w, int h) {
         int[][] lumaMags = new int[3][];
+        int[][][] mags = new int[ll.length][3][];
         for (int c = 0; c < ll.length; c++) {
             java.util.List<int[]> done = new java.util.ArrayList<>();
             HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, ll[c], ll[0], c == 0 ? null : bands[0], c > 0, w, h, bitDepth);
@@ -38,14 +43,15 @@ final class DetailCoder {
                 int[] v = bands[c][b];
                 int[] mean = params[b].meanFixed();
                 int[] scale = params[b].scaleIndex();
-                int[][] co = context(done, c == 0 ? null : lumaMags[b]);
+                int[][] co = context(done, c == 0 ? null : lumaMags[b], parent(c, b, w, h));
                 int[] mag = new int[v.length];
                 int[] local = new int[v.length];
                 for (int i = 0; i < v.length; i++) {
-                    local[i] = LocalScale.at(i, w, mag, scale, co);
+                    local[i] = LocalScale.at(i, w, mag, scale, co, leftWeight(b), upWeight(b));
                     mag[i] = LocalScale.magnitude(v[i], mean[i]);
                 }
                 done.add(mag);
+                mags[c][b] = mag;
                 if (c == 0) lumaMags[b] = mag;
                 int offset = bestOffset(v, mean, local);
                 enc.putBits(offset + OFFSET_BIAS, OFFSET_BITS);
@@ -54,6 +60,7 @@ final class DetailCoder {
                 }
             }
         }
+        remember(mags, w, h);
     }
 
     /** Returns [channel][HL, LH, HH]. */
@@ -61,6 +68,7 @@ final class DetailCoder {
         int n = w * h;
         int[][][] bands = new int[ll.length][3][n];
         int[][] lumaMags = new int[3][];
+        int[][][] mags = new int[ll.length][3][];
         for (int c = 0; c < ll.length; c++) {
             java.util.List<int[]> done = new java.util.ArrayList<>();
             HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, ll[c], ll[0], c == 0 ? null : bands[0], c > 0, w, h, bitDepth);
@@ -69,24 +77,54 @@ final class DetailCoder {
                 int[] v = bands[c][b];
                 int[] mean = params[b].meanFixed();
                 int[] scale = params[b].scaleIndex();
-                int[][] co = context(done, c == 0 ? null : lumaMags[b]);
+                int[][] co = context(done, c == 0 ? null : lumaMags[b], parent(c, b, w, h));
                 int[] mag = new int[n];
                 for (int i = 0; i < n; i++) {
-                    int local = LocalScale.at(i, w, mag, scale, co);
+                    int local = LocalScale.at(i, w, mag, scale, co, leftWeight(b), upWeight(b));
                     v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, HighPassPrior.clampScale(local + offset), mean[i]);
                     mag[i] = LocalScale.magnitude(v[i], mean[i]);
                 }
                 done.add(mag);
+                mags[c][b] = mag;
                 if (c == 0) lumaMags[b] = mag;
             }
         }
+        remember(mags, w, h);
         return bands;
     }
 
+    /** HL holds horizontal differences (vertical edges): its upper neighbour is the better guide; LH the reverse. */
+    private static int upWeight(int band) {
+        return band == 0 ? LocalScale.ALONG : band == 1 ? LocalScale.ACROSS : LocalScale.NEAR;
+    }
+
+    private static int leftWeight(int band) {
+        return band == 1 ? LocalScale.ALONG : band == 0 ? LocalScale.ACROSS : LocalScale.NEAR;
+    }
+
+    private void remember(int[][][] mags, int w, int h) {
+        parentMags = mags;
+        parentWidth = w;
+        parentHeight = h;
+    }
+
+    /** The previous level's magnitudes of the same band, at (x/2, y/2), or null at the first detail level. */
+    private int[] parent(int c, int b, int w, int h) {
+        if (parentMags == null) return null;
+        int[] p = parentMags[c][b];
+        int[] up = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            int py = Math.min(parentHeight - 1, y >> 1);
+            for (int x = 0; x < w; x++) up[y * w + x] = p[py * parentWidth + Math.min(parentWidth - 1, x >> 1)];
+        }
+        return up;
+    }
+
     /** Co-located context: this channel's bands coded so far, then channel 0's same band (for channels > 0). */
-    private static int[][] context(java.util.List<int[]> sameChannel, int[] lumaSameBand) {
+    private static int[][] context(java.util.List<int[]> sameChannel, int[] lumaSameBand, int[] parent) {
         java.util.List<int[]> all = new java.util.ArrayList<>(sameChannel);
         if (lumaSameBand != null) all.add(lumaSameBand);
+        if (parent != null) all.add(parent);
         return all.toArray(new int[0][]);
     }
 

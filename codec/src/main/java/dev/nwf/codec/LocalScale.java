@@ -14,6 +14,9 @@ final class LocalScale {
     static final int DIAGONAL = 2;
     static final int FAR = 2;
     static final int CO = 2;
+    /** Left/up weights for bands whose edges run along (6) or across (3) that direction. */
+    static final int ALONG = 6;
+    static final int ACROSS = 3;
     /** Mean absolute deviation of a logistic is 2 ln 2 times its scale; in 1/16 units per table index. */
     private static final int[] MAD_Q4 = new int[CodingTables.SCALES];
     /** Boundaries between indices: the geometric midpoints of consecutive MAD_Q4 values, times 2^10. */
@@ -43,6 +46,11 @@ final class LocalScale {
      * @param co  magnitudes of bands already coded at the same positions (may be empty)
      */
     static int at(int i, int w, int[] mag, int[] netScale, int[][] co) {
+        return at(i, w, mag, netScale, co, NEAR, NEAR);
+    }
+
+    /** As {@link #at(int, int, int[], int[], int[][])} with separate weights for the left and the upper neighbour. */
+    static int at(int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight) {
         int x = i % w;
         long sum = (long) NET_WEIGHT * MAD_Q4[netScale[i]];
         int weight = NET_WEIGHT;
@@ -51,16 +59,16 @@ final class LocalScale {
             weight += CO;
         }
         if (x > 0) {
-            sum += (long) NEAR * mag[i - 1];
-            weight += NEAR;
+            sum += (long) leftWeight * mag[i - 1];
+            weight += leftWeight;
             if (x > 1) {
                 sum += (long) FAR * mag[i - 2];
                 weight += FAR;
             }
         }
         if (i >= w) {
-            sum += (long) NEAR * mag[i - w];
-            weight += NEAR;
+            sum += (long) upWeight * mag[i - w];
+            weight += upWeight;
             if (x > 0) {
                 sum += (long) DIAGONAL * mag[i - w - 1];
                 weight += DIAGONAL;
