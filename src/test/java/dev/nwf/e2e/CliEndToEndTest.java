@@ -157,6 +157,26 @@ class CliEndToEndTest {
     }
 
     @Test
+    void iccProfileAndTextEntriesAreCarriedThrough() throws IOException {
+        byte[] icc = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData();
+        Path in = dir.resolve("tagged.png");
+        try (var out = Files.newOutputStream(in)) {
+            ImageFiles.writePng(new ImageFiles.Picture(original, icc, java.util.Map.of("Title", "tagged", "Author", "nwf")), out);
+        }
+        Path nwf = dir.resolve("tagged.nwf");
+        assertEquals(0, Nwf.run("encode", in.toString(), "-o", nwf.toString(), "-q"));
+        Path back = dir.resolve("tagged-back.png");
+        assertEquals(0, Nwf.run("decode", nwf.toString(), "-o", back.toString(), "-q"));
+        ImageFiles.Picture p;
+        try (var s = Files.newInputStream(back)) {
+            p = ImageFiles.readPicture(s, "back");
+        }
+        assertTrue(original.sameAs(p.image()));
+        assertArrayEquals(icc, p.icc(), "ICC profile");
+        assertEquals(java.util.Map.of("Title", "tagged", "Author", "nwf"), p.text());
+    }
+
+    @Test
     void grayAlphaAnd16BitFilesRoundTrip() throws IOException {
         Random r = new Random(5);
         for (int channels : new int[] {1, 2, 4}) {

@@ -44,6 +44,12 @@ final class DecodeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+    static java.util.Map<String, String> textOf(java.util.Map<String, Object> metadata) {
+        java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+        if (metadata.get(EncodeCommand.TEXT_KEY) instanceof java.util.Map<?, ?> m) m.forEach((k, v) -> text.put(String.valueOf(k), String.valueOf(v)));
+        return text;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (dropLevels < 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--level must be >= 0");
@@ -60,7 +66,8 @@ final class DecodeCommand implements Callable<Integer> {
                     + d.image().width() + "x" + d.image().height() + " image they give)");
         }
         Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, ".png");
-        Streams.write(out, force, o -> ImageFiles.writePng(d.image(), o));
+        ImageFiles.Picture picture = new ImageFiles.Picture(d.image(), d.icc(), textOf(d.metadata()));
+        Streams.write(out, force, o -> ImageFiles.writePng(picture, o));
         if (!quiet) {
             System.err.printf("%s -> %s: %dx%d (%d of %d levels)%s%n", input, out, d.image().width(), d.image().height(),
                     d.levelsDecoded(), d.totalLevels(), d.isFull() ? "" : "; " + d.stopReason());

@@ -16,6 +16,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "encode", description = "Compress an image (PNG, JPEG, BMP, GIF) losslessly to .nwf.")
 final class EncodeCommand implements Callable<Integer> {
+    /** Key of the meta chunk entry holding the input file's text entries (PNG tEXt/iTXt/zTXt). */
+    static final String TEXT_KEY = "text";
+
     @Parameters(index = "0", paramLabel = "IN", description = "Input image, or - for stdin.")
     Path input;
 
@@ -38,9 +41,12 @@ final class EncodeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         byte[] inBytes = Streams.readAll(input);
-        Image img = ImageFiles.read(new ByteArrayInputStream(inBytes), input.toString());
+        ImageFiles.Picture picture = ImageFiles.readPicture(new ByteArrayInputStream(inBytes), input.toString());
+        Image img = picture.image();
         NwfCodec codec = new NwfCodec(models.zoo().get(model).model(), models.evaluator());
-        NwfFile file = codec.encode(img);
+        // nothing lost: the ICC profile and text entries travel in the container's iccp and meta chunks
+        java.util.Map<String, Object> meta = picture.text().isEmpty() ? java.util.Map.of() : java.util.Map.of(TEXT_KEY, picture.text());
+        NwfFile file = codec.encode(img, meta, picture.icc(), null);
         byte[] bytes = NwfContainer.toBytes(file);
         Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, ".nwf");
         Streams.write(out, force, o -> o.write(bytes));

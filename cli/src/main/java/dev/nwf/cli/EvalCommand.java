@@ -11,7 +11,6 @@ import dev.nwf.format.NwfContainer;
 import dev.nwf.zoo.ModelZoo;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,9 +74,5 @@ final class EvalCommand implements Callable<Integer> {
             rows.add(new Row(size, n, sub, bytes, sub == 0 ? Double.NaN : bytes * 8.0 / sub));
         }
         return rows;
-    }
-
-    static String sizesOf(String[] s) {
-        return Arrays.toString(s);
     }
 }

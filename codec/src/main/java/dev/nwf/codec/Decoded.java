@@ -1,12 +1,22 @@
 package dev.nwf.codec;
 
+import java.util.Map;
+
 /**
- * The result of a decode: the image at the finest level reached.
+ * The result of a decode: the image at the finest level reached, and what the file carried besides pixels.
  *
  * @param levelsDecoded levels decoded (the image is the full image when this equals totalLevels)
  * @param stopReason    null when the whole file was decoded, otherwise why decoding stopped early
+ * @param metadata      the file's meta JSON object (empty when none)
+ * @param icc           ICC profile, or null
+ * @param exif          EXIF bytes, or null
  */
-public record Decoded(Image image, int levelsDecoded, int totalLevels, String stopReason) {
+public record Decoded(Image image, int levelsDecoded, int totalLevels, String stopReason, Map<String, Object> metadata,
+                      byte[] icc, byte[] exif) {
+    public Decoded {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
     public boolean isFull() {
         return levelsDecoded == totalLevels;
     }

@@ -71,14 +71,14 @@ public final class NwfCodec {
      */
     public Decoded decode(NwfFile file, int maxLevels, LevelListener listener) throws IOException {
         NwfHeader h = file.header();
-        checkModel(h);
+        checkHeader(h);
         int wanted = Math.min(maxLevels, file.levelCount());
         LevelDecoder d = new LevelDecoder(h);
         for (int level = 0; level < wanted; level++) d.next(file.level(level), listener);
         String reason = wanted == h.levels() ? null
                 : wanted < file.levelCount() ? "stopped at level " + wanted + " as asked"
                 : "only " + file.levelCount() + " of " + h.levels() + " levels are present";
-        return new Decoded(d.image(), wanted, h.levels(), reason);
+        return new Decoded(d.image(), wanted, h.levels(), reason, file.metadata(), file.icc(), file.exif());
     }
 
     /**
@@ -91,7 +91,7 @@ public final class NwfCodec {
         NwfStreamReader reader = NwfContainer.open(in, options);
         NwfHeader h = reader.header();
         NwfCodec codec = new NwfCodec(models.resolve(h.modelId(), h.modelDigest()), evaluator);
-        codec.checkModel(h);
+        codec.checkHeader(h);
         LevelDecoder d = codec.new LevelDecoder(h);
         int wanted = Math.max(1, h.levels() - dropFinest);
         int done = 0;
@@ -107,7 +107,7 @@ public final class NwfCodec {
             throw new dev.nwf.format.NwfFormatException(dev.nwf.format.NwfFormatException.Kind.TRUNCATED, reader.verifiedBytes(),
                     "no level is complete: " + reason);
         }
-        return new Decoded(d.image(), done, h.levels(), reason);
+        return new Decoded(d.image(), done, h.levels(), reason, reader.metadata(), reader.icc(), reader.exif());
     }
 
     /**
@@ -120,7 +120,7 @@ public final class NwfCodec {
         return Upsampler.upsample(evaluator, model, image, doublings, temperature, seed);
     }
 
-    private void checkModel(NwfHeader h) throws IOException {
+    private void checkHeader(NwfHeader h) throws IOException {
         boolean wantsCt = ColourTransform.appliesTo(h.channels());
         int expected = wantsCt ? NwfHeader.COLOUR_YCOCG_R : NwfHeader.COLOUR_NONE;
         if (h.colourTransform() != expected) {

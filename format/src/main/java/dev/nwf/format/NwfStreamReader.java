@@ -102,6 +102,21 @@ public final class NwfStreamReader {
         return new NwfRead(file, ended, verifiedBytes, stopReason);
     }
 
+    /** The meta chunk's JSON object read so far (empty when none). */
+    public java.util.Map<String, Object> metadata() {
+        return java.util.Collections.unmodifiableMap(metadata);
+    }
+
+    /** ICC profile read so far, or null. */
+    public byte[] icc() {
+        return icc == null ? null : icc.clone();
+    }
+
+    /** EXIF read so far, or null. */
+    public byte[] exif() {
+        return exif == null ? null : exif.clone();
+    }
+
     public long verifiedBytes() {
         return verifiedBytes;
     }
