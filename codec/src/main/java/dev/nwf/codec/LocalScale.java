@@ -9,7 +9,7 @@ import dev.nwf.codec.entropy.CodingTables;
  */
 final class LocalScale {
     /** Weights of the blend (tuned on photo set A): the network's estimate, left/up, diagonals, two away, co-located. */
-    static final int NET_WEIGHT = 2;
+    static final int NET_WEIGHT = 4;
     static final int NEAR = 4;
     static final int DIAGONAL = 2;
     static final int FAR = 2;

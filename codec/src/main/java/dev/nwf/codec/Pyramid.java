@@ -34,9 +34,9 @@ final class Pyramid {
             int[][][] lb = new int[channels][][];
             int[][] low = new int[channels][];
             for (int c = 0; c < channels; c++) {
-                int[][] split = Haar.split(planes[c], w, h);
-                low[c] = split[Haar.LL];
-                lb[c] = new int[][] {split[Haar.HL], split[Haar.LH], split[Haar.HH]};
+                int[][] split = Lifting53.split(planes[c], w, h);
+                low[c] = split[Lifting53.LL];
+                lb[c] = new int[][] {split[Lifting53.HL], split[Lifting53.LH], split[Lifting53.HH]};
             }
             bands[level] = lb;
             lows[level] = low;
@@ -50,7 +50,7 @@ final class Pyramid {
         int[][] out = new int[low.length][];
         for (int c = 0; c < low.length; c++) {
             int[][] b = levelBands[c];
-            out[c] = Haar.merge(new int[][] {low[c], b[0], b[1], b[2]}, w, h);
+            out[c] = Lifting53.merge(new int[][] {low[c], b[0], b[1], b[2]}, w, h);
         }
         return out;
     }
