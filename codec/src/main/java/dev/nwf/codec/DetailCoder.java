@@ -47,6 +47,7 @@ final class DetailCoder {
                 int[] mag = new int[v.length];
                 int[] local = new int[v.length];
                 for (int i = 0; i < v.length; i++) {
+                    mean[i] = alongEdge(i, w, b, v, mean);
                     local[i] = LocalScale.at(i, w, mag, scale, co, leftWeight(b), upWeight(b));
                     mag[i] = LocalScale.magnitude(v[i], mean[i]);
                 }
@@ -80,6 +81,7 @@ final class DetailCoder {
                 int[][] co = context(done, c == 0 ? null : lumaMags[b], parent(c, b, w, h));
                 int[] mag = new int[n];
                 for (int i = 0; i < n; i++) {
+                    mean[i] = alongEdge(i, w, b, v, mean);
                     int local = LocalScale.at(i, w, mag, scale, co, leftWeight(b), upWeight(b));
                     v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, HighPassPrior.clampScale(local + offset), mean[i]);
                     mag[i] = LocalScale.magnitude(v[i], mean[i]);
@@ -91,6 +93,23 @@ final class DetailCoder {
         }
         remember(mags, w, h);
         return bands;
+    }
+
+    /** Share (in 1/16) of the along-edge neighbour's residual added to a mean: edges continue across samples. */
+    static final int EDGE_GAIN = 2;
+
+    /**
+     * The mean corrected by the residual of the neighbour along the band's edges (SPEC.md §6.3.2): the upper one for
+     * HL, the left one for LH; HH is left as predicted.
+     */
+    private static int alongEdge(int i, int w, int band, int[] v, int[] mean) {
+        int j;
+        if (band == 0) j = i >= w ? i - w : -1;
+        else if (band == 1) j = i % w > 0 ? i - 1 : -1;
+        else return mean[i];
+        if (j < 0) return mean[i];
+        long r = 16L * v[j] - mean[j];
+        return (int) Math.max(-(1L << 30), Math.min(1L << 30, mean[i] + ((r * EDGE_GAIN) >> 4)));
     }
 
     /** HL holds horizontal differences (vertical edges): its upper neighbour is the better guide; LH the reverse. */
