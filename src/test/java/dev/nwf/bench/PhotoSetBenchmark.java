@@ -79,7 +79,7 @@ class PhotoSetBenchmark {
             }
         }
         long[] jxl = totals.get(refs.get(0).name());
-        System.out.printf("%nphoto set A: %d images, %.1f MP, %d subpixels (one core; reference codecs timed as whole processes)%n",
+        System.out.printf("%nphoto set A: %d images, %.1f MP, %d subpixels (2 cores; nwf timed in process, reference codecs as whole processes)%n",
                 photos.size(), pixels / 1e6, subpixels);
         System.out.printf("%-24s %10s %8s %10s %10s %10s%n", "codec", "bytes", "bpsp", "vs cjxl", "enc MP/s", "dec MP/s");
         for (var e : totals.entrySet()) {

@@ -34,6 +34,9 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
     boolean quiet;
 
+    @Option(names = {"-v", "--verbose"}, description = "Report each level as it is coded.")
+    boolean verbose;
+
     @Mixin
     ModelOptions models;
 
@@ -46,7 +49,9 @@ final class EncodeCommand implements Callable<Integer> {
         NwfCodec codec = new NwfCodec(models.zoo().get(model).model(), models.evaluator());
         // nothing lost: the ICC profile and text entries travel in the container's iccp and meta chunks
         java.util.Map<String, Object> meta = picture.text().isEmpty() ? java.util.Map.of() : java.util.Map.of(TEXT_KEY, picture.text());
-        NwfFile file = codec.encode(img, meta, picture.icc(), null);
+        NwfFile file = codec.encode(img, meta, picture.icc(), null, (level, total) -> {
+            if (verbose) System.err.printf("level %d/%d coded%n", level + 1, total);
+        });
         byte[] bytes = NwfContainer.toBytes(file);
         Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, ".nwf");
         Streams.write(out, force, o -> o.write(bytes));

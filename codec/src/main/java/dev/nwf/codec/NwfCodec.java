@@ -46,6 +46,16 @@ public final class NwfCodec {
 
     /** Codes every level; metadata, ICC and EXIF are carried unchanged into the container. */
     public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif) {
+        return encode(image, metadata, icc, exif, (level, total) -> { });
+    }
+
+    /** Told as each level is coded (coarsest first), for progress on large images. */
+    @FunctionalInterface
+    public interface EncodeProgress {
+        void levelCoded(int level, int totalLevels);
+    }
+
+    public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
         boolean ct = ColourTransform.appliesTo(image.channels());
         Pyramid pyr = Pyramid.build(image, ct);
         int levels = pyr.sizes.length;
@@ -53,10 +63,12 @@ public final class NwfCodec {
         RansEncoder enc = new RansEncoder();
         CoarseCoder.encode(enc, pyr.coarsest, pyr.sizes[0][0], pyr.sizes[0][1]);
         payloads.add(enc.finish());
+        progress.levelCoded(0, levels);
         DetailCoder detail = new DetailCoder(evaluator, model.prior(), image.bitDepth());
         for (int level = 1; level < levels; level++) {
             detail.encode(enc, pyr.lows[level], pyr.bands[level], pyr.sizes[level - 1][0], pyr.sizes[level - 1][1]);
             payloads.add(enc.finish());
+            progress.levelCoded(level, levels);
         }
         NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(),
                 ct ? NwfHeader.COLOUR_YCOCG_R : NwfHeader.COLOUR_NONE, model.id(), model.digest(), levels, 0);
