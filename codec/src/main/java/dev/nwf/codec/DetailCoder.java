@@ -34,26 +34,20 @@ final class DetailCoder {
 
     /** @param bands [channel][HL, LH, HH] at the low-pass size; ll [channel] */
     void encode(RansEncoder enc, int[][] ll, int[][][] bands, int w, int h) {
-        int[][] lumaMags = new int[3][];
-        int[][][] mags = new int[ll.length][3][];
+        LevelContext ctx = new LevelContext(ll.length, w, h);
         for (int c = 0; c < ll.length; c++) {
-            java.util.List<int[]> done = new java.util.ArrayList<>();
             HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, ll[c], ll[0], c == 0 ? null : bands[0], c > 0, w, h, bitDepth);
             for (int b = 0; b < 3; b++) {
                 int[] v = bands[c][b];
                 int[] mean = params[b].meanFixed();
-                int[] scale = params[b].scaleIndex();
-                int[][] co = context(done, c == 0 ? null : lumaMags[b], parent(c, b, w, h));
+                int[][] co = ctx.coLocated(c, b);
                 int[] mag = new int[v.length];
                 int[] local = new int[v.length];
                 for (int i = 0; i < v.length; i++) {
-                    mean[i] = alongEdge(i, w, b, v, mean);
-                    local[i] = LocalScale.at(i, w, mag, scale, co, leftWeight(b), upWeight(b));
+                    local[i] = prepare(i, w, b, v, mean, mag, params[b].scaleIndex(), co);
                     mag[i] = LocalScale.magnitude(v[i], mean[i]);
                 }
-                done.add(mag);
-                mags[c][b] = mag;
-                if (c == 0) lumaMags[b] = mag;
+                ctx.record(c, b, mag);
                 int offset = bestOffset(v, mean, local);
                 enc.putBits(offset + OFFSET_BIAS, OFFSET_BITS);
                 for (int i = 0; i < v.length; i++) {
@@ -61,38 +55,72 @@ final class DetailCoder {
                 }
             }
         }
-        remember(mags, w, h);
+        ctx.finish();
     }
 
     /** Returns [channel][HL, LH, HH]. */
     int[][][] decode(RansDecoder dec, int[][] ll, int w, int h) throws CorruptStreamException {
         int n = w * h;
         int[][][] bands = new int[ll.length][3][n];
-        int[][] lumaMags = new int[3][];
-        int[][][] mags = new int[ll.length][3][];
+        LevelContext ctx = new LevelContext(ll.length, w, h);
         for (int c = 0; c < ll.length; c++) {
-            java.util.List<int[]> done = new java.util.ArrayList<>();
             HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, ll[c], ll[0], c == 0 ? null : bands[0], c > 0, w, h, bitDepth);
             for (int b = 0; b < 3; b++) {
                 int offset = dec.getBits(OFFSET_BITS) - OFFSET_BIAS;
                 int[] v = bands[c][b];
                 int[] mean = params[b].meanFixed();
-                int[] scale = params[b].scaleIndex();
-                int[][] co = context(done, c == 0 ? null : lumaMags[b], parent(c, b, w, h));
+                int[][] co = ctx.coLocated(c, b);
                 int[] mag = new int[n];
                 for (int i = 0; i < n; i++) {
-                    mean[i] = alongEdge(i, w, b, v, mean);
-                    int local = LocalScale.at(i, w, mag, scale, co, leftWeight(b), upWeight(b));
+                    int local = prepare(i, w, b, v, mean, mag, params[b].scaleIndex(), co);
                     v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, HighPassPrior.clampScale(local + offset), mean[i]);
                     mag[i] = LocalScale.magnitude(v[i], mean[i]);
                 }
-                done.add(mag);
-                mags[c][b] = mag;
-                if (c == 0) lumaMags[b] = mag;
+                ctx.record(c, b, mag);
             }
         }
-        remember(mags, w, h);
+        ctx.finish();
         return bands;
+    }
+
+    /**
+     * The per-sample context step shared by encoder and decoder: corrects mean[i] along the band's edges and returns
+     * the local scale index. Reads only samples before {@code i}.
+     */
+    private static int prepare(int i, int w, int band, int[] v, int[] mean, int[] mag, int[] netScale, int[][] co) {
+        mean[i] = alongEdge(i, w, band, v, mean);
+        return LocalScale.at(i, w, mag, netScale, co, leftWeight(band), upWeight(band));
+    }
+
+    /** Residual magnitudes coded so far at this level, which later bands use as co-located context. */
+    private final class LevelContext {
+        private final int[][][] mags;
+        private final int w;
+        private final int h;
+
+        LevelContext(int channels, int w, int h) {
+            this.mags = new int[channels][3][];
+            this.w = w;
+            this.h = h;
+        }
+
+        /** This channel's earlier bands, then channel 0's same band (for channels > 0), then the parent band. */
+        int[][] coLocated(int c, int b) {
+            java.util.List<int[]> all = new java.util.ArrayList<>();
+            for (int k = 0; k < b; k++) all.add(mags[c][k]);
+            if (c > 0) all.add(mags[0][b]);
+            int[] parent = parent(c, b, w, h);
+            if (parent != null) all.add(parent);
+            return all.toArray(new int[0][]);
+        }
+
+        void record(int c, int b, int[] mag) {
+            mags[c][b] = mag;
+        }
+
+        void finish() {
+            remember(mags, w, h);
+        }
     }
 
     /** Share (in 1/16) of the along-edge neighbour's residual added to a mean: edges continue across samples. */
@@ -137,14 +165,6 @@ final class DetailCoder {
             for (int x = 0; x < w; x++) up[y * w + x] = p[py * parentWidth + Math.min(parentWidth - 1, x >> 1)];
         }
         return up;
-    }
-
-    /** Co-located context: this channel's bands coded so far, then channel 0's same band (for channels > 0). */
-    private static int[][] context(java.util.List<int[]> sameChannel, int[] lumaSameBand, int[] parent) {
-        java.util.List<int[]> all = new java.util.ArrayList<>(sameChannel);
-        if (lumaSameBand != null) all.add(lumaSameBand);
-        if (parent != null) all.add(parent);
-        return all.toArray(new int[0][]);
     }
 
     private static int bestOffset(int[] v, int[] mean, int[] scale) {
