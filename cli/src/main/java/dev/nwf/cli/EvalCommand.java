@@ -55,24 +55,26 @@ final class EvalCommand implements Callable<Integer> {
         NwfCodec codec = new NwfCodec(model, eval);
         List<Path> files = ImageSets.list(dir);
         if (files.isEmpty()) throw new java.io.IOException(dir + ": no images found");
-        List<Row> rows = new ArrayList<>();
-        for (String size : sizes) {
-            long bytes = 0;
-            long sub = 0;
-            int n = 0;
-            for (Path f : files) {
-                Image img = ImageFiles.read(f);
-                if (!size.equals("full")) {
-                    int s = Integer.parseInt(size.trim());
+        int k = sizes.size();
+        long[] bytes = new long[k];
+        long[] sub = new long[k];
+        int[] n = new int[k];
+        for (Path f : files) {
+            Image full = ImageFiles.read(f); // read once, measured at every size
+            for (int j = 0; j < k; j++) {
+                Image img = full;
+                if (!sizes.get(j).equals("full")) {
+                    int s = Integer.parseInt(sizes.get(j).trim());
                     if (Math.min(img.width(), img.height()) < s) continue;
                     img = ImageOps.squareAt(img, s);
                 }
-                bytes += NwfContainer.toBytes(codec.encode(img)).length;
-                sub += img.pixels() * img.channels();
-                n++;
+                bytes[j] += NwfContainer.toBytes(codec.encode(img)).length;
+                sub[j] += img.pixels() * img.channels();
+                n[j]++;
             }
-            rows.add(new Row(size, n, sub, bytes, sub == 0 ? Double.NaN : bytes * 8.0 / sub));
         }
+        List<Row> rows = new ArrayList<>();
+        for (int j = 0; j < k; j++) rows.add(new Row(sizes.get(j), n[j], sub[j], bytes[j], sub[j] == 0 ? Double.NaN : bytes[j] * 8.0 / sub[j]));
         return rows;
     }
 }

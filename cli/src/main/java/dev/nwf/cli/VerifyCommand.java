@@ -52,7 +52,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     private String check(ModelZoo zoo, Path f) throws Exception {
         byte[] bytes = Streams.readAll(f);
-        boolean isNwf = bytes.length >= 4 && (bytes[0] & 0xFF) == 0x8E && bytes[1] == 'N' && bytes[2] == 'W' && bytes[3] == 'F';
+        byte[] sig = NwfContainer.signature();
+        boolean isNwf = bytes.length >= sig.length && java.util.Arrays.equals(bytes, 0, sig.length, sig, 0, sig.length);
         if (isNwf) {
             NwfRead read = NwfContainer.read(bytes, ReadOptions.DEFAULT);
             if (!read.complete()) throw new dev.nwf.format.NwfFormatException(dev.nwf.format.NwfFormatException.Kind.TRUNCATED,

@@ -20,18 +20,20 @@ final class CoarseCoder {
 
     static void encode(RansEncoder enc, int[][] planes, int w, int h) {
         for (int[] p : planes) {
+            int[] mean = new int[p.length]; // the encoder knows every sample: predict once, try every scale
+            for (int i = 0; i < p.length; i++) mean[i] = predict(p, i, w) << CodingTables.MEAN_FRAC_BITS;
             int best = 0;
             double bestBits = Double.MAX_VALUE;
             for (int s = 0; s < CodingTables.SCALES; s++) {
                 double bits = 0;
-                for (int i = 0; i < p.length; i++) bits += CodingTables.costBits(Family.LAPLACE, s, predict(p, i, w) << CodingTables.MEAN_FRAC_BITS, p[i]);
+                for (int i = 0; i < p.length; i++) bits += CodingTables.costBits(Family.LAPLACE, s, mean[i], p[i]);
                 if (bits < bestBits) {
                     bestBits = bits;
                     best = s;
                 }
             }
             enc.putBits(best, SCALE_BITS);
-            for (int i = 0; i < p.length; i++) ResidualCoder.encode(enc, Family.LAPLACE, best, predict(p, i, w) << CodingTables.MEAN_FRAC_BITS, p[i]);
+            for (int i = 0; i < p.length; i++) ResidualCoder.encode(enc, Family.LAPLACE, best, mean[i], p[i]);
         }
     }
 

@@ -42,14 +42,10 @@ final class LocalScale {
     /**
      * Scale index for sample {@code i}.
      *
-     * @param mag magnitudes of this band, valid before {@code i} in raster order
-     * @param co  magnitudes of bands already coded at the same positions (may be empty)
+     * @param mag        magnitudes of this band, valid before {@code i} in raster order
+     * @param co         magnitudes of bands already coded at the same positions (may be empty)
+     * @param leftWeight weight of the left neighbour, {@code upWeight} of the upper one
      */
-    static int at(int i, int w, int[] mag, int[] netScale, int[][] co) {
-        return at(i, w, mag, netScale, co, NEAR, NEAR);
-    }
-
-    /** As {@link #at(int, int, int[], int[], int[][])} with separate weights for the left and the upper neighbour. */
     static int at(int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight) {
         int x = i % w;
         long sum = (long) NET_WEIGHT * MAD_Q4[netScale[i]];

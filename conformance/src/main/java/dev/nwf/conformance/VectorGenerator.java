@@ -137,24 +137,22 @@ final class VectorGenerator {
     }
 
     static int findChunk(byte[] b, String type) {
-        int p = 10;
-        while (p + 8 <= b.length) {
-            int len = ByteBuffer.wrap(b, p, 4).getInt();
-            if (new String(b, p + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals(type)) return p;
-            p += 12 + len;
-        }
-        throw new IllegalStateException("no " + type);
+        return chunkOffsets(b, type).get(0);
     }
 
     static int findLastChunk(byte[] b, String type) {
-        int p = 10;
-        int found = -1;
-        while (p + 8 <= b.length) {
-            int len = ByteBuffer.wrap(b, p, 4).getInt();
-            if (new String(b, p + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals(type)) found = p;
-            p += 12 + len;
+        List<Integer> all = chunkOffsets(b, type);
+        return all.get(all.size() - 1);
+    }
+
+    /** Offsets of every chunk of {@code type}, in file order. */
+    private static List<Integer> chunkOffsets(byte[] b, String type) {
+        List<Integer> out = new ArrayList<>();
+        for (int p = 10; p + 8 <= b.length; p += 12 + ByteBuffer.wrap(b, p, 4).getInt()) {
+            if (new String(b, p + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals(type)) out.add(p);
         }
-        return found;
+        if (out.isEmpty()) throw new IllegalStateException("no " + type + " chunk");
+        return out;
     }
 
     /** Recomputes the CRC of the chunk starting at {@code p}. */
