@@ -68,13 +68,14 @@ final class TrainCommand implements Callable<Integer> {
         hyper.put("seed", seed);
         hyper.put("fp32Exact", net.fp32Exact(dev.nwf.codec.PriorTrainingData.INPUT_BOUND));
         Map<String, Double> bpsp = new LinkedHashMap<>();
-        ModelManifest manifest = ModelZoo.manifest(id, "1", net, hyper, data.getFileName() + " (" + images.size() + " images)", bpsp, null);
-        ZooModel zm = new ZooModel(manifest, new dev.nwf.codec.NwfModel(id, dev.nwf.codec.NwfModel.FAMILY_NWF, net));
+        dev.nwf.codec.NwfModel model = new dev.nwf.codec.NwfModel(id, dev.nwf.codec.NwfModel.FAMILY_NWF, net);
+        ModelManifest manifest = ModelZoo.manifest(model, "1", hyper, data.getFileName() + " (" + images.size() + " images)", bpsp, null);
+        ZooModel zm = new ZooModel(manifest, model);
         if (evalDir != null) {
             for (EvalCommand.Row row : EvalCommand.measure(zm.model(), dev.nwf.codec.net.ReferenceEvaluator.INSTANCE, evalDir, List.of("64", "full"))) {
                 bpsp.put(evalDir.getFileName() + "@" + row.size(), row.bpsp());
             }
-            manifest = ModelZoo.manifest(id, "1", net, hyper, manifest.trainingData(), bpsp, null);
+            manifest = ModelZoo.manifest(model, "1", hyper, manifest.trainingData(), bpsp, null);
             zm = new ZooModel(manifest, zm.model());
         }
         ModelZoo.save(zm, output, force);

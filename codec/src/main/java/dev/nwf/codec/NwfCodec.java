@@ -2,7 +2,6 @@ package dev.nwf.codec;
 
 import dev.nwf.codec.entropy.CorruptStreamException;
 import dev.nwf.codec.entropy.RansDecoder;
-import dev.nwf.codec.entropy.RansEncoder;
 import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
 import dev.nwf.format.LevelInfo;
@@ -57,24 +56,20 @@ public final class NwfCodec {
 
     public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
         boolean ct = ColourTransform.appliesTo(image.channels());
-        Pyramid pyr = Pyramid.build(image, ct);
-        int levels = pyr.sizes.length;
-        List<byte[]> payloads = new ArrayList<>(levels);
-        RansEncoder enc = new RansEncoder();
-        CoarseCoder.encode(enc, pyr.coarsest, pyr.sizes[0][0], pyr.sizes[0][1]);
-        payloads.add(enc.finish());
-        progress.levelCoded(0, levels);
-        DetailCoder detail = new DetailCoder(evaluator, model.prior(), image.bitDepth());
-        for (int level = 1; level < levels; level++) {
-            detail.encode(enc, pyr.lows[level], pyr.bands[level], pyr.sizes[level - 1][0], pyr.sizes[level - 1][1]);
-            payloads.add(enc.finish());
-            progress.levelCoded(level, levels);
-        }
+        LevelCoding coding = levelCoding();
+        int[][] sizes = coding.sizes(image.width(), image.height());
+        List<byte[]> payloads = coding.encode(Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(), progress);
+        int levels = sizes.length;
         NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(),
                 ct ? NwfHeader.COLOUR_YCOCG_R : NwfHeader.COLOUR_NONE, model.id(), model.digest(), levels, 0);
         List<LevelInfo> index = new ArrayList<>(levels);
-        for (int i = 0; i < levels; i++) index.add(new LevelInfo(pyr.sizes[i][0], pyr.sizes[i][1], payloads.get(i).length));
+        for (int i = 0; i < levels; i++) index.add(new LevelInfo(sizes[i][0], sizes[i][1], payloads.get(i).length));
         return new NwfFile(header, index, payloads, metadata, icc, exif, List.of());
+    }
+
+    /** The model family's level scheme. */
+    private LevelCoding levelCoding() {
+        return NwfModel.FAMILY_RGFLOW.equals(model.family()) ? new RgFlowLevels(evaluator, model) : new NwfLevels(evaluator, model);
     }
 
     /**
@@ -129,6 +124,12 @@ public final class NwfCodec {
     public Image upsample(Image image, int doublings, double temperature, long seed) {
         if (doublings < 1 || doublings > 4) throw new IllegalArgumentException("doublings must be 1..4: " + doublings);
         if (!(temperature >= 0)) throw new IllegalArgumentException("temperature must be >= 0: " + temperature);
+        if (NwfModel.FAMILY_RGFLOW.equals(model.family())) {
+            boolean ct = ColourTransform.appliesTo(image.channels());
+            int[][] planes = new RgFlowLevels(evaluator, model).upsample(Pyramid.transformedPlanes(image, ct), image.width(), image.height(),
+                    image.bitDepth(), doublings, temperature, new java.util.Random(seed));
+            return Pyramid.toImage(planes, image.width() << doublings, image.height() << doublings, image.bitDepth(), ct, true);
+        }
         return Upsampler.upsample(evaluator, model, image, doublings, temperature, seed);
     }
 
@@ -149,29 +150,24 @@ public final class NwfCodec {
     private final class LevelDecoder {
         private final NwfHeader h;
         private final int[][] sizes;
-        private final DetailCoder detail;
-        private int[][] planes;
+        private final LevelCoding.Decoder coding;
         private int level;
 
         LevelDecoder(NwfHeader h) throws IOException {
             this.h = h;
-            this.sizes = LevelPlan.sizes(h.width(), h.height());
+            LevelCoding lc = levelCoding();
+            this.sizes = lc.sizes(h.width(), h.height());
             if (sizes.length != h.levels()) {
                 throw new CorruptLevelException(0, 0, "header declares " + h.levels() + " levels, a " + h.width() + "x"
                         + h.height() + " image has " + sizes.length, null);
             }
-            this.detail = new DetailCoder(evaluator, model.prior(), h.bitDepth());
+            this.coding = lc.decoder(h.channels(), h.width(), h.height(), h.bitDepth());
         }
 
         void next(byte[] payload, LevelListener listener) throws IOException {
             try {
                 RansDecoder dec = new RansDecoder(payload);
-                if (level == 0) {
-                    planes = CoarseCoder.decode(dec, h.channels(), sizes[0][0], sizes[0][1]);
-                } else {
-                    int[][][] bands = detail.decode(dec, planes, sizes[level - 1][0], sizes[level - 1][1]);
-                    planes = Pyramid.merge(planes, bands, sizes[level][0], sizes[level][1]);
-                }
+                coding.next(dec);
                 dec.checkEnd();
             } catch (CorruptStreamException e) {
                 throw new CorruptLevelException(level, e.offset(), e.reason(), e);
@@ -183,7 +179,7 @@ public final class NwfCodec {
         Image image() throws CorruptLevelException {
             boolean full = level == h.levels();
             try {
-                return Pyramid.toImage(planes, sizes[level - 1][0], sizes[level - 1][1], h.bitDepth(),
+                return Pyramid.toImage(coding.planes(), sizes[level - 1][0], sizes[level - 1][1], h.bitDepth(),
                         h.colourTransform() == NwfHeader.COLOUR_YCOCG_R, !full);
             } catch (IllegalArgumentException e) {
                 throw new CorruptLevelException(level - 1, 0, "decoded samples out of range: " + e.getMessage(), e);

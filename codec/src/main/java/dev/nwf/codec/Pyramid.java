@@ -19,13 +19,24 @@ final class Pyramid {
         this.lows = lows;
     }
 
+    /** Colour-transforms a copy of the image's planes (when it applies), then builds the pyramid. */
     static Pyramid build(Image image, boolean colourTransform) {
-        int[][] sizes = LevelPlan.sizes(image.width(), image.height());
-        int levels = sizes.length;
-        int channels = image.channels();
-        int[][] planes = new int[channels][];
-        for (int c = 0; c < channels; c++) planes[c] = image.plane(c).clone();
+        return build(transformedPlanes(image, colourTransform), image.width(), image.height());
+    }
+
+    /** Copies of the image's planes, colour-transformed when asked. */
+    static int[][] transformedPlanes(Image image, boolean colourTransform) {
+        int[][] planes = new int[image.channels()][];
+        for (int c = 0; c < planes.length; c++) planes[c] = image.plane(c).clone();
         if (colourTransform) ColourTransform.forward(planes);
+        return planes;
+    }
+
+    /** Builds the pyramid of already transformed planes (which it does not modify). */
+    static Pyramid build(int[][] planes, int width, int height) {
+        int[][] sizes = LevelPlan.sizes(width, height);
+        int levels = sizes.length;
+        int channels = planes.length;
         int[][][][] bands = new int[levels][][][];
         int[][][] lows = new int[levels][][];
         for (int level = levels - 1; level >= 1; level--) {

@@ -41,11 +41,15 @@ final class ModelFile {
 
     static void write(ZooModel zm, OutputStream out) throws IOException {
         Map<String, SafeTensors.Tensor> tensors = new LinkedHashMap<>();
-        List<IntConv> layers = zm.model().prior().layers();
-        for (int i = 0; i < layers.size(); i++) {
-            IntConv l = layers.get(i);
-            tensors.put("layer" + i + ".weight", new SafeTensors.Tensor(new long[] {l.outChannels(), l.inChannels(), l.kernel(), l.kernel()}, l.weights()));
-            tensors.put("layer" + i + ".bias", new SafeTensors.Tensor(new long[] {l.outChannels()}, l.bias()));
+        NwfModel model = zm.model();
+        for (int n = 0; n < model.nets().size(); n++) {
+            String prefix = tensorPrefix(model.family(), model.netNames().get(n));
+            List<IntConv> layers = model.nets().get(n).layers();
+            for (int i = 0; i < layers.size(); i++) {
+                IntConv l = layers.get(i);
+                tensors.put(prefix + "layer" + i + ".weight", new SafeTensors.Tensor(new long[] {l.outChannels(), l.inChannels(), l.kernel(), l.kernel()}, l.weights()));
+                tensors.put(prefix + "layer" + i + ".bias", new SafeTensors.Tensor(new long[] {l.outChannels()}, l.bias()));
+            }
         }
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
         entry(tar, MANIFEST, JSON.writeValueAsBytes(zm.manifest()));
@@ -98,34 +102,27 @@ final class ModelFile {
             throw new ModelFileException(source, "model format version " + m.formatVersion() + " is not supported (expected "
                     + ModelManifest.FORMAT_VERSION + ")");
         }
-        if (m.id() == null || m.architecture() == null || m.architecture().isEmpty()) {
-            throw new ModelFileException(source, "manifest lacks an id or an architecture");
-        }
-        if (!NwfModel.FAMILY_NWF.equals(m.family())) {
+        if (m.id() == null) throw new ModelFileException(source, "manifest lacks an id");
+        List<IntNet> nets = new ArrayList<>();
+        if (NwfModel.FAMILY_NWF.equals(m.family())) {
+            if (m.architecture() == null || m.architecture().isEmpty() || m.inputs() == null) {
+                throw new ModelFileException(source, "manifest lacks the prior's inputs or architecture");
+            }
+            nets.add(network(m.inputs(), m.architecture(), "", tensors, source));
+        } else if (NwfModel.FAMILY_RGFLOW.equals(m.family())) {
+            if (m.networks() == null) throw new ModelFileException(source, "rgflow manifest lacks its networks");
+            for (String name : dev.nwf.codec.RgFlow.NET_NAMES) {
+                ModelManifest.Network n = m.networks().stream().filter(x -> name.equals(x.name())).findFirst()
+                        .orElseThrow(() -> new ModelFileException(source, "rgflow manifest lacks network '" + name + "'"));
+                if (n.architecture() == null || n.architecture().isEmpty()) throw new ModelFileException(source, "network '" + name + "' has no layers");
+                nets.add(network(n.inputs(), n.architecture(), tensorPrefix(m.family(), name), tensors, source));
+            }
+        } else {
             throw new ModelFileException(source, "model family '" + m.family() + "' is not supported by this codec");
-        }
-        List<IntConv> layers = new ArrayList<>();
-        for (int i = 0; i < m.architecture().size(); i++) {
-            ModelManifest.Layer l = m.architecture().get(i);
-            SafeTensors.Tensor w = tensors.get("layer" + i + ".weight");
-            SafeTensors.Tensor b = tensors.get("layer" + i + ".bias");
-            if (w == null || b == null) throw new ModelFileException(source, "weights for layer " + i + " are missing");
-            long[] expected = {l.outChannels(), l.inChannels(), l.kernel(), l.kernel()};
-            if (!Arrays.equals(w.shape(), expected) || !Arrays.equals(b.shape(), new long[] {l.outChannels()})) {
-                throw new ModelFileException(source, "layer " + i + " weights have shape " + Arrays.toString(w.shape())
-                        + ", the manifest's architecture needs " + Arrays.toString(expected));
-            }
-            try {
-                layers.add(new IntConv(l.inChannels(), l.outChannels(), l.kernel(), l.dilation(), w.data(), b.data(), l.shift(),
-                        l.clampLo() == null ? IntConv.NO_CLAMP_LO : l.clampLo(), l.clampHi() == null ? IntConv.NO_CLAMP_HI : l.clampHi(),
-                        l.withNetInput()));
-            } catch (IllegalArgumentException e) {
-                throw new ModelFileException(source, "layer " + i + ": " + e.getMessage(), e);
-            }
         }
         NwfModel model;
         try {
-            model = new NwfModel(m.id(), m.family(), new IntNet(m.inputs(), layers));
+            model = new NwfModel(m.id(), m.family(), nets);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(source, "invalid network: " + e.getMessage(), e);
         }
@@ -134,6 +131,40 @@ final class ModelFile {
                     + m.weightsSha256() + " (file damaged or edited)");
         }
         return new ZooModel(m, model);
+    }
+
+    /** Tensor name prefix of a network: none for nwf's single prior, "NAME." otherwise. */
+    private static String tensorPrefix(String family, String name) {
+        return NwfModel.FAMILY_NWF.equals(family) ? "" : name + ".";
+    }
+
+    private static IntNet network(int inputs, List<ModelManifest.Layer> arch, String prefix, Map<String, SafeTensors.Tensor> tensors,
+                                  String source) throws ModelFileException {
+        List<IntConv> layers = new ArrayList<>();
+        for (int i = 0; i < arch.size(); i++) {
+            ModelManifest.Layer l = arch.get(i);
+            String name = prefix + "layer" + i;
+            SafeTensors.Tensor w = tensors.get(name + ".weight");
+            SafeTensors.Tensor b = tensors.get(name + ".bias");
+            if (w == null || b == null) throw new ModelFileException(source, "weights for " + name + " are missing");
+            long[] expected = {l.outChannels(), l.inChannels(), l.kernel(), l.kernel()};
+            if (!Arrays.equals(w.shape(), expected) || !Arrays.equals(b.shape(), new long[] {l.outChannels()})) {
+                throw new ModelFileException(source, name + " weights have shape " + Arrays.toString(w.shape())
+                        + ", the manifest's architecture needs " + Arrays.toString(expected));
+            }
+            try {
+                layers.add(new IntConv(l.inChannels(), l.outChannels(), l.kernel(), l.dilation(), w.data(), b.data(), l.shift(),
+                        l.clampLo() == null ? IntConv.NO_CLAMP_LO : l.clampLo(), l.clampHi() == null ? IntConv.NO_CLAMP_HI : l.clampHi(),
+                        l.withNetInput()));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException(source, name + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            return new IntNet(inputs, layers);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(source, "invalid network: " + e.getMessage(), e);
+        }
     }
 
     /** Architecture entries describing {@code net}, for manifests. */

@@ -89,11 +89,20 @@ public final class ModelZoo implements ModelResolver {
         ModelFile.write(model, file, overwrite);
     }
 
-    /** A manifest for a freshly built network; the digest is computed here. */
-    public static ModelManifest manifest(String id, String version, IntNet net, Map<String, Object> hyper, String trainingData,
+    /** A manifest for a freshly built model; architecture and digest are taken from it. */
+    public static ModelManifest manifest(NwfModel model, String version, Map<String, Object> hyper, String trainingData,
                                          Map<String, Double> bpsp, String notes) {
-        NwfModel m = new NwfModel(id, NwfModel.FAMILY_NWF, net);
-        return new ModelManifest(ModelManifest.FORMAT_VERSION, id, version, NwfModel.FAMILY_NWF, net.inputs(), ModelFile.describe(net),
-                hyper, trainingData, bpsp, m.digestHex(), notes);
+        boolean single = NwfModel.FAMILY_NWF.equals(model.family());
+        List<ModelManifest.Network> networks = null;
+        if (!single) {
+            networks = new ArrayList<>();
+            for (int i = 0; i < model.nets().size(); i++) {
+                IntNet n = model.nets().get(i);
+                networks.add(new ModelManifest.Network(model.netNames().get(i), n.inputs(), ModelFile.describe(n)));
+            }
+        }
+        return new ModelManifest(ModelManifest.FORMAT_VERSION, model.id(), version, model.family(),
+                single ? model.prior().inputs() : null, single ? ModelFile.describe(model.prior()) : null, networks,
+                hyper, trainingData, bpsp, model.digestHex(), notes);
     }
 }

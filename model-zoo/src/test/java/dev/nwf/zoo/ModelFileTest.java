@@ -37,8 +37,8 @@ class ModelFileTest {
 
     static ZooModel model(String id, int seed) {
         IntNet n = net(seed);
-        return new ZooModel(ModelZoo.manifest(id, "1", n, Map.of("hidden", 4), "test", Map.of("x@64", 3.5), "test model"),
-                new NwfModel(id, NwfModel.FAMILY_NWF, n));
+        NwfModel model = new NwfModel(id, NwfModel.FAMILY_NWF, n);
+        return new ZooModel(ModelZoo.manifest(model, "1", Map.of("hidden", 4), "test", Map.of("x@64", 3.5), "test model"), model);
     }
 
     @Test
@@ -80,8 +80,10 @@ class ModelFileTest {
         assertMessage(tar(null, weights), "no manifest.json");
         assertMessage(tar(manifest, null), "no weights.safetensors");
         assertMessage(tar("{not json".getBytes(StandardCharsets.UTF_8), weights), "not a valid manifest");
+        assertMessage(tar(new String(manifest, StandardCharsets.UTF_8).replace("\"nwf\"", "\"jpeg\"").getBytes(StandardCharsets.UTF_8), weights),
+                "family 'jpeg'");
         assertMessage(tar(new String(manifest, StandardCharsets.UTF_8).replace("\"nwf\"", "\"rgflow\"").getBytes(StandardCharsets.UTF_8), weights),
-                "family 'rgflow'");
+                "rgflow manifest lacks its networks");
         assertMessage(tar(manifest, java.util.Arrays.copyOf(weights, 20)), "weights");
         assertMessage("not a tar at all".getBytes(StandardCharsets.UTF_8), "no manifest.json");
     }

@@ -17,8 +17,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class CodecRoundTripTest {
-    private final NwfCodec codec = new NwfCodec(TestModels.random(3));
+/** What every model family must do; one subclass per family (SPEC.md §6, §8). */
+abstract class CodecContractTest {
+    /** A model of the family with random weights: predictions are poor, coding must still be exact. */
+    abstract NwfModel randomModel(long seed);
+
+    /** A model of the family whose networks output constants. */
+    abstract NwfModel constantModel();
+
+    private final NwfCodec codec = new NwfCodec(randomModel(3));
 
     private Image roundTrip(NwfCodec c, Image img) throws IOException {
         byte[] bytes = NwfContainer.toBytes(c.encode(img));
@@ -43,10 +50,21 @@ class CodecRoundTripTest {
     void anyPriorWeightsRoundTrip() throws IOException {
         Image img = TestImages.synthetic(50, 37, 3, 8, 9);
         for (long seed = 0; seed < 5; seed++) {
-            NwfCodec c = new NwfCodec(TestModels.random(seed));
+            NwfCodec c = new NwfCodec(randomModel(seed));
             assertTrue(img.sameAs(roundTrip(c, img)));
         }
-        assertTrue(img.sameAs(roundTrip(new NwfCodec(TestModels.constant()), img)));
+        assertTrue(img.sameAs(roundTrip(new NwfCodec(constantModel()), img)));
+    }
+
+    @Test
+    void upsamplingDoublesTheSizeAndKeepsTheSampleRange() {
+        Image small = TestImages.synthetic(13, 9, 3, 8, 6);
+        for (double t : new double[] {0, 1}) {
+            Image big = codec.upsample(small, 2, t, 5);
+            assertEquals(52, big.width());
+            assertEquals(36, big.height());
+            assertTrue(big.sameAs(codec.upsample(small, 2, t, 5)), "same seed, same image");
+        }
     }
 
     @Test
@@ -86,7 +104,7 @@ class CodecRoundTripTest {
     @Test
     void decodingWithAnotherModelIsRefused() throws IOException {
         NwfFile file = codec.encode(TestImages.synthetic(20, 20, 1, 8, 4));
-        NwfCodec other = new NwfCodec(TestModels.random(99));
+        NwfCodec other = new NwfCodec(randomModel(99));
         assertThrows(UnknownModelException.class, () -> other.decode(file, Integer.MAX_VALUE, LevelListener.NONE));
     }
 

@@ -1,0 +1,28 @@
+package dev.nwf.codec;
+
+import dev.nwf.codec.entropy.CorruptStreamException;
+import dev.nwf.codec.entropy.RansDecoder;
+import java.util.List;
+
+/**
+ * How a model family turns colour-transformed planes into level payloads and back (SPEC.md §4.3, §8). The container,
+ * entropy coder and progressive decoding are shared; only this differs between families.
+ */
+interface LevelCoding {
+    /** Visible {width, height} of each level, coarsest first; the last is the image. */
+    int[][] sizes(int width, int height);
+
+    /** One payload per level, coarsest first. */
+    List<byte[]> encode(int[][] planes, int width, int height, int bitDepth, NwfCodec.EncodeProgress progress);
+
+    Decoder decoder(int channels, int width, int height, int bitDepth);
+
+    /** Decoding state between levels. */
+    interface Decoder {
+        /** Decodes the next level from its payload. */
+        void next(RansDecoder dec) throws CorruptStreamException;
+
+        /** The planes at the last decoded level's visible size (shared, do not modify). */
+        int[][] planes();
+    }
+}

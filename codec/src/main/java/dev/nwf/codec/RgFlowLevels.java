@@ -1,0 +1,166 @@
+package dev.nwf.codec;
+
+import dev.nwf.codec.entropy.CodingTables;
+import dev.nwf.codec.entropy.CorruptStreamException;
+import dev.nwf.codec.entropy.Family;
+import dev.nwf.codec.entropy.RansDecoder;
+import dev.nwf.codec.entropy.RansEncoder;
+import dev.nwf.codec.entropy.ResidualCoder;
+import dev.nwf.codec.net.IntNet;
+import dev.nwf.codec.net.NetEvaluator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rgflow family's levels (SPEC.md §8): planes padded to the plan's size, RG steps down to the coarsest grid
+ * (coded like nwf's level 0), then per step, coarsest first, each channel's latents: a 4-bit scale offset the
+ * encoder picks, then the 12 latent sites in {@link RgFlow#LATENT} order, blocks in raster order, each under a
+ * discretised Laplace with mean 0 and the scale network's index plus the offset.
+ */
+final class RgFlowLevels implements LevelCoding {
+    private static final int OFFSET_BITS = 4;
+    private static final int OFFSET_BIAS = 8;
+
+    private final NetEvaluator eval;
+    private final List<IntNet> nets;
+
+    RgFlowLevels(NetEvaluator eval, NwfModel model) {
+        this.eval = eval;
+        this.nets = model.nets();
+    }
+
+    @Override
+    public int[][] sizes(int width, int height) {
+        return RgFlow.plan(width, height).visible();
+    }
+
+    @Override
+    public List<byte[]> encode(int[][] planes, int width, int height, int bitDepth, NwfCodec.EncodeProgress progress) {
+        RgFlow.Plan plan = RgFlow.plan(width, height);
+        int steps = plan.steps();
+        int channels = planes.length;
+        // grids[i][c]: the grid entering step i (grids[steps] is the coarsest); latents[i][c]
+        int[][][] grids = new int[steps + 1][channels][];
+        int[][][][] latents = new int[steps][channels][][];
+        for (int c = 0; c < channels; c++) grids[0][c] = RgFlow.pad(planes[c], width, height, plan.paddedWidth(), plan.paddedHeight());
+        for (int i = 0; i < steps; i++) {
+            for (int c = 0; c < channels; c++) {
+                RgFlow.Split s = RgFlow.forward(eval, nets, grids[i][c], plan.paddedWidth() >> i, plan.paddedHeight() >> i, bitDepth);
+                grids[i + 1][c] = s.kept();
+                latents[i][c] = s.latents();
+            }
+        }
+        List<byte[]> payloads = new ArrayList<>(steps + 1);
+        RansEncoder enc = new RansEncoder();
+        CoarseCoder.encode(enc, grids[steps], plan.paddedWidth() >> steps, plan.paddedHeight() >> steps);
+        payloads.add(enc.finish());
+        progress.levelCoded(0, steps + 1);
+        for (int i = steps - 1; i >= 0; i--) {
+            int kw = plan.paddedWidth() >> (i + 1);
+            int kh = plan.paddedHeight() >> (i + 1);
+            for (int c = 0; c < channels; c++) {
+                int[][] scale = RgFlow.scales(eval, nets.get(RgFlow.SCALE_NET), grids[i + 1][c], kw, kh, bitDepth, c > 0);
+                int[][] z = latents[i][c];
+                int offset = bestOffset(z, scale);
+                enc.putBits(offset + OFFSET_BIAS, OFFSET_BITS);
+                for (int j = 0; j < z.length; j++) {
+                    for (int b = 0; b < z[j].length; b++) ResidualCoder.encode(enc, Family.LAPLACE, HighPassPrior.clampScale(scale[j][b] + offset), 0, z[j][b]);
+                }
+            }
+            payloads.add(enc.finish());
+            progress.levelCoded(steps - i, steps + 1);
+        }
+        return payloads;
+    }
+
+    @Override
+    public Decoder decoder(int channels, int width, int height, int bitDepth) {
+        RgFlow.Plan plan = RgFlow.plan(width, height);
+        return new Decoder() {
+            private int[][] grids = new int[channels][];
+            private int[][] visible;
+            private int level;
+
+            @Override
+            public void next(RansDecoder dec) throws CorruptStreamException {
+                int i = plan.steps() - level; // grids are currently the output of step i (input of step i-1)
+                if (level == 0) {
+                    grids = CoarseCoder.decode(dec, channels, plan.paddedWidth() >> i, plan.paddedHeight() >> i);
+                } else {
+                    int kw = plan.paddedWidth() >> (i + 1);
+                    int kh = plan.paddedHeight() >> (i + 1);
+                    for (int c = 0; c < channels; c++) {
+                        int[][] scale = RgFlow.scales(eval, nets.get(RgFlow.SCALE_NET), grids[c], kw, kh, bitDepth, c > 0);
+                        int offset = dec.getBits(OFFSET_BITS) - OFFSET_BIAS;
+                        int[][] z = new int[scale.length][scale[0].length];
+                        for (int j = 0; j < z.length; j++) {
+                            for (int b = 0; b < z[j].length; b++) z[j][b] = ResidualCoder.decode(dec, Family.LAPLACE, HighPassPrior.clampScale(scale[j][b] + offset), 0);
+                        }
+                        grids[c] = RgFlow.inverse(eval, nets, grids[c], z, 2 * kw, 2 * kh, bitDepth);
+                    }
+                }
+                int[] size = plan.visible()[level];
+                int gw = plan.paddedWidth() >> (plan.steps() - level);
+                visible = new int[channels][];
+                for (int c = 0; c < channels; c++) visible[c] = RgFlow.crop(grids[c], gw, size[0], size[1]);
+                level++;
+            }
+
+            @Override
+            public int[][] planes() {
+                return visible;
+            }
+        };
+    }
+
+    /** The scale offset that codes {@code z} in the fewest bits (sampled; it only affects size). */
+    private static int bestOffset(int[][] z, int[][] scale) {
+        int best = 0;
+        double bestBits = Double.MAX_VALUE;
+        int n = z.length * z[0].length;
+        int step = Math.max(1, n / 4096);
+        for (int o = -OFFSET_BIAS; o < (1 << OFFSET_BITS) - OFFSET_BIAS; o++) {
+            double bits = 0;
+            for (int k = 0; k < n; k += step) {
+                int j = k / z[0].length;
+                int b = k % z[0].length;
+                bits += CodingTables.costBits(Family.LAPLACE, HighPassPrior.clampScale(scale[j][b] + o), 0, z[j][b]);
+            }
+            if (bits < bestBits) {
+                bestBits = bits;
+                best = o;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Upsampling (SPEC.md §8.4): the image is taken as a kept grid (padded to even sides); each doubling draws the
+     * latents from the prior — 0 at temperature 0, else a Laplace sample with the scale times the temperature — and
+     * runs the inverse RG step.
+     */
+    int[][] upsample(int[][] planes, int w, int h, int bitDepth, int doublings, double temperature, java.util.Random r) {
+        for (int d = 0; d < doublings; d++) {
+            int kw = w + (w & 1);
+            int kh = h + (h & 1);
+            for (int c = 0; c < planes.length; c++) {
+                int[] kept = RgFlow.pad(planes[c], w, h, kw, kh);
+                int[][] scale = RgFlow.scales(eval, nets.get(RgFlow.SCALE_NET), kept, kw, kh, bitDepth, c > 0);
+                int[][] z = new int[scale.length][scale[0].length];
+                if (temperature > 0) {
+                    for (int j = 0; j < z.length; j++) {
+                        for (int b = 0; b < z[j].length; b++) {
+                            double u = r.nextDouble() - 0.5;
+                            double s = temperature * CodingTables.scale(scale[j][b]);
+                            z[j][b] = (int) Math.round(-s * Math.signum(u) * Math.log(1 - 2 * Math.abs(u) + 1e-300));
+                        }
+                    }
+                }
+                planes[c] = RgFlow.crop(RgFlow.inverse(eval, nets, kept, z, 2 * kw, 2 * kh, bitDepth), 2 * kw, 2 * w, 2 * h);
+            }
+            w *= 2;
+            h *= 2;
+        }
+        return planes;
+    }
+}
