@@ -41,6 +41,11 @@ public final class RgFlow {
     private RgFlow() {
     }
 
+    /** {inputs, outputs} of network {@code index} of {@link #NET_NAMES}. */
+    public static int[] netShape(int index) {
+        return NET_SHAPES[index].clone();
+    }
+
     static void check(List<IntNet> nets) {
         if (nets.size() != NET_NAMES.size()) {
             throw new IllegalArgumentException("an rgflow model has " + NET_NAMES.size() + " networks, got " + nets.size());
@@ -86,6 +91,14 @@ public final class RgFlow {
 
     private static long ceilDiv(long a, long b) {
         return (a + b - 1) / b;
+    }
+
+    /** The planes the transform sees (colour-transformed copies, in 8-bit range), for training. */
+    public static int[][] trainingPlanes(Image image) {
+        int[][] p = Pyramid.transformedPlanes(image, ColourTransform.appliesTo(image.channels()));
+        int ds = image.bitDepth() - 8;
+        for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = ds >= 0 ? plane[i] >> ds : plane[i] << -ds;
+        return p;
     }
 
     /** {@code plane} (w x h) extended to pw x ph by repeating its last column and row. */
@@ -144,7 +157,7 @@ public final class RgFlow {
      * Scale indices of a step's latents, [LATENT index][block], from the kept grid (kw x kh) the decoder already has:
      * the scale network sees each block's kept sites minus their mean and a chroma flag.
      */
-    static int[][] scales(NetEvaluator e, IntNet net, int[] kept, int kw, int kh, int bitDepth, boolean chroma) {
+    public static int[][] scales(NetEvaluator e, IntNet net, int[] kept, int kw, int kh, int bitDepth, boolean chroma) {
         int nbx = kw / 2;
         int nby = kh / 2;
         int[][] k = keptSites(kept, nbx, nby);

@@ -64,10 +64,10 @@ public final class PriorTrainer {
         int in = PriorTrainingData.INPUTS;
         int out = PriorTrainingData.OUTPUTS;
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            Param[] params = {
-                new Param("l0", m, r, h, in, 3, 0.05),
-                new Param("l1", m, r, h, h, 3, 0.5 / Math.sqrt(h * 9.0)),
-                new Param("l2", m, r, out, h + in, 1, 0.01),
+            QatParam[] params = {
+                new QatParam("l0", m, r, h, in, 3, 0.05),
+                new QatParam("l1", m, r, h, h, 3, 0.5 / Math.sqrt(h * 9.0)),
+                new QatParam("l2", m, r, out, h + in, 1, 0.01),
             };
             // start the scale outputs at index 24 (scale 4) and the means at 0
             float[] b2 = new float[out];
@@ -81,20 +81,17 @@ public final class PriorTrainer {
                     NDArray[] batch = batch(batchManager, samples, r);
                     double v;
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        clearGradients(params);
+                        for (QatParam p : params) p.clearGradients();
                         NDArray loss = bits(forward(params, batch[0]), batch[1]);
                         gc.backward(loss);
                         v = loss.toType(DataType.FLOAT64, false).getDouble();
                     }
-                    if (!Double.isFinite(v) || !finiteGradients(params)) {
+                    if (!Double.isFinite(v) || !java.util.Arrays.stream(params).allMatch(QatParam::finiteGradients)) {
                         skipped++;
                         continue; // a degenerate batch must not poison the parameters
                     }
                     running = Double.isNaN(running) ? v : 0.98 * running + 0.02 * v;
-                    for (Param p : params) {
-                        adam.update(p.name + ".w", p.w, p.w.getGradient());
-                        adam.update(p.name + ".b", p.b, p.b.getGradient());
-                    }
+                    for (QatParam p : params) p.update(adam);
                 }
                 if (progress != null && (step % 10 == 0 || step == cfg.steps())) progress.accept(new Progress(step, cfg.steps(), running));
             }
@@ -105,26 +102,7 @@ public final class PriorTrainer {
         }
     }
 
-    /** Overwrites gradients with zeros (subtracting them from themselves, as zeroGradients does, keeps a NaN). */
-    private static void clearGradients(Param[] params) {
-        for (Param p : params) {
-            for (NDArray a : new NDArray[] {p.w, p.b}) {
-                NDArray g = a.getGradient();
-                if (g != null) g.set(new ai.djl.ndarray.index.NDIndex("..."), 0);
-            }
-        }
-    }
-
-    private static boolean finiteGradients(Param[] params) {
-        for (Param p : params) {
-            for (NDArray g : new NDArray[] {p.w.getGradient(), p.b.getGradient()}) {
-                if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) return false;
-            }
-        }
-        return true;
-    }
-
-    NDArray forward(Param[] p, NDArray x) {
+    NDArray forward(QatParam[] p, NDArray x) {
         NDArray a = QatLayers.layer(x, p[0].w, p[0].b, 3, 1, cfg.shift(), 0, HIDDEN_MAX);
         NDArray b = QatLayers.layer(a, p[1].w, p[1].b, 3, 1, cfg.shift(), 0, HIDDEN_MAX);
         return QatLayers.layer(b.concat(x, 1), p[2].w, p[2].b, 1, 1, cfg.shift(), -OUTPUT_BOUND, OUTPUT_BOUND);
@@ -172,58 +150,18 @@ public final class PriorTrainer {
     }
 
     /** Parameters whose integer versions are exactly {@code net}'s weights (for checking the QAT forward pass). */
-    Param[] paramsFrom(NDManager m, IntNet net) {
-        Param[] p = new Param[net.layers().size()];
-        for (int i = 0; i < p.length; i++) {
-            IntConv l = net.layers().get(i);
-            p[i] = new Param("l" + i, m, new Random(0), l.outChannels(), l.inChannels(), l.kernel(), 0);
-            float[] w = new float[l.weights().length];
-            for (int j = 0; j < w.length; j++) w[j] = (float) (l.weights()[j] / (double) (1 << l.shift()));
-            float[] b = new float[l.bias().length];
-            for (int j = 0; j < b.length; j++) b[j] = (float) (l.bias()[j] / (double) (1 << l.shift()));
-            p[i].w.set(w);
-            p[i].b.set(b);
-        }
+    QatParam[] paramsFrom(NDManager m, IntNet net) {
+        QatParam[] p = new QatParam[net.layers().size()];
+        for (int i = 0; i < p.length; i++) p[i] = QatParam.of("l" + i, m, net.layers().get(i));
         return p;
     }
 
-    private IntNet export(Param[] p) {
+    private IntNet export(QatParam[] p) {
         int s = cfg.shift();
         List<IntConv> layers = List.of(
             p[0].toConv(3, s, 0, HIDDEN_MAX, false),
             p[1].toConv(3, s, 0, HIDDEN_MAX, false),
             p[2].toConv(1, s, -OUTPUT_BOUND, OUTPUT_BOUND, true));
         return new IntNet(PriorTrainingData.INPUTS, layers);
-    }
-
-    /** A layer's real-valued weights and bias; the integer ones are round(value * 2^shift). */
-    final class Param {
-        final String name;
-        final NDArray w;
-        final NDArray b;
-        final int in;
-        final int out;
-
-        Param(String name, NDManager m, Random r, int out, int in, int k, double std) {
-            this.name = name;
-            this.in = in;
-            this.out = out;
-            float[] v = new float[out * in * k * k];
-            for (int i = 0; i < v.length; i++) v[i] = (float) (r.nextGaussian() * std);
-            w = m.create(v, new Shape(out, in, k, k));
-            b = m.zeros(new Shape(out), DataType.FLOAT32);
-            w.setRequiresGradient(true);
-            b.setRequiresGradient(true);
-        }
-
-        IntConv toConv(int k, int shift, int lo, int hi, boolean withInput) {
-            float[] wv = w.toFloatArray();
-            float[] bv = b.toFloatArray();
-            int[] wi = new int[wv.length];
-            int[] bi = new int[bv.length];
-            for (int i = 0; i < wv.length; i++) wi[i] = (int) Math.rint(wv[i] * (double) (1 << shift));
-            for (int i = 0; i < bv.length; i++) bi[i] = (int) Math.rint(bv[i] * (double) (1 << shift));
-            return new IntConv(in, out, k, 1, wi, bi, shift, lo, hi, withInput);
-        }
     }
 }

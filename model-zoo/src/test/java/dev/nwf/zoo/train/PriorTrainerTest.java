@@ -63,7 +63,7 @@ class PriorTrainerTest {
         PriorTrainingData.Sample s = PriorTrainingData.samples(smoothImage(64, 48, 6)).get(0);
         int[][] expected = ReferenceEvaluator.INSTANCE.evaluate(net, s.input(), s.width(), s.height());
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            PriorTrainer.Param[] params = trainer.paramsFrom(m, net);
+            QatParam[] params = trainer.paramsFrom(m, net);
             float[] x = new float[PriorTrainingData.INPUTS * s.width() * s.height()];
             for (int c = 0; c < PriorTrainingData.INPUTS; c++) {
                 for (int i = 0; i < s.width() * s.height(); i++) x[c * s.width() * s.height() + i] = s.input()[c][i];

@@ -1,0 +1,274 @@
+package dev.nwf.zoo.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.nwf.codec.Image;
+import dev.nwf.codec.NwfModel;
+import dev.nwf.codec.RgFlow;
+import dev.nwf.codec.entropy.CodingTables;
+import dev.nwf.codec.net.IntConv;
+import dev.nwf.codec.net.IntNet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Trains an rgflow model (SPEC.md §8) with DJL: the forward pass is the integer RG-Flow transform of {@link RgFlow}
+ * written in NDArray ops (straight-through rounding, so it computes the same integers), the loss is the latents'
+ * code length under the discretised Laplace of the scale network, summed over every RG step of a crop. Each network
+ * is a 1x1 (3x3 for the scale network) layer to {@code hidden} channels clamped to [0, 255], then a 1x1 layer over
+ * those and the network input.
+ */
+public final class RgFlowTrainer {
+    static final int HIDDEN_MAX = 255;
+    static final int OUTPUT_BOUND = 4096;
+    /** Initial scale index of every latent: scale 4. */
+    static final int INITIAL_SCALE_INDEX = 24;
+
+    /** Training settings; {@code crop} must be a multiple of 2^(steps + 1). */
+    public record Config(int hidden, int steps, int batch, int crop, int rgSteps, float learningRate, int shift, long seed) {
+        public static Config defaults() {
+            return new Config(16, 2000, 16, 64, 3, 2e-3f, 6, 1);
+        }
+    }
+
+    private final Config cfg;
+
+    public RgFlowTrainer(Config cfg) {
+        if (cfg.crop() % (1 << (cfg.rgSteps() + 1)) != 0) {
+            throw new IllegalArgumentException("crop " + cfg.crop() + " must be a multiple of " + (1 << (cfg.rgSteps() + 1)));
+        }
+        this.cfg = cfg;
+    }
+
+    /** One plane of a training image and whether it is chroma. */
+    private record Plane(int[] samples, int width, int height, boolean chroma) {
+    }
+
+    public NwfModel train(String id, List<Image> images, Consumer<PriorTrainer.Progress> progress) {
+        List<Plane> planes = new ArrayList<>();
+        for (Image img : images) {
+            if (img.width() < cfg.crop() || img.height() < cfg.crop()) continue;
+            int[][] p = RgFlow.trainingPlanes(img);
+            for (int c = 0; c < p.length; c++) planes.add(new Plane(p[c], img.width(), img.height(), c > 0));
+        }
+        if (planes.isEmpty()) throw new IllegalArgumentException("no training image is at least " + cfg.crop() + " px per side");
+        Random r = new Random(cfg.seed());
+        try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            List<Net> nets = new ArrayList<>();
+            for (int i = 0; i < RgFlow.NET_NAMES.size(); i++) nets.add(new Net(m, r, i));
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate())).build();
+            double running = Double.NaN;
+            int skipped = 0;
+            for (int step = 1; step <= cfg.steps(); step++) {
+                try (NDManager bm = m.newSubManager()) {
+                    NDArray[] batch = batch(bm, planes, r);
+                    double v;
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        for (Net n : nets) for (QatParam p : n.params()) p.clearGradients();
+                        NDArray loss = bits(nets, batch[0], batch[1]);
+                        gc.backward(loss);
+                        v = loss.toType(DataType.FLOAT64, false).getDouble();
+                    }
+                    if (!Double.isFinite(v) || !nets.stream().flatMap(n -> java.util.Arrays.stream(n.params())).allMatch(QatParam::finiteGradients)) {
+                        skipped++;
+                        continue;
+                    }
+                    running = Double.isNaN(running) ? v : 0.98 * running + 0.02 * v;
+                    for (Net n : nets) for (QatParam p : n.params()) p.update(adam);
+                }
+                if (progress != null && (step % 10 == 0 || step == cfg.steps())) progress.accept(new PriorTrainer.Progress(step, cfg.steps(), running));
+            }
+            if (skipped > cfg.steps() / 10) throw new IllegalStateException(skipped + " of " + cfg.steps() + " steps gave a non-finite loss or gradient");
+            List<IntNet> out = new ArrayList<>();
+            for (Net n : nets) out.add(n.export());
+            return new NwfModel(id, NwfModel.FAMILY_RGFLOW, out);
+        }
+    }
+
+    /** Bits per sample of the crops' latents over all RG steps (the coarsest grid is not counted). */
+    NDArray bits(List<Net> nets, NDArray x, NDArray flag) {
+        long n = x.getShape().get(0);
+        NDArray grid = x;
+        NDArray total = null;
+        for (int s = 0; s < cfg.rgSteps(); s++) {
+            NDArray[] sites = step(nets, grid);
+            NDArray kept = NDArrays.concat(new NDList(sites[0], sites[2], sites[8], sites[10]), 1);
+            NDArray scaleIdx = scaleIndices(nets.get(RgFlow.SCALE_NET), kept, flag);
+            for (int j = 0; j < RgFlow.LATENT.length; j++) {
+                NDArray b = laplaceBits(sites[RgFlow.LATENT[j]], scaleIdx.get(new NDIndex(":, {}:{}, :, :", j, j + 1)));
+                total = total == null ? b : total.add(b);
+            }
+            grid = keptGrid(kept);
+        }
+        return total.div((double) n * cfg.crop() * cfg.crop());
+    }
+
+    /** Disentangler on shifted blocks, decimator on aligned ones; returns the 16 sites of each decimator block. */
+    NDArray[] step(List<Net> nets, NDArray grid) {
+        NDArray shifted = roll(grid, -RgFlow.DISENTANGLER_OFFSET);
+        NDArray[] sites = blocks(shifted);
+        couple(nets, RgFlow.DISENTANGLER, sites);
+        NDArray back = roll(unblocks(sites, grid.getShape()), RgFlow.DISENTANGLER_OFFSET);
+        sites = blocks(back);
+        couple(nets, RgFlow.DECIMATOR, sites);
+        return sites;
+    }
+
+    /** The four couplings of RgFlow.couple, forward. */
+    private void couple(List<Net> nets, int first, NDArray[] s) {
+        NDArray mb = QatLayers.steFloor(cat(s, RgFlow.BLACK).sum(new int[] {1}, true).div(8));
+        NDArray p1 = nets.get(first).forward(bound(cat(s, RgFlow.BLACK).sub(mb)));
+        for (int k = 0; k < 8; k++) s[RgFlow.WHITE[k]] = s[RgFlow.WHITE[k]].sub(mb.add(channel(p1, k)));
+        NDArray u1 = nets.get(first + 1).forward(bound(cat(s, RgFlow.WHITE)));
+        for (int k = 0; k < 8; k++) s[RgFlow.BLACK[k]] = s[RgFlow.BLACK[k]].add(channel(u1, k));
+        NDArray mk = QatLayers.steFloor(cat(s, RgFlow.KEPT).sum(new int[] {1}, true).div(4));
+        NDArray p2 = nets.get(first + 2).forward(bound(cat(s, RgFlow.KEPT).sub(mk)).concat(bound(cat(s, RgFlow.WHITE)), 1));
+        for (int k = 0; k < 4; k++) s[RgFlow.ODD[k]] = s[RgFlow.ODD[k]].sub(mk.add(channel(p2, k)));
+        NDArray u2 = nets.get(first + 3).forward(bound(cat(s, RgFlow.ODD)).concat(bound(cat(s, RgFlow.WHITE)), 1));
+        for (int k = 0; k < 4; k++) s[RgFlow.KEPT[k]] = s[RgFlow.KEPT[k]].add(channel(u2, k));
+    }
+
+    NDArray scaleIndices(Net net, NDArray kept, NDArray flag) {
+        NDArray mk = QatLayers.steFloor(kept.sum(new int[] {1}, true).div(4));
+        Shape sh = kept.getShape();
+        NDArray f = flag.reshape(sh.get(0), 1, 1, 1).broadcast(sh.get(0), 1, sh.get(2), sh.get(3));
+        return net.forward(bound(kept.sub(mk)).concat(f, 1)).clip(0, CodingTables.SCALES - 1);
+    }
+
+    /** Code length in bits of integer values under a discretised Laplace with the given scale indices. */
+    static NDArray laplaceBits(NDArray z, NDArray scaleIdx) {
+        NDArray b = scaleIdx.mul(Math.log(2) / CodingTables.STEPS_PER_OCTAVE).exp().mul(CodingTables.MIN_SCALE);
+        NDArray a = b.pow(-1).mul(0.5);
+        NDArray logZero = a.neg().exp().neg().add(1).log();
+        // log sinh(a) = a + log(1 - e^-2a) - log 2, stable for large a
+        NDArray logSinh = a.add(a.mul(-2).exp().neg().add(1).log()).sub(Math.log(2));
+        NDArray logOther = z.abs().div(b).neg().add(logSinh);
+        NDArray logP = NDArrays.where(z.eq(0), logZero, logOther);
+        return logP.sum().neg().div(Math.log(2));
+    }
+
+    private static NDArray bound(NDArray x) {
+        return x.clip(-RgFlow.INPUT_BOUND, RgFlow.INPUT_BOUND);
+    }
+
+    private static NDArray cat(NDArray[] s, int[] sites) {
+        NDList l = new NDList();
+        for (int i : sites) l.add(s[i]);
+        return NDArrays.concat(l, 1);
+    }
+
+    private static NDArray channel(NDArray x, int k) {
+        return x.get(new NDIndex(":, {}:{}, :, :", k, k + 1));
+    }
+
+    /** (N, 1, H, W) to 16 arrays (N, 1, H/4, W/4), site 4 * row + column of each aligned 4x4 block. */
+    static NDArray[] blocks(NDArray g) {
+        Shape s = g.getShape();
+        long n = s.get(0);
+        long h = s.get(2);
+        long w = s.get(3);
+        NDArray b = g.reshape(n, h / 4, 4, w / 4, 4).transpose(0, 2, 4, 1, 3).reshape(n, 16, h / 4, w / 4);
+        NDArray[] out = new NDArray[16];
+        for (int i = 0; i < 16; i++) out[i] = channel(b, i);
+        return out;
+    }
+
+    static NDArray unblocks(NDArray[] sites, Shape shape) {
+        long n = shape.get(0);
+        long h = shape.get(2);
+        long w = shape.get(3);
+        return NDArrays.concat(new NDList(sites), 1).reshape(n, 4, 4, h / 4, w / 4).transpose(0, 3, 1, 4, 2).reshape(shape);
+    }
+
+    /** The kept sites (N, 4, H/4, W/4), in KEPT order, as the (N, 1, H/2, W/2) grid. */
+    static NDArray keptGrid(NDArray kept) {
+        Shape s = kept.getShape();
+        long n = s.get(0);
+        long bh = s.get(2);
+        long bw = s.get(3);
+        return kept.reshape(n, 2, 2, bh, bw).transpose(0, 3, 1, 4, 2).reshape(n, 1, 2 * bh, 2 * bw);
+    }
+
+    /** out[y][x] = g[(y - k) mod H][(x - k) mod W], as torch.roll. */
+    static NDArray roll(NDArray g, int k) {
+        long h = g.getShape().get(2);
+        long w = g.getShape().get(3);
+        long sh = Math.floorMod(-k, h);
+        long sw = Math.floorMod(-k, w);
+        NDArray rows = g.get(new NDIndex(":, :, {}:, :", sh)).concat(g.get(new NDIndex(":, :, :{}, :", sh)), 2);
+        return rows.get(new NDIndex(":, :, :, {}:", sw)).concat(rows.get(new NDIndex(":, :, :, :{}", sw)), 3);
+    }
+
+    private NDArray[] batch(NDManager m, List<Plane> planes, Random r) {
+        int c = cfg.crop();
+        int n = cfg.batch();
+        float[] x = new float[n * c * c];
+        float[] flag = new float[n];
+        for (int i = 0; i < n; i++) {
+            Plane p = planes.get(r.nextInt(planes.size()));
+            int ox = r.nextInt(p.width() - c + 1);
+            int oy = r.nextInt(p.height() - c + 1);
+            for (int y = 0; y < c; y++) for (int xx = 0; xx < c; xx++) x[(i * c + y) * c + xx] = p.samples()[(oy + y) * p.width() + ox + xx];
+            flag[i] = p.chroma() ? RgFlow.CHROMA_FLAG : 0;
+        }
+        return new NDArray[] {m.create(x, new Shape(n, 1, c, c)), m.create(flag, new Shape(n))};
+    }
+
+    /** One network: a hidden layer (1x1, or 3x3 for the scale network) and an output layer that also sees the input. */
+    final class Net {
+        final int index;
+        final int kernel;
+        final QatParam hidden;
+        final QatParam out;
+
+        Net(NDManager m, Random r, int index) {
+            this.index = index;
+            int in = RgFlow.netShape(index)[0];
+            int outs = RgFlow.netShape(index)[1];
+            this.kernel = index == RgFlow.SCALE_NET ? 3 : 1;
+            hidden = new QatParam(RgFlow.NET_NAMES.get(index) + ".0", m, r, cfg.hidden(), in, kernel, 0.5 / Math.sqrt(in * kernel * kernel * 64.0));
+            out = new QatParam(RgFlow.NET_NAMES.get(index) + ".1", m, r, outs, cfg.hidden() + in, 1, 0.001);
+            if (index == RgFlow.SCALE_NET) {
+                float[] b = new float[outs];
+                java.util.Arrays.fill(b, INITIAL_SCALE_INDEX);
+                out.b.set(b);
+            }
+        }
+
+        /** A network with exactly {@code net}'s integer weights (both layers must use the configured shift). */
+        Net(NDManager m, int index, IntNet net) {
+            if (net.layers().stream().anyMatch(l -> l.shift() != cfg.shift())) throw new IllegalArgumentException("layer shifts must be " + cfg.shift());
+            this.index = index;
+            this.kernel = net.layers().get(0).kernel();
+            this.hidden = QatParam.of(RgFlow.NET_NAMES.get(index) + ".0", m, net.layers().get(0));
+            this.out = QatParam.of(RgFlow.NET_NAMES.get(index) + ".1", m, net.layers().get(1));
+        }
+
+        NDArray forward(NDArray x) {
+            NDArray h = QatLayers.layer(x, hidden.w, hidden.b, kernel, 1, cfg.shift(), 0, HIDDEN_MAX);
+            return QatLayers.layer(h.concat(x, 1), out.w, out.b, 1, 1, cfg.shift(), -OUTPUT_BOUND, OUTPUT_BOUND);
+        }
+
+        QatParam[] params() {
+            return new QatParam[] {hidden, out};
+        }
+
+        IntNet export() {
+            int s = cfg.shift();
+            List<IntConv> layers = List.of(hidden.toConv(kernel, s, 0, HIDDEN_MAX, false), out.toConv(1, s, -OUTPUT_BOUND, OUTPUT_BOUND, true));
+            return new IntNet(RgFlow.netShape(index)[0], layers);
+        }
+    }
+}
