@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", description = {"Measure bits per subpixel of a model on a directory of images, per resolution.",
         "Size N: each image shrunk by an integer factor and centre-cropped to NxN; 'full': the image as is."})
 final class EvalCommand implements Callable<Integer> {
-    @Option(names = {"-m", "--model"}, paramLabel = "ID", defaultValue = ModelZoo.DEFAULT_MODEL, description = "Model id (default: ${DEFAULT-VALUE}).")
-    String model;
+    @Option(names = {"-m", "--model"}, paramLabel = "ID", defaultValue = ModelZoo.DEFAULT_MODEL, split = ",",
+            description = "Model id; repeat or separate with commas to compare models side by side (default: ${DEFAULT-VALUE}).")
+    List<String> modelIds;
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Images to measure.")
     Path data;
@@ -39,14 +40,29 @@ final class EvalCommand implements Callable<Integer> {
     record Row(String size, int images, long subpixels, long bytes, double bpsp) {
     }
 
+    /** One model's rows. */
+    record ModelRows(String model, String family, List<Row> rows) {
+    }
+
     @Override
     public Integer call() throws Exception {
-        List<Row> rows = measure(models.zoo().get(model).model(), models.evaluator(), data, sizes);
+        List<ModelRows> results = new ArrayList<>();
+        for (String id : modelIds) {
+            NwfModel m = models.zoo().get(id.trim()).model();
+            results.add(new ModelRows(m.id(), m.family(), measure(m, models.evaluator(), data, sizes)));
+        }
         if (json) {
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
-        } else {
-            System.out.printf("model %s on %s%n%-8s %7s %12s %12s %8s%n", model, data, "size", "images", "subpixels", "bytes", "bpsp");
-            for (Row r : rows) System.out.printf("%-8s %7d %12d %12d %8.4f%n", r.size(), r.images(), r.subpixels(), r.bytes(), r.bpsp());
+            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
+            return ExitCodes.OK;
+        }
+        System.out.printf("bits per subpixel on %s%n%-8s %7s %12s", data, "size", "images", "subpixels");
+        for (ModelRows r : results) System.out.printf(" %20s", r.model());
+        System.out.println();
+        for (int j = 0; j < sizes.size(); j++) {
+            Row first = results.get(0).rows().get(j);
+            System.out.printf("%-8s %7d %12d", first.size(), first.images(), first.subpixels());
+            for (ModelRows r : results) System.out.printf(" %20.4f", r.rows().get(j).bpsp());
+            System.out.println();
         }
         return ExitCodes.OK;
     }

@@ -5,7 +5,12 @@ import dev.nwf.codec.net.IntNet;
 import dev.nwf.zoo.ModelManifest;
 import dev.nwf.zoo.ModelZoo;
 import dev.nwf.zoo.ZooModel;
+import dev.nwf.codec.NwfModel;
 import dev.nwf.zoo.train.PriorTrainer;
+import dev.nwf.zoo.train.RgFlowTrainer;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +19,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "train", description = "Train a prior model on a directory of images (DJL, quantisation-aware) and write a model file.")
+@Command(name = "train", description = "Train a model on a directory of images (DJL, quantisation-aware) and write a model file.")
 final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--family", defaultValue = "nwf", description = "Model family: nwf (wavelet flow prior) or rgflow (default: ${DEFAULT-VALUE}).")
+    String family;
+
+    @Option(names = "--rg-steps", defaultValue = "3", description = "rgflow: RG steps per training crop (default: ${DEFAULT-VALUE}).")
+    int rgSteps;
+
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Training images.")
     Path data;
 
@@ -37,8 +48,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "16", description = "Crops per step (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--crop", defaultValue = "32", description = "Crop side at the low-pass resolution (default: ${DEFAULT-VALUE}).")
-    int crop;
+    @Option(names = "--crop", description = "Crop side: nwf at the low-pass resolution (default 32), rgflow in pixels (default 64).")
+    Integer crop;
 
     @Option(names = "--lr", defaultValue = "0.003", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
@@ -49,35 +60,50 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval", paramLabel = "DIR", description = "Images to measure bpsp on after training, recorded in the manifest.")
     Path evalDir;
 
+    private static final int SHIFT = 6;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (!family.equals(NwfModel.FAMILY_NWF) && !family.equals(NwfModel.FAMILY_RGFLOW)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown family '" + family + "' (nwf or rgflow)");
+        }
+        boolean rg = family.equals(NwfModel.FAMILY_RGFLOW);
+        int side = crop != null ? crop : rg ? 64 : 32;
         List<Image> images = ImageSets.load(data);
-        System.err.printf("training on %d images from %s%n", images.size(), data);
-        PriorTrainer.Config cfg = new PriorTrainer.Config(hidden, steps, batch, crop, lr, 6, seed);
+        System.err.printf("training %s on %d images from %s%n", family, images.size(), data);
         long start = System.nanoTime();
-        IntNet net = new PriorTrainer(cfg).train(images, p -> ProgressBar.show(p.step(), p.steps(),
-                String.format("%.3f bits/sample", p.bits()), start));
-        System.err.println();
+        Consumer<PriorTrainer.Progress> bar = p -> ProgressBar.show(p.step(), p.steps(), String.format("%.3f bits/sample", p.bits()), start);
         Map<String, Object> hyper = new LinkedHashMap<>();
         hyper.put("hidden", hidden);
         hyper.put("steps", steps);
         hyper.put("batch", batch);
-        hyper.put("crop", crop);
+        hyper.put("crop", side);
         hyper.put("learningRate", lr);
-        hyper.put("shift", 6);
+        hyper.put("shift", SHIFT);
         hyper.put("seed", seed);
-        hyper.put("fp32Exact", net.fp32Exact(dev.nwf.codec.PriorTrainingData.INPUT_BOUND));
+        NwfModel model;
+        if (rg) {
+            hyper.put("rgSteps", rgSteps);
+            model = new RgFlowTrainer(new RgFlowTrainer.Config(hidden, steps, batch, side, rgSteps, lr, SHIFT, seed)).train(id, images, bar);
+            hyper.put("fp32Exact", model.nets().stream().allMatch(n -> n.fp32Exact(dev.nwf.codec.RgFlow.INPUT_BOUND)));
+        } else {
+            IntNet net = new PriorTrainer(new PriorTrainer.Config(hidden, steps, batch, side, lr, SHIFT, seed)).train(images, bar);
+            model = new NwfModel(id, NwfModel.FAMILY_NWF, net);
+            hyper.put("fp32Exact", net.fp32Exact(dev.nwf.codec.PriorTrainingData.INPUT_BOUND));
+        }
+        System.err.println();
         Map<String, Double> bpsp = new LinkedHashMap<>();
-        dev.nwf.codec.NwfModel model = new dev.nwf.codec.NwfModel(id, dev.nwf.codec.NwfModel.FAMILY_NWF, net);
-        ModelManifest manifest = ModelZoo.manifest(model, "1", hyper, data.getFileName() + " (" + images.size() + " images)", bpsp, null);
-        ZooModel zm = new ZooModel(manifest, model);
+        String trainingData = data.getFileName() + " (" + images.size() + " images)";
         if (evalDir != null) {
-            for (EvalCommand.Row row : EvalCommand.measure(zm.model(), dev.nwf.codec.net.ReferenceEvaluator.INSTANCE, evalDir, List.of("64", "full"))) {
+            for (EvalCommand.Row row : EvalCommand.measure(model, dev.nwf.codec.net.ReferenceEvaluator.INSTANCE, evalDir, List.of("32", "64", "full"))) {
                 bpsp.put(evalDir.getFileName() + "@" + row.size(), row.bpsp());
             }
-            manifest = ModelZoo.manifest(model, "1", hyper, manifest.trainingData(), bpsp, null);
-            zm = new ZooModel(manifest, zm.model());
         }
+        ModelManifest manifest = ModelZoo.manifest(model, "1", hyper, trainingData, bpsp, null);
+        ZooModel zm = new ZooModel(manifest, model);
         ModelZoo.save(zm, output, force);
         System.err.printf("wrote %s (model %s, sha256 %s)%s%n", output, id, manifest.weightsSha256().substring(0, 12),
                 bpsp.isEmpty() ? "" : ", bpsp " + bpsp);

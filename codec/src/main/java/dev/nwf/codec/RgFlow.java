@@ -16,14 +16,16 @@ import java.util.List;
  * integers with DJL, and for the receptive-field inspector.
  */
 public final class RgFlow {
-    /** Network order in a model: disentangler couplings, decimator couplings, latent scale network. */
+    /** Network order in a model: disentangler couplings, decimator couplings, latent prior network. */
     public static final List<String> NET_NAMES = List.of("dis.p1", "dis.u1", "dis.p2", "dis.u2",
-            "dec.p1", "dec.u1", "dec.p2", "dec.u2", "scale");
+            "dec.p1", "dec.u1", "dec.p2", "dec.u2", "prior");
+    public static final int PRIOR_NET = 8;
+    /** Prior network inputs: the block's kept sites minus their mean, that mean, a chroma flag. */
+    public static final int PRIOR_INPUTS = 6;
     /** Inputs and outputs of each network in {@link #NET_NAMES} order. */
-    static final int[][] NET_SHAPES = {{8, 8}, {8, 8}, {12, 4}, {12, 4}, {8, 8}, {8, 8}, {12, 4}, {12, 4}, {5, 12}};
+    static final int[][] NET_SHAPES = {{8, 8}, {8, 8}, {12, 4}, {12, 4}, {8, 8}, {8, 8}, {12, 4}, {12, 4}, {PRIOR_INPUTS, 24}};
     public static final int DISENTANGLER = 0;
     public static final int DECIMATOR = 4;
-    public static final int SCALE_NET = 8;
 
     public static final int[] BLACK = {0, 2, 5, 7, 8, 10, 13, 15};
     public static final int[] WHITE = {1, 3, 4, 6, 9, 11, 12, 14};
@@ -56,7 +58,7 @@ public final class RgFlow {
                 throw new IllegalArgumentException("network " + NET_NAMES.get(i) + " must map " + NET_SHAPES[i][0] + " to "
                         + NET_SHAPES[i][1] + " channels, has " + n.inputs() + " -> " + n.outputs());
             }
-            if (i != SCALE_NET && n.layers().stream().anyMatch(l -> l.kernel() != 1)) {
+            if (i != PRIOR_NET && n.layers().stream().anyMatch(l -> l.kernel() != 1)) {
                 throw new IllegalArgumentException("coupling network " + NET_NAMES.get(i) + " must stay inside its block (1x1 kernels only)");
             }
             n.requireEvaluable(INPUT_BOUND);
@@ -153,35 +155,53 @@ public final class RgFlow {
         return out;
     }
 
+    /** Mean (fixed point, 1/16) and scale index of each latent, [LATENT index][block]. */
+    public record LatentPrior(int[][] mean, int[][] scale) {
+    }
+
     /**
-     * Scale indices of a step's latents, [LATENT index][block], from the kept grid (kw x kh) the decoder already has:
-     * the scale network sees each block's kept sites minus their mean and a chroma flag.
+     * The prior of a step's latents from the kept grid (kw x kh) the decoder already has (SPEC.md §8.3): the prior
+     * network sees, per block, the kept sites minus their mean, the mean, and a chroma flag (3x3 over the block grid,
+     * so neighbouring blocks inform the prediction).
      */
-    public static int[][] scales(NetEvaluator e, IntNet net, int[] kept, int kw, int kh, int bitDepth, boolean chroma) {
+    public static LatentPrior prior(NetEvaluator e, IntNet net, int[] kept, int kw, int kh, int bitDepth, boolean chroma) {
         int nbx = kw / 2;
         int nby = kh / 2;
         int[][] k = keptSites(kept, nbx, nby);
         int[] mk = floorMean(k);
-        int[][] in = new int[5][];
+        int[][] in = new int[PRIOR_INPUTS][];
         for (int j = 0; j < 4; j++) in[j] = normalise(k[j], mk, bitDepth);
-        in[4] = new int[nbx * nby];
-        if (chroma) java.util.Arrays.fill(in[4], CHROMA_FLAG);
+        in[4] = normalise(mk, null, bitDepth);
+        in[5] = new int[nbx * nby];
+        if (chroma) java.util.Arrays.fill(in[5], CHROMA_FLAG);
         int[][] out = e.evaluate(net, in, nbx, nby);
-        int depthSteps = CodingTables.STEPS_PER_OCTAVE * (bitDepth - 8);
-        for (int[] o : out) for (int i = 0; i < o.length; i++) o[i] = HighPassPrior.clampScale(o[i] + depthSteps);
-        return out;
+        int ds = bitDepth - 8;
+        int[][] mean = java.util.Arrays.copyOfRange(out, 0, LATENT.length);
+        int[][] scale = java.util.Arrays.copyOfRange(out, LATENT.length, 2 * LATENT.length);
+        for (int j = 0; j < LATENT.length; j++) {
+            for (int b = 0; b < mean[j].length; b++) {
+                mean[j][b] = ds >= 0 ? mean[j][b] << ds : mean[j][b] >> -ds;
+                scale[j][b] = HighPassPrior.clampScale(scale[j][b] + CodingTables.STEPS_PER_OCTAVE * ds);
+            }
+        }
+        return new LatentPrior(mean, scale);
     }
 
-    /** The four couplings of one block transform (nets first..first+3), or their inverse in reverse order. */
+    /**
+     * The four couplings of one block transform (nets first..first+3), or their inverse in reverse order. The
+     * decimator's predictions start from the mean of the sites they predict from, so that its latents are residuals
+     * even before training; the disentangler's do not, so that it starts as the identity.
+     */
     static void couple(NetEvaluator e, List<IntNet> nets, int first, int[][] blk, int nbx, int nby, int bitDepth, boolean inverse) {
         int sign = inverse ? -1 : 1;
+        boolean baseline = first == DECIMATOR;
         for (int s = inverse ? 3 : 0; inverse ? s >= 0 : s <= 3; s += inverse ? -1 : 1) {
             IntNet net = nets.get(first + s);
             switch (s) {
                 case 0 -> { // predict white from black
                     int[] mb = floorMean(sites(blk, BLACK));
                     int[][] out = e.evaluate(net, centred(blk, BLACK, mb, bitDepth), nbx, nby);
-                    add(blk, WHITE, out, mb, -sign, bitDepth);
+                    add(blk, WHITE, out, baseline ? mb : null, -sign, bitDepth);
                 }
                 case 1 -> { // update black from the white residuals
                     int[][] out = e.evaluate(net, centred(blk, WHITE, null, bitDepth), nbx, nby);
@@ -190,7 +210,7 @@ public final class RgFlow {
                 case 2 -> { // predict odd-odd black from kept and white
                     int[] mk = floorMean(sites(blk, KEPT));
                     int[][] in = concat(centred(blk, KEPT, mk, bitDepth), centred(blk, WHITE, null, bitDepth));
-                    add(blk, ODD, e.evaluate(net, in, nbx, nby), mk, -sign, bitDepth);
+                    add(blk, ODD, e.evaluate(net, in, nbx, nby), baseline ? mk : null, -sign, bitDepth);
                 }
                 default -> { // update kept from odd-odd and white
                     int[][] in = concat(centred(blk, ODD, null, bitDepth), centred(blk, WHITE, null, bitDepth));

@@ -15,7 +15,7 @@ import java.util.List;
  * The rgflow family's levels (SPEC.md §8): planes padded to the plan's size, RG steps down to the coarsest grid
  * (coded like nwf's level 0), then per step, coarsest first, each channel's latents: a 4-bit scale offset the
  * encoder picks, then the 12 latent sites in {@link RgFlow#LATENT} order, blocks in raster order, each under a
- * discretised Laplace with mean 0 and the scale network's index plus the offset.
+ * discretised Laplace with the prior network's mean and scale index plus the offset.
  */
 final class RgFlowLevels implements LevelCoding {
     private static final int OFFSET_BITS = 4;
@@ -58,13 +58,27 @@ final class RgFlowLevels implements LevelCoding {
         for (int i = steps - 1; i >= 0; i--) {
             int kw = plan.paddedWidth() >> (i + 1);
             int kh = plan.paddedHeight() >> (i + 1);
+            int[][] lumaMags = null;
             for (int c = 0; c < channels; c++) {
-                int[][] scale = RgFlow.scales(eval, nets.get(RgFlow.SCALE_NET), grids[i + 1][c], kw, kh, bitDepth, c > 0);
+                RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[i + 1][c], kw, kh, bitDepth, c > 0);
                 int[][] z = latents[i][c];
-                int offset = bestOffset(z, scale);
+                int[][] mags = new int[z.length][];
+                int[][] local = new int[z.length][z[0].length];
+                for (int j = 0; j < z.length; j++) {
+                    int[][] co = coLocated(mags, j, lumaMags);
+                    mags[j] = new int[z[j].length];
+                    for (int b = 0; b < z[j].length; b++) {
+                        local[j][b] = LocalScale.at(b, kw / 2, mags[j], p.scale()[j], co, LocalScale.NEAR, LocalScale.NEAR);
+                        mags[j][b] = LocalScale.magnitude(z[j][b], p.mean()[j][b]);
+                    }
+                }
+                if (c == 0) lumaMags = mags;
+                int offset = bestOffset(z, p.mean(), local);
                 enc.putBits(offset + OFFSET_BIAS, OFFSET_BITS);
                 for (int j = 0; j < z.length; j++) {
-                    for (int b = 0; b < z[j].length; b++) ResidualCoder.encode(enc, Family.LAPLACE, HighPassPrior.clampScale(scale[j][b] + offset), 0, z[j][b]);
+                    for (int b = 0; b < z[j].length; b++) {
+                        ResidualCoder.encode(enc, Family.LAPLACE, HighPassPrior.clampScale(local[j][b] + offset), p.mean()[j][b], z[j][b]);
+                    }
                 }
             }
             payloads.add(enc.finish());
@@ -89,13 +103,22 @@ final class RgFlowLevels implements LevelCoding {
                 } else {
                     int kw = plan.paddedWidth() >> (i + 1);
                     int kh = plan.paddedHeight() >> (i + 1);
+                    int[][] lumaMags = null;
                     for (int c = 0; c < channels; c++) {
-                        int[][] scale = RgFlow.scales(eval, nets.get(RgFlow.SCALE_NET), grids[c], kw, kh, bitDepth, c > 0);
+                        RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[c], kw, kh, bitDepth, c > 0);
                         int offset = dec.getBits(OFFSET_BITS) - OFFSET_BIAS;
-                        int[][] z = new int[scale.length][scale[0].length];
+                        int[][] z = new int[p.mean().length][p.mean()[0].length];
+                        int[][] mags = new int[z.length][];
                         for (int j = 0; j < z.length; j++) {
-                            for (int b = 0; b < z[j].length; b++) z[j][b] = ResidualCoder.decode(dec, Family.LAPLACE, HighPassPrior.clampScale(scale[j][b] + offset), 0);
+                            int[][] co = coLocated(mags, j, lumaMags);
+                            mags[j] = new int[z[j].length];
+                            for (int b = 0; b < z[j].length; b++) {
+                                int local = LocalScale.at(b, kw / 2, mags[j], p.scale()[j], co, LocalScale.NEAR, LocalScale.NEAR);
+                                z[j][b] = ResidualCoder.decode(dec, Family.LAPLACE, HighPassPrior.clampScale(local + offset), p.mean()[j][b]);
+                                mags[j][b] = LocalScale.magnitude(z[j][b], p.mean()[j][b]);
+                            }
                         }
+                        if (c == 0) lumaMags = mags;
                         grids[c] = RgFlow.inverse(eval, nets, grids[c], z, 2 * kw, 2 * kh, bitDepth);
                     }
                 }
@@ -113,8 +136,19 @@ final class RgFlowLevels implements LevelCoding {
         };
     }
 
+    /**
+     * Magnitudes already coded in the same blocks (SPEC.md §8.3): this channel's earlier latent sites, then channel 0's
+     * same site for later channels.
+     */
+    private static int[][] coLocated(int[][] mags, int j, int[][] lumaMags) {
+        List<int[]> co = new ArrayList<>();
+        for (int k = 0; k < j; k++) co.add(mags[k]);
+        if (lumaMags != null) co.add(lumaMags[j]);
+        return co.toArray(new int[0][]);
+    }
+
     /** The scale offset that codes {@code z} in the fewest bits (sampled; it only affects size). */
-    private static int bestOffset(int[][] z, int[][] scale) {
+    private static int bestOffset(int[][] z, int[][] mean, int[][] scale) {
         int best = 0;
         double bestBits = Double.MAX_VALUE;
         int n = z.length * z[0].length;
@@ -124,7 +158,7 @@ final class RgFlowLevels implements LevelCoding {
             for (int k = 0; k < n; k += step) {
                 int j = k / z[0].length;
                 int b = k % z[0].length;
-                bits += CodingTables.costBits(Family.LAPLACE, HighPassPrior.clampScale(scale[j][b] + o), 0, z[j][b]);
+                bits += CodingTables.costBits(Family.LAPLACE, HighPassPrior.clampScale(scale[j][b] + o), mean[j][b], z[j][b]);
             }
             if (bits < bestBits) {
                 bestBits = bits;
@@ -136,7 +170,7 @@ final class RgFlowLevels implements LevelCoding {
 
     /**
      * Upsampling (SPEC.md §8.4): the image is taken as a kept grid (padded to even sides); each doubling draws the
-     * latents from the prior — 0 at temperature 0, else a Laplace sample with the scale times the temperature — and
+     * latents from the prior — its mean at temperature 0, else a Laplace sample with the scale times the temperature — and
      * runs the inverse RG step.
      */
     int[][] upsample(int[][] planes, int w, int h, int bitDepth, int doublings, double temperature, java.util.Random r) {
@@ -145,15 +179,16 @@ final class RgFlowLevels implements LevelCoding {
             int kh = h + (h & 1);
             for (int c = 0; c < planes.length; c++) {
                 int[] kept = RgFlow.pad(planes[c], w, h, kw, kh);
-                int[][] scale = RgFlow.scales(eval, nets.get(RgFlow.SCALE_NET), kept, kw, kh, bitDepth, c > 0);
-                int[][] z = new int[scale.length][scale[0].length];
-                if (temperature > 0) {
-                    for (int j = 0; j < z.length; j++) {
-                        for (int b = 0; b < z[j].length; b++) {
+                RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), kept, kw, kh, bitDepth, c > 0);
+                int[][] z = new int[p.mean().length][p.mean()[0].length];
+                for (int j = 0; j < z.length; j++) {
+                    for (int b = 0; b < z[j].length; b++) {
+                        double noise = 0;
+                        if (temperature > 0) {
                             double u = r.nextDouble() - 0.5;
-                            double s = temperature * CodingTables.scale(scale[j][b]);
-                            z[j][b] = (int) Math.round(-s * Math.signum(u) * Math.log(1 - 2 * Math.abs(u) + 1e-300));
+                            noise = -temperature * CodingTables.scale(p.scale()[j][b]) * Math.signum(u) * Math.log(1 - 2 * Math.abs(u) + 1e-300);
                         }
+                        z[j][b] = (int) Math.round(p.mean()[j][b] / (double) CodingTables.MEAN_FRACTIONS + noise);
                     }
                 }
                 planes[c] = RgFlow.crop(RgFlow.inverse(eval, nets, kept, z, 2 * kw, 2 * kh, bitDepth), 2 * kw, 2 * w, 2 * h);

@@ -38,7 +38,7 @@ public final class TestModels {
         for (int i = 0; i < RgFlow.NET_NAMES.size(); i++) {
             int in = RgFlow.NET_SHAPES[i][0];
             int out = RgFlow.NET_SHAPES[i][1];
-            boolean scale = i == RgFlow.SCALE_NET;
+            boolean scale = i == RgFlow.PRIOR_NET;
             int k = scale ? 3 : 1;
             int hidden = 4;
             int[] w1 = new int[hidden * in * k * k];
@@ -48,7 +48,7 @@ public final class TestModels {
             int[] b2 = new int[out];
             // the scale network's output stays near index 24, so coded bits are not mostly raw low bits
             int shift = scale ? 7 : 3;
-            if (scale) java.util.Arrays.fill(b2, 24 << shift);
+            if (scale) java.util.Arrays.fill(b2, RgFlow.LATENT.length, out, 24 << shift);
             IntConv a = new IntConv(in, hidden, k, 1, w1, new int[hidden], 2, 0, 255, false);
             IntConv b = new IntConv(hidden + in, out, 1, 1, w2, b2, shift, -4096, 4096, true);
             nets.add(new IntNet(in, List.of(a, b)));
@@ -56,14 +56,14 @@ public final class TestModels {
         return new NwfModel("test-rgflow-" + seed, NwfModel.FAMILY_RGFLOW, nets);
     }
 
-    /** An rgflow model whose couplings add nothing and whose latents all have scale index 24. */
+    /** An rgflow model whose couplings add nothing and whose latents all have mean 0 and scale index 24. */
     public static NwfModel constantRgFlow() {
         List<IntNet> nets = new java.util.ArrayList<>();
         for (int i = 0; i < RgFlow.NET_NAMES.size(); i++) {
             int in = RgFlow.NET_SHAPES[i][0];
             int out = RgFlow.NET_SHAPES[i][1];
             int[] bias = new int[out];
-            if (i == RgFlow.SCALE_NET) java.util.Arrays.fill(bias, 24);
+            if (i == RgFlow.PRIOR_NET) java.util.Arrays.fill(bias, RgFlow.LATENT.length, out, 24);
             nets.add(new IntNet(in, List.of(new IntConv(in, out, 1, 1, new int[in * out], bias, 0, IntConv.NO_CLAMP_LO, IntConv.NO_CLAMP_HI, false))));
         }
         return new NwfModel("test-rgflow-constant", NwfModel.FAMILY_RGFLOW, nets);

@@ -26,8 +26,8 @@ import java.util.function.Consumer;
 /**
  * Trains an rgflow model (SPEC.md §8) with DJL: the forward pass is the integer RG-Flow transform of {@link RgFlow}
  * written in NDArray ops (straight-through rounding, so it computes the same integers), the loss is the latents'
- * code length under the discretised Laplace of the scale network, summed over every RG step of a crop. Each network
- * is a 1x1 (3x3 for the scale network) layer to {@code hidden} channels clamped to [0, 255], then a 1x1 layer over
+ * code length under the discretised Laplace of the prior network, summed over every RG step of a crop. Each network
+ * is a 1x1 (3x3 for the prior network) layer to {@code hidden} channels clamped to [0, 255], then a 1x1 layer over
  * those and the network input.
  */
 public final class RgFlowTrainer {
@@ -105,9 +105,11 @@ public final class RgFlowTrainer {
         for (int s = 0; s < cfg.rgSteps(); s++) {
             NDArray[] sites = step(nets, grid);
             NDArray kept = NDArrays.concat(new NDList(sites[0], sites[2], sites[8], sites[10]), 1);
-            NDArray scaleIdx = scaleIndices(nets.get(RgFlow.SCALE_NET), kept, flag);
-            for (int j = 0; j < RgFlow.LATENT.length; j++) {
-                NDArray b = laplaceBits(sites[RgFlow.LATENT[j]], scaleIdx.get(new NDIndex(":, {}:{}, :, :", j, j + 1)));
+            NDArray prior = prior(nets.get(RgFlow.PRIOR_NET), kept, flag);
+            int n12 = RgFlow.LATENT.length;
+            for (int j = 0; j < n12; j++) {
+                NDArray b = laplaceBits(sites[RgFlow.LATENT[j]], channel(prior, j).div(CodingTables.MEAN_FRACTIONS),
+                        channel(prior, n12 + j).clip(0, CodingTables.SCALES - 1));
                 total = total == null ? b : total.add(b);
             }
             grid = keptGrid(kept);
@@ -128,34 +130,39 @@ public final class RgFlowTrainer {
 
     /** The four couplings of RgFlow.couple, forward. */
     private void couple(List<Net> nets, int first, NDArray[] s) {
+        boolean baseline = first == RgFlow.DECIMATOR;
         NDArray mb = QatLayers.steFloor(cat(s, RgFlow.BLACK).sum(new int[] {1}, true).div(8));
         NDArray p1 = nets.get(first).forward(bound(cat(s, RgFlow.BLACK).sub(mb)));
-        for (int k = 0; k < 8; k++) s[RgFlow.WHITE[k]] = s[RgFlow.WHITE[k]].sub(mb.add(channel(p1, k)));
+        for (int k = 0; k < 8; k++) s[RgFlow.WHITE[k]] = s[RgFlow.WHITE[k]].sub(baseline ? mb.add(channel(p1, k)) : channel(p1, k));
         NDArray u1 = nets.get(first + 1).forward(bound(cat(s, RgFlow.WHITE)));
         for (int k = 0; k < 8; k++) s[RgFlow.BLACK[k]] = s[RgFlow.BLACK[k]].add(channel(u1, k));
         NDArray mk = QatLayers.steFloor(cat(s, RgFlow.KEPT).sum(new int[] {1}, true).div(4));
         NDArray p2 = nets.get(first + 2).forward(bound(cat(s, RgFlow.KEPT).sub(mk)).concat(bound(cat(s, RgFlow.WHITE)), 1));
-        for (int k = 0; k < 4; k++) s[RgFlow.ODD[k]] = s[RgFlow.ODD[k]].sub(mk.add(channel(p2, k)));
+        for (int k = 0; k < 4; k++) s[RgFlow.ODD[k]] = s[RgFlow.ODD[k]].sub(baseline ? mk.add(channel(p2, k)) : channel(p2, k));
         NDArray u2 = nets.get(first + 3).forward(bound(cat(s, RgFlow.ODD)).concat(bound(cat(s, RgFlow.WHITE)), 1));
         for (int k = 0; k < 4; k++) s[RgFlow.KEPT[k]] = s[RgFlow.KEPT[k]].add(channel(u2, k));
     }
 
-    NDArray scaleIndices(Net net, NDArray kept, NDArray flag) {
+    /** The prior network's raw output (N, 24, ...): 12 means in 1/16, then 12 scale indices, as RgFlow.prior. */
+    NDArray prior(Net net, NDArray kept, NDArray flag) {
         NDArray mk = QatLayers.steFloor(kept.sum(new int[] {1}, true).div(4));
         Shape sh = kept.getShape();
         NDArray f = flag.reshape(sh.get(0), 1, 1, 1).broadcast(sh.get(0), 1, sh.get(2), sh.get(3));
-        return net.forward(bound(kept.sub(mk)).concat(f, 1)).clip(0, CodingTables.SCALES - 1);
+        return net.forward(NDArrays.concat(new NDList(bound(kept.sub(mk)), bound(mk), f), 1));
     }
 
-    /** Code length in bits of integer values under a discretised Laplace with the given scale indices. */
-    static NDArray laplaceBits(NDArray z, NDArray scaleIdx) {
+    /** Code length in bits of integer values under a discretised Laplace with the given means and scale indices. */
+    static NDArray laplaceBits(NDArray z, NDArray mean, NDArray scaleIdx) {
         NDArray b = scaleIdx.mul(Math.log(2) / CodingTables.STEPS_PER_OCTAVE).exp().mul(CodingTables.MIN_SCALE);
+        NDArray d = z.sub(mean);
+        NDArray ad = d.abs();
         NDArray a = b.pow(-1).mul(0.5);
-        NDArray logZero = a.neg().exp().neg().add(1).log();
-        // log sinh(a) = a + log(1 - e^-2a) - log 2, stable for large a
+        // |d| >= 1/2: the bin lies on one side of the mean, P = e^(-|d|/b) sinh(1/(2b)); log sinh stable for large a
         NDArray logSinh = a.add(a.mul(-2).exp().neg().add(1).log()).sub(Math.log(2));
-        NDArray logOther = z.abs().div(b).neg().add(logSinh);
-        NDArray logP = NDArrays.where(z.eq(0), logZero, logOther);
+        NDArray logSide = ad.div(b).neg().add(logSinh);
+        // |d| < 1/2: the bin holds the mean, P = 1 - (e^(-(1/2 - d)/b) + e^(-(1/2 + d)/b)) / 2
+        NDArray inner = d.neg().add(0.5).div(b).neg().exp().add(d.add(0.5).div(b).neg().exp()).mul(0.5).neg().add(1);
+        NDArray logP = NDArrays.where(ad.gte(0.5), logSide, inner.maximum(1e-12).log());
         return logP.sum().neg().div(Math.log(2));
     }
 
@@ -237,12 +244,12 @@ public final class RgFlowTrainer {
             this.index = index;
             int in = RgFlow.netShape(index)[0];
             int outs = RgFlow.netShape(index)[1];
-            this.kernel = index == RgFlow.SCALE_NET ? 3 : 1;
+            this.kernel = index == RgFlow.PRIOR_NET ? 3 : 1;
             hidden = new QatParam(RgFlow.NET_NAMES.get(index) + ".0", m, r, cfg.hidden(), in, kernel, 0.5 / Math.sqrt(in * kernel * kernel * 64.0));
             out = new QatParam(RgFlow.NET_NAMES.get(index) + ".1", m, r, outs, cfg.hidden() + in, 1, 0.001);
-            if (index == RgFlow.SCALE_NET) {
+            if (index == RgFlow.PRIOR_NET) {
                 float[] b = new float[outs];
-                java.util.Arrays.fill(b, INITIAL_SCALE_INDEX);
+                java.util.Arrays.fill(b, RgFlow.LATENT.length, outs, INITIAL_SCALE_INDEX);
                 out.b.set(b);
             }
         }

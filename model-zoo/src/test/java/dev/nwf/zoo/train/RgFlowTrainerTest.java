@@ -32,7 +32,7 @@ class RgFlowTrainerTest {
         for (int i = 0; i < RgFlow.NET_NAMES.size(); i++) {
             int in = RgFlow.netShape(i)[0];
             int out = RgFlow.netShape(i)[1];
-            int k = i == RgFlow.SCALE_NET ? 3 : 1;
+            int k = i == RgFlow.PRIOR_NET ? 3 : 1;
             int hidden = 8;
             int[] w1 = new int[hidden * in * k * k];
             for (int j = 0; j < w1.length; j++) w1[j] = r.nextInt(41) - 20;
@@ -41,7 +41,7 @@ class RgFlowTrainerTest {
             int[] w2 = new int[out * (hidden + in)];
             for (int j = 0; j < w2.length; j++) w2[j] = r.nextInt(25) - 12;
             int[] b2 = new int[out];
-            for (int j = 0; j < out; j++) b2[j] = (i == RgFlow.SCALE_NET ? 24 << SHIFT : 0) + r.nextInt(201) - 100;
+            for (int j = 0; j < out; j++) b2[j] = (i == RgFlow.PRIOR_NET && j >= RgFlow.LATENT.length ? 24 << SHIFT : 0) + r.nextInt(201) - 100;
             nets.add(new IntNet(in, List.of(new IntConv(in, hidden, k, 1, w1, b1, SHIFT, 0, RgFlowTrainer.HIDDEN_MAX, false),
                     new IntConv(hidden + in, out, 1, 1, w2, b2, SHIFT, -RgFlowTrainer.OUTPUT_BOUND, RgFlowTrainer.OUTPUT_BOUND, true))));
         }
@@ -69,7 +69,7 @@ class RgFlowTrainerTest {
                 int gw = side >> step;
                 NDArray[] sites = trainer.step(nets, grid);
                 NDArray kept = NDArrays.concat(new NDList(sites[0], sites[2], sites[8], sites[10]), 1);
-                NDArray scale = trainer.scaleIndices(nets.get(RgFlow.SCALE_NET), kept, flag);
+                NDArray prior = trainer.prior(nets.get(RgFlow.PRIOR_NET), kept, flag);
                 NDArray keptGrid = RgFlowTrainer.keptGrid(kept);
                 for (int c = 0; c < 2; c++) {
                     RgFlow.Split s = RgFlow.forward(ReferenceEvaluator.INSTANCE, model.nets(), javaGrid[c], gw, gw, 8);
@@ -77,8 +77,13 @@ class RgFlowTrainerTest {
                         assertArrayEquals(s.latents()[j], ints(sites[RgFlow.LATENT[j]].get(c)), "step " + step + " latent " + j);
                     }
                     assertArrayEquals(s.kept(), ints(keptGrid.get(c)), "step " + step + " kept grid");
-                    int[][] javaScale = RgFlow.scales(ReferenceEvaluator.INSTANCE, model.nets().get(RgFlow.SCALE_NET), s.kept(), gw / 2, gw / 2, 8, c == 1);
-                    for (int j = 0; j < 12; j++) assertArrayEquals(javaScale[j], ints(scale.get(c).get(j)), "step " + step + " scale " + j);
+                    RgFlow.LatentPrior p = RgFlow.prior(ReferenceEvaluator.INSTANCE, model.nets().get(RgFlow.PRIOR_NET), s.kept(), gw / 2, gw / 2, 8, c == 1);
+                    for (int j = 0; j < 12; j++) {
+                        assertArrayEquals(p.mean()[j], ints(prior.get(c).get(j)), "step " + step + " mean " + j);
+                        int[] clamped = ints(prior.get(c).get(12 + j));
+                        for (int b = 0; b < clamped.length; b++) clamped[b] = Math.max(0, Math.min(71, clamped[b]));
+                        assertArrayEquals(p.scale()[j], clamped, "step " + step + " scale " + j);
+                    }
                     javaGrid[c] = s.kept();
                 }
                 grid = keptGrid;
