@@ -94,7 +94,7 @@ final class ConformanceCommand {
         public Integer call() throws Exception {
             var model = models.zoo().get(ModelZoo.DEFAULT_MODEL).model();
             var other = compareDjl ? new dev.nwf.codec.net.DjlEvaluator(null, dev.nwf.codec.net.DjlEvaluator.Precision.AUTO,
-                    dev.nwf.codec.PriorTrainingData.INPUT_BOUND) : null;
+                    dev.nwf.codec.NwfModel.MAX_INPUT_BOUND) : null;
             long t0 = System.nanoTime();
             Reliability.Report r = Reliability.run(model, other, images, mutations, seed, regressions);
             System.out.printf("random-image round trips: %d, bit-exact: %d%n", r.roundTrips(), r.roundTripsExact());

@@ -19,13 +19,21 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
-    @Override
-    public Integer call() throws Exception {
-        byte[] png;
+    static byte[] samplePng() throws java.io.IOException {
         try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE)) {
             if (in == null) throw new java.io.IOException("bundled sample " + SAMPLE + " is missing");
-            png = in.readAllBytes();
+            return in.readAllBytes();
         }
+    }
+
+    /** The bundled sample photo. */
+    static Image sample() throws java.io.IOException {
+        return ImageFiles.read(new java.io.ByteArrayInputStream(samplePng()), SAMPLE);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        byte[] png = samplePng();
         Image img = ImageFiles.read(new java.io.ByteArrayInputStream(png), SAMPLE);
         NwfCodec codec = new NwfCodec(models.zoo().get(ModelZoo.DEFAULT_MODEL).model(), models.evaluator());
         long t0 = System.nanoTime();

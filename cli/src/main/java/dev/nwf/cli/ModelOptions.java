@@ -25,7 +25,7 @@ final class ModelOptions {
     }
 
     NetEvaluator evaluator() {
-        long bound = dev.nwf.codec.PriorTrainingData.INPUT_BOUND;
+        long bound = dev.nwf.codec.NwfModel.MAX_INPUT_BOUND;
         return switch (device) {
             case "java" -> ReferenceEvaluator.INSTANCE;
             case "auto" -> new DjlEvaluator(null, DjlEvaluator.Precision.AUTO, bound);

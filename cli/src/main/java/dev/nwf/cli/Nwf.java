@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nwf", mixinStandardHelpOptions = true, version = "nwf 0.1.0 (container 1.0)",
         description = "Lossless neural image codec: integer wavelet flows with a learned prior.",
         subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, VerifyCommand.class, UpsampleCommand.class,
-                TrainCommand.class, EvalCommand.class, DemoCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
+                TrainCommand.class, EvalCommand.class, InspectCommand.class, DemoCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
 public final class Nwf {
     public static void main(String[] args) {
         // DJL defaults for a command-line tool: natives from the bundled jar, no graph optimiser warm-up, quiet logs.

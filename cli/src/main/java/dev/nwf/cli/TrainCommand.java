@@ -27,6 +27,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--rg-steps", defaultValue = "3", description = "rgflow: RG steps per training crop (default: ${DEFAULT-VALUE}).")
     int rgSteps;
 
+    @Option(names = "--prior", defaultValue = "conditional",
+            description = "rgflow: conditional (mean and scale from neighbouring kept sites) or sparse (one learned mean and scale per latent site, as the paper) (default: ${DEFAULT-VALUE}).")
+    String prior;
+
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Training images.")
     Path data;
 
@@ -71,6 +75,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown family '" + family + "' (nwf or rgflow)");
         }
         boolean rg = family.equals(NwfModel.FAMILY_RGFLOW);
+        if (!prior.equals("conditional") && !prior.equals("sparse")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--prior must be conditional or sparse: " + prior);
+        }
         int side = crop != null ? crop : rg ? 64 : 32;
         List<Image> images = ImageSets.load(data);
         System.err.printf("training %s on %d images from %s%n", family, images.size(), data);
@@ -87,7 +94,9 @@ final class TrainCommand implements Callable<Integer> {
         NwfModel model;
         if (rg) {
             hyper.put("rgSteps", rgSteps);
-            model = new RgFlowTrainer(new RgFlowTrainer.Config(hidden, steps, batch, side, rgSteps, lr, SHIFT, seed)).train(id, images, bar);
+            hyper.put("prior", prior);
+            model = new RgFlowTrainer(new RgFlowTrainer.Config(hidden, steps, batch, side, rgSteps, lr, SHIFT, seed, prior.equals("conditional")))
+                    .train(id, images, bar);
             hyper.put("fp32Exact", model.nets().stream().allMatch(n -> n.fp32Exact(dev.nwf.codec.RgFlow.INPUT_BOUND)));
         } else {
             IntNet net = new PriorTrainer(new PriorTrainer.Config(hidden, steps, batch, side, lr, SHIFT, seed)).train(images, bar);

@@ -15,6 +15,8 @@ import java.util.List;
 public record NwfModel(String id, String family, List<IntNet> nets) {
     public static final String FAMILY_NWF = "nwf";
     public static final String FAMILY_RGFLOW = "rgflow";
+    /** The largest |input| any family feeds its networks: what an evaluator must be exact for. */
+    public static final int MAX_INPUT_BOUND = Math.max(HighPassPrior.INPUT_BOUND, RgFlow.INPUT_BOUND);
 
     public NwfModel {
         nets = List.copyOf(nets);

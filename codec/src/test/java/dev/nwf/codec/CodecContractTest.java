@@ -56,6 +56,18 @@ abstract class CodecContractTest {
         assertTrue(img.sameAs(roundTrip(new NwfCodec(constantModel()), img)));
     }
 
+    /** The DJL evaluator computes the reference's integers: same bytes when encoding, same image when decoding. */
+    @Test
+    void djlEvaluatorCodesIdenticallyToTheReference() throws IOException {
+        NwfCodec djl = new NwfCodec(codec.model(), new dev.nwf.codec.net.DjlEvaluator(ai.djl.Device.cpu(),
+                dev.nwf.codec.net.DjlEvaluator.Precision.AUTO, NwfModel.MAX_INPUT_BOUND));
+        Image img = TestImages.synthetic(45, 38, 3, 8, 12);
+        byte[] ref = NwfContainer.toBytes(codec.encode(img));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(ref, NwfContainer.toBytes(djl.encode(img)));
+        Decoded d = djl.decode(NwfContainer.read(ref, ReadOptions.DEFAULT).file(), Integer.MAX_VALUE, LevelListener.NONE);
+        assertTrue(img.sameAs(d.image()));
+    }
+
     @Test
     void upsamplingDoublesTheSizeAndKeepsTheSampleRange() {
         Image small = TestImages.synthetic(13, 9, 3, 8, 6);

@@ -57,6 +57,23 @@ class ModelFileTest {
     }
 
     @Test
+    void rgflowModelsKeepTheirNineNetworks(@TempDir Path dir) throws Exception {
+        NwfModel model = dev.nwf.zoo.train.RgFlowTrainerTest.randomModel(3);
+        ZooModel zm = new ZooModel(ModelZoo.manifest(model, "1", Map.of(), "test", Map.of(), null), model);
+        Path f = dir.resolve("rg.nwfmodel");
+        ModelZoo.save(zm, f, false);
+        ZooModel back = ModelZoo.load(f);
+        assertEquals(NwfModel.FAMILY_RGFLOW, back.manifest().family());
+        assertEquals(dev.nwf.codec.RgFlow.NET_NAMES.size(), back.manifest().networks().size());
+        assertEquals(model, back.model());
+        assertArrayEquals(model.digest(), back.model().digest());
+        // a network missing from the manifest is named
+        byte[] weights = extract(ModelFile.toBytes(zm), ModelFile.WEIGHTS);
+        String manifest = new String(extract(ModelFile.toBytes(zm), ModelFile.MANIFEST), StandardCharsets.UTF_8);
+        assertMessage(tar(manifest.replace("\"dec.u2\"", "\"dec.u3\"").getBytes(StandardCharsets.UTF_8), weights), "lacks network 'dec.u2'");
+    }
+
+    @Test
     void bundledDefaultModelLoadsAndVerifies() throws Exception {
         ZooModel m = ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL);
         assertEquals(m.manifest().weightsSha256(), m.model().digestHex());

@@ -36,10 +36,15 @@ public final class RgFlowTrainer {
     /** Initial scale index of every latent: scale 4. */
     static final int INITIAL_SCALE_INDEX = 24;
 
-    /** Training settings; {@code crop} must be a multiple of 2^(steps + 1). */
-    public record Config(int hidden, int steps, int batch, int crop, int rgSteps, float learningRate, int shift, long seed) {
+    /**
+     * Training settings; {@code crop} must be a multiple of 2^(rgSteps + 1). With {@code conditional} false the prior
+     * network's weights stay zero and only its biases learn: one mean and scale per latent site class, the paper's
+     * sparse prior.
+     */
+    public record Config(int hidden, int steps, int batch, int crop, int rgSteps, float learningRate, int shift, long seed,
+                         boolean conditional) {
         public static Config defaults() {
-            return new Config(16, 2000, 16, 64, 3, 2e-3f, 6, 1);
+            return new Config(16, 2000, 16, 64, 3, 2e-3f, 6, 1, true);
         }
     }
 
@@ -81,12 +86,17 @@ public final class RgFlowTrainer {
                         gc.backward(loss);
                         v = loss.toType(DataType.FLOAT64, false).getDouble();
                     }
-                    if (!Double.isFinite(v) || !nets.stream().flatMap(n -> java.util.Arrays.stream(n.params())).allMatch(QatParam::finiteGradients)) {
+                    if (!Double.isFinite(v) || !nets.stream().flatMap(n -> n.params().stream()).allMatch(QatParam::finiteGradients)) {
                         skipped++;
                         continue;
                     }
                     running = Double.isNaN(running) ? v : 0.98 * running + 0.02 * v;
-                    for (Net n : nets) for (QatParam p : n.params()) p.update(adam);
+                    for (Net n : nets) {
+                        for (QatParam p : n.params()) {
+                            if (n.frozenWeights) p.w.getGradient().set(new NDIndex("..."), 0);
+                            p.update(adam);
+                        }
+                    }
                 }
                 if (progress != null && (step % 10 == 0 || step == cfg.steps())) progress.accept(new PriorTrainer.Progress(step, cfg.steps(), running));
             }
@@ -236,17 +246,32 @@ public final class RgFlowTrainer {
     /** One network: a hidden layer (1x1, or 3x3 for the scale network) and an output layer that also sees the input. */
     final class Net {
         final int index;
-        final int kernel;
-        final QatParam hidden;
+        /** Hidden layers (kernel per layer), then the output layer, which also sees the network input. */
+        final List<QatParam> hidden = new ArrayList<>();
+        final List<Integer> kernels = new ArrayList<>();
         final QatParam out;
+        /** The sparse prior's weights: kept at zero. */
+        final boolean frozenWeights;
 
         Net(NDManager m, Random r, int index) {
             this.index = index;
             int in = RgFlow.netShape(index)[0];
             int outs = RgFlow.netShape(index)[1];
-            this.kernel = index == RgFlow.PRIOR_NET ? 3 : 1;
-            hidden = new QatParam(RgFlow.NET_NAMES.get(index) + ".0", m, r, cfg.hidden(), in, kernel, 0.5 / Math.sqrt(in * kernel * kernel * 64.0));
-            out = new QatParam(RgFlow.NET_NAMES.get(index) + ".1", m, r, outs, cfg.hidden() + in, 1, 0.001);
+            String name = RgFlow.NET_NAMES.get(index);
+            if (index == RgFlow.PRIOR_NET) { // two 3x3 layers: each latent's prior sees a 5x5 neighbourhood of blocks
+                hidden.add(new QatParam(name + ".0", m, r, cfg.hidden(), in, 3, 0.5 / Math.sqrt(in * 9 * 64.0)));
+                hidden.add(new QatParam(name + ".1", m, r, cfg.hidden(), cfg.hidden(), 3, 0.5 / Math.sqrt(cfg.hidden() * 9.0)));
+                kernels.add(3);
+                kernels.add(3);
+            } else {
+                hidden.add(new QatParam(name + ".0", m, r, cfg.hidden(), in, 1, 0.5 / Math.sqrt(in * 64.0)));
+                kernels.add(1);
+            }
+            out = new QatParam(name + "." + hidden.size(), m, r, outs, cfg.hidden() + in, 1, 0.001);
+            frozenWeights = index == RgFlow.PRIOR_NET && !cfg.conditional();
+            if (frozenWeights) {
+                for (QatParam p : params()) p.w.set(new float[(int) p.w.size()]);
+            }
             if (index == RgFlow.PRIOR_NET) {
                 float[] b = new float[outs];
                 java.util.Arrays.fill(b, RgFlow.LATENT.length, outs, INITIAL_SCALE_INDEX);
@@ -254,27 +279,39 @@ public final class RgFlowTrainer {
             }
         }
 
-        /** A network with exactly {@code net}'s integer weights (both layers must use the configured shift). */
+        /** A network with exactly {@code net}'s integer weights (every layer must use the configured shift). */
         Net(NDManager m, int index, IntNet net) {
             if (net.layers().stream().anyMatch(l -> l.shift() != cfg.shift())) throw new IllegalArgumentException("layer shifts must be " + cfg.shift());
             this.index = index;
-            this.kernel = net.layers().get(0).kernel();
-            this.hidden = QatParam.of(RgFlow.NET_NAMES.get(index) + ".0", m, net.layers().get(0));
-            this.out = QatParam.of(RgFlow.NET_NAMES.get(index) + ".1", m, net.layers().get(1));
+            this.frozenWeights = false;
+            List<IntConv> layers = net.layers();
+            for (int i = 0; i < layers.size() - 1; i++) {
+                hidden.add(QatParam.of(RgFlow.NET_NAMES.get(index) + "." + i, m, layers.get(i)));
+                kernels.add(layers.get(i).kernel());
+            }
+            this.out = QatParam.of(RgFlow.NET_NAMES.get(index) + "." + hidden.size(), m, layers.get(layers.size() - 1));
         }
 
         NDArray forward(NDArray x) {
-            NDArray h = QatLayers.layer(x, hidden.w, hidden.b, kernel, 1, cfg.shift(), 0, HIDDEN_MAX);
+            NDArray h = x;
+            for (int i = 0; i < hidden.size(); i++) {
+                QatParam p = hidden.get(i);
+                h = QatLayers.layer(h, p.w, p.b, kernels.get(i), 1, cfg.shift(), 0, HIDDEN_MAX);
+            }
             return QatLayers.layer(h.concat(x, 1), out.w, out.b, 1, 1, cfg.shift(), -OUTPUT_BOUND, OUTPUT_BOUND);
         }
 
-        QatParam[] params() {
-            return new QatParam[] {hidden, out};
+        List<QatParam> params() {
+            List<QatParam> all = new ArrayList<>(hidden);
+            all.add(out);
+            return all;
         }
 
         IntNet export() {
             int s = cfg.shift();
-            List<IntConv> layers = List.of(hidden.toConv(kernel, s, 0, HIDDEN_MAX, false), out.toConv(1, s, -OUTPUT_BOUND, OUTPUT_BOUND, true));
+            List<IntConv> layers = new ArrayList<>();
+            for (int i = 0; i < hidden.size(); i++) layers.add(hidden.get(i).toConv(kernels.get(i), s, 0, HIDDEN_MAX, false));
+            layers.add(out.toConv(1, s, -OUTPUT_BOUND, OUTPUT_BOUND, true));
             return new IntNet(RgFlow.netShape(index)[0], layers);
         }
     }

@@ -22,11 +22,11 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class RgFlowTrainerTest {
+public class RgFlowTrainerTest {
     private static final int SHIFT = 6;
 
     /** Random weights in the trainer's architecture, large enough that every coupling changes the samples. */
-    static NwfModel randomModel(long seed) {
+    public static NwfModel randomModel(long seed) {
         Random r = new Random(seed);
         List<IntNet> nets = new ArrayList<>();
         for (int i = 0; i < RgFlow.NET_NAMES.size(); i++) {
@@ -53,7 +53,7 @@ class RgFlowTrainerTest {
     void qatForwardMatchesTheIntegerTransform() {
         NwfModel model = randomModel(7);
         int side = 32;
-        RgFlowTrainer trainer = new RgFlowTrainer(new RgFlowTrainer.Config(8, 1, 2, side, 2, 1e-3f, SHIFT, 1));
+        RgFlowTrainer trainer = new RgFlowTrainer(new RgFlowTrainer.Config(8, 1, 2, side, 2, 1e-3f, SHIFT, 1, true));
         Random r = new Random(3);
         int[][] planes = new int[2][side * side];
         for (int[] p : planes) for (int i = 0; i < p.length; i++) p[i] = (int) (128 + 100 * Math.sin(i * 0.37 + r.nextDouble()) + r.nextInt(30)) - (p == planes[1] ? 128 : 0);
@@ -115,7 +115,7 @@ class RgFlowTrainerTest {
             images.add(new Image(96, 96, 8, p));
         }
         List<Double> losses = new ArrayList<>();
-        NwfModel model = new RgFlowTrainer(new RgFlowTrainer.Config(8, 60, 4, 32, 2, 5e-3f, SHIFT, 2))
+        NwfModel model = new RgFlowTrainer(new RgFlowTrainer.Config(8, 60, 4, 32, 2, 5e-3f, SHIFT, 2, true))
                 .train("rg-test", images, p -> losses.add(p.bits()));
         assertTrue(losses.get(losses.size() - 1) < losses.get(0), "loss went down: " + losses);
         NwfCodec codec = new NwfCodec(model);
