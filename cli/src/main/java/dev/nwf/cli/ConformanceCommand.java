@@ -28,7 +28,7 @@ final class ConformanceCommand {
 
         @Override
         public Integer call() throws Exception {
-            List<String> names = Conformance.generate(models.zoo().get(ModelZoo.DEFAULT_MODEL).model(), dir);
+            List<String> names = Conformance.generate(models.zoo().get(ModelZoo.DEFAULT_MODEL).model(), models.zoo().get(ModelZoo.RGFLOW_MODEL).model(), dir);
             System.err.printf("wrote %d cases to %s%n", names.size(), dir);
             return ExitCodes.OK;
         }
@@ -83,6 +83,9 @@ final class ConformanceCommand {
         @Option(names = "--compare-djl", description = "Also decode with DJL and compare with the pure-Java reference.")
         boolean compareDjl;
 
+        @Option(names = {"-m", "--model"}, paramLabel = "ID", defaultValue = ModelZoo.DEFAULT_MODEL, description = "Model to exercise (default: ${DEFAULT-VALUE}).")
+        String model;
+
         @Option(names = "--regressions", paramLabel = "DIR", defaultValue = "conformance/regressions",
                 description = "Where crashing inputs are saved (default: ${DEFAULT-VALUE}).")
         Path regressions;
@@ -92,11 +95,11 @@ final class ConformanceCommand {
 
         @Override
         public Integer call() throws Exception {
-            var model = models.zoo().get(ModelZoo.DEFAULT_MODEL).model();
+            var m = models.zoo().get(model).model();
             var other = compareDjl ? new dev.nwf.codec.net.DjlEvaluator(null, dev.nwf.codec.net.DjlEvaluator.Precision.AUTO,
                     dev.nwf.codec.NwfModel.MAX_INPUT_BOUND) : null;
             long t0 = System.nanoTime();
-            Reliability.Report r = Reliability.run(model, other, images, mutations, seed, regressions);
+            Reliability.Report r = Reliability.run(m, other, images, mutations, seed, regressions);
             System.out.printf("random-image round trips: %d, bit-exact: %d%n", r.roundTrips(), r.roundTripsExact());
             System.out.printf("mutated inputs: %d (named errors %d, decoded anyway %d), crashes %d, hangs %d%n", r.mutations(),
                     r.namedErrors(), r.decodedAnyway(), r.crashes().size(), r.hangs());

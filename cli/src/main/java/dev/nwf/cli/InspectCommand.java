@@ -23,7 +23,8 @@ final class InspectCommand {
     static final class ReceptiveFieldCommand implements Callable<Integer> {
         static final int GAP = 4;
 
-        @Option(names = {"-m", "--model"}, required = true, paramLabel = "ID", description = "An rgflow model id.")
+        @Option(names = {"-m", "--model"}, paramLabel = "ID", defaultValue = dev.nwf.zoo.ModelZoo.RGFLOW_MODEL,
+                description = "An rgflow model id (default: ${DEFAULT-VALUE}).")
         String model;
 
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "PNG to write (- for stdout).")

@@ -23,7 +23,7 @@ public final class RgFlow {
     /** Prior network inputs: the block's kept sites minus their mean, that mean, a chroma flag. */
     public static final int PRIOR_INPUTS = 6;
     /** Inputs and outputs of each network in {@link #NET_NAMES} order. */
-    static final int[][] NET_SHAPES = {{8, 8}, {8, 8}, {12, 4}, {12, 4}, {8, 8}, {8, 8}, {12, 4}, {12, 4}, {PRIOR_INPUTS, 24}};
+    static final int[][] NET_SHAPES = {{9, 8}, {8, 8}, {13, 4}, {12, 4}, {9, 8}, {8, 8}, {13, 4}, {12, 4}, {PRIOR_INPUTS, 24}};
     public static final int DISENTANGLER = 0;
     public static final int DECIMATOR = 4;
 
@@ -200,7 +200,8 @@ public final class RgFlow {
             switch (s) {
                 case 0 -> { // predict white from black
                     int[] mb = floorMean(sites(blk, BLACK));
-                    int[][] out = e.evaluate(net, centred(blk, BLACK, mb, bitDepth), nbx, nby);
+                    int[][] in = concat(centred(blk, BLACK, mb, bitDepth), new int[][] {normalise(mb, null, bitDepth)});
+                    int[][] out = e.evaluate(net, in, nbx, nby);
                     add(blk, WHITE, out, baseline ? mb : null, -sign, bitDepth);
                 }
                 case 1 -> { // update black from the white residuals
@@ -209,7 +210,8 @@ public final class RgFlow {
                 }
                 case 2 -> { // predict odd-odd black from kept and white
                     int[] mk = floorMean(sites(blk, KEPT));
-                    int[][] in = concat(centred(blk, KEPT, mk, bitDepth), centred(blk, WHITE, null, bitDepth));
+                    int[][] in = concat(concat(centred(blk, KEPT, mk, bitDepth), centred(blk, WHITE, null, bitDepth)),
+                            new int[][] {normalise(mk, null, bitDepth)});
                     add(blk, ODD, e.evaluate(net, in, nbx, nby), baseline ? mk : null, -sign, bitDepth);
                 }
                 default -> { // update kept from odd-odd and white

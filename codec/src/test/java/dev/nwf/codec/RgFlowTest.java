@@ -61,7 +61,7 @@ class RgFlowTest {
         var l = nets.get(0).layers().get(0);
         var wide = new dev.nwf.codec.net.IntConv(l.inChannels(), l.outChannels(), 3, 1, new int[l.outChannels() * l.inChannels() * 9],
                 l.bias(), l.shift(), l.clampLo(), l.clampHi(), false);
-        nets.set(0, new dev.nwf.codec.net.IntNet(8, List.of(wide, nets.get(0).layers().get(1))));
+        nets.set(0, new dev.nwf.codec.net.IntNet(l.inChannels(), List.of(wide, nets.get(0).layers().get(1))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NwfModel("x", NwfModel.FAMILY_RGFLOW, nets));
         assertTrue(e.getMessage().contains("inside its block"), e.getMessage());
     }

@@ -32,9 +32,9 @@ public final class Conformance {
     private Conformance() {
     }
 
-    /** Writes every vector under {@code dir}; returns the case names. */
-    public static List<String> generate(NwfModel model, Path dir) throws IOException {
-        return new VectorGenerator(model, dir).generate();
+    /** Writes every vector under {@code dir} (most with {@code model}, a few with {@code rgflow}); returns the case names. */
+    public static List<String> generate(NwfModel model, NwfModel rgflow, Path dir) throws IOException {
+        return new VectorGenerator(model, rgflow, dir).generate();
     }
 
     public static List<Path> cases(Path dir) throws IOException {

@@ -22,12 +22,18 @@ import java.util.zip.CRC32C;
 /** Writes the conformance vectors; deterministic, so regenerating reproduces the committed files byte for byte. */
 final class VectorGenerator {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final NwfCodec codec;
+    private final NwfCodec nwf;
+    private final NwfCodec rgflow;
+    /** The codec of the case being written. */
+    private NwfCodec codec;
     private final Path root;
     private final List<String> written = new ArrayList<>();
 
-    VectorGenerator(NwfModel model, Path root) {
-        this.codec = new NwfCodec(model);
+    VectorGenerator(NwfModel model, NwfModel rgflowModel, Path root) {
+        if (!NwfModel.FAMILY_RGFLOW.equals(rgflowModel.family())) throw new IllegalArgumentException(rgflowModel.id() + " is not an rgflow model");
+        this.nwf = new NwfCodec(model);
+        this.rgflow = new NwfCodec(rgflowModel);
+        this.codec = nwf;
         this.root = root;
     }
 
@@ -45,6 +51,13 @@ final class VectorGenerator {
         NwfFile big = image("rgb8-70x45", "three levels", List.of("rgb", "8bit", "multi-level"), synthetic(70, 45, 3, 8, 11));
         truncations(big);
         errors(big);
+        codec = rgflow;
+        image("rgflow-rgb8-70x45", "rgflow family: padding to 80x48, three RG steps", List.of("rgflow", "rgb", "8bit", "odd-size", "multi-level"),
+                synthetic(70, 45, 3, 8, 12));
+        image("rgflow-gray16-31x29", "rgflow family, 16-bit gray", List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"),
+                synthetic(31, 29, 1, 16, 13));
+        image("rgflow-gray8-1x37", "rgflow family, one column", List.of("rgflow", "gray", "8bit", "edge-size"), synthetic(1, 37, 1, 8, 14));
+        codec = nwf;
         return written;
     }
 

@@ -17,7 +17,7 @@ class VectorsTest {
 
     @Test
     void regeneratingReproducesTheCommittedVectorsByteForByte(@TempDir Path tmp) throws Exception {
-        List<String> names = Conformance.generate(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model(), tmp);
+        List<String> names = Conformance.generate(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model(), ModelZoo.builtin().get(ModelZoo.RGFLOW_MODEL).model(), tmp);
         assertEquals(Conformance.cases(COMMITTED).size(), names.size(), "case count");
         for (String name : names) {
             for (String file : new String[] {"input.nwf", "test.json"}) {

@@ -22,7 +22,9 @@ public final class ModelZoo implements ModelResolver {
     /** The model `nwf encode` uses unless told otherwise. */
     public static final String DEFAULT_MODEL = "nwf-photo-v1";
     static final String RESOURCE_DIR = "/dev/nwf/zoo/models/";
-    static final String[] BUNDLED = {DEFAULT_MODEL};
+    /** The bundled model of the rgflow family. */
+    public static final String RGFLOW_MODEL = "rgflow-photo-v1";
+    static final String[] BUNDLED = {DEFAULT_MODEL, RGFLOW_MODEL};
 
     private final Map<String, ZooModel> models = new LinkedHashMap<>();
 

@@ -142,12 +142,12 @@ public final class RgFlowTrainer {
     private void couple(List<Net> nets, int first, NDArray[] s) {
         boolean baseline = first == RgFlow.DECIMATOR;
         NDArray mb = QatLayers.steFloor(cat(s, RgFlow.BLACK).sum(new int[] {1}, true).div(8));
-        NDArray p1 = nets.get(first).forward(bound(cat(s, RgFlow.BLACK).sub(mb)));
+        NDArray p1 = nets.get(first).forward(bound(cat(s, RgFlow.BLACK).sub(mb)).concat(bound(mb), 1));
         for (int k = 0; k < 8; k++) s[RgFlow.WHITE[k]] = s[RgFlow.WHITE[k]].sub(baseline ? mb.add(channel(p1, k)) : channel(p1, k));
         NDArray u1 = nets.get(first + 1).forward(bound(cat(s, RgFlow.WHITE)));
         for (int k = 0; k < 8; k++) s[RgFlow.BLACK[k]] = s[RgFlow.BLACK[k]].add(channel(u1, k));
         NDArray mk = QatLayers.steFloor(cat(s, RgFlow.KEPT).sum(new int[] {1}, true).div(4));
-        NDArray p2 = nets.get(first + 2).forward(bound(cat(s, RgFlow.KEPT).sub(mk)).concat(bound(cat(s, RgFlow.WHITE)), 1));
+        NDArray p2 = nets.get(first + 2).forward(NDArrays.concat(new NDList(bound(cat(s, RgFlow.KEPT).sub(mk)), bound(cat(s, RgFlow.WHITE)), bound(mk)), 1));
         for (int k = 0; k < 4; k++) s[RgFlow.ODD[k]] = s[RgFlow.ODD[k]].sub(baseline ? mk.add(channel(p2, k)) : channel(p2, k));
         NDArray u2 = nets.get(first + 3).forward(bound(cat(s, RgFlow.ODD)).concat(bound(cat(s, RgFlow.WHITE)), 1));
         for (int k = 0; k < 4; k++) s[RgFlow.KEPT[k]] = s[RgFlow.KEPT[k]].add(channel(u2, k));
