@@ -125,6 +125,21 @@ class CliEndToEndTest {
     }
 
     @Test
+    void demoCodesTheSampleWithEveryBundledModel() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true));
+            assertEquals(0, Nwf.run("demo"));
+        } finally {
+            System.setOut(old);
+        }
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("nwf -m nwf-photo-v1") && text.contains("nwf -m rgflow-photo-v1"), text);
+        assertTrue(text.contains("both decoded bit-exactly"), text);
+    }
+
+    @Test
     void infoPrintsJson() throws IOException {
         assertEquals(0, Nwf.run("encode", png.toString(), "-q"));
         PrintStream old = System.out;
