@@ -2,14 +2,15 @@
 # Fetches photos for training and benchmarking from Debian packages into data/ (never committed).
 #   data/eval/   set A of ../shared/notes/anchors.md: 4 skimage photos + mate-backgrounds nature/*.jpg
 #                (the benchmark shrinks the mate photos 2x, as the anchor figures did)
-#   data/train/  other photos, disjoint from set A: skimage extras + KDE Plasma photo wallpapers (640x480)
+#   data/train/  other photos, disjoint from set A: skimage extras, KDE Plasma photo wallpapers (640x480) and the
+#                Ubuntu Touch (Lomiri) 16.04/20.04 photo wallpapers (2-6k px; `nwf train --max-side` shrinks them)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data="$root/data"
 work="$data/.debs"
 mkdir -p "$work" "$data/eval" "$data/train"
 cd "$work"
-for pkg in python3-skimage mate-backgrounds plasma-workspace-wallpapers; do
+for pkg in python3-skimage mate-backgrounds plasma-workspace-wallpapers lomiri-wallpapers-16.04 lomiri-wallpapers-20.04; do
   if ! ls "$pkg"_*.deb >/dev/null 2>&1; then
     apt-get download "$pkg" >/dev/null 2>&1 || { echo "could not download $pkg" >&2; exit 1; }
   fi
@@ -24,6 +25,9 @@ done
 for d in x-plasma-workspace-wallpapers/usr/share/wallpapers/*/contents/images; do
   name=$(basename "$(dirname "$(dirname "$d")")")
   [ -f "$d/640x480.jpg" ] && cp "$d/640x480.jpg" "$data/train/plasma-$name.jpg"
+done
+for f in x-lomiri-wallpapers-16.04/usr/share/backgrounds/*.jpg x-lomiri-wallpapers-20.04/usr/share/backgrounds/Kleiber_by_Lukas_Baubkus.jpg; do
+  cp "$f" "$data/train/lomiri-$(basename "$f")"
 done
 echo "eval:  $(ls "$data/eval" | wc -l) images in $data/eval"
 echo "train: $(ls "$data/train" | wc -l) images in $data/train"

@@ -22,8 +22,17 @@ final class ImageSets {
     }
 
     static List<Image> load(Path dir) throws IOException {
+        return load(dir, 0);
+    }
+
+    /** The images, each shrunk by the least integer factor that brings its long side to at most maxSide (0: as is). */
+    static List<Image> load(Path dir, int maxSide) throws IOException {
         List<Image> out = new ArrayList<>();
-        for (Path p : list(dir)) out.add(ImageFiles.read(p));
+        for (Path p : list(dir)) {
+            Image img = ImageFiles.read(p);
+            int factor = maxSide <= 0 ? 1 : (Math.max(img.width(), img.height()) + maxSide - 1) / maxSide;
+            out.add(factor <= 1 ? img : dev.nwf.codec.ImageOps.shrink(img, factor));
+        }
         if (out.isEmpty()) throw new IOException(dir + ": no images (png, jpg, bmp, gif) found");
         return out;
     }

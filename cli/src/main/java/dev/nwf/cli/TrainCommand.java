@@ -58,6 +58,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.003", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
 
+    @Option(names = "--max-side", defaultValue = "0",
+            description = "Shrink training images by an integer factor until the long side is at most this (0: as they are; default: ${DEFAULT-VALUE}).")
+    int maxSide;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -79,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--prior must be conditional or sparse: " + prior);
         }
         int side = crop != null ? crop : rg ? 64 : 32;
-        List<Image> images = ImageSets.load(data);
+        List<Image> images = ImageSets.load(data, maxSide);
         System.err.printf("training %s on %d images from %s%n", family, images.size(), data);
         long start = System.nanoTime();
         Consumer<PriorTrainer.Progress> bar = p -> ProgressBar.show(p.step(), p.steps(), String.format("%.3f bits/sample", p.bits()), start);
@@ -91,6 +95,7 @@ final class TrainCommand implements Callable<Integer> {
         hyper.put("learningRate", lr);
         hyper.put("shift", SHIFT);
         hyper.put("seed", seed);
+        if (maxSide > 0) hyper.put("maxSide", maxSide);
         NwfModel model;
         if (rg) {
             hyper.put("rgSteps", rgSteps);
