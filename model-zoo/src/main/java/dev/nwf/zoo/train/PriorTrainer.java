@@ -1,16 +1,11 @@
 package dev.nwf.zoo.train;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.PriorTrainingData;
 import dev.nwf.codec.entropy.CodingTables;
@@ -73,31 +68,10 @@ public final class PriorTrainer {
             float[] b2 = new float[out];
             for (int i = 3; i < out; i++) b2[i] = 24;
             params[2].b.set(b2);
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate())).build();
-            double running = Double.NaN;
-            int skipped = 0;
-            for (int step = 1; step <= cfg.steps(); step++) {
-                try (NDManager batchManager = m.newSubManager()) {
-                    NDArray[] batch = batch(batchManager, samples, r);
-                    double v;
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        for (QatParam p : params) p.clearGradients();
-                        NDArray loss = bits(forward(params, batch[0]), batch[1]);
-                        gc.backward(loss);
-                        v = loss.toType(DataType.FLOAT64, false).getDouble();
-                    }
-                    if (!Double.isFinite(v) || !java.util.Arrays.stream(params).allMatch(QatParam::finiteGradients)) {
-                        skipped++;
-                        continue; // a degenerate batch must not poison the parameters
-                    }
-                    running = Double.isNaN(running) ? v : 0.98 * running + 0.02 * v;
-                    for (QatParam p : params) p.update(adam);
-                }
-                if (progress != null && (step % 10 == 0 || step == cfg.steps())) progress.accept(new Progress(step, cfg.steps(), running));
-            }
-            if (skipped > cfg.steps() / 10) {
-                throw new IllegalStateException(skipped + " of " + cfg.steps() + " steps gave a non-finite loss or gradient");
-            }
+            QatLoop.run(m, List.of(params), cfg.steps(), cfg.learningRate(), bm -> {
+                NDArray[] batch = batch(bm, samples, r);
+                return bits(forward(params, batch[0]), batch[1]);
+            }, progress);
             return export(params);
         }
     }

@@ -16,6 +16,8 @@ final class QatParam {
     final NDArray b;
     final int in;
     final int out;
+    /** Weights held at zero (only the bias learns). */
+    private boolean frozenWeights;
 
     QatParam(String name, NDManager m, Random r, int out, int in, int k, double std) {
         this.name = name;
@@ -66,8 +68,13 @@ final class QatParam {
         return true;
     }
 
+    void freezeWeightsAtZero() {
+        w.set(new float[(int) w.size()]);
+        frozenWeights = true;
+    }
+
     void update(Optimizer optimizer) {
-        optimizer.update(name + ".w", w, w.getGradient());
+        if (!frozenWeights) optimizer.update(name + ".w", w, w.getGradient());
         optimizer.update(name + ".b", b, b.getGradient());
     }
 }

@@ -1,17 +1,12 @@
 package dev.nwf.zoo.train;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.NwfModel;
 import dev.nwf.codec.RgFlow;
@@ -73,34 +68,11 @@ public final class RgFlowTrainer {
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             List<Net> nets = new ArrayList<>();
             for (int i = 0; i < RgFlow.NET_NAMES.size(); i++) nets.add(new Net(m, r, i));
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate())).build();
-            double running = Double.NaN;
-            int skipped = 0;
-            for (int step = 1; step <= cfg.steps(); step++) {
-                try (NDManager bm = m.newSubManager()) {
-                    NDArray[] batch = batch(bm, planes, r);
-                    double v;
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        for (Net n : nets) for (QatParam p : n.params()) p.clearGradients();
-                        NDArray loss = bits(nets, batch[0], batch[1]);
-                        gc.backward(loss);
-                        v = loss.toType(DataType.FLOAT64, false).getDouble();
-                    }
-                    if (!Double.isFinite(v) || !nets.stream().flatMap(n -> n.params().stream()).allMatch(QatParam::finiteGradients)) {
-                        skipped++;
-                        continue;
-                    }
-                    running = Double.isNaN(running) ? v : 0.98 * running + 0.02 * v;
-                    for (Net n : nets) {
-                        for (QatParam p : n.params()) {
-                            if (n.frozenWeights) p.w.getGradient().set(new NDIndex("..."), 0);
-                            p.update(adam);
-                        }
-                    }
-                }
-                if (progress != null && (step % 10 == 0 || step == cfg.steps())) progress.accept(new PriorTrainer.Progress(step, cfg.steps(), running));
-            }
-            if (skipped > cfg.steps() / 10) throw new IllegalStateException(skipped + " of " + cfg.steps() + " steps gave a non-finite loss or gradient");
+            List<QatParam> params = nets.stream().flatMap(n -> n.params().stream()).toList();
+            QatLoop.run(m, params, cfg.steps(), cfg.learningRate(), bm -> {
+                NDArray[] batch = batch(bm, planes, r);
+                return bits(nets, batch[0], batch[1]);
+            }, progress);
             List<IntNet> out = new ArrayList<>();
             for (Net n : nets) out.add(n.export());
             return new NwfModel(id, NwfModel.FAMILY_RGFLOW, out);
@@ -250,8 +222,6 @@ public final class RgFlowTrainer {
         final List<QatParam> hidden = new ArrayList<>();
         final List<Integer> kernels = new ArrayList<>();
         final QatParam out;
-        /** The sparse prior's weights: kept at zero. */
-        final boolean frozenWeights;
 
         Net(NDManager m, Random r, int index) {
             this.index = index;
@@ -268,9 +238,8 @@ public final class RgFlowTrainer {
                 kernels.add(1);
             }
             out = new QatParam(name + "." + hidden.size(), m, r, outs, cfg.hidden() + in, 1, 0.001);
-            frozenWeights = index == RgFlow.PRIOR_NET && !cfg.conditional();
-            if (frozenWeights) {
-                for (QatParam p : params()) p.w.set(new float[(int) p.w.size()]);
+            if (index == RgFlow.PRIOR_NET && !cfg.conditional()) { // the sparse prior: biases only
+                for (QatParam p : params()) p.freezeWeightsAtZero();
             }
             if (index == RgFlow.PRIOR_NET) {
                 float[] b = new float[outs];
@@ -283,7 +252,6 @@ public final class RgFlowTrainer {
         Net(NDManager m, int index, IntNet net) {
             if (net.layers().stream().anyMatch(l -> l.shift() != cfg.shift())) throw new IllegalArgumentException("layer shifts must be " + cfg.shift());
             this.index = index;
-            this.frozenWeights = false;
             List<IntConv> layers = net.layers();
             for (int i = 0; i < layers.size() - 1; i++) {
                 hidden.add(QatParam.of(RgFlow.NET_NAMES.get(index) + "." + i, m, layers.get(i)));
