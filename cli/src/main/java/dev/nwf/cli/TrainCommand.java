@@ -58,6 +58,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.003", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
 
+    @Option(names = "--context-loss", description = "nwf: train against the coder's local context (teacher-forced) instead of the network's own scale.")
+    boolean contextLoss;
+
     @Option(names = "--max-side", defaultValue = "0",
             description = "Shrink training images by an integer factor until the long side is at most this (0: as they are; default: ${DEFAULT-VALUE}).")
     int maxSide;
@@ -104,7 +107,8 @@ final class TrainCommand implements Callable<Integer> {
                     .train(id, images, bar);
             hyper.put("fp32Exact", model.nets().stream().allMatch(n -> n.fp32Exact(dev.nwf.codec.RgFlow.INPUT_BOUND)));
         } else {
-            IntNet net = new PriorTrainer(new PriorTrainer.Config(hidden, steps, batch, side, lr, SHIFT, seed)).train(images, bar);
+            hyper.put("contextLoss", contextLoss);
+            IntNet net = new PriorTrainer(new PriorTrainer.Config(hidden, steps, batch, side, lr, SHIFT, seed, contextLoss)).train(images, bar);
             model = new NwfModel(id, NwfModel.FAMILY_NWF, net);
             hyper.put("fp32Exact", net.fp32Exact(dev.nwf.codec.PriorTrainingData.INPUT_BOUND));
         }

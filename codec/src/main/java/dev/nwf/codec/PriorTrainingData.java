@@ -11,6 +11,15 @@ public final class PriorTrainingData {
     public static final int INPUTS = HighPassPrior.INPUTS;
     public static final int OUTPUTS = HighPassPrior.OUTPUTS;
     public static final int INPUT_BOUND = HighPassPrior.INPUT_BOUND;
+    /** The coder's context constants (SPEC.md §6.3.1-6.3.2), for training against it. */
+    public static final int EDGE_GAIN = DetailCoder.EDGE_GAIN;
+    public static final int NET_WEIGHT = LocalScale.NET_WEIGHT;
+    public static final int NEAR = LocalScale.NEAR;
+    public static final int DIAGONAL = LocalScale.DIAGONAL;
+    public static final int FAR = LocalScale.FAR;
+    public static final int CO = LocalScale.CO;
+    public static final int ALONG = LocalScale.ALONG;
+    public static final int ACROSS = LocalScale.ACROSS;
 
     /** Inputs [6][w*h] and targets [HL, LH, HH][w*h], normalised to 8-bit range. */
     public record Sample(int[][] input, int[][] target, int width, int height, int level, int channel) {

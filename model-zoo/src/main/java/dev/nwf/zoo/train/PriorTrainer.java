@@ -26,13 +26,17 @@ public final class PriorTrainer {
     static final int OUTPUT_BOUND = 4096;
 
     /** Training settings. */
-    public record Config(int hidden, int steps, int batch, int crop, float learningRate, int shift, long seed) {
+    /**
+     * @param contextLoss train against the coder's context (SPEC.md §6.3.1-6.3.2, teacher-forced) instead of the
+     *                    network's own scale: see {@link #contextBits}
+     */
+    public record Config(int hidden, int steps, int batch, int crop, float learningRate, int shift, long seed, boolean contextLoss) {
         public static Config defaults() {
-            return new Config(16, 1500, 16, 32, 3e-3f, 6, 1);
+            return new Config(16, 1500, 16, 32, 3e-3f, 6, 1, false);
         }
 
         public Config withSteps(int n) {
-            return new Config(hidden, n, batch, crop, learningRate, shift, seed);
+            return new Config(hidden, n, batch, crop, learningRate, shift, seed, contextLoss);
         }
     }
 
@@ -70,7 +74,8 @@ public final class PriorTrainer {
             params[2].b.set(b2);
             QatLoop.run(m, List.of(params), cfg.steps(), cfg.learningRate(), bm -> {
                 NDArray[] batch = batch(bm, samples, r);
-                return bits(forward(params, batch[0]), batch[1]);
+                NDArray y = forward(params, batch[0]);
+                return cfg.contextLoss() ? contextBits(y, batch[1]) : bits(y, batch[1]);
             }, progress);
             return export(params);
         }
@@ -85,8 +90,71 @@ public final class PriorTrainer {
     /** Mean code length in bits of the targets under the discretised logistic the outputs describe. */
     static NDArray bits(NDArray out, NDArray target) {
         NDArray mean = out.get(":, 0:3, :, :").div(1 << CodingTables.MEAN_FRAC_BITS);
+        return logisticBits(mean, netScale(out), target);
+    }
+
+    /** The network's scales, in sample units. */
+    private static NDArray netScale(NDArray out) {
         NDArray scaleIdx = out.get(":, 3:6, :, :").clip(0, CodingTables.SCALES - 1);
-        NDArray s = scaleIdx.mul(Math.log(2) / CodingTables.STEPS_PER_OCTAVE).exp().mul(CodingTables.MIN_SCALE);
+        return scaleIdx.mul(Math.log(2) / CodingTables.STEPS_PER_OCTAVE).exp().mul(CodingTables.MIN_SCALE);
+    }
+
+    /**
+     * Code length under the coder's context, teacher-forced (the true neighbours stand in for decoded ones): means
+     * corrected along the band's edges (§6.3.2, from the neighbour's uncorrected residual), then the local scale of
+     * §6.3.1 blended from the network's scale, the causal neighbours' residual magnitudes and the earlier bands'
+     * magnitudes at the same position, as a continuous scale. Terms the crop cannot see (other channels, the
+     * previous level) are left out.
+     */
+    static NDArray contextBits(NDArray out, NDArray target) {
+        NDArray mean = out.get(":, 0:3, :, :").div(1 << CodingTables.MEAN_FRAC_BITS);
+        NDArray r = target.sub(mean);
+        double gain = PriorTrainingData.EDGE_GAIN / 16.0;
+        NDArray hl = mean.get(":, 0:1, :, :").add(shift(r.get(":, 0:1, :, :"), 1, 0).mul(gain));
+        NDArray lh = mean.get(":, 1:2, :, :").add(shift(r.get(":, 1:2, :, :"), 0, 1).mul(gain));
+        NDArray corrected = NDArrays.concat(new ai.djl.ndarray.NDList(hl, lh, mean.get(":, 2:3, :, :")), 1);
+        NDArray g = target.sub(corrected).abs();
+        NDArray ones = g.onesLike();
+        double mad = 2 * Math.log(2); // logistic mean absolute deviation per unit scale
+        NDArray[] scales = new NDArray[3];
+        int across = PriorTrainingData.ACROSS;
+        int along = PriorTrainingData.ALONG;
+        int[][] leftUp = {{across, along}, {along, across}, {PriorTrainingData.NEAR, PriorTrainingData.NEAR}};
+        for (int b = 0; b < 3; b++) {
+            String band = ":, " + b + ":" + (b + 1) + ", :, :";
+            NDArray gb = g.get(band);
+            NDArray ob = ones.get(band);
+            NDArray sum = netScale(out).get(band).mul(mad * PriorTrainingData.NET_WEIGHT);
+            NDArray weight = ob.mul(PriorTrainingData.NET_WEIGHT);
+            int diag = PriorTrainingData.DIAGONAL;
+            int far = PriorTrainingData.FAR;
+            int[][] taps = {{0, 1, leftUp[b][0]}, {1, 0, leftUp[b][1]}, {1, 1, diag}, {1, -1, diag}, {0, 2, far}, {2, 0, far}};
+            for (int[] t : taps) {
+                sum = sum.add(shift(gb, t[0], t[1]).mul(t[2]));
+                weight = weight.add(shift(ob, t[0], t[1]).mul(t[2]));
+            }
+            for (int k = 0; k < b; k++) { // earlier bands at the same position
+                sum = sum.add(g.get(":, " + k + ":" + (k + 1) + ", :, :").mul(PriorTrainingData.CO));
+                weight = weight.add(ob.mul(PriorTrainingData.CO));
+            }
+            scales[b] = sum.div(weight).div(mad).maximum(CodingTables.MIN_SCALE);
+        }
+        return logisticBits(corrected, NDArrays.concat(new ai.djl.ndarray.NDList(scales), 1), target);
+    }
+
+    /** x moved down by dy rows and right by dx columns (dx may be negative), zeros shifted in. */
+    static NDArray shift(NDArray x, int dy, int dx) {
+        long h = x.getShape().get(2);
+        long w = x.getShape().get(3);
+        NDArray y = x;
+        if (dy > 0) y = y.zerosLike().get(":, :, 0:" + dy + ", :").concat(y.get(":, :, 0:" + (h - dy) + ", :"), 2);
+        if (dx > 0) y = y.zerosLike().get(":, :, :, 0:" + dx).concat(y.get(":, :, :, 0:" + (w - dx)), 3);
+        if (dx < 0) y = y.get(":, :, :, " + (-dx) + ":").concat(y.zerosLike().get(":, :, :, 0:" + (-dx)), 3);
+        return y;
+    }
+
+    /** Mean code length in bits of the targets under discretised logistics with these means and scales. */
+    static NDArray logisticBits(NDArray mean, NDArray s, NDArray target) {
         NDArray z = target.sub(mean).div(s);
         NDArray half = s.pow(-1).mul(0.5);
         NDArray p = Activation.sigmoid(z.add(half)).sub(Activation.sigmoid(z.sub(half)));

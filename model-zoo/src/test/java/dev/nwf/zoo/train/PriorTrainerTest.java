@@ -40,7 +40,7 @@ class PriorTrainerTest {
     void trainingLowersTheCodeLengthAndTheExportedIntegerNetworkCodes() throws Exception {
         List<Image> images = List.of(smoothImage(160, 128, 1), smoothImage(128, 160, 2));
         List<PriorTrainer.Progress> seen = new ArrayList<>();
-        PriorTrainer.Config cfg = new PriorTrainer.Config(8, 200, 8, 16, 1e-2f, 6, 7);
+        PriorTrainer.Config cfg = new PriorTrainer.Config(8, 200, 8, 16, 1e-2f, 6, 7, false);
         IntNet net = new PriorTrainer(cfg).train(images, seen::add);
         double first = seen.get(0).bits();
         double last = seen.get(seen.size() - 1).bits();
@@ -54,10 +54,30 @@ class PriorTrainerTest {
         assertTrue(img.sameAs(decoded.image()));
     }
 
+    @Test
+    void contextLossTrainsToo() {
+        List<PriorTrainer.Progress> seen = new ArrayList<>();
+        new PriorTrainer(new PriorTrainer.Config(8, 200, 8, 16, 1e-2f, 6, 7, true))
+                .train(List.of(smoothImage(160, 128, 1), smoothImage(128, 160, 2)), seen::add);
+        assertTrue(seen.get(seen.size() - 1).bits() < seen.get(0).bits() - 0.1, "loss should fall: " + seen.get(0).bits()
+                + " -> " + seen.get(seen.size() - 1).bits());
+    }
+
+    /** Neighbours for the context loss: shift(x, dy, dx)[y][x] = x[y - dy][x - dx], zero outside. */
+    @Test
+    void shiftMovesDownAndRightWithZerosShiftedIn() {
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch")) {
+            ai.djl.ndarray.NDArray x = m.create(new float[] {1, 2, 3, 4, 5, 6}, new ai.djl.ndarray.types.Shape(1, 1, 2, 3));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 1, 2, 0, 4, 5}, PriorTrainer.shift(x, 0, 1).toFloatArray());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 0, 0, 1, 2, 3}, PriorTrainer.shift(x, 1, 0).toFloatArray());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 0, 0, 2, 3, 0}, PriorTrainer.shift(x, 1, -1).toFloatArray());
+        }
+    }
+
     /** The QAT forward pass must compute exactly the integers the exported network computes. */
     @Test
     void qatForwardEqualsTheExportedIntegerNetwork() {
-        PriorTrainer.Config cfg = new PriorTrainer.Config(8, 30, 4, 16, 1e-2f, 6, 11);
+        PriorTrainer.Config cfg = new PriorTrainer.Config(8, 30, 4, 16, 1e-2f, 6, 11, false);
         PriorTrainer trainer = new PriorTrainer(cfg);
         IntNet net = trainer.train(List.of(smoothImage(128, 128, 5)), p -> { });
         PriorTrainingData.Sample s = PriorTrainingData.samples(smoothImage(64, 48, 6)).get(0);
