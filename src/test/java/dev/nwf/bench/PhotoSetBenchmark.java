@@ -7,7 +7,6 @@ import dev.nwf.codec.ImageFiles;
 import dev.nwf.codec.LevelListener;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.net.DjlEvaluator;
-import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.ReadOptions;
@@ -43,15 +42,21 @@ class PhotoSetBenchmark {
         long subpixels = 0;
         double pixels = 0;
         Map<String, long[]> totals = new LinkedHashMap<>(); // name -> {bytes, encodeNanos, decodeNanos}
-        Map<String, NetEvaluator> evaluators = new LinkedHashMap<>();
-        evaluators.put("nwf (java reference)", ReferenceEvaluator.INSTANCE);
-        if (!Boolean.getBoolean("bench.skipDjl")) evaluators.put("nwf (DJL cpu)", new DjlEvaluator(null, DjlEvaluator.Precision.AUTO, 511));
-        var model = ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model();
+        ModelZoo zoo = ModelZoo.builtin();
+        var model = zoo.get(ModelZoo.DEFAULT_MODEL).model();
+        var rgflow = zoo.get(ModelZoo.RGFLOW_MODEL).model();
+        Map<String, NwfCodec> codecs = new LinkedHashMap<>();
+        codecs.put("nwf " + model.id() + " (java reference)", new NwfCodec(model, ReferenceEvaluator.INSTANCE));
+        if (!Boolean.getBoolean("bench.skipDjl")) {
+            codecs.put("nwf " + model.id() + " (DJL cpu)", new NwfCodec(model, new DjlEvaluator(null, DjlEvaluator.Precision.AUTO,
+                    dev.nwf.codec.NwfModel.MAX_INPUT_BOUND)));
+        }
+        codecs.put("nwf " + rgflow.id() + " (java reference)", new NwfCodec(rgflow, ReferenceEvaluator.INSTANCE));
         for (PhotoSet.Photo p : photos) {
             subpixels += p.image().pixels() * p.image().channels();
             pixels += p.image().pixels();
-            for (var e : evaluators.entrySet()) {
-                NwfCodec codec = new NwfCodec(model, e.getValue());
+            for (var e : codecs.entrySet()) {
+                NwfCodec codec = e.getValue();
                 long t0 = System.nanoTime();
                 byte[] bytes = NwfContainer.toBytes(codec.encode(p.image()));
                 long t1 = System.nanoTime();

@@ -135,7 +135,7 @@ class CliEndToEndTest {
             System.setOut(old);
         }
         String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(text.contains("nwf -m nwf-photo-v1") && text.contains("nwf -m rgflow-photo-v1"), text);
+        assertTrue(text.contains("nwf -m " + dev.nwf.zoo.ModelZoo.DEFAULT_MODEL) && text.contains("nwf -m rgflow-photo-v1"), text);
         assertTrue(text.contains("both decoded bit-exactly"), text);
     }
 
@@ -153,7 +153,7 @@ class CliEndToEndTest {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray());
         assertEquals(101, json.get("width").asInt());
         assertEquals(77, json.get("height").asInt());
-        assertEquals("nwf-photo-v1", json.get("model").asText());
+        assertEquals(dev.nwf.zoo.ModelZoo.DEFAULT_MODEL, json.get("model").asText());
         assertTrue(json.get("complete").asBoolean());
     }
 
