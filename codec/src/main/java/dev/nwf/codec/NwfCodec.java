@@ -124,13 +124,10 @@ public final class NwfCodec {
     public Image upsample(Image image, int doublings, double temperature, long seed) {
         if (doublings < 1 || doublings > 4) throw new IllegalArgumentException("doublings must be 1..4: " + doublings);
         if (!(temperature >= 0)) throw new IllegalArgumentException("temperature must be >= 0: " + temperature);
-        if (NwfModel.FAMILY_RGFLOW.equals(model.family())) {
-            boolean ct = ColourTransform.appliesTo(image.channels());
-            int[][] planes = new RgFlowLevels(evaluator, model).upsample(Pyramid.transformedPlanes(image, ct), image.width(), image.height(),
-                    image.bitDepth(), doublings, temperature, new java.util.Random(seed));
-            return Pyramid.toImage(planes, image.width() << doublings, image.height() << doublings, image.bitDepth(), ct, true);
-        }
-        return Upsampler.upsample(evaluator, model, image, doublings, temperature, seed);
+        boolean ct = ColourTransform.appliesTo(image.channels());
+        int[][] planes = levelCoding().upsample(Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(),
+                doublings, temperature, new java.util.Random(seed));
+        return Pyramid.toImage(planes, image.width() << doublings, image.height() << doublings, image.bitDepth(), ct, true);
     }
 
     private void checkHeader(NwfHeader h) throws IOException {

@@ -65,4 +65,9 @@ final class NwfLevels implements LevelCoding {
             }
         };
     }
+
+    @Override
+    public int[][] upsample(int[][] planes, int width, int height, int bitDepth, int doublings, double temperature, java.util.Random random) {
+        return Upsampler.upsample(eval, model, planes, width, height, bitDepth, doublings, temperature, random);
+    }
 }

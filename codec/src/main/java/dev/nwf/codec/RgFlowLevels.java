@@ -173,7 +173,8 @@ final class RgFlowLevels implements LevelCoding {
      * latents from the prior — its mean at temperature 0, else a Laplace sample with the scale times the temperature — and
      * runs the inverse RG step.
      */
-    int[][] upsample(int[][] planes, int w, int h, int bitDepth, int doublings, double temperature, java.util.Random r) {
+    @Override
+    public int[][] upsample(int[][] planes, int w, int h, int bitDepth, int doublings, double temperature, java.util.Random r) {
         for (int d = 0; d < doublings; d++) {
             int kw = w + (w & 1);
             int kh = h + (h & 1);

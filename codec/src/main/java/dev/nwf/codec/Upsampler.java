@@ -13,19 +13,14 @@ final class Upsampler {
     private Upsampler() {
     }
 
-    static Image upsample(NetEvaluator eval, NwfModel model, Image small, int doublings, double temperature, long seed) {
-        boolean ct = ColourTransform.appliesTo(small.channels());
-        int[][] planes = new int[small.channels()][];
-        for (int c = 0; c < planes.length; c++) planes[c] = small.plane(c).clone();
-        if (ct) ColourTransform.forward(planes);
-        Random r = new Random(seed);
-        int w = small.width();
-        int h = small.height();
+    /** Colour-transformed planes of w x h in, planes of (w, h) * 2^doublings out. */
+    static int[][] upsample(NetEvaluator eval, NwfModel model, int[][] planes, int w, int h, int bitDepth, int doublings,
+                            double temperature, Random r) {
         for (int d = 0; d < doublings; d++) {
             int[][][] bands = new int[planes.length][][];
             for (int c = 0; c < planes.length; c++) {
                 HighPassPrior.BandParams[] p = HighPassPrior.predict(eval, model.prior(), planes[c], planes[0], c == 0 ? null : bands[0],
-                        c > 0, w, h, small.bitDepth());
+                        c > 0, w, h, bitDepth);
                 bands[c] = new int[3][];
                 for (int b = 0; b < 3; b++) bands[c][b] = draw(p[b], temperature, r);
             }
@@ -33,7 +28,7 @@ final class Upsampler {
             h *= 2;
             planes = Pyramid.merge(planes, bands, w, h);
         }
-        return Pyramid.toImage(planes, w, h, small.bitDepth(), ct, true);
+        return planes;
     }
 
     private static int[] draw(HighPassPrior.BandParams p, double temperature, Random r) {
