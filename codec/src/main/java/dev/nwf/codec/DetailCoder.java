@@ -1,6 +1,5 @@
 package dev.nwf.codec;
 
-import dev.nwf.codec.entropy.CodingTables;
 import dev.nwf.codec.entropy.CorruptStreamException;
 import dev.nwf.codec.entropy.Family;
 import dev.nwf.codec.entropy.RansDecoder;
@@ -15,8 +14,6 @@ import dev.nwf.codec.net.NetEvaluator;
  * discretised logistic with the prior's mean and (offset-corrected) scale. Channels after 0 see channel 0's bands.
  */
 final class DetailCoder {
-    private static final int OFFSET_BITS = 4;
-    private static final int OFFSET_BIAS = 8;
 
     private final NetEvaluator eval;
     private final IntNet net;
@@ -48,8 +45,8 @@ final class DetailCoder {
                     mag[i] = LocalScale.magnitude(v[i], mean[i]);
                 }
                 ctx.record(c, b, mag);
-                int offset = bestOffset(v, mean, local);
-                enc.putBits(offset + OFFSET_BIAS, OFFSET_BITS);
+                int offset = ScaleOffset.best(Family.LOGISTIC, v, mean, local);
+                ScaleOffset.write(enc, offset);
                 for (int i = 0; i < v.length; i++) {
                     ResidualCoder.encode(enc, Family.LOGISTIC, HighPassPrior.clampScale(local[i] + offset), mean[i], v[i]);
                 }
@@ -66,7 +63,7 @@ final class DetailCoder {
         for (int c = 0; c < ll.length; c++) {
             HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, ll[c], ll[0], c == 0 ? null : bands[0], c > 0, w, h, bitDepth);
             for (int b = 0; b < 3; b++) {
-                int offset = dec.getBits(OFFSET_BITS) - OFFSET_BIAS;
+                int offset = ScaleOffset.read(dec);
                 int[] v = bands[c][b];
                 int[] mean = params[b].meanFixed();
                 int[][] co = ctx.coLocated(c, b);
@@ -165,23 +162,5 @@ final class DetailCoder {
             for (int x = 0; x < w; x++) up[y * w + x] = p[py * parentWidth + Math.min(parentWidth - 1, x >> 1)];
         }
         return up;
-    }
-
-    private static int bestOffset(int[] v, int[] mean, int[] scale) {
-        int best = 0;
-        double bestBits = Double.MAX_VALUE;
-        // sample large bands so the search stays cheap; the choice only affects size, never correctness
-        int step = Math.max(1, v.length / 4096);
-        for (int o = -OFFSET_BIAS; o < (1 << OFFSET_BITS) - OFFSET_BIAS; o++) {
-            double bits = 0;
-            for (int i = 0; i < v.length; i += step) {
-                bits += CodingTables.costBits(Family.LOGISTIC, HighPassPrior.clampScale(scale[i] + o), mean[i], v[i]);
-            }
-            if (bits < bestBits) {
-                bestBits = bits;
-                best = o;
-            }
-        }
-        return best;
     }
 }

@@ -18,9 +18,6 @@ import java.util.List;
  * discretised Laplace with the prior network's mean and scale index plus the offset.
  */
 final class RgFlowLevels implements LevelCoding {
-    private static final int OFFSET_BITS = 4;
-    private static final int OFFSET_BIAS = 8;
-
     private final NetEvaluator eval;
     private final List<IntNet> nets;
 
@@ -73,8 +70,8 @@ final class RgFlowLevels implements LevelCoding {
                     }
                 }
                 if (c == 0) lumaMags = mags;
-                int offset = bestOffset(z, p.mean(), local);
-                enc.putBits(offset + OFFSET_BIAS, OFFSET_BITS);
+                int offset = ScaleOffset.best(Family.LAPLACE, flat(z), flat(p.mean()), flat(local));
+                ScaleOffset.write(enc, offset);
                 for (int j = 0; j < z.length; j++) {
                     for (int b = 0; b < z[j].length; b++) {
                         ResidualCoder.encode(enc, Family.LAPLACE, HighPassPrior.clampScale(local[j][b] + offset), p.mean()[j][b], z[j][b]);
@@ -106,7 +103,7 @@ final class RgFlowLevels implements LevelCoding {
                     int[][] lumaMags = null;
                     for (int c = 0; c < channels; c++) {
                         RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[c], kw, kh, bitDepth, c > 0);
-                        int offset = dec.getBits(OFFSET_BITS) - OFFSET_BIAS;
+                        int offset = ScaleOffset.read(dec);
                         int[][] z = new int[p.mean().length][p.mean()[0].length];
                         int[][] mags = new int[z.length][];
                         for (int j = 0; j < z.length; j++) {
@@ -147,25 +144,11 @@ final class RgFlowLevels implements LevelCoding {
         return co.toArray(new int[0][]);
     }
 
-    /** The scale offset that codes {@code z} in the fewest bits (sampled; it only affects size). */
-    private static int bestOffset(int[][] z, int[][] mean, int[][] scale) {
-        int best = 0;
-        double bestBits = Double.MAX_VALUE;
-        int n = z.length * z[0].length;
-        int step = Math.max(1, n / 4096);
-        for (int o = -OFFSET_BIAS; o < (1 << OFFSET_BITS) - OFFSET_BIAS; o++) {
-            double bits = 0;
-            for (int k = 0; k < n; k += step) {
-                int j = k / z[0].length;
-                int b = k % z[0].length;
-                bits += CodingTables.costBits(Family.LAPLACE, HighPassPrior.clampScale(scale[j][b] + o), mean[j][b], z[j][b]);
-            }
-            if (bits < bestBits) {
-                bestBits = bits;
-                best = o;
-            }
-        }
-        return best;
+    /** The rows of {@code a} one after another (the coding order of a level's latents). */
+    private static int[] flat(int[][] a) {
+        int[] out = new int[a.length * a[0].length];
+        for (int j = 0; j < a.length; j++) System.arraycopy(a[j], 0, out, j * a[0].length, a[0].length);
+        return out;
     }
 
     /**
