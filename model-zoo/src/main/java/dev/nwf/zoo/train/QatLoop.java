@@ -5,13 +5,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** The optimisation loop both trainers share: Adam, non-finite steps skipped, a running loss reported. */
+/**
+ * The optimisation loop both trainers share: Adam, non-finite steps skipped, a running loss reported. Every array a
+ * step creates lives in that step's sub-manager, so memory stays flat however long training runs.
+ */
 final class QatLoop {
     private QatLoop() {
     }
@@ -22,11 +23,16 @@ final class QatLoop {
      */
     static void run(NDManager m, List<QatParam> params, int steps, float learningRate, Function<NDManager, NDArray> loss,
                     Consumer<PriorTrainer.Progress> progress) {
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build();
         double running = Double.NaN;
         int skipped = 0;
         for (int step = 1; step <= steps; step++) {
             try (NDManager bm = m.newSubManager()) {
+                // the parameters join the step's manager, so what is derived from them (rounded weights, gradient
+                // views) is freed with it; closing it hands them back
+                for (QatParam p : params) {
+                    p.w.tempAttach(bm);
+                    p.b.tempAttach(bm);
+                }
                 double v;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     for (QatParam p : params) p.clearGradients();
@@ -34,12 +40,15 @@ final class QatLoop {
                     gc.backward(l);
                     v = l.toType(DataType.FLOAT64, false).getDouble();
                 }
-                if (!Double.isFinite(v) || !params.stream().allMatch(QatParam::finiteGradients)) {
+                float[][][] grads = new float[params.size()][][];
+                boolean finite = Double.isFinite(v);
+                for (int i = 0; i < grads.length && finite; i++) finite = (grads[i] = params.get(i).gradients()) != null;
+                if (!finite) {
                     skipped++;
                     continue; // a degenerate batch must not poison the parameters
                 }
                 running = Double.isNaN(running) ? v : 0.98 * running + 0.02 * v;
-                for (QatParam p : params) p.update(adam);
+                for (int i = 0; i < grads.length; i++) params.get(i).update(grads[i], learningRate);
             }
             if (progress != null && (step % 10 == 0 || step == steps)) progress.accept(new PriorTrainer.Progress(step, steps, running));
         }

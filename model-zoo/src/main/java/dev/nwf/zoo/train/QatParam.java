@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.optimizer.Optimizer;
 import dev.nwf.codec.net.IntConv;
 import java.util.Random;
 
@@ -18,6 +17,10 @@ final class QatParam {
     final int out;
     /** Weights held at zero (only the bias learns). */
     private boolean frozenWeights;
+    /** Adam moments, kept in Java: the parameters are small, and DJL's optimiser leaves per-step arrays behind. */
+    private final float[][] moment1 = new float[2][];
+    private final float[][] moment2 = new float[2][];
+    private int steps;
 
     QatParam(String name, NDManager m, Random r, int out, int in, int k, double std) {
         this.name = name;
@@ -61,20 +64,39 @@ final class QatParam {
         }
     }
 
-    boolean finiteGradients() {
-        for (NDArray g : new NDArray[] {w.getGradient(), b.getGradient()}) {
-            if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) return false;
-        }
-        return true;
-    }
-
     void freezeWeightsAtZero() {
         w.set(new float[(int) w.size()]);
         frozenWeights = true;
     }
 
-    void update(Optimizer optimizer) {
-        if (!frozenWeights) optimizer.update(name + ".w", w, w.getGradient());
-        optimizer.update(name + ".b", b, b.getGradient());
+    /** The gradients of weights and bias, read once per step; null when any is not finite. */
+    float[][] gradients() {
+        float[][] g = {w.getGradient().toFloatArray(), b.getGradient().toFloatArray()};
+        for (float[] a : g) for (float v : a) if (!Float.isFinite(v)) return null;
+        return g;
+    }
+
+    /** One Adam step (β1 0.9, β2 0.999, ε 1e-8, as DJL's default) from {@link #gradients()}. */
+    void update(float[][] gradients, float learningRate) {
+        steps++;
+        double c1 = 1 - Math.pow(0.9, steps);
+        double c2 = 1 - Math.pow(0.999, steps);
+        NDArray[] targets = {w, b};
+        for (int k = frozenWeights ? 1 : 0; k < 2; k++) {
+            float[] g = gradients[k];
+            float[] x = targets[k].toFloatArray();
+            if (moment1[k] == null) {
+                moment1[k] = new float[g.length];
+                moment2[k] = new float[g.length];
+            }
+            float[] m = moment1[k];
+            float[] v = moment2[k];
+            for (int i = 0; i < g.length; i++) {
+                m[i] = 0.9f * m[i] + 0.1f * g[i];
+                v[i] = 0.999f * v[i] + 0.001f * g[i] * g[i];
+                x[i] -= (float) (learningRate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + 1e-8));
+            }
+            targets[k].set(x);
+        }
     }
 }
