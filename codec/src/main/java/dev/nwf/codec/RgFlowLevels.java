@@ -59,17 +59,16 @@ final class RgFlowLevels implements LevelCoding {
             for (int c = 0; c < channels; c++) {
                 RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[i + 1][c], kw, kh, bitDepth, c > 0);
                 int[][] z = latents[i][c];
-                int[][] mags = new int[z.length][];
+                LatentContext ctx = new LatentContext(p, kw / 2, lumaMags);
                 int[][] local = new int[z.length][z[0].length];
                 for (int j = 0; j < z.length; j++) {
-                    int[][] co = coLocated(mags, j, lumaMags);
-                    mags[j] = new int[z[j].length];
+                    ctx.startClass(j);
                     for (int b = 0; b < z[j].length; b++) {
-                        local[j][b] = LocalScale.at(b, kw / 2, mags[j], p.scale()[j], co, LocalScale.NEAR, LocalScale.NEAR);
-                        mags[j][b] = LocalScale.magnitude(z[j][b], p.mean()[j][b]);
+                        local[j][b] = ctx.localScale(b);
+                        ctx.coded(b, z[j][b]);
                     }
                 }
-                if (c == 0) lumaMags = mags;
+                if (c == 0) lumaMags = ctx.mags;
                 int offset = ScaleOffset.best(Family.LAPLACE, flat(z), flat(p.mean()), flat(local));
                 ScaleOffset.write(enc, offset);
                 for (int j = 0; j < z.length; j++) {
@@ -105,17 +104,16 @@ final class RgFlowLevels implements LevelCoding {
                         RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[c], kw, kh, bitDepth, c > 0);
                         int offset = ScaleOffset.read(dec);
                         int[][] z = new int[p.mean().length][p.mean()[0].length];
-                        int[][] mags = new int[z.length][];
+                        LatentContext ctx = new LatentContext(p, kw / 2, lumaMags);
                         for (int j = 0; j < z.length; j++) {
-                            int[][] co = coLocated(mags, j, lumaMags);
-                            mags[j] = new int[z[j].length];
+                            ctx.startClass(j);
                             for (int b = 0; b < z[j].length; b++) {
-                                int local = LocalScale.at(b, kw / 2, mags[j], p.scale()[j], co, LocalScale.NEAR, LocalScale.NEAR);
-                                z[j][b] = ResidualCoder.decode(dec, Family.LAPLACE, HighPassPrior.clampScale(local + offset), p.mean()[j][b]);
-                                mags[j][b] = LocalScale.magnitude(z[j][b], p.mean()[j][b]);
+                                int scale = HighPassPrior.clampScale(ctx.localScale(b) + offset);
+                                z[j][b] = ResidualCoder.decode(dec, Family.LAPLACE, scale, p.mean()[j][b]);
+                                ctx.coded(b, z[j][b]);
                             }
                         }
-                        if (c == 0) lumaMags = mags;
+                        if (c == 0) lumaMags = ctx.mags;
                         grids[c] = RgFlow.inverse(eval, nets, grids[c], z, 2 * kw, 2 * kh, bitDepth);
                     }
                 }
@@ -134,14 +132,42 @@ final class RgFlowLevels implements LevelCoding {
     }
 
     /**
-     * Magnitudes already coded in the same blocks (SPEC.md §8.3): this channel's earlier latent sites, then channel 0's
-     * same site for later channels.
+     * The per-latent context step shared by encoder and decoder (SPEC.md §8.3): the local scale of §6.3.1 on the block
+     * grid, from the magnitudes coded so far in this latent class, this channel's earlier classes and, for channels
+     * after 0, channel 0's same class.
      */
-    private static int[][] coLocated(int[][] mags, int j, int[][] lumaMags) {
-        List<int[]> co = new ArrayList<>();
-        for (int k = 0; k < j; k++) co.add(mags[k]);
-        if (lumaMags != null) co.add(lumaMags[j]);
-        return co.toArray(new int[0][]);
+    private static final class LatentContext {
+        private final RgFlow.LatentPrior prior;
+        private final int nbx;
+        private final int[][] lumaMags;
+        /** Residual magnitudes per latent class, filled as samples are coded. */
+        final int[][] mags;
+        private int[][] co;
+        private int j;
+
+        LatentContext(RgFlow.LatentPrior prior, int nbx, int[][] lumaMags) {
+            this.prior = prior;
+            this.nbx = nbx;
+            this.lumaMags = lumaMags;
+            this.mags = new int[prior.mean().length][];
+        }
+
+        void startClass(int j) {
+            this.j = j;
+            List<int[]> c = new ArrayList<>();
+            for (int k = 0; k < j; k++) c.add(mags[k]);
+            if (lumaMags != null) c.add(lumaMags[j]);
+            co = c.toArray(new int[0][]);
+            mags[j] = new int[prior.mean()[j].length];
+        }
+
+        int localScale(int b) {
+            return LocalScale.at(b, nbx, mags[j], prior.scale()[j], co, LocalScale.NEAR, LocalScale.NEAR);
+        }
+
+        void coded(int b, int z) {
+            mags[j][b] = LocalScale.magnitude(z, prior.mean()[j][b]);
+        }
     }
 
     /** The rows of {@code a} one after another (the coding order of a level's latents). */
