@@ -28,7 +28,8 @@ final class ConformanceCommand {
 
         @Override
         public Integer call() throws Exception {
-            List<String> names = Conformance.generate(models.zoo().get(ModelZoo.DEFAULT_MODEL).model(), models.zoo().get(ModelZoo.RGFLOW_MODEL).model(), dir);
+            ModelZoo zoo = models.zoo();
+            List<String> names = Conformance.generate(zoo.get(ModelZoo.DEFAULT_MODEL).model(), zoo.get(ModelZoo.RGFLOW_MODEL).model(), dir);
             System.err.printf("wrote %d cases to %s%n", names.size(), dir);
             return ExitCodes.OK;
         }

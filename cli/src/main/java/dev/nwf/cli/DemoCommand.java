@@ -39,8 +39,10 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("sample: astronaut crop %dx%d RGB 8-bit (skimage, public domain)%n", img.width(), img.height());
         System.out.printf("%-26s %9s %8s %8s %10s %10s%n", "", "bytes", "bpsp", "vs PNG", "encode ms", "decode ms");
         System.out.printf("%-26s %9d %8.3f %8.3f%n", "PNG (bundled)", png.length, png.length * 8 / sub, 1.0);
+        ModelZoo zoo = models.zoo();
+        var evaluator = models.evaluator();
         for (String id : new String[] {ModelZoo.DEFAULT_MODEL, ModelZoo.RGFLOW_MODEL}) {
-            NwfCodec codec = new NwfCodec(models.zoo().get(id).model(), models.evaluator());
+            NwfCodec codec = new NwfCodec(zoo.get(id).model(), evaluator);
             long t0 = System.nanoTime();
             byte[] nwf = NwfContainer.toBytes(codec.encode(img));
             long t1 = System.nanoTime();

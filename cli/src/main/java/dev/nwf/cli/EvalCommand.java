@@ -47,9 +47,11 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<ModelRows> results = new ArrayList<>();
+        ModelZoo zoo = models.zoo(); // loads every model file: once, not per model
+        NetEvaluator evaluator = models.evaluator();
         for (String id : modelIds) {
-            NwfModel m = models.zoo().get(id.trim()).model();
-            results.add(new ModelRows(m.id(), m.family(), measure(m, models.evaluator(), data, sizes)));
+            NwfModel m = zoo.get(id.trim()).model();
+            results.add(new ModelRows(m.id(), m.family(), measure(m, evaluator, data, sizes)));
         }
         if (json) {
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
