@@ -32,8 +32,9 @@ final class DetailCoder {
     /** @param bands [channel][HL, LH, HH] at the low-pass size; ll [channel] */
     void encode(RansEncoder enc, int[][] ll, int[][][] bands, int w, int h) {
         LevelContext ctx = new LevelContext(ll.length, w, h);
+        HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], w * h, bitDepth);
         for (int c = 0; c < ll.length; c++) {
-            HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, ll[c], ll[0], c == 0 ? null : bands[0], c > 0, w, h, bitDepth);
+            HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, inputs.forChannel(c, ll[c]), w, h, bitDepth);
             for (int b = 0; b < 3; b++) {
                 int[] v = bands[c][b];
                 int[] mean = params[b].meanFixed();
@@ -51,6 +52,7 @@ final class DetailCoder {
                     ResidualCoder.encode(enc, Family.LOGISTIC, HighPassPrior.clampScale(local[i] + offset), mean[i], v[i]);
                 }
             }
+            if (c == 0) inputs.lumaBands(bands[0]);
         }
         ctx.finish();
     }
@@ -60,8 +62,9 @@ final class DetailCoder {
         int n = w * h;
         int[][][] bands = new int[ll.length][3][n];
         LevelContext ctx = new LevelContext(ll.length, w, h);
+        HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], n, bitDepth);
         for (int c = 0; c < ll.length; c++) {
-            HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, ll[c], ll[0], c == 0 ? null : bands[0], c > 0, w, h, bitDepth);
+            HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, inputs.forChannel(c, ll[c]), w, h, bitDepth);
             for (int b = 0; b < 3; b++) {
                 int offset = ScaleOffset.read(dec);
                 int[] v = bands[c][b];
@@ -75,6 +78,7 @@ final class DetailCoder {
                 }
                 ctx.record(c, b, mag);
             }
+            if (c == 0) inputs.lumaBands(bands[0]);
         }
         ctx.finish();
         return bands;

@@ -31,14 +31,9 @@ final class HighPassPrior {
     record BandParams(int[] meanFixed, int[] scaleIndex) {
     }
 
-    /**
-     * @param lumaBands channel 0's {HL, LH, HH} at this level, or null when coding channel 0
-     * @return params for HL, LH, HH
-     */
-    static BandParams[] predict(NetEvaluator eval, IntNet net, int[] ll, int[] lumaLl, int[][] lumaBands, boolean chroma,
-                                int w, int h, int bitDepth) {
+    /** Mean and scale of each band of one channel, from that channel's network input ({@link LevelInputs}). */
+    static BandParams[] predict(NetEvaluator eval, IntNet net, int[][] in, int w, int h, int bitDepth) {
         int n = w * h;
-        int[][] in = inputs(ll, lumaLl, lumaBands, chroma, n, bitDepth);
         int[][] out = eval.evaluate(net, in, w, h);
         BandParams[] params = new BandParams[3];
         int depthShift = bitDepth - 8;
@@ -54,29 +49,48 @@ final class HighPassPrior {
         return params;
     }
 
-    /** The network input planes for one channel (see the class comment). */
-    static int[][] inputs(int[] ll, int[] lumaLl, int[][] lumaBands, boolean chroma, int n, int bitDepth) {
-        int[][] in = new int[INPUTS][];
-        in[0] = normalise(ll, bitDepth);
-        in[1] = normalise(lumaLl, bitDepth);
-        for (int b = 0; b < 3; b++) in[2 + b] = lumaBands == null ? new int[n] : normalise(lumaBands[b], bitDepth);
-        in[5] = new int[n];
-        if (chroma) java.util.Arrays.fill(in[5], CHROMA_FLAG);
-        return in;
+    /**
+     * The network inputs of one level's channels (see the class comment). Channel 0's planes are scaled once and
+     * shared: its low-pass feeds every channel, its bands every channel after it, once they are known.
+     */
+    static final class LevelInputs {
+        private final int bitDepth;
+        private final int[] lumaLl;
+        private final int[] zero;
+        private final int[] chromaFlag;
+        private int[][] lumaBands;
+
+        LevelInputs(int[] lumaLl, int n, int bitDepth) {
+            this.bitDepth = bitDepth;
+            this.lumaLl = scaled(lumaLl, bitDepth);
+            this.zero = new int[n];
+            this.chromaFlag = new int[n];
+            java.util.Arrays.fill(chromaFlag, CHROMA_FLAG);
+        }
+
+        /** Channel 0's bands, once coded, decoded or drawn; channels after 0 see them. */
+        void lumaBands(int[][] bands) {
+            lumaBands = new int[3][];
+            for (int b = 0; b < 3; b++) lumaBands[b] = scaled(bands[b], bitDepth);
+        }
+
+        int[][] forChannel(int c, int[] ll) {
+            if (c > 0 && lumaBands == null) throw new IllegalStateException("channel 0's bands are needed before channel " + c);
+            int[][] in = new int[INPUTS][];
+            in[0] = c == 0 ? lumaLl : scaled(ll, bitDepth);
+            in[1] = lumaLl;
+            for (int b = 0; b < 3; b++) in[2 + b] = c == 0 ? zero : lumaBands[b];
+            in[5] = c == 0 ? zero : chromaFlag;
+            return in;
+        }
     }
 
     static int clampScale(int s) {
         return Math.max(0, Math.min(CodingTables.SCALES - 1, s));
     }
 
-    /** Shifts samples to 8-bit range and clamps to the declared input bound. */
-    static int[] normalise(int[] v, int bitDepth) {
-        int[] out = new int[v.length];
-        int shift = bitDepth - 8;
-        for (int i = 0; i < v.length; i++) {
-            int x = shift >= 0 ? v[i] >> shift : v[i] << -shift;
-            out[i] = Math.max(-INPUT_BOUND, Math.min(INPUT_BOUND, x));
-        }
-        return out;
+    /** Samples shifted to 8-bit range and clamped to the declared input bound. */
+    static int[] scaled(int[] v, int bitDepth) {
+        return NetInput.scaled(v, null, bitDepth, INPUT_BOUND);
     }
 }

@@ -25,30 +25,20 @@ final class Lifting53 {
         int hh = half(h);
         int pw = 2 * hw;
         int ph = 2 * hh;
-        // rows: low half then high half of each padded row
-        int[] rows = new int[pw * ph];
-        int[] line = new int[Math.max(pw, ph)];
-        int[] lo = new int[Math.max(hw, hh)];
-        int[] hi = new int[Math.max(hw, hh)];
+        int[] padded = new int[pw * ph];
         for (int y = 0; y < ph; y++) {
             int sy = Math.min(y, h - 1);
-            for (int i = 0; i < pw; i++) line[i] = x[sy * w + Math.min(i, w - 1)];
-            forward(line, hw, lo, hi);
-            System.arraycopy(lo, 0, rows, y * pw, hw);
-            System.arraycopy(hi, 0, rows, y * pw + hw, hw);
+            for (int i = 0; i < pw; i++) padded[y * pw + i] = x[sy * w + Math.min(i, w - 1)];
         }
+        // rows leave low halves left and high halves right; columns then leave low halves on top: four quadrants
+        liftLines(padded, ph, pw, 1, hw, true);
+        liftLines(padded, pw, 1, pw, hh, true);
         int[][] out = new int[4][hw * hh];
-        for (int col = 0; col < pw; col++) {
-            for (int y = 0; y < ph; y++) line[y] = rows[y * pw + col];
-            forward(line, hh, lo, hi);
-            boolean high = col >= hw;
-            int bx = high ? col - hw : col;
-            int[] low = out[high ? HL : LL];
-            int[] det = out[high ? HH : LH];
-            for (int j = 0; j < hh; j++) {
-                low[j * hw + bx] = lo[j];
-                det[j * hw + bx] = hi[j];
-            }
+        for (int y = 0; y < hh; y++) {
+            System.arraycopy(padded, y * pw, out[LL], y * hw, hw);
+            System.arraycopy(padded, y * pw + hw, out[HL], y * hw, hw);
+            System.arraycopy(padded, (y + hh) * pw, out[LH], y * hw, hw);
+            System.arraycopy(padded, (y + hh) * pw + hw, out[HH], y * hw, hw);
         }
         return out;
     }
@@ -59,30 +49,46 @@ final class Lifting53 {
         int hh = half(h);
         int pw = 2 * hw;
         int ph = 2 * hh;
-        int[] rows = new int[pw * ph];
-        int[] line = new int[Math.max(pw, ph)];
-        int[] lo = new int[Math.max(hw, hh)];
-        int[] hi = new int[Math.max(hw, hh)];
-        for (int col = 0; col < pw; col++) {
-            boolean high = col >= hw;
-            int bx = high ? col - hw : col;
-            int[] low = bands[high ? HL : LL];
-            int[] det = bands[high ? HH : LH];
-            for (int j = 0; j < hh; j++) {
-                lo[j] = low[j * hw + bx];
-                hi[j] = det[j * hw + bx];
-            }
-            inverse(lo, hi, hh, line);
-            for (int y = 0; y < ph; y++) rows[y * pw + col] = line[y];
+        int[] padded = new int[pw * ph];
+        for (int y = 0; y < hh; y++) {
+            System.arraycopy(bands[LL], y * hw, padded, y * pw, hw);
+            System.arraycopy(bands[HL], y * hw, padded, y * pw + hw, hw);
+            System.arraycopy(bands[LH], y * hw, padded, (y + hh) * pw, hw);
+            System.arraycopy(bands[HH], y * hw, padded, (y + hh) * pw + hw, hw);
         }
+        liftLines(padded, pw, 1, pw, hh, false);
+        liftLines(padded, ph, pw, 1, hw, false);
         int[] x = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            System.arraycopy(rows, y * pw, lo, 0, hw);
-            System.arraycopy(rows, y * pw + hw, hi, 0, hw);
-            inverse(lo, hi, hw, line);
-            System.arraycopy(line, 0, x, y * w, w);
-        }
+        for (int y = 0; y < h; y++) System.arraycopy(padded, y * pw, x, y * w, w);
         return x;
+    }
+
+    /**
+     * Lifts (or unlifts) {@code lines} lines of {@code 2n} samples in place; sample k of line j sits at
+     * {@code a[j * lineStep + k * sampleStep]}. Lifted lines hold their n low coefficients first, then the n high ones.
+     */
+    private static void liftLines(int[] a, int lines, int lineStep, int sampleStep, int n, boolean forward) {
+        int[] line = new int[2 * n];
+        int[] lo = new int[n];
+        int[] hi = new int[n];
+        for (int j = 0; j < lines; j++) {
+            int base = j * lineStep;
+            if (forward) {
+                for (int k = 0; k < 2 * n; k++) line[k] = a[base + k * sampleStep];
+                forward(line, n, lo, hi);
+                for (int k = 0; k < n; k++) {
+                    a[base + k * sampleStep] = lo[k];
+                    a[base + (n + k) * sampleStep] = hi[k];
+                }
+            } else {
+                for (int k = 0; k < n; k++) {
+                    lo[k] = a[base + k * sampleStep];
+                    hi[k] = a[base + (n + k) * sampleStep];
+                }
+                inverse(lo, hi, n, line);
+                for (int k = 0; k < 2 * n; k++) a[base + k * sampleStep] = line[k];
+            }
+        }
     }
 
     /** 5/3 lifting of {@code 2n} samples into n low and n high coefficients. */

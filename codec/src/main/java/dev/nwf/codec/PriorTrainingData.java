@@ -37,11 +37,12 @@ public final class PriorTrainingData {
             int h = pyr.sizes[level - 1][1];
             int[][] ll = pyr.lows[level];
             int[][][] bands = pyr.bands[level];
+            HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], w * h, image.bitDepth());
+            inputs.lumaBands(bands[0]);
             for (int c = 0; c < image.channels(); c++) {
-                int[][] in = HighPassPrior.inputs(ll[c], ll[0], c == 0 ? null : bands[0], c > 0, w * h, image.bitDepth());
                 int[][] target = new int[3][];
-                for (int b = 0; b < 3; b++) target[b] = HighPassPrior.normalise(bands[c][b], image.bitDepth());
-                out.add(new Sample(in, target, w, h, level, c));
+                for (int b = 0; b < 3; b++) target[b] = HighPassPrior.scaled(bands[c][b], image.bitDepth());
+                out.add(new Sample(inputs.forChannel(c, ll[c]), target, w, h, level, c));
             }
         }
         return out;

@@ -170,8 +170,8 @@ public final class RgFlow {
         int[][] k = keptSites(kept, nbx, nby);
         int[] mk = floorMean(k);
         int[][] in = new int[PRIOR_INPUTS][];
-        for (int j = 0; j < 4; j++) in[j] = normalise(k[j], mk, bitDepth);
-        in[4] = normalise(mk, null, bitDepth);
+        for (int j = 0; j < 4; j++) in[j] = NetInput.scaled(k[j], mk, bitDepth, INPUT_BOUND);
+        in[4] = NetInput.scaled(mk, null, bitDepth, INPUT_BOUND);
         in[5] = new int[nbx * nby];
         if (chroma) java.util.Arrays.fill(in[5], CHROMA_FLAG);
         int[][] out = e.evaluate(net, in, nbx, nby);
@@ -200,7 +200,7 @@ public final class RgFlow {
             switch (s) {
                 case 0 -> { // predict white from black
                     int[] mb = floorMean(sites(blk, BLACK));
-                    int[][] in = concat(centred(blk, BLACK, mb, bitDepth), new int[][] {normalise(mb, null, bitDepth)});
+                    int[][] in = concat(centred(blk, BLACK, mb, bitDepth), new int[][] {NetInput.scaled(mb, null, bitDepth, INPUT_BOUND)});
                     int[][] out = e.evaluate(net, in, nbx, nby);
                     add(blk, WHITE, out, baseline ? mb : null, -sign, bitDepth);
                 }
@@ -211,7 +211,7 @@ public final class RgFlow {
                 case 2 -> { // predict odd-odd black from kept and white
                     int[] mk = floorMean(sites(blk, KEPT));
                     int[][] in = concat(concat(centred(blk, KEPT, mk, bitDepth), centred(blk, WHITE, null, bitDepth)),
-                            new int[][] {normalise(mk, null, bitDepth)});
+                            new int[][] {NetInput.scaled(mk, null, bitDepth, INPUT_BOUND)});
                     add(blk, ODD, e.evaluate(net, in, nbx, nby), baseline ? mk : null, -sign, bitDepth);
                 }
                 default -> { // update kept from odd-odd and white
@@ -254,19 +254,7 @@ public final class RgFlow {
 
     private static int[][] centred(int[][] blk, int[] sites, int[] mean, int bitDepth) {
         int[][] out = new int[sites.length][];
-        for (int k = 0; k < sites.length; k++) out[k] = normalise(blk[sites[k]], mean, bitDepth);
-        return out;
-    }
-
-    /** (v - mean) scaled to 8-bit range (floor) and clamped to +-{@value #INPUT_BOUND}. */
-    private static int[] normalise(int[] v, int[] mean, int bitDepth) {
-        int ds = bitDepth - 8;
-        int[] out = new int[v.length];
-        for (int b = 0; b < v.length; b++) {
-            long x = (long) v[b] - (mean == null ? 0 : mean[b]);
-            x = ds >= 0 ? x >> ds : x << -ds;
-            out[b] = (int) Math.max(-INPUT_BOUND, Math.min(INPUT_BOUND, x));
-        }
+        for (int k = 0; k < sites.length; k++) out[k] = NetInput.scaled(blk[sites[k]], mean, bitDepth, INPUT_BOUND);
         return out;
     }
 
