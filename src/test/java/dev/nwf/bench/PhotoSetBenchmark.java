@@ -42,6 +42,7 @@ class PhotoSetBenchmark {
         long subpixels = 0;
         double pixels = 0;
         Map<String, long[]> totals = new LinkedHashMap<>(); // name -> {bytes, encodeNanos, decodeNanos}
+        Map<String, long[]> perPhoto = new LinkedHashMap<>(); // photo -> {subpixels, default model's bytes, cjxl bytes}
         ModelZoo zoo = ModelZoo.builtin();
         var model = zoo.get(ModelZoo.DEFAULT_MODEL).model();
         var rgflow = zoo.get(ModelZoo.RGFLOW_MODEL).model();
@@ -52,7 +53,10 @@ class PhotoSetBenchmark {
                     dev.nwf.codec.NwfModel.MAX_INPUT_BOUND)));
         }
         codecs.put("nwf " + rgflow.id() + " (java reference)", new NwfCodec(rgflow, ReferenceEvaluator.INSTANCE));
+        String defaultRow = codecs.keySet().iterator().next();
         for (PhotoSet.Photo p : photos) {
+            long[] row = perPhoto.computeIfAbsent(p.name(), k -> new long[3]);
+            row[0] = p.image().pixels() * p.image().channels();
             subpixels += p.image().pixels() * p.image().channels();
             pixels += p.image().pixels();
             for (var e : codecs.entrySet()) {
@@ -64,6 +68,7 @@ class PhotoSetBenchmark {
                 long t2 = System.nanoTime();
                 assertTrue(p.image().sameAs(d.image()), p.name() + " must round-trip");
                 add(totals, e.getKey(), bytes.length, t1 - t0, t2 - t1);
+                if (e.getKey().equals(defaultRow)) row[1] = bytes.length;
             }
             Path png = tmp.resolve("in.png");
             Files.write(png, ImageFiles.pngBytes(p.image()));
@@ -81,18 +86,32 @@ class PhotoSetBenchmark {
                     continue;
                 }
                 add(totals, c.name(), Files.size(out), System.nanoTime() - t0, 0);
+                if (c == refs.get(0)) row[2] = Files.size(out);
             }
         }
         long[] jxl = totals.get(refs.get(0).name());
         System.out.printf("%nphoto set A: %d images, %.1f MP, %d subpixels (2 cores; nwf timed in process, reference codecs as whole processes)%n",
                 photos.size(), pixels / 1e6, subpixels);
-        System.out.printf("%-24s %10s %8s %10s %10s %10s%n", "codec", "bytes", "bpsp", "vs cjxl", "enc MP/s", "dec MP/s");
+        System.out.printf("%-38s %10s %8s %10s %10s %10s%n", "codec", "bytes", "bpsp", "vs cjxl", "enc MP/s", "dec MP/s");
         for (var e : totals.entrySet()) {
             long[] t = e.getValue();
-            System.out.printf("%-24s %10d %8.4f %10s %10.3f %10s%n", e.getKey(), t[0], t[0] * 8.0 / subpixels,
+            System.out.printf("%-38s %10d %8.4f %10s %10.3f %10s%n", e.getKey(), t[0], t[0] * 8.0 / subpixels,
                     jxl == null ? "n/a" : String.format("%.3f", t[0] / (double) jxl[0]), pixels / 1e6 / (t[1] / 1e9),
                     t[2] == 0 ? "-" : String.format("%.3f", pixels / 1e6 / (t[2] / 1e9)));
         }
+        if (jxl != null) printPerPhoto(defaultRow, refs.get(0).name(), perPhoto);
+    }
+
+    /** Where the size gap lies: each photo's bpsp under the default model and cjxl, largest ratio first. */
+    private static void printPerPhoto(String nwf, String cjxl, Map<String, long[]> perPhoto) {
+        System.out.printf("%nper photo: %s vs %s%n", nwf, cjxl);
+        System.out.printf("%-24s %8s %8s %8s%n", "photo", "nwf", "cjxl", "ratio");
+        perPhoto.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue()[1] / (double) b.getValue()[2], a.getValue()[1] / (double) a.getValue()[2]))
+                .forEach(e -> {
+                    long[] r = e.getValue();
+                    System.out.printf("%-24s %8.4f %8.4f %8.3f%n", e.getKey(), r[1] * 8.0 / r[0], r[2] * 8.0 / r[0], r[1] / (double) r[2]);
+                });
     }
 
     private static void add(Map<String, long[]> totals, String name, long bytes, long enc, long dec) {

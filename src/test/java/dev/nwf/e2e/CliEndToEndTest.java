@@ -122,6 +122,9 @@ class CliEndToEndTest {
         assertEquals(6, Nwf.run("decode", dir.resolve("missing.nwf").toString()), "missing file");
         assertEquals(2, Nwf.run("decode"), "usage");
         assertEquals(2, Nwf.run("frobnicate"), "usage");
+        assertEquals(2, Nwf.run("encode", png.toString(), "--device", "tpu", "-o", dir.resolve("z.nwf").toString()), "unknown device");
+        assertEquals(2, Nwf.run("decode", dir.resolve("photo.nwf").toString(), "--level", "-1"), "negative level");
+        assertFalse(Files.exists(dir.resolve("z.nwf")), "no output after a usage error");
     }
 
     @Test

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "decode", description = "Decompress .nwf to PNG, fully or at a reduced size.")
 final class DecodeCommand implements Callable<Integer> {
@@ -44,6 +47,9 @@ final class DecodeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+    @Spec
+    CommandSpec spec;
+
     static java.util.Map<String, String> textOf(java.util.Map<String, Object> metadata) {
         java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
         if (metadata.get(EncodeCommand.TEXT_KEY) instanceof java.util.Map<?, ?> m) m.forEach((k, v) -> text.put(String.valueOf(k), String.valueOf(v)));
@@ -52,7 +58,7 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (dropLevels < 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--level must be >= 0");
+        if (dropLevels < 0) throw new ParameterException(spec.commandLine(), "--level must be >= 0");
         Decoded d;
         try (InputStream in = Streams.open(input)) {
             d = NwfCodec.decode(in, models.zoo(), models.evaluator(), ReadOptions.DEFAULT.withMaxPixels(maxPixels), dropLevels,

@@ -7,7 +7,10 @@ import dev.nwf.zoo.ModelZoo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options shared by commands that run models: where models come from and what evaluates the networks. */
 final class ModelOptions {
@@ -17,6 +20,10 @@ final class ModelOptions {
     @Option(names = "--device", paramLabel = "DEV", defaultValue = "java",
             description = "Network evaluator: java (pure-Java reference, default), auto (DJL, GPU when present), cpu, gpu.")
     String device;
+
+    /** The command this mixin is part of, for usage errors. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     ModelZoo zoo() throws IOException {
         ModelZoo zoo = ModelZoo.builtin();
@@ -31,7 +38,7 @@ final class ModelOptions {
             case "auto" -> new DjlEvaluator(null, DjlEvaluator.Precision.AUTO, bound);
             case "cpu" -> new DjlEvaluator(ai.djl.Device.cpu(), DjlEvaluator.Precision.AUTO, bound);
             case "gpu" -> new DjlEvaluator(ai.djl.Device.gpu(), DjlEvaluator.Precision.AUTO, bound);
-            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Nwf()),
+            default -> throw new ParameterException(command.commandLine(),
                     "--device must be java, auto, cpu or gpu: " + device);
         };
     }

@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "upsample", description = "Enlarge an image 2x or 4x, filling detail from the learned prior.")
 final class UpsampleCommand implements Callable<Integer> {
@@ -37,10 +40,13 @@ final class UpsampleCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        if (factor != 2 && factor != 4) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--factor must be 2 or 4");
-        if (temperature < 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--temperature must be >= 0");
+        if (factor != 2 && factor != 4) throw new ParameterException(spec.commandLine(), "--factor must be 2 or 4");
+        if (temperature < 0) throw new ParameterException(spec.commandLine(), "--temperature must be >= 0");
         Image img = ImageFiles.read(new java.io.ByteArrayInputStream(Streams.readAll(input)), input.toString());
         NwfCodec codec = new NwfCodec(models.zoo().get(model).model(), models.evaluator());
         Image big = codec.upsample(img, factor == 2 ? 1 : 2, temperature, seed);

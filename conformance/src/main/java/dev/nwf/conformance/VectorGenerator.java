@@ -128,14 +128,13 @@ final class VectorGenerator {
         fixCrc(level, lastLevel);
         write("corrupt-level-data", level, errorCase("corrupt-level-data", "coded data altered with a valid CRC", "CORRUPT_LEVEL"));
         byte[] model = ok.clone();
-        int head = 10;
-        int idOffset = head + 8 + HEAD_FIXED; // first byte of the model id
-        model[idOffset] = (byte) 'X';
+        int head = findChunk(model, "HEAD");
+        int headLength = ByteBuffer.wrap(model, head, 4).getInt();
+        int idBytes = codec.model().id().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        model[head + 8 + headLength - idBytes] = (byte) 'X'; // HEAD ends with the model id (SPEC.md §2.4)
         fixCrc(model, head);
         write("unknown-model", model, errorCase("unknown-model", "model id changed", "UNKNOWN_MODEL"));
     }
-
-    private static final int HEAD_FIXED = 4 + 4 + 1 + 1 + 1 + 1 + 8 + 32 + 1;
 
     private CaseManifest errorCase(String name, String description, String kind) {
         return new CaseManifest(name, description, List.of("reject"), codec.model().id(), CaseManifest.EXPECT_ERROR, null, null, kind);
@@ -161,7 +160,7 @@ final class VectorGenerator {
     /** Offsets of every chunk of {@code type}, in file order. */
     private static List<Integer> chunkOffsets(byte[] b, String type) {
         List<Integer> out = new ArrayList<>();
-        for (int p = 10; p + 8 <= b.length; p += 12 + ByteBuffer.wrap(b, p, 4).getInt()) {
+        for (int p = NwfContainer.PREAMBLE_BYTES; p + 8 <= b.length; p += 12 + ByteBuffer.wrap(b, p, 4).getInt()) {
             if (new String(b, p + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals(type)) out.add(p);
         }
         if (out.isEmpty()) throw new IllegalStateException("no " + type + " chunk");

@@ -19,6 +19,8 @@ public final class NwfContainer {
     static final byte[] SIGNATURE = {(byte) 0x8E, 'N', 'W', 'F', 0x0D, 0x0A, 0x1A, 0x0A};
     public static final int VERSION_MAJOR = 1;
     public static final int VERSION_MINOR = 0;
+    /** Signature and the two version bytes: the first chunk starts here (SPEC.md §2.1). */
+    public static final int PREAMBLE_BYTES = SIGNATURE.length + 2;
     /** Largest chunk payload: 2^31 - 1 bytes. */
     public static final long MAX_CHUNK_BYTES = Integer.MAX_VALUE;
     public static final int MAX_LEVELS = 255;
