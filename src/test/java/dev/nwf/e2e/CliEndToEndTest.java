@@ -30,12 +30,8 @@ class CliEndToEndTest {
 
     @BeforeEach
     void writeSample() throws IOException {
-        try (InputStream in = Nwf.class.getResourceAsStream("/dev/nwf/cli/samples/astronaut-256.png")) {
-            original = ImageFiles.read(in, "sample");
-        }
         png = dir.resolve("photo.png");
-        Files.write(png, ImageFiles.pngBytes(dev.nwf.codec.ImageOps.crop(original, 10, 20, 101, 77)));
-        original = ImageFiles.read(png);
+        original = SamplePhoto.write(png, 10, 20, 101, 77);
     }
 
     @Test

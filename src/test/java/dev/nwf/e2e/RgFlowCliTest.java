@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nwf.cli.Nwf;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.ImageFiles;
-import dev.nwf.codec.ImageOps;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,11 +27,8 @@ class RgFlowCliTest {
 
     @BeforeEach
     void writeSample() throws IOException {
-        try (InputStream in = Nwf.class.getResourceAsStream("/dev/nwf/cli/samples/astronaut-256.png")) {
-            original = ImageOps.crop(ImageFiles.read(in, "sample"), 30, 40, 101, 77);
-        }
         png = dir.resolve("photo.png");
-        Files.write(png, ImageFiles.pngBytes(original));
+        original = SamplePhoto.write(png, 30, 40, 101, 77);
     }
 
     @Test
