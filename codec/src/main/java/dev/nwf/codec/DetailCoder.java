@@ -18,19 +18,28 @@ final class DetailCoder {
     private final NetEvaluator eval;
     private final IntNet net;
     private final int bitDepth;
+    private final boolean adaptiveMean;
+    /** The image's mean-correcting filters (SPEC.md §6.3.3), created at the first level; null without the feature. */
+    private AdaptiveMean adaptive;
     /** Residual magnitudes of the previous detail level, [channel][band], with its width; null before the first. */
     private int[][][] parentMags;
     private int parentWidth;
     private int parentHeight;
 
-    DetailCoder(NetEvaluator eval, IntNet net, int bitDepth) {
+    DetailCoder(NetEvaluator eval, IntNet net, int bitDepth, boolean adaptiveMean) {
         this.eval = eval;
         this.net = net;
         this.bitDepth = bitDepth;
+        this.adaptiveMean = adaptiveMean;
+    }
+
+    private void startLevel(int channels) {
+        if (adaptiveMean && adaptive == null) adaptive = new AdaptiveMean(channels, bitDepth);
     }
 
     /** @param bands [channel][HL, LH, HH] at the low-pass size; ll [channel] */
     void encode(RansEncoder enc, int[][] ll, int[][][] bands, int w, int h) {
+        startLevel(ll.length);
         LevelContext ctx = new LevelContext(ll.length, w, h);
         HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], w * h, bitDepth);
         for (int c = 0; c < ll.length; c++) {
@@ -38,14 +47,13 @@ final class DetailCoder {
             for (int b = 0; b < 3; b++) {
                 int[] v = bands[c][b];
                 int[] mean = params[b].meanFixed();
-                int[][] co = ctx.coLocated(c, b);
-                int[] mag = new int[v.length];
+                Band band = new Band(c, b, w, h, v, mean, params[b].scaleIndex(), ctx.coLocated(c, b), bands[c], c > 0 ? bands[0] : null);
                 int[] local = new int[v.length];
                 for (int i = 0; i < v.length; i++) {
-                    local[i] = prepare(i, w, b, v, mean, mag, params[b].scaleIndex(), co);
-                    mag[i] = LocalScale.magnitude(v[i], mean[i]);
+                    local[i] = band.prepare(i);
+                    band.coded(i);
                 }
-                ctx.record(c, b, mag);
+                ctx.record(c, b, band.mag);
                 int offset = ScaleOffset.best(Family.LOGISTIC, v, mean, local);
                 ScaleOffset.write(enc, offset);
                 for (int i = 0; i < v.length; i++) {
@@ -61,6 +69,7 @@ final class DetailCoder {
     int[][][] decode(RansDecoder dec, int[][] ll, int w, int h) throws CorruptStreamException {
         int n = w * h;
         int[][][] bands = new int[ll.length][3][n];
+        startLevel(ll.length);
         LevelContext ctx = new LevelContext(ll.length, w, h);
         HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], n, bitDepth);
         for (int c = 0; c < ll.length; c++) {
@@ -69,14 +78,13 @@ final class DetailCoder {
                 int offset = ScaleOffset.read(dec);
                 int[] v = bands[c][b];
                 int[] mean = params[b].meanFixed();
-                int[][] co = ctx.coLocated(c, b);
-                int[] mag = new int[n];
+                Band band = new Band(c, b, w, h, v, mean, params[b].scaleIndex(), ctx.coLocated(c, b), bands[c], c > 0 ? bands[0] : null);
                 for (int i = 0; i < n; i++) {
-                    int local = prepare(i, w, b, v, mean, mag, params[b].scaleIndex(), co);
+                    int local = band.prepare(i);
                     v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, HighPassPrior.clampScale(local + offset), mean[i]);
-                    mag[i] = LocalScale.magnitude(v[i], mean[i]);
+                    band.coded(i);
                 }
-                ctx.record(c, b, mag);
+                ctx.record(c, b, band.mag);
             }
             if (c == 0) inputs.lumaBands(bands[0]);
         }
@@ -84,13 +92,48 @@ final class DetailCoder {
         return bands;
     }
 
-    /**
-     * The per-sample context step shared by encoder and decoder: corrects mean[i] along the band's edges and returns
-     * the local scale index. Reads only samples before {@code i}.
-     */
-    private static int prepare(int i, int w, int band, int[] v, int[] mean, int[] mag, int[] netScale, int[][] co) {
-        mean[i] = alongEdge(i, w, band, v, mean);
-        return LocalScale.at(i, w, mag, netScale, co, leftWeight(band), upWeight(band));
+    /** One band being coded: the per-sample context steps shared by encoder and decoder, in sample order. */
+    private final class Band {
+        private final int c;
+        private final int b;
+        private final int w;
+        private final int h;
+        private final int[] v;
+        private final int[] mean;
+        private final int[] netMean;
+        private final int[] netScale;
+        private final int[][] co;
+        private final int[][] ownBands;
+        private final int[][] lumaBands;
+        final int[] mag;
+
+        Band(int c, int b, int w, int h, int[] v, int[] mean, int[] netScale, int[][] co, int[][] ownBands, int[][] lumaBands) {
+            this.c = c;
+            this.b = b;
+            this.w = w;
+            this.h = h;
+            this.v = v;
+            this.mean = mean;
+            this.netMean = adaptive == null ? null : mean.clone();
+            this.netScale = netScale;
+            this.co = co;
+            this.ownBands = ownBands;
+            this.lumaBands = lumaBands;
+            this.mag = new int[v.length];
+        }
+
+        /** Corrects mean[i] (along the band's edges, then adaptively) and returns the local scale index; reads only samples before i. */
+        int prepare(int i) {
+            mean[i] = alongEdge(i, w, b, v, mean);
+            if (adaptive != null) mean[i] = adaptive.correct(c, b, i, w, h, v, netMean, mean[i], ownBands, lumaBands);
+            return LocalScale.at(i, w, mag, netScale, co, leftWeight(b), upWeight(b));
+        }
+
+        /** Sample i's value is known: record its residual magnitude and let the adaptive mean learn from it. */
+        void coded(int i) {
+            mag[i] = LocalScale.magnitude(v[i], mean[i]);
+            if (adaptive != null) adaptive.learn(v[i], mean[i]);
+        }
     }
 
     /** Residual magnitudes coded so far at this level, which later bands use as co-located context. */

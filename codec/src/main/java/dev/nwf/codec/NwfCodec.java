@@ -25,10 +25,41 @@ import java.util.Map;
 public final class NwfCodec {
     private final NwfModel model;
     private final NetEvaluator evaluator;
+    /** Required-feature bits this codec's encoder sets (SPEC.md §2.4.1). */
+    private final long features;
 
     public NwfCodec(NwfModel model, NetEvaluator evaluator) {
+        this(model, evaluator, defaultFeatures(model));
+    }
+
+    private NwfCodec(NwfModel model, NetEvaluator evaluator, long features) {
         this.model = model;
         this.evaluator = evaluator;
+        this.features = features;
+    }
+
+    /** What a file coded with this model may set: adaptive means for the nwf family, nothing for rgflow. */
+    static long supportedFeatures(NwfModel model) {
+        return NwfModel.FAMILY_NWF.equals(model.family()) ? NwfContainer.FEATURE_ADAPTIVE_MEAN : 0L;
+    }
+
+    private static long defaultFeatures(NwfModel model) {
+        return supportedFeatures(model);
+    }
+
+    /**
+     * A codec whose encoder sets exactly these feature bits, e.g. 0 for files that decoders of format 1.0 read.
+     * Decoding always follows the file's own bits.
+     */
+    public NwfCodec withFeatures(long newFeatures) {
+        if ((newFeatures & ~supportedFeatures(model)) != 0) {
+            throw new IllegalArgumentException("features 0x" + Long.toHexString(newFeatures) + " are not defined for " + model.family() + " models");
+        }
+        return new NwfCodec(model, evaluator, newFeatures);
+    }
+
+    public long features() {
+        return features;
     }
 
     public NwfCodec(NwfModel model) {
@@ -56,20 +87,21 @@ public final class NwfCodec {
 
     public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
         boolean ct = ColourTransform.appliesTo(image.channels());
-        LevelCoding coding = levelCoding();
+        LevelCoding coding = levelCoding(features);
         int[][] sizes = coding.sizes(image.width(), image.height());
         List<byte[]> payloads = coding.encode(Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(), progress);
         int levels = sizes.length;
         NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(),
-                ct ? NwfHeader.COLOUR_YCOCG_R : NwfHeader.COLOUR_NONE, model.id(), model.digest(), levels, 0);
+                ct ? NwfHeader.COLOUR_YCOCG_R : NwfHeader.COLOUR_NONE, model.id(), model.digest(), levels, features);
         List<LevelInfo> index = new ArrayList<>(levels);
         for (int i = 0; i < levels; i++) index.add(new LevelInfo(sizes[i][0], sizes[i][1], payloads.get(i).length));
         return new NwfFile(header, index, payloads, metadata, icc, exif, List.of());
     }
 
-    /** The model family's level scheme. */
-    private LevelCoding levelCoding() {
-        return NwfModel.FAMILY_RGFLOW.equals(model.family()) ? new RgFlowLevels(evaluator, model) : new NwfLevels(evaluator, model);
+    /** The model family's level scheme, as the feature bits shape it. */
+    private LevelCoding levelCoding(long featureBits) {
+        if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return new RgFlowLevels(evaluator, model);
+        return new NwfLevels(evaluator, model, (featureBits & NwfContainer.FEATURE_ADAPTIVE_MEAN) != 0);
     }
 
     /**
@@ -125,7 +157,7 @@ public final class NwfCodec {
         if (doublings < 1 || doublings > 4) throw new IllegalArgumentException("doublings must be 1..4: " + doublings);
         if (!(temperature >= 0)) throw new IllegalArgumentException("temperature must be >= 0: " + temperature);
         boolean ct = ColourTransform.appliesTo(image.channels());
-        int[][] planes = levelCoding().upsample(Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(),
+        int[][] planes = levelCoding(features).upsample(Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(),
                 doublings, temperature, new java.util.Random(seed));
         return Pyramid.toImage(planes, image.width() << doublings, image.height() << doublings, image.bitDepth(), ct, true);
     }
@@ -141,6 +173,10 @@ public final class NwfCodec {
             throw new UnknownModelException("file was coded with model " + h.modelId() + "@" + h.modelDigestHex().substring(0, 12)
                     + ", this codec has " + model.id() + "@" + model.digestHex().substring(0, 12));
         }
+        if ((h.requiredFeatures() & ~supportedFeatures(model)) != 0) {
+            throw new CorruptLevelException(0, 0, "feature bits 0x" + Long.toHexString(h.requiredFeatures()) + " are not defined for "
+                    + model.family() + " models", null);
+        }
     }
 
     /** Decoding state between levels. */
@@ -152,7 +188,7 @@ public final class NwfCodec {
 
         LevelDecoder(NwfHeader h) throws IOException {
             this.h = h;
-            LevelCoding lc = levelCoding();
+            LevelCoding lc = levelCoding(h.requiredFeatures());
             this.sizes = lc.sizes(h.width(), h.height());
             if (sizes.length != h.levels()) {
                 throw new CorruptLevelException(0, 0, "header declares " + h.levels() + " levels, a " + h.width() + "x"

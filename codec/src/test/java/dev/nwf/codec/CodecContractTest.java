@@ -25,7 +25,12 @@ abstract class CodecContractTest {
     /** A model of the family whose networks output constants. */
     abstract NwfModel constantModel();
 
-    private final NwfCodec codec = new NwfCodec(randomModel(3));
+    /** The codec under test for a model: the default coding; subclasses may pick other feature bits. */
+    NwfCodec codecFor(NwfModel model) {
+        return new NwfCodec(model);
+    }
+
+    private final NwfCodec codec = codecFor(randomModel(3));
 
     private Image roundTrip(NwfCodec c, Image img) throws IOException {
         byte[] bytes = NwfContainer.toBytes(c.encode(img));
@@ -50,17 +55,17 @@ abstract class CodecContractTest {
     void anyPriorWeightsRoundTrip() throws IOException {
         Image img = TestImages.synthetic(50, 37, 3, 8, 9);
         for (long seed = 0; seed < 5; seed++) {
-            NwfCodec c = new NwfCodec(randomModel(seed));
+            NwfCodec c = codecFor(randomModel(seed));
             assertTrue(img.sameAs(roundTrip(c, img)));
         }
-        assertTrue(img.sameAs(roundTrip(new NwfCodec(constantModel()), img)));
+        assertTrue(img.sameAs(roundTrip(codecFor(constantModel()), img)));
     }
 
     /** The DJL evaluator computes the reference's integers: same bytes when encoding, same image when decoding. */
     @Test
     void djlEvaluatorCodesIdenticallyToTheReference() throws IOException {
         NwfCodec djl = new NwfCodec(codec.model(), new dev.nwf.codec.net.DjlEvaluator(ai.djl.Device.cpu(),
-                dev.nwf.codec.net.DjlEvaluator.Precision.AUTO, NwfModel.MAX_INPUT_BOUND));
+                dev.nwf.codec.net.DjlEvaluator.Precision.AUTO, NwfModel.MAX_INPUT_BOUND)).withFeatures(codec.features());
         Image img = TestImages.synthetic(45, 38, 3, 8, 12);
         byte[] ref = NwfContainer.toBytes(codec.encode(img));
         org.junit.jupiter.api.Assertions.assertArrayEquals(ref, NwfContainer.toBytes(djl.encode(img)));
@@ -113,10 +118,40 @@ abstract class CodecContractTest {
         assertTrue(asked.image().sameAs(partial.image()));
     }
 
+    /** The header records the encoder's feature bits, and any decoder follows the file's bits, not its own. */
+    @Test
+    void decodingFollowsTheFilesFeatureBits() throws IOException {
+        Image img = TestImages.synthetic(40, 33, 3, 8, 13);
+        NwfFile file = codec.encode(img);
+        assertEquals(codec.features(), file.header().requiredFeatures());
+        long supported = NwfCodec.supportedFeatures(codec.model());
+        for (long bits : new long[] {0, supported}) {
+            NwfCodec other = new NwfCodec(codec.model()).withFeatures(bits);
+            assertTrue(img.sameAs(other.decode(file, Integer.MAX_VALUE, LevelListener.NONE).image()));
+        }
+    }
+
+    /** Feature bits the family does not define are refused when encoding and rejected in files. */
+    @Test
+    void undefinedFeatureBitsAreRefused() throws IOException {
+        NwfFile file = codec.encode(TestImages.synthetic(20, 18, 3, 8, 14));
+        long supported = NwfCodec.supportedFeatures(codec.model());
+        for (long bit = 1; bit != 0 && bit <= NwfContainer.KNOWN_FEATURES; bit <<= 1) {
+            if ((supported & bit) != 0) continue;
+            long b = bit;
+            assertThrows(IllegalArgumentException.class, () -> codec.withFeatures(b));
+            var h = file.header();
+            var marked = new dev.nwf.format.NwfHeader(h.width(), h.height(), h.channels(), h.bitDepth(), h.colourTransform(), h.modelId(),
+                    h.modelDigest(), h.levels(), h.requiredFeatures() | bit);
+            NwfFile bad = new NwfFile(marked, file.levelIndex(), file.levels(), file.metadata(), null, null, List.of());
+            assertThrows(CorruptLevelException.class, () -> codec.decode(bad, Integer.MAX_VALUE, LevelListener.NONE));
+        }
+    }
+
     @Test
     void decodingWithAnotherModelIsRefused() throws IOException {
         NwfFile file = codec.encode(TestImages.synthetic(20, 20, 1, 8, 4));
-        NwfCodec other = new NwfCodec(randomModel(99));
+        NwfCodec other = codecFor(randomModel(99));
         assertThrows(UnknownModelException.class, () -> other.decode(file, Integer.MAX_VALUE, LevelListener.NONE));
     }
 

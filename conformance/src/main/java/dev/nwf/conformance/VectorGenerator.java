@@ -7,6 +7,7 @@ import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfModel;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
+import dev.nwf.format.NwfHeader;
 import dev.nwf.format.ReadOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -51,14 +52,32 @@ final class VectorGenerator {
         NwfFile big = image("rgb8-70x45", "three levels", List.of("rgb", "8bit", "multi-level"), synthetic(70, 45, 3, 8, 11));
         truncations(big);
         errors(big);
+        codec = nwf.withFeatures(0);
+        image("format10-rgb8-70x45", "format 1.0 coding: no adaptive means (feature bit 0 clear)", List.of("rgb", "8bit", "multi-level", "format-1.0"),
+                synthetic(70, 45, 3, 8, 11));
+        image("format10-gray16-31x29", "format 1.0 coding, 16-bit gray", List.of("gray", "16bit", "odd-size", "multi-level", "format-1.0"),
+                synthetic(31, 29, 1, 16, 7));
         codec = rgflow;
-        image("rgflow-rgb8-70x45", "rgflow family: padding to 80x48, three RG steps", List.of("rgflow", "rgb", "8bit", "odd-size", "multi-level"),
+        NwfFile rg = image("rgflow-rgb8-70x45", "rgflow family: padding to 80x48, three RG steps", List.of("rgflow", "rgb", "8bit", "odd-size", "multi-level"),
                 synthetic(70, 45, 3, 8, 12));
         image("rgflow-gray16-31x29", "rgflow family, 16-bit gray", List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"),
                 synthetic(31, 29, 1, 16, 13));
         image("rgflow-gray8-1x37", "rgflow family, one column", List.of("rgflow", "gray", "8bit", "edge-size"), synthetic(1, 37, 1, 8, 14));
+        write("rgflow-adaptive-mean", NwfContainer.toBytes(withFeatures(rg, NwfContainer.FEATURE_ADAPTIVE_MEAN)),
+                errorCase("rgflow-adaptive-mean", "feature bit 0 (adaptive means, nwf family only) on an rgflow file", "CORRUPT_LEVEL"));
         codec = nwf;
         return written;
+    }
+
+    /** A bit no version of the format defines yet. */
+    private static final long UNDEFINED_FEATURE = 1L << 1;
+
+    /** The same file with other required-feature bits in its header (levels unchanged). */
+    private static NwfFile withFeatures(NwfFile f, long features) {
+        NwfHeader h = f.header();
+        NwfHeader changed = new NwfHeader(h.width(), h.height(), h.channels(), h.bitDepth(), h.colourTransform(), h.modelId(),
+                h.modelDigest(), h.levels(), features);
+        return new NwfFile(changed, f.levelIndex(), f.levels(), f.metadata(), f.icc(), f.exif(), f.unknown());
     }
 
     private NwfFile image(String name, String description, List<String> features, Image img) throws IOException {
@@ -109,11 +128,8 @@ final class VectorGenerator {
         byte[] version = ok.clone();
         version[8] = 2;
         write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
-        byte[] feature = ok.clone();
-        int featureOffset = 10 + 8 + 12; // signature, version, chunk header, width..levels
-        feature[featureOffset + 7] = 1;
-        fixCrc(feature, 10);
-        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 0 set", "UNSUPPORTED_FEATURE"));
+        byte[] feature = NwfContainer.toBytes(withFeatures(file, file.header().requiredFeatures() | UNDEFINED_FEATURE));
+        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 1 (undefined) set", "UNSUPPORTED_FEATURE"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;
         write("crc-mismatch", crc, errorCase("crc-mismatch", "one flipped bit in a level chunk", "CRC_MISMATCH"));

@@ -18,14 +18,19 @@ public final class NwfContainer {
     /** Non-ASCII first byte, the name, then CR LF, Ctrl-Z, LF to detect text-mode and 7-bit transfer damage. */
     static final byte[] SIGNATURE = {(byte) 0x8E, 'N', 'W', 'F', 0x0D, 0x0A, 0x1A, 0x0A};
     public static final int VERSION_MAJOR = 1;
-    public static final int VERSION_MINOR = 0;
+    public static final int VERSION_MINOR = 1;
     /** Signature and the two version bytes: the first chunk starts here (SPEC.md §2.1). */
     public static final int PREAMBLE_BYTES = SIGNATURE.length + 2;
     /** Largest chunk payload: 2^31 - 1 bytes. */
     public static final long MAX_CHUNK_BYTES = Integer.MAX_VALUE;
     public static final int MAX_LEVELS = 255;
-    /** Required-feature bits defined by this version of the spec (SPEC.md §2.4.1): none yet. */
-    public static final long KNOWN_FEATURES = 0L;
+    /**
+     * Required-feature bit 0 (SPEC.md §2.4.1, since 1.1): the levels are coded with the codec's adaptive means. The
+     * container only registers the bit; what it means is the codec's business.
+     */
+    public static final long FEATURE_ADAPTIVE_MEAN = 1L;
+    /** Required-feature bits defined by this version of the spec. */
+    public static final long KNOWN_FEATURES = FEATURE_ADAPTIVE_MEAN;
 
     private NwfContainer() {
     }

@@ -1,0 +1,97 @@
+package dev.nwf.codec;
+
+/**
+ * Online correction of the prior's means inside an image (SPEC.md §6.3.3): a normalised-LMS filter per (channel,
+ * band) learns, sample by sample, how the residual left by the network follows the bands coded before it, channel 0's
+ * same band and the residuals of causal neighbours, and adds its prediction to the mean. Encoder and decoder run it
+ * in the same order on the same integers (64-bit, no floating point), so they stay in step. The weights start at
+ * zero for every image and carry over from level to level.
+ */
+final class AdaptiveMean {
+    /** Offsets (dx, dy) read from already known bands: the sample itself and its four neighbours. */
+    static final int[][] AROUND = {{0, 0}, {-1, 0}, {1, 0}, {0, -1}, {0, 1}};
+    /** Causal neighbours of the band being coded whose residuals are features. */
+    static final int[][] CAUSAL = {{-1, 0}, {-2, 0}, {-1, -1}, {0, -1}, {1, -1}, {0, -2}};
+    static final int MAX_FEATURES = 2 * AROUND.length + AROUND.length + CAUSAL.length;
+    /** Weights are fixed point with this many fraction bits. */
+    static final int WEIGHT_FRAC_BITS = 16;
+    static final long WEIGHT_LIMIT = 1L << 20;
+    static final long FEATURE_LIMIT = 1L << 16;
+    static final long ERROR_LIMIT = 1L << 20;
+    /** Added to the features' squared norm: keeps steps small where the features are near zero. */
+    static final long NORM_BIAS = 256;
+    /** The filter's step size, 2^-10, in these fixed-point units. */
+    static final long GAIN = 1024;
+    private static final long MEAN_LIMIT = 1L << 30;
+
+    private final long[][][] weights;
+    private final int depthShift;
+    private final long[] features = new long[MAX_FEATURES];
+    private int count;
+    private long[] active;
+    private long norm;
+
+    AdaptiveMean(int channels, int bitDepth) {
+        this.weights = new long[channels][3][];
+        this.depthShift = bitDepth - 8;
+    }
+
+    /**
+     * The corrected mean of sample {@code i} of band {@code b} of channel {@code c}; remembers its features until
+     * {@link #learn}.
+     *
+     * @param v         this band's samples, valid before {@code i}
+     * @param netMean   the network's means of this band (before any correction), in 1/16 units
+     * @param mean      the mean so far (after the along-edge correction)
+     * @param ownBands  this channel's bands; those before {@code b} are complete
+     * @param lumaBands channel 0's complete bands when {@code c > 0}, else null
+     */
+    int correct(int c, int b, int i, int w, int h, int[] v, int[] netMean, int mean, int[][] ownBands, int[][] lumaBands) {
+        int x = i % w;
+        int y = i / w;
+        count = 0;
+        for (int k = 0; k < b; k++) around(ownBands[k], x, y, w, h);
+        if (lumaBands != null) around(lumaBands[b], x, y, w, h);
+        for (int[] d : CAUSAL) {
+            int xx = x + d[0];
+            int yy = y + d[1];
+            long r = xx < 0 || xx >= w || yy < 0 ? 0 : 16L * v[yy * w + xx] - netMean[yy * w + xx];
+            features[count++] = toEightBit(r);
+        }
+        if (weights[c][b] == null) weights[c][b] = new long[count];
+        active = weights[c][b];
+        long sum = 0;
+        norm = NORM_BIAS;
+        for (int j = 0; j < count; j++) {
+            sum += active[j] * features[j];
+            norm += features[j] * features[j];
+        }
+        long p = Math.floorDiv(sum, 1L << WEIGHT_FRAC_BITS);
+        long correction = depthShift >= 0 ? p << depthShift : p >> -depthShift;
+        return (int) Math.max(-MEAN_LIMIT, Math.min(MEAN_LIMIT, mean + correction));
+    }
+
+    /** Updates the weights of the last {@link #correct}ed sample, now that its value is known. */
+    void learn(int value, int meanUsed) {
+        long limit = Math.min(ERROR_LIMIT, 2 * norm);
+        long e = Math.max(-limit, Math.min(limit, toEightBit(16L * value - meanUsed)));
+        for (int j = 0; j < count; j++) {
+            long step = Math.floorDiv(GAIN * e * features[j], norm);
+            active[j] = Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, active[j] + step));
+        }
+    }
+
+    private void around(int[] band, int x, int y, int w, int h) {
+        for (int[] d : AROUND) {
+            int xx = Math.max(0, Math.min(w - 1, x + d[0]));
+            int yy = Math.max(0, Math.min(h - 1, y + d[1]));
+            features[count++] = toEightBit(16L * band[yy * w + xx]);
+        }
+    }
+
+    /** A value in 1/16 units scaled to the 8-bit range and clamped to +-{@link #FEATURE_LIMIT}. */
+    private long toEightBit(long sixteenths) {
+        long s = depthShift >= 0 ? sixteenths >> depthShift : sixteenths << -depthShift;
+        return Math.max(-FEATURE_LIMIT, Math.min(FEATURE_LIMIT, s));
+    }
+}

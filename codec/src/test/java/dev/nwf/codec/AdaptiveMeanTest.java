@@ -1,0 +1,53 @@
+package dev.nwf.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AdaptiveMeanTest {
+    private static final int W = 64;
+    private static final int H = 64;
+
+    /** Mean |16 v - mean| over samples [from, to) when chroma HL follows luma HL as v = 3/4 L + noise. */
+    private static double[] errors(int bitDepth, boolean learn) {
+        Random r = new Random(5);
+        int n = W * H;
+        int scale = 1 << (bitDepth - 8);
+        int[][] luma = new int[3][n];
+        int[][] own = new int[3][n];
+        for (int i = 0; i < n; i++) {
+            luma[0][i] = (r.nextInt(81) - 40) * scale;
+            own[0][i] = (3 * luma[0][i]) / 4 + (r.nextInt(3) - 1) * scale;
+        }
+        int[] netMean = new int[n]; // a prior that knows nothing: mean 0 everywhere
+        AdaptiveMean am = new AdaptiveMean(3, bitDepth);
+        double early = 0;
+        double late = 0;
+        for (int i = 0; i < n; i++) {
+            int mean = am.correct(1, 0, i, W, H, own[0], netMean, netMean[i], own, luma);
+            if (learn) am.learn(own[0][i], mean);
+            double e = Math.abs(16.0 * own[0][i] - mean) / scale;
+            if (i < 256) early += e / 256;
+            if (i >= n - 1024) late += e / 1024;
+        }
+        return new double[] {early, late};
+    }
+
+    @Test
+    void learnsHowChromaFollowsLuma() {
+        for (int depth : new int[] {8, 12, 16}) {
+            double[] e = errors(depth, true);
+            // the relation is 3/4 L with |L| up to 40: errors start near 16 * 15 and must fall to the noise level (16 * 2/3)
+            assertTrue(e[1] < e[0] / 4, "depth " + depth + ": late error " + e[1] + " vs early " + e[0]);
+            assertTrue(e[1] < 16 * 1.5, "depth " + depth + ": late error " + e[1]);
+        }
+    }
+
+    @Test
+    void withoutLearningTheMeanIsLeftAlone() {
+        double[] e = errors(8, false);
+        assertEquals(e[0], e[1], 16 * 3, "weights stay zero, so both windows see the raw residual");
+    }
+}
