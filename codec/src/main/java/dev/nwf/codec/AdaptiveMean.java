@@ -22,6 +22,8 @@ final class AdaptiveMean {
     static final long NORM_BIAS = 256;
     /** The filter's step size, 2^-10, in these fixed-point units. */
     static final long GAIN = 1024;
+    /** Fraction bits of the per-sample step factor. */
+    static final int STEP_FRAC_BITS = 20;
     private static final long MEAN_LIMIT = 1L << 30;
 
     private final long[][][] weights;
@@ -75,18 +77,27 @@ final class AdaptiveMean {
     void learn(int value, int meanUsed) {
         long limit = Math.min(ERROR_LIMIT, 2 * norm);
         long e = Math.max(-limit, Math.min(limit, toEightBit(16L * value - meanUsed)));
+        if (e == 0) return;
+        // one division per sample: the common factor GAIN * e / norm, kept with STEP_FRAC_BITS fraction bits
+        long g = Math.floorDiv(GAIN * e << STEP_FRAC_BITS, norm);
         for (int j = 0; j < count; j++) {
-            long step = Math.floorDiv(GAIN * e * features[j], norm);
+            long step = (g * features[j]) >> STEP_FRAC_BITS;
             active[j] = Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, active[j] + step));
         }
     }
 
+    /** The sample at (x, y) and its four neighbours, coordinates clamped into the band. */
     private void around(int[] band, int x, int y, int w, int h) {
-        for (int[] d : AROUND) {
-            int xx = Math.max(0, Math.min(w - 1, x + d[0]));
-            int yy = Math.max(0, Math.min(h - 1, y + d[1]));
-            features[count++] = toEightBit(16L * band[yy * w + xx]);
-        }
+        int i = y * w + x;
+        int left = x > 0 ? i - 1 : i;
+        int right = x < w - 1 ? i + 1 : i;
+        int up = y > 0 ? i - w : i;
+        int down = y < h - 1 ? i + w : i;
+        features[count++] = toEightBit(16L * band[i]);
+        features[count++] = toEightBit(16L * band[left]);
+        features[count++] = toEightBit(16L * band[right]);
+        features[count++] = toEightBit(16L * band[up]);
+        features[count++] = toEightBit(16L * band[down]);
     }
 
     /** A value in 1/16 units scaled to the 8-bit range and clamped to +-{@link #FEATURE_LIMIT}. */

@@ -38,10 +38,48 @@ public final class ReferenceEvaluator implements NetEvaluator {
         int n = w * h;
         int[] weights = l.weightsView();
         int[][] out = new int[l.outChannels()][];
+        // 32-bit accumulators give the same integers whenever no sum can leave the int range, and run faster
+        boolean narrow = l.accumulatorBound(maxAbs(in)) <= Integer.MAX_VALUE;
         // output channels are independent: spread them over the cores (results do not depend on the split)
         java.util.stream.IntStream range = java.util.stream.IntStream.range(0, l.outChannels());
-        (n >= PARALLEL_MIN_PIXELS ? range.parallel() : range).forEach(o -> out[o] = channel(l, o, padded, weights, w, h, pw));
+        (n >= PARALLEL_MIN_PIXELS ? range.parallel() : range).forEach(o -> out[o] = narrow
+                ? narrowChannel(l, o, padded, weights, w, h, pw) : channel(l, o, padded, weights, w, h, pw));
         return out;
+    }
+
+    private static long maxAbs(int[][] planes) {
+        long m = 0;
+        for (int[] p : planes) for (int v : p) m = Math.max(m, Math.abs((long) v));
+        return m;
+    }
+
+    /** {@link #channel} with int accumulators; only for layers whose accumulator bound fits in an int. */
+    private static int[] narrowChannel(IntConv l, int o, int[][] padded, int[] weights, int w, int h, int pw) {
+        int k = l.kernel();
+        int n = w * h;
+        int[] acc = new int[n];
+        java.util.Arrays.fill(acc, (int) (l.biasView()[o] + l.roundingOffset()));
+        for (int c = 0; c < padded.length; c++) {
+            int[] p = padded[c];
+            for (int ky = 0; ky < k; ky++) {
+                for (int kx = 0; kx < k; kx++) {
+                    int wv = weights[((o * padded.length + c) * k + ky) * k + kx];
+                    if (wv == 0) continue;
+                    int dy = ky * l.dilation();
+                    int dx = kx * l.dilation();
+                    for (int y = 0; y < h; y++) {
+                        int src = (y + dy) * pw + dx;
+                        int dst = y * w;
+                        for (int xx = 0; xx < w; xx++) acc[dst + xx] += wv * p[src + xx];
+                    }
+                }
+            }
+        }
+        int s = l.shift();
+        int lo = l.clampLo();
+        int hi = l.clampHi();
+        for (int i = 0; i < n; i++) acc[i] = Math.max(lo, Math.min(hi, acc[i] >> s));
+        return acc;
     }
 
     private static int[] channel(IntConv l, int o, int[][] padded, int[] weights, int w, int h, int pw) {
