@@ -3,16 +3,16 @@ package dev.nwf.codec;
 /**
  * Online correction of the prior's means inside an image (SPEC.md §6.3.3): a normalised-LMS filter per (channel,
  * band) learns, sample by sample, how the residual left by the network follows the bands coded before it, channel 0's
- * same band and the residuals of causal neighbours, and adds its prediction to the mean. Encoder and decoder run it
- * in the same order on the same integers (64-bit, no floating point), so they stay in step. The weights start at
- * zero for every image and carry over from level to level.
+ * same band, the previous channel's residuals, the residuals of causal neighbours and the parent level's residual,
+ * and adds its prediction to the mean. Encoder and decoder run it in the same order on the same integers (64-bit, no
+ * floating point), so they stay in step. The weights start at zero for every image and carry over from level to level.
  */
 final class AdaptiveMean {
     /** Offsets (dx, dy) read from already known bands: the sample itself and its four neighbours. */
     static final int[][] AROUND = {{0, 0}, {-1, 0}, {1, 0}, {0, -1}, {0, 1}};
     /** Causal neighbours of the band being coded whose residuals are features. */
     static final int[][] CAUSAL = {{-1, 0}, {-2, 0}, {-1, -1}, {0, -1}, {1, -1}, {0, -2}};
-    static final int MAX_FEATURES = 2 * AROUND.length + AROUND.length + CAUSAL.length;
+    static final int MAX_FEATURES = 2 * AROUND.length + AROUND.length + AROUND.length + CAUSAL.length + 1;
     /** Weights are fixed point with this many fraction bits. */
     static final int WEIGHT_FRAC_BITS = 16;
     static final long WEIGHT_LIMIT = 1L << 20;
@@ -27,15 +27,37 @@ final class AdaptiveMean {
     private static final long MEAN_LIMIT = 1L << 30;
 
     private final long[][][] weights;
+    private final int channels;
     private final int depthShift;
     private final long[] features = new long[MAX_FEATURES];
     private int count;
     private long[] active;
     private long norm;
+    /** 16 v - mean of every sample coded at this level and at the previous detail level, [channel][band]. */
+    private int[][][] residuals;
+    private int[][][] parentResiduals;
+    private int width;
+    private int height;
+    private int parentWidth;
+    private int parentHeight;
+    private int lastC;
+    private int lastB;
+    private int lastI;
 
     AdaptiveMean(int channels, int bitDepth) {
         this.weights = new long[channels][3][];
+        this.channels = channels;
         this.depthShift = bitDepth - 8;
+    }
+
+    /** A new detail level of w x h band samples begins; the current level becomes the parent. */
+    void startLevel(int w, int h) {
+        parentResiduals = residuals;
+        parentWidth = width;
+        parentHeight = height;
+        residuals = new int[channels][3][w * h];
+        width = w;
+        height = h;
     }
 
     /**
@@ -48,20 +70,27 @@ final class AdaptiveMean {
      * @param ownBands  this channel's bands; those before {@code b} are complete
      * @param lumaBands channel 0's complete bands when {@code c > 0}, else null
      */
-    int correct(int c, int b, int i, int w, int h, int[] v, int[] netMean, int mean, int[][] ownBands, int[][] lumaBands) {
+    int correct(int c, int b, int i, int[] v, int[] netMean, int mean, int[][] ownBands, int[][] lumaBands) {
+        int w = width;
         int x = i % w;
         int y = i / w;
         count = 0;
-        for (int k = 0; k < b; k++) around(ownBands[k], x, y, w, h);
-        if (lumaBands != null) around(lumaBands[b], x, y, w, h);
+        for (int k = 0; k < b; k++) around(ownBands[k], 16, x, y);
+        if (c > 0) around(lumaBands[b], 16, x, y);
+        if (c > 1) around(residuals[c - 1][b], 1, x, y);
         for (int[] d : CAUSAL) {
             int xx = x + d[0];
             int yy = y + d[1];
             long r = xx < 0 || xx >= w || yy < 0 ? 0 : 16L * v[yy * w + xx] - netMean[yy * w + xx];
             features[count++] = toEightBit(r);
         }
+        features[count++] = parentResiduals == null ? 0
+                : toEightBit(parentResiduals[c][b][Math.min(parentHeight - 1, y >> 1) * parentWidth + Math.min(parentWidth - 1, x >> 1)]);
         if (weights[c][b] == null) weights[c][b] = new long[count];
         active = weights[c][b];
+        lastC = c;
+        lastB = b;
+        lastI = i;
         long sum = 0;
         norm = NORM_BIAS;
         for (int j = 0; j < count; j++) {
@@ -75,8 +104,10 @@ final class AdaptiveMean {
 
     /** Updates the weights of the last {@link #correct}ed sample, now that its value is known. */
     void learn(int value, int meanUsed) {
+        long residual = 16L * value - meanUsed;
+        residuals[lastC][lastB][lastI] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, residual));
         long limit = Math.min(ERROR_LIMIT, 2 * norm);
-        long e = Math.max(-limit, Math.min(limit, toEightBit(16L * value - meanUsed)));
+        long e = Math.max(-limit, Math.min(limit, toEightBit(residual)));
         if (e == 0) return;
         // one division per sample: the common factor GAIN * e / norm, kept with STEP_FRAC_BITS fraction bits
         long g = Math.floorDiv(GAIN * e << STEP_FRAC_BITS, norm);
@@ -86,18 +117,19 @@ final class AdaptiveMean {
         }
     }
 
-    /** The sample at (x, y) and its four neighbours, coordinates clamped into the band. */
-    private void around(int[] band, int x, int y, int w, int h) {
+    /** {@code unit} times the samples at (x, y) and its four neighbours, coordinates clamped into the level's bands. */
+    private void around(int[] plane, int unit, int x, int y) {
+        int w = width;
         int i = y * w + x;
         int left = x > 0 ? i - 1 : i;
         int right = x < w - 1 ? i + 1 : i;
         int up = y > 0 ? i - w : i;
-        int down = y < h - 1 ? i + w : i;
-        features[count++] = toEightBit(16L * band[i]);
-        features[count++] = toEightBit(16L * band[left]);
-        features[count++] = toEightBit(16L * band[right]);
-        features[count++] = toEightBit(16L * band[up]);
-        features[count++] = toEightBit(16L * band[down]);
+        int down = y < height - 1 ? i + w : i;
+        features[count++] = toEightBit((long) unit * plane[i]);
+        features[count++] = toEightBit((long) unit * plane[left]);
+        features[count++] = toEightBit((long) unit * plane[right]);
+        features[count++] = toEightBit((long) unit * plane[up]);
+        features[count++] = toEightBit((long) unit * plane[down]);
     }
 
     /** A value in 1/16 units scaled to the 8-bit range and clamped to +-{@link #FEATURE_LIMIT}. */

@@ -33,13 +33,14 @@ final class DetailCoder {
         this.adaptiveMean = adaptiveMean;
     }
 
-    private void startLevel(int channels) {
+    private void startLevel(int channels, int w, int h) {
         if (adaptiveMean && adaptive == null) adaptive = new AdaptiveMean(channels, bitDepth);
+        if (adaptive != null) adaptive.startLevel(w, h);
     }
 
     /** @param bands [channel][HL, LH, HH] at the low-pass size; ll [channel] */
     void encode(RansEncoder enc, int[][] ll, int[][][] bands, int w, int h) {
-        startLevel(ll.length);
+        startLevel(ll.length, w, h);
         LevelContext ctx = new LevelContext(ll.length, w, h);
         HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], w * h, bitDepth);
         for (int c = 0; c < ll.length; c++) {
@@ -69,7 +70,7 @@ final class DetailCoder {
     int[][][] decode(RansDecoder dec, int[][] ll, int w, int h) throws CorruptStreamException {
         int n = w * h;
         int[][][] bands = new int[ll.length][3][n];
-        startLevel(ll.length);
+        startLevel(ll.length, w, h);
         LevelContext ctx = new LevelContext(ll.length, w, h);
         HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], n, bitDepth);
         for (int c = 0; c < ll.length; c++) {
@@ -125,7 +126,7 @@ final class DetailCoder {
         /** Corrects mean[i] (along the band's edges, then adaptively) and returns the local scale index; reads only samples before i. */
         int prepare(int i) {
             mean[i] = alongEdge(i, w, b, v, mean);
-            if (adaptive != null) mean[i] = adaptive.correct(c, b, i, w, h, v, netMean, mean[i], ownBands, lumaBands);
+            if (adaptive != null) mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands);
             return LocalScale.at(i, w, mag, netScale, co, leftWeight(b), upWeight(b));
         }
 
