@@ -27,37 +27,14 @@ final class AdaptiveMean {
     private static final long MEAN_LIMIT = 1L << 30;
 
     private final long[][][] weights;
-    private final int channels;
     private final int depthShift;
     private final long[] features = new long[MAX_FEATURES];
     private int count;
     private long[] active;
     private long norm;
-    /** 16 v - mean of every sample coded at this level and at the previous detail level, [channel][band]. */
-    private int[][][] residuals;
-    private int[][][] parentResiduals;
-    private int width;
-    private int height;
-    private int parentWidth;
-    private int parentHeight;
-    private int lastC;
-    private int lastB;
-    private int lastI;
-
     AdaptiveMean(int channels, int bitDepth) {
         this.weights = new long[channels][3][];
-        this.channels = channels;
         this.depthShift = bitDepth - 8;
-    }
-
-    /** A new detail level of w x h band samples begins; the current level becomes the parent. */
-    void startLevel(int w, int h) {
-        parentResiduals = residuals;
-        parentWidth = width;
-        parentHeight = height;
-        residuals = new int[channels][3][w * h];
-        width = w;
-        height = h;
     }
 
     /**
@@ -69,28 +46,26 @@ final class AdaptiveMean {
      * @param mean      the mean so far (after the along-edge correction)
      * @param ownBands  this channel's bands; those before {@code b} are complete
      * @param lumaBands channel 0's complete bands when {@code c > 0}, else null
+     * @param levels    the residuals coded so far at this level and the level before
      */
-    int correct(int c, int b, int i, int[] v, int[] netMean, int mean, int[][] ownBands, int[][] lumaBands) {
-        int w = width;
+    int correct(int c, int b, int i, int[] v, int[] netMean, int mean, int[][] ownBands, int[][] lumaBands, LevelResiduals levels) {
+        int w = levels.width;
+        int h = levels.height;
         int x = i % w;
         int y = i / w;
         count = 0;
-        for (int k = 0; k < b; k++) around(ownBands[k], 16, x, y);
-        if (c > 0) around(lumaBands[b], 16, x, y);
-        if (c > 1) around(residuals[c - 1][b], 1, x, y);
+        for (int k = 0; k < b; k++) around(ownBands[k], 16, x, y, w, h);
+        if (c > 0) around(lumaBands[b], 16, x, y, w, h);
+        if (c > 1) around(levels.band(c - 1, b), 1, x, y, w, h);
         for (int[] d : CAUSAL) {
             int xx = x + d[0];
             int yy = y + d[1];
             long r = xx < 0 || xx >= w || yy < 0 ? 0 : 16L * v[yy * w + xx] - netMean[yy * w + xx];
             features[count++] = toEightBit(r);
         }
-        features[count++] = parentResiduals == null ? 0
-                : toEightBit(parentResiduals[c][b][Math.min(parentHeight - 1, y >> 1) * parentWidth + Math.min(parentWidth - 1, x >> 1)]);
+        features[count++] = levels.parent == null ? 0 : toEightBit(levels.parentAt(c, b, x, y));
         if (weights[c][b] == null) weights[c][b] = new long[count];
         active = weights[c][b];
-        lastC = c;
-        lastB = b;
-        lastI = i;
         long sum = 0;
         norm = NORM_BIAS;
         for (int j = 0; j < count; j++) {
@@ -104,10 +79,8 @@ final class AdaptiveMean {
 
     /** Updates the weights of the last {@link #correct}ed sample, now that its value is known. */
     void learn(int value, int meanUsed) {
-        long residual = 16L * value - meanUsed;
-        residuals[lastC][lastB][lastI] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, residual));
         long limit = Math.min(ERROR_LIMIT, 2 * norm);
-        long e = Math.max(-limit, Math.min(limit, toEightBit(residual)));
+        long e = Math.max(-limit, Math.min(limit, toEightBit(16L * value - meanUsed)));
         if (e == 0) return;
         // one division per sample: the common factor GAIN * e / norm, kept with STEP_FRAC_BITS fraction bits
         long g = Math.floorDiv(GAIN * e << STEP_FRAC_BITS, norm);
@@ -118,13 +91,12 @@ final class AdaptiveMean {
     }
 
     /** {@code unit} times the samples at (x, y) and its four neighbours, coordinates clamped into the level's bands. */
-    private void around(int[] plane, int unit, int x, int y) {
-        int w = width;
+    private void around(int[] plane, int unit, int x, int y, int w, int h) {
         int i = y * w + x;
         int left = x > 0 ? i - 1 : i;
         int right = x < w - 1 ? i + 1 : i;
         int up = y > 0 ? i - w : i;
-        int down = y < height - 1 ? i + w : i;
+        int down = y < h - 1 ? i + w : i;
         features[count++] = toEightBit((long) unit * plane[i]);
         features[count++] = toEightBit((long) unit * plane[left]);
         features[count++] = toEightBit((long) unit * plane[right]);

@@ -21,10 +21,8 @@ final class DetailCoder {
     private final boolean adaptiveMean;
     /** The image's mean-correcting filters (SPEC.md §6.3.3), created at the first level; null without the feature. */
     private AdaptiveMean adaptive;
-    /** Residual magnitudes of the previous detail level, [channel][band], with its width; null before the first. */
-    private int[][][] parentMags;
-    private int parentWidth;
-    private int parentHeight;
+    /** Residuals of the level being coded and of the one before it; null before the first detail level. */
+    private LevelResiduals levels;
 
     DetailCoder(NetEvaluator eval, IntNet net, int bitDepth, boolean adaptiveMean) {
         this.eval = eval;
@@ -34,27 +32,25 @@ final class DetailCoder {
     }
 
     private void startLevel(int channels, int w, int h) {
+        levels = levels == null ? LevelResiduals.first(channels, w, h) : levels.next(w, h);
         if (adaptiveMean && adaptive == null) adaptive = new AdaptiveMean(channels, bitDepth);
-        if (adaptive != null) adaptive.startLevel(w, h);
     }
 
     /** @param bands [channel][HL, LH, HH] at the low-pass size; ll [channel] */
     void encode(RansEncoder enc, int[][] ll, int[][][] bands, int w, int h) {
         startLevel(ll.length, w, h);
-        LevelContext ctx = new LevelContext(ll.length, w, h);
         HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], w * h, bitDepth);
         for (int c = 0; c < ll.length; c++) {
             HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, inputs.forChannel(c, ll[c]), w, h, bitDepth);
             for (int b = 0; b < 3; b++) {
                 int[] v = bands[c][b];
                 int[] mean = params[b].meanFixed();
-                Band band = new Band(c, b, w, h, v, mean, params[b].scaleIndex(), ctx.coLocated(c, b), bands[c], c > 0 ? bands[0] : null);
+                Band band = new Band(c, b, v, mean, params[b].scaleIndex(), bands[c], c > 0 ? bands[0] : null);
                 int[] local = new int[v.length];
                 for (int i = 0; i < v.length; i++) {
                     local[i] = band.prepare(i);
                     band.coded(i);
                 }
-                ctx.record(c, b, band.mag);
                 int offset = ScaleOffset.best(Family.LOGISTIC, v, mean, local);
                 ScaleOffset.write(enc, offset);
                 for (int i = 0; i < v.length; i++) {
@@ -63,7 +59,6 @@ final class DetailCoder {
             }
             if (c == 0) inputs.lumaBands(bands[0]);
         }
-        ctx.finish();
     }
 
     /** Returns [channel][HL, LH, HH]. */
@@ -71,7 +66,6 @@ final class DetailCoder {
         int n = w * h;
         int[][][] bands = new int[ll.length][3][n];
         startLevel(ll.length, w, h);
-        LevelContext ctx = new LevelContext(ll.length, w, h);
         HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], n, bitDepth);
         for (int c = 0; c < ll.length; c++) {
             HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, inputs.forChannel(c, ll[c]), w, h, bitDepth);
@@ -79,17 +73,15 @@ final class DetailCoder {
                 int offset = ScaleOffset.read(dec);
                 int[] v = bands[c][b];
                 int[] mean = params[b].meanFixed();
-                Band band = new Band(c, b, w, h, v, mean, params[b].scaleIndex(), ctx.coLocated(c, b), bands[c], c > 0 ? bands[0] : null);
+                Band band = new Band(c, b, v, mean, params[b].scaleIndex(), bands[c], c > 0 ? bands[0] : null);
                 for (int i = 0; i < n; i++) {
                     int local = band.prepare(i);
                     v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, HighPassPrior.clampScale(local + offset), mean[i]);
                     band.coded(i);
                 }
-                ctx.record(c, b, band.mag);
             }
             if (c == 0) inputs.lumaBands(bands[0]);
         }
-        ctx.finish();
         return bands;
     }
 
@@ -98,7 +90,6 @@ final class DetailCoder {
         private final int c;
         private final int b;
         private final int w;
-        private final int h;
         private final int[] v;
         private final int[] mean;
         private final int[] netMean;
@@ -106,66 +97,46 @@ final class DetailCoder {
         private final int[][] co;
         private final int[][] ownBands;
         private final int[][] lumaBands;
-        final int[] mag;
+        private final int[] res;
 
-        Band(int c, int b, int w, int h, int[] v, int[] mean, int[] netScale, int[][] co, int[][] ownBands, int[][] lumaBands) {
+        Band(int c, int b, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands) {
             this.c = c;
             this.b = b;
-            this.w = w;
-            this.h = h;
+            this.w = levels.width;
             this.v = v;
             this.mean = mean;
             this.netMean = adaptive == null ? null : mean.clone();
             this.netScale = netScale;
-            this.co = co;
+            this.co = coLocated(c, b);
             this.ownBands = ownBands;
             this.lumaBands = lumaBands;
-            this.mag = new int[v.length];
+            this.res = levels.start(c, b);
         }
 
         /** Corrects mean[i] (along the band's edges, then adaptively) and returns the local scale index; reads only samples before i. */
         int prepare(int i) {
             mean[i] = alongEdge(i, w, b, v, mean);
-            if (adaptive != null) mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands);
-            return LocalScale.at(i, w, mag, netScale, co, leftWeight(b), upWeight(b));
+            if (adaptive != null) mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands, levels);
+            return LocalScale.at(i, w, res, netScale, co, leftWeight(b), upWeight(b));
         }
 
-        /** Sample i's value is known: record its residual magnitude and let the adaptive mean learn from it. */
+        /** Sample i's value is known: record its residual and let the adaptive mean learn from it. */
         void coded(int i) {
-            mag[i] = LocalScale.magnitude(v[i], mean[i]);
+            res[i] = LevelResiduals.residual(v[i], mean[i]);
             if (adaptive != null) adaptive.learn(v[i], mean[i]);
         }
     }
 
-    /** Residual magnitudes coded so far at this level, which later bands use as co-located context. */
-    private final class LevelContext {
-        private final int[][][] mags;
-        private final int w;
-        private final int h;
-
-        LevelContext(int channels, int w, int h) {
-            this.mags = new int[channels][3][];
-            this.w = w;
-            this.h = h;
-        }
-
-        /** This channel's earlier bands, then channel 0's same band (for channels > 0), then the parent band. */
-        int[][] coLocated(int c, int b) {
-            java.util.List<int[]> all = new java.util.ArrayList<>();
-            for (int k = 0; k < b; k++) all.add(mags[c][k]);
-            if (c > 0) all.add(mags[0][b]);
-            int[] parent = parent(c, b, w, h);
-            if (parent != null) all.add(parent);
-            return all.toArray(new int[0][]);
-        }
-
-        void record(int c, int b, int[] mag) {
-            mags[c][b] = mag;
-        }
-
-        void finish() {
-            remember(mags, w, h);
-        }
+    /**
+     * Residuals coded at the same positions before band b of channel c (SPEC.md §6.3.1): this channel's earlier bands,
+     * then channel 0's same band (for channels > 0), then the parent level's same band.
+     */
+    private int[][] coLocated(int c, int b) {
+        java.util.List<int[]> all = new java.util.ArrayList<>();
+        for (int k = 0; k < b; k++) all.add(levels.band(c, k));
+        if (c > 0) all.add(levels.band(0, b));
+        if (levels.parent != null) all.add(levels.parentUpsampled(c, b));
+        return all.toArray(new int[0][]);
     }
 
     /** Share (in 1/16) of the along-edge neighbour's residual added to a mean: edges continue across samples. */
@@ -192,23 +163,5 @@ final class DetailCoder {
 
     private static int leftWeight(int band) {
         return band == 1 ? LocalScale.ALONG : band == 0 ? LocalScale.ACROSS : LocalScale.NEAR;
-    }
-
-    private void remember(int[][][] mags, int w, int h) {
-        parentMags = mags;
-        parentWidth = w;
-        parentHeight = h;
-    }
-
-    /** The previous level's magnitudes of the same band, at (x/2, y/2), or null at the first detail level. */
-    private int[] parent(int c, int b, int w, int h) {
-        if (parentMags == null) return null;
-        int[] p = parentMags[c][b];
-        int[] up = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            int py = Math.min(parentHeight - 1, y >> 1);
-            for (int x = 0; x < w; x++) up[y * w + x] = p[py * parentWidth + Math.min(parentWidth - 1, x >> 1)];
-        }
-        return up;
     }
 }

@@ -42,8 +42,8 @@ final class LocalScale {
     /**
      * Scale index for sample {@code i}.
      *
-     * @param mag        magnitudes of this band, valid before {@code i} in raster order
-     * @param co         magnitudes of bands already coded at the same positions (may be empty)
+     * @param mag        residuals (or their magnitudes: signs are ignored) of this band, valid before {@code i} in raster order
+     * @param co         residuals or magnitudes of bands already coded at the same positions (may be empty)
      * @param leftWeight weight of the left neighbour, {@code upWeight} of the upper one
      */
     static int at(int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight) {
@@ -51,30 +51,30 @@ final class LocalScale {
         long sum = (long) NET_WEIGHT * MAD_Q4[netScale[i]];
         int weight = NET_WEIGHT;
         for (int[] c : co) {
-            sum += (long) CO * c[i];
+            sum += (long) CO * Math.abs(c[i]);
             weight += CO;
         }
         if (x > 0) {
-            sum += (long) leftWeight * mag[i - 1];
+            sum += (long) leftWeight * Math.abs(mag[i - 1]);
             weight += leftWeight;
             if (x > 1) {
-                sum += (long) FAR * mag[i - 2];
+                sum += (long) FAR * Math.abs(mag[i - 2]);
                 weight += FAR;
             }
         }
         if (i >= w) {
-            sum += (long) upWeight * mag[i - w];
+            sum += (long) upWeight * Math.abs(mag[i - w]);
             weight += upWeight;
             if (x > 0) {
-                sum += (long) DIAGONAL * mag[i - w - 1];
+                sum += (long) DIAGONAL * Math.abs(mag[i - w - 1]);
                 weight += DIAGONAL;
             }
             if (x < w - 1) {
-                sum += (long) DIAGONAL * mag[i - w + 1];
+                sum += (long) DIAGONAL * Math.abs(mag[i - w + 1]);
                 weight += DIAGONAL;
             }
             if (i >= 2 * w) {
-                sum += (long) FAR * mag[i - 2 * w];
+                sum += (long) FAR * Math.abs(mag[i - 2 * w]);
                 weight += FAR;
             }
         }

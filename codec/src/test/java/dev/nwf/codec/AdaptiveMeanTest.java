@@ -23,11 +23,12 @@ class AdaptiveMeanTest {
         }
         int[] netMean = new int[n]; // a prior that knows nothing: mean 0 everywhere
         AdaptiveMean am = new AdaptiveMean(3, bitDepth);
-        am.startLevel(W, H);
+        LevelResiduals levels = LevelResiduals.first(3, W, H);
+        levels.start(0, 0); // channel 0's residuals: read only for channels > 1
         double early = 0;
         double late = 0;
         for (int i = 0; i < n; i++) {
-            int mean = am.correct(1, 0, i, own[0], netMean, netMean[i], own, luma);
+            int mean = am.correct(1, 0, i, own[0], netMean, netMean[i], own, luma, levels);
             if (learn) am.learn(own[0][i], mean);
             double e = Math.abs(16.0 * own[0][i] - mean) / scale;
             if (i < 256) early += e / 256;

@@ -1,0 +1,69 @@
+package dev.nwf.codec;
+
+/**
+ * The residuals 16 v − mean of the samples coded at one detail level, per channel and band, and those of the detail
+ * level before it: the context later samples read, for the local scale (SPEC.md §6.3.1, as magnitudes) and the
+ * adaptive mean (§6.3.3, signed). Residuals are clamped to ±{@link Integer#MAX_VALUE}, so |r| never overflows.
+ */
+final class LevelResiduals {
+    final int width;
+    final int height;
+    private final int[][][] residuals;
+    /** The previous detail level's residuals (which keep no parent of their own), or null at the first detail level. */
+    final LevelResiduals parent;
+
+    private LevelResiduals(int channels, int width, int height, LevelResiduals parent) {
+        this.width = width;
+        this.height = height;
+        this.residuals = new int[channels][3][];
+        this.parent = parent;
+    }
+
+    /** The first detail level of an image. */
+    static LevelResiduals first(int channels, int width, int height) {
+        return new LevelResiduals(channels, width, height, null);
+    }
+
+    /** The next, finer detail level; this one becomes its parent (without its own parent, which is no longer needed). */
+    LevelResiduals next(int width, int height) {
+        LevelResiduals asParent = parent == null ? this : new LevelResiduals(residuals, this.width, this.height);
+        return new LevelResiduals(residuals.length, width, height, asParent);
+    }
+
+    private LevelResiduals(int[][][] residuals, int width, int height) {
+        this.width = width;
+        this.height = height;
+        this.residuals = residuals;
+        this.parent = null;
+    }
+
+    /** 16 v − mean, clamped to ±{@link Integer#MAX_VALUE}. */
+    static int residual(int v, int mean) {
+        return (int) Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE, 16L * v - mean));
+    }
+
+    /** A new array for band b of channel c, to be filled in sample order. */
+    int[] start(int c, int b) {
+        residuals[c][b] = new int[width * height];
+        return residuals[c][b];
+    }
+
+    /** Band b of channel c: complete once the coder has moved past it. */
+    int[] band(int c, int b) {
+        return residuals[c][b];
+    }
+
+    /** The parent level's residual of the same channel and band under (x, y): at (x/2, y/2), clamped to its size. */
+    int parentAt(int c, int b, int x, int y) {
+        return parent.residuals[c][b][Math.min(parent.height - 1, y >> 1) * parent.width + Math.min(parent.width - 1, x >> 1)];
+    }
+
+    /** The parent level's band b of channel c spread to this level's size (each sample over the 2x2 it covers). */
+    int[] parentUpsampled(int c, int b) {
+        int[] up = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) up[y * width + x] = parentAt(c, b, x, y);
+        }
+        return up;
+    }
+}
