@@ -53,62 +53,53 @@ public final class ReferenceEvaluator implements NetEvaluator {
         return m;
     }
 
-    /** {@link #channel} with int accumulators; only for layers whose accumulator bound fits in an int. */
-    private static int[] narrowChannel(IntConv l, int o, int[][] padded, int[] weights, int w, int h, int pw) {
+    /** Adds weight x (an input plane read at offset (dx, dy) of the padded grid) to every output pixel's accumulator. */
+    @FunctionalInterface
+    private interface Tap {
+        void add(int weight, int[] plane, int dx, int dy);
+    }
+
+    /** Calls {@code tap} for every non-zero weight of output channel {@code o}, in a fixed order. */
+    private static void forEachTap(IntConv l, int o, int[][] padded, int[] weights, Tap tap) {
         int k = l.kernel();
-        int n = w * h;
-        int[] acc = new int[n];
-        java.util.Arrays.fill(acc, (int) (l.biasView()[o] + l.roundingOffset()));
         for (int c = 0; c < padded.length; c++) {
-            int[] p = padded[c];
             for (int ky = 0; ky < k; ky++) {
                 for (int kx = 0; kx < k; kx++) {
                     int wv = weights[((o * padded.length + c) * k + ky) * k + kx];
-                    if (wv == 0) continue;
-                    int dy = ky * l.dilation();
-                    int dx = kx * l.dilation();
-                    for (int y = 0; y < h; y++) {
-                        int src = (y + dy) * pw + dx;
-                        int dst = y * w;
-                        for (int xx = 0; xx < w; xx++) acc[dst + xx] += wv * p[src + xx];
-                    }
+                    if (wv != 0) tap.add(wv, padded[c], kx * l.dilation(), ky * l.dilation());
                 }
             }
         }
-        int s = l.shift();
-        int lo = l.clampLo();
-        int hi = l.clampHi();
-        for (int i = 0; i < n; i++) acc[i] = Math.max(lo, Math.min(hi, acc[i] >> s));
+    }
+
+    /** {@link #channel} with int accumulators; only for layers whose accumulator bound fits in an int. */
+    private static int[] narrowChannel(IntConv l, int o, int[][] padded, int[] weights, int w, int h, int pw) {
+        int[] acc = new int[w * h];
+        java.util.Arrays.fill(acc, (int) (l.biasView()[o] + l.roundingOffset()));
+        forEachTap(l, o, padded, weights, (wv, p, dx, dy) -> {
+            for (int y = 0; y < h; y++) {
+                int src = (y + dy) * pw + dx;
+                int dst = y * w;
+                for (int xx = 0; xx < w; xx++) acc[dst + xx] += wv * p[src + xx];
+            }
+        });
+        for (int i = 0; i < acc.length; i++) acc[i] = Math.max(l.clampLo(), Math.min(l.clampHi(), acc[i] >> l.shift()));
         return acc;
     }
 
     private static int[] channel(IntConv l, int o, int[][] padded, int[] weights, int w, int h, int pw) {
-        int k = l.kernel();
-        int n = w * h;
-        long[] acc = new long[n];
+        long[] acc = new long[w * h];
         java.util.Arrays.fill(acc, (long) l.biasView()[o] + l.roundingOffset());
-        for (int c = 0; c < padded.length; c++) {
-            int[] p = padded[c];
-            for (int ky = 0; ky < k; ky++) {
-                for (int kx = 0; kx < k; kx++) {
-                    long wv = weights[((o * padded.length + c) * k + ky) * k + kx];
-                    if (wv == 0) continue;
-                    int dy = ky * l.dilation();
-                    int dx = kx * l.dilation();
-                    for (int y = 0; y < h; y++) {
-                        int src = (y + dy) * pw + dx;
-                        int dst = y * w;
-                        for (int xx = 0; xx < w; xx++) acc[dst + xx] += wv * p[src + xx];
-                    }
-                }
+        forEachTap(l, o, padded, weights, (wv, p, dx, dy) -> {
+            for (int y = 0; y < h; y++) {
+                int src = (y + dy) * pw + dx;
+                int dst = y * w;
+                for (int xx = 0; xx < w; xx++) acc[dst + xx] += (long) wv * p[src + xx];
             }
-        }
-        int[] dst = new int[n];
-        int s = l.shift();
-        int lo = l.clampLo();
-        int hi = l.clampHi();
-        for (int i = 0; i < n; i++) dst[i] = (int) Math.max(lo, Math.min(hi, acc[i] >> s));
-        return dst;
+        });
+        int[] out = new int[acc.length];
+        for (int i = 0; i < acc.length; i++) out[i] = (int) Math.max(l.clampLo(), Math.min(l.clampHi(), acc[i] >> l.shift()));
+        return out;
     }
 
     /** Replicate padding by {@code r} on every side. */
