@@ -103,14 +103,14 @@ class CliEndToEndTest {
         assertTrue(p.sameAs(h), "truncated file decodes to the same image as --level 1");
     }
 
-    /** --format-1.0 leaves the adaptive means out: the header's feature bits are clear and the file still decodes exactly. */
+    /** --format-1.0 leaves the adaptive context out: the header's feature bits are clear and the file still decodes exactly. */
     @Test
     void format10FilesHaveNoFeatureBits() throws IOException {
         Path v11 = dir.resolve("v11.nwf");
         Path v10 = dir.resolve("v10.nwf");
         assertEquals(0, Nwf.run("encode", png.toString(), "-o", v11.toString(), "-q"));
         assertEquals(0, Nwf.run("encode", png.toString(), "--format-1.0", "-o", v10.toString(), "-q"));
-        assertEquals(dev.nwf.format.NwfContainer.FEATURE_ADAPTIVE_MEAN, headerOf(v11).requiredFeatures());
+        assertEquals(dev.nwf.format.NwfContainer.FEATURE_ADAPTIVE_CONTEXT, headerOf(v11).requiredFeatures());
         assertEquals(0, headerOf(v10).requiredFeatures());
         Path back = dir.resolve("v10.png");
         assertEquals(0, Nwf.run("decode", v10.toString(), "-o", back.toString(), "-q"));

@@ -18,22 +18,26 @@ final class DetailCoder {
     private final NetEvaluator eval;
     private final IntNet net;
     private final int bitDepth;
-    private final boolean adaptiveMean;
-    /** The image's mean-correcting filters (SPEC.md §6.3.3), created at the first level; null without the feature. */
+    private final boolean adaptiveContext;
+    /** The image's adaptive context (SPEC.md §6.3.3-6.3.4), created at the first level; null without the feature. */
     private AdaptiveMean adaptive;
+    private ScaleCalibration calibration;
     /** Residuals of the level being coded and of the one before it; null before the first detail level. */
     private LevelResiduals levels;
 
-    DetailCoder(NetEvaluator eval, IntNet net, int bitDepth, boolean adaptiveMean) {
+    DetailCoder(NetEvaluator eval, IntNet net, int bitDepth, boolean adaptiveContext) {
         this.eval = eval;
         this.net = net;
         this.bitDepth = bitDepth;
-        this.adaptiveMean = adaptiveMean;
+        this.adaptiveContext = adaptiveContext;
     }
 
     private void startLevel(int channels, int w, int h) {
         levels = levels == null ? LevelResiduals.first(channels, w, h) : levels.next(w, h);
-        if (adaptiveMean && adaptive == null) adaptive = new AdaptiveMean(channels, bitDepth);
+        if (adaptiveContext && adaptive == null) {
+            adaptive = new AdaptiveMean(channels, bitDepth);
+            calibration = new ScaleCalibration(channels);
+        }
     }
 
     /** @param bands [channel][HL, LH, HH] at the low-pass size; ll [channel] */
@@ -66,7 +70,7 @@ final class DetailCoder {
         int n = w * h;
         int[][][] bands = new int[ll.length][3][n];
         startLevel(ll.length, w, h);
-        HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], n, bitDepth);
+        HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], w * h, bitDepth);
         for (int c = 0; c < ll.length; c++) {
             HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, inputs.forChannel(c, ll[c]), w, h, bitDepth);
             for (int b = 0; b < 3; b++) {
@@ -98,6 +102,8 @@ final class DetailCoder {
         private final int[][] ownBands;
         private final int[][] lumaBands;
         private final int[] res;
+        /** The local scale index of the sample being coded, before calibration. */
+        private int local;
 
         Band(int c, int b, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands) {
             this.c = c;
@@ -113,17 +119,24 @@ final class DetailCoder {
             this.res = levels.start(c, b);
         }
 
-        /** Corrects mean[i] (along the band's edges, then adaptively) and returns the local scale index; reads only samples before i. */
+        /**
+         * Corrects mean[i] (along the band's edges, then adaptively) and returns the scale index (local, then
+         * calibrated); reads only samples before i.
+         */
         int prepare(int i) {
             mean[i] = alongEdge(i, w, b, v, mean);
-            if (adaptive != null) mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands, levels);
-            return LocalScale.at(i, w, res, netScale, co, leftWeight(b), upWeight(b));
+            local = LocalScale.at(i, w, res, netScale, co, leftWeight(b), upWeight(b));
+            if (adaptive == null) return local;
+            mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands, levels);
+            return calibration.calibrated(c, b, local);
         }
 
-        /** Sample i's value is known: record its residual and let the adaptive mean learn from it. */
+        /** Sample i's value is known: record its residual and let the adaptive context learn from it. */
         void coded(int i) {
             res[i] = LevelResiduals.residual(v[i], mean[i]);
-            if (adaptive != null) adaptive.learn(v[i], mean[i]);
+            if (adaptive == null) return;
+            adaptive.learn(v[i], mean[i]);
+            calibration.record(c, b, local, Math.abs(res[i]));
         }
     }
 

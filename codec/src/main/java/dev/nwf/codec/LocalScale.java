@@ -78,12 +78,21 @@ final class LocalScale {
                 weight += FAR;
             }
         }
-        long est = (sum << 10) / weight;
+        return index((sum << 10) / weight);
+    }
+
+    /** The nominal mean absolute residual (1/16 units) of table index {@code index}. */
+    static int mad(int index) {
+        return MAD_Q4[index];
+    }
+
+    /** The table index whose MAD is nearest (geometrically) to {@code estQ10}, a MAD in 1/16 units times 2^10. */
+    static int index(long estQ10) {
         int lo = 0;
         int hi = THRESHOLDS.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (THRESHOLDS[mid] <= est) lo = mid + 1;
+            if (THRESHOLDS[mid] <= estQ10) lo = mid + 1;
             else hi = mid;
         }
         return lo;

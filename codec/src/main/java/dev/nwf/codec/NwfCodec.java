@@ -38,9 +38,9 @@ public final class NwfCodec {
         this.features = features;
     }
 
-    /** What a file coded with this model may set: adaptive means for the nwf family, nothing for rgflow. */
+    /** What a file coded with this model may set: adaptive context for the nwf family, nothing for rgflow. */
     static long supportedFeatures(NwfModel model) {
-        return NwfModel.FAMILY_NWF.equals(model.family()) ? NwfContainer.FEATURE_ADAPTIVE_MEAN : 0L;
+        return NwfModel.FAMILY_NWF.equals(model.family()) ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT : 0L;
     }
 
     private static long defaultFeatures(NwfModel model) {
@@ -101,7 +101,7 @@ public final class NwfCodec {
     /** The model family's level scheme, as the feature bits shape it. */
     private LevelCoding levelCoding(long featureBits) {
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return new RgFlowLevels(evaluator, model);
-        return new NwfLevels(evaluator, model, (featureBits & NwfContainer.FEATURE_ADAPTIVE_MEAN) != 0);
+        return new NwfLevels(evaluator, model, (featureBits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0);
     }
 
     /**

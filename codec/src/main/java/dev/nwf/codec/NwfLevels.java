@@ -11,13 +11,13 @@ import java.util.List;
 final class NwfLevels implements LevelCoding {
     private final NetEvaluator eval;
     private final NwfModel model;
-    private final boolean adaptiveMean;
+    private final boolean adaptiveContext;
 
-    /** @param adaptiveMean whether detail levels correct the prior's means online (SPEC.md §6.3.3) */
-    NwfLevels(NetEvaluator eval, NwfModel model, boolean adaptiveMean) {
+    /** @param adaptiveContext whether detail levels adapt the prior's means and scales online (SPEC.md §6.3.3-6.3.4) */
+    NwfLevels(NetEvaluator eval, NwfModel model, boolean adaptiveContext) {
         this.eval = eval;
         this.model = model;
-        this.adaptiveMean = adaptiveMean;
+        this.adaptiveContext = adaptiveContext;
     }
 
     @Override
@@ -34,7 +34,7 @@ final class NwfLevels implements LevelCoding {
         CoarseCoder.encode(enc, pyr.coarsest, pyr.sizes[0][0], pyr.sizes[0][1]);
         payloads.add(enc.finish());
         progress.levelCoded(0, levels);
-        DetailCoder detail = new DetailCoder(eval, model.prior(), bitDepth, adaptiveMean);
+        DetailCoder detail = new DetailCoder(eval, model.prior(), bitDepth, adaptiveContext);
         for (int level = 1; level < levels; level++) {
             detail.encode(enc, pyr.lows[level], pyr.bands[level], pyr.sizes[level - 1][0], pyr.sizes[level - 1][1]);
             payloads.add(enc.finish());
@@ -46,7 +46,7 @@ final class NwfLevels implements LevelCoding {
     @Override
     public Decoder decoder(int channels, int width, int height, int bitDepth) {
         int[][] sizes = sizes(width, height);
-        DetailCoder detail = new DetailCoder(eval, model.prior(), bitDepth, adaptiveMean);
+        DetailCoder detail = new DetailCoder(eval, model.prior(), bitDepth, adaptiveContext);
         return new Decoder() {
             private int[][] planes;
             private int level;

@@ -53,7 +53,7 @@ final class VectorGenerator {
         truncations(big);
         errors(big);
         codec = nwf.withFeatures(0);
-        image("format10-rgb8-70x45", "format 1.0 coding: no adaptive means (feature bit 0 clear)", List.of("rgb", "8bit", "multi-level", "format-1.0"),
+        image("format10-rgb8-70x45", "format 1.0 coding: no adaptive context (feature bit 0 clear)", List.of("rgb", "8bit", "multi-level", "format-1.0"),
                 synthetic(70, 45, 3, 8, 11));
         image("format10-gray16-31x29", "format 1.0 coding, 16-bit gray", List.of("gray", "16bit", "odd-size", "multi-level", "format-1.0"),
                 synthetic(31, 29, 1, 16, 7));
@@ -63,8 +63,8 @@ final class VectorGenerator {
         image("rgflow-gray16-31x29", "rgflow family, 16-bit gray", List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"),
                 synthetic(31, 29, 1, 16, 13));
         image("rgflow-gray8-1x37", "rgflow family, one column", List.of("rgflow", "gray", "8bit", "edge-size"), synthetic(1, 37, 1, 8, 14));
-        write("rgflow-adaptive-mean", NwfContainer.toBytes(withFeatures(rg, NwfContainer.FEATURE_ADAPTIVE_MEAN)),
-                errorCase("rgflow-adaptive-mean", "feature bit 0 (adaptive means, nwf family only) on an rgflow file", "CORRUPT_LEVEL"));
+        write("rgflow-adaptive-context", NwfContainer.toBytes(withFeatures(rg, NwfContainer.FEATURE_ADAPTIVE_CONTEXT)),
+                errorCase("rgflow-adaptive-context", "feature bit 0 (adaptive context, nwf family only) on an rgflow file", "CORRUPT_LEVEL"));
         codec = nwf;
         return written;
     }

@@ -25,12 +25,12 @@ public final class NwfContainer {
     public static final long MAX_CHUNK_BYTES = Integer.MAX_VALUE;
     public static final int MAX_LEVELS = 255;
     /**
-     * Required-feature bit 0 (SPEC.md §2.4.1, since 1.1): the levels are coded with the codec's adaptive means. The
+     * Required-feature bit 0 (SPEC.md §2.4.1, since 1.1): the levels are coded with the codec's adaptive context. The
      * container only registers the bit; what it means is the codec's business.
      */
-    public static final long FEATURE_ADAPTIVE_MEAN = 1L;
+    public static final long FEATURE_ADAPTIVE_CONTEXT = 1L;
     /** Required-feature bits defined by this version of the spec. */
-    public static final long KNOWN_FEATURES = FEATURE_ADAPTIVE_MEAN;
+    public static final long KNOWN_FEATURES = FEATURE_ADAPTIVE_CONTEXT;
 
     private NwfContainer() {
     }

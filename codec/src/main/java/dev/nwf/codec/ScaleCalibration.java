@@ -1,0 +1,38 @@
+package dev.nwf.codec;
+
+import dev.nwf.codec.entropy.CodingTables;
+
+/**
+ * Online calibration of the local scale inside an image (SPEC.md §6.3.4): for each (channel, band, local index), the
+ * running mean of the residual magnitudes actually coded under that index, weighted against the index's nominal MAD
+ * as if it had been seen {@value #PRIOR} times, picks the index used instead. Counts halve at {@value #HALVE_AT} so the
+ * calibration follows the image. Integer-only; encoder and decoder update it in the same order.
+ */
+final class ScaleCalibration {
+    static final int PRIOR = 16;
+    static final int HALVE_AT = 256;
+
+    private final long[][][] sums;
+    private final int[][][] counts;
+
+    ScaleCalibration(int channels) {
+        this.sums = new long[channels][3][CodingTables.SCALES];
+        this.counts = new int[channels][3][CodingTables.SCALES];
+    }
+
+    /** The index to code with in place of the local index {@code local}. */
+    int calibrated(int c, int b, int local) {
+        if (counts[c][b][local] == 0) return local; // no evidence yet (and the lowest indices share one nominal MAD)
+        long sum = sums[c][b][local] + (long) PRIOR * LocalScale.mad(local);
+        return LocalScale.index((sum << 10) / (counts[c][b][local] + PRIOR));
+    }
+
+    /** A sample whose local index was {@code local} was coded with residual magnitude {@code magnitude}. */
+    void record(int c, int b, int local, int magnitude) {
+        sums[c][b][local] += magnitude;
+        if (++counts[c][b][local] == HALVE_AT) {
+            sums[c][b][local] >>= 1;
+            counts[c][b][local] >>= 1;
+        }
+    }
+}
