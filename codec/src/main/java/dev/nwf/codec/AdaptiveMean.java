@@ -12,7 +12,8 @@ final class AdaptiveMean {
     static final int[][] AROUND = {{0, 0}, {-1, 0}, {1, 0}, {0, -1}, {0, 1}};
     /** Causal neighbours of the band being coded whose residuals are features. */
     static final int[][] CAUSAL = {{-1, 0}, {-2, 0}, {-1, -1}, {0, -1}, {1, -1}, {0, -2}};
-    static final int MAX_FEATURES = 2 * AROUND.length + AROUND.length + AROUND.length + CAUSAL.length + 1;
+    /** Two earlier bands, channel 0's band and the previous channel's residuals (5 taps each), causal residuals, parent. */
+    static final int MAX_FEATURES = 4 * AROUND.length + CAUSAL.length + 1;
     /** Weights are fixed point with this many fraction bits. */
     static final int WEIGHT_FRAC_BITS = 16;
     static final long WEIGHT_LIMIT = 1L << 20;
@@ -32,6 +33,7 @@ final class AdaptiveMean {
     private int count;
     private long[] active;
     private long norm;
+
     AdaptiveMean(int channels, int bitDepth) {
         this.weights = new long[channels][3][];
         this.depthShift = bitDepth - 8;
