@@ -28,8 +28,9 @@ public final class NwfCodec {
     /** Required-feature bits this codec's encoder sets (SPEC.md §2.4.1). */
     private final long features;
 
+    /** A codec whose encoder sets every feature bit the model's family defines. */
     public NwfCodec(NwfModel model, NetEvaluator evaluator) {
-        this(model, evaluator, defaultFeatures(model));
+        this(model, evaluator, supportedFeatures(model));
     }
 
     private NwfCodec(NwfModel model, NetEvaluator evaluator, long features) {
@@ -41,10 +42,6 @@ public final class NwfCodec {
     /** What a file coded with this model may set: adaptive context for the nwf family, nothing for rgflow. */
     static long supportedFeatures(NwfModel model) {
         return NwfModel.FAMILY_NWF.equals(model.family()) ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT : 0L;
-    }
-
-    private static long defaultFeatures(NwfModel model) {
-        return supportedFeatures(model);
     }
 
     /**
