@@ -53,52 +53,66 @@ public final class ReferenceEvaluator implements NetEvaluator {
         return m;
     }
 
-    /** Adds weight x (an input plane read at offset (dx, dy) of the padded grid) to every output pixel's accumulator. */
-    @FunctionalInterface
-    private interface Tap {
-        void add(int weight, int[] plane, int dx, int dy);
-    }
-
-    /** Calls {@code tap} for every non-zero weight of output channel {@code o}, in a fixed order. */
-    private static void forEachTap(IntConv l, int o, int[][] padded, int[] weights, Tap tap) {
-        int k = l.kernel();
-        for (int c = 0; c < padded.length; c++) {
-            for (int ky = 0; ky < k; ky++) {
-                for (int kx = 0; kx < k; kx++) {
-                    int wv = weights[((o * padded.length + c) * k + ky) * k + kx];
-                    if (wv != 0) tap.add(wv, padded[c], kx * l.dilation(), ky * l.dilation());
+    /** The non-zero weights of one output channel: weight, input plane and offset in the padded grid, in a fixed order. */
+    private record Taps(int[] weight, int[] plane, int[] offset) {
+        static Taps of(IntConv l, int o, int inputs, int[] weights, int pw) {
+            int k = l.kernel();
+            int n = 0;
+            int[] wt = new int[inputs * k * k];
+            int[] pl = new int[wt.length];
+            int[] off = new int[wt.length];
+            for (int c = 0; c < inputs; c++) {
+                for (int ky = 0; ky < k; ky++) {
+                    for (int kx = 0; kx < k; kx++) {
+                        int wv = weights[((o * inputs + c) * k + ky) * k + kx];
+                        if (wv == 0) continue;
+                        wt[n] = wv;
+                        pl[n] = c;
+                        off[n++] = ky * l.dilation() * pw + kx * l.dilation();
+                    }
                 }
             }
+            return new Taps(java.util.Arrays.copyOf(wt, n), java.util.Arrays.copyOf(pl, n), java.util.Arrays.copyOf(off, n));
         }
     }
 
-    /** {@link #channel} with int accumulators; only for layers whose accumulator bound fits in an int. */
+    /**
+     * {@link #channel} with int accumulators; only for layers whose accumulator bound fits in an int. Row by row, so
+     * the row being summed stays in the nearest cache while every tap adds to it.
+     */
     private static int[] narrowChannel(IntConv l, int o, int[][] padded, int[] weights, int w, int h, int pw) {
+        Taps taps = Taps.of(l, o, padded.length, weights, pw);
         int[] acc = new int[w * h];
-        java.util.Arrays.fill(acc, (int) (l.biasView()[o] + l.roundingOffset()));
-        forEachTap(l, o, padded, weights, (wv, p, dx, dy) -> {
-            for (int y = 0; y < h; y++) {
-                int src = (y + dy) * pw + dx;
-                int dst = y * w;
+        int init = (int) (l.biasView()[o] + l.roundingOffset());
+        for (int y = 0; y < h; y++) {
+            int dst = y * w;
+            java.util.Arrays.fill(acc, dst, dst + w, init);
+            for (int t = 0; t < taps.weight().length; t++) {
+                int[] p = padded[taps.plane()[t]];
+                int wv = taps.weight()[t];
+                int src = y * pw + taps.offset()[t];
                 for (int xx = 0; xx < w; xx++) acc[dst + xx] += wv * p[src + xx];
             }
-        });
-        for (int i = 0; i < acc.length; i++) acc[i] = Math.max(l.clampLo(), Math.min(l.clampHi(), acc[i] >> l.shift()));
+            for (int xx = dst; xx < dst + w; xx++) acc[xx] = Math.max(l.clampLo(), Math.min(l.clampHi(), acc[xx] >> l.shift()));
+        }
         return acc;
     }
 
     private static int[] channel(IntConv l, int o, int[][] padded, int[] weights, int w, int h, int pw) {
-        long[] acc = new long[w * h];
-        java.util.Arrays.fill(acc, (long) l.biasView()[o] + l.roundingOffset());
-        forEachTap(l, o, padded, weights, (wv, p, dx, dy) -> {
-            for (int y = 0; y < h; y++) {
-                int src = (y + dy) * pw + dx;
-                int dst = y * w;
-                for (int xx = 0; xx < w; xx++) acc[dst + xx] += (long) wv * p[src + xx];
+        Taps taps = Taps.of(l, o, padded.length, weights, pw);
+        int[] out = new int[w * h];
+        long[] acc = new long[w];
+        long init = (long) l.biasView()[o] + l.roundingOffset();
+        for (int y = 0; y < h; y++) {
+            java.util.Arrays.fill(acc, init);
+            for (int t = 0; t < taps.weight().length; t++) {
+                int[] p = padded[taps.plane()[t]];
+                long wv = taps.weight()[t];
+                int src = y * pw + taps.offset()[t];
+                for (int xx = 0; xx < w; xx++) acc[xx] += wv * p[src + xx];
             }
-        });
-        int[] out = new int[acc.length];
-        for (int i = 0; i < acc.length; i++) out[i] = (int) Math.max(l.clampLo(), Math.min(l.clampHi(), acc[i] >> l.shift()));
+            for (int xx = 0; xx < w; xx++) out[y * w + xx] = (int) Math.max(l.clampLo(), Math.min(l.clampHi(), acc[xx] >> l.shift()));
+        }
         return out;
     }
 
