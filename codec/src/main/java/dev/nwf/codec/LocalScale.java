@@ -36,7 +36,7 @@ final class LocalScale {
 
     /** |16 v - mean|: a coded sample's residual magnitude in 1/16 units, the currency of this context. */
     static int magnitude(int v, int mean) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.abs(16L * v - mean));
+        return Math.abs(LevelResiduals.residual(v, mean));
     }
 
     /**

@@ -140,10 +140,7 @@ abstract class CodecContractTest {
             if ((supported & bit) != 0) continue;
             long b = bit;
             assertThrows(IllegalArgumentException.class, () -> codec.withFeatures(b));
-            var h = file.header();
-            var marked = new dev.nwf.format.NwfHeader(h.width(), h.height(), h.channels(), h.bitDepth(), h.colourTransform(), h.modelId(),
-                    h.modelDigest(), h.levels(), h.requiredFeatures() | bit);
-            NwfFile bad = new NwfFile(marked, file.levelIndex(), file.levels(), file.metadata(), null, null, List.of());
+            NwfFile bad = file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | bit));
             assertThrows(CorruptLevelException.class, () -> codec.decode(bad, Integer.MAX_VALUE, LevelListener.NONE));
         }
     }

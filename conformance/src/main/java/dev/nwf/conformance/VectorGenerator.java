@@ -7,7 +7,6 @@ import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfModel;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
-import dev.nwf.format.NwfHeader;
 import dev.nwf.format.ReadOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -63,7 +62,7 @@ final class VectorGenerator {
         image("rgflow-gray16-31x29", "rgflow family, 16-bit gray", List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"),
                 synthetic(31, 29, 1, 16, 13));
         image("rgflow-gray8-1x37", "rgflow family, one column", List.of("rgflow", "gray", "8bit", "edge-size"), synthetic(1, 37, 1, 8, 14));
-        write("rgflow-adaptive-context", NwfContainer.toBytes(withFeatures(rg, NwfContainer.FEATURE_ADAPTIVE_CONTEXT)),
+        write("rgflow-adaptive-context", NwfContainer.toBytes(rg.withHeader(rg.header().withRequiredFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT))),
                 errorCase("rgflow-adaptive-context", "feature bit 0 (adaptive context, nwf family only) on an rgflow file", "CORRUPT_LEVEL"));
         codec = nwf;
         return written;
@@ -71,14 +70,6 @@ final class VectorGenerator {
 
     /** A bit no version of the format defines yet. */
     private static final long UNDEFINED_FEATURE = 1L << 1;
-
-    /** The same file with other required-feature bits in its header (levels unchanged). */
-    private static NwfFile withFeatures(NwfFile f, long features) {
-        NwfHeader h = f.header();
-        NwfHeader changed = new NwfHeader(h.width(), h.height(), h.channels(), h.bitDepth(), h.colourTransform(), h.modelId(),
-                h.modelDigest(), h.levels(), features);
-        return new NwfFile(changed, f.levelIndex(), f.levels(), f.metadata(), f.icc(), f.exif(), f.unknown());
-    }
 
     private NwfFile image(String name, String description, List<String> features, Image img) throws IOException {
         NwfFile file = codec.encode(img);
@@ -128,7 +119,7 @@ final class VectorGenerator {
         byte[] version = ok.clone();
         version[8] = 2;
         write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
-        byte[] feature = NwfContainer.toBytes(withFeatures(file, file.header().requiredFeatures() | UNDEFINED_FEATURE));
+        byte[] feature = NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | UNDEFINED_FEATURE)));
         write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 1 (undefined) set", "UNSUPPORTED_FEATURE"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;

@@ -53,6 +53,11 @@ public record NwfFile(NwfHeader header, List<LevelInfo> levelIndex, List<byte[]>
         return new NwfFile(header, levelIndex, levels, Map.of(), null, null, List.of());
     }
 
+    /** The same file under another header (levels and chunks unchanged). */
+    public NwfFile withHeader(NwfHeader newHeader) {
+        return new NwfFile(newHeader, levelIndex, levels, metadata, icc, exif, unknown);
+    }
+
     public NwfFile withMetadata(Map<String, Object> newMetadata, byte[] newIcc, byte[] newExif) {
         return new NwfFile(header, levelIndex, levels, newMetadata, newIcc, newExif, unknown);
     }

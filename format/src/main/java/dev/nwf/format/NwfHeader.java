@@ -39,6 +39,11 @@ public record NwfHeader(int width, int height, int channels, int bitDepth, int c
         if (levels < 1 || levels > NwfContainer.MAX_LEVELS) throw new IllegalArgumentException("levels must be 1.." + NwfContainer.MAX_LEVELS + ": " + levels);
     }
 
+    /** The same header with other required-feature bits (SPEC.md §2.4.1). */
+    public NwfHeader withRequiredFeatures(long features) {
+        return new NwfHeader(width, height, channels, bitDepth, colourTransform, modelId, modelDigest, levels, features);
+    }
+
     @Override
     public byte[] modelDigest() {
         return modelDigest.clone();

@@ -127,10 +127,7 @@ class NwfContainerTest {
 
     @Test
     void unsupportedRequiredFeatureIsRejected() {
-        NwfHeader h = SAMPLE.header();
-        NwfHeader needsMore = new NwfHeader(h.width(), h.height(), h.channels(), h.bitDepth(), h.colourTransform(), h.modelId(),
-                h.modelDigest(), h.levels(), 1L << 5);
-        NwfFile f = NwfFile.of(needsMore, SAMPLE.levelIndex(), SAMPLE.levels());
+        NwfFile f = SAMPLE.withHeader(SAMPLE.header().withRequiredFeatures(1L << 5));
         assertEquals(UNSUPPORTED_FEATURE, failureOf(NwfContainer.toBytes(f)));
     }
 
