@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "conformance", description = "Conformance vectors: generate them, check a decoder, print reliability figures.",
-        subcommands = {ConformanceCommand.Generate.class, ConformanceCommand.Run.class, ConformanceCommand.ReliabilityRun.class})
+        subcommands = {ConformanceCommand.Generate.class, ConformanceCommand.Run.class, ConformanceCommand.ReliabilityRun.class,
+                ConformanceCommand.Nets.class})
 final class ConformanceCommand {
     static final String DEFAULT_VECTORS = "conformance/vectors";
 
@@ -109,6 +110,37 @@ final class ConformanceCommand {
                     r.engineEqual(), r.engineFiles());
             System.out.printf("%.1f s%n", (System.nanoTime() - t0) / 1e9);
             if (!r.clean()) throw new VerifyFailedException("reliability run found problems");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "nets", description = {
+        "Write network vectors: each bundled model's networks, the inputs they see coding an image, and the reference",
+        "outputs, for checking another evaluator (conformance/gpu/check_nets.py runs them on PyTorch, CPU or GPU)."})
+    static final class Nets implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR", description = "Output directory.")
+        Path dir;
+
+        @Option(names = "--image", paramLabel = "IN", description = "Image to code (default: the bundled sample).")
+        Path image;
+
+        @Option(names = "--calls", defaultValue = "2", description = "Largest network calls kept per network (default: ${DEFAULT-VALUE}).")
+        int calls;
+
+        @Mixin
+        ModelOptions models;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (calls < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--calls must be >= 0");
+            ModelZoo zoo = models.zoo();
+            var img = image == null ? DemoCommand.sample() : dev.nwf.codec.ImageFiles.read(image);
+            var list = List.of(zoo.get(ModelZoo.DEFAULT_MODEL).model(), zoo.get(ModelZoo.RGFLOW_MODEL).model());
+            int n = dev.nwf.conformance.NetVectors.write(list, img, dir, calls);
+            System.err.printf("wrote %d network cases to %s%n", n, dir);
             return ExitCodes.OK;
         }
     }

@@ -16,18 +16,18 @@ import java.util.Map;
  * {name: {dtype, shape, data_offsets}}, then the raw little-endian data. Written in plain Java so that models load
  * without native libraries; files are interchangeable with DJL's NDList SAFETENSORS encoding (tested).
  */
-final class SafeTensors {
+public final class SafeTensors {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_HEADER = 1 << 24;
 
     /** A named int32 tensor. */
-    record Tensor(long[] shape, int[] data) {
+    public record Tensor(long[] shape, int[] data) {
     }
 
     private SafeTensors() {
     }
 
-    static byte[] write(Map<String, Tensor> tensors) {
+    public static byte[] write(Map<String, Tensor> tensors) {
         ObjectNode header = JSON.createObjectNode();
         long offset = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
@@ -52,7 +52,7 @@ final class SafeTensors {
         return out.toByteArray();
     }
 
-    static Map<String, Tensor> read(byte[] bytes, String source) throws ModelFileException {
+    public static Map<String, Tensor> read(byte[] bytes, String source) throws ModelFileException {
         if (bytes.length < 8) throw new ModelFileException(source, "weights file is shorter than its 8-byte header length");
         long headerLength = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         if (headerLength < 2 || headerLength > MAX_HEADER || 8 + headerLength > bytes.length) {

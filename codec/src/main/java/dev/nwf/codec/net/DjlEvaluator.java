@@ -10,7 +10,9 @@ import ai.djl.ndarray.types.Shape;
 /**
  * Evaluates integer networks with DJL's PyTorch engine (SPEC.md §5.2). Uses FLOAT32 when
  * {@link IntNet#fp32Exact} proves every accumulator stays below 2^24, FLOAT64 otherwise; each accumulator is
- * recovered with rint before the power-of-two rescale, so results equal the reference bit for bit.
+ * recovered with rint before the power-of-two rescale, so results equal the reference bit for bit. On a GPU, fp32
+ * convolutions may round their operands to TF32 (libtorch allows it for cuDNN and DJL offers no switch), so there
+ * FLOAT32 also needs {@link IntNet#tf32Exact}.
  */
 public final class DjlEvaluator implements NetEvaluator {
     /** Which precision to use. AUTO picks FLOAT32 when provably exact. */
@@ -47,12 +49,19 @@ public final class DjlEvaluator implements NetEvaluator {
     public DataType dataType(IntNet net) {
         return switch (precision) {
             case FP32 -> {
-                if (!net.fp32Exact(inputBound)) throw new IllegalArgumentException("FLOAT32 is not exact for this network and input bound");
+                if (!fp32Exact(net)) {
+                    throw new IllegalArgumentException("FLOAT32 is not exact for this network and input bound"
+                            + (device.isGpu() ? " on a GPU (TF32 convolutions)" : ""));
+                }
                 yield DataType.FLOAT32;
             }
             case FP64 -> DataType.FLOAT64;
-            case AUTO -> net.fp32Exact(inputBound) ? DataType.FLOAT32 : DataType.FLOAT64;
+            case AUTO -> fp32Exact(net) ? DataType.FLOAT32 : DataType.FLOAT64;
         };
+    }
+
+    private boolean fp32Exact(IntNet net) {
+        return device.isGpu() ? net.tf32Exact(inputBound) : net.fp32Exact(inputBound);
     }
 
     @Override

@@ -52,6 +52,13 @@ public record IntConv(int inChannels, int outChannels, int kernel, int dilation,
         return worst;
     }
 
+    /** Largest |weight|. */
+    public long maxAbsWeight() {
+        long m = 0;
+        for (int v : weights) m = Math.max(m, Math.abs((long) v));
+        return m;
+    }
+
     /** Largest |output| given the accumulator bound. */
     public long outputBound(long accBound) {
         long shifted = (accBound >> shift) + 1;

@@ -18,6 +18,11 @@ public record IntNet(int inputs, List<IntConv> layers) {
     public static final long FP64_EXACT = 1L << 53;
     /** fp32 represents every integer below 2^24 exactly. */
     public static final long FP32_EXACT = 1L << 24;
+    /**
+     * TF32 (what GPU convolutions in fp32 may use: 10 stored mantissa bits) represents every integer up to 2^11
+     * exactly; products of two such operands are exact in the fp32 accumulator.
+     */
+    public static final long TF32_OPERAND_EXACT = 1L << 11;
 
     public IntNet {
         layers = List.copyOf(layers);
@@ -53,6 +58,21 @@ public record IntNet(int inputs, List<IntConv> layers) {
     /** True when fp32 evaluation is provably exact for inputs bounded by {@code inBound}. */
     public boolean fp32Exact(long inBound) {
         return maxAccumulator(inBound) < FP32_EXACT;
+    }
+
+    /**
+     * True when fp32 evaluation stays exact even if the convolution rounds its operands to TF32 (GPU default in
+     * PyTorch for cuDNN convolutions): fp32-exact accumulators, and every layer input and weight at most 2^11.
+     */
+    public boolean tf32Exact(long inBound) {
+        if (!fp32Exact(inBound)) return false;
+        long bound = inBound;
+        for (IntConv l : layers) {
+            long in = l.withNetInput() ? Math.max(bound, inBound) : bound;
+            if (in > TF32_OPERAND_EXACT || l.maxAbsWeight() > TF32_OPERAND_EXACT) return false;
+            bound = l.outputBound(l.accumulatorBound(in));
+        }
+        return true;
     }
 
     /** Refuses networks whose accumulators could leave the exact range of fp64 (and of the long reference). */
