@@ -42,51 +42,53 @@ final class DetailCoder {
 
     /** @param bands [channel][HL, LH, HH] at the low-pass size; ll [channel] */
     void encode(RansEncoder enc, int[][] ll, int[][][] bands, int w, int h) {
+        eachBand(ll, bands, w, h, band -> {
+            int[] local = new int[band.v.length];
+            for (int i = 0; i < band.v.length; i++) {
+                local[i] = band.prepare(i);
+                band.coded(i);
+            }
+            int offset = ScaleOffset.best(Family.LOGISTIC, band.v, band.mean, local);
+            ScaleOffset.write(enc, offset);
+            for (int i = 0; i < band.v.length; i++) {
+                ResidualCoder.encode(enc, Family.LOGISTIC, HighPassPrior.clampScale(local[i] + offset), band.mean[i], band.v[i]);
+            }
+        });
+    }
+
+    /** Returns [channel][HL, LH, HH]. */
+    int[][][] decode(RansDecoder dec, int[][] ll, int w, int h) throws CorruptStreamException {
+        int[][][] bands = new int[ll.length][3][w * h];
+        eachBand(ll, bands, w, h, band -> {
+            int offset = ScaleOffset.read(dec);
+            for (int i = 0; i < band.v.length; i++) {
+                int local = band.prepare(i);
+                band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, HighPassPrior.clampScale(local + offset), band.mean[i]);
+                band.coded(i);
+            }
+        });
+        return bands;
+    }
+
+    /** What the encoder or decoder does with one band, whose samples {@code band.v} it reads or fills. */
+    private interface BandStep<E extends Exception> {
+        void run(Band band) throws E;
+    }
+
+    /**
+     * The level's bands in coding order (SPEC.md §6.3): channel 0, then 1.., each HL, LH, HH, with the prior's means
+     * and scales; channel 0's bands join the network input once {@code step} has run on them.
+     */
+    private <E extends Exception> void eachBand(int[][] ll, int[][][] bands, int w, int h, BandStep<E> step) throws E {
         startLevel(ll.length, w, h);
         HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], w * h, bitDepth);
         for (int c = 0; c < ll.length; c++) {
             HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, inputs.forChannel(c, ll[c]), w, h, bitDepth);
             for (int b = 0; b < 3; b++) {
-                int[] v = bands[c][b];
-                int[] mean = params[b].meanFixed();
-                Band band = new Band(c, b, v, mean, params[b].scaleIndex(), bands[c], c > 0 ? bands[0] : null);
-                int[] local = new int[v.length];
-                for (int i = 0; i < v.length; i++) {
-                    local[i] = band.prepare(i);
-                    band.coded(i);
-                }
-                int offset = ScaleOffset.best(Family.LOGISTIC, v, mean, local);
-                ScaleOffset.write(enc, offset);
-                for (int i = 0; i < v.length; i++) {
-                    ResidualCoder.encode(enc, Family.LOGISTIC, HighPassPrior.clampScale(local[i] + offset), mean[i], v[i]);
-                }
+                step.run(new Band(c, b, bands[c][b], params[b].meanFixed(), params[b].scaleIndex(), bands[c], c > 0 ? bands[0] : null));
             }
             if (c == 0) inputs.lumaBands(bands[0]);
         }
-    }
-
-    /** Returns [channel][HL, LH, HH]. */
-    int[][][] decode(RansDecoder dec, int[][] ll, int w, int h) throws CorruptStreamException {
-        int n = w * h;
-        int[][][] bands = new int[ll.length][3][n];
-        startLevel(ll.length, w, h);
-        HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], n, bitDepth);
-        for (int c = 0; c < ll.length; c++) {
-            HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, inputs.forChannel(c, ll[c]), w, h, bitDepth);
-            for (int b = 0; b < 3; b++) {
-                int offset = ScaleOffset.read(dec);
-                int[] v = bands[c][b];
-                int[] mean = params[b].meanFixed();
-                Band band = new Band(c, b, v, mean, params[b].scaleIndex(), bands[c], c > 0 ? bands[0] : null);
-                for (int i = 0; i < n; i++) {
-                    int local = band.prepare(i);
-                    v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, HighPassPrior.clampScale(local + offset), mean[i]);
-                    band.coded(i);
-                }
-            }
-            if (c == 0) inputs.lumaBands(bands[0]);
-        }
-        return bands;
     }
 
     /** One band being coded: the per-sample context steps shared by encoder and decoder, in sample order. */
