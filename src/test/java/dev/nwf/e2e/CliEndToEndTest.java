@@ -142,6 +142,41 @@ class CliEndToEndTest {
     }
 
     @Test
+    void gpuDeviceWithoutAGpuIsAUsageErrorInOneLine() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.nwf.codec.net.DjlEvaluator.gpuCount() == 0, "this machine has a GPU");
+        Path out = dir.resolve("g.nwf");
+        String[] err = new String[1];
+        int code = withStderr(err, () -> Nwf.run("encode", png.toString(), "--device", "gpu", "-o", out.toString()));
+        assertEquals(2, code);
+        assertTrue(err[0].contains("--device gpu: DJL's PyTorch engine sees no GPU"), err[0]);
+        assertFalse(err[0].contains("aten::"), "no PyTorch dispatcher dump: " + err[0]);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void everyCommandHasHelpThatFormatsWithoutWarnings() {
+        String[] err = new String[1];
+        for (String command : new String[] {"encode", "decode", "info", "verify", "upsample", "train", "eval", "demo", "conformance", "inspect"}) {
+            assertEquals(0, withStderr(err, () -> Nwf.run(command, "--help")), command);
+            assertFalse(err[0].contains("Could not format"), command + ": " + err[0]);
+        }
+        assertEquals(0, Nwf.run("conformance", "nets", "-h"));
+    }
+
+    /** Runs {@code run}, putting what it writes to stderr into {@code err[0]}. */
+    private static int withStderr(String[] err, java.util.function.IntSupplier run) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(buffer, true));
+            return run.getAsInt();
+        } finally {
+            System.setErr(old);
+            err[0] = buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void demoCodesTheSampleWithEveryBundledModel() {
         PrintStream old = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -31,7 +31,7 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, paramLabel = "ID", description = "Model id (default: ${DEFAULT-VALUE}).", defaultValue = ModelZoo.DEFAULT_MODEL)
     String model;
 
-    @Option(names = "--format-1.0", description = "Write a file that format-1.0 decoders read: no adaptive context (about 3 % larger).")
+    @Option(names = "--format-1.0", description = "Write a file that format-1.0 decoders read: no adaptive context (about 3 %% larger).")
     boolean format10;
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")

@@ -37,7 +37,14 @@ final class ModelOptions {
             case "java" -> ReferenceEvaluator.INSTANCE;
             case "auto" -> new DjlEvaluator(null, DjlEvaluator.Precision.AUTO, bound);
             case "cpu" -> new DjlEvaluator(ai.djl.Device.cpu(), DjlEvaluator.Precision.AUTO, bound);
-            case "gpu" -> new DjlEvaluator(ai.djl.Device.gpu(), DjlEvaluator.Precision.AUTO, bound);
+            case "gpu" -> {
+                // without this check PyTorch fails deep inside the first network call, with a page of dispatcher text
+                if (DjlEvaluator.gpuCount() == 0) {
+                    throw new ParameterException(command.commandLine(), "--device gpu: DJL's PyTorch engine sees no GPU"
+                            + " (the bundled PyTorch natives are CPU-only); use --device cpu, auto or java");
+                }
+                yield new DjlEvaluator(ai.djl.Device.gpu(), DjlEvaluator.Precision.AUTO, bound);
+            }
             default -> throw new ParameterException(command.commandLine(),
                     "--device must be java, auto, cpu or gpu: " + device);
         };

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code nwf} command: the CLI module's entry point. */
-@Command(name = "nwf", mixinStandardHelpOptions = true, version = "nwf 0.1.0 (container 1.0)",
+@Command(name = "nwf", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Nwf.Version.class,
         description = "Lossless neural image codec: integer wavelet flows with a learned prior.",
         subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, VerifyCommand.class, UpsampleCommand.class,
                 TrainCommand.class, EvalCommand.class, InspectCommand.class, DemoCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
@@ -19,6 +19,15 @@ public final class Nwf {
 
     private static void setDefault(String key, String value) {
         if (System.getProperty(key) == null) System.setProperty(key, value);
+    }
+
+    /** The release and the newest container format this build writes (from the format module, so it cannot go stale). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"nwf 0.1.0 (container " + dev.nwf.format.NwfContainer.VERSION_MAJOR + "."
+                    + dev.nwf.format.NwfContainer.VERSION_MINOR + ")"};
+        }
     }
 
     /** Runs the command line and returns the exit code (for tests and embedding). */

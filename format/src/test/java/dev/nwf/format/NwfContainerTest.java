@@ -203,6 +203,20 @@ class NwfContainerTest {
     }
 
     @Test
+    void atomicWriteGivesNewFilesTheUsualPermissionsAndKeepsThoseOfOverwrittenOnes(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class));
+        Path plain = Files.createFile(dir.resolve("plain")); // what the umask gives any new file
+        Path target = dir.resolve("a.nwf");
+        NwfContainer.write(SAMPLE, target, false);
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target));
+
+        var custom = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(target, custom);
+        NwfContainer.write(SAMPLE, target, true);
+        assertEquals(custom, Files.getPosixFilePermissions(target));
+    }
+
+    @Test
     void metadataMustBeAJsonObject() {
         NwfFile f = SAMPLE.withMetadata(Map.of(), null, null);
         byte[] bytes = NwfContainer.toBytes(f);

@@ -33,7 +33,12 @@ public final class DjlEvaluator implements NetEvaluator {
     }
 
     public static Device defaultDevice() {
-        return Engine.getEngine("PyTorch").getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        return gpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    /** GPUs that DJL's PyTorch engine can use (0 with CPU-only natives). */
+    public static int gpuCount() {
+        return Engine.getEngine("PyTorch").getGpuCount();
     }
 
     public Device device() {
