@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,6 +208,14 @@ class CliEndToEndTest {
         assertEquals(77, json.get("height").asInt());
         assertEquals(dev.nwf.zoo.ModelZoo.DEFAULT_MODEL, json.get("model").asText());
         assertTrue(json.get("complete").asBoolean());
+        assertEquals("[\"adaptive-context\"]", json.get("featureNames").toString());
+        assertEquals(List.of("level", "width", "height", "bytes", "present"), fieldNames(json.get("levels").get(0)));
+    }
+
+    private static List<String> fieldNames(com.fasterxml.jackson.databind.JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

@@ -40,6 +40,8 @@ final class InfoCommand implements Callable<Integer> {
             System.out.printf("%s: %dx%d, %d channel(s), %d bit, colour transform %s%n", input, h.width(), h.height(), h.channels(),
                     h.bitDepth(), h.colourTransform() == NwfHeader.COLOUR_YCOCG_R ? "YCoCg-R" : "none");
             System.out.printf("model %s (sha256 %s)%n", h.modelId(), h.modelDigestHex());
+            List<String> features = NwfContainer.featureNames(h.requiredFeatures());
+            System.out.printf("required features: %s%n", features.isEmpty() ? "none (format 1.0 coding)" : String.join(", ", features));
             for (int i = 0; i < h.levels(); i++) {
                 LevelInfo l = read.file().levelIndex().get(i);
                 System.out.printf("  level %d: %dx%d, %d bytes%s%n", i, l.width(), l.height(), l.payloadLength(),
@@ -63,11 +65,17 @@ final class InfoCommand implements Callable<Integer> {
         m.put("model", h.modelId());
         m.put("modelSha256", h.modelDigestHex());
         m.put("requiredFeatures", h.requiredFeatures());
+        m.put("featureNames", NwfContainer.featureNames(h.requiredFeatures()));
         List<Map<String, Object>> levels = new ArrayList<>();
         for (int i = 0; i < h.levels(); i++) {
             LevelInfo l = read.file().levelIndex().get(i);
-            levels.add(Map.of("level", i, "width", l.width(), "height", l.height(), "bytes", l.payloadLength(),
-                    "present", i < read.completeLevels()));
+            Map<String, Object> level = new LinkedHashMap<>();
+            level.put("level", i);
+            level.put("width", l.width());
+            level.put("height", l.height());
+            level.put("bytes", l.payloadLength());
+            level.put("present", i < read.completeLevels());
+            levels.add(level);
         }
         m.put("levels", levels);
         m.put("metadata", read.file().metadata());

@@ -35,6 +35,16 @@ public final class NwfContainer {
     private NwfContainer() {
     }
 
+    /** The names of the set feature bits, as SPEC.md §2.4.1 lists them; undefined bits as "bit N". */
+    public static java.util.List<String> featureNames(long features) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int bit = 0; bit < Long.SIZE; bit++) {
+            if ((features >>> bit & 1) == 0) continue;
+            names.add((1L << bit) == FEATURE_ADAPTIVE_CONTEXT ? "adaptive-context" : "bit " + bit);
+        }
+        return names;
+    }
+
     public static byte[] signature() {
         return SIGNATURE.clone();
     }

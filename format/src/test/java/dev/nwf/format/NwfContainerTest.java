@@ -217,6 +217,13 @@ class NwfContainerTest {
     }
 
     @Test
+    void featureBitsHaveNames() {
+        assertEquals(List.of(), NwfContainer.featureNames(0));
+        assertEquals(List.of("adaptive-context"), NwfContainer.featureNames(NwfContainer.FEATURE_ADAPTIVE_CONTEXT));
+        assertEquals(List.of("adaptive-context", "bit 5", "bit 63"), NwfContainer.featureNames(1L | 1L << 5 | 1L << 63));
+    }
+
+    @Test
     void metadataMustBeAJsonObject() {
         NwfFile f = SAMPLE.withMetadata(Map.of(), null, null);
         byte[] bytes = NwfContainer.toBytes(f);
