@@ -104,18 +104,33 @@ class CliEndToEndTest {
         assertTrue(p.sameAs(h), "truncated file decodes to the same image as --level 1");
     }
 
-    /** --format-1.0 leaves the adaptive context out: the header's feature bits are clear and the file still decodes exactly. */
+    /**
+     * --format limits the feature bits to those of an older version: 1.0 none, 1.1 adaptive context only (YCoCg-R);
+     * --format-1.0 is kept as an alias. Every file decodes exactly.
+     */
     @Test
-    void format10FilesHaveNoFeatureBits() throws IOException {
-        Path v11 = dir.resolve("v11.nwf");
-        Path v10 = dir.resolve("v10.nwf");
-        assertEquals(0, Nwf.run("encode", png.toString(), "-o", v11.toString(), "-q"));
-        assertEquals(0, Nwf.run("encode", png.toString(), "--format-1.0", "-o", v10.toString(), "-q"));
-        assertEquals(dev.nwf.format.NwfContainer.FEATURE_ADAPTIVE_CONTEXT, headerOf(v11).requiredFeatures());
-        assertEquals(0, headerOf(v10).requiredFeatures());
-        Path back = dir.resolve("v10.png");
-        assertEquals(0, Nwf.run("decode", v10.toString(), "-o", back.toString(), "-q"));
-        assertTrue(original.sameAs(ImageFiles.read(back)));
+    void formatOptionLimitsTheFeatureBits() throws IOException {
+        long adaptive = dev.nwf.format.NwfContainer.FEATURE_ADAPTIVE_CONTEXT;
+        String[][] cases = {{"--format", "1.0"}, {"--format-1.0"}, {"--format", "1.1"}, {"--format", "1.2"}, {}};
+        for (String[] option : cases) {
+            Path out = dir.resolve("f" + String.join("", option) + ".nwf");
+            List<String> args = new java.util.ArrayList<>(List.of("encode", png.toString(), "-o", out.toString(), "-q"));
+            args.addAll(List.of(option));
+            assertEquals(0, Nwf.run(args.toArray(String[]::new)), String.join(" ", option));
+            long bits = headerOf(out).requiredFeatures();
+            String label = String.join(" ", option);
+            if (label.contains("1.0")) assertEquals(0, bits, label);
+            else if (label.contains("1.1")) assertEquals(adaptive, bits, label);
+            else assertEquals(adaptive, bits & adaptive, label);
+            if (label.contains("1.0") || label.contains("1.1")) {
+                assertEquals(dev.nwf.format.NwfHeader.COLOUR_YCOCG_R, headerOf(out).colourTransform(), label);
+            }
+            Path back = dir.resolve("back.png");
+            assertEquals(0, Nwf.run("decode", out.toString(), "-o", back.toString(), "-q", "-f"));
+            assertTrue(original.sameAs(ImageFiles.read(back)), label);
+        }
+        assertEquals(2, Nwf.run("encode", png.toString(), "--format", "1.9", "-o", dir.resolve("bad.nwf").toString()));
+        assertEquals(2, Nwf.run("encode", png.toString(), "--format", "x", "-o", dir.resolve("bad.nwf").toString()));
     }
 
     private static dev.nwf.format.NwfHeader headerOf(Path nwf) throws IOException {
@@ -208,7 +223,9 @@ class CliEndToEndTest {
         assertEquals(77, json.get("height").asInt());
         assertEquals(dev.nwf.zoo.ModelZoo.DEFAULT_MODEL, json.get("model").asText());
         assertTrue(json.get("complete").asBoolean());
-        assertEquals("[\"adaptive-context\"]", json.get("featureNames").toString());
+        String names = json.get("featureNames").toString();
+        assertTrue(names.startsWith("[\"adaptive-context\""), names);
+        assertEquals(names.contains("subtract-green") ? "subtract-green" : "YCoCg-R", json.get("colourTransform").asText());
         assertEquals(List.of("level", "width", "height", "bytes", "present"), fieldNames(json.get("levels").get(0)));
     }
 

@@ -31,8 +31,8 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, paramLabel = "ID", description = "Model id (default: ${DEFAULT-VALUE}).", defaultValue = ModelZoo.DEFAULT_MODEL)
     String model;
 
-    @Option(names = "--format-1.0", description = "Write a file that format-1.0 decoders read: no adaptive context (about 3 %% larger).")
-    boolean format10;
+    @Mixin
+    FormatOption format;
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
     boolean quiet;
@@ -49,8 +49,7 @@ final class EncodeCommand implements Callable<Integer> {
         byte[] inBytes = Streams.readAll(input);
         ImageFiles.Picture picture = ImageFiles.readPicture(new ByteArrayInputStream(inBytes), input.toString());
         Image img = picture.image();
-        NwfCodec codec = new NwfCodec(models.zoo().get(model).model(), models.evaluator());
-        if (format10) codec = codec.withFeatures(0);
+        NwfCodec codec = format.apply(new NwfCodec(models.zoo().get(model).model(), models.evaluator()));
         // nothing lost: the ICC profile and text entries travel in the container's iccp and meta chunks
         java.util.Map<String, Object> meta = picture.text().isEmpty() ? java.util.Map.of() : java.util.Map.of(TEXT_KEY, picture.text());
         NwfFile file = codec.encode(img, meta, picture.icc(), null, (level, total) -> {

@@ -33,6 +33,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    FormatOption format;
+
     @Mixin
     ModelOptions models;
 
@@ -51,7 +54,7 @@ final class EvalCommand implements Callable<Integer> {
         NetEvaluator evaluator = models.evaluator();
         for (String id : modelIds) {
             NwfModel m = zoo.get(id.trim()).model();
-            results.add(new ModelRows(m.id(), m.family(), measure(m, evaluator, data, sizes)));
+            results.add(new ModelRows(m.id(), m.family(), measure(format.apply(new NwfCodec(m, evaluator)), data, sizes)));
         }
         if (json) {
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
@@ -70,7 +73,10 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     static List<Row> measure(NwfModel model, NetEvaluator eval, Path dir, List<String> sizes) throws Exception {
-        NwfCodec codec = new NwfCodec(model, eval);
+        return measure(new NwfCodec(model, eval), dir, sizes);
+    }
+
+    static List<Row> measure(NwfCodec codec, Path dir, List<String> sizes) throws Exception {
         List<Path> files = ImageSets.list(dir);
         if (files.isEmpty()) throw new java.io.IOException(dir + ": no images found");
         int k = sizes.size();

@@ -38,7 +38,7 @@ final class InfoCommand implements Callable<Integer> {
         } else {
             NwfHeader h = read.file().header();
             System.out.printf("%s: %dx%d, %d channel(s), %d bit, colour transform %s%n", input, h.width(), h.height(), h.channels(),
-                    h.bitDepth(), h.colourTransform() == NwfHeader.COLOUR_YCOCG_R ? "YCoCg-R" : "none");
+                    h.bitDepth(), NwfHeader.colourTransformName(h.colourTransform()));
             System.out.printf("model %s (sha256 %s)%n", h.modelId(), h.modelDigestHex());
             List<String> features = NwfContainer.featureNames(h.requiredFeatures());
             System.out.printf("required features: %s%n", features.isEmpty() ? "none (format 1.0 coding)" : String.join(", ", features));
@@ -61,7 +61,7 @@ final class InfoCommand implements Callable<Integer> {
         m.put("height", h.height());
         m.put("channels", h.channels());
         m.put("bitDepth", h.bitDepth());
-        m.put("colourTransform", h.colourTransform() == NwfHeader.COLOUR_YCOCG_R ? "YCoCg-R" : "none");
+        m.put("colourTransform", NwfHeader.colourTransformName(h.colourTransform()));
         m.put("model", h.modelId());
         m.put("modelSha256", h.modelDigestHex());
         m.put("requiredFeatures", h.requiredFeatures());

@@ -12,8 +12,15 @@ interface LevelCoding {
     /** Visible {width, height} of each level, coarsest first; the last is the image. */
     int[][] sizes(int width, int height);
 
-    /** One payload per level, coarsest first. */
-    List<byte[]> encode(int[][] planes, int width, int height, int bitDepth, NwfCodec.EncodeProgress progress);
+    /**
+     * Codes the image under one of {@code transforms} (the first, unless the family tries them and another codes
+     * smaller) and returns which, with one payload per level, coarsest first.
+     */
+    Encoded encode(Image image, List<ColourTransform> transforms, NwfCodec.EncodeProgress progress);
+
+    /** The levels' payloads and the colour transform they were coded under. */
+    record Encoded(ColourTransform transform, List<byte[]> payloads) {
+    }
 
     Decoder decoder(int channels, int width, int height, int bitDepth);
 

@@ -39,14 +39,16 @@ public final class NwfCodec {
         this.features = features;
     }
 
-    /** What a file coded with this model may set: adaptive context for the nwf family, nothing for rgflow. */
+    /** What a file coded with this model may set: adaptive context and subtract green for the nwf family, nothing for rgflow. */
     static long supportedFeatures(NwfModel model) {
-        return NwfModel.FAMILY_NWF.equals(model.family()) ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT : 0L;
+        return NwfModel.FAMILY_NWF.equals(model.family())
+                ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_SUBTRACT_GREEN : 0L;
     }
 
     /**
-     * A codec whose encoder sets exactly these feature bits, e.g. 0 for files that decoders of format 1.0 read.
-     * Decoding always follows the file's own bits.
+     * A codec whose encoder may set only these feature bits, e.g. 0 for files that decoders of format 1.0 read,
+     * {@link NwfContainer#FEATURE_ADAPTIVE_CONTEXT} alone for format 1.1. The subtract-green bit lets the encoder
+     * choose that transform per image; it is set in a file only when chosen. Decoding follows the file's own bits.
      */
     public NwfCodec withFeatures(long newFeatures) {
         if ((newFeatures & ~supportedFeatures(model)) != 0) {
@@ -83,16 +85,31 @@ public final class NwfCodec {
     }
 
     public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
-        boolean ct = ColourTransform.appliesTo(image.channels());
         LevelCoding coding = levelCoding(features);
         int[][] sizes = coding.sizes(image.width(), image.height());
-        List<byte[]> payloads = coding.encode(Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(), progress);
+        LevelCoding.Encoded coded = coding.encode(image, candidateTransforms(image.channels()), progress);
+        List<byte[]> payloads = coded.payloads();
         int levels = sizes.length;
+        long fileFeatures = (features & ~NwfContainer.FEATURE_SUBTRACT_GREEN)
+                | (coded.transform() == ColourTransform.SUBTRACT_GREEN ? NwfContainer.FEATURE_SUBTRACT_GREEN : 0);
         NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(),
-                ct ? NwfHeader.COLOUR_YCOCG_R : NwfHeader.COLOUR_NONE, model.id(), model.digest(), levels, features);
+                coded.transform().code, model.id(), model.digest(), levels, fileFeatures);
         List<LevelInfo> index = new ArrayList<>(levels);
         for (int i = 0; i < levels; i++) index.add(new LevelInfo(sizes[i][0], sizes[i][1], payloads.get(i).length));
         return new NwfFile(header, index, payloads, metadata, icc, exif, List.of());
+    }
+
+    /** The transforms the encoder may use, preferred first (SPEC.md §4.1). */
+    private List<ColourTransform> candidateTransforms(int channels) {
+        if (!ColourTransform.appliesTo(channels)) return List.of(ColourTransform.NONE);
+        if ((features & NwfContainer.FEATURE_SUBTRACT_GREEN) == 0) return List.of(ColourTransform.YCOCG_R);
+        return List.of(ColourTransform.SUBTRACT_GREEN, ColourTransform.YCOCG_R);
+    }
+
+    /** The colour transform a header must name: subtract green with its feature bit, else the standard one. */
+    private static ColourTransform expectedTransform(NwfHeader h) {
+        boolean green = (h.requiredFeatures() & NwfContainer.FEATURE_SUBTRACT_GREEN) != 0;
+        return green && ColourTransform.appliesTo(h.channels()) ? ColourTransform.SUBTRACT_GREEN : ColourTransform.standard(h.channels());
     }
 
     /** The model family's level scheme, as the feature bits shape it. */
@@ -153,19 +170,14 @@ public final class NwfCodec {
     public Image upsample(Image image, int doublings, double temperature, long seed) {
         if (doublings < 1 || doublings > 4) throw new IllegalArgumentException("doublings must be 1..4: " + doublings);
         if (!(temperature >= 0)) throw new IllegalArgumentException("temperature must be >= 0: " + temperature);
-        boolean ct = ColourTransform.appliesTo(image.channels());
+        // the prior was trained on the standard transform's planes
+        ColourTransform ct = ColourTransform.standard(image.channels());
         int[][] planes = levelCoding(features).upsample(Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(),
                 doublings, temperature, new java.util.Random(seed));
         return Pyramid.toImage(planes, image.width() << doublings, image.height() << doublings, image.bitDepth(), ct, true);
     }
 
     private void checkHeader(NwfHeader h) throws IOException {
-        boolean wantsCt = ColourTransform.appliesTo(h.channels());
-        int expected = wantsCt ? NwfHeader.COLOUR_YCOCG_R : NwfHeader.COLOUR_NONE;
-        if (h.colourTransform() != expected) {
-            throw new CorruptLevelException(0, 0, "colour transform " + h.colourTransform() + " is not valid for "
-                    + h.channels() + " channels (expected " + expected + ")", null);
-        }
         if (!h.modelId().equals(model.id()) || !Arrays.equals(h.modelDigest(), model.digest())) {
             throw new UnknownModelException("file was coded with model " + h.modelId() + "@" + h.modelDigestHex().substring(0, 12)
                     + ", this codec has " + model.id() + "@" + model.digestHex().substring(0, 12));
@@ -173,6 +185,14 @@ public final class NwfCodec {
         if ((h.requiredFeatures() & ~supportedFeatures(model)) != 0) {
             throw new CorruptLevelException(0, 0, "feature bits 0x" + Long.toHexString(h.requiredFeatures()) + " are not defined for "
                     + model.family() + " models", null);
+        }
+        if ((h.requiredFeatures() & NwfContainer.FEATURE_SUBTRACT_GREEN) != 0 && !ColourTransform.appliesTo(h.channels())) {
+            throw new CorruptLevelException(0, 0, "subtract green (feature bit 1) needs 3 or 4 channels, the file has " + h.channels(), null);
+        }
+        int expected = expectedTransform(h).code;
+        if (h.colourTransform() != expected) {
+            throw new CorruptLevelException(0, 0, "colour transform " + h.colourTransform() + " is not valid for "
+                    + h.channels() + " channels and feature bits 0x" + Long.toHexString(h.requiredFeatures()) + " (expected " + expected + ")", null);
         }
     }
 
@@ -210,7 +230,7 @@ public final class NwfCodec {
             boolean full = level == h.levels();
             try {
                 return Pyramid.toImage(coding.planes(), sizes[level - 1][0], sizes[level - 1][1], h.bitDepth(),
-                        h.colourTransform() == NwfHeader.COLOUR_YCOCG_R, !full);
+                        expectedTransform(h), !full);
             } catch (IllegalArgumentException e) {
                 throw new CorruptLevelException(level - 1, 0, "decoded samples out of range: " + e.getMessage(), e);
             }

@@ -25,22 +25,74 @@ final class NwfLevels implements LevelCoding {
         return LevelPlan.sizes(width, height);
     }
 
+    /**
+     * With several transforms, each codes the levels below the finest (all levels when there are fewer than
+     * {@value #MIN_LEVELS_FOR_PARTIAL_TRIAL}), and the finest is coded only under the winner, which continues where its
+     * trial stopped. The first transform wins unless another's trial is smaller by more than
+     * {@value #TRIAL_MARGIN_PER_MILLE} per mille: on set A the transforms' difference at the finest level exceeded the
+     * coarse levels' by 1 % or more in favour of subtract green, listed first.
+     */
     @Override
-    public List<byte[]> encode(int[][] planes, int width, int height, int bitDepth, NwfCodec.EncodeProgress progress) {
-        Pyramid pyr = Pyramid.build(planes, width, height);
-        int levels = pyr.sizes.length;
-        List<byte[]> payloads = new ArrayList<>(levels);
-        RansEncoder enc = new RansEncoder();
-        CoarseCoder.encode(enc, pyr.coarsest, pyr.sizes[0][0], pyr.sizes[0][1]);
-        payloads.add(enc.finish());
-        progress.levelCoded(0, levels);
-        DetailCoder detail = new DetailCoder(eval, model.prior(), bitDepth, adaptiveContext);
-        for (int level = 1; level < levels; level++) {
-            detail.encode(enc, pyr.lows[level], pyr.bands[level], pyr.sizes[level - 1][0], pyr.sizes[level - 1][1]);
-            payloads.add(enc.finish());
-            progress.levelCoded(level, levels);
+    public Encoded encode(Image image, List<ColourTransform> transforms, NwfCodec.EncodeProgress progress) {
+        List<LevelEncoder> trials = new ArrayList<>();
+        for (ColourTransform t : transforms) trials.add(new LevelEncoder(image, t));
+        int levels = trials.get(0).levels();
+        if (trials.size() > 1) {
+            boolean partial = levels >= MIN_LEVELS_FOR_PARTIAL_TRIAL;
+            for (LevelEncoder e : trials) while (e.coded() < (partial ? levels - 1 : levels)) e.next();
+            LevelEncoder best = trials.get(0);
+            long margin = partial ? TRIAL_MARGIN_PER_MILLE : 0;
+            for (LevelEncoder e : trials) if (e.bytes() * 1000 < best.bytes() * (1000 - margin)) best = e;
+            trials = List.of(best);
         }
-        return payloads;
+        LevelEncoder chosen = trials.get(0);
+        for (int level = 0; level < chosen.coded(); level++) progress.levelCoded(level, levels);
+        while (chosen.coded() < levels) progress.levelCoded(chosen.next(), levels);
+        return new Encoded(chosen.transform, chosen.payloads);
+    }
+
+    /** Below this many levels every transform codes the whole image in the trial. */
+    static final int MIN_LEVELS_FOR_PARTIAL_TRIAL = 3;
+    /** How much smaller (per mille) another transform's trial must be to win over the first. */
+    static final int TRIAL_MARGIN_PER_MILLE = 3;
+
+    /** Codes one transform's levels one at a time, coarsest first; the detail coder's state carries over. */
+    private final class LevelEncoder {
+        final ColourTransform transform;
+        final List<byte[]> payloads = new ArrayList<>();
+        private final Pyramid pyr;
+        private final DetailCoder detail;
+        private final RansEncoder enc = new RansEncoder();
+        private long bytes;
+
+        LevelEncoder(Image image, ColourTransform transform) {
+            this.transform = transform;
+            this.pyr = Pyramid.build(image, transform);
+            this.detail = new DetailCoder(eval, model.prior(), image.bitDepth(), adaptiveContext);
+        }
+
+        int levels() {
+            return pyr.sizes.length;
+        }
+
+        int coded() {
+            return payloads.size();
+        }
+
+        long bytes() {
+            return bytes;
+        }
+
+        /** Codes the next level; returns its index. */
+        int next() {
+            int level = payloads.size();
+            if (level == 0) CoarseCoder.encode(enc, pyr.coarsest, pyr.sizes[0][0], pyr.sizes[0][1]);
+            else detail.encode(enc, pyr.lows[level], pyr.bands[level], pyr.sizes[level - 1][0], pyr.sizes[level - 1][1]);
+            byte[] payload = enc.finish();
+            payloads.add(payload);
+            bytes += payload.length;
+            return level;
+        }
     }
 
     @Override

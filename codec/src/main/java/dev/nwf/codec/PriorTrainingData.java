@@ -29,8 +29,7 @@ public final class PriorTrainingData {
     }
 
     public static List<Sample> samples(Image image) {
-        boolean ct = ColourTransform.appliesTo(image.channels());
-        Pyramid pyr = Pyramid.build(image, ct);
+        Pyramid pyr = Pyramid.build(image, ColourTransform.standard(image.channels()));
         List<Sample> out = new ArrayList<>();
         for (int level = 1; level < pyr.sizes.length; level++) {
             int w = pyr.sizes[level - 1][0];

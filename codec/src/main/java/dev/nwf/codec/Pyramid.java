@@ -19,16 +19,16 @@ final class Pyramid {
         this.lows = lows;
     }
 
-    /** Colour-transforms a copy of the image's planes (when it applies), then builds the pyramid. */
-    static Pyramid build(Image image, boolean colourTransform) {
-        return build(transformedPlanes(image, colourTransform), image.width(), image.height());
+    /** Colour-transforms a copy of the image's planes, then builds the pyramid. */
+    static Pyramid build(Image image, ColourTransform transform) {
+        return build(transformedPlanes(image, transform), image.width(), image.height());
     }
 
-    /** Copies of the image's planes, colour-transformed when asked. */
-    static int[][] transformedPlanes(Image image, boolean colourTransform) {
+    /** Copies of the image's planes, colour-transformed. */
+    static int[][] transformedPlanes(Image image, ColourTransform transform) {
         int[][] planes = new int[image.channels()][];
         for (int c = 0; c < planes.length; c++) planes[c] = image.plane(c).clone();
-        if (colourTransform) ColourTransform.forward(planes);
+        transform.forward(planes);
         return planes;
     }
 
@@ -67,10 +67,10 @@ final class Pyramid {
     }
 
     /** Turns transformed planes into a displayable image: inverse colour transform, clamp to the sample range. */
-    static Image toImage(int[][] planes, int w, int h, int bitDepth, boolean colourTransform, boolean clamp) {
+    static Image toImage(int[][] planes, int w, int h, int bitDepth, ColourTransform transform, boolean clamp) {
         int[][] p = new int[planes.length][];
         for (int c = 0; c < planes.length; c++) p[c] = planes[c].clone();
-        if (colourTransform) ColourTransform.inverse(p);
+        transform.inverse(p);
         if (clamp) {
             int max = (1 << bitDepth) - 1;
             for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = Math.max(0, Math.min(max, plane[i]));

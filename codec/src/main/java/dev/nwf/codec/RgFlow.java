@@ -97,7 +97,7 @@ public final class RgFlow {
 
     /** The planes the transform sees (colour-transformed copies, in 8-bit range), for training. */
     public static int[][] trainingPlanes(Image image) {
-        int[][] p = Pyramid.transformedPlanes(image, ColourTransform.appliesTo(image.channels()));
+        int[][] p = Pyramid.transformedPlanes(image, ColourTransform.standard(image.channels()));
         int ds = image.bitDepth() - 8;
         for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = ds >= 0 ? plane[i] >> ds : plane[i] << -ds;
         return p;

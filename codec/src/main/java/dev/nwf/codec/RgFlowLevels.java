@@ -32,7 +32,12 @@ final class RgFlowLevels implements LevelCoding {
     }
 
     @Override
-    public List<byte[]> encode(int[][] planes, int width, int height, int bitDepth, NwfCodec.EncodeProgress progress) {
+    public Encoded encode(Image image, List<ColourTransform> transforms, NwfCodec.EncodeProgress progress) {
+        ColourTransform transform = transforms.get(0);
+        return new Encoded(transform, encode(Pyramid.transformedPlanes(image, transform), image.width(), image.height(), image.bitDepth(), progress));
+    }
+
+    private List<byte[]> encode(int[][] planes, int width, int height, int bitDepth, NwfCodec.EncodeProgress progress) {
         RgFlow.Plan plan = RgFlow.plan(width, height);
         int steps = plan.steps();
         int channels = planes.length;

@@ -7,6 +7,7 @@ import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfModel;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
+import dev.nwf.format.NwfHeader;
 import dev.nwf.format.ReadOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -51,6 +52,19 @@ final class VectorGenerator {
         NwfFile big = image("rgb8-70x45", "three levels", List.of("rgb", "8bit", "multi-level"), synthetic(70, 45, 3, 8, 11));
         truncations(big);
         errors(big);
+        NwfFile green = transform("rgb8-subtract-green-48x40", "colour transform 2, subtract green (feature bit 1): planes G, R-G, B-G",
+                List.of("rgb", "8bit", "multi-level", "subtract-green"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_SUBTRACT_GREEN);
+        transform("rgba8-subtract-green-36x20", "subtract green with an alpha channel (passes through)",
+                List.of("rgba", "8bit", "multi-level", "subtract-green"), greenish(36, 20, 4, 16), NwfHeader.COLOUR_SUBTRACT_GREEN);
+        write("subtract-green-without-bit", NwfContainer.toBytes(green.withHeader(green.header().withRequiredFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT))),
+                errorCase("subtract-green-without-bit", "colour transform 2 with feature bit 1 clear", "CORRUPT_LEVEL"));
+        NwfFile gray = NwfContainer.read(Files.readAllBytes(root.resolve("gray8-37x1").resolve("input.nwf")), ReadOptions.DEFAULT).file();
+        write("subtract-green-on-gray", NwfContainer.toBytes(gray.withHeader(gray.header().withRequiredFeatures(
+                        gray.header().requiredFeatures() | NwfContainer.FEATURE_SUBTRACT_GREEN))),
+                errorCase("subtract-green-on-gray", "feature bit 1 (subtract green) on a one-channel file", "CORRUPT_LEVEL"));
+        codec = nwf.withFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
+        transform("format11-rgb8-48x40", "format 1.1 coding: the image of rgb8-subtract-green-48x40 under YCoCg-R, the only transform 1.1 has",
+                List.of("rgb", "8bit", "multi-level", "format-1.1"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_YCOCG_R);
         codec = nwf.withFeatures(0);
         image("format10-rgb8-70x45", "format 1.0 coding: no adaptive context (feature bit 0 clear)", List.of("rgb", "8bit", "multi-level", "format-1.0"),
                 synthetic(70, 45, 3, 8, 11));
@@ -69,7 +83,16 @@ final class VectorGenerator {
     }
 
     /** A bit no version of the format defines yet. */
-    private static final long UNDEFINED_FEATURE = 1L << 1;
+    private static final long UNDEFINED_FEATURE = 1L << 2;
+
+    /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
+    private NwfFile transform(String name, String description, List<String> features, Image img, int colourTransform) throws IOException {
+        NwfFile file = image(name, description, features, img);
+        if (file.header().colourTransform() != colourTransform) {
+            throw new IllegalStateException(name + " came out with colour transform " + file.header().colourTransform() + ", not " + colourTransform);
+        }
+        return file;
+    }
 
     private NwfFile image(String name, String description, List<String> features, Image img) throws IOException {
         NwfFile file = codec.encode(img);
@@ -120,7 +143,7 @@ final class VectorGenerator {
         version[8] = 2;
         write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
         byte[] feature = NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | UNDEFINED_FEATURE)));
-        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 1 (undefined) set", "UNSUPPORTED_FEATURE"));
+        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 2 (undefined) set", "UNSUPPORTED_FEATURE"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;
         write("crc-mismatch", crc, errorCase("crc-mismatch", "one flipped bit in a level chunk", "CRC_MISMATCH"));
@@ -195,6 +218,21 @@ final class VectorGenerator {
             }
         }
         return new Image(w, h, depth, p);
+    }
+
+    /** Colours near gray with a red cast and red clipped in a corner: red and blue follow green, as subtract green assumes. */
+    static Image greenish(int w, int h, int channels, long seed) {
+        Image base = synthetic(w, h, 1, 8, seed);
+        Random r = new Random(seed);
+        int[][] p = new int[channels][w * h];
+        for (int i = 0; i < w * h; i++) {
+            int g = base.plane(0)[i];
+            p[0][i] = i % w > w * 2 / 3 && i / w < h / 3 ? 255 : Math.min(255, g + 40);
+            p[1][i] = g;
+            p[2][i] = Math.max(0, g - 10 + r.nextInt(2));
+            if (channels == 4) p[3][i] = 255 - (i % w) * 2;
+        }
+        return new Image(w, h, 8, p);
     }
 
     static Image noise(int w, int h, int channels, int depth, long seed) {

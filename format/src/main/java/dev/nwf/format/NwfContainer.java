@@ -18,7 +18,7 @@ public final class NwfContainer {
     /** Non-ASCII first byte, the name, then CR LF, Ctrl-Z, LF to detect text-mode and 7-bit transfer damage. */
     static final byte[] SIGNATURE = {(byte) 0x8E, 'N', 'W', 'F', 0x0D, 0x0A, 0x1A, 0x0A};
     public static final int VERSION_MAJOR = 1;
-    public static final int VERSION_MINOR = 1;
+    public static final int VERSION_MINOR = 2;
     /** Signature and the two version bytes: the first chunk starts here (SPEC.md §2.1). */
     public static final int PREAMBLE_BYTES = SIGNATURE.length + 2;
     /** Largest chunk payload: 2^31 - 1 bytes. */
@@ -29,8 +29,19 @@ public final class NwfContainer {
      * container only registers the bit; what it means is the codec's business.
      */
     public static final long FEATURE_ADAPTIVE_CONTEXT = 1L;
+    /**
+     * Required-feature bit 1 (SPEC.md §2.4.1, since 1.2): the colour transform is subtract green (header code 2).
+     * Registered here so that readers that predate it refuse such files by the bit, before any pixel work.
+     */
+    public static final long FEATURE_SUBTRACT_GREEN = 1L << 1;
+    /** The required-feature bits defined up to format 1.{@code minor}: 1.0 none, 1.1 adaptive context, 1.2 also subtract green. */
+    public static long featuresUpTo(int minor) {
+        if (minor < 0 || minor > VERSION_MINOR) throw new IllegalArgumentException("format 1." + minor + " is not defined; the newest is 1." + VERSION_MINOR);
+        return minor == 0 ? 0 : minor == 1 ? FEATURE_ADAPTIVE_CONTEXT : KNOWN_FEATURES;
+    }
+
     /** Required-feature bits defined by this version of the spec. */
-    public static final long KNOWN_FEATURES = FEATURE_ADAPTIVE_CONTEXT;
+    public static final long KNOWN_FEATURES = FEATURE_ADAPTIVE_CONTEXT | FEATURE_SUBTRACT_GREEN;
 
     private NwfContainer() {
     }
@@ -40,7 +51,8 @@ public final class NwfContainer {
         java.util.List<String> names = new java.util.ArrayList<>();
         for (int bit = 0; bit < Long.SIZE; bit++) {
             if ((features >>> bit & 1) == 0) continue;
-            names.add((1L << bit) == FEATURE_ADAPTIVE_CONTEXT ? "adaptive-context" : "bit " + bit);
+            long b = 1L << bit;
+            names.add(b == FEATURE_ADAPTIVE_CONTEXT ? "adaptive-context" : b == FEATURE_SUBTRACT_GREEN ? "subtract-green" : "bit " + bit);
         }
         return names;
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param height           image height in pixels, at least 1
  * @param channels         1 (gray), 2 (gray+alpha), 3 (RGB) or 4 (RGBA)
  * @param bitDepth         bits per sample, 1..16
- * @param colourTransform  colour transform code (SPEC.md §2.4: 0 none, 1 YCoCg-R)
+ * @param colourTransform  colour transform code (SPEC.md §2.4: 0 none, 1 YCoCg-R, 2 subtract green)
  * @param modelId          model-zoo id of the model that coded the levels
  * @param modelDigest      SHA-256 of that model's weights (32 bytes)
  * @param levels           number of level chunks, 1..{@value NwfContainer#MAX_LEVELS}
@@ -22,6 +22,18 @@ public record NwfHeader(int width, int height, int channels, int bitDepth, int c
 
     public static final int COLOUR_NONE = 0;
     public static final int COLOUR_YCOCG_R = 1;
+    /** Since 1.2, with required-feature bit 1: G, R - G, B - G (SPEC.md §4.1). */
+    public static final int COLOUR_SUBTRACT_GREEN = 2;
+
+    /** The name of a colour transform code, as SPEC.md §2.4 lists them; undefined codes as "code N". */
+    public static String colourTransformName(int code) {
+        return switch (code) {
+            case COLOUR_NONE -> "none";
+            case COLOUR_YCOCG_R -> "YCoCg-R";
+            case COLOUR_SUBTRACT_GREEN -> "subtract-green";
+            default -> "code " + code;
+        };
+    }
     public static final int DIGEST_BYTES = 32;
     public static final int MAX_MODEL_ID_BYTES = 255;
 

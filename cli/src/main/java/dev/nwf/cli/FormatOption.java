@@ -1,0 +1,44 @@
+package dev.nwf.cli;
+
+import dev.nwf.codec.NwfCodec;
+import dev.nwf.format.NwfContainer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Which container format version files may need: limits the feature bits an encoder may set (SPEC.md §2.4.1). */
+final class FormatOption {
+    @Option(names = "--format", paramLabel = "VERSION", description = "Write files that decoders of this format version read: "
+            + "1.0 (no adaptive context, about 4 %% larger), 1.1 (YCoCg-R only, about 1 %% larger), "
+            + "1.2 (default: also subtract green where it codes smaller).")
+    String version;
+
+    @Option(names = "--format-1.0", hidden = true, description = "Same as --format 1.0 (kept for scripts written for 1.1).")
+    boolean format10;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The codec limited to what the chosen version defines (and its family supports). */
+    NwfCodec apply(NwfCodec codec) {
+        int minor = minor();
+        if (minor == NwfContainer.VERSION_MINOR) return codec;
+        return codec.withFeatures(codec.features() & NwfContainer.featuresUpTo(minor));
+    }
+
+    private int minor() {
+        if (format10) return 0;
+        if (version == null) return NwfContainer.VERSION_MINOR;
+        String prefix = NwfContainer.VERSION_MAJOR + ".";
+        if (version.startsWith(prefix)) {
+            try {
+                int minor = Integer.parseInt(version.substring(prefix.length()));
+                if (minor >= 0 && minor <= NwfContainer.VERSION_MINOR) return minor;
+            } catch (NumberFormatException e) {
+                // falls through to the usage error
+            }
+        }
+        throw new ParameterException(command.commandLine(), "--format must be 1.0 to 1." + NwfContainer.VERSION_MINOR + ": " + version);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.nwf.codec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nwf.format.NwfContainer;
+import dev.nwf.format.NwfFile;
+import dev.nwf.format.NwfHeader;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** SPEC.md §4.1: each colour transform is exactly reversible, and the encoder picks subtract green where it pays. */
+class ColourTransformTest {
+    @Property(tries = 200)
+    void everyTransformIsExactlyReversible(@ForAll @IntRange(min = 1, max = 16) int depth, @ForAll long seed) {
+        Random r = new Random(seed);
+        int[][] rgb = new int[3][64];
+        for (int[] p : rgb) for (int i = 0; i < p.length; i++) p[i] = r.nextBoolean() ? r.nextInt(1 << depth) : (r.nextBoolean() ? 0 : (1 << depth) - 1);
+        for (ColourTransform t : ColourTransform.values()) {
+            int[][] p = {rgb[0].clone(), rgb[1].clone(), rgb[2].clone()};
+            t.forward(p);
+            t.inverse(p);
+            for (int c = 0; c < 3; c++) assertArrayEquals(rgb[c], p[c], t + " channel " + c);
+        }
+    }
+
+    @Test
+    void subtractGreenPutsGreenFirst() {
+        int[][] p = {{200}, {120}, {30}};
+        ColourTransform.SUBTRACT_GREEN.forward(p);
+        assertArrayEquals(new int[][] {{120}, {80}, {-90}}, p);
+    }
+
+    @Test
+    void headerCodesNameTheTransforms() {
+        assertEquals(ColourTransform.SUBTRACT_GREEN, ColourTransform.ofCode(NwfHeader.COLOUR_SUBTRACT_GREEN));
+        assertEquals(ColourTransform.YCOCG_R, ColourTransform.ofCode(NwfHeader.COLOUR_YCOCG_R));
+        assertNull(ColourTransform.ofCode(3));
+    }
+
+    /** Red and blue that follow green: the encoder's trial picks subtract green, and the file is smaller for it. */
+    @Test
+    void encoderChoosesSubtractGreenWhereItCodesSmaller() throws Exception {
+        Image img = greenish(96, 80);
+        NwfCodec codec = new NwfCodec(TestModels.random(3));
+        NwfFile chosen = codec.encode(img);
+        NwfFile ycocg = codec.withFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT).encode(img);
+        assertEquals(NwfHeader.COLOUR_SUBTRACT_GREEN, chosen.header().colourTransform());
+        assertEquals(NwfHeader.COLOUR_YCOCG_R, ycocg.header().colourTransform());
+        assertTrue(NwfContainer.toBytes(chosen).length < NwfContainer.toBytes(ycocg).length);
+        assertTrue(img.sameAs(codec.decode(chosen, Integer.MAX_VALUE, LevelListener.NONE).image()));
+    }
+
+    /** Channels that do not follow green: YCoCg-R stays. */
+    @Test
+    void encoderKeepsYCoCgWhereSubtractGreenDoesNotPay() {
+        Image img = TestImages.synthetic(96, 80, 3, 8, 21);
+        NwfFile chosen = new NwfCodec(TestModels.random(3)).encode(img);
+        assertEquals(NwfHeader.COLOUR_YCOCG_R, chosen.header().colourTransform());
+    }
+
+    private static Image greenish(int w, int h) {
+        Image base = TestImages.synthetic(w, h, 1, 8, 17);
+        int[][] p = new int[3][w * h];
+        for (int i = 0; i < w * h; i++) {
+            int g = base.plane(0)[i];
+            p[0][i] = i % w > w / 2 && i / w < h / 3 ? 255 : Math.min(255, g + 40);
+            p[1][i] = g;
+            p[2][i] = Math.max(0, g - 10);
+        }
+        return new Image(w, h, 8, p);
+    }
+}
