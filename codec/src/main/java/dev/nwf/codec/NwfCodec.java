@@ -25,7 +25,7 @@ import java.util.Map;
 public final class NwfCodec {
     private final NwfModel model;
     private final NetEvaluator evaluator;
-    /** Required-feature bits this codec's encoder sets (SPEC.md §2.4.1). */
+    /** Required-feature bits this codec's encoder may set (SPEC.md §2.4.1); subtract green only where chosen. */
     private final long features;
 
     /** A codec whose encoder sets every feature bit the model's family defines. */
