@@ -76,26 +76,36 @@ public final class ReferenceEvaluator implements NetEvaluator {
         }
     }
 
+    /** Padded-grid samples summed per pass in {@link #narrowChannel}: small enough for the nearest cache. */
+    private static final int BLOCK_SAMPLES = 2048;
+
     /**
-     * {@link #channel} with int accumulators; only for layers whose accumulator bound fits in an int. Row by row, so
-     * the row being summed stays in the nearest cache while every tap adds to it.
+     * {@link #channel} with int accumulators; only for layers whose accumulator bound fits in an int. A few rows at a
+     * time, as one run over the padded grid (the padding columns between rows are summed and dropped), so each tap is
+     * one long loop while the block stays in the nearest cache.
      */
     private static int[] narrowChannel(IntConv l, int o, int[][] padded, int[] weights, int w, int h, int pw) {
         Taps taps = Taps.of(l, o, padded.length, weights, pw);
-        int[] acc = new int[w * h];
+        int[] out = new int[w * h];
+        int rowsPerBlock = Math.max(1, BLOCK_SAMPLES / pw);
+        int[] acc = new int[(rowsPerBlock - 1) * pw + w];
         int init = (int) (l.biasView()[o] + l.roundingOffset());
-        for (int y = 0; y < h; y++) {
-            int dst = y * w;
-            java.util.Arrays.fill(acc, dst, dst + w, init);
+        for (int y0 = 0; y0 < h; y0 += rowsPerBlock) {
+            int rows = Math.min(rowsPerBlock, h - y0);
+            int len = (rows - 1) * pw + w;
+            java.util.Arrays.fill(acc, 0, len, init);
             for (int t = 0; t < taps.weight().length; t++) {
                 int[] p = padded[taps.plane()[t]];
                 int wv = taps.weight()[t];
-                int src = y * pw + taps.offset()[t];
-                for (int xx = 0; xx < w; xx++) acc[dst + xx] += wv * p[src + xx];
+                int src = y0 * pw + taps.offset()[t];
+                for (int i = 0; i < len; i++) acc[i] += wv * p[src + i];
             }
-            for (int xx = dst; xx < dst + w; xx++) acc[xx] = Math.max(l.clampLo(), Math.min(l.clampHi(), acc[xx] >> l.shift()));
+            for (int r = 0; r < rows; r++) {
+                int dst = (y0 + r) * w;
+                for (int xx = 0; xx < w; xx++) out[dst + xx] = Math.max(l.clampLo(), Math.min(l.clampHi(), acc[r * pw + xx] >> l.shift()));
+            }
         }
-        return acc;
+        return out;
     }
 
     private static int[] channel(IntConv l, int o, int[][] padded, int[] weights, int w, int h, int pw) {
