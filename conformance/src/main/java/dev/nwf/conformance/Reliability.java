@@ -125,8 +125,12 @@ public final class Reliability {
         int h = 1 + r.nextInt(r.nextBoolean() ? 8 : 80);
         int channels = 1 + r.nextInt(4);
         int depth = new int[] {1, 8, 8, 8, 12, 16}[r.nextInt(6)];
-        return r.nextInt(3) == 0 ? VectorGenerator.noise(w, h, channels, depth, r.nextLong())
-                : VectorGenerator.synthetic(w, h, channels, depth, r.nextLong());
+        return switch (r.nextInt(4)) {
+            case 0 -> VectorGenerator.noise(w, h, channels, depth, r.nextLong());
+            // colours that follow green, so that some files take the subtract-green transform
+            case 1 -> VectorGenerator.greenish(w, h, 3 + r.nextInt(2), r.nextLong());
+            default -> VectorGenerator.synthetic(w, h, channels, depth, r.nextLong());
+        };
     }
 
     /** Flips, overwrites, truncates, duplicates or inserts bytes, sometimes several times. */
