@@ -56,6 +56,17 @@ class ColourTransformTest {
         assertTrue(img.sameAs(codec.decode(chosen, Integer.MAX_VALUE, LevelListener.NONE).image()));
     }
 
+    /** Gray stored as 16-bit RGB: both transforms leave two zero planes, the tie goes to subtract green, and it round-trips. */
+    @Test
+    void sixteenBitGrayAsRgbTakesSubtractGreenAndRoundTrips() throws Exception {
+        Image gray = TestImages.synthetic(70, 45, 1, 16, 23);
+        Image img = new Image(70, 45, 16, new int[][] {gray.plane(0), gray.plane(0), gray.plane(0)});
+        NwfCodec codec = new NwfCodec(TestModels.random(5));
+        NwfFile file = codec.encode(img);
+        assertEquals(NwfHeader.COLOUR_SUBTRACT_GREEN, file.header().colourTransform());
+        assertTrue(img.sameAs(codec.decode(file, Integer.MAX_VALUE, LevelListener.NONE).image()));
+    }
+
     /** Channels that do not follow green: YCoCg-R stays. */
     @Test
     void encoderKeepsYCoCgWhereSubtractGreenDoesNotPay() {
