@@ -111,7 +111,8 @@ public final class NetVectors {
         return new Call(in, ReferenceEvaluator.INSTANCE.evaluate(net, in, w, h), w, h);
     }
 
-    private static int[] flat(int[][] planes) {
+    /** Planes one after another, as the vectors store them. */
+    static int[] flat(int[][] planes) {
         int n = planes[0].length;
         int[] out = new int[planes.length * n];
         for (int c = 0; c < planes.length; c++) System.arraycopy(planes[c], 0, out, c * n, n);

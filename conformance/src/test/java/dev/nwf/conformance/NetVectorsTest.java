@@ -40,7 +40,7 @@ class NetVectorsTest {
             int w = c.path("width").asInt();
             int h = c.path("height").asInt();
             int[][] out = ReferenceEvaluator.INSTANCE.evaluate(net, planes(t.get("input"), w * h), w, h);
-            assertArrayEquals(t.get("expected").data(), flat(out), c.path("name").asText());
+            assertArrayEquals(t.get("expected").data(), NetVectors.flat(out), c.path("name").asText());
             assertEquals(net.tf32Exact(c.path("inputBound").asLong()), c.path("tf32Exact").asBoolean());
         }
     }
@@ -62,13 +62,6 @@ class NetVectorsTest {
         int[][] p = new int[(int) t.shape()[0]][n];
         for (int c = 0; c < p.length; c++) System.arraycopy(t.data(), c * n, p[c], 0, n);
         return p;
-    }
-
-    private static int[] flat(int[][] planes) {
-        int n = planes[0].length;
-        int[] out = new int[planes.length * n];
-        for (int c = 0; c < planes.length; c++) System.arraycopy(planes[c], 0, out, c * n, n);
-        return out;
     }
 
     private static Image gradient(int w, int h) {
