@@ -2,6 +2,7 @@ package dev.nwf.cli;
 
 import dev.nwf.codec.Decoded;
 import dev.nwf.codec.ImageFiles;
+import dev.nwf.codec.LevelListener;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.format.NwfFormatException;
 import dev.nwf.format.ReadOptions;
@@ -61,10 +62,10 @@ final class DecodeCommand implements Callable<Integer> {
         if (dropLevels < 0) throw new ParameterException(spec.commandLine(), "--level must be >= 0");
         Decoded d;
         try (InputStream in = Streams.open(input)) {
-            d = NwfCodec.decode(in, models.zoo(), models.evaluator(), ReadOptions.DEFAULT.withMaxPixels(maxPixels), dropLevels,
-                    (level, total, image) -> {
-                        if (verbose) System.err.printf("level %d/%d: %dx%d%n", level + 1, total, image.width(), image.height());
-                    });
+            // a listener makes the decoder build every level's image; only -v needs them
+            LevelListener report = !verbose ? LevelListener.NONE
+                    : (level, total, image) -> System.err.printf("level %d/%d: %dx%d%n", level + 1, total, image.width(), image.height());
+            d = NwfCodec.decode(in, models.zoo(), models.evaluator(), ReadOptions.DEFAULT.withMaxPixels(maxPixels), dropLevels, report);
         }
         if (d.levelsDecoded() < Math.max(1, d.totalLevels() - dropLevels) && !allowPartial) {
             throw new NwfFormatException(NwfFormatException.Kind.TRUNCATED, 0, "file is truncated: " + d.stopReason() + "; "
