@@ -38,10 +38,20 @@ public final class Nwf {
             if (Boolean.getBoolean("nwf.stacktrace")) e.printStackTrace(cmd.getErr());
             return ExitCodes.of(e);
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler; by now the command's arrays are unreachable again
+            cl.getErr().println("nwf: " + message(e));
+            return ExitCodes.of(e);
+        }
     }
 
     private static String message(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB): give Java more, e.g. "
+                    + "java -Xmx" + Math.max(2, 2 * Runtime.getRuntime().maxMemory() / (1L << 30)) + "g -jar nwf.jar ...";
+        }
         if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " already exists (use --force to overwrite)";
         if (e instanceof java.nio.file.NoSuchFileException f) return f.getFile() + ": no such file";
         if (e instanceof java.nio.file.AccessDeniedException f) return f.getFile() + ": permission denied";

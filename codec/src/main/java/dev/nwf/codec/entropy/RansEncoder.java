@@ -7,21 +7,25 @@ import java.util.Arrays;
  * and coded backwards by {@link #finish()}; the decoder then reads them in the order they were given here.
  */
 public final class RansEncoder {
-    private int[] starts = new int[1024];
-    private int[] freqs = new int[1024];
+    /**
+     * Queued symbols, start << 16 | freq (both below 2^16), one int each, in blocks of {@value #BLOCK} so that the
+     * millions a large level queues are never copied into a bigger array (which would briefly hold them three times).
+     */
+    private int[][] blocks = new int[16][];
     private int count;
+
+    private static final int BLOCK_BITS = 16;
+    private static final int BLOCK = 1 << BLOCK_BITS;
 
     /** Queues a symbol occupying [start, start + freq) of the 2^16 total; freq in 1..2^16-1. */
     public void put(int start, int freq) {
         if (freq < 1 || freq >= Rans.PROB_TOTAL || start < 0 || start + freq > Rans.PROB_TOTAL) {
             throw new IllegalArgumentException("bad symbol interval [" + start + ", " + (start + freq) + ")");
         }
-        if (count == starts.length) {
-            starts = Arrays.copyOf(starts, count * 2);
-            freqs = Arrays.copyOf(freqs, count * 2);
-        }
-        starts[count] = start;
-        freqs[count] = freq;
+        int b = count >>> BLOCK_BITS;
+        if (b == blocks.length) blocks = Arrays.copyOf(blocks, b * 2);
+        if (blocks[b] == null) blocks[b] = new int[BLOCK];
+        blocks[b][count & (BLOCK - 1)] = start << Rans.PROB_BITS | freq;
         count++;
     }
 
@@ -46,7 +50,7 @@ public final class RansEncoder {
     /** Sum of -log2(freq / 2^16) over the queued symbols: the size an ideal coder would reach. */
     public double idealBits() {
         double bits = 0;
-        for (int i = 0; i < count; i++) bits += Rans.PROB_BITS - Math.log(freqs[i]) / Math.log(2);
+        for (int i = 0; i < count; i++) bits += Rans.PROB_BITS - Math.log(freq(symbol(i))) / Math.log(2);
         return bits;
     }
 
@@ -56,7 +60,8 @@ public final class RansEncoder {
         int w = words.length;
         long x = Rans.STATE_LOW;
         for (int i = count - 1; i >= 0; i--) {
-            int freq = freqs[i];
+            int symbol = symbol(i);
+            int freq = freq(symbol);
             long xMax = ((Rans.STATE_LOW >>> Rans.PROB_BITS) << 32) * freq;
             if (x >= xMax) {
                 if (w == 0) {
@@ -68,7 +73,7 @@ public final class RansEncoder {
                 words[--w] = (int) x;
                 x >>>= 32;
             }
-            x = ((x / freq) << Rans.PROB_BITS) + (x % freq) + starts[i];
+            x = ((x / freq) << Rans.PROB_BITS) + (x % freq) + (symbol >>> Rans.PROB_BITS);
         }
         int nWords = words.length - w;
         byte[] out = new byte[8 + 4 * nWords];
@@ -82,6 +87,15 @@ public final class RansEncoder {
             out[o + 3] = (byte) v;
         }
         count = 0;
+        for (int b = 1; b < blocks.length; b++) blocks[b] = null; // a large level's symbols are not kept for the next
         return out;
+    }
+
+    private int symbol(int i) {
+        return blocks[i >>> BLOCK_BITS][i & (BLOCK - 1)];
+    }
+
+    private static int freq(int symbol) {
+        return symbol & (Rans.PROB_TOTAL - 1);
     }
 }

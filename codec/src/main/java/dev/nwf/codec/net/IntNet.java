@@ -42,6 +42,13 @@ public record IntNet(int inputs, List<IntConv> layers) {
         return layers.get(layers.size() - 1).outChannels();
     }
 
+    /** How far (in samples) an output can see from its own position: the sum of the layers' kernel radii. */
+    public int receptiveRadius() {
+        int r = 0;
+        for (IntConv l : layers) r += (l.kernel() / 2) * l.dilation();
+        return r;
+    }
+
     /** Largest |accumulator| over all layers for inputs bounded by {@code inBound}. */
     public long maxAccumulator(long inBound) {
         long bound = inBound;

@@ -1,0 +1,24 @@
+package dev.nwf.codec.net;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/** Tall inputs run in stripes with a halo; the integers must be those of one pass over the whole input. */
+class StripedEvaluationProperties {
+    @Property(tries = 15)
+    void stripesGiveTheWholeInputsIntegers(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
+                                          @ForAll @IntRange(min = 1, max = 9) int w,
+                                          @ForAll @IntRange(min = 2 * ReferenceEvaluator.STRIPE_ROWS + 1, max = 3 * ReferenceEvaluator.STRIPE_ROWS + 40) int h) {
+        Random r = new Random(seed);
+        IntNet net = RandomNets.net(r, 1 + r.nextInt(4), 1 + r.nextInt(60));
+        int[][] x = RandomNets.input(r, net.inputs(), w, h, 255);
+        int[][] whole = ReferenceEvaluator.evaluateWhole(net, x, w, h);
+        int[][] striped = ReferenceEvaluator.INSTANCE.evaluate(net, x, w, h);
+        for (int c = 0; c < whole.length; c++) assertArrayEquals(whole[c], striped[c], "channel " + c + ", radius " + net.receptiveRadius());
+    }
+}
