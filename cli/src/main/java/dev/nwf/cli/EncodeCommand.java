@@ -43,6 +43,9 @@ final class EncodeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+    /** Images from this size on show a progress bar on a terminal (a few seconds of work). */
+    static final long BAR_MIN_PIXELS = 4_000_000;
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
@@ -52,9 +55,20 @@ final class EncodeCommand implements Callable<Integer> {
         NwfCodec codec = format.apply(new NwfCodec(models.zoo().get(model).model(), models.evaluator()));
         // nothing lost: the ICC profile and text entries travel in the container's iccp and meta chunks
         java.util.Map<String, Object> meta = picture.text().isEmpty() ? java.util.Map.of() : java.util.Map.of(TEXT_KEY, picture.text());
-        NwfFile file = codec.encode(img, meta, picture.icc(), null, (level, total) -> {
-            if (verbose) System.err.printf("level %d/%d coded%n", level + 1, total);
+        // a bar only where someone watches a terminal, and only for images that take a while
+        boolean bar = !quiet && !verbose && System.console() != null && img.pixels() >= BAR_MIN_PIXELS;
+        NwfFile file = codec.encode(img, meta, picture.icc(), null, new NwfCodec.EncodeProgress() {
+            @Override
+            public void levelCoded(int level, int total) {
+                if (verbose) System.err.printf("level %d/%d coded%n", level + 1, total);
+            }
+
+            @Override
+            public void workDone(long done, long total) {
+                if (bar) ProgressBar.show(100 * done / total, 100, "% coded", start);
+            }
         });
+        if (bar) System.err.print("\r" + " ".repeat(80) + "\r");
         byte[] bytes = NwfContainer.toBytes(file);
         Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, ".nwf");
         Streams.write(out, force, o -> o.write(bytes));

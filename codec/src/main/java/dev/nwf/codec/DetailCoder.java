@@ -40,8 +40,11 @@ final class DetailCoder {
         }
     }
 
-    /** @param bands [channel][HL, LH, HH] at the low-pass size; ll [channel] */
-    void encode(RansEncoder enc, int[][] ll, int[][][] bands, int w, int h) {
+    /**
+     * @param bands     [channel][HL, LH, HH] at the low-pass size; ll [channel]
+     * @param bandCoded told the sample count of each band once it is coded (for progress)
+     */
+    void encode(RansEncoder enc, int[][] ll, int[][][] bands, int w, int h, java.util.function.IntConsumer bandCoded) {
         eachBand(ll, bands, w, h, band -> {
             int[] local = new int[band.v.length];
             for (int i = 0; i < band.v.length; i++) {
@@ -53,6 +56,7 @@ final class DetailCoder {
             for (int i = 0; i < band.v.length; i++) {
                 ResidualCoder.encode(enc, Family.LOGISTIC, HighPassPrior.clampScale(local[i] + offset), band.mean[i], band.v[i]);
             }
+            bandCoded.accept(band.v.length);
         });
     }
 

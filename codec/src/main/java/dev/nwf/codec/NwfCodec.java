@@ -82,6 +82,13 @@ public final class NwfCodec {
     @FunctionalInterface
     public interface EncodeProgress {
         void levelCoded(int level, int totalLevels);
+
+        /**
+         * Finer-grained: {@code done} of {@code total} units of work (samples coded, trial codings of the colour
+         * transforms included, for the nwf family; levels for rgflow), told as each band or level completes.
+         */
+        default void workDone(long done, long total) {
+        }
     }
 
     public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {

@@ -34,12 +34,16 @@ final class NwfLevels implements LevelCoding {
      */
     @Override
     public Encoded encode(Image image, List<ColourTransform> transforms, NwfCodec.EncodeProgress progress) {
+        int levels = LevelPlan.sizes(image.width(), image.height()).length;
+        boolean partial = levels >= MIN_LEVELS_FOR_PARTIAL_TRIAL;
+        int trialLevels = transforms.size() == 1 ? 0 : partial ? levels - 1 : levels;
+        // every transform codes the trial levels, the winner the rest
+        Work work = new Work(progress, detailSamples(image, trialLevels) * transforms.size()
+                + detailSamples(image, levels) - detailSamples(image, trialLevels));
         List<LevelEncoder> trials = new ArrayList<>();
-        for (ColourTransform t : transforms) trials.add(new LevelEncoder(image, t));
-        int levels = trials.get(0).levels();
+        for (ColourTransform t : transforms) trials.add(new LevelEncoder(image, t, work));
         if (trials.size() > 1) {
-            boolean partial = levels >= MIN_LEVELS_FOR_PARTIAL_TRIAL;
-            for (LevelEncoder e : trials) while (e.coded() < (partial ? levels - 1 : levels)) e.next();
+            for (LevelEncoder e : trials) while (e.coded() < trialLevels) e.next();
             LevelEncoder best = trials.get(0);
             long margin = partial ? TRIAL_MARGIN_PER_MILLE : 0;
             for (LevelEncoder e : trials) if (e.bytes() * 1000 < best.bytes() * (1000 - margin)) best = e;
@@ -56,6 +60,32 @@ final class NwfLevels implements LevelCoding {
     /** How much smaller (per mille) another transform's trial must be to win over the first. */
     static final int TRIAL_MARGIN_PER_MILLE = 3;
 
+    /** Detail samples of an image's first {@code levels} levels (the coarsest image is not counted). */
+    private static long detailSamples(Image image, int levels) {
+        int[][] sizes = LevelPlan.sizes(image.width(), image.height());
+        long n = 0;
+        for (int level = 1; level < levels; level++) n += 3L * image.channels() * sizes[level - 1][0] * sizes[level - 1][1];
+        return n;
+    }
+
+    /** Samples coded so far, told to the progress listener band by band. */
+    private static final class Work implements java.util.function.IntConsumer {
+        private final NwfCodec.EncodeProgress progress;
+        private final long total;
+        private long done;
+
+        Work(NwfCodec.EncodeProgress progress, long total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        @Override
+        public void accept(int samples) {
+            done += samples;
+            progress.workDone(done, total);
+        }
+    }
+
     /** Codes one transform's levels one at a time, coarsest first; the detail coder's state carries over. */
     private final class LevelEncoder {
         final ColourTransform transform;
@@ -63,16 +93,14 @@ final class NwfLevels implements LevelCoding {
         private final Pyramid pyr;
         private final DetailCoder detail;
         private final RansEncoder enc = new RansEncoder();
+        private final Work work;
         private long bytes;
 
-        LevelEncoder(Image image, ColourTransform transform) {
+        LevelEncoder(Image image, ColourTransform transform, Work work) {
             this.transform = transform;
+            this.work = work;
             this.pyr = Pyramid.build(image, transform);
             this.detail = new DetailCoder(eval, model.prior(), image.bitDepth(), adaptiveContext);
-        }
-
-        int levels() {
-            return pyr.sizes.length;
         }
 
         int coded() {
@@ -87,7 +115,7 @@ final class NwfLevels implements LevelCoding {
         int next() {
             int level = payloads.size();
             if (level == 0) CoarseCoder.encode(enc, pyr.coarsest, pyr.sizes[0][0], pyr.sizes[0][1]);
-            else detail.encode(enc, pyr.lows[level], pyr.bands[level], pyr.sizes[level - 1][0], pyr.sizes[level - 1][1]);
+            else detail.encode(enc, pyr.lows[level], pyr.bands[level], pyr.sizes[level - 1][0], pyr.sizes[level - 1][1], work);
             byte[] payload = enc.finish();
             payloads.add(payload);
             bytes += payload.length;

@@ -57,6 +57,7 @@ final class RgFlowLevels implements LevelCoding {
         CoarseCoder.encode(enc, grids[steps], plan.paddedWidth() >> steps, plan.paddedHeight() >> steps);
         payloads.add(enc.finish());
         progress.levelCoded(0, steps + 1);
+        progress.workDone(1, steps + 1);
         for (int i = steps - 1; i >= 0; i--) {
             int kw = plan.paddedWidth() >> (i + 1);
             int kh = plan.paddedHeight() >> (i + 1);
@@ -84,6 +85,7 @@ final class RgFlowLevels implements LevelCoding {
             }
             payloads.add(enc.finish());
             progress.levelCoded(steps - i, steps + 1);
+            progress.workDone(steps - i + 1, steps + 1);
         }
         return payloads;
     }

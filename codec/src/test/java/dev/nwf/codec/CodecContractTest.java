@@ -1,6 +1,7 @@
 package dev.nwf.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,29 @@ abstract class CodecContractTest {
         // asking for fewer levels gives the same smaller image as truncation
         Decoded asked = codec.decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file(), full.totalLevels() - 1, LevelListener.NONE);
         assertTrue(asked.image().sameAs(partial.image()));
+    }
+
+    /** Encoding reports its work in steps that only grow and end exactly at the total it announced. */
+    @Test
+    void encodeProgressReachesItsTotal() {
+        List<long[]> steps = new ArrayList<>();
+        codec.encode(TestImages.synthetic(90, 70, 3, 8, 15), Map.of(), null, null, new NwfCodec.EncodeProgress() {
+            @Override
+            public void levelCoded(int level, int totalLevels) {
+            }
+
+            @Override
+            public void workDone(long done, long total) {
+                steps.add(new long[] {done, total});
+            }
+        });
+        assertFalse(steps.isEmpty());
+        long total = steps.get(0)[1];
+        for (int i = 0; i < steps.size(); i++) {
+            assertEquals(total, steps.get(i)[1]);
+            if (i > 0) assertTrue(steps.get(i)[0] >= steps.get(i - 1)[0], "work done never shrinks");
+        }
+        assertEquals(total, steps.get(steps.size() - 1)[0]);
     }
 
     /**
