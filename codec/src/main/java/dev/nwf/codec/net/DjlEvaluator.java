@@ -69,8 +69,13 @@ public final class DjlEvaluator implements NetEvaluator {
         return device.isGpu() ? net.tf32Exact(inputBound) : net.fp32Exact(inputBound);
     }
 
+    /** Tall inputs run in stripes ({@link Stripes}), bounding the memory a level takes on the device. */
     @Override
     public int[][] evaluate(IntNet net, int[][] input, int w, int h) {
+        return Stripes.evaluate(net, input, w, h, this::evaluateWhole);
+    }
+
+    private int[][] evaluateWhole(IntNet net, int[][] input, int w, int h) {
         net.requireEvaluable(inputBound);
         DataType type = dataType(net);
         try (NDManager m = NDManager.newBaseManager(device, "PyTorch")) {

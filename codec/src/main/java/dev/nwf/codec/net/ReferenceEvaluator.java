@@ -11,30 +11,10 @@ public final class ReferenceEvaluator implements NetEvaluator {
         return "java-reference";
     }
 
-    /** Rows per stripe when a network runs on a tall input in stripes (see {@link #evaluate}). */
-    static final int STRIPE_ROWS = 256;
-
-    /**
-     * Inputs taller than two stripes run in horizontal stripes, each with {@link IntNet#receptiveRadius} extra rows
-     * above and below: the hidden layers of a whole level would otherwise be held at once (16 planes in, 16 padded,
-     * 16 out), tens of bytes per pixel. Rows further than the radius from a stripe's cut cannot see the replicate
-     * padding at the cut, and the cuts are never at the image's own edges, so the integers are those of one pass.
-     */
+    /** Tall inputs run in stripes ({@link Stripes}), so a large level's hidden layers are never held at once. */
     @Override
     public int[][] evaluate(IntNet net, int[][] input, int w, int h) {
-        int halo = net.receptiveRadius();
-        if (h <= 2 * STRIPE_ROWS || h <= 2 * halo) return evaluateWhole(net, input, w, h);
-        int[][] out = new int[net.outputs()][w * h];
-        for (int y0 = 0; y0 < h; y0 += STRIPE_ROWS) {
-            int y1 = Math.min(h, y0 + STRIPE_ROWS);
-            int from = Math.max(0, y0 - halo);
-            int to = Math.min(h, y1 + halo);
-            int[][] part = new int[input.length][];
-            for (int c = 0; c < input.length; c++) part[c] = java.util.Arrays.copyOfRange(input[c], from * w, to * w);
-            int[][] partOut = evaluateWhole(net, part, w, to - from);
-            for (int c = 0; c < out.length; c++) System.arraycopy(partOut[c], (y0 - from) * w, out[c], y0 * w, (y1 - y0) * w);
-        }
-        return out;
+        return Stripes.evaluate(net, input, w, h, ReferenceEvaluator::evaluateWhole);
     }
 
     static int[][] evaluateWhole(IntNet net, int[][] input, int w, int h) {
