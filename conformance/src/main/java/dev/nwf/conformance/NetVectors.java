@@ -26,8 +26,9 @@ import java.util.SplittableRandom;
  * Network vectors (SPEC.md §5): the integer arithmetic of the networks alone, for checking another evaluator — another
  * language, another device — without a codec around it. Each case is one network call seen while encoding an image
  * (the network's layers, its input, the reference output); two more per network feed it random inputs at the
- * largest magnitude it saw and at the codec's input bound, where accumulators come closest to their bounds. Written as {@code manifest.json} (layer
- * shapes, shifts, clamps, whether fp32 and TF32 are provably exact) and one safetensors file per case with int32
+ * largest magnitude it saw and at the codec's input bound, where accumulators come closest to their bounds. Written
+ * as {@code manifest.json} (layer shapes, shifts, clamps, the case's input bound and whether fp32 and TF32 are
+ * provably exact for it) and one safetensors file per case with int32
  * tensors {@code layer<i>.weight} [out, in, k, k], {@code layer<i>.bias} [out], {@code input} [C, H, W] and
  * {@code expected} [out, H, W]. {@code conformance/gpu/check_nets.py} evaluates them with PyTorch.
  */
@@ -54,11 +55,11 @@ public final class NetVectors {
                 // the largest calls: real data at the sizes that matter
                 List<Call> calls = rec.calls.getOrDefault(net, List.of()).stream()
                         .sorted(java.util.Comparator.comparingInt((Call c) -> c.w * c.h).reversed()).limit(callsPerNet).toList();
-                int k = 0;
-                long seen = 0;
-                for (Call c : calls) {
-                    write(dir, cases, model, netName, net, c, model.id() + "." + netName + ".call" + k++, seen = Math.max(seen, c.maxAbs()));
+                for (int k = 0; k < calls.size(); k++) {
+                    Call c = calls.get(k);
+                    write(dir, cases, model, netName, net, c, model.id() + "." + netName + ".call" + k, c.maxAbs());
                 }
+                long seen = calls.stream().mapToLong(Call::maxAbs).max().orElse(0);
                 if (seen > 0) {
                     Call extreme = extreme(net, seen, 32, 32, new SplittableRandom(SEED + ni));
                     write(dir, cases, model, netName, net, extreme, model.id() + "." + netName + ".extreme", seen);

@@ -41,7 +41,7 @@ final class VectorGenerator {
     List<String> generate() throws IOException {
         image("gray8-1x1", "single pixel", List.of("gray", "8bit", "edge-size"), synthetic(1, 1, 1, 8, 1));
         image("gray8-1x37", "one column", List.of("gray", "8bit", "edge-size"), synthetic(1, 37, 1, 8, 2));
-        image("gray8-37x1", "one row", List.of("gray", "8bit", "edge-size"), synthetic(37, 1, 1, 8, 3));
+        NwfFile gray = image("gray8-37x1", "one row", List.of("gray", "8bit", "edge-size"), synthetic(37, 1, 1, 8, 3));
         image("rgb8-33x17", "odd sizes, two levels", List.of("rgb", "8bit", "odd-size", "multi-level"), synthetic(33, 17, 3, 8, 4));
         image("rgba8-20x20", "alpha channel", List.of("rgba", "8bit", "multi-level"), synthetic(20, 20, 4, 8, 5));
         image("graya8-18x16", "gray with alpha", List.of("gray-alpha", "8bit", "multi-level"), synthetic(18, 16, 2, 8, 6));
@@ -58,7 +58,6 @@ final class VectorGenerator {
                 List.of("rgba", "8bit", "multi-level", "subtract-green"), greenish(36, 20, 4, 16), NwfHeader.COLOUR_SUBTRACT_GREEN);
         write("subtract-green-without-bit", NwfContainer.toBytes(green.withHeader(green.header().withRequiredFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT))),
                 errorCase("subtract-green-without-bit", "colour transform 2 with feature bit 1 clear", "CORRUPT_LEVEL"));
-        NwfFile gray = NwfContainer.read(Files.readAllBytes(root.resolve("gray8-37x1").resolve("input.nwf")), ReadOptions.DEFAULT).file();
         write("subtract-green-on-gray", NwfContainer.toBytes(gray.withHeader(gray.header().withRequiredFeatures(
                         gray.header().requiredFeatures() | NwfContainer.FEATURE_SUBTRACT_GREEN))),
                 errorCase("subtract-green-on-gray", "feature bit 1 (subtract green) on a one-channel file", "CORRUPT_LEVEL"));
