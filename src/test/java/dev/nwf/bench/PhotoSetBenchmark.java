@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * nwf against the reference codecs on photo set A, in the same run: bpsp, ratio to cjxl, encode/decode MP/s.
  * Reference codecs missing from PATH are skipped. -Dbench.cjxl.effort (default 9), -Dbench.optipng.level (default 7).
+ * JPEG XL's own progressive lossless mode ({@code -R 1}, squeeze: a truncated file shows a smaller image, as nwf's
+ * does) is a second anchor; -Dbench.cjxl.progressive=false skips it (it takes minutes at effort 9).
  */
 @Tag("benchmark")
 class PhotoSetBenchmark {
@@ -37,8 +39,11 @@ class PhotoSetBenchmark {
         String opti = System.getProperty("bench.optipng.level", "7");
         List<Codec> refs = List.of(
                 new Codec("cjxl -d 0 -e " + effort, List.of("cjxl", "-d", "0", "-e", effort, "--quiet", "{in}", "{out}"), ".jxl"),
+                new Codec("cjxl -d 0 -e " + effort + " -R 1 (progressive)", List.of("cjxl", "-d", "0", "-e", effort, "-R", "1", "--quiet", "{in}", "{out}"), ".jxl"),
                 new Codec("cwebp -lossless -z 9", List.of("cwebp", "-quiet", "-lossless", "-z", "9", "{in}", "-o", "{out}"), ".webp"),
-                new Codec("optipng -o" + opti, List.of("optipng", "-quiet", "-o" + opti, "-out", "{out}", "{in}"), ".png"));
+                new Codec("optipng -o" + opti, List.of("optipng", "-quiet", "-o" + opti, "-out", "{out}", "{in}"), ".png"))
+                .stream().filter(c -> !c.name().contains("progressive") || !"false".equals(System.getProperty("bench.cjxl.progressive")))
+                .toList();
         long subpixels = 0;
         double pixels = 0;
         Map<String, long[]> totals = new LinkedHashMap<>(); // name -> {bytes, encodeNanos, decodeNanos}
@@ -98,6 +103,10 @@ class PhotoSetBenchmark {
             System.out.printf("%-38s %10d %8.4f %10s %10.3f %10s%n", e.getKey(), t[0], t[0] * 8.0 / subpixels,
                     jxl == null ? "n/a" : String.format("%.3f", t[0] / (double) jxl[0]), pixels / 1e6 / (t[1] / 1e9),
                     t[2] == 0 ? "-" : String.format("%.3f", pixels / 1e6 / (t[2] / 1e9)));
+        }
+        long[] progressive = refs.size() > 1 && refs.get(1).name().contains("progressive") ? totals.get(refs.get(1).name()) : null;
+        if (progressive != null) {
+            System.out.printf("%s vs %s: %.3f%n", defaultRow, refs.get(1).name(), totals.get(defaultRow)[0] / (double) progressive[0]);
         }
         if (jxl != null) printPerPhoto(defaultRow, refs.get(0).name(), perPhoto);
     }

@@ -133,6 +133,38 @@ class CliEndToEndTest {
         assertEquals(2, Nwf.run("encode", png.toString(), "--format", "x", "-o", dir.resolve("bad.nwf").toString()));
     }
 
+    /**
+     * An 8-bit photo saved as 16-bit PNG (v·257, as converters widen it) gets a value map under format 1.3 and comes
+     * out the size of the 8-bit file, where --format 1.2 must code 16-bit samples; both decode exactly.
+     */
+    @Test
+    void widenedSixteenBitPhotoCodesLikeItsEightBits() throws IOException {
+        int[][] planes = new int[original.channels()][];
+        for (int c = 0; c < planes.length; c++) {
+            planes[c] = original.plane(c).clone();
+            for (int i = 0; i < planes[c].length; i++) planes[c][i] *= 257;
+        }
+        Image wide = new Image(original.width(), original.height(), 16, planes);
+        Path widePng = dir.resolve("wide16.png");
+        Files.write(widePng, ImageFiles.pngBytes(wide));
+        Path eight = dir.resolve("eight.nwf");
+        Path mapped = dir.resolve("wide13.nwf");
+        Path unmapped = dir.resolve("wide12.nwf");
+        assertEquals(0, Nwf.run("encode", png.toString(), "-o", eight.toString(), "-q"));
+        assertEquals(0, Nwf.run("encode", widePng.toString(), "-o", mapped.toString(), "-q"));
+        assertEquals(0, Nwf.run("encode", widePng.toString(), "-o", unmapped.toString(), "-q", "--format", "1.2"));
+        assertTrue((headerOf(mapped).requiredFeatures() & dev.nwf.format.NwfContainer.FEATURE_VALUE_MAP) != 0);
+        assertEquals(0, headerOf(unmapped).requiredFeatures() & dev.nwf.format.NwfContainer.FEATURE_VALUE_MAP);
+        long withMap = Files.size(mapped);
+        assertTrue(withMap < Files.size(eight) * 1.01, withMap + " bytes against the 8-bit file's " + Files.size(eight));
+        assertTrue(withMap * 2 < Files.size(unmapped), withMap + " bytes against " + Files.size(unmapped) + " without the map");
+        for (Path f : List.of(mapped, unmapped)) {
+            Path back = dir.resolve("wide-back.png");
+            assertEquals(0, Nwf.run("decode", f.toString(), "-o", back.toString(), "-q", "-f"));
+            assertTrue(wide.sameAs(ImageFiles.read(back)), f.toString());
+        }
+    }
+
     private static dev.nwf.format.NwfHeader headerOf(Path nwf) throws IOException {
         return dev.nwf.format.NwfContainer.read(Files.readAllBytes(nwf), dev.nwf.format.ReadOptions.DEFAULT).file().header();
     }

@@ -39,16 +39,20 @@ public final class NwfCodec {
         this.features = features;
     }
 
-    /** What a file coded with this model may set: adaptive context and subtract green for the nwf family, nothing for rgflow. */
+    /**
+     * What a file coded with this model may set: value maps for every family; adaptive context and subtract green for
+     * the nwf family.
+     */
     static long supportedFeatures(NwfModel model) {
-        return NwfModel.FAMILY_NWF.equals(model.family())
-                ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_SUBTRACT_GREEN : 0L;
+        return NwfContainer.FEATURE_VALUE_MAP | (NwfModel.FAMILY_NWF.equals(model.family())
+                ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_SUBTRACT_GREEN : 0L);
     }
 
     /**
      * A codec whose encoder may set only these feature bits, e.g. 0 for files that decoders of format 1.0 read,
-     * {@link NwfContainer#FEATURE_ADAPTIVE_CONTEXT} alone for format 1.1. The subtract-green bit lets the encoder
-     * choose that transform per image; it is set in a file only when chosen. Decoding follows the file's own bits.
+     * {@link NwfContainer#FEATURE_ADAPTIVE_CONTEXT} alone for format 1.1. The subtract-green and value-map bits let the
+     * encoder choose that transform or a value map per image; each is set in a file only when used. Decoding follows
+     * the file's own bits.
      */
     public NwfCodec withFeatures(long newFeatures) {
         if ((newFeatures & ~supportedFeatures(model)) != 0) {
@@ -94,11 +98,14 @@ public final class NwfCodec {
     public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
         LevelCoding coding = levelCoding(features);
         int[][] sizes = coding.sizes(image.width(), image.height());
-        LevelCoding.Encoded coded = coding.encode(image, candidateTransforms(image.channels()), progress);
-        List<byte[]> payloads = coded.payloads();
+        ValueMap map = (features & NwfContainer.FEATURE_VALUE_MAP) != 0 ? ValueMap.fit(image) : null;
+        LevelCoding.Encoded coded = coding.encode(map == null ? image : map.toRanks(image), candidateTransforms(image.channels()), progress);
+        List<byte[]> payloads = new ArrayList<>(coded.payloads());
+        if (map != null) payloads.set(0, map.prefix(payloads.get(0)));
         int levels = sizes.length;
-        long fileFeatures = (features & ~NwfContainer.FEATURE_SUBTRACT_GREEN)
-                | (coded.transform() == ColourTransform.SUBTRACT_GREEN ? NwfContainer.FEATURE_SUBTRACT_GREEN : 0);
+        long fileFeatures = (features & ~(NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_VALUE_MAP))
+                | (coded.transform() == ColourTransform.SUBTRACT_GREEN ? NwfContainer.FEATURE_SUBTRACT_GREEN : 0)
+                | (map != null ? NwfContainer.FEATURE_VALUE_MAP : 0);
         NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(),
                 coded.transform().code, model.id(), model.digest(), levels, fileFeatures);
         List<LevelInfo> index = new ArrayList<>(levels);
@@ -207,23 +214,35 @@ public final class NwfCodec {
     private final class LevelDecoder {
         private final NwfHeader h;
         private final int[][] sizes;
-        private final LevelCoding.Decoder coding;
+        private final LevelCoding levelCoding;
+        /** Created with level 0, whose value map (feature bit 2) sets the depth the levels are coded at. */
+        private LevelCoding.Decoder coding;
+        private ValueMap map;
         private int level;
 
         LevelDecoder(NwfHeader h) throws IOException {
             this.h = h;
-            LevelCoding lc = levelCoding(h.requiredFeatures());
-            this.sizes = lc.sizes(h.width(), h.height());
+            this.levelCoding = levelCoding(h.requiredFeatures());
+            this.sizes = levelCoding.sizes(h.width(), h.height());
             if (sizes.length != h.levels()) {
                 throw new CorruptLevelException(0, 0, "header declares " + h.levels() + " levels, a " + h.width() + "x"
                         + h.height() + " image has " + sizes.length, null);
             }
-            this.coding = lc.decoder(h.channels(), h.width(), h.height(), h.bitDepth());
         }
 
         void next(byte[] payload, LevelListener listener) throws IOException {
             try {
-                RansDecoder dec = new RansDecoder(payload);
+                int start = 0;
+                if (level == 0) {
+                    int depth = h.bitDepth();
+                    if ((h.requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP) != 0) {
+                        map = ValueMap.read(payload, h.channels(), h.bitDepth());
+                        start = ValueMap.prefixLength(payload);
+                        depth = map.codedDepth();
+                    }
+                    coding = levelCoding.decoder(h.channels(), h.width(), h.height(), depth);
+                }
+                RansDecoder dec = new RansDecoder(payload, start, payload.length - start);
                 coding.next(dec);
                 dec.checkEnd();
             } catch (CorruptStreamException e) {
@@ -236,8 +255,11 @@ public final class NwfCodec {
         Image image() throws CorruptLevelException {
             boolean full = level == h.levels();
             try {
-                return Pyramid.toImage(coding.planes(), sizes[level - 1][0], sizes[level - 1][1], h.bitDepth(),
-                        expectedTransform(h), !full);
+                if (map == null) {
+                    return Pyramid.toImage(coding.planes(), sizes[level - 1][0], sizes[level - 1][1], h.bitDepth(), expectedTransform(h), !full);
+                }
+                Image ranks = Pyramid.toImage(coding.planes(), sizes[level - 1][0], sizes[level - 1][1], map.codedDepth(), expectedTransform(h), !full);
+                return map.toValues(ranks, !full);
             } catch (IllegalArgumentException e) {
                 throw new CorruptLevelException(level - 1, 0, "decoded samples out of range: " + e.getMessage(), e);
             }

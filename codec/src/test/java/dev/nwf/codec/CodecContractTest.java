@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
@@ -152,7 +153,8 @@ abstract class CodecContractTest {
         Image img = TestImages.synthetic(40, 33, 3, 8, 13);
         NwfFile file = codec.encode(img);
         long green = NwfContainer.FEATURE_SUBTRACT_GREEN;
-        assertEquals(codec.features() & ~green, file.header().requiredFeatures() & ~green);
+        long chosen = green | NwfContainer.FEATURE_VALUE_MAP;
+        assertEquals(codec.features() & ~chosen, file.header().requiredFeatures() & ~chosen);
         assertEquals(file.header().colourTransform() == dev.nwf.format.NwfHeader.COLOUR_SUBTRACT_GREEN,
                 (file.header().requiredFeatures() & green) != 0);
         long supported = NwfCodec.supportedFeatures(codec.model());
@@ -174,6 +176,44 @@ abstract class CodecContractTest {
             NwfFile bad = file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | bit));
             assertThrows(CorruptLevelException.class, () -> codec.decode(bad, Integer.MAX_VALUE, LevelListener.NONE));
         }
+    }
+
+    /** 8-bit data widened to 16 bits and a few-colour image are coded as ranks (feature bit 2), smaller than without. */
+    @Test
+    void imagesUsingFewValuesAreCodedAsRanks() throws IOException {
+        assumeTrue((codec.features() & NwfContainer.FEATURE_VALUE_MAP) != 0, "value maps are format 1.3");
+        Image widened = TestImages.times257(TestImages.synthetic(45, 38, 3, 8, 21));
+        Image fewColours = TestImages.fewColours(41, 35, 22);
+        NwfCodec withoutMaps = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_VALUE_MAP);
+        for (Image img : List.of(widened, fewColours)) {
+            NwfFile file = codec.encode(img);
+            assertTrue((file.header().requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP) != 0, img + " gets a value map");
+            assertEquals(img.bitDepth(), file.header().bitDepth(), "the header keeps the image's depth");
+            assertTrue(img.sameAs(roundTrip(codec, img)));
+            long mapped = NwfContainer.toBytes(file).length;
+            long plain = NwfContainer.toBytes(withoutMaps.encode(img)).length;
+            assertTrue(mapped < plain, img + ": " + mapped + " bytes with the map, " + plain + " without");
+        }
+        NwfFile noise = codec.encode(TestImages.noise(30, 20, 3, 8, 23));
+        assertEquals(0, noise.header().requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP, "noise uses every value: no map");
+    }
+
+    /** Every level of a mapped file, shown on its way, holds only values the image uses. */
+    @Test
+    void levelsOfAMappedFileShowTheImagesValues() throws IOException {
+        assumeTrue((codec.features() & NwfContainer.FEATURE_VALUE_MAP) != 0, "value maps are format 1.3");
+        Image img = TestImages.times257(TestImages.synthetic(70, 52, 3, 8, 24));
+        NwfFile file = codec.encode(img);
+        List<Image> shown = new ArrayList<>();
+        codec.decode(file, Integer.MAX_VALUE, (level, total, image) -> shown.add(image));
+        assertEquals(file.header().levels(), shown.size());
+        for (Image level : shown) {
+            assertEquals(16, level.bitDepth());
+            for (int c = 0; c < level.channels(); c++) {
+                for (int v : level.plane(c)) assertEquals(0, v % 257, "level " + level + " shows a value the image does not use: " + v);
+            }
+        }
+        assertTrue(img.sameAs(shown.get(shown.size() - 1)));
     }
 
     @Test

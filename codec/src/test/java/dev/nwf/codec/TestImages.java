@@ -33,4 +33,26 @@ public final class TestImages {
         for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = r.nextInt(1 << bitDepth);
         return new Image(w, h, bitDepth, p);
     }
+
+    /** An 8-bit image widened to 16 bits as converters do it: v·257. */
+    public static Image times257(Image img) {
+        int[][] p = new int[img.channels()][];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = img.plane(c).clone();
+            for (int i = 0; i < p[c].length; i++) p[c][i] *= 257;
+        }
+        return new Image(img.width(), img.height(), 16, p);
+    }
+
+    /** Five RGBA colours (one transparent) in smooth-edged blobs, as a palette image has them. */
+    public static Image fewColours(int w, int h, long seed) {
+        int[][] colours = {{200, 30, 40, 255}, {20, 120, 220, 255}, {250, 250, 245, 255}, {90, 200, 60, 255}, {0, 0, 0, 0}};
+        Image base = synthetic(w, h, 1, 8, seed);
+        int[][] p = new int[4][w * h];
+        for (int i = 0; i < w * h; i++) {
+            int[] col = colours[Math.min(4, base.plane(0)[i] / 52)];
+            for (int c = 0; c < 4; c++) p[c][i] = col[c];
+        }
+        return new Image(w, h, 8, p);
+    }
 }

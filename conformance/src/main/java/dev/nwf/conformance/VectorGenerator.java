@@ -61,6 +61,7 @@ final class VectorGenerator {
         write("subtract-green-on-gray", NwfContainer.toBytes(gray.withHeader(gray.header().withRequiredFeatures(
                         gray.header().requiredFeatures() | NwfContainer.FEATURE_SUBTRACT_GREEN))),
                 errorCase("subtract-green-on-gray", "feature bit 1 (subtract green) on a one-channel file", "CORRUPT_LEVEL"));
+        valueMaps();
         codec = nwf.withFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
         transform("format11-rgb8-48x40", "format 1.1 coding: the image of rgb8-subtract-green-48x40 under YCoCg-R, the only transform 1.1 has",
                 List.of("rgb", "8bit", "multi-level", "format-1.1"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_YCOCG_R);
@@ -77,12 +78,134 @@ final class VectorGenerator {
         image("rgflow-gray8-1x37", "rgflow family, one column", List.of("rgflow", "gray", "8bit", "edge-size"), synthetic(1, 37, 1, 8, 14));
         write("rgflow-adaptive-context", NwfContainer.toBytes(rg.withHeader(rg.header().withRequiredFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT))),
                 errorCase("rgflow-adaptive-context", "feature bit 0 (adaptive context, nwf family only) on an rgflow file", "CORRUPT_LEVEL"));
+        mapped("rgflow-value-map-gray16-29x21", "rgflow family with a value map: 8-bit data stored as v*257",
+                List.of("rgflow", "gray", "16bit", "odd-size", "multi-level", "value-map"), times257(synthetic(29, 21, 1, 8, 19)));
         codec = nwf;
         return written;
     }
 
+    /** Value maps (feature bit 2): images that use few values, and maps a decoder must refuse. */
+    private void valueMaps() throws IOException {
+        NwfFile gray = mapped("gray16-value-map-40x30", "value map: 8-bit data stored as 16 bits (v*257), coded as 8-bit ranks",
+                List.of("gray", "16bit", "multi-level", "value-map"), times257(synthetic(40, 30, 1, 8, 17)));
+        mapped("rgba8-value-map-palette-45x33", "value map: a few colours with alpha, 2-bit ranks",
+                List.of("rgba", "8bit", "odd-size", "multi-level", "value-map"), fewColours(45, 33, 18));
+        write("value-map-without-bit", NwfContainer.toBytes(gray.withHeader(gray.header().withRequiredFeatures(
+                        gray.header().requiredFeatures() & ~NwfContainer.FEATURE_VALUE_MAP))),
+                errorCase("value-map-without-bit", "level 0 starts with a value map but feature bit 2 is clear", "CORRUPT_LEVEL"));
+        int values = mapSize(gray, 0);
+        int[] zeroGap = new int[values];
+        for (int i = 1; i < values; i++) zeroGap[i] = i == values / 2 ? 0 : 257;
+        write("value-map-not-increasing", withMap(gray, List.of(zeroGap)),
+                errorCase("value-map-not-increasing", "a gap of 0 in the value list", "CORRUPT_LEVEL"));
+        // 8-bit ranks still, so the levels decode; the ranks above the shortened list are out of range
+        if (values <= 129) throw new IllegalStateException("gray16-value-map-40x30 has " + values + " values, the case needs more than 129");
+        int[] shorter = new int[129];
+        java.util.Arrays.fill(shorter, 1, shorter.length, 257);
+        write("value-map-rank-out-of-range", withMap(gray, List.of(shorter)),
+                errorCase("value-map-rank-out-of-range", "value list shortened to 129 entries: decoded ranks beyond it", "CORRUPT_LEVEL"));
+    }
+
+    /** {@link #image}, checking that the encoder chose a value map. */
+    private NwfFile mapped(String name, String description, List<String> features, Image img) throws IOException {
+        NwfFile file = image(name, description, features, img);
+        if ((file.header().requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP) == 0) throw new IllegalStateException(name + " came out without a value map");
+        return file;
+    }
+
+    /** Number of values in a channel's map of a file with a value map (read from level 0, SPEC.md §4.0). */
+    private static int mapSize(NwfFile file, int channel) {
+        byte[] level0 = file.level(0);
+        int length = ByteBuffer.wrap(level0, 0, 4).getInt();
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        try {
+            inflater.setInput(level0, 4, length);
+            byte[] plain = new byte[1 << 20];
+            int n = inflater.inflate(plain);
+            int pos = 0;
+            for (int c = 0; ; c++) {
+                int[] count = varint(plain, pos);
+                if (c == channel) return count[0];
+                pos = count[1];
+                for (int i = 0; i < count[0]; i++) pos = varint(plain, pos)[1];
+                if (pos >= n) throw new IllegalStateException("no channel " + channel);
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static int[] varint(byte[] b, int pos) {
+        int v = 0;
+        for (int shift = 0; ; shift += 7) {
+            int x = b[pos++] & 0xFF;
+            v |= (x & 0x7F) << shift;
+            if ((x & 0x80) == 0) return new int[] {v, pos};
+        }
+    }
+
+    /** The file with level 0's value map replaced: per channel its first value then gaps ({@code lists[c][0]} is the first value). */
+    private static byte[] withMap(NwfFile file, List<int[]> lists) {
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        for (int[] list : lists) {
+            writeVarint(plain, list.length);
+            for (int v : list) writeVarint(plain, v);
+        }
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
+        deflater.setInput(plain.toByteArray());
+        deflater.finish();
+        byte[] buf = new byte[1 << 16];
+        int mapLength = deflater.deflate(buf);
+        deflater.end();
+        byte[] level0 = file.level(0);
+        int oldEnd = 4 + ByteBuffer.wrap(level0, 0, 4).getInt();
+        byte[] out = new byte[4 + mapLength + level0.length - oldEnd];
+        ByteBuffer.wrap(out).putInt(mapLength).put(buf, 0, mapLength).put(level0, oldEnd, level0.length - oldEnd);
+        List<byte[]> levels = new ArrayList<>();
+        List<dev.nwf.format.LevelInfo> index = new ArrayList<>();
+        for (int i = 0; i < file.levelCount(); i++) {
+            byte[] payload = i == 0 ? out : file.level(i);
+            levels.add(payload);
+            dev.nwf.format.LevelInfo info = file.levelIndex().get(i);
+            index.add(new dev.nwf.format.LevelInfo(info.width(), info.height(), payload.length));
+        }
+        return NwfContainer.toBytes(new NwfFile(file.header(), index, levels, file.metadata(), file.icc(), file.exif(), List.of()));
+    }
+
+    private static void writeVarint(java.io.ByteArrayOutputStream out, int v) {
+        while (v >= 0x80) {
+            out.write(v & 0x7F | 0x80);
+            v >>>= 7;
+        }
+        out.write(v);
+    }
+
+    /** An 8-bit image as 16-bit samples the way converters widen them: v·257. */
+    static Image times257(Image img) {
+        int[][] p = new int[img.channels()][];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = img.plane(c).clone();
+            for (int i = 0; i < p[c].length; i++) p[c][i] *= 257;
+        }
+        return new Image(img.width(), img.height(), 16, p);
+    }
+
+    /** Four colours (one transparent) in blobs, as in a palette image. */
+    static Image fewColours(int w, int h, long seed) {
+        int[][] colours = {{200, 30, 40, 255}, {20, 120, 220, 255}, {250, 250, 245, 255}, {0, 0, 0, 0}};
+        Image base = synthetic(w, h, 1, 8, seed);
+        int[][] p = new int[4][w * h];
+        for (int i = 0; i < w * h; i++) {
+            int[] col = colours[Math.min(3, base.plane(0)[i] / 64)];
+            for (int c = 0; c < 4; c++) p[c][i] = col[c];
+        }
+        return new Image(w, h, 8, p);
+    }
+
     /** A bit no version of the format defines yet. */
-    private static final long UNDEFINED_FEATURE = 1L << 2;
+    private static final long UNDEFINED_FEATURE = 1L << 3;
 
     /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
     private NwfFile transform(String name, String description, List<String> features, Image img, int colourTransform) throws IOException {
@@ -142,7 +265,7 @@ final class VectorGenerator {
         version[8] = 2;
         write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
         byte[] feature = NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | UNDEFINED_FEATURE)));
-        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 2 (undefined) set", "UNSUPPORTED_FEATURE"));
+        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 3 (undefined) set", "UNSUPPORTED_FEATURE"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;
         write("crc-mismatch", crc, errorCase("crc-mismatch", "one flipped bit in a level chunk", "CRC_MISMATCH"));

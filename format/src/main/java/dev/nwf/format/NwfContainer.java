@@ -18,7 +18,7 @@ public final class NwfContainer {
     /** Non-ASCII first byte, the name, then CR LF, Ctrl-Z, LF to detect text-mode and 7-bit transfer damage. */
     static final byte[] SIGNATURE = {(byte) 0x8E, 'N', 'W', 'F', 0x0D, 0x0A, 0x1A, 0x0A};
     public static final int VERSION_MAJOR = 1;
-    public static final int VERSION_MINOR = 2;
+    public static final int VERSION_MINOR = 3;
     /** Signature and the two version bytes: the first chunk starts here (SPEC.md §2.1). */
     public static final int PREAMBLE_BYTES = SIGNATURE.length + 2;
     /** Largest chunk payload: 2^31 - 1 bytes. */
@@ -34,14 +34,25 @@ public final class NwfContainer {
      * Registered here so that readers that predate it refuse such files by the bit, before any pixel work.
      */
     public static final long FEATURE_SUBTRACT_GREEN = 1L << 1;
-    /** The required-feature bits defined up to format 1.{@code minor}: 1.0 none, 1.1 adaptive context, 1.2 also subtract green. */
+    /**
+     * Required-feature bit 2 (SPEC.md §2.4.1, since 1.3): level 0's payload starts with a value map per channel and the
+     * levels code ranks into it. The container only registers the bit.
+     */
+    public static final long FEATURE_VALUE_MAP = 1L << 2;
+
+    /** Required-feature bits by the minor version that defined them: bit i of {@code FEATURES_BY_MINOR[m]} since 1.m. */
+    private static final long[] FEATURES_BY_MINOR = {0, FEATURE_ADAPTIVE_CONTEXT, FEATURE_SUBTRACT_GREEN, FEATURE_VALUE_MAP};
+
+    /** The required-feature bits defined up to format 1.{@code minor}: 1.0 none, then one more bit per minor version. */
     public static long featuresUpTo(int minor) {
         if (minor < 0 || minor > VERSION_MINOR) throw new IllegalArgumentException("format 1." + minor + " is not defined; the newest is 1." + VERSION_MINOR);
-        return minor == 0 ? 0 : minor == 1 ? FEATURE_ADAPTIVE_CONTEXT : KNOWN_FEATURES;
+        long bits = 0;
+        for (int m = 0; m <= minor; m++) bits |= FEATURES_BY_MINOR[m];
+        return bits;
     }
 
     /** Required-feature bits defined by this version of the spec. */
-    public static final long KNOWN_FEATURES = FEATURE_ADAPTIVE_CONTEXT | FEATURE_SUBTRACT_GREEN;
+    public static final long KNOWN_FEATURES = FEATURE_ADAPTIVE_CONTEXT | FEATURE_SUBTRACT_GREEN | FEATURE_VALUE_MAP;
 
     private NwfContainer() {
     }
@@ -52,7 +63,8 @@ public final class NwfContainer {
         for (int bit = 0; bit < Long.SIZE; bit++) {
             if ((features >>> bit & 1) == 0) continue;
             long b = 1L << bit;
-            names.add(b == FEATURE_ADAPTIVE_CONTEXT ? "adaptive-context" : b == FEATURE_SUBTRACT_GREEN ? "subtract-green" : "bit " + bit);
+            names.add(b == FEATURE_ADAPTIVE_CONTEXT ? "adaptive-context" : b == FEATURE_SUBTRACT_GREEN ? "subtract-green"
+                    : b == FEATURE_VALUE_MAP ? "value-map" : "bit " + bit);
         }
         return names;
     }

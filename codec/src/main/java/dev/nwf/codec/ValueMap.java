@@ -1,0 +1,231 @@
+package dev.nwf.codec;
+
+import dev.nwf.codec.entropy.CorruptStreamException;
+import java.io.ByteArrayOutputStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * Per-channel value maps (SPEC.md §4.0, required-feature bit 2): when every channel uses few distinct values — 8-bit
+ * data stored as 16 bits (v·257), a stretched histogram with gaps, a palette-like image — the levels code each
+ * sample's rank among its channel's values at a lower depth, and the decoder maps ranks back. Prediction then sees
+ * neighbouring values one step apart, and the prior's scales fit the data instead of its container.
+ */
+final class ValueMap {
+    /** Bytes before the map in level 0's payload: its length, u32 big-endian. */
+    static final int LENGTH_BYTES = 4;
+
+    /** values[c]: channel c's distinct values, ascending; a sample's rank is its index here. */
+    private final int[][] values;
+    private final int depth;
+    private final int codedDepth;
+
+    private ValueMap(int[][] values, int depth) {
+        this.values = values;
+        this.depth = depth;
+        int most = 1;
+        for (int[] v : values) most = Math.max(most, v.length);
+        this.codedDepth = bitsFor(most);
+    }
+
+    /** Bits that hold ranks 0..n-1: at least 1. */
+    static int bitsFor(int n) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
+    }
+
+    /**
+     * The map of an image's used values when it pays: ranks need fewer bits than the image's depth, and the map's
+     * bytes are under half of what it saves. Ranks shrink differences between neighbours by about the ratio of the
+     * span a channel's values cover to their number, so a sample saves about log2 of that ratio (8 bits for 8-bit
+     * data stored as v·257; nothing for values that fill their span). Else null.
+     */
+    static ValueMap fit(Image image) {
+        ValueMap map = used(image);
+        if (map == null) return null;
+        double saved = 0;
+        for (int[] v : map.values) saved += image.pixels() * (Math.log((v[v.length - 1] - v[0] + 1.0) / v.length) / Math.log(2));
+        return 2.0 * 8 * (LENGTH_BYTES + map.toBytes().length) < saved ? map : null;
+    }
+
+    /** The map of an image's used values when ranks need fewer bits than the image's depth, else null. */
+    static ValueMap used(Image image) {
+        int depth = image.bitDepth();
+        int[][] values = new int[image.channels()][];
+        for (int c = 0; c < values.length; c++) {
+            boolean[] used = new boolean[1 << depth];
+            int n = 0;
+            for (int v : image.plane(c)) {
+                if (!used[v]) {
+                    used[v] = true;
+                    n++;
+                }
+            }
+            // a channel needing the full depth already decides: no map
+            if (bitsFor(n) >= depth) return null;
+            int[] list = new int[n];
+            for (int v = 0, i = 0; v < used.length; v++) if (used[v]) list[i++] = v;
+            values[c] = list;
+        }
+        return new ValueMap(values, depth);
+    }
+
+    /** The depth the levels are coded at: enough bits for the largest channel's ranks. */
+    int codedDepth() {
+        return codedDepth;
+    }
+
+    int channelSize(int c) {
+        return values[c].length;
+    }
+
+    /** The image of ranks that the levels code. */
+    Image toRanks(Image image) {
+        int[][] planes = new int[values.length][];
+        for (int c = 0; c < planes.length; c++) {
+            int[] rank = new int[1 << depth];
+            for (int i = 0; i < values[c].length; i++) rank[values[c][i]] = i;
+            int[] src = image.plane(c);
+            int[] dst = new int[src.length];
+            for (int i = 0; i < src.length; i++) dst[i] = rank[src[i]];
+            planes[c] = dst;
+        }
+        return new Image(image.width(), image.height(), codedDepth, planes);
+    }
+
+    /**
+     * The image a rank image stands for. With {@code clamp} (an intermediate level shown for display) ranks beyond a
+     * channel's values take its largest; without, such a rank means the file is corrupt.
+     */
+    Image toValues(Image ranks, boolean clamp) {
+        int[][] planes = new int[values.length][];
+        for (int c = 0; c < planes.length; c++) {
+            int[] map = values[c];
+            int[] src = ranks.plane(c);
+            int[] dst = new int[src.length];
+            for (int i = 0; i < src.length; i++) {
+                int r = src[i];
+                if (r >= map.length) {
+                    if (!clamp) throw new IllegalArgumentException("rank " + r + " in channel " + c + ", which has " + map.length + " values");
+                    r = map.length - 1;
+                }
+                dst[i] = map[r];
+            }
+            planes[c] = dst;
+        }
+        return new Image(ranks.width(), ranks.height(), depth, planes);
+    }
+
+    /** The map as level 0 carries it, without the length prefix: raw DEFLATE of LEB128 counts, first values and gaps. */
+    byte[] toBytes() {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        for (int[] v : values) {
+            writeVarint(plain, v.length);
+            writeVarint(plain, v[0]);
+            for (int i = 1; i < v.length; i++) writeVarint(plain, v[i] - v[i - 1]);
+        }
+        byte[] input = plain.toByteArray();
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try {
+            deflater.setInput(input);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[4096];
+            while (!deflater.finished()) out.write(buf, 0, deflater.deflate(buf));
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /** Level 0's payload with the map in front of the level's coded data. */
+    byte[] prefix(byte[] level0) {
+        byte[] map = toBytes();
+        byte[] out = new byte[LENGTH_BYTES + map.length + level0.length];
+        out[0] = (byte) (map.length >>> 24);
+        out[1] = (byte) (map.length >>> 16);
+        out[2] = (byte) (map.length >>> 8);
+        out[3] = (byte) map.length;
+        System.arraycopy(map, 0, out, LENGTH_BYTES, map.length);
+        System.arraycopy(level0, 0, out, LENGTH_BYTES + map.length, level0.length);
+        return out;
+    }
+
+    /** Length of the map at the start of level 0's payload, prefix included; checks it fits. */
+    static int prefixLength(byte[] payload) throws CorruptStreamException {
+        if (payload.length < LENGTH_BYTES) throw new CorruptStreamException("level 0 ends inside the value map's length", payload.length);
+        long length = ((payload[0] & 0xFFL) << 24) | ((payload[1] & 0xFF) << 16) | ((payload[2] & 0xFF) << 8) | (payload[3] & 0xFF);
+        if (length > payload.length - LENGTH_BYTES) {
+            throw new CorruptStreamException("value map of " + length + " bytes does not fit in level 0's " + payload.length + " bytes", 0);
+        }
+        return LENGTH_BYTES + (int) length;
+    }
+
+    /** Reads the map at the start of level 0's payload for an image of this many channels and depth. */
+    static ValueMap read(byte[] payload, int channels, int depth) throws CorruptStreamException {
+        int end = prefixLength(payload);
+        // ranks must be fewer than 2^depth values; each LEB128 number takes at most 3 bytes at 16 bits
+        int limit = channels * (3 + 3 * (1 << depth));
+        byte[] plain = new byte[limit + 1];
+        int n;
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(payload, LENGTH_BYTES, end - LENGTH_BYTES);
+            n = inflater.inflate(plain);
+            if (n > limit) throw new CorruptStreamException("value map inflates to more than " + limit + " bytes", LENGTH_BYTES);
+            if (!inflater.finished()) throw new CorruptStreamException("value map's DEFLATE stream is incomplete", end);
+            if (inflater.getRemaining() != 0) {
+                throw new CorruptStreamException("value map has " + inflater.getRemaining() + " bytes after its DEFLATE stream",
+                        end - inflater.getRemaining());
+            }
+        } catch (DataFormatException e) {
+            throw new CorruptStreamException("value map is not a valid DEFLATE stream: " + e.getMessage(), LENGTH_BYTES);
+        } finally {
+            inflater.end();
+        }
+        int[] pos = {0};
+        int[][] values = new int[channels][];
+        int max = (1 << depth) - 1;
+        for (int c = 0; c < channels; c++) {
+            int count = readVarint(plain, n, pos);
+            if (count < 1 || count > max) throw new CorruptStreamException("value map of channel " + c + " has " + count + " values", LENGTH_BYTES);
+            int[] v = new int[count];
+            v[0] = readVarint(plain, n, pos);
+            for (int i = 1; i < count; i++) {
+                int gap = readVarint(plain, n, pos);
+                if (gap < 1) throw new CorruptStreamException("value map of channel " + c + " is not increasing at value " + i, LENGTH_BYTES);
+                v[i] = v[i - 1] + gap;
+                if (v[i] > max) break;
+            }
+            if (v[count - 1] > max || v[0] > max) {
+                throw new CorruptStreamException("value map of channel " + c + " exceeds " + depth + "-bit samples", LENGTH_BYTES);
+            }
+            values[c] = v;
+        }
+        if (pos[0] != n) throw new CorruptStreamException("value map has " + (n - pos[0]) + " bytes after its last channel", LENGTH_BYTES);
+        ValueMap map = new ValueMap(values, depth);
+        if (map.codedDepth >= depth) {
+            throw new CorruptStreamException("value map needs " + map.codedDepth + "-bit ranks, not fewer than the image's " + depth + " bits", LENGTH_BYTES);
+        }
+        return map;
+    }
+
+    private static void writeVarint(ByteArrayOutputStream out, int v) {
+        while (v >= 0x80) {
+            out.write(v & 0x7F | 0x80);
+            v >>>= 7;
+        }
+        out.write(v);
+    }
+
+    private static int readVarint(byte[] b, int n, int[] pos) throws CorruptStreamException {
+        int v = 0;
+        for (int shift = 0; shift <= 14; shift += 7) {
+            if (pos[0] >= n) throw new CorruptStreamException("value map ends inside a number", LENGTH_BYTES);
+            int x = b[pos[0]++] & 0xFF;
+            v |= (x & 0x7F) << shift;
+            if ((x & 0x80) == 0) return v;
+        }
+        throw new CorruptStreamException("value map number longer than 3 bytes", LENGTH_BYTES);
+    }
+}

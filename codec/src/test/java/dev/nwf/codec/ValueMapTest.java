@@ -1,0 +1,124 @@
+package dev.nwf.codec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nwf.codec.entropy.CorruptStreamException;
+import java.io.ByteArrayOutputStream;
+import java.util.zip.Deflater;
+import org.junit.jupiter.api.Test;
+
+/** Value maps (SPEC.md §4.0): which images get one, ranks and back, and every way a stored map can be wrong. */
+class ValueMapTest {
+    private static final byte[] LEVEL = {1, 2, 3};
+
+    @Test
+    void widenedImageMapsToItsEightBitRanks() throws CorruptStreamException {
+        Image eight = TestImages.synthetic(30, 20, 3, 8, 1);
+        Image wide = TestImages.times257(eight);
+        ValueMap map = ValueMap.fit(wide);
+        assertNotNull(map);
+        Image ranks = map.toRanks(wide);
+        assertTrue(ranks.bitDepth() <= 8);
+        ValueMap read = ValueMap.read(map.prefix(LEVEL), 3, 16);
+        assertEquals(map.codedDepth(), read.codedDepth());
+        assertTrue(wide.sameAs(read.toValues(ranks, false)));
+    }
+
+    @Test
+    void levelDataFollowsTheMap() throws CorruptStreamException {
+        ValueMap map = ValueMap.fit(TestImages.fewColours(20, 20, 2));
+        byte[] payload = map.prefix(LEVEL);
+        int start = ValueMap.prefixLength(payload);
+        assertArrayEquals(LEVEL, java.util.Arrays.copyOfRange(payload, start, payload.length));
+    }
+
+    @Test
+    void imagesThatFillTheirSpanGetNoMap() {
+        assertNull(ValueMap.fit(TestImages.noise(40, 40, 3, 8, 3)), "every value used");
+        assertNull(ValueMap.fit(TestImages.synthetic(1, 37, 1, 8, 4)), "37 samples: the map would cost more than it saves");
+        assertNull(ValueMap.fit(new Image(4, 4, 1, new int[][] {new int[16]})), "1-bit ranks do not beat a 1-bit image");
+    }
+
+    @Test
+    void displayClampsRanksButTheFullImageRefusesThem() {
+        Image wide = TestImages.times257(new Image(2, 1, 8, new int[][] {{0, 255}}));
+        ValueMap map = ValueMap.used(wide);
+        Image tooHigh = new Image(2, 1, map.codedDepth(), new int[][] {{0, 1}});
+        assertEquals(255 * 257, map.toValues(tooHigh, true).sample(0, 1, 0));
+        Image beyond = new Image(1, 1, map.codedDepth(), new int[][] {{1}});
+        ValueMap one = ValueMap.used(TestImages.times257(new Image(1, 1, 8, new int[][] {{7}})));
+        assertThrows(IllegalArgumentException.class, () -> one.toValues(beyond, false));
+        assertEquals(7 * 257, one.toValues(beyond, true).sample(0, 0, 0));
+    }
+
+    @Test
+    void storedMapErrorsAreNamed() {
+        assertReason("ends inside the value map's length", new byte[] {0, 0});
+        assertReason("does not fit", new byte[] {0, 0, 0, 9, 1});
+        assertReason("not a valid DEFLATE stream", withMap(new byte[] {(byte) 0xFF, (byte) 0xFF, 0x33}));
+        assertReason("not increasing", withMap(deflate(3, 10, 5, 0)));
+        assertReason("has 0 values", withMap(deflate(0)));
+        assertReason("exceeds 16-bit samples", withMap(deflate(2, 65000, 1000)));
+        assertReason("after its last channel", withMap(deflate(2, 10, 5, 99)));
+        assertReason("ends inside a number", withMap(deflate(3, 10, 5)));
+        assertReason("not fewer than the image's 16 bits", withMap(deflate(40000, 0, range(39999))));
+        byte[] valid = deflate(2, 10, 5);
+        byte[] trailing = java.util.Arrays.copyOf(valid, valid.length + 2);
+        assertReason("after its DEFLATE stream", withMap(trailing));
+        assertReason("incomplete", withMap(java.util.Arrays.copyOf(valid, valid.length - 1)));
+    }
+
+    private static int[] range(int n) {
+        int[] ones = new int[n];
+        java.util.Arrays.fill(ones, 1);
+        return ones;
+    }
+
+    private static void assertReason(String expected, byte[] payload) {
+        CorruptStreamException e = assertThrows(CorruptStreamException.class, () -> ValueMap.read(payload, 1, 16));
+        assertTrue(e.reason().contains(expected), e.reason());
+    }
+
+    private static byte[] withMap(byte[] map) {
+        byte[] out = new byte[4 + map.length];
+        java.nio.ByteBuffer.wrap(out).putInt(map.length).put(map);
+        return out;
+    }
+
+    private static byte[] deflate(int first, int... more) {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        varint(plain, first);
+        for (int v : more) varint(plain, v);
+        return deflate(plain.toByteArray());
+    }
+
+    private static byte[] deflate(int count, int first, int[] gaps) {
+        int[] all = new int[gaps.length + 1];
+        all[0] = first;
+        System.arraycopy(gaps, 0, all, 1, gaps.length);
+        return deflate(count, all);
+    }
+
+    private static byte[] deflate(byte[] plain) {
+        Deflater d = new Deflater(9, true);
+        d.setInput(plain);
+        d.finish();
+        byte[] buf = new byte[1 << 20];
+        int n = d.deflate(buf);
+        d.end();
+        return java.util.Arrays.copyOf(buf, n);
+    }
+
+    private static void varint(ByteArrayOutputStream out, int v) {
+        while (v >= 0x80) {
+            out.write(v & 0x7F | 0x80);
+            v >>>= 7;
+        }
+        out.write(v);
+    }
+}
