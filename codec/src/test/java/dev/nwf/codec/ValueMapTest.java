@@ -73,6 +73,24 @@ class ValueMapTest {
         assertReason("incomplete", withMap(java.util.Arrays.copyOf(valid, valid.length - 1)));
     }
 
+    /** Damaged maps (bytes flipped, cut or extended) give a map or a named error, never another exception. */
+    @Test
+    void damagedMapsFailOnlyWithNamedErrors() {
+        byte[] valid = ValueMap.fit(TestImages.times257(TestImages.synthetic(40, 30, 2, 8, 5))).prefix(LEVEL);
+        java.util.Random r = new java.util.Random(6);
+        int named = 0;
+        for (int i = 0; i < 3000; i++) {
+            byte[] b = java.util.Arrays.copyOf(valid, Math.max(0, valid.length + r.nextInt(9) - 6));
+            for (int k = 0; k <= r.nextInt(3) && b.length > 0; k++) b[r.nextInt(b.length)] ^= (byte) (1 + r.nextInt(255));
+            try {
+                ValueMap.read(b, 2, 16);
+            } catch (CorruptStreamException e) {
+                named++;
+            }
+        }
+        assertTrue(named > 1000, named + " of 3000 damaged maps were refused");
+    }
+
     private static int[] range(int n) {
         int[] ones = new int[n];
         java.util.Arrays.fill(ones, 1);

@@ -125,10 +125,13 @@ public final class Reliability {
         int h = 1 + r.nextInt(r.nextBoolean() ? 8 : 80);
         int channels = 1 + r.nextInt(4);
         int depth = new int[] {1, 8, 8, 8, 12, 16}[r.nextInt(6)];
-        return switch (r.nextInt(4)) {
+        return switch (r.nextInt(6)) {
             case 0 -> VectorGenerator.noise(w, h, channels, depth, r.nextLong());
             // colours that follow green, so that some files take the subtract-green transform
             case 1 -> VectorGenerator.greenish(w, h, 3 + r.nextInt(2), r.nextLong());
+            // few values, so that some files carry a value map
+            case 2 -> VectorGenerator.times257(VectorGenerator.synthetic(w, h, channels, 8, r.nextLong()));
+            case 3 -> VectorGenerator.fewColours(w, h, r.nextLong());
             default -> VectorGenerator.synthetic(w, h, channels, depth, r.nextLong());
         };
     }
