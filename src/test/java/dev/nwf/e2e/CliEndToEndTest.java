@@ -158,6 +158,13 @@ class CliEndToEndTest {
         long withMap = Files.size(mapped);
         assertTrue(withMap < Files.size(eight) * 1.01, withMap + " bytes against the 8-bit file's " + Files.size(eight));
         assertTrue(withMap * 2 < Files.size(unmapped), withMap + " bytes against " + Files.size(unmapped) + " without the map");
+        byte[] info = runPiped(new byte[0], "info", mapped.toString(), "--json");
+        var map = new com.fasterxml.jackson.databind.ObjectMapper().readTree(info).get("valueMap");
+        int codedDepth = map.get("codedDepth").asInt();
+        assertTrue(codedDepth >= 1 && codedDepth <= 8, map.toString());
+        assertEquals(3, map.get("valuesPerChannel").size(), map.toString());
+        assertTrue(map.get("valuesPerChannel").get(0).asInt() <= 256, map.toString());
+        assertTrue(new String(runPiped(new byte[0], "info", mapped.toString())).contains("coded as " + codedDepth + "-bit ranks"));
         for (Path f : List.of(mapped, unmapped)) {
             Path back = dir.resolve("wide-back.png");
             assertEquals(0, Nwf.run("decode", f.toString(), "-o", back.toString(), "-q", "-f"));

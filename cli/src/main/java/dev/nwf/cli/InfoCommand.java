@@ -2,6 +2,7 @@ package dev.nwf.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nwf.codec.NwfCodec;
 import dev.nwf.format.LevelInfo;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfHeader;
@@ -42,6 +43,10 @@ final class InfoCommand implements Callable<Integer> {
             System.out.printf("model %s (sha256 %s)%n", h.modelId(), h.modelDigestHex());
             List<String> features = NwfContainer.featureNames(h.requiredFeatures());
             System.out.printf("required features: %s%n", features.isEmpty() ? "none (format 1.0 coding)" : String.join(", ", features));
+            if (info.get("valueMap") instanceof NwfCodec.ValueMapInfo map) {
+                System.out.printf("value map: %s values per channel, coded as %d-bit ranks%n",
+                        map.valuesPerChannel().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")), map.codedDepth());
+            }
             for (int i = 0; i < h.levels(); i++) {
                 LevelInfo l = read.file().levelIndex().get(i);
                 System.out.printf("  level %d: %dx%d, %d bytes%s%n", i, l.width(), l.height(), l.payloadLength(),
@@ -54,7 +59,7 @@ final class InfoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static Map<String, Object> describe(NwfRead read) {
+    static Map<String, Object> describe(NwfRead read) throws java.io.IOException {
         NwfHeader h = read.file().header();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("width", h.width());
@@ -66,6 +71,8 @@ final class InfoCommand implements Callable<Integer> {
         m.put("modelSha256", h.modelDigestHex());
         m.put("requiredFeatures", h.requiredFeatures());
         m.put("featureNames", NwfContainer.featureNames(h.requiredFeatures()));
+        NwfCodec.ValueMapInfo map = NwfCodec.valueMap(read.file());
+        if (map != null) m.put("valueMap", map);
         List<Map<String, Object>> levels = new ArrayList<>();
         for (int i = 0; i < h.levels(); i++) {
             LevelInfo l = read.file().levelIndex().get(i);

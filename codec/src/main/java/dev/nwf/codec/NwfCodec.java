@@ -191,6 +191,27 @@ public final class NwfCodec {
         return Pyramid.toImage(planes, image.width() << doublings, image.height() << doublings, image.bitDepth(), ct, true);
     }
 
+    /** A file's value map as `nwf info` shows it: the depth its levels code and each channel's number of values. */
+    public record ValueMapInfo(int codedDepth, List<Integer> valuesPerChannel) {
+    }
+
+    /**
+     * The value map (SPEC.md §4.0) of a file whose header sets feature bit 2, read from level 0 without decoding
+     * pixels; null when the file has none or level 0 is missing.
+     */
+    public static ValueMapInfo valueMap(NwfFile file) throws CorruptLevelException {
+        NwfHeader h = file.header();
+        if ((h.requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP) == 0 || file.levelCount() == 0) return null;
+        try {
+            ValueMap map = ValueMap.read(file.level(0), h.channels(), h.bitDepth());
+            List<Integer> counts = new ArrayList<>();
+            for (int c = 0; c < h.channels(); c++) counts.add(map.channelSize(c));
+            return new ValueMapInfo(map.codedDepth(), List.copyOf(counts));
+        } catch (CorruptStreamException e) {
+            throw new CorruptLevelException(0, e.offset(), e.reason(), e);
+        }
+    }
+
     private void checkHeader(NwfHeader h) throws IOException {
         if (!h.modelId().equals(model.id()) || !Arrays.equals(h.modelDigest(), model.digest())) {
             throw new UnknownModelException("file was coded with model " + h.modelId() + "@" + h.modelDigestHex().substring(0, 12)
