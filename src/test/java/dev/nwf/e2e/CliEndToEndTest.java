@@ -218,6 +218,24 @@ class CliEndToEndTest {
         assertEquals(0, Nwf.run("conformance", "nets", "-h"));
     }
 
+    /** A JPEG input, or any file that codes larger than its input, gets a note saying why; a smaller file does not. */
+    @Test
+    void encodeExplainsFilesLargerThanTheirInput() throws IOException {
+        Path jpeg = dir.resolve("photo.jpg");
+        javax.imageio.ImageIO.write(ImageFiles.toBufferedImage(original), "jpeg", jpeg.toFile());
+        String[] err = new String[1];
+        assertEquals(0, withStderr(err, () -> Nwf.run("encode", jpeg.toString(), "-o", dir.resolve("j.nwf").toString())));
+        assertTrue(err[0].contains("note: the input is a JPEG"), err[0]);
+        Path flat = dir.resolve("flat.png");
+        Files.write(flat, ImageFiles.pngBytes(new Image(64, 64, 8, new int[][] {new int[64 * 64]})));
+        assertEquals(0, withStderr(err, () -> Nwf.run("encode", flat.toString(), "-o", dir.resolve("flat.nwf").toString())));
+        assertTrue(err[0].contains("larger than its input"), err[0]);
+        Path big = dir.resolve("uncompressed.bmp");
+        javax.imageio.ImageIO.write(ImageFiles.toBufferedImage(original), "bmp", big.toFile());
+        assertEquals(0, withStderr(err, () -> Nwf.run("encode", big.toString(), "-o", dir.resolve("b.nwf").toString())));
+        assertFalse(err[0].contains("note:"), err[0]);
+    }
+
     /** Runs {@code run}, putting what it writes to stderr into {@code err[0]}. */
     private static int withStderr(String[] err, java.util.function.IntSupplier run) {
         PrintStream old = System.err;

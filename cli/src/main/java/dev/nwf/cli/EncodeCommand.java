@@ -77,7 +77,19 @@ final class EncodeCommand implements Callable<Integer> {
             System.err.printf("%s: %dx%d, %d channel(s), %d bit -> %s: %d bytes, %.3f bpsp (input %d bytes), %d levels, %.2f s%n",
                     input, img.width(), img.height(), img.channels(), img.bitDepth(), out, bytes.length,
                     bytes.length * 8.0 / (img.pixels() * img.channels()), inBytes.length, file.header().levels(), secs);
+            if (bytes.length > inBytes.length) System.err.println(largerThanInputNote(inBytes, bytes.length));
         }
         return ExitCodes.OK;
+    }
+
+    /** Why a lossless file can come out larger than its input, so that the user knows which tool fits better. */
+    static String largerThanInputNote(byte[] input, long outBytes) {
+        long more = Math.round(100.0 * (outBytes - input.length) / input.length);
+        boolean jpeg = input.length >= 3 && (input[0] & 0xFF) == 0xFF && (input[1] & 0xFF) == 0xD8 && (input[2] & 0xFF) == 0xFF;
+        if (jpeg) {
+            return "note: the input is a JPEG, a lossy format; nwf keeps its decoded pixels exactly, which takes " + more + " % more bytes here";
+        }
+        return "note: the .nwf file is " + more + " % larger than its input; nwf's model is trained on photographs, and graphics, "
+                + "text or images with few colours usually code smaller as PNG or WebP lossless";
     }
 }
