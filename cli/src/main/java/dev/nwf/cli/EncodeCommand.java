@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "encode", description = "Compress an image (PNG, JPEG, BMP, GIF) losslessly to .nwf.")
+@Command(name = "encode", description = "Compress an image (" + ImageFiles.INPUT_FORMATS + ") losslessly to .nwf.")
 final class EncodeCommand implements Callable<Integer> {
     /** Key of the meta chunk entry holding the input file's text entries (PNG tEXt/iTXt/zTXt). */
     static final String TEXT_KEY = "text";

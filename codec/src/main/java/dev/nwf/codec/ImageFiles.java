@@ -102,15 +102,43 @@ public final class ImageFiles {
         }
     }
 
+    /** The input formats the JDK's image readers give this build. */
+    public static final String INPUT_FORMATS = "PNG, JPEG, BMP, GIF, TIFF";
+
+    /**
+     * Nothing lost: a file with several frames (an animated GIF or PNG, a multi-page TIFF) is refused rather than
+     * coded as its first frame.
+     */
+    private static void refuseAnimation(javax.imageio.ImageReader reader, String source) throws IOException {
+        int frames = reader.getNumImages(true);
+        boolean apng = false;
+        javax.imageio.metadata.IIOMetadata meta = reader.getImageMetadata(0);
+        if (meta != null && java.util.Arrays.asList(meta.getMetadataFormatNames()).contains("javax_imageio_png_1.0")) {
+            org.w3c.dom.Node root = meta.getAsTree("javax_imageio_png_1.0");
+            for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (!n.getNodeName().equals("UnknownChunks")) continue;
+                for (org.w3c.dom.Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    var type = c.getAttributes().getNamedItem("type");
+                    if (type != null && type.getNodeValue().equals("acTL")) apng = true;
+                }
+            }
+        }
+        if (frames > 1 || apng) {
+            throw new IOException(source + ": " + (apng ? "an animated PNG" : frames + " frames") + "; nwf codes still images and "
+                    + "would keep only the first frame: extract the one you want first (e.g. convert '" + source + "[0]' frame.png)");
+        }
+    }
+
     /** Reads pixels (raw samples), the ICC profile (when not plain sRGB / gray) and text entries. */
     public static Picture readPicture(InputStream in, String source) throws IOException {
         try (javax.imageio.stream.ImageInputStream iis = ImageIO.createImageInputStream(in)) {
             var readers = iis == null ? null : ImageIO.getImageReaders(iis);
-            if (readers == null || !readers.hasNext()) throw new IOException(source + ": not an image format this build can read (PNG, JPEG, BMP, GIF)");
+            if (readers == null || !readers.hasNext()) throw new IOException(source + ": not an image format this build can read (" + INPUT_FORMATS + ")");
             javax.imageio.ImageReader reader = readers.next();
             try {
                 reader.setInput(iis);
                 BufferedImage bi = reader.read(0);
+                refuseAnimation(reader, source);
                 Image img = fromBufferedImage(bi);
                 byte[] icc = null;
                 if (bi.getColorModel() instanceof ComponentColorModel && bi.getColorModel().getColorSpace() instanceof java.awt.color.ICC_ColorSpace ics
