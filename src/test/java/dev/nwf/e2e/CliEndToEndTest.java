@@ -236,6 +236,22 @@ class CliEndToEndTest {
         assertFalse(err[0].contains("note:"), err[0]);
     }
 
+    /** eval over a directory skips a file it cannot read (saying so) instead of ending the run; bad sizes are usage errors. */
+    @Test
+    void evalSkipsUnreadableImages() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("evalset"));
+        Files.copy(png, data.resolve("a.png"));
+        Files.write(data.resolve("b-broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        String[] err = new String[1];
+        assertEquals(0, withStderr(err, () -> Nwf.run("eval", "--data", data.toString(), "--sizes", "32,full")));
+        assertTrue(err[0].contains("skipped") && err[0].contains("b-broken.png"), err[0]);
+        assertEquals(2, withStderr(err, () -> Nwf.run("eval", "--data", data.toString(), "--sizes", "0")));
+        assertEquals(2, withStderr(err, () -> Nwf.run("eval", "--data", data.toString(), "--sizes", "big")));
+        Files.delete(data.resolve("a.png"));
+        assertEquals(6, withStderr(err, () -> Nwf.run("eval", "--data", data.toString())));
+        assertTrue(err[0].contains("could be read"), err[0]);
+    }
+
     /** Runs {@code run}, putting what it writes to stderr into {@code err[0]}. */
     private static int withStderr(String[] err, java.util.function.IntSupplier run) {
         PrintStream old = System.err;

@@ -47,8 +47,16 @@ final class EvalCommand implements Callable<Integer> {
     record ModelRows(String model, String family, List<Row> rows) {
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        for (String size : sizes) {
+            if (!size.trim().matches("full|[1-9][0-9]{0,5}")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sizes takes 'full' or side lengths of 1 or more pixels: " + size);
+            }
+        }
         List<ModelRows> results = new ArrayList<>();
         ModelZoo zoo = models.zoo(); // loads every model file: once, not per model
         NetEvaluator evaluator = models.evaluator();
@@ -83,8 +91,11 @@ final class EvalCommand implements Callable<Integer> {
         long[] bytes = new long[k];
         long[] sub = new long[k];
         int[] n = new int[k];
+        int read = 0;
         for (Path f : files) {
-            Image full = ImageFiles.read(f); // read once, measured at every size
+            Image full = ImageSets.readOrSkip(f); // read once, measured at every size
+            if (full == null) continue;
+            read++;
             for (int j = 0; j < k; j++) {
                 Image img = full;
                 if (!sizes.get(j).equals("full")) {
@@ -97,6 +108,7 @@ final class EvalCommand implements Callable<Integer> {
                 n[j]++;
             }
         }
+        if (read == 0) throw new java.io.IOException(dir + ": none of its " + files.size() + " image files could be read");
         List<Row> rows = new ArrayList<>();
         for (int j = 0; j < k; j++) rows.add(new Row(sizes.get(j), n[j], sub[j], bytes[j], sub[j] == 0 ? Double.NaN : bytes[j] * 8.0 / sub[j]));
         return rows;

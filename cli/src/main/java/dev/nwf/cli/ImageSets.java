@@ -17,7 +17,20 @@ final class ImageSets {
     static List<Path> list(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) throw new java.nio.file.NoSuchFileException(dir.toString());
         try (var s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|bmp|gif)$")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|bmp|gif|tiff?)$")).sorted().toList();
+        }
+    }
+
+    /**
+     * The image, or null after saying on stderr why it is skipped: one unreadable file (an animation, a TIFF variant
+     * the JDK cannot read) should not end a run over a whole directory.
+     */
+    static Image readOrSkip(Path p) {
+        try {
+            return ImageFiles.read(p);
+        } catch (IOException e) {
+            System.err.println("nwf: skipped " + e.getMessage());
+            return null;
         }
     }
 
@@ -29,11 +42,12 @@ final class ImageSets {
     static List<Image> load(Path dir, int maxSide) throws IOException {
         List<Image> out = new ArrayList<>();
         for (Path p : list(dir)) {
-            Image img = ImageFiles.read(p);
+            Image img = readOrSkip(p);
+            if (img == null) continue;
             int factor = maxSide <= 0 ? 1 : (Math.max(img.width(), img.height()) + maxSide - 1) / maxSide;
             out.add(factor <= 1 ? img : dev.nwf.codec.ImageOps.shrink(img, factor));
         }
-        if (out.isEmpty()) throw new IOException(dir + ": no images (png, jpg, bmp, gif) found");
+        if (out.isEmpty()) throw new IOException(dir + ": no readable images (png, jpg, bmp, gif, tif) found");
         return out;
     }
 }
