@@ -57,15 +57,49 @@ final class DecodeCommand implements Callable<Integer> {
         return text;
     }
 
+    /** A progress bar on a terminal, drawn only once decoding has taken a second (small files finish before). */
+    private final DelayedBar bar = new DelayedBar();
+
+    private static final class DelayedBar implements LevelListener {
+        private static final long DELAY_NANOS = 1_000_000_000L;
+        private final long start = System.nanoTime();
+        private boolean drawn;
+
+        @Override
+        public void levelDecoded(int level, int totalLevels, dev.nwf.codec.Image image) {
+        }
+
+        @Override
+        public boolean wantsImages() {
+            return false;
+        }
+
+        @Override
+        public void workDone(long done, long total) {
+            if (System.nanoTime() - start < DELAY_NANOS) return;
+            ProgressBar.show(100 * done / Math.max(1, total), 100, "% decoded", start);
+            drawn = true;
+        }
+
+        void clear() {
+            if (drawn) ProgressBar.clear();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (dropLevels < 0) throw new ParameterException(spec.commandLine(), "--level must be >= 0");
         Decoded d;
         try (InputStream in = Streams.open(input)) {
-            // a listener makes the decoder build every level's image; only -v needs them
-            LevelListener report = !verbose ? LevelListener.NONE
-                    : (level, total, image) -> System.err.printf("level %d/%d: %dx%d%n", level + 1, total, image.width(), image.height());
-            d = NwfCodec.decode(in, models.zoo(), models.evaluator(), ReadOptions.DEFAULT.withMaxPixels(maxPixels), dropLevels, report);
+            // a listener that wants images makes the decoder build every level's image; only -v needs them
+            LevelListener report = verbose
+                    ? (level, total, image) -> System.err.printf("level %d/%d: %dx%d%n", level + 1, total, image.width(), image.height())
+                    : !quiet && System.console() != null ? bar : LevelListener.NONE;
+            try {
+                d = NwfCodec.decode(in, models.zoo(), models.evaluator(), ReadOptions.DEFAULT.withMaxPixels(maxPixels), dropLevels, report);
+            } finally {
+                bar.clear();
+            }
         }
         if (d.levelsDecoded() < Math.max(1, d.totalLevels() - dropLevels) && !allowPartial) {
             throw new NwfFormatException(NwfFormatException.Kind.TRUNCATED, 0, "file is truncated: " + d.stopReason() + "; "

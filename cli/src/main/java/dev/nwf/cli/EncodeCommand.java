@@ -68,7 +68,7 @@ final class EncodeCommand implements Callable<Integer> {
                 if (bar) ProgressBar.show(100 * done / total, 100, "% coded", start);
             }
         });
-        if (bar) System.err.print("\r" + " ".repeat(80) + "\r");
+        if (bar) ProgressBar.clear();
         byte[] bytes = NwfContainer.toBytes(file);
         Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, ".nwf");
         Streams.write(out, force, o -> o.write(bytes));

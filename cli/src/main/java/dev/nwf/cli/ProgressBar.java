@@ -14,4 +14,10 @@ final class ProgressBar {
         System.err.printf("\r[%s%s] %d/%d %s, %.0f s, eta %.0f s ", "#".repeat(filled), ".".repeat(WIDTH - filled), done, total, detail, secs, eta);
         System.err.flush();
     }
+
+    /** Blanks the bar's line, so that what follows starts clean. */
+    static void clear() {
+        System.err.print("\r" + " ".repeat(80) + "\r");
+        System.err.flush();
+    }
 }

@@ -61,7 +61,7 @@ final class DetailCoder {
     }
 
     /** Returns [channel][HL, LH, HH]. */
-    int[][][] decode(RansDecoder dec, int[][] ll, int w, int h) throws CorruptStreamException {
+    int[][][] decode(RansDecoder dec, int[][] ll, int w, int h, java.util.function.IntConsumer bandDecoded) throws CorruptStreamException {
         int[][][] bands = new int[ll.length][3][w * h];
         eachBand(ll, bands, w, h, band -> {
             int offset = ScaleOffset.read(dec);
@@ -70,6 +70,7 @@ final class DetailCoder {
                 band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, HighPassPrior.clampScale(local + offset), band.mean[i]);
                 band.coded(i);
             }
+            bandDecoded.accept(band.v.length);
         });
         return bands;
     }

@@ -29,8 +29,11 @@ interface LevelCoding {
 
     /** Decoding state between levels. */
     interface Decoder {
-        /** Decodes the next level from its payload. */
-        void next(RansDecoder dec) throws CorruptStreamException;
+        /** Decodes the next level from its payload, telling {@code work} the units done as they complete. */
+        void next(RansDecoder dec, java.util.function.IntConsumer work) throws CorruptStreamException;
+
+        /** Units of work in decoding the first {@code levels} levels, as {@link #next} reports them. */
+        long work(int levels);
 
         /** The planes at the last decoded level's visible size (shared, do not modify). */
         int[][] planes();

@@ -140,7 +140,7 @@ public final class NwfCodec {
         NwfHeader h = file.header();
         checkHeader(h);
         int wanted = Math.min(maxLevels, file.levelCount());
-        LevelDecoder d = new LevelDecoder(h);
+        LevelDecoder d = new LevelDecoder(h, wanted);
         for (int level = 0; level < wanted; level++) d.next(file.level(level), listener);
         String reason = wanted == h.levels() ? null
                 : wanted < file.levelCount() ? "stopped at level " + wanted + " as asked"
@@ -159,8 +159,8 @@ public final class NwfCodec {
         NwfHeader h = reader.header();
         NwfCodec codec = new NwfCodec(models.resolve(h.modelId(), h.modelDigest()), evaluator);
         codec.checkHeader(h);
-        LevelDecoder d = codec.new LevelDecoder(h);
         int wanted = Math.max(1, h.levels() - dropFinest);
+        LevelDecoder d = codec.new LevelDecoder(h, wanted);
         int done = 0;
         while (done < wanted) {
             byte[] payload = reader.nextLevel();
@@ -240,9 +240,13 @@ public final class NwfCodec {
         private LevelCoding.Decoder coding;
         private ValueMap map;
         private int level;
+        /** Levels the caller means to decode, for the progress total. */
+        private final int wanted;
+        private long workDone;
 
-        LevelDecoder(NwfHeader h) throws IOException {
+        LevelDecoder(NwfHeader h, int wanted) throws IOException {
             this.h = h;
+            this.wanted = wanted;
             this.levelCoding = levelCoding(h.requiredFeatures());
             this.sizes = levelCoding.sizes(h.width(), h.height());
             if (sizes.length != h.levels()) {
@@ -264,13 +268,17 @@ public final class NwfCodec {
                     coding = levelCoding.decoder(h.channels(), h.width(), h.height(), depth);
                 }
                 RansDecoder dec = new RansDecoder(payload, start, payload.length - start);
-                coding.next(dec);
+                long total = coding.work(wanted);
+                coding.next(dec, units -> {
+                    workDone += units;
+                    listener.workDone(workDone, total);
+                });
                 dec.checkEnd();
             } catch (CorruptStreamException e) {
                 throw new CorruptLevelException(level, e.offset(), e.reason(), e);
             }
             level++;
-            if (listener != LevelListener.NONE) listener.levelDecoded(level - 1, h.levels(), image());
+            if (listener.wantsImages()) listener.levelDecoded(level - 1, h.levels(), image());
         }
 
         Image image() throws CorruptLevelException {

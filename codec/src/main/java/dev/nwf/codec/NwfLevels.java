@@ -132,14 +132,23 @@ final class NwfLevels implements LevelCoding {
             private int level;
 
             @Override
-            public void next(RansDecoder dec) throws CorruptStreamException {
+            public void next(RansDecoder dec, java.util.function.IntConsumer work) throws CorruptStreamException {
                 if (level == 0) {
                     planes = CoarseCoder.decode(dec, channels, sizes[0][0], sizes[0][1]);
+                    work.accept(channels * sizes[0][0] * sizes[0][1]);
                 } else {
-                    int[][][] bands = detail.decode(dec, planes, sizes[level - 1][0], sizes[level - 1][1]);
+                    int[][][] bands = detail.decode(dec, planes, sizes[level - 1][0], sizes[level - 1][1], work);
                     planes = Pyramid.merge(planes, bands, sizes[level][0], sizes[level][1]);
                 }
                 level++;
+            }
+
+            @Override
+            public long work(int levels) {
+                // level 0's samples, then three bands at the previous level's size per channel
+                long samples = (long) sizes[0][0] * sizes[0][1];
+                for (int l = 1; l < Math.min(levels, sizes.length); l++) samples += 3L * sizes[l - 1][0] * sizes[l - 1][1];
+                return channels * samples;
             }
 
             @Override

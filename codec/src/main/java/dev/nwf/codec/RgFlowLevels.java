@@ -99,7 +99,7 @@ final class RgFlowLevels implements LevelCoding {
             private int level;
 
             @Override
-            public void next(RansDecoder dec) throws CorruptStreamException {
+            public void next(RansDecoder dec, java.util.function.IntConsumer work) throws CorruptStreamException {
                 int i = plan.steps() - level; // grids are currently the output of step i (input of step i-1)
                 if (level == 0) {
                     grids = CoarseCoder.decode(dec, channels, plan.paddedWidth() >> i, plan.paddedHeight() >> i);
@@ -129,6 +129,12 @@ final class RgFlowLevels implements LevelCoding {
                 visible = new int[channels][];
                 for (int c = 0; c < channels; c++) visible[c] = RgFlow.crop(grids[c], gw, size[0], size[1]);
                 level++;
+                work.accept(1);
+            }
+
+            @Override
+            public long work(int levels) {
+                return Math.min(levels, plan.steps() + 1);
             }
 
             @Override

@@ -121,6 +121,41 @@ abstract class CodecContractTest {
         assertTrue(asked.image().sameAs(partial.image()));
     }
 
+    /**
+     * Decoding reports its work in steps that only grow and end at the total for the levels asked for, without
+     * building level images for a listener that does not want them.
+     */
+    @Test
+    void decodeProgressReachesItsTotal() throws IOException {
+        NwfFile file = codec.encode(TestImages.synthetic(90, 70, 3, 8, 16));
+        for (int levels : new int[] {file.levelCount(), file.levelCount() - 1}) {
+            List<long[]> steps = new ArrayList<>();
+            codec.decode(file, levels, new LevelListener() {
+                @Override
+                public void levelDecoded(int level, int totalLevels, Image image) {
+                    throw new AssertionError("no images were asked for");
+                }
+
+                @Override
+                public boolean wantsImages() {
+                    return false;
+                }
+
+                @Override
+                public void workDone(long done, long total) {
+                    steps.add(new long[] {done, total});
+                }
+            });
+            assertTrue(steps.size() >= levels, "at least one step per level");
+            long total = steps.get(0)[1];
+            for (int i = 1; i < steps.size(); i++) {
+                assertEquals(total, steps.get(i)[1]);
+                assertTrue(steps.get(i)[0] > steps.get(i - 1)[0], "work done grows");
+            }
+            assertEquals(total, steps.get(steps.size() - 1)[0], levels + " levels");
+        }
+    }
+
     /** Encoding reports its work in steps that only grow and end exactly at the total it announced. */
     @Test
     void encodeProgressReachesItsTotal() {
