@@ -252,6 +252,46 @@ class CliEndToEndTest {
         assertTrue(err[0].contains("could be read"), err[0]);
     }
 
+    /**
+     * A photo that went through JPEG (the bundled sample enlarged to 512×512, quality 0.75, saved as PNG) is coded with
+     * its block grid under format 1.3 and comes out smaller than under 1.2; both decode exactly.
+     */
+    @Test
+    void jpegDecodedPhotoIsCodedWithItsBlockGrid() throws IOException {
+        Image small = SamplePhoto.write(dir.resolve("sample.png"), 0, 0, 256, 256);
+        java.awt.image.BufferedImage large = new java.awt.image.BufferedImage(512, 512, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = large.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(ImageFiles.toBufferedImage(small), 0, 0, 512, 512, null);
+        g.dispose();
+        Image sample = ImageFiles.fromBufferedImage(large);
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.75f);
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        try (var ios = javax.imageio.ImageIO.createImageOutputStream(jpeg)) {
+            writer.setOutput(ios);
+            writer.write(null, new javax.imageio.IIOImage(ImageFiles.toBufferedImage(sample), null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        Image decoded = ImageFiles.read(new ByteArrayInputStream(jpeg.toByteArray()), "sample.jpg");
+        Path decodedPng = dir.resolve("from-jpeg.png");
+        Files.write(decodedPng, ImageFiles.pngBytes(decoded));
+        Path grid = dir.resolve("grid.nwf");
+        Path noGrid = dir.resolve("nogrid.nwf");
+        assertEquals(0, Nwf.run("encode", decodedPng.toString(), "-o", grid.toString(), "-q"));
+        assertEquals(0, Nwf.run("encode", decodedPng.toString(), "-o", noGrid.toString(), "-q", "--format", "1.2"));
+        assertTrue((headerOf(grid).requiredFeatures() & dev.nwf.format.NwfContainer.FEATURE_BLOCK_GRID) != 0);
+        assertTrue(Files.size(grid) < Files.size(noGrid), Files.size(grid) + " bytes with the grid, " + Files.size(noGrid) + " without");
+        for (Path f : List.of(grid, noGrid)) {
+            Path back = dir.resolve("jpeg-back.png");
+            assertEquals(0, Nwf.run("decode", f.toString(), "-o", back.toString(), "-q", "-f"));
+            assertTrue(decoded.sameAs(ImageFiles.read(back)), f.toString());
+        }
+    }
+
     /** Runs {@code run}, putting what it writes to stderr into {@code err[0]}. */
     private static int withStderr(String[] err, java.util.function.IntSupplier run) {
         PrintStream old = System.err;

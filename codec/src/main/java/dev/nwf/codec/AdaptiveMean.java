@@ -12,8 +12,13 @@ final class AdaptiveMean {
     static final int[][] AROUND = {{0, 0}, {-1, 0}, {1, 0}, {0, -1}, {0, 1}};
     /** Causal neighbours of the band being coded whose residuals are features. */
     static final int[][] CAUSAL = {{-1, 0}, {-2, 0}, {-1, -1}, {0, -1}, {1, -1}, {0, -2}};
-    /** Two earlier bands, channel 0's band and the previous channel's residuals (5 taps each), causal residuals, parent. */
-    static final int MAX_FEATURES = 4 * AROUND.length + CAUSAL.length + 1;
+    /**
+     * Two earlier bands, channel 0's band and the previous channel's residuals (5 taps each), causal residuals, parent,
+     * and with a block grid a constant (each grid class has its own weights, so this is a bias per class).
+     */
+    static final int MAX_FEATURES = 4 * AROUND.length + CAUSAL.length + 2;
+    /** The constant feature with a block grid: one grey level in 1/16 units. */
+    static final long GRID_BIAS = 16;
     /** Weights are fixed point with this many fraction bits. */
     static final int WEIGHT_FRAC_BITS = 16;
     static final long WEIGHT_LIMIT = 1L << 20;
@@ -34,9 +39,13 @@ final class AdaptiveMean {
     private long[] active;
     private long norm;
 
-    AdaptiveMean(int channels, int bitDepth) {
-        this.weights = new long[channels][3][];
+    private final boolean grid;
+
+    /** @param grid whether samples come in block-grid classes (SPEC.md §6.3.5): weights per class and a bias feature */
+    AdaptiveMean(int channels, int bitDepth, boolean grid) {
+        this.weights = new long[channels][3 * BlockGrid.MAX_CLASSES][];
         this.depthShift = bitDepth - 8;
+        this.grid = grid;
     }
 
     /**
@@ -49,8 +58,10 @@ final class AdaptiveMean {
      * @param ownBands  this channel's bands; those before {@code b} are complete
      * @param lumaBands channel 0's complete bands when {@code c > 0}, else null
      * @param levels    the residuals coded so far at this level and the level before
+     * @param gridClass the sample's block-grid class, 0 without a grid
      */
-    int correct(int c, int b, int i, int[] v, int[] netMean, int mean, int[][] ownBands, int[][] lumaBands, LevelResiduals levels) {
+    int correct(int c, int b, int i, int[] v, int[] netMean, int mean, int[][] ownBands, int[][] lumaBands, LevelResiduals levels,
+                int gridClass) {
         int w = levels.width;
         int h = levels.height;
         int x = i % w;
@@ -66,8 +77,10 @@ final class AdaptiveMean {
             features[count++] = toEightBit(r);
         }
         features[count++] = levels.parent == null ? 0 : toEightBit(levels.parentAt(c, b, x, y));
-        if (weights[c][b] == null) weights[c][b] = new long[count];
-        active = weights[c][b];
+        if (grid) features[count++] = GRID_BIAS;
+        int slot = b * BlockGrid.MAX_CLASSES + gridClass;
+        if (weights[c][slot] == null) weights[c][slot] = new long[count];
+        active = weights[c][slot];
         long sum = 0;
         norm = NORM_BIAS;
         for (int j = 0; j < count; j++) {

@@ -19,24 +19,37 @@ final class DetailCoder {
     private final IntNet net;
     private final int bitDepth;
     private final boolean adaptiveContext;
+    /** The image's block grid (SPEC.md §6.3.5), or null. */
+    private final BlockGrid grid;
+    /** Pixels of the image each sample of the current level's bands stands for, along each axis. */
+    private int stride;
     /** The image's adaptive context (SPEC.md §6.3.3-6.3.4), created at the first level; null without the feature. */
     private AdaptiveMean adaptive;
     private ScaleCalibration calibration;
     /** Residuals of the level being coded and of the one before it; null before the first detail level. */
     private LevelResiduals levels;
 
-    DetailCoder(NetEvaluator eval, IntNet net, int bitDepth, boolean adaptiveContext) {
+    /** @param grid the image's block grid, or null; only with the adaptive context */
+    DetailCoder(NetEvaluator eval, IntNet net, int bitDepth, boolean adaptiveContext, BlockGrid grid) {
+        if (grid != null && !adaptiveContext) throw new IllegalArgumentException("a block grid needs the adaptive context");
         this.eval = eval;
         this.net = net;
         this.bitDepth = bitDepth;
         this.adaptiveContext = adaptiveContext;
+        this.grid = grid;
+    }
+
+    /** @param stride pixels of the image each band sample of the coming level stands for (2 at the finest level) */
+    DetailCoder atStride(int stride) {
+        this.stride = stride;
+        return this;
     }
 
     private void startLevel(int channels, int w, int h) {
         levels = levels == null ? LevelResiduals.first(channels, w, h) : levels.next(w, h);
         if (adaptiveContext && adaptive == null) {
-            adaptive = new AdaptiveMean(channels, bitDepth);
-            calibration = new ScaleCalibration(channels);
+            adaptive = new AdaptiveMean(channels, bitDepth, grid != null);
+            calibration = new ScaleCalibration(channels, 3 * BlockGrid.MAX_CLASSES);
         }
     }
 
@@ -111,6 +124,8 @@ final class DetailCoder {
         private final int[] res;
         /** The local scale index of the sample being coded, before calibration. */
         private int local;
+        /** The calibration slot of the sample being coded: band and block-grid class. */
+        private int slot;
 
         Band(int c, int b, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands) {
             this.c = c;
@@ -134,8 +149,10 @@ final class DetailCoder {
             mean[i] = alongEdge(i, w, b, v, mean);
             local = LocalScale.at(i, w, res, netScale, co, leftWeight(b), upWeight(b));
             if (adaptive == null) return local;
-            mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands, levels);
-            return calibration.calibrated(c, b, local);
+            int gridClass = grid == null ? 0 : grid.classOf(i % w, i / w, stride);
+            mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands, levels, gridClass);
+            slot = b * BlockGrid.MAX_CLASSES + gridClass;
+            return calibration.calibrated(c, slot, local);
         }
 
         /** Sample i's value is known: record its residual and let the adaptive context learn from it. */
@@ -143,7 +160,7 @@ final class DetailCoder {
             res[i] = LevelResiduals.residual(v[i], mean[i]);
             if (adaptive == null) return;
             adaptive.learn(v[i], mean[i]);
-            calibration.record(c, b, local, Math.abs(res[i]));
+            calibration.record(c, slot, local, Math.abs(res[i]));
         }
     }
 

@@ -40,13 +40,17 @@ public final class NwfCodec {
     }
 
     /**
-     * What a file coded with this model may set: value maps for every family; adaptive context and subtract green for
-     * the nwf family.
+     * What a file coded with this model may set: value maps for every family; adaptive context, subtract green and
+     * block grids for the nwf family.
      */
     static long supportedFeatures(NwfModel model) {
         return NwfContainer.FEATURE_VALUE_MAP | (NwfModel.FAMILY_NWF.equals(model.family())
-                ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_SUBTRACT_GREEN : 0L);
+                ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_BLOCK_GRID : 0L);
     }
+
+    /** Bits an encoder sets only for images it chooses them for. */
+    private static final long CHOSEN_FEATURES = NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_VALUE_MAP
+            | NwfContainer.FEATURE_BLOCK_GRID;
 
     /**
      * A codec whose encoder may set only these feature bits, e.g. 0 for files that decoders of format 1.0 read,
@@ -57,6 +61,9 @@ public final class NwfCodec {
     public NwfCodec withFeatures(long newFeatures) {
         if ((newFeatures & ~supportedFeatures(model)) != 0) {
             throw new IllegalArgumentException("features 0x" + Long.toHexString(newFeatures) + " are not defined for " + model.family() + " models");
+        }
+        if ((newFeatures & NwfContainer.FEATURE_BLOCK_GRID) != 0 && (newFeatures & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) == 0) {
+            throw new IllegalArgumentException("the block grid (feature bit 3) needs the adaptive context (bit 0)");
         }
         return new NwfCodec(model, evaluator, newFeatures);
     }
@@ -96,21 +103,44 @@ public final class NwfCodec {
     }
 
     public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
-        LevelCoding coding = levelCoding(features);
+        BlockGrid grid = (features & NwfContainer.FEATURE_BLOCK_GRID) != 0 ? BlockGrid.detect(image) : null;
+        if (grid != null && image.pixels() < BlockGrid.TRIAL_BELOW_PIXELS) {
+            // on smaller images the grid's classes may not pay for themselves: code both ways, keep the smaller
+            NwfFile with = encode(image, metadata, icc, exif, new EncodeProgress() {
+                @Override
+                public void levelCoded(int level, int totalLevels) {
+                }
+            }, grid);
+            NwfFile without = encode(image, metadata, icc, exif, progress, null);
+            return NwfContainer.toBytes(with).length < NwfContainer.toBytes(without).length ? with : without;
+        }
+        return encode(image, metadata, icc, exif, progress, grid);
+    }
+
+    private NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress, BlockGrid grid) {
+        LevelCoding coding = levelCoding(features, grid);
         int[][] sizes = coding.sizes(image.width(), image.height());
         ValueMap map = (features & NwfContainer.FEATURE_VALUE_MAP) != 0 ? ValueMap.fit(image) : null;
         LevelCoding.Encoded coded = coding.encode(map == null ? image : map.toRanks(image), candidateTransforms(image.channels()), progress);
         List<byte[]> payloads = new ArrayList<>(coded.payloads());
+        if (grid != null) payloads.set(0, concat(grid.bytes(), payloads.get(0)));
         if (map != null) payloads.set(0, map.prefix(payloads.get(0)));
         int levels = sizes.length;
-        long fileFeatures = (features & ~(NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_VALUE_MAP))
+        long fileFeatures = (features & ~CHOSEN_FEATURES)
                 | (coded.transform() == ColourTransform.SUBTRACT_GREEN ? NwfContainer.FEATURE_SUBTRACT_GREEN : 0)
-                | (map != null ? NwfContainer.FEATURE_VALUE_MAP : 0);
+                | (map != null ? NwfContainer.FEATURE_VALUE_MAP : 0)
+                | (grid != null ? NwfContainer.FEATURE_BLOCK_GRID : 0);
         NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(),
                 coded.transform().code, model.id(), model.digest(), levels, fileFeatures);
         List<LevelInfo> index = new ArrayList<>(levels);
         for (int i = 0; i < levels; i++) index.add(new LevelInfo(sizes[i][0], sizes[i][1], payloads.get(i).length));
         return new NwfFile(header, index, payloads, metadata, icc, exif, List.of());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** The transforms the encoder may use, preferred first (SPEC.md §4.1). */
@@ -126,10 +156,10 @@ public final class NwfCodec {
         return green && ColourTransform.appliesTo(h.channels()) ? ColourTransform.SUBTRACT_GREEN : ColourTransform.standard(h.channels());
     }
 
-    /** The model family's level scheme, as the feature bits shape it. */
-    private LevelCoding levelCoding(long featureBits) {
+    /** The model family's level scheme, as the feature bits and the image's block grid (or null) shape it. */
+    private LevelCoding levelCoding(long featureBits, BlockGrid grid) {
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return new RgFlowLevels(evaluator, model);
-        return new NwfLevels(evaluator, model, (featureBits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0);
+        return new NwfLevels(evaluator, model, (featureBits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0, grid);
     }
 
     /**
@@ -186,7 +216,7 @@ public final class NwfCodec {
         if (!(temperature >= 0)) throw new IllegalArgumentException("temperature must be >= 0: " + temperature);
         // the prior was trained on the standard transform's planes
         ColourTransform ct = ColourTransform.standard(image.channels());
-        int[][] planes = levelCoding(features).upsample(Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(),
+        int[][] planes = levelCoding(features, null).upsample(Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(),
                 doublings, temperature, new java.util.Random(seed));
         return Pyramid.toImage(planes, image.width() << doublings, image.height() << doublings, image.bitDepth(), ct, true);
     }
@@ -221,6 +251,9 @@ public final class NwfCodec {
             throw new CorruptLevelException(0, 0, "feature bits 0x" + Long.toHexString(h.requiredFeatures()) + " are not defined for "
                     + model.family() + " models", null);
         }
+        if ((h.requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID) != 0 && (h.requiredFeatures() & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) == 0) {
+            throw new CorruptLevelException(0, 0, "the block grid (feature bit 3) needs the adaptive context (bit 0)", null);
+        }
         if ((h.requiredFeatures() & NwfContainer.FEATURE_SUBTRACT_GREEN) != 0 && !ColourTransform.appliesTo(h.channels())) {
             throw new CorruptLevelException(0, 0, "subtract green (feature bit 1) needs 3 or 4 channels, the file has " + h.channels(), null);
         }
@@ -247,7 +280,7 @@ public final class NwfCodec {
         LevelDecoder(NwfHeader h, int wanted) throws IOException {
             this.h = h;
             this.wanted = wanted;
-            this.levelCoding = levelCoding(h.requiredFeatures());
+            this.levelCoding = levelCoding(h.requiredFeatures(), null);
             this.sizes = levelCoding.sizes(h.width(), h.height());
             if (sizes.length != h.levels()) {
                 throw new CorruptLevelException(0, 0, "header declares " + h.levels() + " levels, a " + h.width() + "x"
@@ -265,7 +298,12 @@ public final class NwfCodec {
                         start = ValueMap.prefixLength(payload);
                         depth = map.codedDepth();
                     }
-                    coding = levelCoding.decoder(h.channels(), h.width(), h.height(), depth);
+                    BlockGrid grid = null;
+                    if ((h.requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID) != 0) {
+                        grid = BlockGrid.read(payload, start);
+                        start += BlockGrid.BYTES;
+                    }
+                    coding = levelCoding(h.requiredFeatures(), grid).decoder(h.channels(), h.width(), h.height(), depth);
                 }
                 RansDecoder dec = new RansDecoder(payload, start, payload.length - start);
                 long total = coding.work(wanted);

@@ -12,12 +12,22 @@ final class NwfLevels implements LevelCoding {
     private final NetEvaluator eval;
     private final NwfModel model;
     private final boolean adaptiveContext;
+    private final BlockGrid grid;
 
-    /** @param adaptiveContext whether detail levels adapt the prior's means and scales online (SPEC.md §6.3.3-6.3.4) */
-    NwfLevels(NetEvaluator eval, NwfModel model, boolean adaptiveContext) {
+    /**
+     * @param adaptiveContext whether detail levels adapt the prior's means and scales online (SPEC.md §6.3.3-6.3.4)
+     * @param grid            the image's block grid (§6.3.5), or null
+     */
+    NwfLevels(NetEvaluator eval, NwfModel model, boolean adaptiveContext, BlockGrid grid) {
         this.eval = eval;
         this.model = model;
         this.adaptiveContext = adaptiveContext;
+        this.grid = grid;
+    }
+
+    /** Pixels of the image that each band sample of detail level {@code level} of {@code levels} stands for. */
+    static int stride(int level, int levels) {
+        return 1 << Math.min(30, levels - level);
     }
 
     @Override
@@ -100,7 +110,7 @@ final class NwfLevels implements LevelCoding {
             this.transform = transform;
             this.work = work;
             this.pyr = Pyramid.build(image, transform);
-            this.detail = new DetailCoder(eval, model.prior(), image.bitDepth(), adaptiveContext);
+            this.detail = new DetailCoder(eval, model.prior(), image.bitDepth(), adaptiveContext, grid);
         }
 
         int coded() {
@@ -115,7 +125,7 @@ final class NwfLevels implements LevelCoding {
         int next() {
             int level = payloads.size();
             if (level == 0) CoarseCoder.encode(enc, pyr.coarsest, pyr.sizes[0][0], pyr.sizes[0][1]);
-            else detail.encode(enc, pyr.lows[level], pyr.bands[level], pyr.sizes[level - 1][0], pyr.sizes[level - 1][1], work);
+            else detail.atStride(stride(level, pyr.sizes.length)).encode(enc, pyr.lows[level], pyr.bands[level], pyr.sizes[level - 1][0], pyr.sizes[level - 1][1], work);
             byte[] payload = enc.finish();
             payloads.add(payload);
             bytes += payload.length;
@@ -126,7 +136,7 @@ final class NwfLevels implements LevelCoding {
     @Override
     public Decoder decoder(int channels, int width, int height, int bitDepth) {
         int[][] sizes = sizes(width, height);
-        DetailCoder detail = new DetailCoder(eval, model.prior(), bitDepth, adaptiveContext);
+        DetailCoder detail = new DetailCoder(eval, model.prior(), bitDepth, adaptiveContext, grid);
         return new Decoder() {
             private int[][] planes;
             private int level;
@@ -137,7 +147,7 @@ final class NwfLevels implements LevelCoding {
                     planes = CoarseCoder.decode(dec, channels, sizes[0][0], sizes[0][1]);
                     work.accept(channels * sizes[0][0] * sizes[0][1]);
                 } else {
-                    int[][][] bands = detail.decode(dec, planes, sizes[level - 1][0], sizes[level - 1][1], work);
+                    int[][][] bands = detail.atStride(stride(level, sizes.length)).decode(dec, planes, sizes[level - 1][0], sizes[level - 1][1], work);
                     planes = Pyramid.merge(planes, bands, sizes[level][0], sizes[level][1]);
                 }
                 level++;

@@ -3,7 +3,7 @@ package dev.nwf.codec;
 import dev.nwf.codec.entropy.CodingTables;
 
 /**
- * Online calibration of the local scale inside an image (SPEC.md §6.3.4): for each (channel, band, local index), the
+ * Online calibration of the local scale inside an image (SPEC.md §6.3.4): for each (channel, band, grid class, local index), the
  * running mean of the residual magnitudes actually coded under that index, weighted against the index's nominal MAD
  * as if it had been seen {@value #PRIOR} times, picks the index used instead. Counts halve at {@value #HALVE_AT} so the
  * calibration follows the image. Integer-only; encoder and decoder update it in the same order.
@@ -15,12 +15,13 @@ final class ScaleCalibration {
     private final long[][][] sums;
     private final int[][][] counts;
 
-    ScaleCalibration(int channels) {
-        this.sums = new long[channels][3][CodingTables.SCALES];
-        this.counts = new int[channels][3][CodingTables.SCALES];
+    /** @param slots per channel: the three bands times their block-grid classes (SPEC.md §6.3.5) */
+    ScaleCalibration(int channels, int slots) {
+        this.sums = new long[channels][slots][CodingTables.SCALES];
+        this.counts = new int[channels][slots][CodingTables.SCALES];
     }
 
-    /** The index to code with in place of the local index {@code local}. */
+    /** The index to code with in place of the local index {@code local}; {@code b} is the band's slot. */
     int calibrated(int c, int b, int local) {
         if (counts[c][b][local] == 0) return local; // no evidence yet (and the lowest indices share one nominal MAD)
         long sum = sums[c][b][local] + (long) PRIOR * LocalScale.mad(local);

@@ -22,13 +22,13 @@ class AdaptiveMeanTest {
             own[0][i] = (3 * luma[0][i]) / 4 + (r.nextInt(3) - 1) * scale;
         }
         int[] netMean = new int[n]; // a prior that knows nothing: mean 0 everywhere
-        AdaptiveMean am = new AdaptiveMean(3, bitDepth);
+        AdaptiveMean am = new AdaptiveMean(3, bitDepth, false);
         LevelResiduals levels = LevelResiduals.first(3, W, H);
         levels.start(0, 0); // channel 0's residuals: read only for channels > 1
         double early = 0;
         double late = 0;
         for (int i = 0; i < n; i++) {
-            int mean = am.correct(1, 0, i, own[0], netMean, netMean[i], own, luma, levels);
+            int mean = am.correct(1, 0, i, own[0], netMean, netMean[i], own, luma, levels, 0);
             if (learn) am.learn(own[0][i], mean);
             double e = Math.abs(16.0 * own[0][i] - mean) / scale;
             if (i < 256) early += e / 256;

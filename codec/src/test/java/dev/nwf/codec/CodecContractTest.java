@@ -188,7 +188,7 @@ abstract class CodecContractTest {
         Image img = TestImages.synthetic(40, 33, 3, 8, 13);
         NwfFile file = codec.encode(img);
         long green = NwfContainer.FEATURE_SUBTRACT_GREEN;
-        long chosen = green | NwfContainer.FEATURE_VALUE_MAP;
+        long chosen = green | NwfContainer.FEATURE_VALUE_MAP | NwfContainer.FEATURE_BLOCK_GRID;
         assertEquals(codec.features() & ~chosen, file.header().requiredFeatures() & ~chosen);
         assertEquals(file.header().colourTransform() == dev.nwf.format.NwfHeader.COLOUR_SUBTRACT_GREEN,
                 (file.header().requiredFeatures() & green) != 0);
@@ -231,6 +231,30 @@ abstract class CodecContractTest {
         }
         NwfFile noise = codec.encode(TestImages.noise(30, 20, 3, 8, 23));
         assertEquals(0, noise.header().requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP, "noise uses every value: no map");
+    }
+
+    /**
+     * Where the family and feature bits allow it, a JPEG-like blocky image is coded with its block grid (feature bit 3);
+     * a smooth image gets none. Both decode exactly. (That the grid codes smaller needs a trained prior: the CLI tests
+     * check it with the bundled model.)
+     */
+    @Test
+    void blockyImagesAreCodedWithTheirGrid() throws IOException {
+        assumeTrue((codec.features() & NwfContainer.FEATURE_BLOCK_GRID) != 0, "block grids are format 1.3, nwf family");
+        Image blocky = TestImages.blocky(272, 248, 3, 2, 25);
+        NwfFile file = codec.encode(blocky);
+        assertTrue((file.header().requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID) != 0);
+        assertTrue(blocky.sameAs(roundTrip(codec, blocky)));
+        NwfCodec withoutGrid = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_BLOCK_GRID);
+        assertEquals(0, withoutGrid.encode(blocky).header().requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID);
+        Image smooth = TestImages.synthetic(272, 248, 3, 8, 26);
+        assertEquals(0, codec.encode(smooth).header().requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID);
+        // with a value map in front of it too
+        Image wideBlocky = TestImages.times257(blocky);
+        NwfFile both = codec.encode(wideBlocky);
+        assertEquals(NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_VALUE_MAP,
+                both.header().requiredFeatures() & (NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_VALUE_MAP));
+        assertTrue(wideBlocky.sameAs(roundTrip(codec, wideBlocky)));
     }
 
     /** Every level of a mapped file, shown on its way, holds only values the image uses. */

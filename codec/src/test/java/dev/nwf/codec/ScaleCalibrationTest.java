@@ -10,14 +10,14 @@ class ScaleCalibrationTest {
 
     @Test
     void anUnseenIndexIsItsOwnCalibration() {
-        ScaleCalibration cal = new ScaleCalibration(3);
+        ScaleCalibration cal = new ScaleCalibration(3, 3);
         for (int l = 0; l < 72; l++) assertEquals(l, cal.calibrated(2, 1, l));
     }
 
     /** Residuals four times the nominal MAD move the index up two octaves (4 steps each); smaller ones move it down. */
     @Test
     void followsTheResidualsCodedUnderAnIndex() {
-        ScaleCalibration cal = new ScaleCalibration(1);
+        ScaleCalibration cal = new ScaleCalibration(1, 3);
         for (int k = 0; k < 1000; k++) cal.record(0, 0, LOCAL, 4 * LocalScale.mad(LOCAL));
         assertEquals(LOCAL + 8, cal.calibrated(0, 0, LOCAL), 1);
         assertEquals(LOCAL, cal.calibrated(0, 1, LOCAL), "other bands keep their own statistics");

@@ -55,4 +55,55 @@ public final class TestImages {
         }
         return new Image(w, h, 8, p);
     }
+
+    /**
+     * A photo-like image as JPEG leaves it: each 8×8 block (blocks start at column and row {@code start}) through a
+     * DCT, quantised with steps growing with frequency, and back (StrictMath: the same integers everywhere).
+     */
+    public static Image blocky(int w, int h, int channels, int start, long seed) {
+        Image base = synthetic(w, h, channels, 8, seed);
+        int[][] p = new int[channels][];
+        for (int c = 0; c < channels; c++) p[c] = jpegLike(base.plane(c), w, h, start);
+        return new Image(w, h, 8, p);
+    }
+
+    static int[] jpegLike(int[] plane, int w, int h, int start) {
+        double[][] cos = new double[8][8];
+        for (int k = 0; k < 8; k++) for (int n = 0; n < 8; n++) cos[k][n] = StrictMath.cos((2 * n + 1) * k * StrictMath.PI / 16);
+        int[] out = plane.clone();
+        for (int by = start - 8; by < h; by += 8) {
+            for (int bx = start - 8; bx < w; bx += 8) {
+                double[][] block = new double[8][8];
+                for (int y = 0; y < 8; y++) for (int x = 0; x < 8; x++) block[y][x] = plane[clamp(by + y, h) * w + clamp(bx + x, w)] - 128;
+                double[][] coef = new double[8][8];
+                for (int v = 0; v < 8; v++) {
+                    for (int u = 0; u < 8; u++) {
+                        double sum = 0;
+                        for (int y = 0; y < 8; y++) for (int x = 0; x < 8; x++) sum += block[y][x] * cos[u][x] * cos[v][y];
+                        double norm = (u == 0 ? StrictMath.sqrt(0.125) : 0.5) * (v == 0 ? StrictMath.sqrt(0.125) : 0.5);
+                        double step = 4 + 3 * (u + v);
+                        coef[v][u] = StrictMath.rint(sum * norm / step) * step;
+                    }
+                }
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        if (by + y < 0 || by + y >= h || bx + x < 0 || bx + x >= w) continue;
+                        double sum = 0;
+                        for (int v = 0; v < 8; v++) {
+                            for (int u = 0; u < 8; u++) {
+                                double norm = (u == 0 ? StrictMath.sqrt(0.125) : 0.5) * (v == 0 ? StrictMath.sqrt(0.125) : 0.5);
+                                sum += norm * coef[v][u] * cos[u][x] * cos[v][y];
+                            }
+                        }
+                        out[(by + y) * w + bx + x] = (int) Math.max(0, Math.min(255, StrictMath.rint(sum + 128)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int clamp(int v, int n) {
+        return Math.max(0, Math.min(n - 1, v));
+    }
 }

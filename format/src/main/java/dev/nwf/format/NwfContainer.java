@@ -39,11 +39,17 @@ public final class NwfContainer {
      * levels code ranks into it. The container only registers the bit.
      */
     public static final long FEATURE_VALUE_MAP = 1L << 2;
+    /**
+     * Required-feature bit 3 (SPEC.md §2.4.1, since 1.3): level 0 names a block grid and the adaptive context keeps its
+     * state per position in the grid. The container only registers the bit.
+     */
+    public static final long FEATURE_BLOCK_GRID = 1L << 3;
 
     /** Required-feature bits by the minor version that defined them: bit i of {@code FEATURES_BY_MINOR[m]} since 1.m. */
-    private static final long[] FEATURES_BY_MINOR = {0, FEATURE_ADAPTIVE_CONTEXT, FEATURE_SUBTRACT_GREEN, FEATURE_VALUE_MAP};
+    private static final long[] FEATURES_BY_MINOR = {0, FEATURE_ADAPTIVE_CONTEXT, FEATURE_SUBTRACT_GREEN,
+        FEATURE_VALUE_MAP | FEATURE_BLOCK_GRID};
 
-    /** The required-feature bits defined up to format 1.{@code minor}: 1.0 none, then one more bit per minor version. */
+    /** The required-feature bits defined up to format 1.{@code minor}: 1.0 none, then more bits with each minor version. */
     public static long featuresUpTo(int minor) {
         if (minor < 0 || minor > VERSION_MINOR) throw new IllegalArgumentException("format 1." + minor + " is not defined; the newest is 1." + VERSION_MINOR);
         long bits = 0;
@@ -52,7 +58,8 @@ public final class NwfContainer {
     }
 
     /** Required-feature bits defined by this version of the spec. */
-    public static final long KNOWN_FEATURES = FEATURE_ADAPTIVE_CONTEXT | FEATURE_SUBTRACT_GREEN | FEATURE_VALUE_MAP;
+    public static final long KNOWN_FEATURES = FEATURE_ADAPTIVE_CONTEXT | FEATURE_SUBTRACT_GREEN | FEATURE_VALUE_MAP
+            | FEATURE_BLOCK_GRID;
 
     private NwfContainer() {
     }
@@ -64,7 +71,7 @@ public final class NwfContainer {
             if ((features >>> bit & 1) == 0) continue;
             long b = 1L << bit;
             names.add(b == FEATURE_ADAPTIVE_CONTEXT ? "adaptive-context" : b == FEATURE_SUBTRACT_GREEN ? "subtract-green"
-                    : b == FEATURE_VALUE_MAP ? "value-map" : "bit " + bit);
+                    : b == FEATURE_VALUE_MAP ? "value-map" : b == FEATURE_BLOCK_GRID ? "block-grid" : "bit " + bit);
         }
         return names;
     }
