@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 final class FormatOption {
     @Option(names = "--format", paramLabel = "VERSION", description = "Write files that decoders of this format version read: "
             + "1.0 (no adaptive context, about 4 %% larger), 1.1 (YCoCg-R only, about 1 %% larger), "
-            + "1.2 (also subtract green where it codes smaller; no value maps: images using few values, "
-            + "such as 8-bit data stored as 16-bit, can be several times larger), 1.3 (default).")
+            + "1.2 (also subtract green where it codes smaller; no value maps or block grids: JPEG-decoded photos about 2-4 %% "
+            + "larger, images using few values, such as 8-bit data stored as 16-bit, several times larger), 1.3 (default).")
     String version;
 
     @Option(names = "--format-1.0", hidden = true, description = "Same as --format 1.0 (kept for scripts written for 1.1).")

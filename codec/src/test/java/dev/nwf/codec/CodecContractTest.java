@@ -241,13 +241,13 @@ abstract class CodecContractTest {
     @Test
     void blockyImagesAreCodedWithTheirGrid() throws IOException {
         assumeTrue((codec.features() & NwfContainer.FEATURE_BLOCK_GRID) != 0, "block grids are format 1.3, nwf family");
-        Image blocky = TestImages.blocky(272, 248, 3, 2, 25);
+        Image blocky = TestImages.blocky(736, 720, 3, 2, 25); // above BlockGrid.TRIAL_BELOW_PIXELS: no trial decides
         NwfFile file = codec.encode(blocky);
         assertTrue((file.header().requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID) != 0);
         assertTrue(blocky.sameAs(roundTrip(codec, blocky)));
         NwfCodec withoutGrid = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_BLOCK_GRID);
         assertEquals(0, withoutGrid.encode(blocky).header().requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID);
-        Image smooth = TestImages.synthetic(272, 248, 3, 8, 26);
+        Image smooth = TestImages.synthetic(736, 720, 3, 8, 26);
         assertEquals(0, codec.encode(smooth).header().requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID);
         // with a value map in front of it too
         Image wideBlocky = TestImages.times257(blocky);

@@ -62,6 +62,7 @@ final class VectorGenerator {
                         gray.header().requiredFeatures() | NwfContainer.FEATURE_SUBTRACT_GREEN))),
                 errorCase("subtract-green-on-gray", "feature bit 1 (subtract green) on a one-channel file", "CORRUPT_LEVEL"));
         valueMaps();
+        blockGrids();
         codec = nwf.withFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
         transform("format11-rgb8-48x40", "format 1.1 coding: the image of rgb8-subtract-green-48x40 under YCoCg-R, the only transform 1.1 has",
                 List.of("rgb", "8bit", "multi-level", "format-1.1"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_YCOCG_R);
@@ -104,6 +105,76 @@ final class VectorGenerator {
         java.util.Arrays.fill(shorter, 1, shorter.length, 257);
         write("value-map-rank-out-of-range", withMap(gray, List.of(shorter)),
                 errorCase("value-map-rank-out-of-range", "value list shortened to 129 entries: decoded ranks beyond it", "CORRUPT_LEVEL"));
+    }
+
+    /** Block grids (feature bit 3): JPEG-like images whose grid the encoder names, and grids a decoder must refuse. */
+    private void blockGrids() throws IOException {
+        Image jpegLike = jpegLike(synthetic(256, 256, 1, 8, 20), 256, 256, 3);
+        NwfFile grid = withFeature("gray8-block-grid-256x256", "block grid: 8x8 blocks starting at column and row 3, as JPEG leaves them",
+                List.of("gray", "8bit", "multi-level", "block-grid"), jpegLike, NwfContainer.FEATURE_BLOCK_GRID);
+        withFeature("gray16-value-map-block-grid-256x256", "value map then block grid in level 0 (the same image widened to 16 bits)",
+                List.of("gray", "16bit", "multi-level", "value-map", "block-grid"), times257(jpegLike),
+                NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_VALUE_MAP);
+        write("block-grid-without-adaptive-context", NwfContainer.toBytes(grid.withHeader(grid.header().withRequiredFeatures(
+                        grid.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT))),
+                errorCase("block-grid-without-adaptive-context", "feature bit 3 (block grid) with bit 0 (adaptive context) clear", "CORRUPT_LEVEL"));
+        List<byte[]> levels = new ArrayList<>(grid.levels());
+        byte[] level0 = levels.get(0).clone();
+        boolean mapped = (grid.header().requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP) != 0;
+        level0[mapped ? 4 + ByteBuffer.wrap(level0, 0, 4).getInt() : 0] = 6; // the grid's period byte (SPEC.md §2.6)
+        levels.set(0, level0);
+        write("block-grid-bad-period", NwfContainer.toBytes(new NwfFile(grid.header(), grid.levelIndex(), levels, grid.metadata(), null, null, List.of())),
+                errorCase("block-grid-bad-period", "block grid period 6 (only 4 and 8 are defined)", "CORRUPT_LEVEL"));
+    }
+
+    /** {@link #image}, checking that the encoder set these feature bits. */
+    private NwfFile withFeature(String name, String description, List<String> features, Image img, long bits) throws IOException {
+        NwfFile file = image(name, description, features, img);
+        if ((file.header().requiredFeatures() & bits) != bits) throw new IllegalStateException(name + " came out without feature bits 0x" + Long.toHexString(bits));
+        return file;
+    }
+
+    /**
+     * A plane as JPEG leaves it: each 8×8 block (blocks start at column and row {@code start}) through a DCT, quantised
+     * with steps growing with frequency, and back (StrictMath: the same integers everywhere).
+     */
+    static Image jpegLike(Image gray, int w, int h, int start) {
+        int[] plane = gray.plane(0);
+        double[][] cos = new double[8][8];
+        for (int k = 0; k < 8; k++) for (int n = 0; n < 8; n++) cos[k][n] = StrictMath.cos((2 * n + 1) * k * StrictMath.PI / 16);
+        int[] out = plane.clone();
+        for (int by = start - 8; by < h; by += 8) {
+            for (int bx = start - 8; bx < w; bx += 8) {
+                double[][] coef = new double[8][8];
+                for (int v = 0; v < 8; v++) {
+                    for (int u = 0; u < 8; u++) {
+                        double sum = 0;
+                        for (int y = 0; y < 8; y++) {
+                            for (int x = 0; x < 8; x++) {
+                                int px = Math.max(0, Math.min(w - 1, bx + x));
+                                int py = Math.max(0, Math.min(h - 1, by + y));
+                                sum += (plane[py * w + px] - 128) * cos[u][x] * cos[v][y];
+                            }
+                        }
+                        double step = 4 + 3 * (u + v);
+                        coef[v][u] = StrictMath.rint(sum * dctNorm(u, v) / step) * step;
+                    }
+                }
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        if (by + y < 0 || by + y >= h || bx + x < 0 || bx + x >= w) continue;
+                        double sum = 0;
+                        for (int v = 0; v < 8; v++) for (int u = 0; u < 8; u++) sum += dctNorm(u, v) * coef[v][u] * cos[u][x] * cos[v][y];
+                        out[(by + y) * w + bx + x] = (int) Math.max(0, Math.min(255, StrictMath.rint(sum + 128)));
+                    }
+                }
+            }
+        }
+        return new Image(w, h, 8, new int[][] {out});
+    }
+
+    private static double dctNorm(int u, int v) {
+        return (u == 0 ? StrictMath.sqrt(0.125) : 0.5) * (v == 0 ? StrictMath.sqrt(0.125) : 0.5);
     }
 
     /** {@link #image}, checking that the encoder chose a value map. */
@@ -205,7 +276,7 @@ final class VectorGenerator {
     }
 
     /** A bit no version of the format defines yet. */
-    private static final long UNDEFINED_FEATURE = 1L << 3;
+    private static final long UNDEFINED_FEATURE = 1L << 4;
 
     /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
     private NwfFile transform(String name, String description, List<String> features, Image img, int colourTransform) throws IOException {
@@ -265,7 +336,7 @@ final class VectorGenerator {
         version[8] = 2;
         write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
         byte[] feature = NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | UNDEFINED_FEATURE)));
-        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 3 (undefined) set", "UNSUPPORTED_FEATURE"));
+        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 4 (undefined) set", "UNSUPPORTED_FEATURE"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;
         write("crc-mismatch", crc, errorCase("crc-mismatch", "one flipped bit in a level chunk", "CRC_MISMATCH"));
