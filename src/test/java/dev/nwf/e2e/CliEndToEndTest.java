@@ -285,6 +285,10 @@ class CliEndToEndTest {
         assertEquals(0, Nwf.run("encode", decodedPng.toString(), "-o", noGrid.toString(), "-q", "--format", "1.2"));
         assertTrue((headerOf(grid).requiredFeatures() & dev.nwf.format.NwfContainer.FEATURE_BLOCK_GRID) != 0);
         assertTrue(Files.size(grid) < Files.size(noGrid), Files.size(grid) + " bytes with the grid, " + Files.size(noGrid) + " without");
+        var info = new com.fasterxml.jackson.databind.ObjectMapper().readTree(runPiped(new byte[0], "info", grid.toString(), "--json")).get("blockGrid");
+        assertEquals(8, info.get("period").asInt(), "ImageIO's JPEG writer codes 8x8 blocks from the origin: " + info);
+        assertEquals(0, info.get("startX").asInt(), info.toString());
+        assertEquals(0, info.get("startY").asInt(), info.toString());
         for (Path f : List.of(grid, noGrid)) {
             Path back = dir.resolve("jpeg-back.png");
             assertEquals(0, Nwf.run("decode", f.toString(), "-o", back.toString(), "-q", "-f"));

@@ -47,6 +47,9 @@ final class InfoCommand implements Callable<Integer> {
                 System.out.printf("value map: %s values per channel, coded as %d-bit ranks%n",
                         map.valuesPerChannel().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")), map.codedDepth());
             }
+            if (info.get("blockGrid") instanceof NwfCodec.BlockGridInfo grid) {
+                System.out.printf("block grid: %dx%d blocks starting at column %d, row %d%n", grid.period(), grid.period(), grid.startX(), grid.startY());
+            }
             for (int i = 0; i < h.levels(); i++) {
                 LevelInfo l = read.file().levelIndex().get(i);
                 System.out.printf("  level %d: %dx%d, %d bytes%s%n", i, l.width(), l.height(), l.payloadLength(),
@@ -73,6 +76,8 @@ final class InfoCommand implements Callable<Integer> {
         m.put("featureNames", NwfContainer.featureNames(h.requiredFeatures()));
         NwfCodec.ValueMapInfo map = NwfCodec.valueMap(read.file());
         if (map != null) m.put("valueMap", map);
+        NwfCodec.BlockGridInfo grid = NwfCodec.blockGrid(read.file());
+        if (grid != null) m.put("blockGrid", grid);
         List<Map<String, Object>> levels = new ArrayList<>();
         for (int i = 0; i < h.levels(); i++) {
             LevelInfo l = read.file().levelIndex().get(i);

@@ -242,6 +242,24 @@ public final class NwfCodec {
         }
     }
 
+    /** A file's block grid as `nwf info` shows it: period and where blocks start. */
+    public record BlockGridInfo(int period, int startX, int startY) {
+    }
+
+    /** The block grid (SPEC.md §6.3.5) a file names in level 0; null when it names none or level 0 is missing. */
+    public static BlockGridInfo blockGrid(NwfFile file) throws CorruptLevelException {
+        NwfHeader h = file.header();
+        if ((h.requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID) == 0 || file.levelCount() == 0) return null;
+        try {
+            byte[] level0 = file.level(0);
+            int start = (h.requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP) != 0 ? ValueMap.prefixLength(level0) : 0;
+            BlockGrid g = BlockGrid.read(level0, start);
+            return new BlockGridInfo(g.period, g.startX, g.startY);
+        } catch (CorruptStreamException e) {
+            throw new CorruptLevelException(0, e.offset(), e.reason(), e);
+        }
+    }
+
     private void checkHeader(NwfHeader h) throws IOException {
         if (!h.modelId().equals(model.id()) || !Arrays.equals(h.modelDigest(), model.digest())) {
             throw new UnknownModelException("file was coded with model " + h.modelId() + "@" + h.modelDigestHex().substring(0, 12)

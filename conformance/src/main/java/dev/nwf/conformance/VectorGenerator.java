@@ -109,7 +109,7 @@ final class VectorGenerator {
 
     /** Block grids (feature bit 3): JPEG-like images whose grid the encoder names, and grids a decoder must refuse. */
     private void blockGrids() throws IOException {
-        Image jpegLike = jpegLike(synthetic(256, 256, 1, 8, 20), 256, 256, 3);
+        Image jpegLike = jpegLike(waves(256, 256, 20), 256, 256, 3);
         NwfFile grid = withFeature("gray8-block-grid-256x256", "block grid: 8x8 blocks starting at column and row 3, as JPEG leaves them",
                 List.of("gray", "8bit", "multi-level", "block-grid"), jpegLike, NwfContainer.FEATURE_BLOCK_GRID);
         withFeature("gray16-value-map-block-grid-256x256", "value map then block grid in level 0 (the same image widened to 16 bits)",
@@ -171,6 +171,18 @@ final class VectorGenerator {
             }
         }
         return new Image(w, h, 8, new int[][] {out});
+    }
+
+    /** Smooth waves with a little noise and no edge of their own: what the grid is found in is the grid. */
+    static Image waves(int w, int h, long seed) {
+        Random r = new Random(seed);
+        int[] p = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                p[y * w + x] = (int) StrictMath.rint(128 + 60 * StrictMath.sin(0.05 * x) * StrictMath.cos(0.04 * y)) + r.nextInt(5) - 2;
+            }
+        }
+        return new Image(w, h, 8, new int[][] {p});
     }
 
     private static double dctNorm(int u, int v) {
