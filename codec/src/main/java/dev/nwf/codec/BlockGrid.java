@@ -55,6 +55,21 @@ final class BlockGrid {
         return cy * n + cx;
     }
 
+    /**
+     * {@link #classOf} split by axis for a band {@code w} × {@code h}: classOf(x, y) = rows[y] + columns[x], so that a
+     * coder looks classes up instead of dividing per sample. Returns {columns, rows}.
+     */
+    int[][] classTables(int w, int h, int stride) {
+        int n = classesPerAxis(stride);
+        int[] columns = new int[w];
+        int[] rows = new int[h];
+        if (n > 1) {
+            for (int x = 0; x < w; x++) columns[x] = Math.floorMod(x * stride - startX, period) * n / period;
+            for (int y = 0; y < h; y++) rows[y] = n * (Math.floorMod(y * stride - startY, period) * n / period);
+        }
+        return new int[][] {columns, rows};
+    }
+
     byte[] bytes() {
         return new byte[] {(byte) period, (byte) startX, (byte) startY};
     }

@@ -45,8 +45,17 @@ final class DetailCoder {
         return this;
     }
 
+    /** The current level's block-grid classes by column and by row (see {@link BlockGrid#classTables}). */
+    private int[] columnClasses;
+    private int[] rowClasses;
+
     private void startLevel(int channels, int w, int h) {
         levels = levels == null ? LevelResiduals.first(channels, w, h) : levels.next(w, h);
+        if (grid != null) {
+            int[][] tables = grid.classTables(w, h, stride);
+            columnClasses = tables[0];
+            rowClasses = tables[1];
+        }
         if (adaptiveContext && adaptive == null) {
             adaptive = new AdaptiveMean(channels, bitDepth, grid != null);
             calibration = new ScaleCalibration(channels, 3 * BlockGrid.MAX_CLASSES);
@@ -149,7 +158,7 @@ final class DetailCoder {
             mean[i] = alongEdge(i, w, b, v, mean);
             local = LocalScale.at(i, w, res, netScale, co, leftWeight(b), upWeight(b));
             if (adaptive == null) return local;
-            int gridClass = grid == null ? 0 : grid.classOf(i % w, i / w, stride);
+            int gridClass = grid == null ? 0 : rowClasses[i / w] + columnClasses[i % w];
             mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands, levels, gridClass);
             slot = b * BlockGrid.MAX_CLASSES + gridClass;
             return calibration.calibrated(c, slot, local);

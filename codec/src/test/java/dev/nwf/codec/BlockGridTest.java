@@ -51,6 +51,18 @@ class BlockGridTest {
     }
 
     @Test
+    void classTablesAgreeWithClassOf() {
+        for (BlockGrid g : new BlockGrid[] {new BlockGrid(8, 3, 5), new BlockGrid(4, 1, 0), new BlockGrid(8, 0, 0)}) {
+            for (int stride : new int[] {2, 4, 8, 16}) {
+                int[][] t = g.classTables(23, 17, stride);
+                for (int y = 0; y < 17; y++) {
+                    for (int x = 0; x < 23; x++) assertEquals(g.classOf(x, y, stride), t[1][y] + t[0][x], g + " stride " + stride + " at " + x + "," + y);
+                }
+            }
+        }
+    }
+
+    @Test
     void gridBytesRoundTripAndBadOnesAreNamed() throws CorruptStreamException {
         BlockGrid g = new BlockGrid(4, 1, 3);
         byte[] payload = {9, 4, 1, 3, 7};
