@@ -231,7 +231,8 @@ final class ValueMap {
         return map;
     }
 
-    private static void writeVarint(ByteArrayOutputStream out, int v) {
+    /** Unsigned LEB128, as the map stores its numbers (SPEC.md §4.0). */
+    static void writeVarint(ByteArrayOutputStream out, int v) {
         while (v >= 0x80) {
             out.write(v & 0x7F | 0x80);
             v >>>= 7;

@@ -14,7 +14,7 @@ class BlockGridTest {
     @Test
     void detectsTheGridAndWhereItsBlocksStart() {
         for (int start : new int[] {0, 3}) {
-            BlockGrid g = BlockGrid.detect(TestImages.blocky(264, 256, 3, start, 7));
+            BlockGrid g = BlockGrid.detect(TestImages.blocky(264, 256, start, 7));
             assertNotNull(g, "start " + start);
             assertEquals(8, g.period);
             assertEquals(start, g.startX, g.toString());
@@ -26,7 +26,7 @@ class BlockGridTest {
     void smoothAndNoisyImagesHaveNoGrid() {
         assertNull(BlockGrid.detect(TestImages.synthetic(264, 256, 3, 8, 8)));
         assertNull(BlockGrid.detect(TestImages.noise(264, 256, 3, 8, 9)));
-        assertNull(BlockGrid.detect(TestImages.blocky(120, 88, 3, 0, 10)), "too small for the classes to pay");
+        assertNull(BlockGrid.detect(TestImages.blocky(120, 88, 0, 10)), "too small for the classes to pay");
     }
 
     /** Classes follow the sample's position in its block: 4 per axis at the finest level of an 8 grid, 2 next, then none. */

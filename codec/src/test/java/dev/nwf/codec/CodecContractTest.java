@@ -241,7 +241,7 @@ abstract class CodecContractTest {
     @Test
     void blockyImagesAreCodedWithTheirGrid() throws IOException {
         assumeTrue((codec.features() & NwfContainer.FEATURE_BLOCK_GRID) != 0, "block grids are format 1.3, nwf family");
-        Image blocky = TestImages.blocky(736, 720, 3, 2, 25); // above BlockGrid.TRIAL_BELOW_PIXELS: no trial decides
+        Image blocky = TestImages.blocky(736, 720, 2, 25); // above BlockGrid.TRIAL_BELOW_PIXELS: no trial decides
         NwfFile file = codec.encode(blocky);
         assertTrue((file.header().requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID) != 0);
         assertTrue(blocky.sameAs(roundTrip(codec, blocky)));

@@ -57,53 +57,28 @@ public final class TestImages {
     }
 
     /**
-     * A photo-like image as JPEG leaves it: each 8×8 block (blocks start at column and row {@code start}) through a
-     * DCT, quantised with steps growing with frequency, and back (StrictMath: the same integers everywhere).
+     * A photo-like RGB image as JPEG leaves it (the JDK's JPEG writer, quality 0.75, 8×8 blocks starting at column and
+     * row {@code start}): a larger image coded from its origin, then cropped.
      */
-    public static Image blocky(int w, int h, int channels, int start, long seed) {
-        Image base = synthetic(w, h, channels, 8, seed);
-        int[][] p = new int[channels][];
-        for (int c = 0; c < channels; c++) p[c] = jpegLike(base.plane(c), w, h, start);
-        return new Image(w, h, 8, p);
-    }
-
-    static int[] jpegLike(int[] plane, int w, int h, int start) {
-        double[][] cos = new double[8][8];
-        for (int k = 0; k < 8; k++) for (int n = 0; n < 8; n++) cos[k][n] = StrictMath.cos((2 * n + 1) * k * StrictMath.PI / 16);
-        int[] out = plane.clone();
-        for (int by = start - 8; by < h; by += 8) {
-            for (int bx = start - 8; bx < w; bx += 8) {
-                double[][] block = new double[8][8];
-                for (int y = 0; y < 8; y++) for (int x = 0; x < 8; x++) block[y][x] = plane[clamp(by + y, h) * w + clamp(bx + x, w)] - 128;
-                double[][] coef = new double[8][8];
-                for (int v = 0; v < 8; v++) {
-                    for (int u = 0; u < 8; u++) {
-                        double sum = 0;
-                        for (int y = 0; y < 8; y++) for (int x = 0; x < 8; x++) sum += block[y][x] * cos[u][x] * cos[v][y];
-                        double norm = (u == 0 ? StrictMath.sqrt(0.125) : 0.5) * (v == 0 ? StrictMath.sqrt(0.125) : 0.5);
-                        double step = 4 + 3 * (u + v);
-                        coef[v][u] = StrictMath.rint(sum * norm / step) * step;
-                    }
-                }
-                for (int y = 0; y < 8; y++) {
-                    for (int x = 0; x < 8; x++) {
-                        if (by + y < 0 || by + y >= h || bx + x < 0 || bx + x >= w) continue;
-                        double sum = 0;
-                        for (int v = 0; v < 8; v++) {
-                            for (int u = 0; u < 8; u++) {
-                                double norm = (u == 0 ? StrictMath.sqrt(0.125) : 0.5) * (v == 0 ? StrictMath.sqrt(0.125) : 0.5);
-                                sum += norm * coef[v][u] * cos[u][x] * cos[v][y];
-                            }
-                        }
-                        out[(by + y) * w + bx + x] = (int) Math.max(0, Math.min(255, StrictMath.rint(sum + 128)));
-                    }
-                }
+    public static Image blocky(int w, int h, int start, long seed) {
+        int origin = (8 - start) % 8;
+        Image base = synthetic(w + origin, h + origin, 3, 8, seed);
+        try {
+            javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.75f);
+            java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+            try (var out = javax.imageio.ImageIO.createImageOutputStream(jpeg)) {
+                writer.setOutput(out);
+                writer.write(null, new javax.imageio.IIOImage(ImageFiles.toBufferedImage(base), null, null), param);
+            } finally {
+                writer.dispose();
             }
+            Image decoded = ImageFiles.read(new java.io.ByteArrayInputStream(jpeg.toByteArray()), "blocky.jpg");
+            return ImageOps.crop(decoded, origin, origin, w, h);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return out;
-    }
-
-    private static int clamp(int v, int n) {
-        return Math.max(0, Math.min(n - 1, v));
     }
 }

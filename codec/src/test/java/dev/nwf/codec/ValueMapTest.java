@@ -110,8 +110,8 @@ class ValueMapTest {
 
     private static byte[] deflate(int first, int... more) {
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        varint(plain, first);
-        for (int v : more) varint(plain, v);
+        ValueMap.writeVarint(plain, first);
+        for (int v : more) ValueMap.writeVarint(plain, v);
         return deflate(plain.toByteArray());
     }
 
@@ -132,11 +132,4 @@ class ValueMapTest {
         return java.util.Arrays.copyOf(buf, n);
     }
 
-    private static void varint(ByteArrayOutputStream out, int v) {
-        while (v >= 0x80) {
-            out.write(v & 0x7F | 0x80);
-            v >>>= 7;
-        }
-        out.write(v);
-    }
 }
