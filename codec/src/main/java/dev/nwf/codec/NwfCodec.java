@@ -123,8 +123,7 @@ public final class NwfCodec {
         ValueMap map = (features & NwfContainer.FEATURE_VALUE_MAP) != 0 ? ValueMap.fit(image) : null;
         LevelCoding.Encoded coded = coding.encode(map == null ? image : map.toRanks(image), candidateTransforms(image.channels()), progress);
         List<byte[]> payloads = new ArrayList<>(coded.payloads());
-        if (grid != null) payloads.set(0, concat(grid.bytes(), payloads.get(0)));
-        if (map != null) payloads.set(0, map.prefix(payloads.get(0)));
+        payloads.set(0, Level0Prefix.write(map, grid, payloads.get(0)));
         int levels = sizes.length;
         long fileFeatures = (features & ~CHOSEN_FEATURES)
                 | (coded.transform() == ColourTransform.SUBTRACT_GREEN ? NwfContainer.FEATURE_SUBTRACT_GREEN : 0)
@@ -135,12 +134,6 @@ public final class NwfCodec {
         List<LevelInfo> index = new ArrayList<>(levels);
         for (int i = 0; i < levels; i++) index.add(new LevelInfo(sizes[i][0], sizes[i][1], payloads.get(i).length));
         return new NwfFile(header, index, payloads, metadata, icc, exif, List.of());
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     /** The transforms the encoder may use, preferred first (SPEC.md §4.1). */
@@ -230,13 +223,18 @@ public final class NwfCodec {
      * pixels; null when the file has none or level 0 is missing.
      */
     public static ValueMapInfo valueMap(NwfFile file) throws CorruptLevelException {
-        NwfHeader h = file.header();
-        if ((h.requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP) == 0 || file.levelCount() == 0) return null;
+        ValueMap map = level0Prefix(file).map();
+        if (map == null) return null;
+        List<Integer> counts = new ArrayList<>();
+        for (int c = 0; c < file.header().channels(); c++) counts.add(map.channelSize(c));
+        return new ValueMapInfo(map.codedDepth(), List.copyOf(counts));
+    }
+
+    /** Level 0's prefix, read without decoding pixels; empty when level 0 is missing. */
+    private static Level0Prefix level0Prefix(NwfFile file) throws CorruptLevelException {
+        if (file.levelCount() == 0) return new Level0Prefix(null, null, 0);
         try {
-            ValueMap map = ValueMap.read(file.level(0), h.channels(), h.bitDepth());
-            List<Integer> counts = new ArrayList<>();
-            for (int c = 0; c < h.channels(); c++) counts.add(map.channelSize(c));
-            return new ValueMapInfo(map.codedDepth(), List.copyOf(counts));
+            return Level0Prefix.read(file.level(0), file.header());
         } catch (CorruptStreamException e) {
             throw new CorruptLevelException(0, e.offset(), e.reason(), e);
         }
@@ -248,16 +246,8 @@ public final class NwfCodec {
 
     /** The block grid (SPEC.md §6.3.5) a file names in level 0; null when it names none or level 0 is missing. */
     public static BlockGridInfo blockGrid(NwfFile file) throws CorruptLevelException {
-        NwfHeader h = file.header();
-        if ((h.requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID) == 0 || file.levelCount() == 0) return null;
-        try {
-            byte[] level0 = file.level(0);
-            int start = (h.requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP) != 0 ? ValueMap.prefixLength(level0) : 0;
-            BlockGrid g = BlockGrid.read(level0, start);
-            return new BlockGridInfo(g.period, g.startX, g.startY);
-        } catch (CorruptStreamException e) {
-            throw new CorruptLevelException(0, e.offset(), e.reason(), e);
-        }
+        BlockGrid g = level0Prefix(file).grid();
+        return g == null ? null : new BlockGridInfo(g.period, g.startX, g.startY);
     }
 
     private void checkHeader(NwfHeader h) throws IOException {
@@ -310,18 +300,11 @@ public final class NwfCodec {
             try {
                 int start = 0;
                 if (level == 0) {
-                    int depth = h.bitDepth();
-                    if ((h.requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP) != 0) {
-                        map = ValueMap.read(payload, h.channels(), h.bitDepth());
-                        start = ValueMap.prefixLength(payload);
-                        depth = map.codedDepth();
-                    }
-                    BlockGrid grid = null;
-                    if ((h.requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID) != 0) {
-                        grid = BlockGrid.read(payload, start);
-                        start += BlockGrid.BYTES;
-                    }
-                    coding = levelCoding(h.requiredFeatures(), grid).decoder(h.channels(), h.width(), h.height(), depth);
+                    Level0Prefix prefix = Level0Prefix.read(payload, h);
+                    map = prefix.map();
+                    start = prefix.dataStart();
+                    coding = levelCoding(h.requiredFeatures(), prefix.grid())
+                            .decoder(h.channels(), h.width(), h.height(), map == null ? h.bitDepth() : map.codedDepth());
                 }
                 RansDecoder dec = new RansDecoder(payload, start, payload.length - start);
                 long total = coding.work(wanted);

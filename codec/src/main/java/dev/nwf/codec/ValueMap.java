@@ -137,8 +137,16 @@ final class ValueMap {
         return new Image(ranks.width(), ranks.height(), depth, planes);
     }
 
+    /** The map as level 0 carries it (computed once: {@link #fit} measures it, {@link #prefix} writes it). */
+    private byte[] bytes;
+
     /** The map as level 0 carries it, without the length prefix: raw DEFLATE of LEB128 counts, first values and gaps. */
     byte[] toBytes() {
+        if (bytes == null) bytes = deflate();
+        return bytes;
+    }
+
+    private byte[] deflate() {
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         for (int[] v : values) {
             writeVarint(plain, v.length);
