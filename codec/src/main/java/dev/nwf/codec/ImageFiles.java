@@ -109,10 +109,10 @@ public final class ImageFiles {
      * Nothing lost: a file with several frames (an animated GIF or PNG, a multi-page TIFF) is refused rather than
      * coded as its first frame.
      */
-    private static void refuseAnimation(javax.imageio.ImageReader reader, String source) throws IOException {
+    private static void refuseAnimation(javax.imageio.ImageReader reader, javax.imageio.metadata.IIOMetadata meta, String source)
+            throws IOException {
         int frames = reader.getNumImages(true);
         boolean apng = false;
-        javax.imageio.metadata.IIOMetadata meta = reader.getImageMetadata(0);
         if (meta != null && java.util.Arrays.asList(meta.getMetadataFormatNames()).contains("javax_imageio_png_1.0")) {
             org.w3c.dom.Node root = meta.getAsTree("javax_imageio_png_1.0");
             for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -138,7 +138,8 @@ public final class ImageFiles {
             try {
                 reader.setInput(iis);
                 BufferedImage bi = reader.read(0);
-                refuseAnimation(reader, source);
+                javax.imageio.metadata.IIOMetadata meta = reader.getImageMetadata(0);
+                refuseAnimation(reader, meta, source);
                 Image img = fromBufferedImage(bi);
                 byte[] icc = null;
                 if (bi.getColorModel() instanceof ComponentColorModel && bi.getColorModel().getColorSpace() instanceof java.awt.color.ICC_ColorSpace ics
@@ -146,7 +147,6 @@ public final class ImageFiles {
                     icc = ics.getProfile().getData();
                 }
                 java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
-                javax.imageio.metadata.IIOMetadata meta = reader.getImageMetadata(0);
                 if (icc == null) icc = pngIccProfile(meta);
                 if (meta != null && meta.isStandardMetadataFormatSupported()) {
                     org.w3c.dom.Node root = meta.getAsTree(javax.imageio.metadata.IIOMetadataFormatImpl.standardMetadataFormatName);
