@@ -13,14 +13,14 @@ final class LevelPlan {
     /** {width, height} per level, coarsest first. */
     static int[][] sizes(int width, int height) {
         int n = 1;
-        for (int w = width, h = height; w > COARSEST_MAX_SIDE || h > COARSEST_MAX_SIDE; w = Lifting53.half(w), h = Lifting53.half(h)) n++;
+        for (int w = width, h = height; w > COARSEST_MAX_SIDE || h > COARSEST_MAX_SIDE; w = Lifting.half(w), h = Lifting.half(h)) n++;
         int[][] s = new int[n][];
         int w = width;
         int h = height;
         for (int i = n - 1; i >= 0; i--) {
             s[i] = new int[] {w, h};
-            w = Lifting53.half(w);
-            h = Lifting53.half(h);
+            w = Lifting.half(w);
+            h = Lifting.half(h);
         }
         return s;
     }

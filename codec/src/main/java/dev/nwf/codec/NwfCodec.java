@@ -40,17 +40,18 @@ public final class NwfCodec {
     }
 
     /**
-     * What a file coded with this model may set: value maps for every family; adaptive context, subtract green and
-     * block grids for the nwf family.
+     * What a file coded with this model may set: value maps for every family; adaptive context, subtract green, block
+     * grids and the Haar split for the nwf family.
      */
     static long supportedFeatures(NwfModel model) {
         return NwfContainer.FEATURE_VALUE_MAP | (NwfModel.FAMILY_NWF.equals(model.family())
-                ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_BLOCK_GRID : 0L);
+                ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_BLOCK_GRID
+                | NwfContainer.FEATURE_HAAR_SPLIT : 0L);
     }
 
     /** Bits an encoder sets only for images it chooses them for. */
     private static final long CHOSEN_FEATURES = NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_VALUE_MAP
-            | NwfContainer.FEATURE_BLOCK_GRID;
+            | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_HAAR_SPLIT;
 
     /**
      * A codec whose encoder may set only these feature bits, e.g. 0 for files that decoders of format 1.0 read,
@@ -103,34 +104,63 @@ public final class NwfCodec {
     }
 
     public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
+        ValueMap map = (features & NwfContainer.FEATURE_VALUE_MAP) != 0 ? ValueMap.fit(image) : null;
+        Image coded = map == null ? image : map.toRanks(image);
         BlockGrid grid = (features & NwfContainer.FEATURE_BLOCK_GRID) != 0 ? BlockGrid.detect(image) : null;
-        if (grid != null && image.pixels() < BlockGrid.TRIAL_BELOW_PIXELS) {
-            // on smaller images the grid's classes may not pay for themselves: code both ways, keep the smaller
-            NwfFile with = encode(image, metadata, icc, exif, new EncodeProgress() {
-                @Override
-                public void levelCoded(int level, int totalLevels) {
-                }
-            }, grid);
-            NwfFile without = encode(image, metadata, icc, exif, progress, null);
-            return NwfContainer.toBytes(with).length < NwfContainer.toBytes(without).length ? with : without;
+        // on smaller images the grid's classes may not pay for themselves: code both ways, keep the smaller
+        List<BlockGrid> grids = grid != null && image.pixels() < BlockGrid.TRIAL_BELOW_PIXELS ? Arrays.asList(grid, null) : Arrays.asList(grid);
+        List<Lifting.Filter> filters = List.of(Lifting.Filter.LE_GALL_53);
+        if ((features & NwfContainer.FEATURE_HAAR_SPLIT) != 0) {
+            Image sample = SplitChoice.sample(coded);
+            filters = sample == coded ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)
+                    : List.of(SplitChoice.better(levelBytes(sample, grid, Lifting.Filter.LE_GALL_53), levelBytes(sample, grid, Lifting.Filter.HAAR)));
         }
-        return encode(image, metadata, icc, exif, progress, grid);
+        // every candidate is coded whole and the smallest file kept; progress follows the last one coded
+        NwfFile best = null;
+        long bestBytes = Long.MAX_VALUE;
+        int left = grids.size() * filters.size();
+        for (BlockGrid g : grids) {
+            for (Lifting.Filter f : filters) {
+                NwfFile file = encode(image, coded, map, metadata, icc, exif, --left == 0 ? progress : (level, total) -> { }, g, f);
+                long bytes = left == 0 && best == null ? 0 : NwfContainer.toBytes(file).length;
+                if (bytes < bestBytes) {
+                    best = file;
+                    bestBytes = bytes;
+                }
+            }
+        }
+        return best;
     }
 
-    private NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress, BlockGrid grid) {
-        LevelCoding coding = levelCoding(features, grid);
+    /**
+     * The bytes of an image's levels (no container) coded with the given grid and filter under the preferred colour
+     * transform: a trial, which leaves out the colour-transform trial to save time.
+     */
+    private long levelBytes(Image image, BlockGrid grid, Lifting.Filter filter) {
+        long n = 0;
+        List<ColourTransform> preferred = candidateTransforms(image.channels()).subList(0, 1);
+        for (byte[] p : levelCoding(features, grid, filter).encode(image, preferred, (level, total) -> { }).payloads()) {
+            n += p.length;
+        }
+        return n;
+    }
+
+    /** @param coded the image the levels code: {@code image}'s ranks under {@code map}, or the image itself */
+    private NwfFile encode(Image image, Image coded, ValueMap map, Map<String, Object> metadata, byte[] icc, byte[] exif,
+                           EncodeProgress progress, BlockGrid grid, Lifting.Filter filter) {
+        LevelCoding coding = levelCoding(features, grid, filter);
         int[][] sizes = coding.sizes(image.width(), image.height());
-        ValueMap map = (features & NwfContainer.FEATURE_VALUE_MAP) != 0 ? ValueMap.fit(image) : null;
-        LevelCoding.Encoded coded = coding.encode(map == null ? image : map.toRanks(image), candidateTransforms(image.channels()), progress);
-        List<byte[]> payloads = new ArrayList<>(coded.payloads());
+        LevelCoding.Encoded levelsCoded = coding.encode(coded, candidateTransforms(image.channels()), progress);
+        List<byte[]> payloads = new ArrayList<>(levelsCoded.payloads());
         payloads.set(0, Level0Prefix.write(map, grid, payloads.get(0)));
         int levels = sizes.length;
         long fileFeatures = (features & ~CHOSEN_FEATURES)
-                | (coded.transform() == ColourTransform.SUBTRACT_GREEN ? NwfContainer.FEATURE_SUBTRACT_GREEN : 0)
+                | (levelsCoded.transform() == ColourTransform.SUBTRACT_GREEN ? NwfContainer.FEATURE_SUBTRACT_GREEN : 0)
                 | (map != null ? NwfContainer.FEATURE_VALUE_MAP : 0)
-                | (grid != null ? NwfContainer.FEATURE_BLOCK_GRID : 0);
+                | (grid != null ? NwfContainer.FEATURE_BLOCK_GRID : 0)
+                | (filter == Lifting.Filter.HAAR ? NwfContainer.FEATURE_HAAR_SPLIT : 0);
         NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(),
-                coded.transform().code, model.id(), model.digest(), levels, fileFeatures);
+                levelsCoded.transform().code, model.id(), model.digest(), levels, fileFeatures);
         List<LevelInfo> index = new ArrayList<>(levels);
         for (int i = 0; i < levels; i++) index.add(new LevelInfo(sizes[i][0], sizes[i][1], payloads.get(i).length));
         return new NwfFile(header, index, payloads, metadata, icc, exif, List.of());
@@ -149,10 +179,15 @@ public final class NwfCodec {
         return green && ColourTransform.appliesTo(h.channels()) ? ColourTransform.SUBTRACT_GREEN : ColourTransform.standard(h.channels());
     }
 
-    /** The model family's level scheme, as the feature bits and the image's block grid (or null) shape it. */
-    private LevelCoding levelCoding(long featureBits, BlockGrid grid) {
+    /** The model family's level scheme, as the feature bits, the image's block grid (or null) and split filter shape it. */
+    private LevelCoding levelCoding(long featureBits, BlockGrid grid, Lifting.Filter filter) {
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return new RgFlowLevels(evaluator, model);
-        return new NwfLevels(evaluator, model, (featureBits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0, grid);
+        return new NwfLevels(evaluator, model, (featureBits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0, grid, filter);
+    }
+
+    /** The split filter a header's bits name (SPEC.md §4.2). */
+    private static Lifting.Filter filter(NwfHeader h) {
+        return (h.requiredFeatures() & NwfContainer.FEATURE_HAAR_SPLIT) != 0 ? Lifting.Filter.HAAR : Lifting.Filter.LE_GALL_53;
     }
 
     /**
@@ -209,7 +244,7 @@ public final class NwfCodec {
         if (!(temperature >= 0)) throw new IllegalArgumentException("temperature must be >= 0: " + temperature);
         // the prior was trained on the standard transform's planes
         ColourTransform ct = ColourTransform.standard(image.channels());
-        int[][] planes = levelCoding(features, null).upsample(Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(),
+        int[][] planes = levelCoding(features, null, Lifting.Filter.LE_GALL_53).upsample(Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(),
                 doublings, temperature, new java.util.Random(seed));
         return Pyramid.toImage(planes, image.width() << doublings, image.height() << doublings, image.bitDepth(), ct, true);
     }
@@ -288,7 +323,7 @@ public final class NwfCodec {
         LevelDecoder(NwfHeader h, int wanted) throws IOException {
             this.h = h;
             this.wanted = wanted;
-            this.levelCoding = levelCoding(h.requiredFeatures(), null);
+            this.levelCoding = levelCoding(h.requiredFeatures(), null, filter(h));
             this.sizes = levelCoding.sizes(h.width(), h.height());
             if (sizes.length != h.levels()) {
                 throw new CorruptLevelException(0, 0, "header declares " + h.levels() + " levels, a " + h.width() + "x"
@@ -303,7 +338,7 @@ public final class NwfCodec {
                     Level0Prefix prefix = Level0Prefix.read(payload, h);
                     map = prefix.map();
                     start = prefix.dataStart();
-                    coding = levelCoding(h.requiredFeatures(), prefix.grid())
+                    coding = levelCoding(h.requiredFeatures(), prefix.grid(), filter(h))
                             .decoder(h.channels(), h.width(), h.height(), map == null ? h.bitDepth() : map.codedDepth());
                 }
                 RansDecoder dec = new RansDecoder(payload, start, payload.length - start);

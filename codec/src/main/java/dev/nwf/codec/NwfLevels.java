@@ -7,22 +7,25 @@ import dev.nwf.codec.net.NetEvaluator;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The nwf family's levels (SPEC.md §4.3, §6): 5/3 lifting pyramid, coarse coder, then detail levels under the prior. */
+/** The nwf family's levels (SPEC.md §4.3, §6): lifting pyramid, coarse coder, then detail levels under the prior. */
 final class NwfLevels implements LevelCoding {
     private final NetEvaluator eval;
     private final NwfModel model;
     private final boolean adaptiveContext;
     private final BlockGrid grid;
+    private final Lifting.Filter filter;
 
     /**
      * @param adaptiveContext whether detail levels adapt the prior's means and scales online (SPEC.md §6.3.3-6.3.4)
      * @param grid            the image's block grid (§6.3.5), or null
+     * @param filter          the split of every level (§4.2)
      */
-    NwfLevels(NetEvaluator eval, NwfModel model, boolean adaptiveContext, BlockGrid grid) {
+    NwfLevels(NetEvaluator eval, NwfModel model, boolean adaptiveContext, BlockGrid grid, Lifting.Filter filter) {
         this.eval = eval;
         this.model = model;
         this.adaptiveContext = adaptiveContext;
         this.grid = grid;
+        this.filter = filter;
     }
 
     /** Pixels of the image that each band sample of detail level {@code level} of {@code levels} stands for. */
@@ -109,7 +112,7 @@ final class NwfLevels implements LevelCoding {
         LevelEncoder(Image image, ColourTransform transform, Work work) {
             this.transform = transform;
             this.work = work;
-            this.pyr = Pyramid.build(image, transform);
+            this.pyr = Pyramid.build(image, transform, filter);
             this.detail = new DetailCoder(eval, model.prior(), image.bitDepth(), adaptiveContext, grid);
         }
 
@@ -148,7 +151,7 @@ final class NwfLevels implements LevelCoding {
                     work.accept(channels * sizes[0][0] * sizes[0][1]);
                 } else {
                     int[][][] bands = detail.atStride(stride(level, sizes.length)).decode(dec, planes, sizes[level - 1][0], sizes[level - 1][1], work);
-                    planes = Pyramid.merge(planes, bands, sizes[level][0], sizes[level][1]);
+                    planes = Pyramid.merge(planes, bands, sizes[level][0], sizes[level][1], filter);
                 }
                 level++;
             }

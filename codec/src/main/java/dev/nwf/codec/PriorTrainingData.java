@@ -29,7 +29,7 @@ public final class PriorTrainingData {
     }
 
     public static List<Sample> samples(Image image) {
-        Pyramid pyr = Pyramid.build(image, ColourTransform.standard(image.channels()));
+        Pyramid pyr = Pyramid.build(image, ColourTransform.standard(image.channels()), Lifting.Filter.LE_GALL_53);
         List<Sample> out = new ArrayList<>();
         for (int level = 1; level < pyr.sizes.length; level++) {
             int w = pyr.sizes[level - 1][0];

@@ -19,9 +19,9 @@ final class Pyramid {
         this.lows = lows;
     }
 
-    /** Colour-transforms a copy of the image's planes, then builds the pyramid. */
-    static Pyramid build(Image image, ColourTransform transform) {
-        return build(transformedPlanes(image, transform), image.width(), image.height());
+    /** Colour-transforms a copy of the image's planes, then builds the pyramid with the given split filter. */
+    static Pyramid build(Image image, ColourTransform transform, Lifting.Filter filter) {
+        return build(transformedPlanes(image, transform), image.width(), image.height(), filter);
     }
 
     /** Copies of the image's planes, colour-transformed. */
@@ -33,7 +33,7 @@ final class Pyramid {
     }
 
     /** Builds the pyramid of already transformed planes (which it does not modify). */
-    static Pyramid build(int[][] planes, int width, int height) {
+    static Pyramid build(int[][] planes, int width, int height, Lifting.Filter filter) {
         int[][] sizes = LevelPlan.sizes(width, height);
         int levels = sizes.length;
         int channels = planes.length;
@@ -45,9 +45,9 @@ final class Pyramid {
             int[][][] lb = new int[channels][][];
             int[][] low = new int[channels][];
             for (int c = 0; c < channels; c++) {
-                int[][] split = Lifting53.split(planes[c], w, h);
-                low[c] = split[Lifting53.LL];
-                lb[c] = new int[][] {split[Lifting53.HL], split[Lifting53.LH], split[Lifting53.HH]};
+                int[][] split = Lifting.split(planes[c], w, h, filter);
+                low[c] = split[Lifting.LL];
+                lb[c] = new int[][] {split[Lifting.HL], split[Lifting.LH], split[Lifting.HH]};
             }
             bands[level] = lb;
             lows[level] = low;
@@ -57,11 +57,11 @@ final class Pyramid {
     }
 
     /** Rebuilds level {@code level}'s planes from the previous level's planes and this level's bands. */
-    static int[][] merge(int[][] low, int[][][] levelBands, int w, int h) {
+    static int[][] merge(int[][] low, int[][][] levelBands, int w, int h, Lifting.Filter filter) {
         int[][] out = new int[low.length][];
         for (int c = 0; c < low.length; c++) {
             int[][] b = levelBands[c];
-            out[c] = Lifting53.merge(new int[][] {low[c], b[0], b[1], b[2]}, w, h);
+            out[c] = Lifting.merge(new int[][] {low[c], b[0], b[1], b[2]}, w, h, filter);
         }
         return out;
     }

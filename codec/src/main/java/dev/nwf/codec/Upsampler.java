@@ -27,7 +27,7 @@ final class Upsampler {
             }
             w *= 2;
             h *= 2;
-            planes = Pyramid.merge(planes, bands, w, h);
+            planes = Pyramid.merge(planes, bands, w, h, Lifting.Filter.LE_GALL_53);
         }
         return planes;
     }

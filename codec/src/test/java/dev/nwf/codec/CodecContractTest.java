@@ -188,7 +188,7 @@ abstract class CodecContractTest {
         Image img = TestImages.synthetic(40, 33, 3, 8, 13);
         NwfFile file = codec.encode(img);
         long green = NwfContainer.FEATURE_SUBTRACT_GREEN;
-        long chosen = green | NwfContainer.FEATURE_VALUE_MAP | NwfContainer.FEATURE_BLOCK_GRID;
+        long chosen = green | NwfContainer.FEATURE_VALUE_MAP | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_HAAR_SPLIT;
         assertEquals(codec.features() & ~chosen, file.header().requiredFeatures() & ~chosen);
         assertEquals(file.header().colourTransform() == dev.nwf.format.NwfHeader.COLOUR_SUBTRACT_GREEN,
                 (file.header().requiredFeatures() & green) != 0);
@@ -255,6 +255,31 @@ abstract class CodecContractTest {
         assertEquals(NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_VALUE_MAP,
                 both.header().requiredFeatures() & (NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_VALUE_MAP));
         assertTrue(wideBlocky.sameAs(roundTrip(codec, wideBlocky)));
+    }
+
+    /**
+     * Where the family allows it (feature bit 4), an image of flat 2×2 blocks, whose Haar detail is all zero at the
+     * finest level, is coded with the Haar split and smaller than with the 5/3; small images are tried whole, large
+     * ones through a mosaic. Both decode exactly, and an image the 5/3 codes smaller keeps it.
+     */
+    @Test
+    void flatBlockImagesAreSplitWithHaar() throws IOException {
+        assumeTrue((codec.features() & NwfContainer.FEATURE_HAAR_SPLIT) != 0, "the Haar split is format 1.4, nwf family");
+        NwfCodec withoutHaar = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT);
+        for (Image img : List.of(TestImages.pixelRepeated(TestImages.synthetic(30, 22, 3, 8, 27), 2),
+                TestImages.pixelRepeated(TestImages.synthetic(300, 260, 1, 8, 28), 2))) {
+            NwfFile file = codec.encode(img);
+            assertEquals(NwfContainer.FEATURE_HAAR_SPLIT, file.header().requiredFeatures() & NwfContainer.FEATURE_HAAR_SPLIT, img + " is split with Haar");
+            assertTrue(img.sameAs(roundTrip(codec, img)));
+            long haar = NwfContainer.toBytes(file).length;
+            long legall = NwfContainer.toBytes(withoutHaar.encode(img)).length;
+            assertTrue(haar < legall, img + ": " + haar + " bytes with Haar, " + legall + " with the 5/3");
+        }
+        Image smooth = TestImages.synthetic(40, 30, 3, 8, 29);
+        NwfFile file = codec.encode(smooth);
+        long chosen = NwfContainer.toBytes(file).length;
+        assertTrue(chosen <= NwfContainer.toBytes(withoutHaar.encode(smooth)).length, "a small image keeps the smaller split");
+        assertTrue(smooth.sameAs(roundTrip(codec, smooth)));
     }
 
     /** Every level of a mapped file, shown on its way, holds only values the image uses. */

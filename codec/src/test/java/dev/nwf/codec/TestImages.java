@@ -44,6 +44,16 @@ public final class TestImages {
         return new Image(img.width(), img.height(), 16, p);
     }
 
+    /** An image enlarged {@code factor} times by repeating pixels: flat blocks, as nearest-neighbour scaling leaves them. */
+    public static Image pixelRepeated(Image img, int factor) {
+        int w = img.width() * factor;
+        int[][] p = new int[img.channels()][w * img.height() * factor];
+        for (int c = 0; c < p.length; c++) {
+            for (int i = 0; i < p[c].length; i++) p[c][i] = img.plane(c)[(i / w / factor) * img.width() + (i % w) / factor];
+        }
+        return new Image(w, img.height() * factor, img.bitDepth(), p);
+    }
+
     /** Five RGBA colours (one transparent) in smooth-edged blobs, as a palette image has them. */
     public static Image fewColours(int w, int h, long seed) {
         int[][] colours = {{200, 30, 40, 255}, {20, 120, 220, 255}, {250, 250, 245, 255}, {90, 200, 60, 255}, {0, 0, 0, 0}};

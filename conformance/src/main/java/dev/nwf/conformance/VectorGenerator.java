@@ -23,7 +23,10 @@ import java.util.zip.CRC32C;
 /** Writes the conformance vectors; deterministic, so regenerating reproduces the committed files byte for byte. */
 final class VectorGenerator {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The nwf family's coding as of format 1.3 (no Haar split), which keeps the older cases' bytes. */
     private final NwfCodec nwf;
+    /** Every feature the nwf family has. */
+    private final NwfCodec nwfAll;
     private final NwfCodec rgflow;
     /** The codec of the case being written. */
     private NwfCodec codec;
@@ -32,7 +35,8 @@ final class VectorGenerator {
 
     VectorGenerator(NwfModel model, NwfModel rgflowModel, Path root) {
         if (!NwfModel.FAMILY_RGFLOW.equals(rgflowModel.family())) throw new IllegalArgumentException(rgflowModel.id() + " is not an rgflow model");
-        this.nwf = new NwfCodec(model);
+        this.nwfAll = new NwfCodec(model);
+        this.nwf = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_HAAR_SPLIT);
         this.rgflow = new NwfCodec(rgflowModel);
         this.codec = nwf;
         this.root = root;
@@ -63,6 +67,7 @@ final class VectorGenerator {
                 errorCase("subtract-green-on-gray", "feature bit 1 (subtract green) on a one-channel file", "CORRUPT_LEVEL"));
         valueMaps();
         blockGrids();
+        haarSplits();
         codec = nwf.withFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
         transform("format11-rgb8-48x40", "format 1.1 coding: the image of rgb8-subtract-green-48x40 under YCoCg-R, the only transform 1.1 has",
                 List.of("rgb", "8bit", "multi-level", "format-1.1"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_YCOCG_R);
@@ -125,6 +130,33 @@ final class VectorGenerator {
         levels.set(0, level0);
         write("block-grid-bad-period", NwfContainer.toBytes(new NwfFile(grid.header(), grid.levelIndex(), levels, grid.metadata(), null, null, List.of())),
                 errorCase("block-grid-bad-period", "block grid period 6 (only 4 and 8 are defined)", "CORRUPT_LEVEL"));
+    }
+
+    /** The Haar split (feature bit 4): images of flat 2×2 blocks, which the encoder splits with Haar, and a misuse. */
+    private void haarSplits() throws IOException {
+        codec = nwfAll;
+        withFeature("rgb8-haar-split-64x48", "Haar split at every level: an image enlarged by repeating pixels",
+                List.of("rgb", "8bit", "multi-level", "haar-split"), pixelRepeated(synthetic(32, 24, 3, 8, 21), 64, 48),
+                NwfContainer.FEATURE_HAAR_SPLIT);
+        withFeature("gray8-haar-split-37x29", "Haar split of odd sizes (the last column and row repeated)",
+                List.of("gray", "8bit", "odd-size", "multi-level", "haar-split"), pixelRepeated(synthetic(19, 15, 1, 8, 22), 37, 29),
+                NwfContainer.FEATURE_HAAR_SPLIT);
+        codec = rgflow;
+        NwfFile rg = image("rgflow-gray8-24x20", "rgflow family, 8-bit gray (the file the next case alters)",
+                List.of("rgflow", "gray", "8bit", "multi-level"), synthetic(24, 20, 1, 8, 23));
+        write("haar-split-on-rgflow", NwfContainer.toBytes(rg.withHeader(rg.header().withRequiredFeatures(
+                        rg.header().requiredFeatures() | NwfContainer.FEATURE_HAAR_SPLIT))),
+                errorCase("haar-split-on-rgflow", "feature bit 4 (Haar split, nwf family only) on an rgflow file", "CORRUPT_LEVEL"));
+        codec = nwf;
+    }
+
+    /** The image enlarged twice by repeating pixels, cropped to w×h. */
+    static Image pixelRepeated(Image img, int w, int h) {
+        int[][] p = new int[img.channels()][w * h];
+        for (int c = 0; c < p.length; c++) {
+            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) p[c][y * w + x] = img.plane(c)[(y / 2) * img.width() + x / 2];
+        }
+        return new Image(w, h, img.bitDepth(), p);
     }
 
     /** {@link #image}, checking that the encoder set these feature bits. */
@@ -288,7 +320,7 @@ final class VectorGenerator {
     }
 
     /** A bit no version of the format defines yet. */
-    private static final long UNDEFINED_FEATURE = 1L << 4;
+    private static final long UNDEFINED_FEATURE = 1L << 5;
 
     /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
     private NwfFile transform(String name, String description, List<String> features, Image img, int colourTransform) throws IOException {
@@ -348,7 +380,7 @@ final class VectorGenerator {
         version[8] = 2;
         write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
         byte[] feature = NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | UNDEFINED_FEATURE)));
-        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 4 (undefined) set", "UNSUPPORTED_FEATURE"));
+        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 5 (undefined) set", "UNSUPPORTED_FEATURE"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;
         write("crc-mismatch", crc, errorCase("crc-mismatch", "one flipped bit in a level chunk", "CRC_MISMATCH"));

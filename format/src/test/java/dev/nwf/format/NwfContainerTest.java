@@ -221,6 +221,7 @@ class NwfContainerTest {
         assertEquals(List.of(), NwfContainer.featureNames(0));
         assertEquals(List.of("adaptive-context"), NwfContainer.featureNames(NwfContainer.FEATURE_ADAPTIVE_CONTEXT));
         assertEquals(List.of("adaptive-context", "bit 5", "bit 63"), NwfContainer.featureNames(1L | 1L << 5 | 1L << 63));
+        assertEquals(List.of("value-map", "block-grid", "haar-split"), NwfContainer.featureNames(NwfContainer.featuresUpTo(4) & ~NwfContainer.featuresUpTo(2)));
     }
 
     @Test
