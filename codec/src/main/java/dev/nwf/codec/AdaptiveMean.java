@@ -12,11 +12,14 @@ final class AdaptiveMean {
     static final int[][] AROUND = {{0, 0}, {-1, 0}, {1, 0}, {0, -1}, {0, 1}};
     /** Causal neighbours of the band being coded whose residuals are features. */
     static final int[][] CAUSAL = {{-1, 0}, {-2, 0}, {-1, -1}, {0, -1}, {1, -1}, {0, -2}};
+    /** With the Haar split: the low-pass's differences from (x, y) to its four neighbours, and its cross difference. */
+    static final int LOW_PASS_FEATURES = 5;
     /**
      * Two earlier bands, channel 0's band and the previous channel's residuals (5 taps each), causal residuals, parent,
-     * and with a block grid a constant (each grid class has its own weights, so this is a bias per class).
+     * with a block grid a constant (each grid class has its own weights, so this is a bias per class), and with the
+     * Haar split the low-pass's local differences.
      */
-    static final int MAX_FEATURES = 4 * AROUND.length + CAUSAL.length + 2;
+    static final int MAX_FEATURES = 4 * AROUND.length + CAUSAL.length + 2 + LOW_PASS_FEATURES;
     /** The constant feature with a block grid: one grey level in 1/16 units. */
     static final long GRID_BIAS = 16;
     /** Weights are fixed point with this many fraction bits. */
@@ -33,6 +36,11 @@ final class AdaptiveMean {
      * 2.1662 -> 2.1639 bpsp; 2^-9 gained no more).
      */
     static final long GRID_GAIN = 1536;
+    /**
+     * With the Haar split the step is 1.5 times as large (set A 2.0445 -> 2.0409 bpsp; 2 times: 2.0413): the filter
+     * alone predicts Haar's details, from the low-pass, with no network mean to start from.
+     */
+    static final long HAAR_GAIN_Q4 = 24;
     /** Fraction bits of the per-sample step factor. */
     static final int STEP_FRAC_BITS = 20;
     private static final long MEAN_LIMIT = 1L << 30;
@@ -45,12 +53,17 @@ final class AdaptiveMean {
     private long norm;
 
     private final boolean grid;
+    private final boolean haar;
 
-    /** @param grid whether samples come in block-grid classes (SPEC.md §6.3.5): weights per class and a bias feature */
-    AdaptiveMean(int channels, int bitDepth, boolean grid) {
+    /**
+     * @param grid whether samples come in block-grid classes (SPEC.md §6.3.5): weights per class and a bias feature
+     * @param haar whether the levels are split with Haar (§4.2): low-pass features and a larger step
+     */
+    AdaptiveMean(int channels, int bitDepth, boolean grid, boolean haar) {
         this.weights = new long[channels][3 * BlockGrid.MAX_CLASSES][];
         this.depthShift = bitDepth - 8;
         this.grid = grid;
+        this.haar = haar;
     }
 
     /**
@@ -64,9 +77,10 @@ final class AdaptiveMean {
      * @param lumaBands channel 0's complete bands when {@code c > 0}, else null
      * @param levels    the residuals coded so far at this level and the level before
      * @param gridClass the sample's block-grid class, 0 without a grid
+     * @param low       this channel's low-pass at this level (the bands' LL), read with the Haar split only
      */
     int correct(int c, int b, int i, int[] v, int[] netMean, int mean, int[][] ownBands, int[][] lumaBands, LevelResiduals levels,
-                int gridClass) {
+                int gridClass, int[] low) {
         int w = levels.width;
         int h = levels.height;
         int x = i % w;
@@ -83,6 +97,7 @@ final class AdaptiveMean {
         }
         features[count++] = levels.parent == null ? 0 : toEightBit(levels.parentAt(c, b, x, y));
         if (grid) features[count++] = GRID_BIAS;
+        if (haar) lowPassDifferences(low, x, y, w, h);
         int slot = b * BlockGrid.MAX_CLASSES + gridClass;
         if (weights[c][slot] == null) weights[c][slot] = new long[count];
         active = weights[c][slot];
@@ -103,11 +118,31 @@ final class AdaptiveMean {
         long e = Math.max(-limit, Math.min(limit, toEightBit(16L * value - meanUsed)));
         if (e == 0) return;
         // one division per sample: the common factor GAIN * e / norm, kept with STEP_FRAC_BITS fraction bits
-        long g = Math.floorDiv((grid ? GRID_GAIN : GAIN) * e << STEP_FRAC_BITS, norm);
+        long gain = grid ? GRID_GAIN : GAIN;
+        if (haar) gain = gain * HAAR_GAIN_Q4 >> 4;
+        long g = Math.floorDiv(gain * e << STEP_FRAC_BITS, norm);
         for (int j = 0; j < count; j++) {
             long step = (g * features[j]) >> STEP_FRAC_BITS;
             active[j] = Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, active[j] + step));
         }
+    }
+
+    /**
+     * The low-pass's differences (in 1/16 units) from (x, y) to its right, left, lower and upper neighbours, then
+     * lower-right − lower-left − upper-right + upper-left; coordinates clamped into the level. A Haar detail is a
+     * difference inside a 2×2 block, which the low-pass's slope around the block foretells.
+     */
+    private void lowPassDifferences(int[] low, int x, int y, int w, int h) {
+        int left = x > 0 ? x - 1 : x;
+        int right = x < w - 1 ? x + 1 : x;
+        int up = y > 0 ? y - 1 : y;
+        int down = y < h - 1 ? y + 1 : y;
+        long centre = low[y * w + x];
+        features[count++] = toEightBit(16 * (low[y * w + right] - centre));
+        features[count++] = toEightBit(16 * (low[y * w + left] - centre));
+        features[count++] = toEightBit(16 * (low[down * w + x] - centre));
+        features[count++] = toEightBit(16 * (low[up * w + x] - centre));
+        features[count++] = toEightBit(16 * ((long) low[down * w + right] - low[down * w + left] - low[up * w + right] + low[up * w + left]));
     }
 
     /** {@code unit} times the samples at (x, y) and its four neighbours, coordinates clamped into the level's bands. */

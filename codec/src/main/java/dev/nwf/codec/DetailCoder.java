@@ -21,6 +21,8 @@ final class DetailCoder {
     private final boolean adaptiveContext;
     /** The image's block grid (SPEC.md §6.3.5), or null. */
     private final BlockGrid grid;
+    /** Whether the levels are split with Haar (§4.2): means start at zero and the adaptive mean reads the low-pass. */
+    private final boolean haar;
     /** Pixels of the image each sample of the current level's bands stands for, along each axis. */
     private int stride;
     /** The image's adaptive context (SPEC.md §6.3.3-6.3.4), created at the first level; null without the feature. */
@@ -29,14 +31,19 @@ final class DetailCoder {
     /** Residuals of the level being coded and of the one before it; null before the first detail level. */
     private LevelResiduals levels;
 
-    /** @param grid the image's block grid, or null; only with the adaptive context */
-    DetailCoder(NetEvaluator eval, IntNet net, int bitDepth, boolean adaptiveContext, BlockGrid grid) {
+    /**
+     * @param grid   the image's block grid, or null; only with the adaptive context
+     * @param filter the split of the levels; Haar only with the adaptive context
+     */
+    DetailCoder(NetEvaluator eval, IntNet net, int bitDepth, boolean adaptiveContext, BlockGrid grid, Lifting.Filter filter) {
         if (grid != null && !adaptiveContext) throw new IllegalArgumentException("a block grid needs the adaptive context");
+        if (filter == Lifting.Filter.HAAR && !adaptiveContext) throw new IllegalArgumentException("the Haar split needs the adaptive context");
         this.eval = eval;
         this.net = net;
         this.bitDepth = bitDepth;
         this.adaptiveContext = adaptiveContext;
         this.grid = grid;
+        this.haar = filter == Lifting.Filter.HAAR;
     }
 
     /** @param stride pixels of the image each band sample of the coming level stands for (2 at the finest level) */
@@ -57,7 +64,7 @@ final class DetailCoder {
             rowClasses = tables[1];
         }
         if (adaptiveContext && adaptive == null) {
-            adaptive = new AdaptiveMean(channels, bitDepth, grid != null);
+            adaptive = new AdaptiveMean(channels, bitDepth, grid != null, haar);
             calibration = new ScaleCalibration(channels, 3 * BlockGrid.MAX_CLASSES);
         }
     }
@@ -112,7 +119,9 @@ final class DetailCoder {
         for (int c = 0; c < ll.length; c++) {
             HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, inputs.forChannel(c, ll[c]), w, h, bitDepth);
             for (int b = 0; b < 3; b++) {
-                step.run(new Band(c, b, bands[c][b], params[b].meanFixed(), params[b].scaleIndex(), bands[c], c > 0 ? bands[0] : null));
+                // the network was trained on the 5/3's details: with Haar only its scales are used (SPEC.md §6.3)
+                int[] mean = haar ? new int[w * h] : params[b].meanFixed();
+                step.run(new Band(c, b, bands[c][b], mean, params[b].scaleIndex(), bands[c], c > 0 ? bands[0] : null, ll[c]));
             }
             if (c == 0) inputs.lumaBands(bands[0]);
         }
@@ -130,13 +139,14 @@ final class DetailCoder {
         private final int[][] co;
         private final int[][] ownBands;
         private final int[][] lumaBands;
+        private final int[] low;
         private final int[] res;
         /** The local scale index of the sample being coded, before calibration. */
         private int local;
         /** The calibration slot of the sample being coded: band and block-grid class. */
         private int slot;
 
-        Band(int c, int b, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands) {
+        Band(int c, int b, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands, int[] low) {
             this.c = c;
             this.b = b;
             this.w = levels.width;
@@ -147,6 +157,7 @@ final class DetailCoder {
             this.co = coLocated(c, b);
             this.ownBands = ownBands;
             this.lumaBands = lumaBands;
+            this.low = low;
             this.res = levels.start(c, b);
         }
 
@@ -159,7 +170,7 @@ final class DetailCoder {
             local = LocalScale.at(i, w, res, netScale, co, leftWeight(b), upWeight(b));
             if (adaptive == null) return local;
             int gridClass = grid == null ? 0 : rowClasses[i / w] + columnClasses[i % w];
-            mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands, levels, gridClass);
+            mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands, levels, gridClass, low);
             slot = b * BlockGrid.MAX_CLASSES + gridClass;
             return calibration.calibrated(c, slot, local);
         }

@@ -66,6 +66,9 @@ public final class NwfCodec {
         if ((newFeatures & NwfContainer.FEATURE_BLOCK_GRID) != 0 && (newFeatures & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) == 0) {
             throw new IllegalArgumentException("the block grid (feature bit 3) needs the adaptive context (bit 0)");
         }
+        if ((newFeatures & NwfContainer.FEATURE_HAAR_SPLIT) != 0 && (newFeatures & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) == 0) {
+            throw new IllegalArgumentException("the Haar split (feature bit 4) needs the adaptive context (bit 0)");
+        }
         return new NwfCodec(model, evaluator, newFeatures);
     }
 
@@ -296,6 +299,9 @@ public final class NwfCodec {
         }
         if ((h.requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID) != 0 && (h.requiredFeatures() & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) == 0) {
             throw new CorruptLevelException(0, 0, "the block grid (feature bit 3) needs the adaptive context (bit 0)", null);
+        }
+        if ((h.requiredFeatures() & NwfContainer.FEATURE_HAAR_SPLIT) != 0 && (h.requiredFeatures() & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) == 0) {
+            throw new CorruptLevelException(0, 0, "the Haar split (feature bit 4) needs the adaptive context (bit 0)", null);
         }
         if ((h.requiredFeatures() & NwfContainer.FEATURE_SUBTRACT_GREEN) != 0 && !ColourTransform.appliesTo(h.channels())) {
             throw new CorruptLevelException(0, 0, "subtract green (feature bit 1) needs 3 or 4 channels, the file has " + h.channels(), null);

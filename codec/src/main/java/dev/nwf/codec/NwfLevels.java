@@ -113,7 +113,7 @@ final class NwfLevels implements LevelCoding {
             this.transform = transform;
             this.work = work;
             this.pyr = Pyramid.build(image, transform, filter);
-            this.detail = new DetailCoder(eval, model.prior(), image.bitDepth(), adaptiveContext, grid);
+            this.detail = new DetailCoder(eval, model.prior(), image.bitDepth(), adaptiveContext, grid, filter);
         }
 
         int coded() {
@@ -139,7 +139,7 @@ final class NwfLevels implements LevelCoding {
     @Override
     public Decoder decoder(int channels, int width, int height, int bitDepth) {
         int[][] sizes = sizes(width, height);
-        DetailCoder detail = new DetailCoder(eval, model.prior(), bitDepth, adaptiveContext, grid);
+        DetailCoder detail = new DetailCoder(eval, model.prior(), bitDepth, adaptiveContext, grid, filter);
         return new Decoder() {
             private int[][] planes;
             private int level;

@@ -22,13 +22,13 @@ class AdaptiveMeanTest {
             own[0][i] = (3 * luma[0][i]) / 4 + (r.nextInt(3) - 1) * scale;
         }
         int[] netMean = new int[n]; // a prior that knows nothing: mean 0 everywhere
-        AdaptiveMean am = new AdaptiveMean(3, bitDepth, false);
+        AdaptiveMean am = new AdaptiveMean(3, bitDepth, false, false);
         LevelResiduals levels = LevelResiduals.first(3, W, H);
         levels.start(0, 0); // channel 0's residuals: read only for channels > 1
         double early = 0;
         double late = 0;
         for (int i = 0; i < n; i++) {
-            int mean = am.correct(1, 0, i, own[0], netMean, netMean[i], own, luma, levels, 0);
+            int mean = am.correct(1, 0, i, own[0], netMean, netMean[i], own, luma, levels, 0, null);
             if (learn) am.learn(own[0][i], mean);
             double e = Math.abs(16.0 * own[0][i] - mean) / scale;
             if (i < 256) early += e / 256;
@@ -45,6 +45,33 @@ class AdaptiveMeanTest {
             assertTrue(e[1] < e[0] / 4, "depth " + depth + ": late error " + e[1] + " vs early " + e[0]);
             assertTrue(e[1] < 16 * 1.5, "depth " + depth + ": late error " + e[1]);
         }
+    }
+
+    /** With the Haar split, a detail that follows the low-pass's slope (v = half the step to the right) is learnt. */
+    @Test
+    void withTheHaarSplitLearnsDetailFromTheLowPassSlope() {
+        Random r = new Random(6);
+        int n = W * H;
+        int[] low = new int[n];
+        for (int y = 0; y < H; y++) for (int x = 0; x < W; x++) low[y * W + x] = 128 + (int) (60 * Math.sin(x * 0.3 + r.nextInt(3)) + 30 * Math.cos(y * 0.2));
+        int[] v = new int[n];
+        for (int i = 0; i < n; i++) {
+            int x = i % W;
+            v[i] = (low[i - x + Math.min(W - 1, x + 1)] - low[i]) / 2 + r.nextInt(3) - 1;
+        }
+        AdaptiveMean am = new AdaptiveMean(1, 8, false, true);
+        LevelResiduals levels = LevelResiduals.first(1, W, H);
+        int[] zero = new int[n];
+        double early = 0;
+        double late = 0;
+        for (int i = 0; i < n; i++) {
+            int mean = am.correct(0, 0, i, v, zero, 0, new int[][] {v}, null, levels, 0, low);
+            am.learn(v[i], mean);
+            double e = Math.abs(16.0 * v[i] - mean);
+            if (i < 256) early += e / 256;
+            if (i >= n - 1024) late += e / 1024;
+        }
+        assertTrue(late < early / 3 && late < 16 * 1.5, "late error " + late + " vs early " + early);
     }
 
     @Test

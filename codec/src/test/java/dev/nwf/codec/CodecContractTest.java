@@ -275,6 +275,12 @@ abstract class CodecContractTest {
             long legall = NwfContainer.toBytes(withoutHaar.encode(img)).length;
             assertTrue(haar < legall, img + ": " + haar + " bytes with Haar, " + legall + " with the 5/3");
         }
+        NwfFile haarFile = codec.encode(TestImages.pixelRepeated(TestImages.synthetic(20, 16, 1, 8, 30), 2));
+        NwfFile withoutContext = haarFile.withHeader(haarFile.header().withRequiredFeatures(
+                haarFile.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT));
+        assertThrows(CorruptLevelException.class, () -> codec.decode(withoutContext, Integer.MAX_VALUE, LevelListener.NONE),
+                "the Haar split needs the adaptive context");
+        assertThrows(IllegalArgumentException.class, () -> codec.withFeatures(NwfContainer.FEATURE_HAAR_SPLIT));
         Image smooth = TestImages.synthetic(40, 30, 3, 8, 29);
         NwfFile file = codec.encode(smooth);
         long chosen = NwfContainer.toBytes(file).length;

@@ -60,9 +60,9 @@ class SplitChoiceTest {
     }
 
     @Test
-    void haarMustWinByTheMargin() {
-        assertEquals(Lifting.Filter.LE_GALL_53, SplitChoice.better(1000, 995));
-        assertEquals(Lifting.Filter.HAAR, SplitChoice.better(1000, 989));
+    void theSmallerTrialWinsAndTiesKeepThe53() {
+        assertEquals(Lifting.Filter.HAAR, SplitChoice.better(1000, 999));
+        assertEquals(Lifting.Filter.LE_GALL_53, SplitChoice.better(1000, 1000));
         assertEquals(Lifting.Filter.LE_GALL_53, SplitChoice.better(1000, 1200));
     }
 }

@@ -138,9 +138,12 @@ final class VectorGenerator {
         withFeature("rgb8-haar-split-64x48", "Haar split at every level: an image enlarged by repeating pixels",
                 List.of("rgb", "8bit", "multi-level", "haar-split"), pixelRepeated(synthetic(32, 24, 3, 8, 21), 64, 48),
                 NwfContainer.FEATURE_HAAR_SPLIT);
-        withFeature("gray8-haar-split-37x29", "Haar split of odd sizes (the last column and row repeated)",
+        NwfFile haar = withFeature("gray8-haar-split-37x29", "Haar split of odd sizes (the last column and row repeated)",
                 List.of("gray", "8bit", "odd-size", "multi-level", "haar-split"), pixelRepeated(synthetic(19, 15, 1, 8, 22), 37, 29),
                 NwfContainer.FEATURE_HAAR_SPLIT);
+        write("haar-split-without-adaptive-context", NwfContainer.toBytes(haar.withHeader(haar.header().withRequiredFeatures(
+                        haar.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT))),
+                errorCase("haar-split-without-adaptive-context", "feature bit 4 (Haar split) with bit 0 (adaptive context) clear", "CORRUPT_LEVEL"));
         codec = rgflow;
         NwfFile rg = image("rgflow-gray8-24x20", "rgflow family, 8-bit gray (the file the next case alters)",
                 List.of("rgflow", "gray", "8bit", "multi-level"), synthetic(24, 20, 1, 8, 23));
