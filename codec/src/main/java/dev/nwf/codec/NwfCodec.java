@@ -63,13 +63,17 @@ public final class NwfCodec {
         if ((newFeatures & ~supportedFeatures(model)) != 0) {
             throw new IllegalArgumentException("features 0x" + Long.toHexString(newFeatures) + " are not defined for " + model.family() + " models");
         }
-        if ((newFeatures & NwfContainer.FEATURE_BLOCK_GRID) != 0 && (newFeatures & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) == 0) {
-            throw new IllegalArgumentException("the block grid (feature bit 3) needs the adaptive context (bit 0)");
-        }
-        if ((newFeatures & NwfContainer.FEATURE_HAAR_SPLIT) != 0 && (newFeatures & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) == 0) {
-            throw new IllegalArgumentException("the Haar split (feature bit 4) needs the adaptive context (bit 0)");
-        }
+        String missing = missingAdaptiveContext(newFeatures);
+        if (missing != null) throw new IllegalArgumentException(missing);
         return new NwfCodec(model, evaluator, newFeatures);
+    }
+
+    /** Why these bits are inconsistent: a feature that works through the adaptive context set without it; else null. */
+    private static String missingAdaptiveContext(long bits) {
+        if ((bits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0) return null;
+        if ((bits & NwfContainer.FEATURE_BLOCK_GRID) != 0) return "the block grid (feature bit 3) needs the adaptive context (bit 0)";
+        if ((bits & NwfContainer.FEATURE_HAAR_SPLIT) != 0) return "the Haar split (feature bit 4) needs the adaptive context (bit 0)";
+        return null;
     }
 
     public long features() {
@@ -118,21 +122,23 @@ public final class NwfCodec {
             filters = sample == coded ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)
                     : List.of(SplitChoice.better(levelBytes(sample, grid, Lifting.Filter.LE_GALL_53), levelBytes(sample, grid, Lifting.Filter.HAAR)));
         }
-        // every candidate is coded whole and the smallest file kept; progress follows the last one coded
-        NwfFile best = null;
-        long bestBytes = Long.MAX_VALUE;
         int left = grids.size() * filters.size();
+        if (left == 1) return encode(image, coded, map, metadata, icc, exif, progress, grids.get(0), filters.get(0));
+        // every candidate is coded whole and the smallest kept; progress follows the last one coded
+        NwfFile best = null;
         for (BlockGrid g : grids) {
             for (Lifting.Filter f : filters) {
                 NwfFile file = encode(image, coded, map, metadata, icc, exif, --left == 0 ? progress : (level, total) -> { }, g, f);
-                long bytes = left == 0 && best == null ? 0 : NwfContainer.toBytes(file).length;
-                if (bytes < bestBytes) {
-                    best = file;
-                    bestBytes = bytes;
-                }
+                if (best == null || totalBytes(file.levels()) < totalBytes(best.levels())) best = file;
             }
         }
         return best;
+    }
+
+    private static long totalBytes(List<byte[]> payloads) {
+        long n = 0;
+        for (byte[] p : payloads) n += p.length;
+        return n;
     }
 
     /**
@@ -140,12 +146,8 @@ public final class NwfCodec {
      * transform: a trial, which leaves out the colour-transform trial to save time.
      */
     private long levelBytes(Image image, BlockGrid grid, Lifting.Filter filter) {
-        long n = 0;
         List<ColourTransform> preferred = candidateTransforms(image.channels()).subList(0, 1);
-        for (byte[] p : levelCoding(features, grid, filter).encode(image, preferred, (level, total) -> { }).payloads()) {
-            n += p.length;
-        }
-        return n;
+        return totalBytes(levelCoding(features, grid, filter).encode(image, preferred, (level, total) -> { }).payloads());
     }
 
     /** @param coded the image the levels code: {@code image}'s ranks under {@code map}, or the image itself */
@@ -297,12 +299,8 @@ public final class NwfCodec {
             throw new CorruptLevelException(0, 0, "feature bits 0x" + Long.toHexString(h.requiredFeatures()) + " are not defined for "
                     + model.family() + " models", null);
         }
-        if ((h.requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID) != 0 && (h.requiredFeatures() & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) == 0) {
-            throw new CorruptLevelException(0, 0, "the block grid (feature bit 3) needs the adaptive context (bit 0)", null);
-        }
-        if ((h.requiredFeatures() & NwfContainer.FEATURE_HAAR_SPLIT) != 0 && (h.requiredFeatures() & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) == 0) {
-            throw new CorruptLevelException(0, 0, "the Haar split (feature bit 4) needs the adaptive context (bit 0)", null);
-        }
+        String missing = missingAdaptiveContext(h.requiredFeatures());
+        if (missing != null) throw new CorruptLevelException(0, 0, missing, null);
         if ((h.requiredFeatures() & NwfContainer.FEATURE_SUBTRACT_GREEN) != 0 && !ColourTransform.appliesTo(h.channels())) {
             throw new CorruptLevelException(0, 0, "subtract green (feature bit 1) needs 3 or 4 channels, the file has " + h.channels(), null);
         }
