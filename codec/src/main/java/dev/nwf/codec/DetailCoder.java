@@ -147,6 +147,7 @@ final class DetailCoder {
         private int slot;
 
         Band(int c, int b, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands, int[] low) {
+            this.low = low;
             this.c = c;
             this.b = b;
             this.w = levels.width;
@@ -154,10 +155,9 @@ final class DetailCoder {
             this.mean = mean;
             this.netMean = adaptive == null ? null : mean.clone();
             this.netScale = netScale;
-            this.co = coLocated(c, b);
+            this.co = haar ? withSlopes(coLocated(c, b), LocalScale.lowPassSlopes(low, w, levels.height, b)) : coLocated(c, b);
             this.ownBands = ownBands;
             this.lumaBands = lumaBands;
-            this.low = low;
             this.res = levels.start(c, b);
         }
 
@@ -194,6 +194,13 @@ final class DetailCoder {
         if (c > 0) all.add(levels.band(0, b));
         if (levels.parent != null) all.add(levels.parentUpsampled(c, b));
         return all.toArray(new int[0][]);
+    }
+
+    /** The co-located magnitudes and, last, the low-pass slopes (the Haar split, SPEC.md §6.3.1). */
+    private static int[][] withSlopes(int[][] coLocated, int[] slopes) {
+        int[][] all = java.util.Arrays.copyOf(coLocated, coLocated.length + 1);
+        all[coLocated.length] = slopes;
+        return all;
     }
 
     /** Share (in 1/16) of the along-edge neighbour's residual added to a mean: edges continue across samples. */

@@ -81,6 +81,30 @@ final class LocalScale {
         return index((sum << 10) / weight);
     }
 
+    /** Weight, in 1/16 per grey level, of the low-pass slope as a magnitude under the Haar split (set A 2.0409 -> 2.0367 bpsp; 4 and 8 within 0.01 %). */
+    static final int SLOPE_GAIN = 6;
+
+    /**
+     * With the Haar split, a magnitude per sample of band {@code band} from the low-pass {@code low} (w × h, the bands'
+     * size) to blend in like a co-located one: {@value #SLOPE_GAIN}·|L(x+1, y) − L(x−1, y)| for HL,
+     * {@value #SLOPE_GAIN}·|L(x, y+1) − L(x, y−1)| for LH, the smaller of the two for HH (coordinates clamped). A Haar
+     * detail grows with the slope it sits on.
+     */
+    static int[] lowPassSlopes(int[] low, int w, int h, int band) {
+        int[] out = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            int up = Math.max(0, y - 1) * w;
+            int down = Math.min(h - 1, y + 1) * w;
+            for (int x = 0; x < w; x++) {
+                long across = Math.abs((long) low[y * w + Math.min(w - 1, x + 1)] - low[y * w + Math.max(0, x - 1)]);
+                long along = Math.abs((long) low[down + x] - low[up + x]);
+                long slope = band == 0 ? across : band == 1 ? along : Math.min(across, along);
+                out[y * w + x] = (int) Math.min(Integer.MAX_VALUE, SLOPE_GAIN * slope);
+            }
+        }
+        return out;
+    }
+
     /** The nominal mean absolute residual (1/16 units) of table index {@code index}. */
     static int mad(int index) {
         return MAD_Q4[index];
