@@ -116,23 +116,58 @@ public final class NwfCodec {
         BlockGrid grid = (features & NwfContainer.FEATURE_BLOCK_GRID) != 0 ? BlockGrid.detect(image) : null;
         // on smaller images the grid's classes may not pay for themselves: code both ways, keep the smaller
         List<BlockGrid> grids = grid != null && image.pixels() < BlockGrid.TRIAL_BELOW_PIXELS ? Arrays.asList(grid, null) : Arrays.asList(grid);
-        List<Lifting.Filter> filters = List.of(Lifting.Filter.LE_GALL_53);
-        if ((features & NwfContainer.FEATURE_HAAR_SPLIT) != 0) {
-            Image sample = SplitChoice.sample(coded);
-            filters = sample == coded ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)
-                    : List.of(SplitChoice.better(levelBytes(sample, grid, Lifting.Filter.LE_GALL_53), levelBytes(sample, grid, Lifting.Filter.HAAR)));
-        }
+        boolean tryHaar = (features & NwfContainer.FEATURE_HAAR_SPLIT) != 0;
+        Image sample = tryHaar ? SplitChoice.sample(coded) : coded;
+        boolean mosaic = sample != coded;
+        List<Lifting.Filter> filters = tryHaar && !mosaic ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR) : List.of(Lifting.Filter.LE_GALL_53);
         int left = grids.size() * filters.size();
-        if (left == 1) return encode(image, coded, map, metadata, icc, exif, progress, grids.get(0), filters.get(0));
-        // every candidate is coded whole and the smallest kept; progress follows the last one coded
+        Phases phases = new Phases(progress, (mosaic ? 2 * sample.pixels() : 0) + left * image.pixels());
+        if (mosaic) {
+            long legall = levelBytes(sample, grid, Lifting.Filter.LE_GALL_53, phases.next(sample.pixels(), false));
+            long haar = levelBytes(sample, grid, Lifting.Filter.HAAR, phases.next(sample.pixels(), false));
+            filters = List.of(SplitChoice.better(legall, haar));
+        }
+        // every candidate is coded whole and the smallest kept; levels are reported for the last one coded
         NwfFile best = null;
         for (BlockGrid g : grids) {
             for (Lifting.Filter f : filters) {
-                NwfFile file = encode(image, coded, map, metadata, icc, exif, --left == 0 ? progress : (level, total) -> { }, g, f);
+                NwfFile file = encode(image, coded, map, metadata, icc, exif, phases.next(image.pixels(), --left == 0), g, f);
                 if (best == null || totalBytes(file.levels()) < totalBytes(best.levels())) best = file;
             }
         }
         return best;
+    }
+
+    /**
+     * Consecutive codings of one encode (split trials, candidates) as phases of a single progress total, each
+     * weighted by the pixels it codes, so that a progress bar moves steadily from start to end.
+     */
+    private static final class Phases {
+        private final EncodeProgress outer;
+        private final long total;
+        private long offset;
+
+        Phases(EncodeProgress outer, long total) {
+            this.outer = outer;
+            this.total = total;
+        }
+
+        /** The progress of the next phase, {@code weight} units of the total; told levels only when {@code levels}. */
+        EncodeProgress next(long weight, boolean levels) {
+            long start = offset;
+            offset += weight;
+            return new EncodeProgress() {
+                @Override
+                public void levelCoded(int level, int totalLevels) {
+                    if (levels) outer.levelCoded(level, totalLevels);
+                }
+
+                @Override
+                public void workDone(long done, long phaseTotal) {
+                    outer.workDone(start + (phaseTotal == 0 ? weight : done * weight / phaseTotal), total);
+                }
+            };
+        }
     }
 
     private static long totalBytes(List<byte[]> payloads) {
@@ -145,9 +180,9 @@ public final class NwfCodec {
      * The bytes of an image's levels (no container) coded with the given grid and filter under the preferred colour
      * transform: a trial, which leaves out the colour-transform trial to save time.
      */
-    private long levelBytes(Image image, BlockGrid grid, Lifting.Filter filter) {
+    private long levelBytes(Image image, BlockGrid grid, Lifting.Filter filter, EncodeProgress progress) {
         List<ColourTransform> preferred = candidateTransforms(image.channels()).subList(0, 1);
-        return totalBytes(levelCoding(features, grid, filter).encode(image, preferred, (level, total) -> { }).payloads());
+        return totalBytes(levelCoding(features, grid, filter).encode(image, preferred, progress).payloads());
     }
 
     /** @param coded the image the levels code: {@code image}'s ranks under {@code map}, or the image itself */
