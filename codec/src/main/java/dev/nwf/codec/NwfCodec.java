@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The codec's public entry point (SPEC.md §4-§6): images to {@link NwfFile}s and back, level by level.
@@ -120,54 +121,24 @@ public final class NwfCodec {
         Image sample = tryHaar ? SplitChoice.sample(coded) : coded;
         boolean mosaic = sample != coded;
         List<Lifting.Filter> filters = tryHaar && !mosaic ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR) : List.of(Lifting.Filter.LE_GALL_53);
-        int left = grids.size() * filters.size();
-        Phases phases = new Phases(progress, (mosaic ? 2 * sample.pixels() : 0) + left * image.pixels());
+        int candidates = grids.size() * filters.size();
+        EncodePhases phases = new EncodePhases(progress, (mosaic ? 2 * sample.pixels() : 0) + candidates * image.pixels());
         if (mosaic) {
-            long legall = levelBytes(sample, grid, Lifting.Filter.LE_GALL_53, phases.next(sample.pixels(), false));
-            long haar = levelBytes(sample, grid, Lifting.Filter.HAAR, phases.next(sample.pixels(), false));
-            filters = List.of(SplitChoice.better(legall, haar));
+            List<Function<EncodeProgress, Long>> trials = new ArrayList<>();
+            for (Lifting.Filter f : List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)) trials.add(p -> levelBytes(sample, grid, f, p));
+            List<Long> bytes = phases.run(trials, sample.pixels(), -1);
+            filters = List.of(SplitChoice.better(bytes.get(0), bytes.get(1)));
         }
-        // every candidate is coded whole and the smallest kept; levels are reported for the last one coded
-        NwfFile best = null;
+        // every candidate is coded whole and the smallest kept; levels are reported for the last one
+        List<Function<EncodeProgress, NwfFile>> codings = new ArrayList<>();
         for (BlockGrid g : grids) {
-            for (Lifting.Filter f : filters) {
-                NwfFile file = encode(image, coded, map, metadata, icc, exif, phases.next(image.pixels(), --left == 0), g, f);
-                if (best == null || totalBytes(file.levels()) < totalBytes(best.levels())) best = file;
-            }
+            for (Lifting.Filter f : filters) codings.add(p -> encode(image, coded, map, metadata, icc, exif, p, g, f));
+        }
+        NwfFile best = null;
+        for (NwfFile file : phases.run(codings, image.pixels(), codings.size() - 1)) {
+            if (best == null || totalBytes(file.levels()) < totalBytes(best.levels())) best = file;
         }
         return best;
-    }
-
-    /**
-     * Consecutive codings of one encode (split trials, candidates) as phases of a single progress total, each
-     * weighted by the pixels it codes, so that a progress bar moves steadily from start to end.
-     */
-    private static final class Phases {
-        private final EncodeProgress outer;
-        private final long total;
-        private long offset;
-
-        Phases(EncodeProgress outer, long total) {
-            this.outer = outer;
-            this.total = total;
-        }
-
-        /** The progress of the next phase, {@code weight} units of the total; told levels only when {@code levels}. */
-        EncodeProgress next(long weight, boolean levels) {
-            long start = offset;
-            offset += weight;
-            return new EncodeProgress() {
-                @Override
-                public void levelCoded(int level, int totalLevels) {
-                    if (levels) outer.levelCoded(level, totalLevels);
-                }
-
-                @Override
-                public void workDone(long done, long phaseTotal) {
-                    outer.workDone(start + (phaseTotal == 0 ? weight : done * weight / phaseTotal), total);
-                }
-            };
-        }
     }
 
     private static long totalBytes(List<byte[]> payloads) {

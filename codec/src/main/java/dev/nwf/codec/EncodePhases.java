@@ -1,0 +1,90 @@
+package dev.nwf.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * The codings of one encode (split trials, then candidate files) as phases of a single progress total, each weighted
+ * by the pixels it codes, so that a progress bar moves steadily from start to end. The codings of a phase are
+ * independent, so they run side by side (one on the calling thread); their results do not depend on the order.
+ */
+final class EncodePhases {
+    private final NwfCodec.EncodeProgress outer;
+    private final long total;
+    /** Units done by the phases already finished. */
+    private long base;
+    /** Units done by each coding of the running phase, and the last total reported. */
+    private long[] parts = new long[0];
+    private long reported;
+
+    EncodePhases(NwfCodec.EncodeProgress outer, long total) {
+        this.outer = outer;
+        this.total = total;
+    }
+
+    /**
+     * Runs the codings of one phase, each {@code weight} units of the total, and returns their results in order.
+     *
+     * @param levelsOf the coding whose completed levels reach the outer listener (-1 for none)
+     */
+    <T> List<T> run(List<Function<NwfCodec.EncodeProgress, T>> codings, long weight, int levelsOf) {
+        synchronized (this) {
+            parts = new long[codings.size()];
+        }
+        List<CompletableFuture<T>> others = new ArrayList<>();
+        for (int i = 0; i < codings.size() - 1; i++) {
+            NwfCodec.EncodeProgress p = progress(i, weight, i == levelsOf);
+            Function<NwfCodec.EncodeProgress, T> coding = codings.get(i);
+            others.add(CompletableFuture.supplyAsync(() -> coding.apply(p)));
+        }
+        int last = codings.size() - 1;
+        T lastResult = codings.get(last).apply(progress(last, weight, last == levelsOf));
+        List<T> results = new ArrayList<>();
+        for (CompletableFuture<T> f : others) results.add(join(f));
+        results.add(lastResult);
+        synchronized (this) {
+            base += weight * codings.size();
+            parts = new long[0];
+        }
+        return results;
+    }
+
+    /** The result of a coding run on another thread; its exception or error (out of memory, say) as thrown there. */
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    private NwfCodec.EncodeProgress progress(int index, long weight, boolean levels) {
+        return new NwfCodec.EncodeProgress() {
+            @Override
+            public void levelCoded(int level, int totalLevels) {
+                if (levels) outer.levelCoded(level, totalLevels);
+            }
+
+            @Override
+            public void workDone(long done, long phaseTotal) {
+                report(index, phaseTotal == 0 ? weight : done * weight / phaseTotal);
+            }
+        };
+    }
+
+    /** Tells the outer listener the units done so far, never fewer than it was told before. */
+    private synchronized void report(int index, long units) {
+        parts[index] = Math.max(parts[index], units);
+        long sum = base;
+        for (long p : parts) sum += p;
+        if (sum > reported || sum == total) {
+            reported = sum;
+            outer.workDone(sum, total);
+        }
+    }
+}
