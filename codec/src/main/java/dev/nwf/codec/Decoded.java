@@ -14,7 +14,8 @@ import java.util.Map;
 public record Decoded(Image image, int levelsDecoded, int totalLevels, String stopReason, Map<String, Object> metadata,
                       byte[] icc, byte[] exif) {
     public Decoded {
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        // in the file's order: Map.copyOf's order changes from run to run
+        metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     }
 
     public boolean isFull() {

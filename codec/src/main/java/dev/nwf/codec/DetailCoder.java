@@ -19,6 +19,7 @@ final class DetailCoder {
     private final IntNet net;
     private final int bitDepth;
     private final boolean adaptiveContext;
+    private final boolean zeroContext;
     /** The image's block grid (SPEC.md §6.3.5), or null. */
     private final BlockGrid grid;
     /** Whether the levels are split with Haar (§4.2): means start at zero and the adaptive mean reads the low-pass. */
@@ -28,22 +29,19 @@ final class DetailCoder {
     /** The image's adaptive context (SPEC.md §6.3.3-6.3.4), created at the first level; null without the feature. */
     private AdaptiveMean adaptive;
     private ScaleCalibration calibration;
+    /** The image's adaptive zero probability (SPEC.md §6.3.6); null without the feature. */
+    private ZeroContext zero;
     /** Residuals of the level being coded and of the one before it; null before the first detail level. */
     private LevelResiduals levels;
 
-    /**
-     * @param grid   the image's block grid, or null; only with the adaptive context
-     * @param filter the split of the levels; Haar only with the adaptive context
-     */
-    DetailCoder(NetEvaluator eval, IntNet net, int bitDepth, boolean adaptiveContext, BlockGrid grid, Lifting.Filter filter) {
-        if (grid != null && !adaptiveContext) throw new IllegalArgumentException("a block grid needs the adaptive context");
-        if (filter == Lifting.Filter.HAAR && !adaptiveContext) throw new IllegalArgumentException("the Haar split needs the adaptive context");
+    DetailCoder(NetEvaluator eval, IntNet net, int bitDepth, DetailContext context) {
         this.eval = eval;
         this.net = net;
         this.bitDepth = bitDepth;
-        this.adaptiveContext = adaptiveContext;
-        this.grid = grid;
-        this.haar = filter == Lifting.Filter.HAAR;
+        this.adaptiveContext = context.adaptive();
+        this.zeroContext = context.zero();
+        this.grid = context.grid();
+        this.haar = context.haar();
     }
 
     /** @param stride pixels of the image each band sample of the coming level stands for (2 at the finest level) */
@@ -66,6 +64,7 @@ final class DetailCoder {
         if (adaptiveContext && adaptive == null) {
             adaptive = new AdaptiveMean(channels, bitDepth, grid != null, haar);
             calibration = new ScaleCalibration(channels, 3 * BlockGrid.MAX_CLASSES);
+            if (zeroContext) zero = new ZeroContext(channels);
         }
     }
 
@@ -83,7 +82,14 @@ final class DetailCoder {
             int offset = ScaleOffset.best(Family.LOGISTIC, band.v, band.mean, local);
             ScaleOffset.write(enc, offset);
             for (int i = 0; i < band.v.length; i++) {
-                ResidualCoder.encode(enc, Family.LOGISTIC, HighPassPrior.clampScale(local[i] + offset), band.mean[i], band.v[i]);
+                int scale = HighPassPrior.clampScale(local[i] + offset);
+                if (zero == null) {
+                    ResidualCoder.encode(enc, Family.LOGISTIC, scale, band.mean[i], band.v[i]);
+                } else {
+                    band.at(i);
+                    ResidualCoder.encode(enc, Family.LOGISTIC, scale, band.mean[i], band.v[i], band);
+                    band.zeroCoded(band.v[i]);
+                }
             }
             bandCoded.accept(band.v.length);
         });
@@ -95,8 +101,14 @@ final class DetailCoder {
         eachBand(ll, bands, w, h, band -> {
             int offset = ScaleOffset.read(dec);
             for (int i = 0; i < band.v.length; i++) {
-                int local = band.prepare(i);
-                band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, HighPassPrior.clampScale(local + offset), band.mean[i]);
+                int scale = HighPassPrior.clampScale(band.prepare(i) + offset);
+                if (zero == null) {
+                    band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, scale, band.mean[i]);
+                } else {
+                    band.at(i);
+                    band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, scale, band.mean[i], band);
+                    band.zeroCoded(band.v[i]);
+                }
                 band.coded(i);
             }
             bandDecoded.accept(band.v.length);
@@ -118,17 +130,18 @@ final class DetailCoder {
         HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], w * h, bitDepth);
         for (int c = 0; c < ll.length; c++) {
             HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, inputs.forChannel(c, ll[c]), w, h, bitDepth);
+            boolean[] flat = zero == null ? null : ZeroContext.flatLowPass(ll[c], w, h);
             for (int b = 0; b < 3; b++) {
                 // the network was trained on the 5/3's details: with Haar only its scales are used (SPEC.md §6.3)
                 int[] mean = haar ? new int[w * h] : params[b].meanFixed();
-                step.run(new Band(c, b, bands[c][b], mean, params[b].scaleIndex(), bands[c], c > 0 ? bands[0] : null, ll[c]));
+                step.run(new Band(c, b, bands[c][b], mean, params[b].scaleIndex(), bands[c], c > 0 ? bands[0] : null, ll[c], flat));
             }
             if (c == 0) inputs.lumaBands(bands[0]);
         }
     }
 
     /** One band being coded: the per-sample context steps shared by encoder and decoder, in sample order. */
-    private final class Band {
+    private final class Band implements ResidualCoder.ZeroModel {
         private final int c;
         private final int b;
         private final int w;
@@ -140,14 +153,19 @@ final class DetailCoder {
         private final int[][] ownBands;
         private final int[][] lumaBands;
         private final int[] low;
+        /** Where the low-pass is flat (the zero context's pattern), or null without it. */
+        private final boolean[] flat;
+        private int current;
+        private boolean zeroAsked;
         private final int[] res;
         /** The local scale index of the sample being coded, before calibration. */
         private int local;
         /** The calibration slot of the sample being coded: band and block-grid class. */
         private int slot;
 
-        Band(int c, int b, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands, int[] low) {
+        Band(int c, int b, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands, int[] low, boolean[] flat) {
             this.low = low;
+            this.flat = flat;
             this.c = c;
             this.b = b;
             this.w = levels.width;
@@ -175,6 +193,24 @@ final class DetailCoder {
             return calibration.calibrated(c, slot, local);
         }
 
+        /** The sample the zero context is asked about next. */
+        void at(int i) {
+            current = i;
+        }
+
+        /** The frequency the value 0 is coded with at the current sample (SPEC.md §6.3.6); asked where 0 has a symbol of its own. */
+        @Override
+        public int frequency(int tableFreq, int maxFreq) {
+            zeroAsked = true;
+            return zero.frequency(c, b, stride == 2, tableFreq, maxFreq, v, current, w, ownBands, lumaBands, flat);
+        }
+
+        /** The current sample's value is known: the zero context counts it if it was asked. */
+        void zeroCoded(int value) {
+            if (zeroAsked) zero.record(value);
+            zeroAsked = false;
+        }
+
         /** Sample i's value is known: record its residual and let the adaptive context learn from it. */
         void coded(int i) {
             res[i] = LevelResiduals.residual(v[i], mean[i]);
@@ -186,12 +222,14 @@ final class DetailCoder {
 
     /**
      * Residuals coded at the same positions before band b of channel c (SPEC.md §6.3.1): this channel's earlier bands,
-     * then channel 0's same band (for channels > 0), then the parent level's same band.
+     * then channel 0's same band (for channels > 0), with the zero context the previous channel's same band (for
+     * channels > 1; set A 2.0098 → 2.0083 bpsp), then the parent level's same band.
      */
     private int[][] coLocated(int c, int b) {
         java.util.List<int[]> all = new java.util.ArrayList<>();
         for (int k = 0; k < b; k++) all.add(levels.band(c, k));
         if (c > 0) all.add(levels.band(0, b));
+        if (c > 1 && zeroContext) all.add(levels.band(c - 1, b));
         if (levels.parent != null) all.add(levels.parentUpsampled(c, b));
         return all.toArray(new int[0][]);
     }

@@ -95,10 +95,13 @@ public final class ImageFiles {
         return new BufferedImage(cm, r, false, null);
     }
 
-    /** An image with what its file carried besides pixels: ICC profile and text entries. */
+    /**
+     * An image with what its file carried besides pixels: ICC profile and text entries, in the file's order (so that
+     * encoding the same file twice gives the same bytes; {@code Map.copyOf}'s order changes from run to run).
+     */
     public record Picture(Image image, byte[] icc, java.util.Map<String, String> text) {
         public Picture {
-            text = text == null ? java.util.Map.of() : java.util.Map.copyOf(text);
+            text = text == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(text));
         }
     }
 

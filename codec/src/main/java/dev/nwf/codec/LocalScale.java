@@ -31,6 +31,18 @@ final class LocalScale {
         }
     }
 
+    /** For each bit length L of an estimate, the number of thresholds below 2^(L−1) (the per-sample search starts there). */
+    private static final int[] BELOW_BIT_LENGTH = new int[65];
+
+    static {
+        for (int length = 1; length <= 64; length++) {
+            long floor = 1L << Math.min(62, length - 1);
+            int n = 0;
+            while (n < THRESHOLDS.length && THRESHOLDS[n] < floor) n++;
+            BELOW_BIT_LENGTH[length] = n;
+        }
+    }
+
     private LocalScale() {
     }
 
@@ -112,13 +124,9 @@ final class LocalScale {
 
     /** The table index whose MAD is nearest (geometrically) to {@code estQ10}, a MAD in 1/16 units times 2^10. */
     static int index(long estQ10) {
-        int lo = 0;
-        int hi = THRESHOLDS.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (THRESHOLDS[mid] <= estQ10) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
+        // the number of thresholds <= estQ10: those below its leading bit's value, then a few more within that octave
+        int i = BELOW_BIT_LENGTH[64 - Long.numberOfLeadingZeros(Math.max(0, estQ10))];
+        while (i < THRESHOLDS.length && THRESHOLDS[i] <= estQ10) i++;
+        return i;
     }
 }

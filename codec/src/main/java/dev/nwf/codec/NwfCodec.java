@@ -42,12 +42,12 @@ public final class NwfCodec {
 
     /**
      * What a file coded with this model may set: value maps for every family; adaptive context, subtract green, block
-     * grids and the Haar split for the nwf family.
+     * grids, the Haar split and the zero context for the nwf family.
      */
     static long supportedFeatures(NwfModel model) {
         return NwfContainer.FEATURE_VALUE_MAP | (NwfModel.FAMILY_NWF.equals(model.family())
                 ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_BLOCK_GRID
-                | NwfContainer.FEATURE_HAAR_SPLIT : 0L);
+                | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_ZERO_CONTEXT : 0L);
     }
 
     /** Bits an encoder sets only for images it chooses them for. */
@@ -74,6 +74,7 @@ public final class NwfCodec {
         if ((bits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0) return null;
         if ((bits & NwfContainer.FEATURE_BLOCK_GRID) != 0) return "the block grid (feature bit 3) needs the adaptive context (bit 0)";
         if ((bits & NwfContainer.FEATURE_HAAR_SPLIT) != 0) return "the Haar split (feature bit 4) needs the adaptive context (bit 0)";
+        if ((bits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0) return "the zero context (feature bit 5) needs the adaptive context (bit 0)";
         return null;
     }
 
@@ -193,7 +194,8 @@ public final class NwfCodec {
     /** The model family's level scheme, as the feature bits, the image's block grid (or null) and split filter shape it. */
     private LevelCoding levelCoding(long featureBits, BlockGrid grid, Lifting.Filter filter) {
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return new RgFlowLevels(evaluator, model);
-        return new NwfLevels(evaluator, model, (featureBits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0, grid, filter);
+        return new NwfLevels(evaluator, model, new DetailContext((featureBits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0,
+                (featureBits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0, grid, filter));
     }
 
     /** The split filter a header's bits name (SPEC.md §4.2). */

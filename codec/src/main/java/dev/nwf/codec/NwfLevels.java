@@ -11,21 +11,12 @@ import java.util.List;
 final class NwfLevels implements LevelCoding {
     private final NetEvaluator eval;
     private final NwfModel model;
-    private final boolean adaptiveContext;
-    private final BlockGrid grid;
-    private final Lifting.Filter filter;
+    private final DetailContext context;
 
-    /**
-     * @param adaptiveContext whether detail levels adapt the prior's means and scales online (SPEC.md §6.3.3-6.3.4)
-     * @param grid            the image's block grid (§6.3.5), or null
-     * @param filter          the split of every level (§4.2)
-     */
-    NwfLevels(NetEvaluator eval, NwfModel model, boolean adaptiveContext, BlockGrid grid, Lifting.Filter filter) {
+    NwfLevels(NetEvaluator eval, NwfModel model, DetailContext context) {
         this.eval = eval;
         this.model = model;
-        this.adaptiveContext = adaptiveContext;
-        this.grid = grid;
-        this.filter = filter;
+        this.context = context;
     }
 
     /** Pixels of the image that each band sample of detail level {@code level} of {@code levels} stands for. */
@@ -112,8 +103,8 @@ final class NwfLevels implements LevelCoding {
         LevelEncoder(Image image, ColourTransform transform, Work work) {
             this.transform = transform;
             this.work = work;
-            this.pyr = Pyramid.build(image, transform, filter);
-            this.detail = new DetailCoder(eval, model.prior(), image.bitDepth(), adaptiveContext, grid, filter);
+            this.pyr = Pyramid.build(image, transform, context.filter());
+            this.detail = new DetailCoder(eval, model.prior(), image.bitDepth(), context);
         }
 
         int coded() {
@@ -139,7 +130,7 @@ final class NwfLevels implements LevelCoding {
     @Override
     public Decoder decoder(int channels, int width, int height, int bitDepth) {
         int[][] sizes = sizes(width, height);
-        DetailCoder detail = new DetailCoder(eval, model.prior(), bitDepth, adaptiveContext, grid, filter);
+        DetailCoder detail = new DetailCoder(eval, model.prior(), bitDepth, context);
         return new Decoder() {
             private int[][] planes;
             private int level;
@@ -151,7 +142,7 @@ final class NwfLevels implements LevelCoding {
                     work.accept(channels * sizes[0][0] * sizes[0][1]);
                 } else {
                     int[][][] bands = detail.atStride(stride(level, sizes.length)).decode(dec, planes, sizes[level - 1][0], sizes[level - 1][1], work);
-                    planes = Pyramid.merge(planes, bands, sizes[level][0], sizes[level][1], filter);
+                    planes = Pyramid.merge(planes, bands, sizes[level][0], sizes[level][1], context.filter());
                 }
                 level++;
             }

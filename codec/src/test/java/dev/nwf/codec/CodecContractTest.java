@@ -264,6 +264,33 @@ abstract class CodecContractTest {
     }
 
     /**
+     * Where the family allows it (feature bit 5), every file's details code the value 0 with the adaptive zero context:
+     * a posterised image, whose flat areas leave many zero details, codes smaller with it than without, under either
+     * split; files decode exactly, and the bit without the adaptive context is refused.
+     */
+    @Test
+    void posterisedImagesCodeSmallerWithTheZeroContext() throws IOException {
+        assumeTrue((codec.features() & NwfContainer.FEATURE_ZERO_CONTEXT) != 0, "the zero context is format 1.5, nwf family");
+        Image posterised = TestImages.posterised(TestImages.synthetic(120, 90, 3, 8, 31), 24);
+        for (long split : new long[] {0, NwfContainer.FEATURE_HAAR_SPLIT}) {
+            NwfCodec with = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT | split);
+            NwfCodec without = with.withFeatures(with.features() & ~NwfContainer.FEATURE_ZERO_CONTEXT);
+            NwfFile file = with.encode(posterised);
+            assertEquals(NwfContainer.FEATURE_ZERO_CONTEXT, file.header().requiredFeatures() & NwfContainer.FEATURE_ZERO_CONTEXT);
+            assertTrue(posterised.sameAs(roundTrip(with, posterised)));
+            long zero = NwfContainer.toBytes(file).length;
+            long plain = NwfContainer.toBytes(without.encode(posterised)).length;
+            assertTrue(zero < plain, "split bits 0x" + Long.toHexString(split) + ": " + zero + " bytes with the zero context, " + plain + " without");
+        }
+        NwfFile file = codec.encode(posterised);
+        NwfFile withoutContext = file.withHeader(file.header().withRequiredFeatures(
+                file.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT));
+        assertThrows(CorruptLevelException.class, () -> codec.decode(withoutContext, Integer.MAX_VALUE, LevelListener.NONE),
+                "the zero context needs the adaptive context");
+        assertThrows(IllegalArgumentException.class, () -> codec.withFeatures(NwfContainer.FEATURE_ZERO_CONTEXT));
+    }
+
+    /**
      * Where the family allows it (feature bit 4), an image of flat 2×2 blocks, whose Haar detail is all zero at the
      * finest level, is coded with the Haar split and smaller than with the 5/3; small images are tried whole, large
      * ones through a mosaic. Both decode exactly, and an image the 5/3 codes smaller keeps it.

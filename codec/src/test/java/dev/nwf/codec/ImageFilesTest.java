@@ -20,6 +20,21 @@ import org.junit.jupiter.api.Test;
 class ImageFilesTest {
     private final Image image = TestImages.synthetic(23, 17, 3, 8, 1);
 
+    /** Text entries keep the file's order through reading and writing, so the same input always encodes to the same bytes. */
+    @Test
+    void textEntriesKeepTheirOrder() throws IOException {
+        java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < 12; k++) text.put("key" + (k * 7 % 12), "value " + k);
+        ImageFiles.Picture picture = new ImageFiles.Picture(image, null, text);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.copyOf(text.keySet()), java.util.List.copyOf(picture.text().keySet()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageFiles.writePng(picture, out);
+        ImageFiles.Picture back = ImageFiles.readPicture(new ByteArrayInputStream(out.toByteArray()), "text.png");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.copyOf(text.entrySet()), java.util.List.copyOf(back.text().entrySet()));
+        Decoded decoded = new Decoded(image, 1, 1, null, new java.util.LinkedHashMap<>(java.util.Map.of("text", text)), null, null);
+        org.junit.jupiter.api.Assertions.assertEquals(text, decoded.metadata().get("text"));
+    }
+
     @Test
     void tiffAndBmpInputsReadExactly() throws IOException {
         for (String format : new String[] {"tiff", "bmp", "png"}) {

@@ -41,4 +41,22 @@ class LocalScaleTest {
         int withSlope = LocalScale.at(w + 3, w, mags, net, new int[][] {steep}, LocalScale.ACROSS, LocalScale.ALONG);
         assertTrue(withSlope > flat, withSlope + " vs " + flat);
     }
+
+    /** The index is the number of thresholds (geometric midpoints of neighbouring MADs, times 2^10) at or below the estimate. */
+    @Test
+    void indexCountsTheThresholdsAtOrBelowTheEstimate() {
+        long[] thresholds = new long[dev.nwf.codec.entropy.CodingTables.SCALES - 1];
+        for (int k = 0; k < thresholds.length; k++) {
+            thresholds[k] = (long) StrictMath.rint(1024 * StrictMath.sqrt((double) LocalScale.mad(k) * LocalScale.mad(k + 1)));
+        }
+        java.util.List<Long> estimates = new java.util.ArrayList<>(java.util.List.of(0L, 1L, Long.MAX_VALUE, Long.MAX_VALUE / 3));
+        for (long t : thresholds) for (long d = -1; d <= 1; d++) estimates.add(t + d);
+        java.util.Random r = new java.util.Random(5);
+        for (int k = 0; k < 20000; k++) estimates.add((long) Math.pow(2, 40 * r.nextDouble()));
+        for (long est : estimates) {
+            int count = 0;
+            for (long t : thresholds) if (t <= est) count++;
+            org.junit.jupiter.api.Assertions.assertEquals(count, LocalScale.index(est), "estimate " + est);
+        }
+    }
 }

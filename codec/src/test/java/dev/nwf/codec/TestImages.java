@@ -91,4 +91,14 @@ public final class TestImages {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /** Samples rounded down to multiples of {@code step}: flat areas with steps between them. */
+    static Image posterised(Image img, int step) {
+        int[][] p = new int[img.channels()][];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = img.plane(c).clone();
+            for (int i = 0; i < p[c].length; i++) p[c][i] -= p[c][i] % step;
+        }
+        return new Image(img.width(), img.height(), img.bitDepth(), p);
+    }
 }

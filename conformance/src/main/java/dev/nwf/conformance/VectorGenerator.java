@@ -23,7 +23,7 @@ import java.util.zip.CRC32C;
 /** Writes the conformance vectors; deterministic, so regenerating reproduces the committed files byte for byte. */
 final class VectorGenerator {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** The nwf family's coding as of format 1.3 (no Haar split), which keeps the older cases' bytes. */
+    /** The nwf family's coding as of format 1.3 (no Haar split, no zero context), which keeps the older cases' bytes. */
     private final NwfCodec nwf;
     /** Every feature the nwf family has. */
     private final NwfCodec nwfAll;
@@ -36,7 +36,7 @@ final class VectorGenerator {
     VectorGenerator(NwfModel model, NwfModel rgflowModel, Path root) {
         if (!NwfModel.FAMILY_RGFLOW.equals(rgflowModel.family())) throw new IllegalArgumentException(rgflowModel.id() + " is not an rgflow model");
         this.nwfAll = new NwfCodec(model);
-        this.nwf = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_HAAR_SPLIT);
+        this.nwf = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_HAAR_SPLIT & ~NwfContainer.FEATURE_ZERO_CONTEXT);
         this.rgflow = new NwfCodec(rgflowModel);
         this.codec = nwf;
         this.root = root;
@@ -68,6 +68,7 @@ final class VectorGenerator {
         valueMaps();
         blockGrids();
         haarSplits();
+        zeroContexts();
         codec = nwf.withFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
         transform("format11-rgb8-48x40", "format 1.1 coding: the image of rgb8-subtract-green-48x40 under YCoCg-R, the only transform 1.1 has",
                 List.of("rgb", "8bit", "multi-level", "format-1.1"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_YCOCG_R);
@@ -151,6 +152,34 @@ final class VectorGenerator {
                         rg.header().requiredFeatures() | NwfContainer.FEATURE_HAAR_SPLIT))),
                 errorCase("haar-split-on-rgflow", "feature bit 4 (Haar split, nwf family only) on an rgflow file", "CORRUPT_LEVEL"));
         codec = nwf;
+    }
+
+    /**
+     * The zero context (feature bit 5): a posterised image, whose flat areas leave details that are exactly 0, under the
+     * 5/3 split (the Haar cases above carry the bit too), and misuses.
+     */
+    private void zeroContexts() throws IOException {
+        codec = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_HAAR_SPLIT);
+        NwfFile zero = withFeature("rgb8-zero-context-56x44", "zero context under the 5/3 split: a posterised image (steps of 24 levels)",
+                List.of("rgb", "8bit", "multi-level", "zero-context"), posterised(synthetic(56, 44, 3, 8, 24), 24),
+                NwfContainer.FEATURE_ZERO_CONTEXT);
+        write("zero-context-without-adaptive-context", NwfContainer.toBytes(zero.withHeader(zero.header().withRequiredFeatures(
+                        zero.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT))),
+                errorCase("zero-context-without-adaptive-context", "feature bit 5 (zero context) with bit 0 (adaptive context) clear", "CORRUPT_LEVEL"));
+        write("zero-context-cleared", NwfContainer.toBytes(zero.withHeader(zero.header().withRequiredFeatures(
+                        zero.header().requiredFeatures() & ~NwfContainer.FEATURE_ZERO_CONTEXT))),
+                errorCase("zero-context-cleared", "feature bit 5 (zero context) cleared on a file coded with it: the levels decode wrongly", "CORRUPT_LEVEL"));
+        codec = nwf;
+    }
+
+    /** Samples rounded down to multiples of {@code step}: flat areas with steps between them. */
+    static Image posterised(Image img, int step) {
+        int[][] p = new int[img.channels()][];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = img.plane(c).clone();
+            for (int i = 0; i < p[c].length; i++) p[c][i] -= p[c][i] % step;
+        }
+        return new Image(img.width(), img.height(), img.bitDepth(), p);
     }
 
     /** The image enlarged twice by repeating pixels, cropped to w×h. */
@@ -323,7 +352,7 @@ final class VectorGenerator {
     }
 
     /** A bit no version of the format defines yet. */
-    private static final long UNDEFINED_FEATURE = 1L << 5;
+    private static final long UNDEFINED_FEATURE = 1L << 6;
 
     /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
     private NwfFile transform(String name, String description, List<String> features, Image img, int colourTransform) throws IOException {
@@ -383,7 +412,7 @@ final class VectorGenerator {
         version[8] = 2;
         write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
         byte[] feature = NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | UNDEFINED_FEATURE)));
-        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 5 (undefined) set", "UNSUPPORTED_FEATURE"));
+        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 6 (undefined) set", "UNSUPPORTED_FEATURE"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;
         write("crc-mismatch", crc, errorCase("crc-mismatch", "one flipped bit in a level chunk", "CRC_MISMATCH"));

@@ -1,0 +1,22 @@
+package dev.nwf.codec;
+
+/**
+ * What shapes a detail level's context beyond the network (SPEC.md §6.3): the adaptive context (§6.3.3-6.3.4), the
+ * zero context (§6.3.6), the image's block grid (§6.3.5) and the split filter (§4.2). The last three work through the
+ * adaptive context and need it.
+ *
+ * @param grid the image's block grid, or null
+ */
+record DetailContext(boolean adaptive, boolean zero, BlockGrid grid, Lifting.Filter filter) {
+    DetailContext {
+        if (!adaptive) {
+            if (grid != null) throw new IllegalArgumentException("a block grid needs the adaptive context");
+            if (filter == Lifting.Filter.HAAR) throw new IllegalArgumentException("the Haar split needs the adaptive context");
+            if (zero) throw new IllegalArgumentException("the zero context needs the adaptive context");
+        }
+    }
+
+    boolean haar() {
+        return filter == Lifting.Filter.HAAR;
+    }
+}
