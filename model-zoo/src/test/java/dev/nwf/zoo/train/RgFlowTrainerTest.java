@@ -91,6 +91,17 @@ public class RgFlowTrainerTest {
         }
     }
 
+    private static RgFlowTrainer.Config config(int steps) {
+        return new RgFlowTrainer.Config(8, steps, 8, 32, 2, 2e-3f, SHIFT, 2, true);
+    }
+
+    private static long codedBytes(NwfModel model, List<Image> images) throws Exception {
+        NwfCodec codec = new NwfCodec(model);
+        long total = 0;
+        for (Image img : images) total += dev.nwf.format.NwfContainer.toBytes(codec.encode(img)).length;
+        return total;
+    }
+
     private static int[] ints(NDArray a) {
         float[] f = a.toFloatArray();
         int[] out = new int[f.length];
@@ -102,7 +113,7 @@ public class RgFlowTrainerTest {
     }
 
     @Test
-    void shortTrainingGivesAModelThatCodesLosslesslyAndLowersTheLoss() throws Exception {
+    void shortTrainingGivesAModelThatCodesLosslesslyAndSmaller() throws Exception {
         List<Image> images = new ArrayList<>();
         Random r = new Random(5);
         for (int n = 0; n < 3; n++) {
@@ -114,10 +125,16 @@ public class RgFlowTrainerTest {
             }
             images.add(new Image(96, 96, 8, p));
         }
+        // The running loss of a few batches is no measure (crops differ in difficulty, and training is not
+        // bit-reproducible from run to run or CPU to CPU); the coded size of the images is exact: trained against the
+        // same start (0 steps).
         List<Double> losses = new ArrayList<>();
-        NwfModel model = new RgFlowTrainer(new RgFlowTrainer.Config(8, 60, 4, 32, 2, 5e-3f, SHIFT, 2, true))
-                .train("rg-test", images, p -> losses.add(p.bits()));
-        assertTrue(losses.get(losses.size() - 1) < losses.get(0), "loss went down: " + losses);
+        NwfModel start = new RgFlowTrainer(config(0)).train("rg-start", images, p -> { });
+        NwfModel model = new RgFlowTrainer(config(150)).train("rg-test", images, p -> losses.add(p.bits()));
+        assertEquals(15, losses.size(), "progress every 10 steps");
+        long before = codedBytes(start, images);
+        long after = codedBytes(model, images);
+        assertTrue(after < before * 0.98, "training must shrink the coded images by 2 %: " + before + " -> " + after + " bytes, losses " + losses);
         NwfCodec codec = new NwfCodec(model);
         Image img = images.get(1);
         assertTrue(img.sameAs(codec.decode(codec.encode(img), Integer.MAX_VALUE, dev.nwf.codec.LevelListener.NONE).image()));
