@@ -24,6 +24,8 @@ final class DetailCoder {
     private final BlockGrid grid;
     /** Whether the levels are split with Haar (§4.2): means start at zero and the adaptive mean reads the low-pass. */
     private final boolean haar;
+    /** Whether the prior network gives the scales; without it every scale starts at {@link LocalScale#PRIOR_INDEX}. */
+    private final boolean network;
     /** Pixels of the image each sample of the current level's bands stands for, along each axis. */
     private int stride;
     /** The image's adaptive context (SPEC.md §6.3.3-6.3.4), created at the first level; null without the feature. */
@@ -42,6 +44,7 @@ final class DetailCoder {
         this.zeroContext = context.zero();
         this.grid = context.grid();
         this.haar = context.haar();
+        this.network = context.network();
     }
 
     /** @param stride pixels of the image each band sample of the coming level stands for (2 at the finest level) */
@@ -127,16 +130,18 @@ final class DetailCoder {
      */
     private <E extends Exception> void eachBand(int[][] ll, int[][][] bands, int w, int h, BandStep<E> step) throws E {
         startLevel(ll.length, w, h);
-        HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(ll[0], w * h, bitDepth);
+        HighPassPrior.LevelInputs inputs = network ? new HighPassPrior.LevelInputs(ll[0], w * h, bitDepth) : null;
+        int[] priorScale = network ? null : LocalScale.priorScales(w * h);
         for (int c = 0; c < ll.length; c++) {
-            HighPassPrior.BandParams[] params = HighPassPrior.predict(eval, net, inputs.forChannel(c, ll[c]), w, h, bitDepth);
+            HighPassPrior.BandParams[] params = network ? HighPassPrior.predict(eval, net, inputs.forChannel(c, ll[c]), w, h, bitDepth) : null;
             boolean[] flat = zero == null ? null : ZeroContext.flatLowPass(ll[c], w, h);
             for (int b = 0; b < 3; b++) {
                 // the network was trained on the 5/3's details: with Haar only its scales are used (SPEC.md §6.3)
                 int[] mean = haar ? new int[w * h] : params[b].meanFixed();
-                step.run(new Band(c, b, bands[c][b], mean, params[b].scaleIndex(), bands[c], c > 0 ? bands[0] : null, ll[c], flat));
+                int[] scale = network ? params[b].scaleIndex() : priorScale;
+                step.run(new Band(c, b, bands[c][b], mean, scale, bands[c], c > 0 ? bands[0] : null, ll[c], flat));
             }
-            if (c == 0) inputs.lumaBands(bands[0]);
+            if (c == 0 && network) inputs.lumaBands(bands[0]);
         }
     }
 

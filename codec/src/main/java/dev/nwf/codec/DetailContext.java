@@ -5,10 +5,12 @@ package dev.nwf.codec;
  * zero context (§6.3.6), the image's block grid (§6.3.5) and the split filter (§4.2). The last three work through the
  * adaptive context and need it.
  *
- * @param grid the image's block grid, or null
+ * @param grid    the image's block grid, or null
+ * @param network whether the prior network gives the scales; only Haar levels go without it (§6.3, feature bit 6)
  */
-record DetailContext(boolean adaptive, boolean zero, BlockGrid grid, Lifting.Filter filter) {
+record DetailContext(boolean adaptive, boolean zero, BlockGrid grid, Lifting.Filter filter, boolean network) {
     DetailContext {
+        if (!network && filter != Lifting.Filter.HAAR) throw new IllegalArgumentException("only Haar levels go without the network");
         if (!adaptive) {
             if (grid != null) throw new IllegalArgumentException("a block grid needs the adaptive context");
             if (filter == Lifting.Filter.HAAR) throw new IllegalArgumentException("the Haar split needs the adaptive context");

@@ -42,17 +42,17 @@ public final class NwfCodec {
 
     /**
      * What a file coded with this model may set: value maps for every family; adaptive context, subtract green, block
-     * grids, the Haar split and the zero context for the nwf family.
+     * grids, the Haar split, the zero context and network-free Haar levels for the nwf family.
      */
     static long supportedFeatures(NwfModel model) {
         return NwfContainer.FEATURE_VALUE_MAP | (NwfModel.FAMILY_NWF.equals(model.family())
                 ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_BLOCK_GRID
-                | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_ZERO_CONTEXT : 0L);
+                | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_ZERO_CONTEXT | NwfContainer.FEATURE_NETWORK_FREE_HAAR : 0L);
     }
 
-    /** Bits an encoder sets only for images it chooses them for. */
+    /** Bits an encoder sets only for images it chooses them for (network-free Haar: those it chooses Haar for). */
     private static final long CHOSEN_FEATURES = NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_VALUE_MAP
-            | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_HAAR_SPLIT;
+            | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR;
 
     /**
      * A codec whose encoder may set only these feature bits, e.g. 0 for files that decoders of format 1.0 read,
@@ -69,7 +69,10 @@ public final class NwfCodec {
         return new NwfCodec(model, evaluator, newFeatures);
     }
 
-    /** Why these bits are inconsistent: a feature that works through the adaptive context set without it; else null. */
+    /**
+     * Why these bits are inconsistent: a feature that works through the adaptive context set without it; else null.
+     * (An encoder may hold the network-free Haar bit without the Haar split: it then never applies.)
+     */
     private static String missingAdaptiveContext(long bits) {
         if ((bits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0) return null;
         if ((bits & NwfContainer.FEATURE_BLOCK_GRID) != 0) return "the block grid (feature bit 3) needs the adaptive context (bit 0)";
@@ -170,7 +173,7 @@ public final class NwfCodec {
                 | (levelsCoded.transform() == ColourTransform.SUBTRACT_GREEN ? NwfContainer.FEATURE_SUBTRACT_GREEN : 0)
                 | (map != null ? NwfContainer.FEATURE_VALUE_MAP : 0)
                 | (grid != null ? NwfContainer.FEATURE_BLOCK_GRID : 0)
-                | (filter == Lifting.Filter.HAAR ? NwfContainer.FEATURE_HAAR_SPLIT : 0);
+                | (filter == Lifting.Filter.HAAR ? NwfContainer.FEATURE_HAAR_SPLIT | (features & NwfContainer.FEATURE_NETWORK_FREE_HAAR) : 0);
         NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(),
                 levelsCoded.transform().code, model.id(), model.digest(), levels, fileFeatures);
         List<LevelInfo> index = new ArrayList<>(levels);
@@ -194,8 +197,9 @@ public final class NwfCodec {
     /** The model family's level scheme, as the feature bits, the image's block grid (or null) and split filter shape it. */
     private LevelCoding levelCoding(long featureBits, BlockGrid grid, Lifting.Filter filter) {
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return new RgFlowLevels(evaluator, model);
+        boolean networkFree = filter == Lifting.Filter.HAAR && (featureBits & NwfContainer.FEATURE_NETWORK_FREE_HAAR) != 0;
         return new NwfLevels(evaluator, model, new DetailContext((featureBits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0,
-                (featureBits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0, grid, filter));
+                (featureBits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0, grid, filter, !networkFree));
     }
 
     /** The split filter a header's bits name (SPEC.md §4.2). */
@@ -309,6 +313,9 @@ public final class NwfCodec {
         }
         String missing = missingAdaptiveContext(h.requiredFeatures());
         if (missing != null) throw new CorruptLevelException(0, 0, missing, null);
+        if ((h.requiredFeatures() & (NwfContainer.FEATURE_NETWORK_FREE_HAAR | NwfContainer.FEATURE_HAAR_SPLIT)) == NwfContainer.FEATURE_NETWORK_FREE_HAAR) {
+            throw new CorruptLevelException(0, 0, "network-free Haar levels (feature bit 6) need the Haar split (bit 4)", null);
+        }
         if ((h.requiredFeatures() & NwfContainer.FEATURE_SUBTRACT_GREEN) != 0 && !ColourTransform.appliesTo(h.channels())) {
             throw new CorruptLevelException(0, 0, "subtract green (feature bit 1) needs 3 or 4 channels, the file has " + h.channels(), null);
         }

@@ -194,7 +194,8 @@ abstract class CodecContractTest {
         Image img = TestImages.synthetic(40, 33, 3, 8, 13);
         NwfFile file = codec.encode(img);
         long green = NwfContainer.FEATURE_SUBTRACT_GREEN;
-        long chosen = green | NwfContainer.FEATURE_VALUE_MAP | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_HAAR_SPLIT;
+        long chosen = green | NwfContainer.FEATURE_VALUE_MAP | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_HAAR_SPLIT
+                | NwfContainer.FEATURE_NETWORK_FREE_HAAR;
         assertEquals(codec.features() & ~chosen, file.header().requiredFeatures() & ~chosen);
         assertEquals(file.header().colourTransform() == dev.nwf.format.NwfHeader.COLOUR_SUBTRACT_GREEN,
                 (file.header().requiredFeatures() & green) != 0);
@@ -319,6 +320,46 @@ abstract class CodecContractTest {
         long chosen = NwfContainer.toBytes(file).length;
         assertTrue(chosen <= NwfContainer.toBytes(withoutHaar.encode(smooth)).length, "a small image keeps the smaller split");
         assertTrue(smooth.sameAs(roundTrip(codec, smooth)));
+    }
+
+    /**
+     * With feature bit 6 the Haar levels take no scale from the network: decoding them evaluates no network at all,
+     * and the encoder sets the bit exactly when it chooses Haar. Without Haar the bit is refused in a file.
+     */
+    @Test
+    void haarLevelsGoWithoutTheNetwork() throws IOException {
+        long free = NwfContainer.FEATURE_NETWORK_FREE_HAAR;
+        assumeTrue((codec.features() & free) != 0, "network-free Haar levels are format 1.6, nwf family");
+        Image img = TestImages.pixelRepeated(TestImages.synthetic(30, 22, 3, 8, 27), 2);
+        NwfFile file = codec.encode(img);
+        assertEquals(free | NwfContainer.FEATURE_HAAR_SPLIT, file.header().requiredFeatures() & (free | NwfContainer.FEATURE_HAAR_SPLIT));
+        int[] calls = new int[1];
+        dev.nwf.codec.net.NetEvaluator counting = new dev.nwf.codec.net.NetEvaluator() {
+            @Override
+            public int[][] evaluate(dev.nwf.codec.net.IntNet net, int[][] input, int w, int h) {
+                calls[0]++;
+                return dev.nwf.codec.net.ReferenceEvaluator.INSTANCE.evaluate(net, input, w, h);
+            }
+
+            @Override
+            public String name() {
+                return "counting";
+            }
+        };
+        NwfCodec countingCodec = new NwfCodec(codec.model(), counting);
+        assertTrue(img.sameAs(countingCodec.decode(file, Integer.MAX_VALUE, LevelListener.NONE).image()));
+        assertEquals(0, calls[0], "network evaluations decoding a network-free Haar file");
+
+        NwfFile withNetwork = codec.withFeatures(codec.features() & ~free).encode(img);
+        assertEquals(NwfContainer.FEATURE_HAAR_SPLIT, withNetwork.header().requiredFeatures() & (free | NwfContainer.FEATURE_HAAR_SPLIT));
+        assertTrue(img.sameAs(countingCodec.decode(withNetwork, Integer.MAX_VALUE, LevelListener.NONE).image()));
+        assertTrue(calls[0] > 0, "Haar levels of format 1.5 take the network's scales");
+
+        NwfFile legall = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT).encode(img);
+        assertEquals(0, legall.header().requiredFeatures() & free, "the bit is set only with the Haar split");
+        NwfFile bad = legall.withHeader(legall.header().withRequiredFeatures(legall.header().requiredFeatures() | free));
+        CorruptLevelException e = assertThrows(CorruptLevelException.class, () -> codec.decode(bad, Integer.MAX_VALUE, LevelListener.NONE));
+        assertTrue(e.getMessage().contains("need the Haar split"), e.getMessage());
     }
 
     /** Every level of a mapped file, shown on its way, holds only values the image uses. */

@@ -69,6 +69,7 @@ final class VectorGenerator {
         blockGrids();
         haarSplits();
         zeroContexts();
+        networkFreeHaar();
         codec = nwf.withFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
         transform("format11-rgb8-48x40", "format 1.1 coding: the image of rgb8-subtract-green-48x40 under YCoCg-R, the only transform 1.1 has",
                 List.of("rgb", "8bit", "multi-level", "format-1.1"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_YCOCG_R);
@@ -133,9 +134,12 @@ final class VectorGenerator {
                 errorCase("block-grid-bad-period", "block grid period 6 (only 4 and 8 are defined)", "CORRUPT_LEVEL"));
     }
 
-    /** The Haar split (feature bit 4): images of flat 2×2 blocks, which the encoder splits with Haar, and a misuse. */
+    /**
+     * The Haar split (feature bit 4): images of flat 2×2 blocks, which the encoder splits with Haar, and a misuse. These
+     * take the network's scales (format 1.5); {@link #networkFreeHaar} has the same image without the network.
+     */
     private void haarSplits() throws IOException {
-        codec = nwfAll;
+        codec = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_NETWORK_FREE_HAAR);
         withFeature("rgb8-haar-split-64x48", "Haar split at every level: an image enlarged by repeating pixels",
                 List.of("rgb", "8bit", "multi-level", "haar-split"), pixelRepeated(synthetic(32, 24, 3, 8, 21), 64, 48),
                 NwfContainer.FEATURE_HAAR_SPLIT);
@@ -169,6 +173,22 @@ final class VectorGenerator {
         write("zero-context-cleared", NwfContainer.toBytes(zero.withHeader(zero.header().withRequiredFeatures(
                         zero.header().requiredFeatures() & ~NwfContainer.FEATURE_ZERO_CONTEXT))),
                 errorCase("zero-context-cleared", "feature bit 5 (zero context) cleared on a file coded with it: the levels decode wrongly", "CORRUPT_LEVEL"));
+        codec = nwf;
+    }
+
+    /** Network-free Haar levels (feature bit 6): the first Haar case's image coded without the network, and misuses. */
+    private void networkFreeHaar() throws IOException {
+        codec = nwfAll;
+        NwfFile free = withFeature("rgb8-network-free-haar-64x48", "Haar levels whose scales start from index 16, no network evaluated",
+                List.of("rgb", "8bit", "multi-level", "haar-split", "network-free-haar"), pixelRepeated(synthetic(32, 24, 3, 8, 21), 64, 48),
+                NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR);
+        write("network-free-haar-cleared", NwfContainer.toBytes(free.withHeader(free.header().withRequiredFeatures(
+                        free.header().requiredFeatures() & ~NwfContainer.FEATURE_NETWORK_FREE_HAAR))),
+                errorCase("network-free-haar-cleared", "feature bit 6 (network-free Haar) cleared on a file coded with it: the levels decode wrongly", "CORRUPT_LEVEL"));
+        NwfFile legall = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_HAAR_SPLIT).encode(synthetic(24, 20, 3, 8, 25));
+        write("network-free-haar-without-haar-split", NwfContainer.toBytes(legall.withHeader(legall.header().withRequiredFeatures(
+                        legall.header().requiredFeatures() | NwfContainer.FEATURE_NETWORK_FREE_HAAR))),
+                errorCase("network-free-haar-without-haar-split", "feature bit 6 (network-free Haar) on a file split with the 5/3", "CORRUPT_LEVEL"));
         codec = nwf;
     }
 
@@ -352,7 +372,7 @@ final class VectorGenerator {
     }
 
     /** A bit no version of the format defines yet. */
-    private static final long UNDEFINED_FEATURE = 1L << 6;
+    private static final long UNDEFINED_FEATURE = 1L << 7;
 
     /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
     private NwfFile transform(String name, String description, List<String> features, Image img, int colourTransform) throws IOException {
@@ -412,7 +432,7 @@ final class VectorGenerator {
         version[8] = 2;
         write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
         byte[] feature = NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | UNDEFINED_FEATURE)));
-        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 6 (undefined) set", "UNSUPPORTED_FEATURE"));
+        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 7 (undefined) set", "UNSUPPORTED_FEATURE"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;
         write("crc-mismatch", crc, errorCase("crc-mismatch", "one flipped bit in a level chunk", "CRC_MISMATCH"));

@@ -18,7 +18,7 @@ public final class NwfContainer {
     /** Non-ASCII first byte, the name, then CR LF, Ctrl-Z, LF to detect text-mode and 7-bit transfer damage. */
     static final byte[] SIGNATURE = {(byte) 0x8E, 'N', 'W', 'F', 0x0D, 0x0A, 0x1A, 0x0A};
     public static final int VERSION_MAJOR = 1;
-    public static final int VERSION_MINOR = 5;
+    public static final int VERSION_MINOR = 6;
     /** Signature and the two version bytes: the first chunk starts here (SPEC.md §2.1). */
     public static final int PREAMBLE_BYTES = SIGNATURE.length + 2;
     /** Largest chunk payload: 2^31 - 1 bytes. */
@@ -54,10 +54,15 @@ public final class NwfContainer {
      * The container only registers the bit.
      */
     public static final long FEATURE_ZERO_CONTEXT = 1L << 5;
+    /**
+     * Required-feature bit 6 (SPEC.md §2.4.1, since 1.6): the Haar levels' scales start from a constant instead of the
+     * prior network's, so no network is evaluated. The container only registers the bit.
+     */
+    public static final long FEATURE_NETWORK_FREE_HAAR = 1L << 6;
 
     /** Required-feature bits by the minor version that defined them: bit i of {@code FEATURES_BY_MINOR[m]} since 1.m. */
     private static final long[] FEATURES_BY_MINOR = {0, FEATURE_ADAPTIVE_CONTEXT, FEATURE_SUBTRACT_GREEN,
-        FEATURE_VALUE_MAP | FEATURE_BLOCK_GRID, FEATURE_HAAR_SPLIT, FEATURE_ZERO_CONTEXT};
+        FEATURE_VALUE_MAP | FEATURE_BLOCK_GRID, FEATURE_HAAR_SPLIT, FEATURE_ZERO_CONTEXT, FEATURE_NETWORK_FREE_HAAR};
 
     /** The required-feature bits defined up to format 1.{@code minor}: 1.0 none, then more bits with each minor version. */
     public static long featuresUpTo(int minor) {
@@ -69,7 +74,7 @@ public final class NwfContainer {
 
     /** Required-feature bits defined by this version of the spec. */
     public static final long KNOWN_FEATURES = FEATURE_ADAPTIVE_CONTEXT | FEATURE_SUBTRACT_GREEN | FEATURE_VALUE_MAP
-            | FEATURE_BLOCK_GRID | FEATURE_HAAR_SPLIT | FEATURE_ZERO_CONTEXT;
+            | FEATURE_BLOCK_GRID | FEATURE_HAAR_SPLIT | FEATURE_ZERO_CONTEXT | FEATURE_NETWORK_FREE_HAAR;
 
     private NwfContainer() {
     }
@@ -82,7 +87,7 @@ public final class NwfContainer {
             long b = 1L << bit;
             names.add(b == FEATURE_ADAPTIVE_CONTEXT ? "adaptive-context" : b == FEATURE_SUBTRACT_GREEN ? "subtract-green"
                     : b == FEATURE_VALUE_MAP ? "value-map" : b == FEATURE_BLOCK_GRID ? "block-grid" : b == FEATURE_HAAR_SPLIT ? "haar-split"
-                    : b == FEATURE_ZERO_CONTEXT ? "zero-context" : "bit " + bit);
+                    : b == FEATURE_ZERO_CONTEXT ? "zero-context" : b == FEATURE_NETWORK_FREE_HAAR ? "network-free-haar" : "bit " + bit);
         }
         return names;
     }
