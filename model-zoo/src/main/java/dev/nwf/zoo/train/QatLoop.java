@@ -43,12 +43,12 @@ final class QatLoop {
                 float[][][] grads = new float[params.size()][][];
                 boolean finite = Double.isFinite(v);
                 for (int i = 0; i < grads.length && finite; i++) finite = (grads[i] = params.get(i).gradients()) != null;
-                if (!finite) {
-                    skipped++;
-                    continue; // a degenerate batch must not poison the parameters
+                if (finite) {
+                    running = Double.isNaN(running) ? v : 0.98 * running + 0.02 * v;
+                    for (int i = 0; i < grads.length; i++) params.get(i).update(grads[i], learningRate);
+                } else {
+                    skipped++; // a degenerate batch must not poison the parameters (progress is still reported)
                 }
-                running = Double.isNaN(running) ? v : 0.98 * running + 0.02 * v;
-                for (int i = 0; i < grads.length; i++) params.get(i).update(grads[i], learningRate);
             }
             if (progress != null && (step % 10 == 0 || step == steps)) progress.accept(new PriorTrainer.Progress(step, steps, running));
         }
