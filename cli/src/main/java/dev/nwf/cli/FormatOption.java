@@ -14,7 +14,8 @@ final class FormatOption {
             + "1.2 (also subtract green where it codes smaller; no value maps or block grids: JPEG-decoded photos about 2-4 %% "
             + "larger, images using few values, such as 8-bit data stored as 16-bit, several times larger), "
             + "1.3 (no Haar split: smooth photos from JPEGs up to 10 %% larger), 1.4 (no zero context: about 1.3 %% larger), "
-            + "1.5 (Haar levels evaluate the network: as small, decoding about 1.7 times slower), 1.6 (default).")
+            + "1.5 (Haar levels evaluate the network: decoding about 1.7 times slower), 1.6 (no bias correction: about 0.4 %% larger), "
+            + "1.7 (default).")
     String version;
 
     @Option(names = "--format-1.0", hidden = true, description = "Same as --format 1.0 (kept for scripts written for 1.1).")

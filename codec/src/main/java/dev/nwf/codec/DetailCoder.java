@@ -20,6 +20,7 @@ final class DetailCoder {
     private final int bitDepth;
     private final boolean adaptiveContext;
     private final boolean zeroContext;
+    private final boolean biasCorrection;
     /** The image's block grid (SPEC.md §6.3.5), or null. */
     private final BlockGrid grid;
     /** Whether the levels are split with Haar (§4.2): means start at zero and the adaptive mean reads the low-pass. */
@@ -33,6 +34,8 @@ final class DetailCoder {
     private ScaleCalibration calibration;
     /** The image's adaptive zero probability (SPEC.md §6.3.6); null without the feature. */
     private ZeroContext zero;
+    /** The image's bias correction (SPEC.md §6.3.7); null without the feature. */
+    private BiasCorrection bias;
     /** Residuals of the level being coded and of the one before it; null before the first detail level. */
     private LevelResiduals levels;
 
@@ -42,6 +45,7 @@ final class DetailCoder {
         this.bitDepth = bitDepth;
         this.adaptiveContext = context.adaptive();
         this.zeroContext = context.zero();
+        this.biasCorrection = context.bias();
         this.grid = context.grid();
         this.haar = context.haar();
         this.network = context.network();
@@ -66,8 +70,10 @@ final class DetailCoder {
         }
         if (adaptiveContext && adaptive == null) {
             adaptive = new AdaptiveMean(channels, bitDepth, grid != null, haar);
-            calibration = new ScaleCalibration(channels, 3 * BlockGrid.MAX_CLASSES);
+            // with the bias correction the calibration is also keyed by the mean's class against the scale
+            calibration = new ScaleCalibration(channels, 3 * BlockGrid.MAX_CLASSES * (biasCorrection ? BiasCorrection.MEAN_CLASSES : 1));
             if (zeroContext) zero = new ZeroContext(channels);
+            if (biasCorrection) bias = new BiasCorrection(channels);
         }
     }
 
@@ -165,8 +171,10 @@ final class DetailCoder {
         private final int[] res;
         /** The local scale index of the sample being coded, before calibration. */
         private int local;
-        /** The calibration slot of the sample being coded: band and block-grid class. */
+        /** The calibration slot of the sample being coded: band and block-grid class (and the mean's class). */
         private int slot;
+        /** The mean filter's mean of the sample being coded, before the bias correction. */
+        private int filterMean;
 
         Band(int c, int b, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands, int[] low, boolean[] flat) {
             this.low = low;
@@ -195,6 +203,14 @@ final class DetailCoder {
             int gridClass = grid == null ? 0 : rowClasses[i / w] + columnClasses[i % w];
             mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands, levels, gridClass, low);
             slot = b * BlockGrid.MAX_CLASSES + gridClass;
+            if (bias != null) {
+                filterMean = mean[i];
+                int x = i % w;
+                int ctx = BiasCorrection.context(local, mean[i], x > 0 ? res[i - 1] : 0, i >= w ? res[i - w] : 0, stride == 2,
+                        BiasCorrection.slope(low, x, i / w, w, levels.height, b));
+                mean[i] = bias.correct(c, b, ctx, mean[i]);
+                slot = slot * BiasCorrection.MEAN_CLASSES + BiasCorrection.meanAgainstScale(mean[i], LocalScale.mad(local));
+            }
             return calibration.calibrated(c, slot, local);
         }
 
@@ -220,7 +236,9 @@ final class DetailCoder {
         void coded(int i) {
             res[i] = LevelResiduals.residual(v[i], mean[i]);
             if (adaptive == null) return;
-            adaptive.learn(v[i], mean[i]);
+            // the mean filter learns from its own mean, before the bias correction
+            adaptive.learn(v[i], bias == null ? mean[i] : filterMean);
+            if (bias != null) bias.learn(16L * v[i] - filterMean);
             calibration.record(c, slot, local, Math.abs(res[i]));
         }
     }

@@ -42,12 +42,13 @@ public final class NwfCodec {
 
     /**
      * What a file coded with this model may set: value maps for every family; adaptive context, subtract green, block
-     * grids, the Haar split, the zero context and network-free Haar levels for the nwf family.
+     * grids, the Haar split, the zero context, network-free Haar levels and the bias correction for the nwf family.
      */
     static long supportedFeatures(NwfModel model) {
         return NwfContainer.FEATURE_VALUE_MAP | (NwfModel.FAMILY_NWF.equals(model.family())
                 ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_BLOCK_GRID
-                | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_ZERO_CONTEXT | NwfContainer.FEATURE_NETWORK_FREE_HAAR : 0L);
+                | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_ZERO_CONTEXT | NwfContainer.FEATURE_NETWORK_FREE_HAAR
+                | NwfContainer.FEATURE_BIAS_CORRECTION : 0L);
     }
 
     /** Bits an encoder sets only for images it chooses them for (network-free Haar: those it chooses Haar for). */
@@ -78,6 +79,7 @@ public final class NwfCodec {
         if ((bits & NwfContainer.FEATURE_BLOCK_GRID) != 0) return "the block grid (feature bit 3) needs the adaptive context (bit 0)";
         if ((bits & NwfContainer.FEATURE_HAAR_SPLIT) != 0) return "the Haar split (feature bit 4) needs the adaptive context (bit 0)";
         if ((bits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0) return "the zero context (feature bit 5) needs the adaptive context (bit 0)";
+        if ((bits & NwfContainer.FEATURE_BIAS_CORRECTION) != 0) return "the bias correction (feature bit 7) needs the adaptive context (bit 0)";
         return null;
     }
 
@@ -199,7 +201,8 @@ public final class NwfCodec {
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return new RgFlowLevels(evaluator, model);
         boolean networkFree = filter == Lifting.Filter.HAAR && (featureBits & NwfContainer.FEATURE_NETWORK_FREE_HAAR) != 0;
         return new NwfLevels(evaluator, model, new DetailContext((featureBits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0,
-                (featureBits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0, grid, filter, !networkFree));
+                (featureBits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0, (featureBits & NwfContainer.FEATURE_BIAS_CORRECTION) != 0,
+                grid, filter, !networkFree));
     }
 
     /** The split filter a header's bits name (SPEC.md §4.2). */

@@ -292,6 +292,37 @@ abstract class CodecContractTest {
     }
 
     /**
+     * Where the family allows it (feature bit 7), every file with the adaptive context corrects its means by the bias
+     * correction: a smooth image whose details the mean filter mispredicts the same way in the same places (a sawtooth
+     * shading: a slow rise, a sharp drop) codes smaller with it than without, under either split; files decode exactly,
+     * and the bit without the adaptive context is refused.
+     */
+    @Test
+    void biasCorrectionLearnsWhatTheMeanFilterMisses() throws IOException {
+        long bit = NwfContainer.FEATURE_BIAS_CORRECTION;
+        assumeTrue((codec.features() & bit) != 0, "the bias correction is format 1.7, nwf family");
+        Image sawtooth = TestImages.sawtooth(128, 96);
+        for (long split : new long[] {0, NwfContainer.FEATURE_HAAR_SPLIT}) {
+            NwfCodec with = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT | split);
+            NwfCodec without = with.withFeatures(with.features() & ~bit);
+            NwfFile file = with.encode(sawtooth);
+            assertEquals(bit, file.header().requiredFeatures() & bit);
+            assertTrue(sawtooth.sameAs(roundTrip(with, sawtooth)));
+            long corrected = NwfContainer.toBytes(file).length;
+            long plain = NwfContainer.toBytes(without.encode(sawtooth)).length;
+            assertTrue(corrected < plain, "split bits 0x" + Long.toHexString(split) + ": " + corrected + " bytes with the bias correction, " + plain + " without");
+        }
+        NwfFile file = codec.encode(TestImages.synthetic(40, 30, 3, 8, 32));
+        NwfFile withoutContext = file.withHeader(file.header().withRequiredFeatures(
+                file.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT));
+        CorruptLevelException e = assertThrows(CorruptLevelException.class,
+                () -> codec.decode(withoutContext, Integer.MAX_VALUE, LevelListener.NONE));
+        assertTrue(e.getMessage().contains("needs the adaptive context"), e.getMessage());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> codec.withFeatures(bit));
+        assertTrue(refused.getMessage().contains("bias correction"), refused.getMessage());
+    }
+
+    /**
      * Where the family allows it (feature bit 4), an image of flat 2×2 blocks, whose Haar detail is all zero at the
      * finest level, is coded with the Haar split and smaller than with the 5/3; small images are tried whole, large
      * ones through a mosaic. Both decode exactly, and an image the 5/3 codes smaller keeps it.

@@ -101,4 +101,16 @@ public final class TestImages {
         }
         return new Image(img.width(), img.height(), img.bitDepth(), p);
     }
+
+    /** RGB shading in a sawtooth along x (a slow rise over 13 pixels, then a drop), a gentle ramp along y, slight noise. */
+    static Image sawtooth(int w, int h) {
+        java.util.Random r = new java.util.Random(33);
+        int[][] p = new int[3][w * h];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) p[c][y * w + x] = Math.min(255, 40 + 12 * ((x + 5 * c) % 13) + y / 3 + r.nextInt(3));
+            }
+        }
+        return new Image(w, h, 8, p);
+    }
 }

@@ -36,7 +36,8 @@ final class VectorGenerator {
     VectorGenerator(NwfModel model, NwfModel rgflowModel, Path root) {
         if (!NwfModel.FAMILY_RGFLOW.equals(rgflowModel.family())) throw new IllegalArgumentException(rgflowModel.id() + " is not an rgflow model");
         this.nwfAll = new NwfCodec(model);
-        this.nwf = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_HAAR_SPLIT & ~NwfContainer.FEATURE_ZERO_CONTEXT);
+        this.nwf = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_HAAR_SPLIT & ~NwfContainer.FEATURE_ZERO_CONTEXT
+                & ~NwfContainer.FEATURE_BIAS_CORRECTION);
         this.rgflow = new NwfCodec(rgflowModel);
         this.codec = nwf;
         this.root = root;
@@ -70,6 +71,7 @@ final class VectorGenerator {
         haarSplits();
         zeroContexts();
         networkFreeHaar();
+        biasCorrections();
         codec = nwf.withFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
         transform("format11-rgb8-48x40", "format 1.1 coding: the image of rgb8-subtract-green-48x40 under YCoCg-R, the only transform 1.1 has",
                 List.of("rgb", "8bit", "multi-level", "format-1.1"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_YCOCG_R);
@@ -139,7 +141,7 @@ final class VectorGenerator {
      * take the network's scales (format 1.5); {@link #networkFreeHaar} has the same image without the network.
      */
     private void haarSplits() throws IOException {
-        codec = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_NETWORK_FREE_HAAR);
+        codec = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_NETWORK_FREE_HAAR & ~NwfContainer.FEATURE_BIAS_CORRECTION);
         withFeature("rgb8-haar-split-64x48", "Haar split at every level: an image enlarged by repeating pixels",
                 List.of("rgb", "8bit", "multi-level", "haar-split"), pixelRepeated(synthetic(32, 24, 3, 8, 21), 64, 48),
                 NwfContainer.FEATURE_HAAR_SPLIT);
@@ -163,7 +165,7 @@ final class VectorGenerator {
      * 5/3 split (the Haar cases above carry the bit too), and misuses.
      */
     private void zeroContexts() throws IOException {
-        codec = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_HAAR_SPLIT);
+        codec = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_HAAR_SPLIT & ~NwfContainer.FEATURE_BIAS_CORRECTION);
         NwfFile zero = withFeature("rgb8-zero-context-56x44", "zero context under the 5/3 split: a posterised image (steps of 24 levels)",
                 List.of("rgb", "8bit", "multi-level", "zero-context"), posterised(synthetic(56, 44, 3, 8, 24), 24),
                 NwfContainer.FEATURE_ZERO_CONTEXT);
@@ -178,18 +180,53 @@ final class VectorGenerator {
 
     /** Network-free Haar levels (feature bit 6): the first Haar case's image coded without the network, and misuses. */
     private void networkFreeHaar() throws IOException {
-        codec = nwfAll;
+        codec = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_BIAS_CORRECTION);
         NwfFile free = withFeature("rgb8-network-free-haar-64x48", "Haar levels whose scales start from index 16, no network evaluated",
                 List.of("rgb", "8bit", "multi-level", "haar-split", "network-free-haar"), pixelRepeated(synthetic(32, 24, 3, 8, 21), 64, 48),
                 NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR);
         write("network-free-haar-cleared", NwfContainer.toBytes(free.withHeader(free.header().withRequiredFeatures(
                         free.header().requiredFeatures() & ~NwfContainer.FEATURE_NETWORK_FREE_HAAR))),
                 errorCase("network-free-haar-cleared", "feature bit 6 (network-free Haar) cleared on a file coded with it: the levels decode wrongly", "CORRUPT_LEVEL"));
-        NwfFile legall = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_HAAR_SPLIT).encode(synthetic(24, 20, 3, 8, 25));
+        NwfFile legall = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT).encode(synthetic(24, 20, 3, 8, 25));
         write("network-free-haar-without-haar-split", NwfContainer.toBytes(legall.withHeader(legall.header().withRequiredFeatures(
                         legall.header().requiredFeatures() | NwfContainer.FEATURE_NETWORK_FREE_HAAR))),
                 errorCase("network-free-haar-without-haar-split", "feature bit 6 (network-free Haar) on a file split with the 5/3", "CORRUPT_LEVEL"));
         codec = nwf;
+    }
+
+    /**
+     * The bias correction (feature bit 7) with every other feature: a sawtooth shading under the 5/3 and an image of flat
+     * 2×2 blocks under Haar, and misuses.
+     */
+    private void biasCorrections() throws IOException {
+        codec = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_HAAR_SPLIT);
+        NwfFile bias = withFeature("rgb8-bias-correction-64x48", "bias correction under the 5/3: a sawtooth shading",
+                List.of("rgb", "8bit", "multi-level", "zero-context", "bias-correction"), sawtooth(64, 48),
+                NwfContainer.FEATURE_BIAS_CORRECTION);
+        codec = nwfAll;
+        withFeature("gray8-bias-correction-haar-40x36", "bias correction with the Haar split, network-free",
+                List.of("gray", "8bit", "multi-level", "haar-split", "network-free-haar", "zero-context", "bias-correction"),
+                pixelRepeated(synthetic(20, 18, 1, 8, 26), 40, 36),
+                NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR | NwfContainer.FEATURE_BIAS_CORRECTION);
+        write("bias-correction-cleared", NwfContainer.toBytes(bias.withHeader(bias.header().withRequiredFeatures(
+                        bias.header().requiredFeatures() & ~NwfContainer.FEATURE_BIAS_CORRECTION))),
+                errorCase("bias-correction-cleared", "feature bit 7 (bias correction) cleared on a file coded with it: the levels decode wrongly", "CORRUPT_LEVEL"));
+        write("bias-correction-without-adaptive-context", NwfContainer.toBytes(bias.withHeader(bias.header().withRequiredFeatures(
+                        bias.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT & ~NwfContainer.FEATURE_ZERO_CONTEXT))),
+                errorCase("bias-correction-without-adaptive-context", "feature bit 7 (bias correction) with bit 0 (adaptive context) clear", "CORRUPT_LEVEL"));
+        codec = nwf;
+    }
+
+    /** RGB shading in a sawtooth along x (a slow rise over 13 pixels, then a drop), a gentle ramp along y, slight noise. */
+    static Image sawtooth(int w, int h) {
+        java.util.Random r = new java.util.Random(33);
+        int[][] p = new int[3][w * h];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) p[c][y * w + x] = Math.min(255, 40 + 12 * ((x + 5 * c) % 13) + y / 3 + r.nextInt(3));
+            }
+        }
+        return new Image(w, h, 8, p);
     }
 
     /** Samples rounded down to multiples of {@code step}: flat areas with steps between them. */
@@ -372,7 +409,7 @@ final class VectorGenerator {
     }
 
     /** A bit no version of the format defines yet. */
-    private static final long UNDEFINED_FEATURE = 1L << 7;
+    private static final long UNDEFINED_FEATURE = 1L << 8;
 
     /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
     private NwfFile transform(String name, String description, List<String> features, Image img, int colourTransform) throws IOException {
@@ -432,7 +469,7 @@ final class VectorGenerator {
         version[8] = 2;
         write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
         byte[] feature = NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | UNDEFINED_FEATURE)));
-        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 7 (undefined) set", "UNSUPPORTED_FEATURE"));
+        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 8 (undefined) set", "UNSUPPORTED_FEATURE"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;
         write("crc-mismatch", crc, errorCase("crc-mismatch", "one flipped bit in a level chunk", "CRC_MISMATCH"));
