@@ -51,13 +51,9 @@ final class BiasCorrection {
      * difference, LH the vertical one, HH their product.
      */
     static long slope(int[] low, int x, int y, int w, int h, int b) {
-        int left = x > 0 ? x - 1 : x;
-        int right = x < w - 1 ? x + 1 : x;
-        int up = y > 0 ? y - 1 : y;
-        int down = y < h - 1 ? y + 1 : y;
-        long dx = (long) low[y * w + right] - low[y * w + left];
-        long dy = (long) low[down * w + x] - low[up * w + x];
-        return b == 0 ? dx : b == 1 ? dy : dx * dy;
+        if (b == 0) return LocalScale.centralDx(low, x, y, w);
+        if (b == 1) return LocalScale.centralDy(low, x, y, w, h);
+        return LocalScale.centralDx(low, x, y, w) * LocalScale.centralDy(low, x, y, w, h);
     }
 
     /** The mean in 9 classes: sign and magnitude below 8, 32, 128, 512 or above. */

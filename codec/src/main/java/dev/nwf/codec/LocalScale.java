@@ -117,16 +117,24 @@ final class LocalScale {
     static int[] lowPassSlopes(int[] low, int w, int h, int band) {
         int[] out = new int[w * h];
         for (int y = 0; y < h; y++) {
-            int up = Math.max(0, y - 1) * w;
-            int down = Math.min(h - 1, y + 1) * w;
             for (int x = 0; x < w; x++) {
-                long across = Math.abs((long) low[y * w + Math.min(w - 1, x + 1)] - low[y * w + Math.max(0, x - 1)]);
-                long along = Math.abs((long) low[down + x] - low[up + x]);
+                long across = Math.abs(centralDx(low, x, y, w));
+                long along = Math.abs(centralDy(low, x, y, w, h));
                 long slope = band == 0 ? across : band == 1 ? along : Math.min(across, along);
                 out[y * w + x] = (int) Math.min(Integer.MAX_VALUE, SLOPE_GAIN * slope);
             }
         }
         return out;
+    }
+
+    /** L(x+1, y) − L(x−1, y) of a w-wide low-pass, coordinates clamped into it. */
+    static long centralDx(int[] low, int x, int y, int w) {
+        return (long) low[y * w + Math.min(w - 1, x + 1)] - low[y * w + Math.max(0, x - 1)];
+    }
+
+    /** L(x, y+1) − L(x, y−1) of a w×h low-pass, coordinates clamped into it. */
+    static long centralDy(int[] low, int x, int y, int w, int h) {
+        return (long) low[Math.min(h - 1, y + 1) * w + x] - low[Math.max(0, y - 1) * w + x];
     }
 
     /** The nominal mean absolute residual (1/16 units) of table index {@code index}. */
