@@ -21,17 +21,24 @@ final class BiasCorrection {
 
     /** [channel][band][2·context]: the sum of errors, then the count. */
     private final long[][][] table;
+    /**
+     * Bit depth − 8: the activity class reads the local index as if on the 8-bit scale (4 indices per bit of depth);
+     * means and errors stay at the image's depth (on 16-bit photos that measured smaller than scaling them too).
+     */
+    private final int depthShift;
     private long[] active;
     private int context;
 
-    BiasCorrection(int channels) {
+    BiasCorrection(int channels, int bitDepth) {
         this.table = new long[channels][3][2 * CONTEXTS];
+        this.depthShift = bitDepth - 8;
     }
 
     /**
-     * The context of a sample (SPEC.md §6.3.7).
+     * The context of a sample (SPEC.md §6.3.7); {@link #contextAtDepth} brings the local index of other depths to this
+     * scale.
      *
-     * @param local  its local scale index (before calibration)
+     * @param local  its local scale index (before calibration), less 4 per bit of depth above 8
      * @param mean   its mean after the mean filter, 1/16 units
      * @param left   the residual of its left neighbour in the band (0 at the left edge), {@code up} of the upper one
      * @param finest whether this is the finest detail level
@@ -73,6 +80,11 @@ final class BiasCorrection {
         return v < 0 ? 0 : v == 0 ? 1 : 2;
     }
 
+    /** The context of a sample of this image's depth: its local index brought to the 8-bit scale first. */
+    int contextAtDepth(int local, int mean, int left, int up, boolean finest, long slope) {
+        return context(local - 4 * depthShift, mean, left, up, finest, slope);
+    }
+
     /** The mean with the context's correction added; remembers the context until {@link #learn}. */
     int correct(int c, int b, int ctx, int mean) {
         active = table[c][b];
@@ -82,7 +94,7 @@ final class BiasCorrection {
         return (int) Math.max(-(1L << 30), Math.min(1L << 30, mean + Math.floorDiv(active[2 * ctx], 2 * n)));
     }
 
-    /** The last corrected sample's error before the correction: 16·value − the filter's mean. */
+    /** The last corrected sample's error before the correction: 16·value − the filter's mean (at the image's depth). */
     void learn(long error) {
         active[2 * context] += Math.max(-ERROR_LIMIT, Math.min(ERROR_LIMIT, error));
         if (++active[2 * context + 1] == HALVE_AT) {

@@ -73,7 +73,7 @@ final class DetailCoder {
             // with the bias correction the calibration is also keyed by the mean's class against the scale
             calibration = new ScaleCalibration(channels, 3 * BlockGrid.MAX_CLASSES * (biasCorrection ? BiasCorrection.MEAN_CLASSES : 1));
             if (zeroContext) zero = new ZeroContext(channels);
-            if (biasCorrection) bias = new BiasCorrection(channels);
+            if (biasCorrection) bias = new BiasCorrection(channels, bitDepth);
         }
     }
 
@@ -206,7 +206,7 @@ final class DetailCoder {
             if (bias != null) {
                 filterMean = mean[i];
                 int x = i % w;
-                int ctx = BiasCorrection.context(local, mean[i], x > 0 ? res[i - 1] : 0, i >= w ? res[i - w] : 0, stride == 2,
+                int ctx = bias.contextAtDepth(local, mean[i], x > 0 ? res[i - 1] : 0, i >= w ? res[i - w] : 0, stride == 2,
                         BiasCorrection.slope(low, x, i / w, w, levels.height, b));
                 mean[i] = bias.correct(c, b, ctx, mean[i]);
                 slot = slot * BiasCorrection.MEAN_CLASSES + BiasCorrection.meanAgainstScale(mean[i], LocalScale.mad(local));

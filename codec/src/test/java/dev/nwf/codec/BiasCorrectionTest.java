@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class BiasCorrectionTest {
     @Test
     void aContextCorrectsByHalfItsMeanErrorOnceItHasSeenEnough() {
-        BiasCorrection bias = new BiasCorrection(2);
+        BiasCorrection bias = new BiasCorrection(2, 8);
         int ctx = BiasCorrection.context(20, 40, 3, -2, true, 5);
         for (int k = 0; k < BiasCorrection.MIN_COUNT; k++) {
             assertEquals(100, bias.correct(1, 2, ctx, 100), "no correction before " + BiasCorrection.MIN_COUNT + " errors");
@@ -25,7 +25,7 @@ class BiasCorrectionTest {
 
     @Test
     void halvingKeepsTheMeanAndOutliersAreClipped() {
-        BiasCorrection bias = new BiasCorrection(1);
+        BiasCorrection bias = new BiasCorrection(1, 8);
         int ctx = BiasCorrection.context(30, -600, 0, 0, false, -1);
         for (int k = 0; k < 3 * BiasCorrection.HALVE_AT; k++) {
             bias.correct(0, 0, ctx, 0);
@@ -56,6 +56,16 @@ class BiasCorrectionTest {
         assertEquals(BiasCorrection.CONTEXTS, seen.size());
         assertEquals(BiasCorrection.context(0, 0, 0, 0, true, 0), BiasCorrection.context(7, 7, 0, 0, true, 0), "activity and mean classes");
         assertEquals(BiasCorrection.context(40, 1 << 20, 1, 1, true, 1), BiasCorrection.context(71, 512, 9, 9, true, 9), "top classes");
+    }
+
+    @Test
+    void activityIsReadOnTheEightBitScale() {
+        BiasCorrection eight = new BiasCorrection(1, 8);
+        BiasCorrection sixteen = new BiasCorrection(1, 16);
+        for (int local = 0; local < 40; local++) {
+            assertEquals(eight.contextAtDepth(local, 100, 1, -1, true, 3), sixteen.contextAtDepth(local + 32, 100, 1, -1, true, 3));
+        }
+        assertEquals(BiasCorrection.context(20, 5, 0, 0, false, 0), new BiasCorrection(1, 1).contextAtDepth(-8, 5, 0, 0, false, 0));
     }
 
     @Test
