@@ -40,7 +40,7 @@ class PriorTrainerTest {
     void trainingLowersTheCodeLengthAndTheExportedIntegerNetworkCodes() throws Exception {
         List<Image> images = List.of(smoothImage(160, 128, 1), smoothImage(128, 160, 2));
         List<PriorTrainer.Progress> seen = new ArrayList<>();
-        PriorTrainer.Config cfg = new PriorTrainer.Config(8, 200, 8, 16, 1e-2f, 6, 7, false);
+        PriorTrainer.Config cfg = new PriorTrainer.Config(8, 400, 8, 16, 1e-2f, 6, 7, false);
         IntNet net = new PriorTrainer(cfg).train(images, seen::add);
         double first = seen.get(0).bits();
         double last = seen.get(seen.size() - 1).bits();
@@ -57,7 +57,7 @@ class PriorTrainerTest {
     @Test
     void contextLossTrainsToo() {
         List<PriorTrainer.Progress> seen = new ArrayList<>();
-        new PriorTrainer(new PriorTrainer.Config(8, 200, 8, 16, 1e-2f, 6, 7, true))
+        new PriorTrainer(new PriorTrainer.Config(8, 400, 8, 16, 1e-2f, 6, 7, true))
                 .train(List.of(smoothImage(160, 128, 1), smoothImage(128, 160, 2)), seen::add);
         assertTrue(seen.get(seen.size() - 1).bits() < seen.get(0).bits() - 0.1, "loss should fall: " + seen.get(0).bits()
                 + " -> " + seen.get(seen.size() - 1).bits());
