@@ -61,11 +61,10 @@ final class VectorGenerator {
                 List.of("rgb", "8bit", "multi-level", "subtract-green"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_SUBTRACT_GREEN);
         transform("rgba8-subtract-green-36x20", "subtract green with an alpha channel (passes through)",
                 List.of("rgba", "8bit", "multi-level", "subtract-green"), greenish(36, 20, 4, 16), NwfHeader.COLOUR_SUBTRACT_GREEN);
-        write("subtract-green-without-bit", NwfContainer.toBytes(green.withHeader(green.header().withRequiredFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT))),
-                errorCase("subtract-green-without-bit", "colour transform 2 with feature bit 1 clear", "CORRUPT_LEVEL"));
-        write("subtract-green-on-gray", NwfContainer.toBytes(gray.withHeader(gray.header().withRequiredFeatures(
-                        gray.header().requiredFeatures() | NwfContainer.FEATURE_SUBTRACT_GREEN))),
-                errorCase("subtract-green-on-gray", "feature bit 1 (subtract green) on a one-channel file", "CORRUPT_LEVEL"));
+        featureMisuse("subtract-green-without-bit", "colour transform 2 with feature bit 1 clear",
+                green, NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
+        featureMisuse("subtract-green-on-gray", "feature bit 1 (subtract green) on a one-channel file",
+                gray, gray.header().requiredFeatures() | NwfContainer.FEATURE_SUBTRACT_GREEN);
         valueMaps();
         blockGrids();
         haarSplits();
@@ -86,8 +85,8 @@ final class VectorGenerator {
         image("rgflow-gray16-31x29", "rgflow family, 16-bit gray", List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"),
                 synthetic(31, 29, 1, 16, 13));
         image("rgflow-gray8-1x37", "rgflow family, one column", List.of("rgflow", "gray", "8bit", "edge-size"), synthetic(1, 37, 1, 8, 14));
-        write("rgflow-adaptive-context", NwfContainer.toBytes(rg.withHeader(rg.header().withRequiredFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT))),
-                errorCase("rgflow-adaptive-context", "feature bit 0 (adaptive context, nwf family only) on an rgflow file", "CORRUPT_LEVEL"));
+        featureMisuse("rgflow-adaptive-context", "feature bit 0 (adaptive context, nwf family only) on an rgflow file",
+                rg, NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
         mapped("rgflow-value-map-gray16-29x21", "rgflow family with a value map: 8-bit data stored as v*257",
                 List.of("rgflow", "gray", "16bit", "odd-size", "multi-level", "value-map"), times257(synthetic(29, 21, 1, 8, 19)));
         codec = nwf;
@@ -100,9 +99,8 @@ final class VectorGenerator {
                 List.of("gray", "16bit", "multi-level", "value-map"), times257(synthetic(40, 30, 1, 8, 17)));
         mapped("rgba8-value-map-palette-45x33", "value map: a few colours with alpha, 2-bit ranks",
                 List.of("rgba", "8bit", "odd-size", "multi-level", "value-map"), fewColours(45, 33, 18));
-        write("value-map-without-bit", NwfContainer.toBytes(gray.withHeader(gray.header().withRequiredFeatures(
-                        gray.header().requiredFeatures() & ~NwfContainer.FEATURE_VALUE_MAP))),
-                errorCase("value-map-without-bit", "level 0 starts with a value map but feature bit 2 is clear", "CORRUPT_LEVEL"));
+        featureMisuse("value-map-without-bit", "level 0 starts with a value map but feature bit 2 is clear",
+                gray, gray.header().requiredFeatures() & ~NwfContainer.FEATURE_VALUE_MAP);
         int values = mapSize(gray, 0);
         int[] zeroGap = new int[values];
         for (int i = 1; i < values; i++) zeroGap[i] = i == values / 2 ? 0 : 257;
@@ -124,9 +122,8 @@ final class VectorGenerator {
         withFeature("gray16-value-map-block-grid-256x256", "value map then block grid in level 0 (the same image widened to 16 bits)",
                 List.of("gray", "16bit", "multi-level", "value-map", "block-grid"), times257(jpegLike),
                 NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_VALUE_MAP);
-        write("block-grid-without-adaptive-context", NwfContainer.toBytes(grid.withHeader(grid.header().withRequiredFeatures(
-                        grid.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT))),
-                errorCase("block-grid-without-adaptive-context", "feature bit 3 (block grid) with bit 0 (adaptive context) clear", "CORRUPT_LEVEL"));
+        featureMisuse("block-grid-without-adaptive-context", "feature bit 3 (block grid) with bit 0 (adaptive context) clear",
+                grid, grid.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
         List<byte[]> levels = new ArrayList<>(grid.levels());
         byte[] level0 = levels.get(0).clone();
         boolean mapped = (grid.header().requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP) != 0;
@@ -148,15 +145,13 @@ final class VectorGenerator {
         NwfFile haar = withFeature("gray8-haar-split-37x29", "Haar split of odd sizes (the last column and row repeated)",
                 List.of("gray", "8bit", "odd-size", "multi-level", "haar-split"), pixelRepeated(synthetic(19, 15, 1, 8, 22), 37, 29),
                 NwfContainer.FEATURE_HAAR_SPLIT);
-        write("haar-split-without-adaptive-context", NwfContainer.toBytes(haar.withHeader(haar.header().withRequiredFeatures(
-                        haar.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT))),
-                errorCase("haar-split-without-adaptive-context", "feature bit 4 (Haar split) with bit 0 (adaptive context) clear", "CORRUPT_LEVEL"));
+        featureMisuse("haar-split-without-adaptive-context", "feature bit 4 (Haar split) with bit 0 (adaptive context) clear",
+                haar, haar.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
         codec = rgflow;
         NwfFile rg = image("rgflow-gray8-24x20", "rgflow family, 8-bit gray (the file the next case alters)",
                 List.of("rgflow", "gray", "8bit", "multi-level"), synthetic(24, 20, 1, 8, 23));
-        write("haar-split-on-rgflow", NwfContainer.toBytes(rg.withHeader(rg.header().withRequiredFeatures(
-                        rg.header().requiredFeatures() | NwfContainer.FEATURE_HAAR_SPLIT))),
-                errorCase("haar-split-on-rgflow", "feature bit 4 (Haar split, nwf family only) on an rgflow file", "CORRUPT_LEVEL"));
+        featureMisuse("haar-split-on-rgflow", "feature bit 4 (Haar split, nwf family only) on an rgflow file",
+                rg, rg.header().requiredFeatures() | NwfContainer.FEATURE_HAAR_SPLIT);
         codec = nwf;
     }
 
@@ -169,12 +164,10 @@ final class VectorGenerator {
         NwfFile zero = withFeature("rgb8-zero-context-56x44", "zero context under the 5/3 split: a posterised image (steps of 24 levels)",
                 List.of("rgb", "8bit", "multi-level", "zero-context"), posterised(synthetic(56, 44, 3, 8, 24), 24),
                 NwfContainer.FEATURE_ZERO_CONTEXT);
-        write("zero-context-without-adaptive-context", NwfContainer.toBytes(zero.withHeader(zero.header().withRequiredFeatures(
-                        zero.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT))),
-                errorCase("zero-context-without-adaptive-context", "feature bit 5 (zero context) with bit 0 (adaptive context) clear", "CORRUPT_LEVEL"));
-        write("zero-context-cleared", NwfContainer.toBytes(zero.withHeader(zero.header().withRequiredFeatures(
-                        zero.header().requiredFeatures() & ~NwfContainer.FEATURE_ZERO_CONTEXT))),
-                errorCase("zero-context-cleared", "feature bit 5 (zero context) cleared on a file coded with it: the levels decode wrongly", "CORRUPT_LEVEL"));
+        featureMisuse("zero-context-without-adaptive-context", "feature bit 5 (zero context) with bit 0 (adaptive context) clear",
+                zero, zero.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
+        featureMisuse("zero-context-cleared", "feature bit 5 (zero context) cleared on a file coded with it: the levels decode wrongly",
+                zero, zero.header().requiredFeatures() & ~NwfContainer.FEATURE_ZERO_CONTEXT);
         codec = nwf;
     }
 
@@ -184,13 +177,11 @@ final class VectorGenerator {
         NwfFile free = withFeature("rgb8-network-free-haar-64x48", "Haar levels whose scales start from index 16, no network evaluated",
                 List.of("rgb", "8bit", "multi-level", "haar-split", "network-free-haar"), pixelRepeated(synthetic(32, 24, 3, 8, 21), 64, 48),
                 NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR);
-        write("network-free-haar-cleared", NwfContainer.toBytes(free.withHeader(free.header().withRequiredFeatures(
-                        free.header().requiredFeatures() & ~NwfContainer.FEATURE_NETWORK_FREE_HAAR))),
-                errorCase("network-free-haar-cleared", "feature bit 6 (network-free Haar) cleared on a file coded with it: the levels decode wrongly", "CORRUPT_LEVEL"));
+        featureMisuse("network-free-haar-cleared", "feature bit 6 (network-free Haar) cleared on a file coded with it: the levels decode wrongly",
+                free, free.header().requiredFeatures() & ~NwfContainer.FEATURE_NETWORK_FREE_HAAR);
         NwfFile legall = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT).encode(synthetic(24, 20, 3, 8, 25));
-        write("network-free-haar-without-haar-split", NwfContainer.toBytes(legall.withHeader(legall.header().withRequiredFeatures(
-                        legall.header().requiredFeatures() | NwfContainer.FEATURE_NETWORK_FREE_HAAR))),
-                errorCase("network-free-haar-without-haar-split", "feature bit 6 (network-free Haar) on a file split with the 5/3", "CORRUPT_LEVEL"));
+        featureMisuse("network-free-haar-without-haar-split", "feature bit 6 (network-free Haar) on a file split with the 5/3",
+                legall, legall.header().requiredFeatures() | NwfContainer.FEATURE_NETWORK_FREE_HAAR);
         codec = nwf;
     }
 
@@ -208,12 +199,10 @@ final class VectorGenerator {
                 List.of("gray", "8bit", "multi-level", "haar-split", "network-free-haar", "zero-context", "bias-correction"),
                 pixelRepeated(synthetic(20, 18, 1, 8, 26), 40, 36),
                 NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR | NwfContainer.FEATURE_BIAS_CORRECTION);
-        write("bias-correction-cleared", NwfContainer.toBytes(bias.withHeader(bias.header().withRequiredFeatures(
-                        bias.header().requiredFeatures() & ~NwfContainer.FEATURE_BIAS_CORRECTION))),
-                errorCase("bias-correction-cleared", "feature bit 7 (bias correction) cleared on a file coded with it: the levels decode wrongly", "CORRUPT_LEVEL"));
-        write("bias-correction-without-adaptive-context", NwfContainer.toBytes(bias.withHeader(bias.header().withRequiredFeatures(
-                        bias.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT & ~NwfContainer.FEATURE_ZERO_CONTEXT))),
-                errorCase("bias-correction-without-adaptive-context", "feature bit 7 (bias correction) with bit 0 (adaptive context) clear", "CORRUPT_LEVEL"));
+        featureMisuse("bias-correction-cleared", "feature bit 7 (bias correction) cleared on a file coded with it: the levels decode wrongly",
+                bias, bias.header().requiredFeatures() & ~NwfContainer.FEATURE_BIAS_CORRECTION);
+        featureMisuse("bias-correction-without-adaptive-context", "feature bit 7 (bias correction) with bit 0 (adaptive context) clear",
+                bias, bias.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT & ~NwfContainer.FEATURE_ZERO_CONTEXT);
         codec = nwf;
     }
 
@@ -490,6 +479,11 @@ final class VectorGenerator {
         model[head + 8 + headLength - idBytes] = (byte) 'X'; // HEAD ends with the model id (SPEC.md §2.4)
         fixCrc(model, head);
         write("unknown-model", model, errorCase("unknown-model", "model id changed", "UNKNOWN_MODEL"));
+    }
+
+    /** A case to reject as corrupt: {@code file} with its required-feature bits replaced by {@code features}. */
+    private void featureMisuse(String name, String description, NwfFile file, long features) throws IOException {
+        write(name, NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(features))), errorCase(name, description, "CORRUPT_LEVEL"));
     }
 
     private CaseManifest errorCase(String name, String description, String kind) {
