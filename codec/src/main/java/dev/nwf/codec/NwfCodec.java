@@ -48,7 +48,7 @@ public final class NwfCodec {
         return NwfContainer.FEATURE_VALUE_MAP | (NwfModel.FAMILY_NWF.equals(model.family())
                 ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_BLOCK_GRID
                 | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_ZERO_CONTEXT | NwfContainer.FEATURE_NETWORK_FREE_HAAR
-                | NwfContainer.FEATURE_BIAS_CORRECTION : 0L);
+                | NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK : 0L);
     }
 
     /** Bits an encoder sets only for images it chooses them for (network-free Haar: those it chooses Haar for). */
@@ -80,6 +80,7 @@ public final class NwfCodec {
         if ((bits & NwfContainer.FEATURE_HAAR_SPLIT) != 0) return "the Haar split (feature bit 4) needs the adaptive context (bit 0)";
         if ((bits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0) return "the zero context (feature bit 5) needs the adaptive context (bit 0)";
         if ((bits & NwfContainer.FEATURE_BIAS_CORRECTION) != 0) return "the bias correction (feature bit 7) needs the adaptive context (bit 0)";
+        if ((bits & NwfContainer.FEATURE_ERROR_FEEDBACK) != 0) return "the error feedback (feature bit 8) needs the adaptive context (bit 0)";
         return null;
     }
 
@@ -202,7 +203,7 @@ public final class NwfCodec {
         boolean networkFree = filter == Lifting.Filter.HAAR && (featureBits & NwfContainer.FEATURE_NETWORK_FREE_HAAR) != 0;
         return new NwfLevels(evaluator, model, new DetailContext((featureBits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0,
                 (featureBits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0, (featureBits & NwfContainer.FEATURE_BIAS_CORRECTION) != 0,
-                grid, filter, !networkFree));
+                (featureBits & NwfContainer.FEATURE_ERROR_FEEDBACK) != 0, grid, filter, !networkFree));
     }
 
     /** The split filter a header's bits name (SPEC.md §4.2). */

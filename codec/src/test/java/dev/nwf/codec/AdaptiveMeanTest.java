@@ -22,13 +22,13 @@ class AdaptiveMeanTest {
             own[0][i] = (3 * luma[0][i]) / 4 + (r.nextInt(3) - 1) * scale;
         }
         int[] netMean = new int[n]; // a prior that knows nothing: mean 0 everywhere
-        AdaptiveMean am = new AdaptiveMean(3, bitDepth, false, false);
+        AdaptiveMean am = new AdaptiveMean(3, bitDepth, false, false, false);
         LevelResiduals levels = LevelResiduals.first(3, W, H);
         levels.start(0, 0); // channel 0's residuals: read only for channels > 1
         double early = 0;
         double late = 0;
         for (int i = 0; i < n; i++) {
-            int mean = am.correct(1, 0, i, own[0], netMean, netMean[i], own, luma, levels, 0, null);
+            int mean = am.correct(1, 0, i, own[0], netMean, netMean[i], own, luma, levels, 0, null, null, null);
             if (learn) am.learn(own[0][i], mean);
             double e = Math.abs(16.0 * own[0][i] - mean) / scale;
             if (i < 256) early += e / 256;
@@ -59,13 +59,13 @@ class AdaptiveMeanTest {
             int x = i % W;
             v[i] = (low[i - x + Math.min(W - 1, x + 1)] - low[i]) / 2 + r.nextInt(3) - 1;
         }
-        AdaptiveMean am = new AdaptiveMean(1, 8, false, true);
+        AdaptiveMean am = new AdaptiveMean(1, 8, false, true, false);
         LevelResiduals levels = LevelResiduals.first(1, W, H);
         int[] zero = new int[n];
         double early = 0;
         double late = 0;
         for (int i = 0; i < n; i++) {
-            int mean = am.correct(0, 0, i, v, zero, 0, new int[][] {v}, null, levels, 0, low);
+            int mean = am.correct(0, 0, i, v, zero, 0, new int[][] {v}, null, levels, 0, low, null, null);
             am.learn(v[i], mean);
             double e = Math.abs(16.0 * v[i] - mean);
             if (i < 256) early += e / 256;

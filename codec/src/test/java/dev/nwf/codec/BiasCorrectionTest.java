@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class BiasCorrectionTest {
     @Test
     void aContextCorrectsByHalfItsMeanErrorOnceItHasSeenEnough() {
-        BiasCorrection bias = new BiasCorrection(2, 8);
+        BiasCorrection bias = new BiasCorrection(2, 8, false);
         int ctx = BiasCorrection.context(20, 40, 3, -2, true, 5);
         for (int k = 0; k < BiasCorrection.MIN_COUNT; k++) {
             assertEquals(100, bias.correct(1, 2, ctx, 100), "no correction before " + BiasCorrection.MIN_COUNT + " errors");
@@ -24,8 +24,24 @@ class BiasCorrectionTest {
     }
 
     @Test
+    void withTheErrorFeedbackEachContextSplitsByTheSignOfTheCoLocatedError() {
+        BiasCorrection bias = new BiasCorrection(1, 8, true);
+        int ctx = BiasCorrection.context(20, 40, 3, -2, true, 5);
+        Set<Integer> split = new HashSet<>();
+        for (int e : new int[] {-9, 0, 9}) split.add(BiasCorrection.withFeedback(ctx, e));
+        assertEquals(3, split.size());
+        int last = BiasCorrection.withFeedback(BiasCorrection.CONTEXTS - 1, 1);
+        for (int k = 0; k < BiasCorrection.MIN_COUNT; k++) {
+            bias.correct(0, 0, last, 0);
+            bias.learn(64);
+        }
+        assertEquals(32, bias.correct(0, 0, last, 0), "the largest context has a slot of its own");
+        assertEquals(0, bias.correct(0, 0, BiasCorrection.withFeedback(BiasCorrection.CONTEXTS - 1, -1), 0));
+    }
+
+    @Test
     void halvingKeepsTheMeanAndOutliersAreClipped() {
-        BiasCorrection bias = new BiasCorrection(1, 8);
+        BiasCorrection bias = new BiasCorrection(1, 8, false);
         int ctx = BiasCorrection.context(30, -600, 0, 0, false, -1);
         for (int k = 0; k < 3 * BiasCorrection.HALVE_AT; k++) {
             bias.correct(0, 0, ctx, 0);
@@ -60,12 +76,12 @@ class BiasCorrectionTest {
 
     @Test
     void activityIsReadOnTheEightBitScale() {
-        BiasCorrection eight = new BiasCorrection(1, 8);
-        BiasCorrection sixteen = new BiasCorrection(1, 16);
+        BiasCorrection eight = new BiasCorrection(1, 8, false);
+        BiasCorrection sixteen = new BiasCorrection(1, 16, false);
         for (int local = 0; local < 40; local++) {
             assertEquals(eight.contextAtDepth(local, 100, 1, -1, true, 3), sixteen.contextAtDepth(local + 32, 100, 1, -1, true, 3));
         }
-        assertEquals(BiasCorrection.context(20, 5, 0, 0, false, 0), new BiasCorrection(1, 1).contextAtDepth(-8, 5, 0, 0, false, 0));
+        assertEquals(BiasCorrection.context(20, 5, 0, 0, false, 0), new BiasCorrection(1, 1, false).contextAtDepth(-8, 5, 0, 0, false, 0));
     }
 
     @Test

@@ -323,6 +323,37 @@ abstract class CodecContractTest {
     }
 
     /**
+     * Where the family allows it (feature bit 8), the mean filter reads its own errors: an image whose second channel
+     * carries the noise of the first under none of its texture codes smaller with the feedback than without, under
+     * either split; files decode exactly, and the bit without the adaptive context is refused.
+     */
+    @Test
+    void errorFeedbackFindsNoiseSharedByChannels() throws IOException {
+        long bit = NwfContainer.FEATURE_ERROR_FEEDBACK;
+        assumeTrue((codec.features() & bit) != 0, "the error feedback is format 1.8, nwf family");
+        Image shared = TestImages.sharedNoise(128, 96, 7);
+        for (long split : new long[] {0, NwfContainer.FEATURE_HAAR_SPLIT}) {
+            NwfCodec with = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT | split);
+            NwfCodec without = with.withFeatures(with.features() & ~bit);
+            NwfFile file = with.encode(shared);
+            assertEquals(bit, file.header().requiredFeatures() & bit);
+            assertTrue(shared.sameAs(roundTrip(with, shared)));
+            long fed = NwfContainer.toBytes(file).length;
+            long plain = NwfContainer.toBytes(without.encode(shared)).length;
+            assertTrue(fed < 0.99 * plain, "split bits 0x" + Long.toHexString(split) + ": " + fed + " bytes with the error feedback, " + plain + " without");
+        }
+        NwfFile file = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT).encode(TestImages.synthetic(40, 30, 3, 8, 33));
+        NwfFile withoutContext = file.withHeader(file.header().withRequiredFeatures(
+                file.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT & ~NwfContainer.FEATURE_ZERO_CONTEXT
+                        & ~NwfContainer.FEATURE_BIAS_CORRECTION)); // the bits that need the adaptive context, but bit 8
+        CorruptLevelException e = assertThrows(CorruptLevelException.class,
+                () -> codec.decode(withoutContext, Integer.MAX_VALUE, LevelListener.NONE));
+        assertTrue(e.getMessage().contains("error feedback"), e.getMessage());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> codec.withFeatures(bit));
+        assertTrue(refused.getMessage().contains("error feedback"), refused.getMessage());
+    }
+
+    /**
      * Where the family allows it (feature bit 4), an image of flat 2×2 blocks, whose Haar detail is all zero at the
      * finest level, is coded with the Haar split and smaller than with the 5/3; small images are tried whole, large
      * ones through a mosaic. Both decode exactly, and an image the 5/3 codes smaller keeps it.

@@ -113,4 +113,21 @@ public final class TestImages {
         }
         return new Image(w, h, 8, p);
     }
+
+    /**
+     * Two channels (gray and alpha) with the same noise: a sinusoidal texture in channel 0, a gentle ramp in channel 1.
+     * Channel 1's details are channel 0's errors, not its values.
+     */
+    static Image sharedNoise(int w, int h, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int[][] p = new int[2][w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double n = r.nextGaussian() * 4;
+                p[0][y * w + x] = (int) Math.max(0, Math.min(255, Math.round(128 + 80 * Math.sin(x / 5.0 + y / 7.0) + n)));
+                p[1][y * w + x] = (int) Math.max(0, Math.min(255, Math.round(100 + 60.0 * y / h + n)));
+            }
+        }
+        return new Image(w, h, 8, p);
+    }
 }

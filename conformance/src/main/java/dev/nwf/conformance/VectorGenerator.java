@@ -36,8 +36,8 @@ final class VectorGenerator {
     VectorGenerator(NwfModel model, NwfModel rgflowModel, Path root) {
         if (!NwfModel.FAMILY_RGFLOW.equals(rgflowModel.family())) throw new IllegalArgumentException(rgflowModel.id() + " is not an rgflow model");
         this.nwfAll = new NwfCodec(model);
-        this.nwf = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_HAAR_SPLIT & ~NwfContainer.FEATURE_ZERO_CONTEXT
-                & ~NwfContainer.FEATURE_BIAS_CORRECTION);
+        this.nwf = without(NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_ZERO_CONTEXT | NwfContainer.FEATURE_BIAS_CORRECTION
+                | NwfContainer.FEATURE_ERROR_FEEDBACK);
         this.rgflow = new NwfCodec(rgflowModel);
         this.codec = nwf;
         this.root = root;
@@ -71,6 +71,7 @@ final class VectorGenerator {
         zeroContexts();
         networkFreeHaar();
         biasCorrections();
+        errorFeedbacks();
         codec = nwf.withFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
         transform("format11-rgb8-48x40", "format 1.1 coding: the image of rgb8-subtract-green-48x40 under YCoCg-R, the only transform 1.1 has",
                 List.of("rgb", "8bit", "multi-level", "format-1.1"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_YCOCG_R);
@@ -138,7 +139,7 @@ final class VectorGenerator {
      * take the network's scales (format 1.5); {@link #networkFreeHaar} has the same image without the network.
      */
     private void haarSplits() throws IOException {
-        codec = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_NETWORK_FREE_HAAR & ~NwfContainer.FEATURE_BIAS_CORRECTION);
+        codec = without(NwfContainer.FEATURE_NETWORK_FREE_HAAR | NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK);
         withFeature("rgb8-haar-split-64x48", "Haar split at every level: an image enlarged by repeating pixels",
                 List.of("rgb", "8bit", "multi-level", "haar-split"), pixelRepeated(synthetic(32, 24, 3, 8, 21), 64, 48),
                 NwfContainer.FEATURE_HAAR_SPLIT);
@@ -160,7 +161,7 @@ final class VectorGenerator {
      * 5/3 split (the Haar cases above carry the bit too), and misuses.
      */
     private void zeroContexts() throws IOException {
-        codec = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_HAAR_SPLIT & ~NwfContainer.FEATURE_BIAS_CORRECTION);
+        codec = without(NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK);
         NwfFile zero = withFeature("rgb8-zero-context-56x44", "zero context under the 5/3 split: a posterised image (steps of 24 levels)",
                 List.of("rgb", "8bit", "multi-level", "zero-context"), posterised(synthetic(56, 44, 3, 8, 24), 24),
                 NwfContainer.FEATURE_ZERO_CONTEXT);
@@ -173,7 +174,7 @@ final class VectorGenerator {
 
     /** Network-free Haar levels (feature bit 6): the first Haar case's image coded without the network, and misuses. */
     private void networkFreeHaar() throws IOException {
-        codec = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_BIAS_CORRECTION);
+        codec = without(NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK);
         NwfFile free = withFeature("rgb8-network-free-haar-64x48", "Haar levels whose scales start from index 16, no network evaluated",
                 List.of("rgb", "8bit", "multi-level", "haar-split", "network-free-haar"), pixelRepeated(synthetic(32, 24, 3, 8, 21), 64, 48),
                 NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR);
@@ -190,11 +191,11 @@ final class VectorGenerator {
      * 2×2 blocks under Haar, and misuses.
      */
     private void biasCorrections() throws IOException {
-        codec = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_HAAR_SPLIT);
+        codec = without(NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_ERROR_FEEDBACK);
         NwfFile bias = withFeature("rgb8-bias-correction-64x48", "bias correction under the 5/3: a sawtooth shading",
                 List.of("rgb", "8bit", "multi-level", "zero-context", "bias-correction"), sawtooth(64, 48),
                 NwfContainer.FEATURE_BIAS_CORRECTION);
-        codec = nwfAll;
+        codec = without(NwfContainer.FEATURE_ERROR_FEEDBACK);
         withFeature("gray8-bias-correction-haar-40x36", "bias correction with the Haar split, network-free",
                 List.of("gray", "8bit", "multi-level", "haar-split", "network-free-haar", "zero-context", "bias-correction"),
                 pixelRepeated(synthetic(20, 18, 1, 8, 26), 40, 36),
@@ -204,6 +205,34 @@ final class VectorGenerator {
         featureMisuse("bias-correction-without-adaptive-context", "feature bit 7 (bias correction) with bit 0 (adaptive context) clear",
                 bias, bias.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT & ~NwfContainer.FEATURE_ZERO_CONTEXT);
         codec = nwf;
+    }
+
+    /**
+     * The error feedback (feature bit 8) with every other feature: the sawtooth shading under the 5/3, a three-channel
+     * image of flat 2×2 blocks under Haar (each channel reads the errors of channel 0 and of the channel before it), and
+     * misuses.
+     */
+    private void errorFeedbacks() throws IOException {
+        codec = without(NwfContainer.FEATURE_HAAR_SPLIT);
+        NwfFile feedback = withFeature("rgb8-error-feedback-64x48", "error feedback under the 5/3: a sawtooth shading",
+                List.of("rgb", "8bit", "multi-level", "zero-context", "bias-correction", "error-feedback"), sawtooth(64, 48),
+                NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK);
+        codec = nwfAll;
+        withFeature("rgb8-error-feedback-haar-48x40", "error feedback with the Haar split, network-free",
+                List.of("rgb", "8bit", "multi-level", "haar-split", "network-free-haar", "zero-context", "bias-correction", "error-feedback"),
+                pixelRepeated(synthetic(24, 20, 3, 8, 27), 48, 40),
+                NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR | NwfContainer.FEATURE_ERROR_FEEDBACK);
+        featureMisuse("error-feedback-cleared", "feature bit 8 (error feedback) cleared on a file coded with it: the levels decode wrongly",
+                feedback, feedback.header().requiredFeatures() & ~NwfContainer.FEATURE_ERROR_FEEDBACK);
+        featureMisuse("error-feedback-without-adaptive-context", "feature bit 8 (error feedback) with bit 0 (adaptive context) clear",
+                feedback, feedback.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT & ~NwfContainer.FEATURE_ZERO_CONTEXT
+                        & ~NwfContainer.FEATURE_BIAS_CORRECTION);
+        codec = nwf;
+    }
+
+    /** The nwf family with every feature but these bits. */
+    private NwfCodec without(long bits) {
+        return nwfAll.withFeatures(nwfAll.features() & ~bits);
     }
 
     /** RGB shading in a sawtooth along x (a slow rise over 13 pixels, then a drop), a gentle ramp along y, slight noise. */
@@ -398,7 +427,7 @@ final class VectorGenerator {
     }
 
     /** A bit no version of the format defines yet. */
-    private static final long UNDEFINED_FEATURE = 1L << 8;
+    private static final long UNDEFINED_FEATURE = 1L << 9;
 
     /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
     private NwfFile transform(String name, String description, List<String> features, Image img, int colourTransform) throws IOException {
@@ -458,7 +487,7 @@ final class VectorGenerator {
         version[8] = 2;
         write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
         byte[] feature = NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | UNDEFINED_FEATURE)));
-        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 8 (undefined) set", "UNSUPPORTED_FEATURE"));
+        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 9 (undefined) set", "UNSUPPORTED_FEATURE"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;
         write("crc-mismatch", crc, errorCase("crc-mismatch", "one flipped bit in a level chunk", "CRC_MISMATCH"));
