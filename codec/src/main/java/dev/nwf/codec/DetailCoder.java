@@ -207,7 +207,8 @@ final class DetailCoder {
          * calibrated); reads only samples before i.
          */
         int prepare(int i) {
-            mean[i] = alongEdge(i, w, b, v, mean);
+            // with the error feedback the filter reads the neighbours' errors itself (SPEC.md §6.3.8)
+            if (errors == null) mean[i] = alongEdge(i, w, b, v, mean);
             local = LocalScale.at(i, w, res, netScale, co, leftWeight(b), upWeight(b));
             if (adaptive == null) return local;
             int gridClass = grid == null ? 0 : rowClasses[i / w] + columnClasses[i % w];

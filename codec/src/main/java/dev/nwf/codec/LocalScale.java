@@ -36,15 +36,21 @@ final class LocalScale {
         }
     }
 
-    /** For each bit length L of an estimate, the number of thresholds below 2^(L−1) (the per-sample search starts there). */
-    private static final int[] BELOW_BIT_LENGTH = new int[65];
+    /**
+     * For an estimate of bit length L ≥ 4 whose three bits after the leading one are m: the number of thresholds below
+     * (8 + m)·2^(L−4), where the search starts. Thresholds are 2^(1/4) apart, wider than these buckets (at most 9/8), so
+     * at most one more comparison follows; below bit length 4 the search starts at 0.
+     */
+    private static final int[] BELOW_BUCKET = new int[64 * 8];
 
     static {
-        for (int length = 1; length <= 64; length++) {
-            long floor = 1L << Math.min(62, length - 1);
-            int n = 0;
-            while (n < THRESHOLDS.length && THRESHOLDS[n] < floor) n++;
-            BELOW_BIT_LENGTH[length] = n;
+        for (int length = 4; length < 64; length++) {
+            for (int m = 0; m < 8; m++) {
+                long floor = (8L + m) << (length - 4);
+                int n = 0;
+                while (n < THRESHOLDS.length && THRESHOLDS[n] < floor) n++;
+                BELOW_BUCKET[length * 8 + m] = n;
+            }
         }
     }
 
@@ -144,8 +150,10 @@ final class LocalScale {
 
     /** The table index whose MAD is nearest (geometrically) to {@code estQ10}, a MAD in 1/16 units times 2^10. */
     static int index(long estQ10) {
-        // the number of thresholds <= estQ10: those below its leading bit's value, then a few more within that octave
-        int i = BELOW_BIT_LENGTH[64 - Long.numberOfLeadingZeros(Math.max(0, estQ10))];
+        // the number of thresholds <= estQ10: those below its bucket's start, then the one that may fall inside it
+        long est = Math.max(0, estQ10);
+        int length = 64 - Long.numberOfLeadingZeros(est);
+        int i = length < 4 ? 0 : BELOW_BUCKET[length * 8 + (int) (est >>> (length - 4)) - 8];
         while (i < THRESHOLDS.length && THRESHOLDS[i] <= estQ10) i++;
         return i;
     }
