@@ -310,14 +310,7 @@ abstract class CodecContractTest {
         long bit = NwfContainer.FEATURE_BIAS_CORRECTION;
         assumeTrue((codec.features() & bit) != 0, "the bias correction is format 1.7, nwf family");
         assertSmallerWith(bit, "bias correction", TestImages.sawtooth(128, 96), 1.0);
-        NwfFile file = codec.encode(TestImages.synthetic(40, 30, 3, 8, 32));
-        NwfFile withoutContext = file.withHeader(file.header().withRequiredFeatures(
-                file.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT));
-        CorruptLevelException e = assertThrows(CorruptLevelException.class,
-                () -> codec.decode(withoutContext, Integer.MAX_VALUE, LevelListener.NONE));
-        assertTrue(e.getMessage().contains("needs the adaptive context"), e.getMessage());
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> codec.withFeatures(bit));
-        assertTrue(refused.getMessage().contains("bias correction"), refused.getMessage());
+        assertNeedsTheAdaptiveContext(bit, "bias correction", TestImages.synthetic(40, 30, 3, 8, 32));
     }
 
     /**
@@ -330,15 +323,23 @@ abstract class CodecContractTest {
         long bit = NwfContainer.FEATURE_ERROR_FEEDBACK;
         assumeTrue((codec.features() & bit) != 0, "the error feedback is format 1.8, nwf family");
         assertSmallerWith(bit, "error feedback", TestImages.sharedNoise(128, 96, 7), 0.99);
-        NwfFile file = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT).encode(TestImages.synthetic(40, 30, 3, 8, 33));
-        NwfFile withoutContext = file.withHeader(file.header().withRequiredFeatures(
-                file.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT & ~NwfContainer.FEATURE_ZERO_CONTEXT
-                        & ~NwfContainer.FEATURE_BIAS_CORRECTION)); // the bits that need the adaptive context, but bit 8
+        assertNeedsTheAdaptiveContext(bit, "error feedback", TestImages.synthetic(40, 30, 3, 8, 33));
+    }
+
+    /**
+     * A 5/3 file of {@code img} whose adaptive context and every other bit that needs it, all but {@code bit}, are
+     * cleared is corrupt, and the error names the feature; an encoder with {@code bit} alone is refused, naming it too.
+     */
+    private void assertNeedsTheAdaptiveContext(long bit, String name, Image img) {
+        NwfFile file = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT).encode(img);
+        long needContext = NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_ZERO_CONTEXT
+                | NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK;
+        NwfFile withoutContext = file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() & ~(needContext & ~bit)));
         CorruptLevelException e = assertThrows(CorruptLevelException.class,
                 () -> codec.decode(withoutContext, Integer.MAX_VALUE, LevelListener.NONE));
-        assertTrue(e.getMessage().contains("error feedback"), e.getMessage());
+        assertTrue(e.getMessage().contains(name + " (feature bit") && e.getMessage().contains("needs the adaptive context"), e.getMessage());
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> codec.withFeatures(bit));
-        assertTrue(refused.getMessage().contains("error feedback"), refused.getMessage());
+        assertTrue(refused.getMessage().contains(name), refused.getMessage());
     }
 
     /**
