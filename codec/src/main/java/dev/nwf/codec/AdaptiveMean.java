@@ -3,7 +3,8 @@ package dev.nwf.codec;
 /**
  * Online correction of the prior's means inside an image (SPEC.md §6.3.3): a normalised-LMS filter per (channel,
  * band) learns, sample by sample, how the residual left by the network follows the bands coded before it, channel 0's
- * same band, the previous channel's residuals, the residuals of causal neighbours and the parent level's residual,
+ * same band, the previous channel's residuals, the residuals of causal neighbours, the parent level's residual and
+ * (SPEC.md §6.3.8) its own errors,
  * and adds its prediction to the mean. Encoder and decoder run it in the same order on the same integers (64-bit, no
  * floating point), so they stay in step. The weights start at zero for every image and carry over from level to level.
  */
@@ -16,8 +17,8 @@ final class AdaptiveMean {
     static final int LOW_PASS_FEATURES = 5;
     /**
      * Two earlier bands, channel 0's band and the previous channel's residuals (5 taps each), causal residuals, parent,
-     * with a block grid a constant (each grid class has its own weights, so this is a bias per class), and with the
-     * Haar split the low-pass's local differences.
+     * with a block grid a constant (each grid class has its own weights, so this is a bias per class), with the
+     * Haar split the low-pass's local differences, and with the error feedback the filter's own errors.
      */
     static final int MAX_FEATURES = 4 * AROUND.length + CAUSAL.length + 2 + LOW_PASS_FEATURES + FilterErrors.FEATURES;
     /** The constant feature with a block grid: one grey level in 1/16 units. */

@@ -203,8 +203,8 @@ final class DetailCoder {
         }
 
         /**
-         * Corrects mean[i] (along the band's edges, then adaptively) and returns the scale index (local, then
-         * calibrated); reads only samples before i.
+         * Corrects mean[i] (along the band's edges unless the filter reads its errors, then adaptively) and returns the
+         * scale index (local, then calibrated); reads only samples before i.
          */
         int prepare(int i) {
             // with the error feedback the filter reads the neighbours' errors itself (SPEC.md §6.3.8)
