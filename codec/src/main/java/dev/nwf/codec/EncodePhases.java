@@ -53,7 +53,7 @@ final class EncodePhases {
     }
 
     /** The result of a coding run on another thread; its exception or error (out of memory, say) as thrown there. */
-    private static <T> T join(CompletableFuture<T> f) {
+    static <T> T join(CompletableFuture<T> f) {
         try {
             return f.join();
         } catch (CompletionException e) {
