@@ -177,6 +177,8 @@ final class DetailCoder {
         /** The filter's errors in this band and in the bands coded before it here (SPEC.md §6.3.8), or null. */
         private final int[] errors;
         private final int[][] coErrors;
+        /** The last of {@code coErrors}, whose sign splits the bias correction's contexts; null where there is none. */
+        private final int[] lastCoErrors;
         /** The local scale index of the sample being coded, before calibration. */
         private int local;
         /** The calibration slot of the sample being coded: band and block-grid class (and the mean's class). */
@@ -200,6 +202,7 @@ final class DetailCoder {
             this.res = levels.start(c, b);
             this.errors = filterErrors == null ? null : filterErrors.start(c, b, v.length);
             this.coErrors = filterErrors == null ? null : filterErrors.coLocated(c, b);
+            this.lastCoErrors = coErrors == null || coErrors.length == 0 ? null : coErrors[coErrors.length - 1];
         }
 
         /**
@@ -219,7 +222,7 @@ final class DetailCoder {
                 int x = i % w;
                 int ctx = bias.contextAtDepth(local, mean[i], x > 0 ? res[i - 1] : 0, i >= w ? res[i - w] : 0, stride == 2,
                         BiasCorrection.slope(low, x, i / w, w, levels.height, b));
-                if (coErrors != null) ctx = BiasCorrection.withFeedback(ctx, coErrors.length == 0 ? 0 : coErrors[coErrors.length - 1][i]);
+                if (coErrors != null) ctx = BiasCorrection.withFeedback(ctx, lastCoErrors == null ? 0 : lastCoErrors[i]);
                 mean[i] = bias.correct(c, b, ctx, mean[i]);
                 slot = slot * BiasCorrection.MEAN_CLASSES + BiasCorrection.meanAgainstScale(mean[i], LocalScale.mad(local));
             }

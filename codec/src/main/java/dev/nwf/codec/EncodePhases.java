@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The codings of one encode (split trials, then candidate files) as phases of a single progress total, each weighted
@@ -34,17 +35,13 @@ final class EncodePhases {
         synchronized (this) {
             parts = new long[codings.size()];
         }
-        List<CompletableFuture<T>> others = new ArrayList<>();
-        for (int i = 0; i < codings.size() - 1; i++) {
+        List<Supplier<T>> tasks = new ArrayList<>();
+        for (int i = 0; i < codings.size(); i++) {
             NwfCodec.EncodeProgress p = progress(i, weight, i == levelsOf);
             Function<NwfCodec.EncodeProgress, T> coding = codings.get(i);
-            others.add(CompletableFuture.supplyAsync(() -> coding.apply(p)));
+            tasks.add(() -> coding.apply(p));
         }
-        int last = codings.size() - 1;
-        T lastResult = codings.get(last).apply(progress(last, weight, last == levelsOf));
-        List<T> results = new ArrayList<>();
-        for (CompletableFuture<T> f : others) results.add(join(f));
-        results.add(lastResult);
+        List<T> results = sideBySide(tasks);
         synchronized (this) {
             base += weight * codings.size();
             parts = new long[0];
@@ -52,8 +49,22 @@ final class EncodePhases {
         return results;
     }
 
-    /** The result of a coding run on another thread; its exception or error (out of memory, say) as thrown there. */
-    static <T> T join(CompletableFuture<T> f) {
+    /**
+     * The results of independent tasks, in order, run side by side: all but the last on the common pool, the last on
+     * the calling thread.
+     */
+    static <T> List<T> sideBySide(List<Supplier<T>> tasks) {
+        List<CompletableFuture<T>> others = new ArrayList<>();
+        for (Supplier<T> t : tasks.subList(0, tasks.size() - 1)) others.add(CompletableFuture.supplyAsync(t));
+        T lastResult = tasks.get(tasks.size() - 1).get();
+        List<T> results = new ArrayList<>();
+        for (CompletableFuture<T> f : others) results.add(join(f));
+        results.add(lastResult);
+        return results;
+    }
+
+    /** The result of a task run on another thread; its exception or error (out of memory, say) as thrown there. */
+    private static <T> T join(CompletableFuture<T> f) {
         try {
             return f.join();
         } catch (CompletionException e) {

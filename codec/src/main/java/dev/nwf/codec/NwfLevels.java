@@ -60,17 +60,13 @@ final class NwfLevels implements LevelCoding {
     }
 
     /**
-     * Codes the first {@code levels} levels of every trial side by side, the first on the calling thread: each has a
-     * coder of its own, so the bytes do not depend on the order (set A's encoding spent a fifth of its time on the
-     * second transform's trial, one core idle).
+     * Codes the first {@code levels} levels of every trial side by side: each has a coder of its own, so the bytes do
+     * not depend on the order (set A's encoding spent a fifth of its time on the second transform's trial, one core idle).
      */
     private static void codeSideBySide(List<LevelEncoder> trials, int levels) {
-        List<java.util.concurrent.CompletableFuture<Void>> others = new ArrayList<>();
-        for (LevelEncoder e : trials.subList(1, trials.size())) {
-            others.add(java.util.concurrent.CompletableFuture.runAsync(() -> e.codeTo(levels)));
-        }
-        trials.get(0).codeTo(levels);
-        for (var f : others) EncodePhases.join(f);
+        List<java.util.function.Supplier<Integer>> tasks = new ArrayList<>();
+        for (LevelEncoder e : trials) tasks.add(() -> e.codeTo(levels));
+        EncodePhases.sideBySide(tasks);
     }
 
     /** Below this many levels every transform codes the whole image in the trial. */
@@ -129,9 +125,10 @@ final class NwfLevels implements LevelCoding {
             return bytes;
         }
 
-        /** Codes the levels up to {@code levels}. */
-        void codeTo(int levels) {
+        /** Codes the levels up to {@code levels}; returns how many are coded. */
+        int codeTo(int levels) {
             while (coded() < levels) next();
+            return coded();
         }
 
         /** Codes the next level; returns its index. */
