@@ -80,6 +80,23 @@ final class AdaptiveMean {
         this.haarGainQ4 = feedback ? FEEDBACK_HAAR_GAIN_Q4 : HAAR_GAIN_Q4;
     }
 
+    private AdaptiveMean(AdaptiveMean shared) {
+        this.weights = shared.weights;
+        this.depthShift = shared.depthShift;
+        this.grid = shared.grid;
+        this.haar = shared.haar;
+        this.normBias = shared.normBias;
+        this.haarGainQ4 = shared.haarGainQ4;
+    }
+
+    /**
+     * The filter for one band: it shares the weights, which each band keeps apart, and has its own per-sample state,
+     * so bands can be coded side by side (SPEC.md §6.5).
+     */
+    AdaptiveMean forBand() {
+        return new AdaptiveMean(this);
+    }
+
     /**
      * The corrected mean of sample {@code i} of band {@code b} of channel {@code c}; remembers its features until
      * {@link #learn}.

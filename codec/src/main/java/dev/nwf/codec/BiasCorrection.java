@@ -38,6 +38,16 @@ final class BiasCorrection {
         this.depthShift = bitDepth - 8;
     }
 
+    private BiasCorrection(BiasCorrection shared) {
+        this.table = shared.table;
+        this.depthShift = shared.depthShift;
+    }
+
+    /** The correction for one band: the shared tables (kept per band) with its own per-sample state (SPEC.md §6.5). */
+    BiasCorrection forBand() {
+        return new BiasCorrection(this);
+    }
+
     /**
      * The context of a sample (SPEC.md §6.3.7); {@link #contextAtDepth} brings the local index of other depths to this
      * scale.

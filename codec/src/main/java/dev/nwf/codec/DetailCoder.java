@@ -67,7 +67,7 @@ final class DetailCoder {
 
     private void startLevel(int channels, int w, int h) {
         levels = levels == null ? LevelResiduals.first(channels, w, h) : levels.next(w, h);
-        if (errorFeedback) filterErrors = new FilterErrors(channels);
+        if (errorFeedback) filterErrors = new FilterErrors(channels, w * h);
         if (grid != null) {
             int[][] tables = grid.classTables(w, h, stride);
             columnClasses = tables[0];
@@ -83,21 +83,31 @@ final class DetailCoder {
     }
 
     /**
+     * Codes a level's bands, each into its own queue of symbols (to be joined as band streams, §6.5, or appended in
+     * order into one stream), side by side on {@code workers} threads.
+     *
      * @param bands     [channel][HL, LH, HH] at the low-pass size; ll [channel]
      * @param bandCoded told the sample count of each band once it is coded (for progress)
+     * @return each band's symbols, in coding order
      */
-    void encode(RansEncoder enc, int[][] ll, int[][][] bands, int w, int h, java.util.function.IntConsumer bandCoded) {
-        eachBand(ll, bands, w, h, band -> {
+    RansEncoder[] encode(int[][] ll, int[][][] bands, int w, int h, int workers, java.util.function.IntConsumer bandCoded) {
+        RansEncoder[] out = new RansEncoder[3 * ll.length];
+        eachBand(ll, bands, w, h, workers, band -> {
             int[] local = new int[band.v.length];
-            for (int i = 0; i < band.v.length; i++) {
-                local[i] = band.prepare(i);
-                band.coded(i);
+            for (int y = 0; y < h; y++) {
+                band.beforeRow(y);
+                for (int i = y * w; i < (y + 1) * w; i++) {
+                    local[i] = band.prepare(i);
+                    band.coded(i);
+                }
+                band.afterRow(y);
             }
+            RansEncoder enc = new RansEncoder();
             int offset = ScaleOffset.best(Family.LOGISTIC, band.v, band.mean, local);
             ScaleOffset.write(enc, offset);
             for (int i = 0; i < band.v.length; i++) {
                 int scale = HighPassPrior.clampScale(local[i] + offset);
-                if (zero == null) {
+                if (band.zero == null) {
                     ResidualCoder.encode(enc, Family.LOGISTIC, scale, band.mean[i], band.v[i]);
                 } else {
                     band.at(i);
@@ -105,29 +115,48 @@ final class DetailCoder {
                     band.zeroCoded(band.v[i]);
                 }
             }
-            bandCoded.accept(band.v.length);
+            out[band.k] = enc;
+            report(bandCoded, band.v.length);
         });
+        return out;
     }
 
-    /** Returns [channel][HL, LH, HH]. */
-    int[][][] decode(RansDecoder dec, int[][] ll, int w, int h, java.util.function.IntConsumer bandDecoded) throws CorruptStreamException {
+    /**
+     * Decodes a level's bands, band k from {@code streams[k]}: with one stream shared by every band (before format
+     * 1.9) on one thread, with band streams (§6.5) on {@code workers}, each stream checked to end with its band.
+     *
+     * @return [channel][HL, LH, HH]
+     */
+    int[][][] decode(RansDecoder[] streams, boolean bandStreams, int workers, int[][] ll, int w, int h,
+                     java.util.function.IntConsumer bandDecoded) throws CorruptStreamException {
         int[][][] bands = new int[ll.length][3][w * h];
-        eachBand(ll, bands, w, h, band -> {
+        eachBand(ll, bands, w, h, bandStreams ? workers : 1, band -> {
+            RansDecoder dec = streams[band.k];
             int offset = ScaleOffset.read(dec);
-            for (int i = 0; i < band.v.length; i++) {
-                int scale = HighPassPrior.clampScale(band.prepare(i) + offset);
-                if (zero == null) {
-                    band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, scale, band.mean[i]);
-                } else {
-                    band.at(i);
-                    band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, scale, band.mean[i], band);
-                    band.zeroCoded(band.v[i]);
+            for (int y = 0; y < h; y++) {
+                band.beforeRow(y);
+                for (int i = y * w; i < (y + 1) * w; i++) {
+                    int scale = HighPassPrior.clampScale(band.prepare(i) + offset);
+                    if (band.zero == null) {
+                        band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, scale, band.mean[i]);
+                    } else {
+                        band.at(i);
+                        band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, scale, band.mean[i], band);
+                        band.zeroCoded(band.v[i]);
+                    }
+                    band.coded(i);
                 }
-                band.coded(i);
+                band.afterRow(y);
             }
-            bandDecoded.accept(band.v.length);
+            if (bandStreams) dec.checkEnd();
+            report(bandDecoded, band.v.length);
         });
         return bands;
+    }
+
+    /** Progress from bands coded side by side, told one at a time. */
+    private synchronized void report(java.util.function.IntConsumer progress, int samples) {
+        progress.accept(samples);
     }
 
     /** What the encoder or decoder does with one band, whose samples {@code band.v} it reads or fills. */
@@ -137,27 +166,80 @@ final class DetailCoder {
 
     /**
      * The level's bands in coding order (SPEC.md §6.3): channel 0, then 1.., each HL, LH, HH, with the prior's means
-     * and scales; channel 0's bands join the network input once {@code step} has run on them.
+     * and scales, run as a wavefront (§6.5) on {@code workers} threads.
      */
-    private <E extends Exception> void eachBand(int[][] ll, int[][][] bands, int w, int h, BandStep<E> step) throws E {
+    private <E extends Exception> void eachBand(int[][] ll, int[][][] bands, int w, int h, int workers, BandStep<E> step) throws E {
         startLevel(ll.length, w, h);
-        HighPassPrior.LevelInputs inputs = network ? new HighPassPrior.LevelInputs(ll[0], w * h, bitDepth) : null;
-        int[] priorScale = network ? null : LocalScale.priorScales(w * h);
-        for (int c = 0; c < ll.length; c++) {
-            HighPassPrior.BandParams[] params = network ? HighPassPrior.predict(eval, net, inputs.forChannel(c, ll[c]), w, h, bitDepth) : null;
-            boolean[] flat = zero == null ? null : ZeroContext.flatLowPass(ll[c], w, h);
-            for (int b = 0; b < 3; b++) {
-                // the network was trained on the 5/3's details: with Haar only its scales are used (SPEC.md §6.3)
-                int[] mean = haar ? new int[w * h] : params[b].meanFixed();
-                int[] scale = network ? params[b].scaleIndex() : priorScale;
-                step.run(new Band(c, b, bands[c][b], mean, scale, bands[c], c > 0 ? bands[0] : null, ll[c], flat));
+        ChannelInputs inputs = new ChannelInputs(ll, bands, w, h);
+        BandSchedule.run(3 * ll.length, h, workers, (schedule, k) -> {
+            int c = k / 3;
+            int b = k % 3;
+            ChannelInputs.Channel in = inputs.channel(c, schedule);
+            // the network was trained on the 5/3's details: with Haar only its scales are used (SPEC.md §6.3)
+            int[] mean = haar ? new int[w * h] : in.params()[b].meanFixed();
+            int[] scale = network ? in.params()[b].scaleIndex() : in.priorScale();
+            step.run(new Band(schedule, k, bands[c][b], mean, scale, bands[c], c > 0 ? bands[0] : null, ll[c], in.flat()));
+        });
+    }
+
+    /**
+     * What the bands of one channel share: the prior's means and scales (for channels after 0, computed once channel
+     * 0's bands are complete: they are the network's input) and where the low-pass is flat.
+     */
+    private final class ChannelInputs {
+        record Channel(HighPassPrior.BandParams[] params, int[] priorScale, boolean[] flat) {
+        }
+
+        private final int[][] ll;
+        private final int[][][] bands;
+        private final int w;
+        private final int h;
+        private final HighPassPrior.LevelInputs levelInputs;
+        private final Channel[] channels;
+        private final Object[] locks;
+        /** Whether channel 0's bands have been given to the network's inputs (guarded by {@code levelInputs}). */
+        private boolean lumaGiven;
+
+        ChannelInputs(int[][] ll, int[][][] bands, int w, int h) {
+            this.ll = ll;
+            this.bands = bands;
+            this.w = w;
+            this.h = h;
+            this.levelInputs = network ? new HighPassPrior.LevelInputs(ll[0], w * h, bitDepth) : null;
+            this.channels = new Channel[ll.length];
+            this.locks = new Object[ll.length];
+            for (int c = 0; c < ll.length; c++) locks[c] = new Object();
+        }
+
+        /**
+         * Channel c's inputs, computed by the first of its bands to ask; with the network, after channel 0's bands are
+         * complete (waited for before taking the channel's lock, which channel 0's bands may still need).
+         */
+        Channel channel(int c, BandSchedule schedule) {
+            if (network && c > 0) schedule.awaitBand(2);
+            synchronized (locks[c]) {
+                if (channels[c] == null) {
+                    HighPassPrior.BandParams[] params = null;
+                    if (network) {
+                        synchronized (levelInputs) {
+                            if (c > 0 && !lumaGiven) levelInputs.lumaBands(bands[0]);
+                            lumaGiven |= c > 0;
+                        }
+                        params = HighPassPrior.predict(eval, net, levelInputs.forChannel(c, ll[c]), w, h, bitDepth);
+                    }
+                    channels[c] = new Channel(params, network ? null : LocalScale.priorScales(w * h),
+                            zero == null ? null : ZeroContext.flatLowPass(ll[c], w, h));
+                }
+                return channels[c];
             }
-            if (c == 0 && network) inputs.lumaBands(bands[0]);
         }
     }
 
     /** One band being coded: the per-sample context steps shared by encoder and decoder, in sample order. */
     private final class Band implements ResidualCoder.ZeroModel {
+        private final BandSchedule schedule;
+        /** The band's place in coding order: 3 c + b. */
+        final int k;
         private final int c;
         private final int b;
         private final int w;
@@ -171,6 +253,10 @@ final class DetailCoder {
         private final int[] low;
         /** Where the low-pass is flat (the zero context's pattern), or null without it. */
         private final boolean[] flat;
+        /** The image's adaptive state, with this band's own per-sample state (each is null without its feature). */
+        private final AdaptiveMean adaptive;
+        private final BiasCorrection bias;
+        final ZeroContext zero;
         private int current;
         private boolean zeroAsked;
         private final int[] res;
@@ -186,23 +272,38 @@ final class DetailCoder {
         /** The mean filter's mean of the sample being coded: before the bias correction, what its errors are taken from. */
         private int filterMean;
 
-        Band(int c, int b, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands, int[] low, boolean[] flat) {
+        Band(BandSchedule schedule, int k, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands, int[] low, boolean[] flat) {
+            this.schedule = schedule;
+            this.k = k;
             this.low = low;
             this.flat = flat;
-            this.c = c;
-            this.b = b;
+            this.c = k / 3;
+            this.b = k % 3;
             this.w = levels.width;
             this.v = v;
             this.mean = mean;
-            this.netMean = adaptive == null ? null : mean.clone();
+            this.netMean = DetailCoder.this.adaptive == null ? null : mean.clone();
             this.netScale = netScale;
             this.co = haar ? withSlopes(coLocated(c, b), LocalScale.lowPassSlopes(low, w, levels.height, b)) : coLocated(c, b);
             this.ownBands = ownBands;
             this.lumaBands = lumaBands;
-            this.res = levels.start(c, b);
-            this.errors = filterErrors == null ? null : filterErrors.start(c, b, v.length);
+            this.adaptive = DetailCoder.this.adaptive == null ? null : DetailCoder.this.adaptive.forBand();
+            this.bias = DetailCoder.this.bias == null ? null : DetailCoder.this.bias.forBand();
+            this.zero = DetailCoder.this.zero == null ? null : DetailCoder.this.zero.forBand();
+            this.res = levels.band(c, b);
+            this.errors = filterErrors == null ? null : filterErrors.band(c, b);
             this.coErrors = filterErrors == null ? null : filterErrors.coLocated(c, b);
             this.lastCoErrors = coErrors == null || coErrors.length == 0 ? null : coErrors[coErrors.length - 1];
+        }
+
+        /** Waits until the bands before this one are far enough ahead to code row y (SPEC.md §6.5). */
+        void beforeRow(int y) {
+            schedule.beforeRow(k, y);
+        }
+
+        /** Row y is coded: bands after this one may read it. */
+        void afterRow(int y) {
+            schedule.afterRow(k, y);
         }
 
         /**

@@ -16,13 +16,13 @@ final class FilterErrors {
 
     private final int[][][] errors;
 
-    FilterErrors(int channels) {
-        this.errors = new int[channels][3][];
+    /** @param n samples per band; every band's array exists before any band is coded (SPEC.md §6.5) */
+    FilterErrors(int channels, int n) {
+        this.errors = new int[channels][3][n];
     }
 
-    /** A new array for band b of channel c (n samples), to be filled in sample order. */
-    int[] start(int c, int b, int n) {
-        errors[c][b] = new int[n];
+    /** Band b of channel c's errors, filled in sample order by its coder. */
+    int[] band(int c, int b) {
         return errors[c][b];
     }
 

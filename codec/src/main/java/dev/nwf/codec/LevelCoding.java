@@ -1,7 +1,6 @@
 package dev.nwf.codec;
 
 import dev.nwf.codec.entropy.CorruptStreamException;
-import dev.nwf.codec.entropy.RansDecoder;
 import java.util.List;
 
 /**
@@ -29,8 +28,11 @@ interface LevelCoding {
 
     /** Decoding state between levels. */
     interface Decoder {
-        /** Decodes the next level from its payload, telling {@code work} the units done as they complete. */
-        void next(RansDecoder dec, java.util.function.IntConsumer work) throws CorruptStreamException;
+        /**
+         * Decodes the next level from its payload's bytes from {@code start} on (checking that they were used exactly),
+         * telling {@code work} the units done as they complete.
+         */
+        void next(byte[] payload, int start, java.util.function.IntConsumer work) throws CorruptStreamException;
 
         /** Units of work in decoding the first {@code levels} levels, as {@link #next} reports them. */
         long work(int levels);

@@ -15,7 +15,8 @@ final class LevelResiduals {
     private LevelResiduals(int channels, int width, int height, LevelResiduals parent) {
         this.width = width;
         this.height = height;
-        this.residuals = new int[channels][3][];
+        // every band's array exists before any band is coded: bands coded side by side read each other's (SPEC.md §6.5)
+        this.residuals = new int[channels][3][width * height];
         this.parent = parent;
     }
 
@@ -42,13 +43,7 @@ final class LevelResiduals {
         return (int) Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE, 16L * v - mean));
     }
 
-    /** A new array for band b of channel c, to be filled in sample order. */
-    int[] start(int c, int b) {
-        residuals[c][b] = new int[width * height];
-        return residuals[c][b];
-    }
-
-    /** Band b of channel c: complete once the coder has moved past it. */
+    /** Band b of channel c, filled in sample order by its coder: complete once the coder has moved past it. */
     int[] band(int c, int b) {
         return residuals[c][b];
     }

@@ -1,7 +1,6 @@
 package dev.nwf.codec;
 
 import dev.nwf.codec.entropy.CorruptStreamException;
-import dev.nwf.codec.entropy.RansDecoder;
 import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
 import dev.nwf.format.LevelInfo;
@@ -48,12 +47,13 @@ public final class NwfCodec {
         return NwfContainer.FEATURE_VALUE_MAP | (NwfModel.FAMILY_NWF.equals(model.family())
                 ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_BLOCK_GRID
                 | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_ZERO_CONTEXT | NwfContainer.FEATURE_NETWORK_FREE_HAAR
-                | NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK : 0L);
+                | NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK | NwfContainer.FEATURE_BAND_STREAMS : 0L);
     }
 
     /** Bits an encoder sets only for images it chooses them for (network-free Haar: those it chooses Haar for). */
     private static final long CHOSEN_FEATURES = NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_VALUE_MAP
-            | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR;
+            | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR
+            | NwfContainer.FEATURE_BAND_STREAMS;
 
     /**
      * A codec whose encoder may set only these feature bits, e.g. 0 for files that decoders of format 1.0 read,
@@ -176,7 +176,9 @@ public final class NwfCodec {
                 | (levelsCoded.transform() == ColourTransform.SUBTRACT_GREEN ? NwfContainer.FEATURE_SUBTRACT_GREEN : 0)
                 | (map != null ? NwfContainer.FEATURE_VALUE_MAP : 0)
                 | (grid != null ? NwfContainer.FEATURE_BLOCK_GRID : 0)
-                | (filter == Lifting.Filter.HAAR ? NwfContainer.FEATURE_HAAR_SPLIT | (features & NwfContainer.FEATURE_NETWORK_FREE_HAAR) : 0);
+                | (filter == Lifting.Filter.HAAR ? NwfContainer.FEATURE_HAAR_SPLIT | (features & NwfContainer.FEATURE_NETWORK_FREE_HAAR) : 0)
+                // only where a level holds them: smaller files stay readable by 1.8 decoders
+                | (NwfLevels.holdsBandStreams(sizes) ? features & NwfContainer.FEATURE_BAND_STREAMS : 0);
         NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(),
                 levelsCoded.transform().code, model.id(), model.digest(), levels, fileFeatures);
         List<LevelInfo> index = new ArrayList<>(levels);
@@ -203,7 +205,8 @@ public final class NwfCodec {
         boolean networkFree = filter == Lifting.Filter.HAAR && (featureBits & NwfContainer.FEATURE_NETWORK_FREE_HAAR) != 0;
         return new NwfLevels(evaluator, model, new DetailContext((featureBits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0,
                 (featureBits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0, (featureBits & NwfContainer.FEATURE_BIAS_CORRECTION) != 0,
-                (featureBits & NwfContainer.FEATURE_ERROR_FEEDBACK) != 0, grid, filter, !networkFree));
+                (featureBits & NwfContainer.FEATURE_ERROR_FEEDBACK) != 0, grid, filter, !networkFree),
+                (featureBits & NwfContainer.FEATURE_BAND_STREAMS) != 0);
     }
 
     /** The split filter a header's bits name (SPEC.md §4.2). */
@@ -364,13 +367,11 @@ public final class NwfCodec {
                     coding = levelCoding(h.requiredFeatures(), prefix.grid(), filter(h))
                             .decoder(h.channels(), h.width(), h.height(), map == null ? h.bitDepth() : map.codedDepth());
                 }
-                RansDecoder dec = new RansDecoder(payload, start, payload.length - start);
                 long total = coding.work(wanted);
-                coding.next(dec, units -> {
+                coding.next(payload, start, units -> {
                     workDone += units;
                     listener.workDone(workDone, total);
                 });
-                dec.checkEnd();
             } catch (CorruptStreamException e) {
                 throw new CorruptLevelException(level, e.offset(), e.reason(), e);
             }

@@ -5,6 +5,7 @@ import dev.nwf.codec.entropy.RansDecoder;
 import dev.nwf.codec.entropy.RansEncoder;
 import dev.nwf.codec.net.NetEvaluator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The nwf family's levels (SPEC.md §4.3, §6): lifting pyramid, coarse coder, then detail levels under the prior. */
@@ -12,16 +13,27 @@ final class NwfLevels implements LevelCoding {
     private final NetEvaluator eval;
     private final NwfModel model;
     private final DetailContext context;
+    /** Whether each detail level holds a stream per band (SPEC.md §6.5, feature bit 9), or one stream. */
+    private final boolean bandStreams;
 
-    NwfLevels(NetEvaluator eval, NwfModel model, DetailContext context) {
+    NwfLevels(NetEvaluator eval, NwfModel model, DetailContext context, boolean bandStreams) {
         this.eval = eval;
         this.model = model;
         this.context = context;
+        this.bandStreams = bandStreams;
     }
 
     /** Pixels of the image that each band sample of detail level {@code level} of {@code levels} stands for. */
     static int stride(int level, int levels) {
         return 1 << Math.min(30, levels - level);
+    }
+
+    /** Whether any detail level of an image with these level sizes holds band streams, given the feature (SPEC.md §6.5). */
+    static boolean holdsBandStreams(int[][] sizes) {
+        for (int level = 1; level < sizes.length; level++) {
+            if (BandStreams.apply(sizes[level - 1][0], sizes[level - 1][1])) return true;
+        }
+        return false;
     }
 
     @Override
@@ -134,13 +146,34 @@ final class NwfLevels implements LevelCoding {
         /** Codes the next level; returns its index. */
         int next() {
             int level = payloads.size();
-            if (level == 0) CoarseCoder.encode(enc, pyr.coarsest, pyr.sizes[0][0], pyr.sizes[0][1]);
-            else detail.atStride(stride(level, pyr.sizes.length)).encode(enc, pyr.lows[level], pyr.bands[level], pyr.sizes[level - 1][0], pyr.sizes[level - 1][1], work);
-            byte[] payload = enc.finish();
+            byte[] payload;
+            if (level == 0) {
+                CoarseCoder.encode(enc, pyr.coarsest, pyr.sizes[0][0], pyr.sizes[0][1]);
+                payload = enc.finish();
+            } else {
+                // the bands are coded side by side in either layout: before format 1.9 their symbols go into one stream
+                RansEncoder[] bands = detail.atStride(stride(level, pyr.sizes.length)).encode(pyr.lows[level], pyr.bands[level],
+                        pyr.sizes[level - 1][0], pyr.sizes[level - 1][1], BandSchedule.workers(3 * pyr.lows[level].length), work);
+                boolean split = bandStreams && BandStreams.apply(pyr.sizes[level - 1][0], pyr.sizes[level - 1][1]);
+                payload = split ? BandStreams.join(finished(bands)) : appended(bands).finish();
+            }
             payloads.add(payload);
             bytes += payload.length;
             return level;
         }
+    }
+
+    private static List<byte[]> finished(RansEncoder[] streams) {
+        List<byte[]> out = new ArrayList<>();
+        for (RansEncoder e : streams) out.add(e.finish());
+        return out;
+    }
+
+    /** One stream of every band's symbols, in coding order. */
+    private static RansEncoder appended(RansEncoder[] streams) {
+        RansEncoder all = new RansEncoder();
+        for (RansEncoder e : streams) all.append(e);
+        return all;
     }
 
     @Override
@@ -152,12 +185,25 @@ final class NwfLevels implements LevelCoding {
             private int level;
 
             @Override
-            public void next(RansDecoder dec, java.util.function.IntConsumer work) throws CorruptStreamException {
+            public void next(byte[] payload, int start, java.util.function.IntConsumer work) throws CorruptStreamException {
                 if (level == 0) {
+                    RansDecoder dec = new RansDecoder(payload, start, payload.length - start);
                     planes = CoarseCoder.decode(dec, channels, sizes[0][0], sizes[0][1]);
+                    dec.checkEnd();
                     work.accept(channels * sizes[0][0] * sizes[0][1]);
                 } else {
-                    int[][][] bands = detail.atStride(stride(level, sizes.length)).decode(dec, planes, sizes[level - 1][0], sizes[level - 1][1], work);
+                    int n = 3 * channels;
+                    boolean split = bandStreams && BandStreams.apply(sizes[level - 1][0], sizes[level - 1][1]);
+                    RansDecoder[] streams;
+                    if (split) {
+                        streams = BandStreams.split(payload, start, n);
+                    } else {
+                        streams = new RansDecoder[n];
+                        Arrays.fill(streams, new RansDecoder(payload, start, payload.length - start));
+                    }
+                    int[][][] bands = detail.atStride(stride(level, sizes.length)).decode(streams, split, BandSchedule.workers(n),
+                            planes, sizes[level - 1][0], sizes[level - 1][1], work);
+                    if (!split) streams[0].checkEnd();
                     planes = Pyramid.merge(planes, bands, sizes[level][0], sizes[level][1], context.filter());
                 }
                 level++;

@@ -99,7 +99,8 @@ final class RgFlowLevels implements LevelCoding {
             private int level;
 
             @Override
-            public void next(RansDecoder dec, java.util.function.IntConsumer work) throws CorruptStreamException {
+            public void next(byte[] payload, int start, java.util.function.IntConsumer work) throws CorruptStreamException {
+                RansDecoder dec = new RansDecoder(payload, start, payload.length - start);
                 int i = plan.steps() - level; // grids are currently the output of step i (input of step i-1)
                 if (level == 0) {
                     grids = CoarseCoder.decode(dec, channels, plan.paddedWidth() >> i, plan.paddedHeight() >> i);
@@ -124,6 +125,7 @@ final class RgFlowLevels implements LevelCoding {
                         grids[c] = RgFlow.inverse(eval, nets, grids[c], z, 2 * kw, 2 * kh, bitDepth);
                     }
                 }
+                dec.checkEnd();
                 int[] size = plan.visible()[level];
                 int gw = plan.paddedWidth() >> (plan.steps() - level);
                 visible = new int[channels][];

@@ -58,6 +58,15 @@ final class ZeroContext {
         this.counts = new int[2 * channels * 3 * 2 * SLOTS];
     }
 
+    private ZeroContext(ZeroContext shared) {
+        this.counts = shared.counts;
+    }
+
+    /** The context for one band: the shared counts (kept per band) with its own per-sample state (SPEC.md §6.5). */
+    ZeroContext forBand() {
+        return new ZeroContext(this);
+    }
+
     /** The bucket of a table's zero frequency {@code f} (1..2^16). */
     static int bucket(int f) {
         return BUCKET_OF[f];

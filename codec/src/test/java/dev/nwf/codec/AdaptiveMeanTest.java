@@ -24,7 +24,6 @@ class AdaptiveMeanTest {
         int[] netMean = new int[n]; // a prior that knows nothing: mean 0 everywhere
         AdaptiveMean am = new AdaptiveMean(3, bitDepth, false, false, false);
         LevelResiduals levels = LevelResiduals.first(3, W, H);
-        levels.start(0, 0); // channel 0's residuals: read only for channels > 1
         double early = 0;
         double late = 0;
         for (int i = 0; i < n; i++) {

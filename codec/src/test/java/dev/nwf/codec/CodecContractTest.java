@@ -1,5 +1,6 @@
 package dev.nwf.codec;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -186,8 +187,8 @@ abstract class CodecContractTest {
     }
 
     /**
-     * The header records the encoder's feature bits (subtract green only where that transform was chosen), and any
-     * decoder follows the file's bits, not its own.
+     * The header records the encoder's feature bits (subtract green only where that transform was chosen; band streams
+     * only where a level holds them, none at this size), and any decoder follows the file's bits, not its own.
      */
     @Test
     void decodingFollowsTheFilesFeatureBits() throws IOException {
@@ -195,8 +196,9 @@ abstract class CodecContractTest {
         NwfFile file = codec.encode(img);
         long green = NwfContainer.FEATURE_SUBTRACT_GREEN;
         long chosen = green | NwfContainer.FEATURE_VALUE_MAP | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_HAAR_SPLIT
-                | NwfContainer.FEATURE_NETWORK_FREE_HAAR;
+                | NwfContainer.FEATURE_NETWORK_FREE_HAAR | NwfContainer.FEATURE_BAND_STREAMS;
         assertEquals(codec.features() & ~chosen, file.header().requiredFeatures() & ~chosen);
+        assertEquals(0, file.header().requiredFeatures() & NwfContainer.FEATURE_BAND_STREAMS);
         assertEquals(file.header().colourTransform() == dev.nwf.format.NwfHeader.COLOUR_SUBTRACT_GREEN,
                 (file.header().requiredFeatures() & green) != 0);
         long supported = NwfCodec.supportedFeatures(codec.model());
@@ -324,6 +326,29 @@ abstract class CodecContractTest {
         assumeTrue((codec.features() & bit) != 0, "the error feedback is format 1.8, nwf family");
         assertSmallerWith(bit, "error feedback", TestImages.sharedNoise(128, 96, 7), 0.99);
         assertNeedsTheAdaptiveContext(bit, "error feedback", TestImages.synthetic(40, 30, 3, 8, 33));
+    }
+
+    /**
+     * Where the family allows it (feature bit 9), a level whose bands reach 2^14 samples codes each band in a stream of
+     * its own: the file sets the bit and decodes exactly; the coarser levels are the bytes the file without the bit has,
+     * and the finest holds the same symbols in a stream per band, a few bytes more for the lengths and the states. An
+     * image with no level that large leaves the bit clear, so that 1.8 decoders read it.
+     */
+    @Test
+    void largeLevelsHoldAStreamPerBand() throws IOException {
+        long bit = NwfContainer.FEATURE_BAND_STREAMS;
+        assumeTrue((codec.features() & bit) != 0, "band streams are format 1.9, nwf family");
+        Image img = TestImages.synthetic(260, 257, 3, 8, 34); // finest bands 130×129 (≥ 2^14 samples), the next 65×65
+        NwfFile file = codec.encode(img);
+        assertEquals(bit, file.header().requiredFeatures() & bit);
+        assertTrue(img.sameAs(roundTrip(codec, img)));
+        NwfFile single = codec.withFeatures(codec.features() & ~bit).encode(img);
+        assertEquals(0, single.header().requiredFeatures() & bit);
+        int finest = file.levels().size() - 1;
+        for (int l = 0; l < finest; l++) assertArrayEquals(single.levels().get(l), file.levels().get(l), "level " + l);
+        int extra = file.levels().get(finest).length - single.levels().get(finest).length;
+        assertTrue(extra > 0 && extra < 8 * 16, extra + " bytes more for 9 streams");
+        assertEquals(0, codec.encode(TestImages.synthetic(200, 150, 3, 8, 35)).header().requiredFeatures() & bit);
     }
 
     /**

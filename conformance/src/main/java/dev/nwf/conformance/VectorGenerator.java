@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfModel;
+import dev.nwf.format.LevelInfo;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
 import dev.nwf.format.NwfHeader;
@@ -72,6 +73,7 @@ final class VectorGenerator {
         networkFreeHaar();
         biasCorrections();
         errorFeedbacks();
+        bandStreams();
         codec = nwf.withFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
         transform("format11-rgb8-48x40", "format 1.1 coding: the image of rgb8-subtract-green-48x40 under YCoCg-R, the only transform 1.1 has",
                 List.of("rgb", "8bit", "multi-level", "format-1.1"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_YCOCG_R);
@@ -217,7 +219,7 @@ final class VectorGenerator {
         NwfFile feedback = withFeature("rgb8-error-feedback-64x48", "error feedback under the 5/3: a sawtooth shading",
                 List.of("rgb", "8bit", "multi-level", "zero-context", "bias-correction", "error-feedback"), sawtooth(64, 48),
                 NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK);
-        codec = nwfAll;
+        codec = without(0);
         withFeature("rgb8-error-feedback-haar-48x40", "error feedback with the Haar split, network-free",
                 List.of("rgb", "8bit", "multi-level", "haar-split", "network-free-haar", "zero-context", "bias-correction", "error-feedback"),
                 pixelRepeated(synthetic(24, 20, 3, 8, 27), 48, 40),
@@ -230,9 +232,48 @@ final class VectorGenerator {
         codec = nwf;
     }
 
-    /** The nwf family with every feature but these bits. */
+    /**
+     * The nwf family with every feature but these bits and the band streams (bit 9: only {@link #bandStreams}' cases have
+     * levels large enough to hold them, and the others keep their bytes).
+     */
     private NwfCodec without(long bits) {
-        return nwfAll.withFeatures(nwfAll.features() & ~bits);
+        return nwfAll.withFeatures(nwfAll.features() & ~bits & ~NwfContainer.FEATURE_BAND_STREAMS);
+    }
+
+    /**
+     * Band streams (feature bit 9) with every other feature: images whose finest level's bands reach
+     * {@code BandStreams.MIN_BAND_SAMPLES} (the coarser levels keep one stream), and misuses.
+     */
+    private void bandStreams() throws IOException {
+        codec = nwfAll;
+        withFeature("rgb8-band-streams-256x256", "band streams at the finest level: nine bands, each its own stream",
+                List.of("rgb", "8bit", "multi-level", "haar-split", "network-free-haar", "zero-context", "bias-correction", "error-feedback",
+                        "band-streams"), synthetic(256, 256, 3, 8, 28), NwfContainer.FEATURE_BAND_STREAMS);
+        NwfFile fiveThree = withFeature("gray8-band-streams-5-3-258x255", "band streams under the 5/3 split (network means), odd sizes: three bands",
+                List.of("gray", "8bit", "odd-size", "multi-level", "zero-context", "bias-correction", "error-feedback", "band-streams"),
+                waves(258, 255, 29), NwfContainer.FEATURE_BAND_STREAMS);
+        if ((fiveThree.header().requiredFeatures() & NwfContainer.FEATURE_HAAR_SPLIT) != 0) throw new IllegalStateException("gray8-band-streams-5-3-258x255 came out split with Haar");
+        featureMisuse("band-streams-cleared", "feature bit 9 (band streams) cleared on a file coded with it: the finest level reads as one stream",
+                fiveThree, fiveThree.header().requiredFeatures() & ~NwfContainer.FEATURE_BAND_STREAMS);
+        // the finest level's first stream length (LEB128 at the payload's start) made 2^31 − 1
+        List<byte[]> levels = new ArrayList<>(fiveThree.levels());
+        byte[] finest = levels.get(levels.size() - 1);
+        int lengthBytes = 0;
+        while ((finest[lengthBytes] & 0x80) != 0) lengthBytes++;
+        byte[] longer = new byte[finest.length - (lengthBytes + 1) + 5];
+        System.arraycopy(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07}, 0, longer, 0, 5);
+        System.arraycopy(finest, lengthBytes + 1, longer, 5, finest.length - (lengthBytes + 1));
+        levels.set(levels.size() - 1, longer);
+        List<LevelInfo> index = new ArrayList<>(fiveThree.levelIndex());
+        LevelInfo last = index.get(index.size() - 1);
+        index.set(index.size() - 1, new LevelInfo(last.width(), last.height(), longer.length));
+        write("band-stream-past-level-end", NwfContainer.toBytes(new NwfFile(fiveThree.header(), index, levels, fiveThree.metadata(), null, null, List.of())),
+                errorCase("band-stream-past-level-end", "the finest level's first band stream claims 2^31 − 1 bytes", "CORRUPT_LEVEL"));
+        codec = rgflow;
+        NwfFile rg = rgflow.encode(synthetic(24, 20, 1, 8, 23));
+        featureMisuse("band-streams-on-rgflow", "feature bit 9 (band streams, nwf family only) on an rgflow file",
+                rg, rg.header().requiredFeatures() | NwfContainer.FEATURE_BAND_STREAMS);
+        codec = nwf;
     }
 
     /** RGB shading in a sawtooth along x (a slow rise over 13 pixels, then a drop), a gentle ramp along y, slight noise. */
@@ -386,12 +427,12 @@ final class VectorGenerator {
         byte[] out = new byte[4 + mapLength + level0.length - oldEnd];
         ByteBuffer.wrap(out).putInt(mapLength).put(buf, 0, mapLength).put(level0, oldEnd, level0.length - oldEnd);
         List<byte[]> levels = new ArrayList<>();
-        List<dev.nwf.format.LevelInfo> index = new ArrayList<>();
+        List<LevelInfo> index = new ArrayList<>();
         for (int i = 0; i < file.levelCount(); i++) {
             byte[] payload = i == 0 ? out : file.level(i);
             levels.add(payload);
-            dev.nwf.format.LevelInfo info = file.levelIndex().get(i);
-            index.add(new dev.nwf.format.LevelInfo(info.width(), info.height(), payload.length));
+            LevelInfo info = file.levelIndex().get(i);
+            index.add(new LevelInfo(info.width(), info.height(), payload.length));
         }
         return NwfContainer.toBytes(new NwfFile(file.header(), index, levels, file.metadata(), file.icc(), file.exif(), List.of()));
     }
@@ -427,7 +468,7 @@ final class VectorGenerator {
     }
 
     /** A bit no version of the format defines yet. */
-    private static final long UNDEFINED_FEATURE = 1L << 9;
+    private static final long UNDEFINED_FEATURE = 1L << 10;
 
     /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
     private NwfFile transform(String name, String description, List<String> features, Image img, int colourTransform) throws IOException {
@@ -487,7 +528,7 @@ final class VectorGenerator {
         version[8] = 2;
         write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
         byte[] feature = NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | UNDEFINED_FEATURE)));
-        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 9 (undefined) set", "UNSUPPORTED_FEATURE"));
+        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 10 (undefined) set", "UNSUPPORTED_FEATURE"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;
         write("crc-mismatch", crc, errorCase("crc-mismatch", "one flipped bit in a level chunk", "CRC_MISMATCH"));

@@ -43,6 +43,14 @@ public final class RansEncoder {
         put(v << shift, 1 << shift);
     }
 
+    /** Queues every symbol {@code other} has queued, after those queued here; {@code other} is left as it was. */
+    public void append(RansEncoder other) {
+        for (int i = 0; i < other.count; i++) {
+            int s = other.symbol(i);
+            put(s >>> Rans.PROB_BITS, s & (Rans.PROB_TOTAL - 1));
+        }
+    }
+
     public int symbolCount() {
         return count;
     }
