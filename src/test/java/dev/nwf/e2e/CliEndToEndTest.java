@@ -108,6 +108,25 @@ class CliEndToEndTest {
      * --format limits the feature bits to those of an older version: 1.0 none, 1.1 adaptive context only (YCoCg-R);
      * --format-1.0 is kept as an alias. Every file decodes exactly.
      */
+    /** --threads 1 writes the bytes the default writes and decodes them to the same image; a negative count is a usage error. */
+    @Test
+    void threadsOptionChangesNothingButTheThreads() throws IOException {
+        Path big = dir.resolve("big.png");
+        Image img = SamplePhoto.write(big, 0, 0, 256, 256); // the whole sample: just large enough for band streams (SPEC.md §6.5)
+        Path all = dir.resolve("all.nwf");
+        Path one = dir.resolve("one.nwf");
+        assertEquals(0, Nwf.run("encode", big.toString(), "-o", all.toString(), "-q"));
+        assertEquals(0, Nwf.run("encode", big.toString(), "-o", one.toString(), "-q", "--threads", "1"));
+        assertArrayEquals(Files.readAllBytes(all), Files.readAllBytes(one));
+        assertTrue((headerOf(one).requiredFeatures() & dev.nwf.format.NwfContainer.FEATURE_BAND_STREAMS) != 0, "band streams");
+        for (String threads : new String[] {"1", "3"}) {
+            Path back = dir.resolve("back" + threads + ".png");
+            assertEquals(0, Nwf.run("decode", one.toString(), "-o", back.toString(), "-q", "--threads", threads));
+            assertTrue(img.sameAs(ImageFiles.read(back)), threads + " threads");
+        }
+        assertEquals(2, Nwf.run("decode", one.toString(), "-o", dir.resolve("x.png").toString(), "--threads", "-1"));
+    }
+
     @Test
     void formatOptionLimitsTheFeatureBits() throws IOException {
         long adaptive = dev.nwf.format.NwfContainer.FEATURE_ADAPTIVE_CONTEXT;

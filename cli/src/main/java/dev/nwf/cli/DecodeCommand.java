@@ -48,6 +48,11 @@ final class DecodeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+
+    @Mixin
+
+    ThreadsOption threads;
+
     @Spec
     CommandSpec spec;
 
@@ -96,7 +101,7 @@ final class DecodeCommand implements Callable<Integer> {
                     ? (level, total, image) -> System.err.printf("level %d/%d: %dx%d%n", level + 1, total, image.width(), image.height())
                     : !quiet && System.console() != null ? bar : LevelListener.NONE;
             try {
-                d = NwfCodec.decode(in, models.zoo(), models.evaluator(), ReadOptions.DEFAULT.withMaxPixels(maxPixels), dropLevels, report);
+                d = NwfCodec.decode(in, models.zoo(), models.evaluator(), ReadOptions.DEFAULT.withMaxPixels(maxPixels), dropLevels, threads.get(), report);
             } finally {
                 bar.clear();
             }

@@ -19,6 +19,11 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+
+    @Mixin
+
+    ThreadsOption threads;
+
     static byte[] samplePng() throws java.io.IOException {
         try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE)) {
             if (in == null) throw new java.io.IOException("bundled sample " + SAMPLE + " is missing");
@@ -42,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
         ModelZoo zoo = models.zoo();
         var evaluator = models.evaluator();
         for (String id : new String[] {ModelZoo.DEFAULT_MODEL, ModelZoo.RGFLOW_MODEL}) {
-            NwfCodec codec = new NwfCodec(zoo.get(id).model(), evaluator);
+            NwfCodec codec = new NwfCodec(zoo.get(id).model(), evaluator).withThreads(threads.get());
             long t0 = System.nanoTime();
             byte[] nwf = NwfContainer.toBytes(codec.encode(img));
             long t1 = System.nanoTime();

@@ -43,6 +43,11 @@ final class EncodeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+
+    @Mixin
+
+    ThreadsOption threads;
+
     /** Images from this size on show a progress bar on a terminal (a few seconds of work). */
     static final long BAR_MIN_PIXELS = 4_000_000;
 
@@ -52,7 +57,7 @@ final class EncodeCommand implements Callable<Integer> {
         byte[] inBytes = Streams.readAll(input);
         ImageFiles.Picture picture = ImageFiles.readPicture(new ByteArrayInputStream(inBytes), input.toString());
         Image img = picture.image();
-        NwfCodec codec = format.apply(new NwfCodec(models.zoo().get(model).model(), models.evaluator()));
+        NwfCodec codec = format.apply(new NwfCodec(models.zoo().get(model).model(), models.evaluator()).withThreads(threads.get()));
         // nothing lost: the ICC profile and text entries travel in the container's iccp and meta chunks
         java.util.Map<String, Object> meta = picture.text().isEmpty() ? java.util.Map.of() : java.util.Map.of(TEXT_KEY, picture.text());
         // a bar only where someone watches a terminal, and only for images that take a while

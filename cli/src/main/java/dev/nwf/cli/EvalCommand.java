@@ -39,6 +39,11 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+
+    @Mixin
+
+    ThreadsOption threads;
+
     /** One resolution's result: total coded bits over total subpixels. */
     record Row(String size, int images, long subpixels, long bytes, double bpsp) {
     }
@@ -62,7 +67,7 @@ final class EvalCommand implements Callable<Integer> {
         NetEvaluator evaluator = models.evaluator();
         for (String id : modelIds) {
             NwfModel m = zoo.get(id.trim()).model();
-            results.add(new ModelRows(m.id(), m.family(), measure(format.apply(new NwfCodec(m, evaluator)), data, sizes)));
+            results.add(new ModelRows(m.id(), m.family(), measure(format.apply(new NwfCodec(m, evaluator).withThreads(threads.get())), data, sizes)));
         }
         if (json) {
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));

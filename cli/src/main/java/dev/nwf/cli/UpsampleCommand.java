@@ -40,6 +40,11 @@ final class UpsampleCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+
+    @Mixin
+
+    ThreadsOption threads;
+
     @Spec
     CommandSpec spec;
 
@@ -48,7 +53,7 @@ final class UpsampleCommand implements Callable<Integer> {
         if (factor != 2 && factor != 4) throw new ParameterException(spec.commandLine(), "--factor must be 2 or 4");
         if (temperature < 0) throw new ParameterException(spec.commandLine(), "--temperature must be >= 0");
         Image img = ImageFiles.read(new java.io.ByteArrayInputStream(Streams.readAll(input)), input.toString());
-        NwfCodec codec = new NwfCodec(models.zoo().get(model).model(), models.evaluator());
+        NwfCodec codec = new NwfCodec(models.zoo().get(model).model(), models.evaluator()).withThreads(threads.get());
         Image big = codec.upsample(img, factor == 2 ? 1 : 2, temperature, seed);
         Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, "-x" + factor + ".png");
         Streams.write(out, force, o -> ImageFiles.writePng(big, o));

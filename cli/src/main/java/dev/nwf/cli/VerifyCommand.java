@@ -32,6 +32,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+
+    @Mixin
+
+    ThreadsOption threads;
+
     @Override
     public Integer call() throws Exception {
         ModelZoo zoo = models.zoo();
@@ -58,7 +63,7 @@ final class VerifyCommand implements Callable<Integer> {
             NwfRead read = NwfContainer.read(bytes, ReadOptions.DEFAULT);
             if (!read.complete()) throw new dev.nwf.format.NwfFormatException(dev.nwf.format.NwfFormatException.Kind.TRUNCATED,
                     read.verifiedBytes(), "truncated: " + read.stopReason());
-            NwfCodec codec = new NwfCodec(zoo.resolve(read.file().header().modelId(), read.file().header().modelDigest()), models.evaluator());
+            NwfCodec codec = new NwfCodec(zoo.resolve(read.file().header().modelId(), read.file().header().modelDigest()), models.evaluator()).withThreads(threads.get());
             Decoded d = codec.decode(read.file(), Integer.MAX_VALUE, LevelListener.NONE);
             if (against != null) {
                 Image original = ImageFiles.read(against);
@@ -68,7 +73,7 @@ final class VerifyCommand implements Callable<Integer> {
             return "OK, " + d.totalLevels() + " levels decode consistently";
         }
         Image img = ImageFiles.read(new java.io.ByteArrayInputStream(bytes), f.toString());
-        NwfCodec codec = new NwfCodec(zoo.get(model).model(), models.evaluator());
+        NwfCodec codec = new NwfCodec(zoo.get(model).model(), models.evaluator()).withThreads(threads.get());
         byte[] coded = NwfContainer.toBytes(codec.encode(img));
         Decoded d = codec.decode(NwfContainer.read(coded, ReadOptions.DEFAULT).file(), Integer.MAX_VALUE, LevelListener.NONE);
         if (!img.sameAs(d.image())) throw new VerifyFailedException("round trip differs from the input");

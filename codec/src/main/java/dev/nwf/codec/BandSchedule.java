@@ -34,9 +34,9 @@ final class BandSchedule {
         this.failures = new Throwable[bands];
     }
 
-    /** Threads worth running a level's bands on: one per core, at most one per band. */
-    static int workers(int bands) {
-        return Math.max(1, Math.min(bands, Runtime.getRuntime().availableProcessors()));
+    /** Threads worth running a level's bands on: {@code threads} (0: one per core), at most one per band. */
+    static int workers(int bands, int threads) {
+        return Math.max(1, Math.min(bands, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads));
     }
 
     /**

@@ -15,14 +15,17 @@ import java.util.function.Supplier;
 final class EncodePhases {
     private final NwfCodec.EncodeProgress outer;
     private final long total;
+    /** Threads to code on, 0 for one per core: with 1 the codings of a phase run one after another. */
+    private final int threads;
     /** Units done by the phases already finished. */
     private long base;
     /** Units done by each coding of the running phase, and the last total reported. */
     private long[] parts = new long[0];
     private long reported;
 
-    EncodePhases(NwfCodec.EncodeProgress outer, long total) {
+    EncodePhases(NwfCodec.EncodeProgress outer, int threads, long total) {
         this.outer = outer;
+        this.threads = threads;
         this.total = total;
     }
 
@@ -41,7 +44,7 @@ final class EncodePhases {
             Function<NwfCodec.EncodeProgress, T> coding = codings.get(i);
             tasks.add(() -> coding.apply(p));
         }
-        List<T> results = sideBySide(tasks);
+        List<T> results = sideBySide(tasks, threads);
         synchronized (this) {
             base += weight * codings.size();
             parts = new long[0];
@@ -51,9 +54,14 @@ final class EncodePhases {
 
     /**
      * The results of independent tasks, in order, run side by side: all but the last on the common pool, the last on
-     * the calling thread.
+     * the calling thread; with {@code threads} 1, one after another on the calling thread.
      */
-    static <T> List<T> sideBySide(List<Supplier<T>> tasks) {
+    static <T> List<T> sideBySide(List<Supplier<T>> tasks, int threads) {
+        if (threads == 1) {
+            List<T> results = new ArrayList<>();
+            for (Supplier<T> t : tasks) results.add(t.get());
+            return results;
+        }
         List<CompletableFuture<T>> others = new ArrayList<>();
         for (Supplier<T> t : tasks.subList(0, tasks.size() - 1)) others.add(CompletableFuture.supplyAsync(t));
         T lastResult = tasks.get(tasks.size() - 1).get();

@@ -27,16 +27,32 @@ public final class NwfCodec {
     private final NetEvaluator evaluator;
     /** Required-feature bits this codec's encoder may set (SPEC.md §2.4.1); subtract green only where chosen. */
     private final long features;
+    /** Threads that code bands and trials side by side (SPEC.md §6.5); 0 for one per core. */
+    private final int threads;
 
     /** A codec whose encoder sets every feature bit the model's family defines. */
     public NwfCodec(NwfModel model, NetEvaluator evaluator) {
-        this(model, evaluator, supportedFeatures(model));
+        this(model, evaluator, supportedFeatures(model), 0);
     }
 
-    private NwfCodec(NwfModel model, NetEvaluator evaluator, long features) {
+    private NwfCodec(NwfModel model, NetEvaluator evaluator, long features, int threads) {
         this.model = model;
         this.evaluator = evaluator;
         this.features = features;
+        this.threads = threads;
+    }
+
+    /**
+     * A codec that codes on at most {@code threads} threads (0: one per core; the network evaluator keeps its own). The
+     * bytes and the decoded images are the same with any number.
+     */
+    public NwfCodec withThreads(int threads) {
+        if (threads < 0) throw new IllegalArgumentException("threads must be 0 (one per core) or more: " + threads);
+        return new NwfCodec(model, evaluator, features, threads);
+    }
+
+    public int threads() {
+        return threads;
     }
 
     /**
@@ -67,7 +83,7 @@ public final class NwfCodec {
         }
         String missing = missingAdaptiveContext(newFeatures);
         if (missing != null) throw new IllegalArgumentException(missing);
-        return new NwfCodec(model, evaluator, newFeatures);
+        return new NwfCodec(model, evaluator, newFeatures, threads);
     }
 
     /**
@@ -129,7 +145,7 @@ public final class NwfCodec {
         boolean mosaic = sample != coded;
         List<Lifting.Filter> filters = tryHaar && !mosaic ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR) : List.of(Lifting.Filter.LE_GALL_53);
         int candidates = grids.size() * filters.size();
-        EncodePhases phases = new EncodePhases(progress, (mosaic ? 2 * sample.pixels() : 0) + candidates * image.pixels());
+        EncodePhases phases = new EncodePhases(progress, threads, (mosaic ? 2 * sample.pixels() : 0) + candidates * image.pixels());
         if (mosaic) {
             List<Function<EncodeProgress, Long>> trials = new ArrayList<>();
             for (Lifting.Filter f : List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)) trials.add(p -> levelBytes(sample, grid, f, p));
@@ -206,7 +222,7 @@ public final class NwfCodec {
         return new NwfLevels(evaluator, model, new DetailContext((featureBits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0,
                 (featureBits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0, (featureBits & NwfContainer.FEATURE_BIAS_CORRECTION) != 0,
                 (featureBits & NwfContainer.FEATURE_ERROR_FEEDBACK) != 0, grid, filter, !networkFree),
-                (featureBits & NwfContainer.FEATURE_BAND_STREAMS) != 0);
+                (featureBits & NwfContainer.FEATURE_BAND_STREAMS) != 0, threads);
     }
 
     /** The split filter a header's bits name (SPEC.md §4.2). */
@@ -237,9 +253,16 @@ public final class NwfCodec {
      */
     public static Decoded decode(InputStream in, ModelResolver models, NetEvaluator evaluator, ReadOptions options,
                                  int dropFinest, LevelListener listener) throws IOException {
+        return decode(in, models, evaluator, options, dropFinest, 0, listener);
+    }
+
+    /** {@link #decode(InputStream, ModelResolver, NetEvaluator, ReadOptions, int, LevelListener)} on at most {@code threads} threads (0: one per core). */
+    public static Decoded decode(InputStream in, ModelResolver models, NetEvaluator evaluator, ReadOptions options,
+                                 int dropFinest, int threads, LevelListener listener) throws IOException {
+        if (threads < 0) throw new IllegalArgumentException("threads must be 0 (one per core) or more: " + threads);
         NwfStreamReader reader = NwfContainer.open(in, options);
         NwfHeader h = reader.header();
-        NwfCodec codec = new NwfCodec(models.resolve(h.modelId(), h.modelDigest()), evaluator);
+        NwfCodec codec = new NwfCodec(models.resolve(h.modelId(), h.modelDigest()), evaluator).withThreads(threads);
         codec.checkHeader(h);
         int wanted = Math.max(1, h.levels() - dropFinest);
         LevelDecoder d = codec.new LevelDecoder(h, wanted);

@@ -15,12 +15,15 @@ final class NwfLevels implements LevelCoding {
     private final DetailContext context;
     /** Whether each detail level holds a stream per band (SPEC.md §6.5, feature bit 9), or one stream. */
     private final boolean bandStreams;
+    /** Threads to code on, 0 for one per core. */
+    private final int threads;
 
-    NwfLevels(NetEvaluator eval, NwfModel model, DetailContext context, boolean bandStreams) {
+    NwfLevels(NetEvaluator eval, NwfModel model, DetailContext context, boolean bandStreams, int threads) {
         this.eval = eval;
         this.model = model;
         this.context = context;
         this.bandStreams = bandStreams;
+        this.threads = threads;
     }
 
     /** Pixels of the image that each band sample of detail level {@code level} of {@code levels} stands for. */
@@ -75,10 +78,10 @@ final class NwfLevels implements LevelCoding {
      * Codes the first {@code levels} levels of every trial side by side: each has a coder of its own, so the bytes do
      * not depend on the order (set A's encoding spent a fifth of its time on the second transform's trial, one core idle).
      */
-    private static void codeSideBySide(List<LevelEncoder> trials, int levels) {
+    private void codeSideBySide(List<LevelEncoder> trials, int levels) {
         List<java.util.function.Supplier<Integer>> tasks = new ArrayList<>();
         for (LevelEncoder e : trials) tasks.add(() -> e.codeTo(levels));
-        EncodePhases.sideBySide(tasks);
+        EncodePhases.sideBySide(tasks, threads);
     }
 
     /** Below this many levels every transform codes the whole image in the trial. */
@@ -153,7 +156,7 @@ final class NwfLevels implements LevelCoding {
             } else {
                 // the bands are coded side by side in either layout: before format 1.9 their symbols go into one stream
                 RansEncoder[] bands = detail.atStride(stride(level, pyr.sizes.length)).encode(pyr.lows[level], pyr.bands[level],
-                        pyr.sizes[level - 1][0], pyr.sizes[level - 1][1], BandSchedule.workers(3 * pyr.lows[level].length), work);
+                        pyr.sizes[level - 1][0], pyr.sizes[level - 1][1], BandSchedule.workers(3 * pyr.lows[level].length, threads), work);
                 boolean split = bandStreams && BandStreams.apply(pyr.sizes[level - 1][0], pyr.sizes[level - 1][1]);
                 payload = split ? BandStreams.join(finished(bands)) : appended(bands).finish();
             }
@@ -201,7 +204,7 @@ final class NwfLevels implements LevelCoding {
                         streams = new RansDecoder[n];
                         Arrays.fill(streams, new RansDecoder(payload, start, payload.length - start));
                     }
-                    int[][][] bands = detail.atStride(stride(level, sizes.length)).decode(streams, split, BandSchedule.workers(n),
+                    int[][][] bands = detail.atStride(stride(level, sizes.length)).decode(streams, split, BandSchedule.workers(n, threads),
                             planes, sizes[level - 1][0], sizes[level - 1][1], work);
                     if (!split) streams[0].checkEnd();
                     planes = Pyramid.merge(planes, bands, sizes[level][0], sizes[level][1], context.filter());

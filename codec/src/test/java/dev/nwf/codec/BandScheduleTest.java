@@ -93,6 +93,6 @@ class BandScheduleTest {
             }
         });
         assertEquals(List.of(), early);
-        assertTrue(BandSchedule.workers(3) >= 1 && BandSchedule.workers(3) <= 3);
+        assertTrue(BandSchedule.workers(3, 0) >= 1 && BandSchedule.workers(3, 0) <= 3 && BandSchedule.workers(9, 4) == 4 && BandSchedule.workers(2, 4) == 2);
     }
 }

@@ -352,6 +352,22 @@ abstract class CodecContractTest {
     }
 
     /**
+     * Bands and trials run side by side (SPEC.md §6.5), but nothing they compute depends on the timing: one thread and
+     * several code the same bytes, and decode a file with band streams to the same image.
+     */
+    @Test
+    void anyNumberOfThreadsCodesTheSameBytes() throws IOException {
+        Image img = TestImages.synthetic(260, 257, 3, 8, 36);
+        byte[] one = NwfContainer.toBytes(codec.withThreads(1).encode(img));
+        for (int threads : new int[] {3, 0}) {
+            assertArrayEquals(one, NwfContainer.toBytes(codec.withThreads(threads).encode(img)), threads + " threads");
+            NwfFile file = NwfContainer.read(one, ReadOptions.DEFAULT).file();
+            assertTrue(img.sameAs(codec.withThreads(threads).decode(file, Integer.MAX_VALUE, LevelListener.NONE).image()), threads + " threads");
+        }
+        assertThrows(IllegalArgumentException.class, () -> codec.withThreads(-1));
+    }
+
+    /**
      * A 5/3 file of {@code img} whose adaptive context and every other bit that needs it, all but {@code bit}, are
      * cleared is corrupt, and the error names the feature; an encoder with {@code bit} alone is refused, naming it too.
      */

@@ -42,7 +42,7 @@ class EncodePhasesTest {
     @Test
     void phasesRunSideBySideAndReportOneGrowingTotal() {
         Recorder r = new Recorder();
-        EncodePhases phases = new EncodePhases(r, 2 * 10 + 3 * 40);
+        EncodePhases phases = new EncodePhases(r, 0, 2 * 10 + 3 * 40);
         assertEquals(List.of(0, 1), phases.run(List.of(coding(0), coding(1)), 10, -1));
         assertEquals(List.of(0, 1, 2), phases.run(List.of(coding(0), coding(1), coding(2)), 40, 2));
         for (int i = 1; i < r.steps.size(); i++) assertTrue(r.steps.get(i)[0] >= r.steps.get(i - 1)[0], "never shrinks");
@@ -54,7 +54,7 @@ class EncodePhasesTest {
     @Test
     void aFailureOnAnotherThreadIsRethrownAsItself() {
         IllegalStateException boom = new IllegalStateException("boom");
-        EncodePhases phases = new EncodePhases(new Recorder(), 20);
+        EncodePhases phases = new EncodePhases(new Recorder(), 0, 20);
         Function<NwfCodec.EncodeProgress, Integer> failing = p -> {
             throw boom;
         };
