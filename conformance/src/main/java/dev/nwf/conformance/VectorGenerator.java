@@ -246,9 +246,10 @@ final class VectorGenerator {
      */
     private void bandStreams() throws IOException {
         codec = nwfAll;
-        withFeature("rgb8-band-streams-256x256", "band streams at the finest level: nine bands, each its own stream",
-                List.of("rgb", "8bit", "multi-level", "haar-split", "network-free-haar", "zero-context", "bias-correction", "error-feedback",
-                        "band-streams"), synthetic(256, 256, 3, 8, 28), NwfContainer.FEATURE_BAND_STREAMS);
+        withFeature("rgb8-band-streams-haar-256x256", "band streams at the finest level under Haar (the repeated pixels also show a 4×4 grid): nine bands, each its own stream",
+                List.of("rgb", "8bit", "multi-level", "block-grid", "haar-split", "network-free-haar", "zero-context", "bias-correction",
+                        "error-feedback", "band-streams"), speckled(pixelRepeated(synthetic(128, 128, 3, 8, 28), 256, 256), 28),
+                NwfContainer.FEATURE_BAND_STREAMS | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR);
         NwfFile fiveThree = withFeature("gray8-band-streams-5-3-258x255", "band streams under the 5/3 split (network means), odd sizes: three bands",
                 List.of("gray", "8bit", "odd-size", "multi-level", "zero-context", "bias-correction", "error-feedback", "band-streams"),
                 waves(258, 255, 29), NwfContainer.FEATURE_BAND_STREAMS);
@@ -305,6 +306,18 @@ final class VectorGenerator {
             for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) p[c][y * w + x] = img.plane(c)[(y / 2) * img.width() + x / 2];
         }
         return new Image(w, h, img.bitDepth(), p);
+    }
+
+    /** {@code img} with one sample in eight raised by 1 (clamped): Haar still wins, its finest details are no longer all 0. */
+    static Image speckled(Image img, long seed) {
+        Random r = new Random(seed);
+        int max = (1 << img.bitDepth()) - 1;
+        int[][] p = new int[img.channels()][];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = img.plane(c).clone();
+            for (int i = 0; i < p[c].length; i++) if (r.nextInt(8) == 0) p[c][i] = Math.min(max, p[c][i] + 1);
+        }
+        return new Image(img.width(), img.height(), img.bitDepth(), p);
     }
 
     /** {@link #image}, checking that the encoder set these feature bits. */
