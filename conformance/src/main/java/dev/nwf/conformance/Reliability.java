@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Reliability figures: random-image round trips, mutated-input decoding (named error or clean decode, never a crash,
+ * Reliability figures: round trips of random images and of two large enough for band streams, mutated-input decoding (named error or clean decode, never a crash,
  * hang or OOM), and decode equality between two network evaluators. Crashing inputs are saved as regression files
  * named after the failure.
  */
@@ -42,6 +42,8 @@ public final class Reliability {
     }
 
     static final long HANG_SECONDS = 20;
+    /** Round trips of images with band streams (gray, then RGB), after the random ones; they join the mutation corpus. */
+    public static final int LARGE_IMAGES = 2;
 
     private Reliability() {
     }
@@ -59,12 +61,13 @@ public final class Reliability {
         };
         int exact = 0;
         List<byte[]> corpus = new ArrayList<>();
-        for (int i = 0; i < images; i++) {
-            Image img = randomImage(r);
+        for (int i = 0; i < images + LARGE_IMAGES; i++) {
+            // the last few are large enough for band streams (SPEC.md §6.5): mutations reach bands decoded side by side
+            Image img = i < images ? randomImage(r) : VectorGenerator.synthetic(256, 256 + 3 * (i - images), 1 + 2 * (i - images), 8, r.nextLong());
             byte[] bytes = NwfContainer.toBytes(codec.encode(img));
             Decoded d = codec.decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file(), Integer.MAX_VALUE, LevelListener.NONE);
             if (img.sameAs(d.image())) exact++;
-            if (corpus.size() < 16) corpus.add(bytes);
+            if (corpus.size() < 16 || i >= images) corpus.add(bytes);
         }
         int named = 0;
         int decoded = 0;
@@ -117,7 +120,7 @@ public final class Reliability {
                 if (a.sameAs(b) && Arrays.equals(bytes, NwfContainer.toBytes(otherCodec.encode(a)))) engineEqual++;
             }
         }
-        return new Report(images, exact, mutations, named, decoded, crashes, hangs, engineFiles, engineEqual);
+        return new Report(images + LARGE_IMAGES, exact, mutations, named, decoded, crashes, hangs, engineFiles, engineEqual);
     }
 
     static Image randomImage(Random r) {
