@@ -16,6 +16,8 @@ public final class RansEncoder {
 
     private static final int BLOCK_BITS = 16;
     private static final int BLOCK = 1 << BLOCK_BITS;
+    /** The first block's size before it grows, by doubling, to {@link #BLOCK}. */
+    private static final int FIRST_BLOCK = 1 << 10;
 
     /** Queues a symbol occupying [start, start + freq) of the 2^16 total; freq in 1..2^16-1. */
     public void put(int start, int freq) {
@@ -23,9 +25,16 @@ public final class RansEncoder {
             throw new IllegalArgumentException("bad symbol interval [" + start + ", " + (start + freq) + ")");
         }
         int b = count >>> BLOCK_BITS;
+        int i = count & (BLOCK - 1);
         if (b == blocks.length) blocks = Arrays.copyOf(blocks, b * 2);
-        if (blocks[b] == null) blocks[b] = new int[BLOCK];
-        blocks[b][count & (BLOCK - 1)] = start << Rans.PROB_BITS | freq;
+        int[] block = blocks[b];
+        if (block == null) {
+            blocks[b] = block = new int[b == 0 ? FIRST_BLOCK : BLOCK];
+        } else if (i == block.length) {
+            // only the first block grows: a small band's symbols take a small array (one encoder per band, §6.5)
+            blocks[b] = block = Arrays.copyOf(block, 2 * i);
+        }
+        block[i] = start << Rans.PROB_BITS | freq;
         count++;
     }
 
