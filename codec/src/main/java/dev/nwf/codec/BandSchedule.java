@@ -44,13 +44,12 @@ final class BandSchedule {
      * helpers from the common pool) and returns once every band has run; if any failed, throws the failure of the
      * lowest such band, which is the same on every run.
      */
-    static <E extends Exception> BandSchedule run(int bands, int height, int workers, Task<E> task) throws E {
+    static <E extends Exception> void run(int bands, int height, int workers, Task<E> task) throws E {
         BandSchedule s = new BandSchedule(bands, height);
         for (int t = 1; t < workers; t++) CompletableFuture.runAsync(() -> s.work(task));
         s.work(task);
         s.awaitClaimed();
         s.rethrow();
-        return s;
     }
 
     /** One band's work; it calls {@link #beforeRow} and {@link #afterRow} around each row it codes. */
@@ -75,8 +74,14 @@ final class BandSchedule {
     }
 
     private synchronized void awaitRows(int band, int n) {
+        waitWhile(() -> rows[band] < n && !broken[band]);
+        if (rows[band] < n) throw new Cancelled(band);
+    }
+
+    /** Waits on this schedule while {@code condition} holds (called holding its lock); an interrupt is kept for later. */
+    private void waitWhile(java.util.function.BooleanSupplier condition) {
         boolean interrupted = false;
-        while (rows[band] < n && !broken[band]) {
+        while (condition.getAsBoolean()) {
             try {
                 wait();
             } catch (InterruptedException e) {
@@ -84,7 +89,6 @@ final class BandSchedule {
             }
         }
         if (interrupted) Thread.currentThread().interrupt();
-        if (rows[band] < n) throw new Cancelled(band);
     }
 
     private void work(Task<?> task) {
@@ -92,10 +96,8 @@ final class BandSchedule {
             Throwable failure = null;
             try {
                 task.run(this, band);
-            } catch (Cancelled e) {
-                failure = e;
             } catch (Throwable t) {
-                failure = t;
+                failure = t; // a Cancelled band, or a failure of its own: end tells them apart
             }
             end(band, failure);
         }
@@ -119,15 +121,7 @@ final class BandSchedule {
     }
 
     private synchronized void awaitClaimed() {
-        boolean interrupted = false;
-        while (finished < claimed) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        waitWhile(() -> finished < claimed);
     }
 
     @SuppressWarnings("unchecked")

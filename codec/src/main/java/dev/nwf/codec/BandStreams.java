@@ -33,14 +33,7 @@ final class BandStreams {
     /** The payload holding {@code streams}, in order. */
     static byte[] join(List<byte[]> streams) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int k = 0; k < streams.size() - 1; k++) {
-            int v = streams.get(k).length;
-            while (v >= 0x80) {
-                out.write(v & 0x7F | 0x80);
-                v >>>= 7;
-            }
-            out.write(v);
-        }
+        for (int k = 0; k < streams.size() - 1; k++) ValueMap.writeVarint(out, streams.get(k).length);
         for (byte[] s : streams) out.writeBytes(s);
         return out.toByteArray();
     }

@@ -239,7 +239,7 @@ final class ValueMap {
         return map;
     }
 
-    /** Unsigned LEB128, as the map stores its numbers (SPEC.md §4.0). */
+    /** Unsigned LEB128, as the map stores its numbers (SPEC.md §4.0) and band streams their lengths (§6.5). */
     static void writeVarint(ByteArrayOutputStream out, int v) {
         while (v >= 0x80) {
             out.write(v & 0x7F | 0x80);
