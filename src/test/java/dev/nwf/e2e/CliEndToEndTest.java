@@ -148,7 +148,7 @@ class CliEndToEndTest {
             assertEquals(0, Nwf.run("decode", out.toString(), "-o", back.toString(), "-q", "-f"));
             assertTrue(original.sameAs(ImageFiles.read(back)), label);
         }
-        assertEquals(2, Nwf.run("encode", png.toString(), "--format", "1.10", "-o", dir.resolve("bad.nwf").toString()));
+        assertEquals(2, Nwf.run("encode", png.toString(), "--format", "1.11", "-o", dir.resolve("bad.nwf").toString()));
         assertEquals(2, Nwf.run("encode", png.toString(), "--format", "x", "-o", dir.resolve("bad.nwf").toString()));
     }
 

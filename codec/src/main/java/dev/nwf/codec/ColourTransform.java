@@ -79,6 +79,24 @@ enum ColourTransform {
                 bg[i] += green;
             }
         }
+    },
+    /**
+     * The planes untransformed, green first: G, R, B. Where the channels share less than subtract green assumes, the
+     * mean filter predicts each from channel 0 and the one before it better than from their differences (RainDrops:
+     * 4 % smaller than subtract green).
+     */
+    GREEN_FIRST(NwfHeader.COLOUR_GREEN_FIRST) {
+        @Override
+        void forward(int[][] p) {
+            int[] r = p[0];
+            p[0] = p[1];
+            p[1] = r;
+        }
+
+        @Override
+        void inverse(int[][] p) {
+            forward(p);
+        }
     };
 
     /** The header's colour transform code. */

@@ -195,12 +195,15 @@ abstract class CodecContractTest {
         Image img = TestImages.synthetic(40, 33, 3, 8, 13);
         NwfFile file = codec.encode(img);
         long green = NwfContainer.FEATURE_SUBTRACT_GREEN;
-        long chosen = green | NwfContainer.FEATURE_VALUE_MAP | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_HAAR_SPLIT
+        long greenFirst = NwfContainer.FEATURE_GREEN_FIRST;
+        long chosen = green | greenFirst | NwfContainer.FEATURE_VALUE_MAP | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_HAAR_SPLIT
                 | NwfContainer.FEATURE_NETWORK_FREE_HAAR | NwfContainer.FEATURE_BAND_STREAMS;
         assertEquals(codec.features() & ~chosen, file.header().requiredFeatures() & ~chosen);
         assertEquals(0, file.header().requiredFeatures() & NwfContainer.FEATURE_BAND_STREAMS);
         assertEquals(file.header().colourTransform() == dev.nwf.format.NwfHeader.COLOUR_SUBTRACT_GREEN,
                 (file.header().requiredFeatures() & green) != 0);
+        assertEquals(file.header().colourTransform() == dev.nwf.format.NwfHeader.COLOUR_GREEN_FIRST,
+                (file.header().requiredFeatures() & greenFirst) != 0);
         long supported = NwfCodec.supportedFeatures(codec.model());
         for (long bits : new long[] {0, supported}) {
             NwfCodec other = new NwfCodec(codec.model()).withFeatures(bits);
@@ -349,6 +352,31 @@ abstract class CodecContractTest {
         int extra = file.levels().get(finest).length - single.levels().get(finest).length;
         assertTrue(extra > 0 && extra < 8 * 16, extra + " bytes more for 9 streams");
         assertEquals(0, codec.encode(TestImages.synthetic(200, 150, 3, 8, 35)).header().requiredFeatures() & bit);
+    }
+
+    /**
+     * Where the family allows it (feature bit 10), a colour image whose channels share no structure is coded with its
+     * planes untransformed, green first (colour transform 3), smaller than the same codec without the bit codes it
+     * (subtract green or YCoCg-R, which mix one channel's structure into the others); it decodes exactly, with and
+     * without alpha. Where the channels follow green, subtract green keeps winning.
+     */
+    @Test
+    void unrelatedChannelsAreCodedGreenFirst() throws IOException {
+        long bit = NwfContainer.FEATURE_GREEN_FIRST;
+        assumeTrue((codec.features() & bit) != 0, "green first is format 1.10, nwf family");
+        NwfCodec without = codec.withFeatures(codec.features() & ~bit);
+        for (int channels : new int[] {3, 4}) {
+            Image img = TestImages.unrelatedChannels(96, 80, channels, 40 + channels);
+            NwfFile file = codec.encode(img);
+            assertEquals(dev.nwf.format.NwfHeader.COLOUR_GREEN_FIRST, file.header().colourTransform(), channels + " channels");
+            assertEquals(bit, file.header().requiredFeatures() & bit);
+            assertTrue(img.sameAs(roundTrip(codec, img)));
+            long on = NwfContainer.toBytes(file).length;
+            long off = NwfContainer.toBytes(without.encode(img)).length;
+            assertTrue(on < 0.97 * off, on + " bytes green first, " + off + " without");
+        }
+        NwfFile green = codec.encode(TestImages.synthetic(64, 48, 3, 8, 44));
+        assertEquals(dev.nwf.format.NwfHeader.COLOUR_SUBTRACT_GREEN, green.header().colourTransform());
     }
 
     /**

@@ -40,7 +40,17 @@ class ColourTransformTest {
     void headerCodesNameTheTransforms() {
         assertEquals(ColourTransform.SUBTRACT_GREEN, ColourTransform.ofCode(NwfHeader.COLOUR_SUBTRACT_GREEN));
         assertEquals(ColourTransform.YCOCG_R, ColourTransform.ofCode(NwfHeader.COLOUR_YCOCG_R));
-        assertNull(ColourTransform.ofCode(3));
+        assertEquals(ColourTransform.GREEN_FIRST, ColourTransform.ofCode(NwfHeader.COLOUR_GREEN_FIRST));
+        assertNull(ColourTransform.ofCode(4));
+    }
+
+    @Test
+    void greenFirstSwapsTheFirstTwoPlanesAndBack() {
+        int[][] p = {{200}, {120}, {30}, {7}};
+        ColourTransform.GREEN_FIRST.forward(p);
+        assertArrayEquals(new int[][] {{120}, {200}, {30}, {7}}, p);
+        ColourTransform.GREEN_FIRST.inverse(p);
+        assertArrayEquals(new int[][] {{200}, {120}, {30}, {7}}, p);
     }
 
     /** Red and blue that follow green: the encoder's trial picks subtract green, and the file is smaller for it. */
@@ -67,12 +77,17 @@ class ColourTransformTest {
         assertTrue(img.sameAs(codec.decode(file, Integer.MAX_VALUE, LevelListener.NONE).image()));
     }
 
-    /** Channels that do not follow green: YCoCg-R stays. */
+    /**
+     * Channels that do not follow green: before format 1.10 YCoCg-R stays; from 1.10 the untransformed planes, green
+     * first, take its place in the trial and win.
+     */
     @Test
     void encoderKeepsYCoCgWhereSubtractGreenDoesNotPay() {
         Image img = TestImages.synthetic(96, 80, 3, 8, 21);
-        NwfFile chosen = new NwfCodec(TestModels.random(3)).encode(img);
-        assertEquals(NwfHeader.COLOUR_YCOCG_R, chosen.header().colourTransform());
+        NwfCodec codec = new NwfCodec(TestModels.random(3));
+        NwfFile upTo19 = codec.withFeatures(codec.features() & NwfContainer.featuresUpTo(9)).encode(img);
+        assertEquals(NwfHeader.COLOUR_YCOCG_R, upTo19.header().colourTransform());
+        assertEquals(NwfHeader.COLOUR_GREEN_FIRST, codec.encode(img).header().colourTransform());
     }
 
     private static Image greenish(int w, int h) {

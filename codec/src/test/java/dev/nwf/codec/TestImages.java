@@ -130,4 +130,23 @@ public final class TestImages {
         }
         return new Image(w, h, 8, p);
     }
+
+    /**
+     * Colour channels that share no structure: a diagonal sinusoid, a slow wave along x and one along y, each with its own
+     * noise (an alpha channel, if asked for, a ramp).
+     */
+    static Image unrelatedChannels(int w, int h, int channels, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int[][] p = new int[channels][w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                p[0][i] = (int) Math.round(128 + 70 * Math.sin(x / 4.0 + y / 6.0)) + r.nextInt(5) - 2;
+                p[1][i] = (int) Math.round(128 + 90 * Math.sin(x / 9.0)) + r.nextInt(5) - 2;
+                p[2][i] = (int) Math.round(128 + 90 * Math.cos(y / 7.0)) + r.nextInt(5) - 2;
+                if (channels == 4) p[3][i] = 255 - 2 * (x % 100);
+            }
+        }
+        return new Image(w, h, 8, p);
+    }
 }

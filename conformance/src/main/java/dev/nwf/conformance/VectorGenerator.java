@@ -74,6 +74,7 @@ final class VectorGenerator {
         biasCorrections();
         errorFeedbacks();
         bandStreams();
+        greenFirst();
         codec = nwf.withFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
         transform("format11-rgb8-48x40", "format 1.1 coding: the image of rgb8-subtract-green-48x40 under YCoCg-R, the only transform 1.1 has",
                 List.of("rgb", "8bit", "multi-level", "format-1.1"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_YCOCG_R);
@@ -233,11 +234,12 @@ final class VectorGenerator {
     }
 
     /**
-     * The nwf family with every feature but these bits and the band streams (bit 9: only {@link #bandStreams}' cases have
-     * levels large enough to hold them, and the others keep their bytes).
+     * The nwf family with every feature but these bits, the band streams (bit 9: only {@link #bandStreams}' cases have
+     * levels large enough to hold them) and green first (bit 10, {@link #greenFirst}), so that the older cases keep their
+     * bytes.
      */
     private NwfCodec without(long bits) {
-        return nwfAll.withFeatures(nwfAll.features() & ~bits & ~NwfContainer.FEATURE_BAND_STREAMS);
+        return nwfAll.withFeatures(nwfAll.features() & ~bits & ~NwfContainer.FEATURE_BAND_STREAMS & ~NwfContainer.FEATURE_GREEN_FIRST);
     }
 
     /**
@@ -248,7 +250,7 @@ final class VectorGenerator {
         codec = nwfAll;
         withFeature("rgb8-band-streams-haar-256x256", "band streams at the finest level under Haar (the repeated pixels also show a 4×4 grid): nine bands, each its own stream",
                 List.of("rgb", "8bit", "multi-level", "block-grid", "haar-split", "network-free-haar", "zero-context", "bias-correction",
-                        "error-feedback", "band-streams"), speckled(pixelRepeated(synthetic(128, 128, 3, 8, 28), 256, 256), 28),
+                        "error-feedback", "band-streams", "green-first"), speckled(pixelRepeated(synthetic(128, 128, 3, 8, 28), 256, 256), 28),
                 NwfContainer.FEATURE_BAND_STREAMS | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR);
         NwfFile fiveThree = withFeature("gray8-band-streams-5-3-258x255", "band streams under the 5/3 split (network means), odd sizes: three bands",
                 List.of("gray", "8bit", "odd-size", "multi-level", "zero-context", "bias-correction", "error-feedback", "band-streams"),
@@ -306,6 +308,44 @@ final class VectorGenerator {
             for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) p[c][y * w + x] = img.plane(c)[(y / 2) * img.width() + x / 2];
         }
         return new Image(w, h, img.bitDepth(), p);
+    }
+
+    /**
+     * Green first (feature bit 10, colour transform 3): colour images whose channels share no structure, which the
+     * encoder codes untransformed rather than as differences from green, and misuses.
+     */
+    private void greenFirst() throws IOException {
+        codec = nwfAll;
+        NwfFile rgb = transform("rgb8-green-first-48x40", "colour transform 3, green first: planes G, R, B (channels with nothing in common)",
+                List.of("rgb", "8bit", "multi-level", "green-first"), unrelatedChannels(48, 40, 3, 30), NwfHeader.COLOUR_GREEN_FIRST);
+        transform("rgba8-green-first-36x20", "green first with an alpha channel (passes through)",
+                List.of("rgba", "8bit", "multi-level", "green-first"), unrelatedChannels(36, 20, 4, 31), NwfHeader.COLOUR_GREEN_FIRST);
+        long bits = rgb.header().requiredFeatures();
+        featureMisuse("green-first-cleared", "colour transform 3 with feature bit 10 clear", rgb, bits & ~NwfContainer.FEATURE_GREEN_FIRST);
+        featureMisuse("green-first-with-subtract-green", "feature bits 1 (subtract green) and 10 (green first) together",
+                rgb, bits | NwfContainer.FEATURE_SUBTRACT_GREEN);
+        NwfFile gray = nwf.encode(synthetic(20, 18, 1, 8, 32));
+        featureMisuse("green-first-on-gray", "feature bit 10 (green first) on a one-channel file",
+                gray, gray.header().requiredFeatures() | NwfContainer.FEATURE_GREEN_FIRST);
+        codec = nwf;
+    }
+
+    /**
+     * Channels that share no structure: the first {@link #synthetic}'s pattern, the second {@link #waves}, the third
+     * waves along the other axis (an alpha channel, if asked for, a ramp).
+     */
+    static Image unrelatedChannels(int w, int h, int channels, long seed) {
+        int[][] p = new int[channels][];
+        p[0] = synthetic(w, h, 1, 8, seed).plane(0);
+        p[1] = waves(w, h, seed + 1).plane(0);
+        int[] across = waves(h, w, seed + 2).plane(0);
+        p[2] = new int[w * h];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) p[2][y * w + x] = across[x * h + y];
+        if (channels == 4) {
+            p[3] = new int[w * h];
+            for (int i = 0; i < w * h; i++) p[3][i] = 255 - (i % w) * 2;
+        }
+        return new Image(w, h, 8, p);
     }
 
     /** {@code img} with one sample in eight raised by 1 (clamped): Haar still wins, its finest details are no longer all 0. */
@@ -481,7 +521,7 @@ final class VectorGenerator {
     }
 
     /** A bit no version of the format defines yet. */
-    private static final long UNDEFINED_FEATURE = 1L << 10;
+    private static final long UNDEFINED_FEATURE = 1L << 11;
 
     /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
     private NwfFile transform(String name, String description, List<String> features, Image img, int colourTransform) throws IOException {
@@ -541,7 +581,7 @@ final class VectorGenerator {
         version[8] = 2;
         write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
         byte[] feature = NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | UNDEFINED_FEATURE)));
-        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 10 (undefined) set", "UNSUPPORTED_FEATURE"));
+        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 11 (undefined) set", "UNSUPPORTED_FEATURE"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;
         write("crc-mismatch", crc, errorCase("crc-mismatch", "one flipped bit in a level chunk", "CRC_MISMATCH"));

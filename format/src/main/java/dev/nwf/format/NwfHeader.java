@@ -24,6 +24,8 @@ public record NwfHeader(int width, int height, int channels, int bitDepth, int c
     public static final int COLOUR_YCOCG_R = 1;
     /** Since 1.2, with required-feature bit 1: G, R - G, B - G (SPEC.md §4.1). */
     public static final int COLOUR_SUBTRACT_GREEN = 2;
+    /** Since 1.10, with required-feature bit 10: G, R, B, untransformed but green first (SPEC.md §4.1). */
+    public static final int COLOUR_GREEN_FIRST = 3;
 
     /** The name of a colour transform code, as SPEC.md §2.4 lists them; undefined codes as "code N". */
     public static String colourTransformName(int code) {
@@ -31,6 +33,7 @@ public record NwfHeader(int width, int height, int channels, int bitDepth, int c
             case COLOUR_NONE -> "none";
             case COLOUR_YCOCG_R -> "YCoCg-R";
             case COLOUR_SUBTRACT_GREEN -> "subtract-green";
+            case COLOUR_GREEN_FIRST -> "green-first";
             default -> "code " + code;
         };
     }
