@@ -207,14 +207,15 @@ public final class NwfCodec {
     /**
      * The transforms the encoder may use, preferred first (SPEC.md §4.1): subtract green, then from format 1.10 green
      * first (which took YCoCg-R's place in the trial: on set A YCoCg-R won on one photo by 0.7 %, green first on
-     * RainDrops by 4.1 %; a third trial would cost 12 % of the encoding speed), before it YCoCg-R.
+     * RainDrops by 4.1 %; a third trial would cost 12 % of the encoding speed), before it YCoCg-R. Without subtract green
+     * YCoCg-R comes first.
      */
     private List<ColourTransform> candidateTransforms(int channels) {
         if (!ColourTransform.appliesTo(channels)) return List.of(ColourTransform.NONE);
-        List<ColourTransform> list = new ArrayList<>();
-        if ((features & NwfContainer.FEATURE_SUBTRACT_GREEN) != 0) list.add(ColourTransform.SUBTRACT_GREEN);
-        list.add((features & NwfContainer.FEATURE_GREEN_FIRST) != 0 ? ColourTransform.GREEN_FIRST : ColourTransform.YCOCG_R);
-        return list;
+        boolean green = (features & NwfContainer.FEATURE_SUBTRACT_GREEN) != 0;
+        boolean greenFirst = (features & NwfContainer.FEATURE_GREEN_FIRST) != 0;
+        if (green) return List.of(ColourTransform.SUBTRACT_GREEN, greenFirst ? ColourTransform.GREEN_FIRST : ColourTransform.YCOCG_R);
+        return greenFirst ? List.of(ColourTransform.YCOCG_R, ColourTransform.GREEN_FIRST) : List.of(ColourTransform.YCOCG_R);
     }
 
     /** The colour transform a header must name: subtract green or green first with its feature bit, else the standard one. */
