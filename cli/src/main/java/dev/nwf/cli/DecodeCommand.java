@@ -48,9 +48,7 @@ final class DecodeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
-
     @Mixin
-
     ThreadsOption threads;
 
     @Spec

@@ -19,9 +19,7 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
-
     @Mixin
-
     ThreadsOption threads;
 
     static byte[] samplePng() throws java.io.IOException {

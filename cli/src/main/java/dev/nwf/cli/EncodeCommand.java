@@ -43,9 +43,7 @@ final class EncodeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
-
     @Mixin
-
     ThreadsOption threads;
 
     /** Images from this size on show a progress bar on a terminal (a few seconds of work). */

@@ -39,9 +39,7 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
-
     @Mixin
-
     ThreadsOption threads;
 
     /** One resolution's result: total coded bits over total subpixels. */

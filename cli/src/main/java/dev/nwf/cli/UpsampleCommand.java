@@ -40,9 +40,7 @@ final class UpsampleCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
-
     @Mixin
-
     ThreadsOption threads;
 
     @Spec

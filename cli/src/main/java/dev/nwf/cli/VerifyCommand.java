@@ -32,9 +32,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
-
     @Mixin
-
     ThreadsOption threads;
 
     @Override

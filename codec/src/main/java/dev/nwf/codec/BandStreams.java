@@ -25,9 +25,9 @@ final class BandStreams {
     private BandStreams() {
     }
 
-    /** Whether a detail level whose bands are w × h holds band streams, given the feature. */
-    static boolean apply(int w, int h) {
-        return (long) w * h >= MIN_BAND_SAMPLES;
+    /** Whether a detail level whose bands are {width, height} holds band streams, given the feature. */
+    static boolean apply(int[] bandSize) {
+        return (long) bandSize[0] * bandSize[1] >= MIN_BAND_SAMPLES;
     }
 
     /** The payload holding {@code streams}, in order. */

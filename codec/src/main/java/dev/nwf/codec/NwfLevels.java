@@ -34,9 +34,14 @@ final class NwfLevels implements LevelCoding {
     /** Whether any detail level of an image with these level sizes holds band streams, given the feature (SPEC.md §6.5). */
     static boolean holdsBandStreams(int[][] sizes) {
         for (int level = 1; level < sizes.length; level++) {
-            if (BandStreams.apply(sizes[level - 1][0], sizes[level - 1][1])) return true;
+            if (BandStreams.apply(sizes[level - 1])) return true;
         }
         return false;
+    }
+
+    /** Whether the detail level whose bands have this {width, height} holds band streams in this coding. */
+    private boolean splits(int[] bandSize) {
+        return bandStreams && BandStreams.apply(bandSize);
     }
 
     @Override
@@ -157,8 +162,7 @@ final class NwfLevels implements LevelCoding {
                 // the bands are coded side by side in either layout: before format 1.9 their symbols go into one stream
                 RansEncoder[] bands = detail.atStride(stride(level, pyr.sizes.length)).encode(pyr.lows[level], pyr.bands[level],
                         pyr.sizes[level - 1][0], pyr.sizes[level - 1][1], BandSchedule.workers(3 * pyr.lows[level].length, threads), work);
-                boolean split = bandStreams && BandStreams.apply(pyr.sizes[level - 1][0], pyr.sizes[level - 1][1]);
-                payload = split ? BandStreams.join(finished(bands)) : appended(bands).finish();
+                payload = splits(pyr.sizes[level - 1]) ? BandStreams.join(finished(bands)) : appended(bands).finish();
             }
             payloads.add(payload);
             bytes += payload.length;
@@ -196,7 +200,7 @@ final class NwfLevels implements LevelCoding {
                     work.accept(channels * sizes[0][0] * sizes[0][1]);
                 } else {
                     int n = 3 * channels;
-                    boolean split = bandStreams && BandStreams.apply(sizes[level - 1][0], sizes[level - 1][1]);
+                    boolean split = splits(sizes[level - 1]);
                     RansDecoder[] streams;
                     if (split) {
                         streams = BandStreams.split(payload, start, n);

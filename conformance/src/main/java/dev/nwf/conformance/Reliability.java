@@ -28,9 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Reliability figures: round trips of random images and of two large enough for band streams, mutated-input decoding (named error or clean decode, never a crash,
- * hang or OOM), and decode equality between two network evaluators. Crashing inputs are saved as regression files
- * named after the failure.
+ * Reliability figures: round trips of random images and of two large enough for band streams, mutated-input decoding
+ * (named error or clean decode, never a crash, hang or OOM), and decode equality between two network evaluators.
+ * Crashing inputs are saved as regression files named after the failure.
  */
 public final class Reliability {
     /** What a run found. */
