@@ -130,7 +130,8 @@ class CliEndToEndTest {
     @Test
     void formatOptionLimitsTheFeatureBits() throws IOException {
         long adaptive = dev.nwf.format.NwfContainer.FEATURE_ADAPTIVE_CONTEXT;
-        String[][] cases = {{"--format", "1.0"}, {"--format-1.0"}, {"--format", "1.1"}, {"--format", "1.2"}, {}};
+        long blend = dev.nwf.format.NwfContainer.FEATURE_SCALE_BLEND;
+        String[][] cases = {{"--format", "1.0"}, {"--format-1.0"}, {"--format", "1.1"}, {"--format", "1.2"}, {"--format", "1.10"}, {}};
         for (String[] option : cases) {
             Path out = dir.resolve("f" + String.join("", option) + ".nwf");
             List<String> args = new java.util.ArrayList<>(List.of("encode", png.toString(), "-o", out.toString(), "-q"));
@@ -138,17 +139,23 @@ class CliEndToEndTest {
             assertEquals(0, Nwf.run(args.toArray(String[]::new)), String.join(" ", option));
             long bits = headerOf(out).requiredFeatures();
             String label = String.join(" ", option);
-            if (label.contains("1.0")) assertEquals(0, bits, label);
-            else if (label.contains("1.1")) assertEquals(adaptive, bits, label);
+            boolean oneZero = label.endsWith("1.0");
+            boolean oneOne = label.endsWith("1.1");
+            if (oneZero) assertEquals(0, bits, label);
+            else if (oneOne) assertEquals(adaptive, bits, label);
             else assertEquals(adaptive, bits & adaptive, label);
-            if (label.contains("1.0") || label.contains("1.1")) {
+            // the scale blend (bit 11) came with 1.11: the default sets it, 1.10 may not
+            if (option.length == 0) assertEquals(blend, bits & blend, "default");
+            else assertEquals(0, bits & blend, label);
+            if (oneZero || oneOne) {
                 assertEquals(dev.nwf.format.NwfHeader.COLOUR_YCOCG_R, headerOf(out).colourTransform(), label);
             }
             Path back = dir.resolve("back.png");
             assertEquals(0, Nwf.run("decode", out.toString(), "-o", back.toString(), "-q", "-f"));
             assertTrue(original.sameAs(ImageFiles.read(back)), label);
         }
-        assertEquals(2, Nwf.run("encode", png.toString(), "--format", "1.11", "-o", dir.resolve("bad.nwf").toString()));
+        String next = "1." + (dev.nwf.format.NwfContainer.VERSION_MINOR + 1);
+        assertEquals(2, Nwf.run("encode", png.toString(), "--format", next, "-o", dir.resolve("bad.nwf").toString()));
         assertEquals(2, Nwf.run("encode", png.toString(), "--format", "x", "-o", dir.resolve("bad.nwf").toString()));
     }
 

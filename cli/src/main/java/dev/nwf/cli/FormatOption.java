@@ -17,7 +17,7 @@ final class FormatOption {
             + "1.5 (Haar levels evaluate the network: decoding about 1.7 times slower), 1.6 (no bias correction: about 0.4 %% larger), "
             + "1.7 (no error feedback: about 1 %% larger), 1.8 (each level one stream: images from 256x256 up decode on one core "
             + "only, about 1.4 times slower on two cores), 1.9 (no green first: photos whose channels share little up to 4 %% larger, "
-            + "set A 0.3 %%), 1.10 (default).")
+            + "set A 0.3 %%), 1.10 (fixed local-scale blend: about 0.3 %% larger), 1.11 (default).")
     String version;
 
     @Option(names = "--format-1.0", hidden = true, description = "Same as --format 1.0 (kept for scripts written for 1.1).")

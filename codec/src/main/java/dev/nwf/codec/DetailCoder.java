@@ -22,6 +22,7 @@ final class DetailCoder {
     private final boolean zeroContext;
     private final boolean biasCorrection;
     private final boolean errorFeedback;
+    private final boolean scaleBlend;
     /** The image's block grid (SPEC.md §6.3.5), or null. */
     private final BlockGrid grid;
     /** Whether the levels are split with Haar (§4.2): means start at zero and the adaptive mean reads the low-pass. */
@@ -37,6 +38,8 @@ final class DetailCoder {
     private ZeroContext zero;
     /** The image's bias correction (SPEC.md §6.3.7); null without the feature. */
     private BiasCorrection bias;
+    /** The image's learnt local-scale blend (SPEC.md §6.3.9); null without the feature. */
+    private ScaleBlend blend;
     /** The mean filter's errors at the level being coded (SPEC.md §6.3.8); null without the error feedback. */
     private FilterErrors filterErrors;
     /** Residuals of the level being coded and of the one before it; null before the first detail level. */
@@ -50,6 +53,7 @@ final class DetailCoder {
         this.zeroContext = context.zero();
         this.biasCorrection = context.bias();
         this.errorFeedback = context.feedback();
+        this.scaleBlend = context.scaleBlend();
         this.grid = context.grid();
         this.haar = context.haar();
         this.network = context.network();
@@ -74,11 +78,12 @@ final class DetailCoder {
             rowClasses = tables[1];
         }
         if (adaptiveContext && adaptive == null) {
-            adaptive = new AdaptiveMean(channels, bitDepth, grid != null, haar, errorFeedback);
+            adaptive = new AdaptiveMean(channels, bitDepth, grid != null, haar, errorFeedback, scaleBlend);
             // with the bias correction the calibration is also keyed by the mean's class against the scale
             calibration = new ScaleCalibration(channels, 3 * BlockGrid.MAX_CLASSES * (biasCorrection ? BiasCorrection.MEAN_CLASSES : 1));
             if (zeroContext) zero = new ZeroContext(channels);
             if (biasCorrection) bias = new BiasCorrection(channels, bitDepth, errorFeedback);
+            if (scaleBlend) blend = new ScaleBlend(channels, bitDepth);
         }
     }
 
@@ -256,6 +261,7 @@ final class DetailCoder {
         /** The image's adaptive state, with this band's own per-sample state (each is null without its feature). */
         private final AdaptiveMean adaptive;
         private final BiasCorrection bias;
+        private final ScaleBlend blend;
         final ZeroContext zero;
         private int current;
         private boolean zeroAsked;
@@ -290,6 +296,7 @@ final class DetailCoder {
             this.adaptive = DetailCoder.this.adaptive == null ? null : DetailCoder.this.adaptive.forBand();
             this.bias = DetailCoder.this.bias == null ? null : DetailCoder.this.bias.forBand();
             this.zero = DetailCoder.this.zero == null ? null : DetailCoder.this.zero.forBand();
+            this.blend = DetailCoder.this.blend == null ? null : DetailCoder.this.blend.forBand();
             this.res = levels.band(c, b);
             this.errors = filterErrors == null ? null : filterErrors.band(c, b);
             this.coErrors = filterErrors == null ? null : filterErrors.coLocated(c, b);
@@ -313,7 +320,8 @@ final class DetailCoder {
         int prepare(int i) {
             // with the error feedback the filter reads the neighbours' errors itself (SPEC.md §6.3.8)
             if (errors == null) mean[i] = alongEdge(i, w, b, v, mean);
-            local = LocalScale.at(i, w, res, netScale, co, leftWeight(b), upWeight(b));
+            local = blend == null ? LocalScale.at(i, w, res, netScale, co, leftWeight(b), upWeight(b))
+                    : blend.at(c, b, i, w, res, netScale, co, leftWeight(b), upWeight(b));
             if (adaptive == null) return local;
             int gridClass = grid == null ? 0 : rowClasses[i / w] + columnClasses[i % w];
             mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands, levels, gridClass, low, errors, coErrors);
@@ -357,6 +365,7 @@ final class DetailCoder {
             if (errors != null) errors[i] = FilterErrors.error(v[i], filterMean);
             if (bias != null) bias.learn(16L * v[i] - filterMean);
             calibration.record(c, slot, local, Math.abs(res[i]));
+            if (blend != null) blend.learn(Math.abs(res[i]));
         }
     }
 

@@ -77,13 +77,32 @@ final class LocalScale {
      * @param leftWeight weight of the left neighbour, {@code upWeight} of the upper one
      */
     static int at(int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight) {
+        return index(estimate(i, w, mag, netScale, co, leftWeight, upWeight));
+    }
+
+    /** The blend {@link #at} turns into an index: a MAD in 1/16 units times 2^10 (SPEC.md §6.3.1's est). */
+    static long estimate(int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight) {
+        return estimate(i, w, mag, netScale, co, leftWeight, upWeight, null);
+    }
+
+    /** Where {@link #estimate} leaves its parts: the in-band neighbours' weighted sum and weight, the co-located sum and count. */
+    static final int IN_SUM = 0;
+    static final int IN_WEIGHT = 1;
+    static final int CO_SUM = 2;
+    static final int CO_COUNT = 3;
+
+    /**
+     * As {@link #estimate(int, int, int[], int[], int[][], int, int)}, also leaving its parts in {@code parts} (when not
+     * null) for {@link ScaleBlend}: [{@link #IN_SUM}] the in-band neighbours' magnitudes times their weights, summed,
+     * [{@link #IN_WEIGHT}] those weights summed, [{@link #CO_SUM}] the co-located magnitudes summed (unweighted),
+     * [{@link #CO_COUNT}] how many there are.
+     */
+    static long estimate(int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight, long[] parts) {
         int x = i % w;
-        long sum = (long) NET_WEIGHT * MAD_Q4[netScale[i]];
-        int weight = NET_WEIGHT;
-        for (int[] c : co) {
-            sum += (long) CO * Math.abs(c[i]);
-            weight += CO;
-        }
+        long coSum = 0;
+        for (int[] c : co) coSum += Math.abs(c[i]);
+        long sum = 0;
+        int weight = 0;
         if (x > 0) {
             sum += (long) leftWeight * Math.abs(mag[i - 1]);
             weight += leftWeight;
@@ -108,7 +127,14 @@ final class LocalScale {
                 weight += FAR;
             }
         }
-        return index((sum << 10) / weight);
+        if (parts != null) {
+            parts[IN_SUM] = sum;
+            parts[IN_WEIGHT] = weight;
+            parts[CO_SUM] = coSum;
+            parts[CO_COUNT] = co.length;
+        }
+        long total = (long) NET_WEIGHT * MAD_Q4[netScale[i]] + CO * coSum + sum;
+        return (total << 10) / (NET_WEIGHT + CO * co.length + weight);
     }
 
     /** Weight, in 1/16 per grey level, of the low-pass slope as a magnitude under the Haar split (set A 2.0409 -> 2.0367 bpsp; 4 and 8 within 0.01 %). */

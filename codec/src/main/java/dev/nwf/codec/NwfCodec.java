@@ -57,14 +57,15 @@ public final class NwfCodec {
 
     /**
      * What a file coded with this model may set: value maps for every family; adaptive context, subtract green, block
-     * grids, the Haar split, the zero context, network-free Haar levels and the bias correction for the nwf family.
+     * grids, the Haar split, the zero context, network-free Haar levels, the bias correction, the error feedback, band
+     * streams, green first and the scale blend for the nwf family.
      */
     static long supportedFeatures(NwfModel model) {
         return NwfContainer.FEATURE_VALUE_MAP | (NwfModel.FAMILY_NWF.equals(model.family())
                 ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_BLOCK_GRID
                 | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_ZERO_CONTEXT | NwfContainer.FEATURE_NETWORK_FREE_HAAR
                 | NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK | NwfContainer.FEATURE_BAND_STREAMS
-                | NwfContainer.FEATURE_GREEN_FIRST : 0L);
+                | NwfContainer.FEATURE_GREEN_FIRST | NwfContainer.FEATURE_SCALE_BLEND : 0L);
     }
 
     /** Bits an encoder sets only for images it chooses them for (network-free Haar: those it chooses Haar for). */
@@ -98,6 +99,7 @@ public final class NwfCodec {
         if ((bits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0) return "the zero context (feature bit 5) needs the adaptive context (bit 0)";
         if ((bits & NwfContainer.FEATURE_BIAS_CORRECTION) != 0) return "the bias correction (feature bit 7) needs the adaptive context (bit 0)";
         if ((bits & NwfContainer.FEATURE_ERROR_FEEDBACK) != 0) return "the error feedback (feature bit 8) needs the adaptive context (bit 0)";
+        if ((bits & NwfContainer.FEATURE_SCALE_BLEND) != 0) return "the learnt scale blend (feature bit 11) needs the adaptive context (bit 0)";
         return null;
     }
 
@@ -232,7 +234,8 @@ public final class NwfCodec {
         boolean networkFree = filter == Lifting.Filter.HAAR && (featureBits & NwfContainer.FEATURE_NETWORK_FREE_HAAR) != 0;
         return new NwfLevels(evaluator, model, new DetailContext((featureBits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0,
                 (featureBits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0, (featureBits & NwfContainer.FEATURE_BIAS_CORRECTION) != 0,
-                (featureBits & NwfContainer.FEATURE_ERROR_FEEDBACK) != 0, grid, filter, !networkFree),
+                (featureBits & NwfContainer.FEATURE_ERROR_FEEDBACK) != 0, (featureBits & NwfContainer.FEATURE_SCALE_BLEND) != 0,
+                grid, filter, !networkFree),
                 (featureBits & NwfContainer.FEATURE_BAND_STREAMS) != 0, threads);
     }
 

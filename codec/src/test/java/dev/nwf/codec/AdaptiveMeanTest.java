@@ -22,7 +22,7 @@ class AdaptiveMeanTest {
             own[0][i] = (3 * luma[0][i]) / 4 + (r.nextInt(3) - 1) * scale;
         }
         int[] netMean = new int[n]; // a prior that knows nothing: mean 0 everywhere
-        AdaptiveMean am = new AdaptiveMean(3, bitDepth, false, false, false);
+        AdaptiveMean am = new AdaptiveMean(3, bitDepth, false, false, false, false);
         LevelResiduals levels = LevelResiduals.first(3, W, H);
         double early = 0;
         double late = 0;
@@ -58,7 +58,7 @@ class AdaptiveMeanTest {
             int x = i % W;
             v[i] = (low[i - x + Math.min(W - 1, x + 1)] - low[i]) / 2 + r.nextInt(3) - 1;
         }
-        AdaptiveMean am = new AdaptiveMean(1, 8, false, true, false);
+        AdaptiveMean am = new AdaptiveMean(1, 8, false, true, false, false);
         LevelResiduals levels = LevelResiduals.first(1, W, H);
         int[] zero = new int[n];
         double early = 0;

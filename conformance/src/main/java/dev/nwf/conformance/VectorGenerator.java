@@ -28,6 +28,8 @@ final class VectorGenerator {
     private final NwfCodec nwf;
     /** Every feature the nwf family has. */
     private final NwfCodec nwfAll;
+    /** Every feature of format 1.10 (all but the scale blend, bit 11): the band-stream and green-first cases keep their bytes. */
+    private final NwfCodec nwf110;
     private final NwfCodec rgflow;
     /** The codec of the case being written. */
     private NwfCodec codec;
@@ -37,6 +39,7 @@ final class VectorGenerator {
     VectorGenerator(NwfModel model, NwfModel rgflowModel, Path root) {
         if (!NwfModel.FAMILY_RGFLOW.equals(rgflowModel.family())) throw new IllegalArgumentException(rgflowModel.id() + " is not an rgflow model");
         this.nwfAll = new NwfCodec(model);
+        this.nwf110 = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_SCALE_BLEND);
         this.nwf = without(NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_ZERO_CONTEXT | NwfContainer.FEATURE_BIAS_CORRECTION
                 | NwfContainer.FEATURE_ERROR_FEEDBACK);
         this.rgflow = new NwfCodec(rgflowModel);
@@ -75,6 +78,7 @@ final class VectorGenerator {
         errorFeedbacks();
         bandStreams();
         greenFirst();
+        scaleBlends();
         codec = nwf.withFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
         transform("format11-rgb8-48x40", "format 1.1 coding: the image of rgb8-subtract-green-48x40 under YCoCg-R, the only transform 1.1 has",
                 List.of("rgb", "8bit", "multi-level", "format-1.1"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_YCOCG_R);
@@ -235,11 +239,41 @@ final class VectorGenerator {
 
     /**
      * The nwf family with every feature but these bits, the band streams (bit 9: only {@link #bandStreams}' cases have
-     * levels large enough to hold them) and green first (bit 10, {@link #greenFirst}), so that the older cases keep their
-     * bytes.
+     * levels large enough to hold them), green first (bit 10, {@link #greenFirst}) and the scale blend (bit 11,
+     * {@link #scaleBlends}), so that the older cases keep their bytes.
      */
     private NwfCodec without(long bits) {
-        return nwfAll.withFeatures(nwfAll.features() & ~bits & ~NwfContainer.FEATURE_BAND_STREAMS & ~NwfContainer.FEATURE_GREEN_FIRST);
+        return nwfAll.withFeatures(nwfAll.features() & ~bits & ~NwfContainer.FEATURE_BAND_STREAMS & ~NwfContainer.FEATURE_GREEN_FIRST
+                & ~NwfContainer.FEATURE_SCALE_BLEND);
+    }
+
+    /**
+     * The learnt scale blend (feature bit 11) with every other feature: under Haar in colour, at 16 bits and at 4 bits
+     * of depth (its step works in 8-bit units), under the 5/3, and misuses.
+     */
+    private void scaleBlends() throws IOException {
+        codec = nwfAll;
+        NwfFile blend = withFeature("rgb8-scale-blend-haar-64x48", "the learnt scale blend under Haar, network-free",
+                List.of("rgb", "8bit", "multi-level", "haar-split", "network-free-haar", "zero-context", "bias-correction", "error-feedback",
+                        "scale-blend"), speckled(pixelRepeated(synthetic(32, 24, 3, 8, 34), 64, 48), 34),
+                NwfContainer.FEATURE_SCALE_BLEND | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR);
+        withFeature("gray16-scale-blend-40x36", "the learnt scale blend at 16 bits of depth",
+                List.of("gray", "16bit", "multi-level", "zero-context", "bias-correction", "error-feedback", "scale-blend"),
+                synthetic(40, 36, 1, 16, 35), NwfContainer.FEATURE_SCALE_BLEND);
+        withFeature("gray4-scale-blend-33x17", "the learnt scale blend at 4 bits of depth, odd sizes",
+                List.of("gray", "4bit", "odd-size", "multi-level", "zero-context", "bias-correction", "error-feedback", "scale-blend"),
+                synthetic(33, 17, 1, 4, 36), NwfContainer.FEATURE_SCALE_BLEND);
+        featureMisuse("scale-blend-cleared", "feature bit 11 (scale blend) cleared on a file coded with it: the levels decode wrongly",
+                blend, blend.header().requiredFeatures() & ~NwfContainer.FEATURE_SCALE_BLEND);
+        featureMisuse("scale-blend-without-adaptive-context", "feature bit 11 (scale blend) with bit 0 (adaptive context) clear",
+                blend, blend.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT & ~NwfContainer.FEATURE_ZERO_CONTEXT
+                        & ~NwfContainer.FEATURE_BIAS_CORRECTION & ~NwfContainer.FEATURE_ERROR_FEEDBACK & ~NwfContainer.FEATURE_BLOCK_GRID
+                        & ~NwfContainer.FEATURE_HAAR_SPLIT & ~NwfContainer.FEATURE_NETWORK_FREE_HAAR);
+        codec = rgflow;
+        NwfFile rg = rgflow.encode(synthetic(24, 20, 1, 8, 23));
+        featureMisuse("scale-blend-on-rgflow", "feature bit 11 (scale blend, nwf family only) on an rgflow file",
+                rg, rg.header().requiredFeatures() | NwfContainer.FEATURE_SCALE_BLEND);
+        codec = nwf;
     }
 
     /**
@@ -247,7 +281,7 @@ final class VectorGenerator {
      * {@code BandStreams.MIN_BAND_SAMPLES} (the coarser levels keep one stream), and misuses.
      */
     private void bandStreams() throws IOException {
-        codec = nwfAll;
+        codec = nwf110;
         withFeature("rgb8-band-streams-haar-256x256", "band streams at the finest level under Haar (the repeated pixels also show a 4×4 grid): nine bands, each its own stream",
                 List.of("rgb", "8bit", "multi-level", "block-grid", "haar-split", "network-free-haar", "zero-context", "bias-correction",
                         "error-feedback", "band-streams", "green-first"), speckled(pixelRepeated(synthetic(128, 128, 3, 8, 28), 256, 256), 28),
@@ -315,7 +349,7 @@ final class VectorGenerator {
      * encoder codes untransformed rather than as differences from green, and misuses.
      */
     private void greenFirst() throws IOException {
-        codec = nwfAll;
+        codec = nwf110;
         NwfFile rgb = transform("rgb8-green-first-48x40", "colour transform 3, green first: planes G, R, B (channels with nothing in common)",
                 List.of("rgb", "8bit", "multi-level", "green-first"), unrelatedChannels(48, 40, 3, 30), NwfHeader.COLOUR_GREEN_FIRST);
         transform("rgba8-green-first-36x20", "green first with an alpha channel (passes through)",
@@ -521,7 +555,7 @@ final class VectorGenerator {
     }
 
     /** A bit no version of the format defines yet. */
-    private static final long UNDEFINED_FEATURE = 1L << 11;
+    private static final long UNDEFINED_FEATURE = 1L << 12;
 
     /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
     private NwfFile transform(String name, String description, List<String> features, Image img, int colourTransform) throws IOException {
@@ -581,7 +615,7 @@ final class VectorGenerator {
         version[8] = 2;
         write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
         byte[] feature = NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | UNDEFINED_FEATURE)));
-        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 11 (undefined) set", "UNSUPPORTED_FEATURE"));
+        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 12 (undefined) set", "UNSUPPORTED_FEATURE"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;
         write("crc-mismatch", crc, errorCase("crc-mismatch", "one flipped bit in a level chunk", "CRC_MISMATCH"));

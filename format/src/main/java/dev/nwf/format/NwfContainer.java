@@ -18,7 +18,7 @@ public final class NwfContainer {
     /** Non-ASCII first byte, the name, then CR LF, Ctrl-Z, LF to detect text-mode and 7-bit transfer damage. */
     static final byte[] SIGNATURE = {(byte) 0x8E, 'N', 'W', 'F', 0x0D, 0x0A, 0x1A, 0x0A};
     public static final int VERSION_MAJOR = 1;
-    public static final int VERSION_MINOR = 10;
+    public static final int VERSION_MINOR = 11;
     /** Signature and the two version bytes: the first chunk starts here (SPEC.md §2.1). */
     public static final int PREAMBLE_BYTES = SIGNATURE.length + 2;
     /** Largest chunk payload: 2^31 - 1 bytes. */
@@ -79,11 +79,16 @@ public final class NwfContainer {
      * Registered here so that readers that predate it refuse such files by the bit, before any pixel work.
      */
     public static final long FEATURE_GREEN_FIRST = 1L << 10;
+    /**
+     * Required-feature bit 11 (SPEC.md §2.4.1, since 1.11): the detail levels' local scale blends its magnitudes with
+     * weights learnt inside the image. The container only registers the bit.
+     */
+    public static final long FEATURE_SCALE_BLEND = 1L << 11;
 
     /** Required-feature bits by the minor version that defined them: bit i of {@code FEATURES_BY_MINOR[m]} since 1.m. */
     private static final long[] FEATURES_BY_MINOR = {0, FEATURE_ADAPTIVE_CONTEXT, FEATURE_SUBTRACT_GREEN,
         FEATURE_VALUE_MAP | FEATURE_BLOCK_GRID, FEATURE_HAAR_SPLIT, FEATURE_ZERO_CONTEXT, FEATURE_NETWORK_FREE_HAAR, FEATURE_BIAS_CORRECTION,
-        FEATURE_ERROR_FEEDBACK, FEATURE_BAND_STREAMS, FEATURE_GREEN_FIRST};
+        FEATURE_ERROR_FEEDBACK, FEATURE_BAND_STREAMS, FEATURE_GREEN_FIRST, FEATURE_SCALE_BLEND};
 
     /** The required-feature bits defined up to format 1.{@code minor}: 1.0 none, then more bits with each minor version. */
     public static long featuresUpTo(int minor) {
@@ -96,7 +101,7 @@ public final class NwfContainer {
     /** Required-feature bits defined by this version of the spec. */
     public static final long KNOWN_FEATURES = FEATURE_ADAPTIVE_CONTEXT | FEATURE_SUBTRACT_GREEN | FEATURE_VALUE_MAP
             | FEATURE_BLOCK_GRID | FEATURE_HAAR_SPLIT | FEATURE_ZERO_CONTEXT | FEATURE_NETWORK_FREE_HAAR
-            | FEATURE_BIAS_CORRECTION | FEATURE_ERROR_FEEDBACK | FEATURE_BAND_STREAMS | FEATURE_GREEN_FIRST;
+            | FEATURE_BIAS_CORRECTION | FEATURE_ERROR_FEEDBACK | FEATURE_BAND_STREAMS | FEATURE_GREEN_FIRST | FEATURE_SCALE_BLEND;
 
     private NwfContainer() {
     }
@@ -111,7 +116,8 @@ public final class NwfContainer {
                     : b == FEATURE_VALUE_MAP ? "value-map" : b == FEATURE_BLOCK_GRID ? "block-grid" : b == FEATURE_HAAR_SPLIT ? "haar-split"
                     : b == FEATURE_ZERO_CONTEXT ? "zero-context" : b == FEATURE_NETWORK_FREE_HAAR ? "network-free-haar"
                     : b == FEATURE_BIAS_CORRECTION ? "bias-correction" : b == FEATURE_ERROR_FEEDBACK ? "error-feedback"
-                    : b == FEATURE_BAND_STREAMS ? "band-streams" : b == FEATURE_GREEN_FIRST ? "green-first" : "bit " + bit);
+                    : b == FEATURE_BAND_STREAMS ? "band-streams" : b == FEATURE_GREEN_FIRST ? "green-first"
+                    : b == FEATURE_SCALE_BLEND ? "scale-blend" : "bit " + bit);
         }
         return names;
     }

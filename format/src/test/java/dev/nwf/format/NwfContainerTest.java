@@ -127,7 +127,7 @@ class NwfContainerTest {
 
     @Test
     void unsupportedRequiredFeatureIsRejected() {
-        NwfFile f = SAMPLE.withHeader(SAMPLE.header().withRequiredFeatures(1L << 11));
+        NwfFile f = SAMPLE.withHeader(SAMPLE.header().withRequiredFeatures(1L << 12));
         assertEquals(UNSUPPORTED_FEATURE, failureOf(NwfContainer.toBytes(f)));
     }
 
@@ -220,7 +220,8 @@ class NwfContainerTest {
     void featureBitsHaveNames() {
         assertEquals(List.of(), NwfContainer.featureNames(0));
         assertEquals(List.of("adaptive-context"), NwfContainer.featureNames(NwfContainer.FEATURE_ADAPTIVE_CONTEXT));
-        assertEquals(List.of("adaptive-context", "band-streams", "green-first", "bit 11", "bit 63"), NwfContainer.featureNames(1L | 1L << 9 | 1L << 10 | 1L << 11 | 1L << 63));
+        assertEquals(List.of("adaptive-context", "band-streams", "green-first", "scale-blend", "bit 12", "bit 63"),
+                NwfContainer.featureNames(1L | 1L << 9 | 1L << 10 | 1L << 11 | 1L << 12 | 1L << 63));
         assertEquals(List.of("value-map", "block-grid", "haar-split", "zero-context", "network-free-haar", "bias-correction", "error-feedback"),
                 NwfContainer.featureNames(NwfContainer.featuresUpTo(8) & ~NwfContainer.featuresUpTo(2)));
     }
