@@ -77,12 +77,7 @@ final class LocalScale {
      * @param leftWeight weight of the left neighbour, {@code upWeight} of the upper one
      */
     static int at(int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight) {
-        return index(estimate(i, w, mag, netScale, co, leftWeight, upWeight));
-    }
-
-    /** The blend {@link #at} turns into an index: a MAD in 1/16 units times 2^10 (SPEC.md §6.3.1's est). */
-    static long estimate(int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight) {
-        return estimate(i, w, mag, netScale, co, leftWeight, upWeight, null);
+        return index(estimate(i, w, mag, netScale, co, leftWeight, upWeight, null));
     }
 
     /** Where {@link #estimate} leaves its parts: the in-band neighbours' weighted sum and weight, the co-located sum and count. */
@@ -92,10 +87,10 @@ final class LocalScale {
     static final int CO_COUNT = 3;
 
     /**
-     * As {@link #estimate(int, int, int[], int[], int[][], int, int)}, also leaving its parts in {@code parts} (when not
-     * null) for {@link ScaleBlend}: [{@link #IN_SUM}] the in-band neighbours' magnitudes times their weights, summed,
-     * [{@link #IN_WEIGHT}] those weights summed, [{@link #CO_SUM}] the co-located magnitudes summed (unweighted),
-     * [{@link #CO_COUNT}] how many there are.
+     * The blend {@link #at} turns into an index, a MAD in 1/16 units times 2^10 (SPEC.md §6.3.1's est), with the
+     * arguments of {@link #at}; when {@code parts} is not null, also leaves there what {@link ScaleBlend} reads:
+     * [{@link #IN_SUM}] the in-band neighbours' magnitudes times their weights, summed, [{@link #IN_WEIGHT}] those
+     * weights summed, [{@link #CO_SUM}] the co-located magnitudes summed (unweighted), [{@link #CO_COUNT}] how many.
      */
     static long estimate(int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight, long[] parts) {
         int x = i % w;
