@@ -1,7 +1,7 @@
 package dev.nwf.bench;
 
 import dev.nwf.codec.PriorTrainingData;
-import dev.nwf.codec.net.DjlEvaluator;
+import dev.nwf.djl.DjlEvaluator;
 import dev.nwf.codec.net.IntNet;
 import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;

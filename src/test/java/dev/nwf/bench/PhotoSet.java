@@ -1,7 +1,7 @@
 package dev.nwf.bench;
 
 import dev.nwf.codec.Image;
-import dev.nwf.codec.ImageFiles;
+import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.ImageOps;
 import java.io.IOException;
 import java.nio.file.Files;

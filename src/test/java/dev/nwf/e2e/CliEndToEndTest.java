@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nwf.cli.Nwf;
+import dev.nwf.codec.CodingTool;
+import dev.nwf.codec.ToolLists;
 import dev.nwf.codec.Image;
-import dev.nwf.codec.ImageFiles;
+import dev.nwf.files.ImageFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -104,10 +106,6 @@ class CliEndToEndTest {
         assertTrue(p.sameAs(h), "truncated file decodes to the same image as --level 1");
     }
 
-    /**
-     * --format limits the feature bits to those of an older version: 1.0 none, 1.1 adaptive context only (YCoCg-R);
-     * --format-1.0 is kept as an alias. Every file decodes exactly.
-     */
     /** --threads 1 writes the bytes the default writes and decodes them to the same image; a negative count is a usage error. */
     @Test
     void threadsOptionChangesNothingButTheThreads() throws IOException {
@@ -118,7 +116,7 @@ class CliEndToEndTest {
         assertEquals(0, Nwf.run("encode", big.toString(), "-o", all.toString(), "-q"));
         assertEquals(0, Nwf.run("encode", big.toString(), "-o", one.toString(), "-q", "--threads", "1"));
         assertArrayEquals(Files.readAllBytes(all), Files.readAllBytes(one));
-        assertTrue((headerOf(one).requiredFeatures() & dev.nwf.format.NwfContainer.FEATURE_BAND_STREAMS) != 0, "band streams");
+        assertTrue(lists(one, CodingTool.BAND_STREAMS), "band streams");
         for (String threads : new String[] {"1", "3"}) {
             Path back = dir.resolve("back" + threads + ".png");
             assertEquals(0, Nwf.run("decode", one.toString(), "-o", back.toString(), "-q", "--threads", threads));
@@ -127,41 +125,52 @@ class CliEndToEndTest {
         assertEquals(2, Nwf.run("decode", one.toString(), "-o", dir.resolve("x.png").toString(), "--threads", "-1"));
     }
 
+    /** Whether the file's header lists the tool. */
+    private static boolean lists(Path file, CodingTool tool) throws IOException {
+        return ToolLists.lists(headerOf(file).tools(), tool);
+    }
+
+    /**
+     * --without leaves tools out of the encoder (and the tools that need them): the file lists none of them and decodes
+     * exactly. An unknown tool name is a usage error naming the table's tools.
+     */
     @Test
-    void formatOptionLimitsTheFeatureBits() throws IOException {
-        long adaptive = dev.nwf.format.NwfContainer.FEATURE_ADAPTIVE_CONTEXT;
-        long blend = dev.nwf.format.NwfContainer.FEATURE_SCALE_BLEND;
-        String[][] cases = {{"--format", "1.0"}, {"--format-1.0"}, {"--format", "1.1"}, {"--format", "1.2"}, {"--format", "1.10"}, {}};
+    void withoutOptionLeavesToolsOut() throws IOException {
+        String[][] cases = {{}, {"--without", "scale-blend"}, {"--without", "adaptive-mean"}, {"--without", "colour-transform,value-map"}};
         for (String[] option : cases) {
-            Path out = dir.resolve("f" + String.join("", option) + ".nwf");
+            Path out = dir.resolve("t" + String.join("", option) + ".nwf");
             List<String> args = new java.util.ArrayList<>(List.of("encode", png.toString(), "-o", out.toString(), "-q"));
             args.addAll(List.of(option));
-            assertEquals(0, Nwf.run(args.toArray(String[]::new)), String.join(" ", option));
-            long bits = headerOf(out).requiredFeatures();
             String label = String.join(" ", option);
-            boolean oneZero = label.endsWith("1.0");
-            boolean oneOne = label.endsWith("1.1");
-            if (oneZero) assertEquals(0, bits, label);
-            else if (oneOne) assertEquals(adaptive, bits, label);
-            else assertEquals(adaptive, bits & adaptive, label);
-            // the scale blend (bit 11) came with 1.11: the default sets it, 1.10 may not
-            if (option.length == 0) assertEquals(blend, bits & blend, "default");
-            else assertEquals(0, bits & blend, label);
-            if (oneZero || oneOne) {
-                assertEquals(dev.nwf.format.NwfHeader.COLOUR_YCOCG_R, headerOf(out).colourTransform(), label);
+            assertEquals(0, Nwf.run(args.toArray(String[]::new)), label);
+            java.util.Set<CodingTool> listed = dev.nwf.codec.NwfCodec.tools(headerOf(out)).tools();
+            if (option.length == 0) {
+                assertTrue(listed.containsAll(java.util.EnumSet.of(CodingTool.ADAPTIVE_MEAN, CodingTool.SCALE_BLEND, CodingTool.COLOUR_TRANSFORM)), label);
+            } else {
+                for (String name : option[1].split(",")) assertFalse(listed.contains(CodingTool.ofName(name)), label + ": " + listed);
             }
+            if (label.endsWith("adaptive-mean")) assertEquals(java.util.EnumSet.of(CodingTool.COLOUR_TRANSFORM), listed, label);
             Path back = dir.resolve("back.png");
             assertEquals(0, Nwf.run("decode", out.toString(), "-o", back.toString(), "-q", "-f"));
             assertTrue(original.sameAs(ImageFiles.read(back)), label);
         }
-        String next = "1." + (dev.nwf.format.NwfContainer.VERSION_MINOR + 1);
-        assertEquals(2, Nwf.run("encode", png.toString(), "--format", next, "-o", dir.resolve("bad.nwf").toString()));
-        assertEquals(2, Nwf.run("encode", png.toString(), "--format", "x", "-o", dir.resolve("bad.nwf").toString()));
+        assertEquals(2, Nwf.run("encode", png.toString(), "--without", "palette", "-o", dir.resolve("bad.nwf").toString()));
+        assertFalse(Files.exists(dir.resolve("bad.nwf")));
+    }
+
+    /** `nwf tools` prints the tool table: every tool's id and name, as JSON too. */
+    @Test
+    void toolsCommandListsTheTable() throws IOException {
+        String text = new String(runPiped(new byte[0], "tools"), java.nio.charset.StandardCharsets.UTF_8);
+        for (CodingTool t : CodingTool.values()) assertTrue(text.contains(t.toolName) && text.contains(t.section), t.toolName + " in\n" + text);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(runPiped(new byte[0], "tools", "--json"));
+        assertEquals(CodingTool.values().length, json.size());
+        assertEquals("adaptive-mean", json.get(CodingTool.SCALE_BLEND.ordinal()).get("needs").asText());
     }
 
     /**
-     * An 8-bit photo saved as 16-bit PNG (v·257, as converters widen it) gets a value map under format 1.3 and comes
-     * out the size of the 8-bit file, where --format 1.2 must code 16-bit samples; both decode exactly.
+     * An 8-bit photo saved as 16-bit PNG (v·257, as converters widen it) gets a value map and comes out the size of the
+     * 8-bit file, where without the value-map tool it must code 16-bit samples; both decode exactly.
      */
     @Test
     void widenedSixteenBitPhotoCodesLikeItsEightBits() throws IOException {
@@ -178,19 +187,19 @@ class CliEndToEndTest {
         Path unmapped = dir.resolve("wide12.nwf");
         assertEquals(0, Nwf.run("encode", png.toString(), "-o", eight.toString(), "-q"));
         assertEquals(0, Nwf.run("encode", widePng.toString(), "-o", mapped.toString(), "-q"));
-        assertEquals(0, Nwf.run("encode", widePng.toString(), "-o", unmapped.toString(), "-q", "--format", "1.2"));
-        assertTrue((headerOf(mapped).requiredFeatures() & dev.nwf.format.NwfContainer.FEATURE_VALUE_MAP) != 0);
-        assertEquals(0, headerOf(unmapped).requiredFeatures() & dev.nwf.format.NwfContainer.FEATURE_VALUE_MAP);
+        assertEquals(0, Nwf.run("encode", widePng.toString(), "-o", unmapped.toString(), "-q", "--without", "value-map"));
+        assertTrue(lists(mapped, CodingTool.VALUE_MAP));
+        assertFalse(lists(unmapped, CodingTool.VALUE_MAP));
         long withMap = Files.size(mapped);
         assertTrue(withMap < Files.size(eight) * 1.01, withMap + " bytes against the 8-bit file's " + Files.size(eight));
         assertTrue(withMap * 2 < Files.size(unmapped), withMap + " bytes against " + Files.size(unmapped) + " without the map");
         byte[] info = runPiped(new byte[0], "info", mapped.toString(), "--json");
-        var map = new com.fasterxml.jackson.databind.ObjectMapper().readTree(info).get("valueMap");
+        var map = toolJson(info, "value-map");
         int codedDepth = map.get("codedDepth").asInt();
         assertTrue(codedDepth >= 1 && codedDepth <= 8, map.toString());
         assertEquals(3, map.get("valuesPerChannel").size(), map.toString());
         assertTrue(map.get("valuesPerChannel").get(0).asInt() <= 256, map.toString());
-        assertTrue(new String(runPiped(new byte[0], "info", mapped.toString())).contains("coded as " + codedDepth + "-bit ranks"));
+        assertTrue(new String(runPiped(new byte[0], "info", mapped.toString())).contains("value-map " + codedDepth + "-bit ranks"));
         for (Path f : List.of(mapped, unmapped)) {
             Path back = dir.resolve("wide-back.png");
             assertEquals(0, Nwf.run("decode", f.toString(), "-o", back.toString(), "-q", "-f"));
@@ -224,7 +233,7 @@ class CliEndToEndTest {
 
     @Test
     void gpuDeviceWithoutAGpuIsAUsageErrorInOneLine() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dev.nwf.codec.net.DjlEvaluator.gpuCount() == 0, "this machine has a GPU");
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.nwf.djl.DjlEvaluator.gpuCount() == 0, "this machine has a GPU");
         Path out = dir.resolve("g.nwf");
         String[] err = new String[1];
         int code = withStderr(err, () -> Nwf.run("encode", png.toString(), "--device", "gpu", "-o", out.toString()));
@@ -308,18 +317,17 @@ class CliEndToEndTest {
         Files.write(decodedPng, ImageFiles.pngBytes(decoded));
         Path grid = dir.resolve("grid.nwf");
         Path noGrid = dir.resolve("nogrid.nwf");
-        Path latest = dir.resolve("latest.nwf");
-        assertEquals(0, Nwf.run("encode", decodedPng.toString(), "-o", grid.toString(), "-q", "--format", "1.3"));
-        assertEquals(0, Nwf.run("encode", decodedPng.toString(), "-o", noGrid.toString(), "-q", "--format", "1.2"));
-        assertEquals(0, Nwf.run("encode", decodedPng.toString(), "-o", latest.toString(), "-q"));
-        assertTrue(Files.size(latest) <= Files.size(grid), Files.size(latest) + " bytes in format 1.4, " + Files.size(grid) + " in 1.3");
-        assertTrue((headerOf(grid).requiredFeatures() & dev.nwf.format.NwfContainer.FEATURE_BLOCK_GRID) != 0);
+        // under the 5/3 (Haar, also tried here, may win with or without the grid)
+        assertEquals(0, Nwf.run("encode", decodedPng.toString(), "-o", grid.toString(), "-q", "--without", "haar-split"));
+        assertEquals(0, Nwf.run("encode", decodedPng.toString(), "-o", noGrid.toString(), "-q", "--without", "haar-split,block-grid"));
+        assertTrue(lists(grid, CodingTool.BLOCK_GRID));
+        assertFalse(lists(noGrid, CodingTool.BLOCK_GRID));
         assertTrue(Files.size(grid) < Files.size(noGrid), Files.size(grid) + " bytes with the grid, " + Files.size(noGrid) + " without");
-        var info = new com.fasterxml.jackson.databind.ObjectMapper().readTree(runPiped(new byte[0], "info", grid.toString(), "--json")).get("blockGrid");
+        var info = toolJson(runPiped(new byte[0], "info", grid.toString(), "--json"), "block-grid");
         assertEquals(8, info.get("period").asInt(), "ImageIO's JPEG writer codes 8x8 blocks from the origin: " + info);
         assertEquals(0, info.get("startX").asInt(), info.toString());
         assertEquals(0, info.get("startY").asInt(), info.toString());
-        for (Path f : List.of(grid, noGrid, latest)) {
+        for (Path f : List.of(grid, noGrid)) {
             Path back = dir.resolve("jpeg-back.png");
             assertEquals(0, Nwf.run("decode", f.toString(), "-o", back.toString(), "-q", "-f"));
             assertTrue(decoded.sameAs(ImageFiles.read(back)), f.toString());
@@ -370,10 +378,20 @@ class CliEndToEndTest {
         assertEquals(77, json.get("height").asInt());
         assertEquals(dev.nwf.zoo.ModelZoo.DEFAULT_MODEL, json.get("model").asText());
         assertTrue(json.get("complete").asBoolean());
-        String names = json.get("featureNames").toString();
-        assertTrue(names.startsWith("[\"adaptive-context\""), names);
-        assertEquals(names.contains("subtract-green") ? "subtract-green" : "YCoCg-R", json.get("colourTransform").asText());
+        var tools = json.get("tools");
+        assertEquals("colour-transform", tools.get(0).get("name").asText(), tools.toString());
+        assertEquals(tools.get(0).get("transform").asText(), json.get("colourTransform").asText());
+        assertTrue(List.of("subtract-green", "green-first").contains(json.get("colourTransform").asText()), json.toString());
+        assertEquals("adaptive-mean", tools.get(1).get("name").asText(), tools.toString());
         assertEquals(List.of("level", "width", "height", "bytes", "present"), fieldNames(json.get("levels").get(0)));
+    }
+
+    /** The entry for a tool in `nwf info --json` output. */
+    private static com.fasterxml.jackson.databind.JsonNode toolJson(byte[] info, String tool) throws IOException {
+        for (var t : new com.fasterxml.jackson.databind.ObjectMapper().readTree(info).get("tools")) {
+            if (t.get("name").asText().equals(tool)) return t;
+        }
+        throw new AssertionError("no " + tool + " in " + new String(info, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static List<String> fieldNames(com.fasterxml.jackson.databind.JsonNode node) {

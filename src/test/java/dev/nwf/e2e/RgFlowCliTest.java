@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nwf.cli.Nwf;
 import dev.nwf.codec.Image;
-import dev.nwf.codec.ImageFiles;
+import dev.nwf.files.ImageFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

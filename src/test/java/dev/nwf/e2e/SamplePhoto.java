@@ -2,7 +2,7 @@ package dev.nwf.e2e;
 
 import dev.nwf.cli.Nwf;
 import dev.nwf.codec.Image;
-import dev.nwf.codec.ImageFiles;
+import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.ImageOps;
 import java.io.IOException;
 import java.io.InputStream;

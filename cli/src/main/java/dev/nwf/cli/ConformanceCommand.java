@@ -98,7 +98,7 @@ final class ConformanceCommand {
         @Override
         public Integer call() throws Exception {
             var m = models.zoo().get(model).model();
-            var other = compareDjl ? new dev.nwf.codec.net.DjlEvaluator(null, dev.nwf.codec.net.DjlEvaluator.Precision.AUTO,
+            var other = compareDjl ? new dev.nwf.djl.DjlEvaluator(null, dev.nwf.djl.DjlEvaluator.Precision.AUTO,
                     dev.nwf.codec.NwfModel.MAX_INPUT_BOUND) : null;
             long t0 = System.nanoTime();
             Reliability.Report r = Reliability.run(m, other, images, mutations, seed, regressions);
@@ -137,7 +137,7 @@ final class ConformanceCommand {
         public Integer call() throws Exception {
             if (calls < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--calls must be >= 0");
             ModelZoo zoo = models.zoo();
-            var img = image == null ? DemoCommand.sample() : dev.nwf.codec.ImageFiles.read(image);
+            var img = image == null ? DemoCommand.sample() : dev.nwf.files.ImageFiles.read(image);
             var list = List.of(zoo.get(ModelZoo.DEFAULT_MODEL).model(), zoo.get(ModelZoo.RGFLOW_MODEL).model());
             int n = dev.nwf.conformance.NetVectors.write(list, img, dir, calls);
             System.err.printf("wrote %d network cases to %s%n", n, dir);

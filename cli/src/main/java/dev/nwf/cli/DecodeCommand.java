@@ -1,7 +1,7 @@
 package dev.nwf.cli;
 
 import dev.nwf.codec.Decoded;
-import dev.nwf.codec.ImageFiles;
+import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.LevelListener;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.format.NwfFormatException;

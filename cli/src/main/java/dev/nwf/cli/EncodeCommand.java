@@ -1,7 +1,7 @@
 package dev.nwf.cli;
 
 import dev.nwf.codec.Image;
-import dev.nwf.codec.ImageFiles;
+import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
@@ -32,7 +32,7 @@ final class EncodeCommand implements Callable<Integer> {
     String model;
 
     @Mixin
-    FormatOption format;
+    ToolsOption tools;
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
     boolean quiet;
@@ -55,7 +55,7 @@ final class EncodeCommand implements Callable<Integer> {
         byte[] inBytes = Streams.readAll(input);
         ImageFiles.Picture picture = ImageFiles.readPicture(new ByteArrayInputStream(inBytes), input.toString());
         Image img = picture.image();
-        NwfCodec codec = format.apply(new NwfCodec(models.zoo().get(model).model(), models.evaluator()).withThreads(threads.get()));
+        NwfCodec codec = tools.apply(new NwfCodec(models.zoo().get(model).model(), models.evaluator()).withThreads(threads.get()));
         // nothing lost: the ICC profile and text entries travel in the container's iccp and meta chunks
         java.util.Map<String, Object> meta = picture.text().isEmpty() ? java.util.Map.of() : java.util.Map.of(TEXT_KEY, picture.text());
         // a bar only where someone watches a terminal, and only for images that take a while

@@ -2,7 +2,7 @@ package dev.nwf.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nwf.codec.Image;
-import dev.nwf.codec.ImageFiles;
+import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.ImageOps;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfModel;
@@ -34,7 +34,7 @@ final class EvalCommand implements Callable<Integer> {
     boolean json;
 
     @picocli.CommandLine.Mixin
-    FormatOption format;
+    ToolsOption tools;
 
     @Mixin
     ModelOptions models;
@@ -65,7 +65,7 @@ final class EvalCommand implements Callable<Integer> {
         NetEvaluator evaluator = models.evaluator();
         for (String id : modelIds) {
             NwfModel m = zoo.get(id.trim()).model();
-            results.add(new ModelRows(m.id(), m.family(), measure(format.apply(new NwfCodec(m, evaluator).withThreads(threads.get())), data, sizes)));
+            results.add(new ModelRows(m.id(), m.family(), measure(tools.apply(new NwfCodec(m, evaluator).withThreads(threads.get())), data, sizes)));
         }
         if (json) {
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));

@@ -1,5 +1,6 @@
 package dev.nwf.cli;
 
+import dev.nwf.codec.CodingToolException;
 import dev.nwf.codec.CorruptLevelException;
 import dev.nwf.codec.UnknownModelException;
 import dev.nwf.format.NwfFormatException;
@@ -25,7 +26,7 @@ final class ExitCodes {
         if (e instanceof NwfFormatException f) {
             return f.kind() == NwfFormatException.Kind.TRUNCATED ? TRUNCATED : CORRUPT;
         }
-        if (e instanceof CorruptLevelException) return CORRUPT;
+        if (e instanceof CorruptLevelException || e instanceof CodingToolException) return CORRUPT;
         if (e instanceof UnknownModelException || e instanceof ModelFileException) return UNKNOWN_MODEL;
         if (e instanceof VerifyFailedException) return VERIFY_FAILED;
         if (e instanceof IOException) return IO;

@@ -1,7 +1,7 @@
 package dev.nwf.cli;
 
 import dev.nwf.codec.Image;
-import dev.nwf.codec.ImageFiles;
+import dev.nwf.files.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

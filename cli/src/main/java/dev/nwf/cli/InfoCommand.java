@@ -2,6 +2,7 @@ package dev.nwf.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nwf.codec.CodingTools;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.format.LevelInfo;
 import dev.nwf.format.NwfContainer;
@@ -39,17 +40,10 @@ final class InfoCommand implements Callable<Integer> {
         } else {
             NwfHeader h = read.file().header();
             System.out.printf("%s: %dx%d, %d channel(s), %d bit, colour transform %s%n", input, h.width(), h.height(), h.channels(),
-                    h.bitDepth(), NwfHeader.colourTransformName(h.colourTransform()));
+                    h.bitDepth(), info.get("colourTransform"));
             System.out.printf("model %s (sha256 %s)%n", h.modelId(), h.modelDigestHex());
-            List<String> features = NwfContainer.featureNames(h.requiredFeatures());
-            System.out.printf("required features: %s%n", features.isEmpty() ? "none (format 1.0 coding)" : String.join(", ", features));
-            if (info.get("valueMap") instanceof NwfCodec.ValueMapInfo map) {
-                System.out.printf("value map: %s values per channel, coded as %d-bit ranks%n",
-                        map.valuesPerChannel().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")), map.codedDepth());
-            }
-            if (info.get("blockGrid") instanceof NwfCodec.BlockGridInfo grid) {
-                System.out.printf("block grid: %dx%d blocks starting at column %d, row %d%n", grid.period(), grid.period(), grid.startX(), grid.startY());
-            }
+            List<String> tools = NwfCodec.tools(h).describe();
+            System.out.printf("coding tools: %s%n", tools.isEmpty() ? "none (the network's prior alone)" : String.join("; ", tools));
             for (int i = 0; i < h.levels(); i++) {
                 LevelInfo l = read.file().levelIndex().get(i);
                 System.out.printf("  level %d: %dx%d, %d bytes%s%n", i, l.width(), l.height(), l.payloadLength(),
@@ -69,15 +63,11 @@ final class InfoCommand implements Callable<Integer> {
         m.put("height", h.height());
         m.put("channels", h.channels());
         m.put("bitDepth", h.bitDepth());
-        m.put("colourTransform", NwfHeader.colourTransformName(h.colourTransform()));
+        CodingTools tools = NwfCodec.tools(h);
+        m.put("colourTransform", tools.colourTransformName());
         m.put("model", h.modelId());
         m.put("modelSha256", h.modelDigestHex());
-        m.put("requiredFeatures", h.requiredFeatures());
-        m.put("featureNames", NwfContainer.featureNames(h.requiredFeatures()));
-        NwfCodec.ValueMapInfo map = NwfCodec.valueMap(read.file());
-        if (map != null) m.put("valueMap", map);
-        NwfCodec.BlockGridInfo grid = NwfCodec.blockGrid(read.file());
-        if (grid != null) m.put("blockGrid", grid);
+        m.put("tools", tools.toJson());
         List<Map<String, Object>> levels = new ArrayList<>();
         for (int i = 0; i < h.levels(); i++) {
             LevelInfo l = read.file().levelIndex().get(i);

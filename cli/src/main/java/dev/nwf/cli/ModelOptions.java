@@ -1,6 +1,6 @@
 package dev.nwf.cli;
 
-import dev.nwf.codec.net.DjlEvaluator;
+import dev.nwf.djl.DjlEvaluator;
 import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
 import dev.nwf.zoo.ModelZoo;

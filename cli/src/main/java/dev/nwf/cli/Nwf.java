@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code nwf} command: the CLI module's entry point. */
 @Command(name = "nwf", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Nwf.Version.class,
         description = "Lossless neural image codec: integer wavelet flows with a learned prior.",
-        subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, VerifyCommand.class, UpsampleCommand.class,
+        subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, ToolsCommand.class, VerifyCommand.class, UpsampleCommand.class,
                 TrainCommand.class, EvalCommand.class, InspectCommand.class, DemoCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
 public final class Nwf {
     public static void main(String[] args) {
@@ -21,7 +21,7 @@ public final class Nwf {
         if (System.getProperty(key) == null) System.setProperty(key, value);
     }
 
-    /** The release and the newest container format this build writes (from the format module, so it cannot go stale). */
+    /** The release and the container format this build writes (from the format module, so it cannot go stale). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

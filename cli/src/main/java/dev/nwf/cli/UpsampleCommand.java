@@ -1,7 +1,7 @@
 package dev.nwf.cli;
 
 import dev.nwf.codec.Image;
-import dev.nwf.codec.ImageFiles;
+import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.zoo.ModelZoo;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.nwf.cli;
 
 import dev.nwf.codec.Decoded;
 import dev.nwf.codec.Image;
-import dev.nwf.codec.ImageFiles;
+import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.LevelListener;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.format.NwfContainer;

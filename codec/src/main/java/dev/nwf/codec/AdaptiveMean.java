@@ -65,23 +65,21 @@ final class AdaptiveMean {
     private final boolean haar;
     private final long normBias;
     private final long haarGainQ4;
-    /** Added to each step before its shift: 0 (floor) before feature bit 11, then half a unit (SPEC.md §6.3.9). */
-    private final long stepRounding;
+    /** Added to each step before its shift: half a unit, so steps round to nearest (rounded down they drift). */
+    private static final long STEP_ROUNDING = 1L << (STEP_FRAC_BITS - 1);
 
     /**
      * @param grid whether samples come in block-grid classes (SPEC.md §6.3.5): weights per class and a bias feature
      * @param haar whether the levels are split with Haar (§4.2): low-pass features and a larger step
      * @param feedback whether the filter reads its own errors (§6.3.8): a larger norm bias and Haar step
-     * @param roundedSteps whether weight steps round to nearest (§6.3.9) rather than down
      */
-    AdaptiveMean(int channels, int bitDepth, boolean grid, boolean haar, boolean feedback, boolean roundedSteps) {
+    AdaptiveMean(int channels, int bitDepth, boolean grid, boolean haar, boolean feedback) {
         this.weights = new long[channels][3 * BlockGrid.MAX_CLASSES][];
         this.depthShift = bitDepth - 8;
         this.grid = grid;
         this.haar = haar;
         this.normBias = feedback ? FEEDBACK_NORM_BIAS : NORM_BIAS;
         this.haarGainQ4 = feedback ? FEEDBACK_HAAR_GAIN_Q4 : HAAR_GAIN_Q4;
-        this.stepRounding = roundedSteps ? 1L << (STEP_FRAC_BITS - 1) : 0;
     }
 
     private AdaptiveMean(AdaptiveMean shared) {
@@ -91,7 +89,6 @@ final class AdaptiveMean {
         this.haar = shared.haar;
         this.normBias = shared.normBias;
         this.haarGainQ4 = shared.haarGainQ4;
-        this.stepRounding = shared.stepRounding;
     }
 
     /**
@@ -170,7 +167,7 @@ final class AdaptiveMean {
         if (haar) gain = gain * haarGainQ4 >> 4;
         long g = Math.floorDiv(gain * e << STEP_FRAC_BITS, norm);
         for (int j = 0; j < count; j++) {
-            long step = (g * features[j] + stepRounding) >> STEP_FRAC_BITS;
+            long step = (g * features[j] + STEP_ROUNDING) >> STEP_FRAC_BITS;
             active[j] = Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, active[j] + step));
         }
     }

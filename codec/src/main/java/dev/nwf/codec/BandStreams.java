@@ -6,16 +6,17 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
- * A detail level's payload with band streams (SPEC.md §6.5, feature bit 9): the byte lengths of every band's rANS
+ * A detail level's payload with band streams (SPEC.md §6.5, the band-streams tool): the byte lengths of every band's rANS
  * stream but the last, each as an unsigned LEB128 number, then the streams in coding order; the last stream runs to
  * the payload's end. Each band's scale offset and samples are coded in its own stream, so bands decode side by side.
  */
 final class BandStreams {
     /**
-     * Bands of fewer samples than this share one stream even with the feature: a stream costs about 7 bytes (its length
-     * and the 8-byte state's slack), and small levels take little time anyway.
+     * The encoder's choice of the tool's parameter: bands of fewer than 2^14 samples share one stream, since a stream
+     * costs about 7 bytes (its length and the 8-byte state's slack; streams at every level cost +0.1 % on a 512² photo)
+     * and small levels take little time anyway.
      */
-    static final int MIN_BAND_SAMPLES = 1 << 14;
+    static final int DEFAULT_LOG2 = 14;
 
     /** A stream length takes at most this many LEB128 bytes (lengths are below 2^31). */
     static final int MAX_LENGTH_BYTES = 5;
@@ -25,9 +26,9 @@ final class BandStreams {
     private BandStreams() {
     }
 
-    /** Whether a detail level whose bands are {width, height} holds band streams, given the feature. */
-    static boolean apply(int[] bandSize) {
-        return (long) bandSize[0] * bandSize[1] >= MIN_BAND_SAMPLES;
+    /** Whether a detail level whose bands are {width, height} holds band streams from 2^log2 samples. */
+    static boolean apply(int[] bandSize, int log2) {
+        return (long) bandSize[0] * bandSize[1] >= 1L << log2;
     }
 
     /** The payload holding {@code streams}, in order. */

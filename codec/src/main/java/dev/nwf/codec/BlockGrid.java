@@ -74,9 +74,9 @@ final class BlockGrid {
         return new byte[] {(byte) period, (byte) startX, (byte) startY};
     }
 
-    /** Reads the grid at {@code offset} of level 0's payload. */
+    /** Reads the grid at {@code offset} of the block-grid tool's parameters (SPEC.md §6.3.5). */
     static BlockGrid read(byte[] payload, int offset) throws CorruptStreamException {
-        if (payload.length < offset + BYTES) throw new CorruptStreamException("level 0 ends inside the block grid", payload.length);
+        if (payload.length < offset + BYTES) throw new CorruptStreamException("the tool list ends inside the block grid", payload.length);
         int period = payload[offset] & 0xFF;
         int x = payload[offset + 1] & 0xFF;
         int y = payload[offset + 2] & 0xFF;

@@ -1,14 +1,12 @@
 package dev.nwf.codec;
 
-import dev.nwf.format.NwfHeader;
-
 /**
  * The reversible colour transforms of SPEC.md §4.1, applied in place to the first three planes of RGB/RGBA images
- * (alpha and gray pass through). The header's colour transform code names the one a file uses.
+ * (alpha and gray pass through). The colour-transform tool's code names the one a file uses; without it, none.
  */
 enum ColourTransform {
-    /** Gray and gray+alpha: planes as they are. */
-    NONE(NwfHeader.COLOUR_NONE) {
+    /** Planes as they are: gray, gray+alpha, and colour images without the tool. */
+    NONE(0, "none") {
         @Override
         void forward(int[][] p) {
         }
@@ -18,7 +16,7 @@ enum ColourTransform {
         }
     },
     /** Co = R - B, t = B + (Co >> 1), Cg = G - t, Y = t + (Cg >> 1); planes become Y, Co, Cg. */
-    YCOCG_R(NwfHeader.COLOUR_YCOCG_R) {
+    YCOCG_R(1, "YCoCg-R") {
         @Override
         void forward(int[][] p) {
             int[] r = p[0];
@@ -53,7 +51,7 @@ enum ColourTransform {
      * Green first, then red and blue minus green: planes become G, R - G, B - G. Keeps a channel that sits at its
      * limit (clipped skies, saturated petals) flat, where YCoCg-R mixes it into all three planes.
      */
-    SUBTRACT_GREEN(NwfHeader.COLOUR_SUBTRACT_GREEN) {
+    SUBTRACT_GREEN(2, "subtract-green") {
         @Override
         void forward(int[][] p) {
             int[] r = p[0];
@@ -85,7 +83,7 @@ enum ColourTransform {
      * mean filter predicts each from channel 0 and the one before it better than from their differences (RainDrops:
      * 4 % smaller than subtract green).
      */
-    GREEN_FIRST(NwfHeader.COLOUR_GREEN_FIRST) {
+    GREEN_FIRST(3, "green-first") {
         @Override
         void forward(int[][] p) {
             int[] r = p[0];
@@ -99,11 +97,14 @@ enum ColourTransform {
         }
     };
 
-    /** The header's colour transform code. */
+    /** The colour-transform tool's code (SPEC.md §4.1). */
     final int code;
+    /** The name `nwf info` shows. */
+    final String displayName;
 
-    ColourTransform(int code) {
+    ColourTransform(int code, String displayName) {
         this.code = code;
+        this.displayName = displayName;
     }
 
     /** In place: planes 0, 1, 2 = R, G, B become the transform's three planes. */
@@ -116,12 +117,12 @@ enum ColourTransform {
         return channels >= 3;
     }
 
-    /** YCoCg-R for colour images, none for gray: the transform of every file before format 1.2. */
+    /** YCoCg-R for colour images, none for gray: the planes the prior network was trained on. */
     static ColourTransform standard(int channels) {
         return appliesTo(channels) ? YCOCG_R : NONE;
     }
 
-    /** The transform a header code names, or null for an undefined code. */
+    /** The transform a tool code names, or null for an undefined code. */
     static ColourTransform ofCode(int code) {
         for (ColourTransform t : values()) if (t.code == code) return t;
         return null;

@@ -78,7 +78,7 @@ final class DetailCoder {
             rowClasses = tables[1];
         }
         if (adaptiveContext && adaptive == null) {
-            adaptive = new AdaptiveMean(channels, bitDepth, grid != null, haar, errorFeedback, scaleBlend);
+            adaptive = new AdaptiveMean(channels, bitDepth, grid != null, haar, errorFeedback);
             // with the bias correction the calibration is also keyed by the mean's class against the scale
             calibration = new ScaleCalibration(channels, 3 * BlockGrid.MAX_CLASSES * (biasCorrection ? BiasCorrection.MEAN_CLASSES : 1));
             if (zeroContext) zero = new ZeroContext(channels);
@@ -127,8 +127,7 @@ final class DetailCoder {
     }
 
     /**
-     * Decodes a level's bands, band k from {@code streams[k]}: with one stream shared by every band (before format
-     * 1.9) on one thread, with band streams (§6.5) on {@code workers}, each stream checked to end with its band.
+     * Decodes a level's bands, band k from {@code streams[k]}: with one stream shared by every band on one thread, with band streams (§6.5) on {@code workers}, each stream checked to end with its band.
      *
      * @return [channel][HL, LH, HH]
      */

@@ -13,8 +13,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,20 +28,22 @@ import java.util.function.Function;
 public final class NwfCodec {
     private final NwfModel model;
     private final NetEvaluator evaluator;
-    /** Required-feature bits this codec's encoder may set (SPEC.md §2.4.1); subtract green only where chosen. */
-    private final long features;
+    /** Coding tools this codec's encoder may list (SPEC.md §2.4.1); each is listed only where the encoder uses it. */
+    private final Set<CodingTool> allowed;
     /** Threads that code bands and trials side by side (SPEC.md §6.5); 0 for one per core. */
     private final int threads;
 
-    /** A codec whose encoder sets every feature bit the model's family defines. */
+    /** A codec whose encoder may use every tool the model's family supports. */
     public NwfCodec(NwfModel model, NetEvaluator evaluator) {
-        this(model, evaluator, supportedFeatures(model), 0);
+        this(model, evaluator, CodingTool.supportedBy(model), 0);
     }
 
-    private NwfCodec(NwfModel model, NetEvaluator evaluator, long features, int threads) {
+    private NwfCodec(NwfModel model, NetEvaluator evaluator, Set<CodingTool> allowed, int threads) {
         this.model = model;
         this.evaluator = evaluator;
-        this.features = features;
+        Set<CodingTool> copy = EnumSet.noneOf(CodingTool.class);
+        copy.addAll(allowed);
+        this.allowed = Collections.unmodifiableSet(copy);
         this.threads = threads;
     }
 
@@ -48,7 +53,7 @@ public final class NwfCodec {
      */
     public NwfCodec withThreads(int threads) {
         if (threads < 0) throw new IllegalArgumentException("threads must be 0 (one per core) or more: " + threads);
-        return new NwfCodec(model, evaluator, features, threads);
+        return new NwfCodec(model, evaluator, allowed, threads);
     }
 
     public int threads() {
@@ -56,55 +61,28 @@ public final class NwfCodec {
     }
 
     /**
-     * What a file coded with this model may set: value maps for every family; adaptive context, subtract green, block
-     * grids, the Haar split, the zero context, network-free Haar levels, the bias correction, the error feedback, band
-     * streams, green first and the scale blend for the nwf family.
+     * A codec whose encoder may use only these tools (each still only where it pays: a value map, block grid, the Haar
+     * split, a colour transform and band streams are chosen per image). Decoding follows the file's own tool list.
+     *
+     * @throws IllegalArgumentException for a tool the model's family does not support, or one without the tool it needs
      */
-    static long supportedFeatures(NwfModel model) {
-        return NwfContainer.FEATURE_VALUE_MAP | (NwfModel.FAMILY_NWF.equals(model.family())
-                ? NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_BLOCK_GRID
-                | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_ZERO_CONTEXT | NwfContainer.FEATURE_NETWORK_FREE_HAAR
-                | NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK | NwfContainer.FEATURE_BAND_STREAMS
-                | NwfContainer.FEATURE_GREEN_FIRST | NwfContainer.FEATURE_SCALE_BLEND : 0L);
-    }
-
-    /** Bits an encoder sets only for images it chooses them for (network-free Haar: those it chooses Haar for). */
-    private static final long CHOSEN_FEATURES = NwfContainer.FEATURE_SUBTRACT_GREEN | NwfContainer.FEATURE_VALUE_MAP
-            | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR
-            | NwfContainer.FEATURE_BAND_STREAMS | NwfContainer.FEATURE_GREEN_FIRST;
-
-    /**
-     * A codec whose encoder may set only these feature bits, e.g. 0 for files that decoders of format 1.0 read,
-     * {@link NwfContainer#FEATURE_ADAPTIVE_CONTEXT} alone for format 1.1. The subtract-green and value-map bits let the
-     * encoder choose that transform or a value map per image; each is set in a file only when used. Decoding follows
-     * the file's own bits.
-     */
-    public NwfCodec withFeatures(long newFeatures) {
-        if ((newFeatures & ~supportedFeatures(model)) != 0) {
-            throw new IllegalArgumentException("features 0x" + Long.toHexString(newFeatures) + " are not defined for " + model.family() + " models");
+    public NwfCodec withTools(Set<CodingTool> tools) {
+        for (CodingTool t : tools) {
+            if (!t.supportedBy(model.family())) throw new IllegalArgumentException("tool " + t.toolName + " is not defined for " + model.family() + " models");
+            if (t.needs != null && !tools.contains(t.needs)) {
+                throw new IllegalArgumentException("tool " + t.toolName + " needs " + t.needs.toolName);
+            }
         }
-        String missing = missingAdaptiveContext(newFeatures);
-        if (missing != null) throw new IllegalArgumentException(missing);
-        return new NwfCodec(model, evaluator, newFeatures, threads);
+        return new NwfCodec(model, evaluator, tools, threads);
     }
 
-    /**
-     * Why these bits are inconsistent: a feature that works through the adaptive context set without it; else null.
-     * (An encoder may hold the network-free Haar bit without the Haar split: it then never applies.)
-     */
-    private static String missingAdaptiveContext(long bits) {
-        if ((bits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0) return null;
-        if ((bits & NwfContainer.FEATURE_BLOCK_GRID) != 0) return "the block grid (feature bit 3) needs the adaptive context (bit 0)";
-        if ((bits & NwfContainer.FEATURE_HAAR_SPLIT) != 0) return "the Haar split (feature bit 4) needs the adaptive context (bit 0)";
-        if ((bits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0) return "the zero context (feature bit 5) needs the adaptive context (bit 0)";
-        if ((bits & NwfContainer.FEATURE_BIAS_CORRECTION) != 0) return "the bias correction (feature bit 7) needs the adaptive context (bit 0)";
-        if ((bits & NwfContainer.FEATURE_ERROR_FEEDBACK) != 0) return "the error feedback (feature bit 8) needs the adaptive context (bit 0)";
-        if ((bits & NwfContainer.FEATURE_SCALE_BLEND) != 0) return "the learnt scale blend (feature bit 11) needs the adaptive context (bit 0)";
-        return null;
+    /** The tools this codec's encoder may use. */
+    public Set<CodingTool> tools() {
+        return allowed;
     }
 
-    public long features() {
-        return features;
+    private boolean allows(CodingTool t) {
+        return allowed.contains(t);
     }
 
     public NwfCodec(NwfModel model) {
@@ -138,12 +116,12 @@ public final class NwfCodec {
     }
 
     public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
-        ValueMap map = (features & NwfContainer.FEATURE_VALUE_MAP) != 0 ? ValueMap.fit(image) : null;
+        ValueMap map = allows(CodingTool.VALUE_MAP) ? ValueMap.fit(image) : null;
         Image coded = map == null ? image : map.toRanks(image);
-        BlockGrid grid = (features & NwfContainer.FEATURE_BLOCK_GRID) != 0 ? BlockGrid.detect(image) : null;
+        BlockGrid grid = allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
         // on smaller images the grid's classes may not pay for themselves: code both ways, keep the smaller
         List<BlockGrid> grids = grid != null && image.pixels() < BlockGrid.TRIAL_BELOW_PIXELS ? Arrays.asList(grid, null) : Arrays.asList(grid);
-        boolean tryHaar = (features & NwfContainer.FEATURE_HAAR_SPLIT) != 0;
+        boolean tryHaar = allows(CodingTool.HAAR_SPLIT);
         Image sample = tryHaar ? SplitChoice.sample(coded) : coded;
         boolean mosaic = sample != coded;
         List<Lifting.Filter> filters = tryHaar && !mosaic ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR) : List.of(Lifting.Filter.LE_GALL_53);
@@ -151,14 +129,16 @@ public final class NwfCodec {
         EncodePhases phases = new EncodePhases(progress, threads, (mosaic ? 2 * sample.pixels() : 0) + candidates * image.pixels());
         if (mosaic) {
             List<Function<EncodeProgress, Long>> trials = new ArrayList<>();
-            for (Lifting.Filter f : List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)) trials.add(p -> levelBytes(sample, grid, f, p));
+            for (Lifting.Filter f : List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)) {
+                trials.add(p -> levelBytes(sample, trialTools(null, grid, f), p));
+            }
             List<Long> bytes = phases.run(trials, sample.pixels(), -1);
             filters = List.of(SplitChoice.better(bytes.get(0), bytes.get(1)));
         }
         // every candidate is coded whole and the smallest kept; levels are reported for the last one
         List<Function<EncodeProgress, NwfFile>> codings = new ArrayList<>();
         for (BlockGrid g : grids) {
-            for (Lifting.Filter f : filters) codings.add(p -> encode(image, coded, map, metadata, icc, exif, p, g, f));
+            for (Lifting.Filter f : filters) codings.add(p -> encode(image, coded, metadata, icc, exif, p, trialTools(map, g, f)));
         }
         NwfFile best = null;
         for (NwfFile file : phases.run(codings, image.pixels(), codings.size() - 1)) {
@@ -174,74 +154,56 @@ public final class NwfCodec {
     }
 
     /**
-     * The bytes of an image's levels (no container) coded with the given grid and filter under the preferred colour
-     * transform: a trial, which leaves out the colour-transform trial to save time.
+     * The tools a trial codes with: the allowed context tools, the given value map, grid and filter, the preferred colour
+     * transform and band streams wherever a level is large enough (the final file lists what its coding used).
      */
-    private long levelBytes(Image image, BlockGrid grid, Lifting.Filter filter, EncodeProgress progress) {
-        List<ColourTransform> preferred = candidateTransforms(image.channels()).subList(0, 1);
-        return totalBytes(levelCoding(features, grid, filter).encode(image, preferred, progress).payloads());
+    private CodingTools trialTools(ValueMap map, BlockGrid grid, Lifting.Filter filter) {
+        return new CodingTools(ColourTransform.NONE, map, grid, filter == Lifting.Filter.HAAR, allows(CodingTool.ADAPTIVE_MEAN),
+                allows(CodingTool.ZERO_CONTEXT), allows(CodingTool.BIAS_CORRECTION), allows(CodingTool.ERROR_FEEDBACK),
+                allows(CodingTool.SCALE_BLEND), allows(CodingTool.BAND_STREAMS) ? BandStreams.DEFAULT_LOG2 : CodingTools.NO_BAND_STREAMS);
     }
 
-    /** @param coded the image the levels code: {@code image}'s ranks under {@code map}, or the image itself */
-    private NwfFile encode(Image image, Image coded, ValueMap map, Map<String, Object> metadata, byte[] icc, byte[] exif,
-                           EncodeProgress progress, BlockGrid grid, Lifting.Filter filter) {
-        LevelCoding coding = levelCoding(features, grid, filter);
+    /** The bytes of an image's levels (no container) under the preferred colour transform: a trial of grid and filter. */
+    private long levelBytes(Image image, CodingTools tools, EncodeProgress progress) {
+        List<ColourTransform> preferred = candidateTransforms(image.channels()).subList(0, 1);
+        return totalBytes(levelCoding(tools).encode(image, preferred, progress).payloads());
+    }
+
+    /** @param coded the image the levels code: {@code image}'s ranks under the tools' value map, or the image itself */
+    private NwfFile encode(Image image, Image coded, Map<String, Object> metadata, byte[] icc, byte[] exif,
+                           EncodeProgress progress, CodingTools trial) {
+        LevelCoding coding = levelCoding(trial);
         int[][] sizes = coding.sizes(image.width(), image.height());
         LevelCoding.Encoded levelsCoded = coding.encode(coded, candidateTransforms(image.channels()), progress);
-        List<byte[]> payloads = new ArrayList<>(levelsCoded.payloads());
-        payloads.set(0, Level0Prefix.write(map, grid, payloads.get(0)));
+        List<byte[]> payloads = levelsCoded.payloads();
+        // band streams are listed only where a level holds them
+        int bandStreams = trial.bandStreamsLog2 != CodingTools.NO_BAND_STREAMS && NwfLevels.holdsBandStreams(sizes, trial.bandStreamsLog2)
+                ? trial.bandStreamsLog2 : CodingTools.NO_BAND_STREAMS;
+        CodingTools tools = new CodingTools(levelsCoded.transform(), trial.valueMap, trial.blockGrid, trial.haarSplit,
+                trial.adaptiveMean, trial.zeroContext, trial.biasCorrection, trial.errorFeedback, trial.scaleBlend, bandStreams);
         int levels = sizes.length;
-        long fileFeatures = (features & ~CHOSEN_FEATURES)
-                | (levelsCoded.transform() == ColourTransform.SUBTRACT_GREEN ? NwfContainer.FEATURE_SUBTRACT_GREEN : 0)
-                | (levelsCoded.transform() == ColourTransform.GREEN_FIRST ? NwfContainer.FEATURE_GREEN_FIRST : 0)
-                | (map != null ? NwfContainer.FEATURE_VALUE_MAP : 0)
-                | (grid != null ? NwfContainer.FEATURE_BLOCK_GRID : 0)
-                | (filter == Lifting.Filter.HAAR ? NwfContainer.FEATURE_HAAR_SPLIT | (features & NwfContainer.FEATURE_NETWORK_FREE_HAAR) : 0)
-                // only where a level holds them: smaller files stay readable by 1.8 decoders
-                | (NwfLevels.holdsBandStreams(sizes) ? features & NwfContainer.FEATURE_BAND_STREAMS : 0);
-        NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(),
-                levelsCoded.transform().code, model.id(), model.digest(), levels, fileFeatures);
+        NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(), model.id(), model.digest(),
+                levels, tools.toBytes());
         List<LevelInfo> index = new ArrayList<>(levels);
         for (int i = 0; i < levels; i++) index.add(new LevelInfo(sizes[i][0], sizes[i][1], payloads.get(i).length));
         return new NwfFile(header, index, payloads, metadata, icc, exif, List.of());
     }
 
     /**
-     * The transforms the encoder may use, preferred first (SPEC.md §4.1): subtract green, then from format 1.10 green
-     * first (which took YCoCg-R's place in the trial: on set A YCoCg-R won on one photo by 0.7 %, green first on
-     * RainDrops by 4.1 %; a third trial would cost 12 % of the encoding speed), before it YCoCg-R. Without subtract green
-     * YCoCg-R comes first.
+     * The transforms the encoder may use, preferred first (SPEC.md §4.1): subtract green, then green first (on set A
+     * YCoCg-R won on one photo by 0.7 %, green first on RainDrops by 4.1 %; a third trial would cost 12 % of the
+     * encoding speed). RG-Flow models were trained on YCoCg-R's planes and keep it; without the tool, none.
      */
     private List<ColourTransform> candidateTransforms(int channels) {
-        if (!ColourTransform.appliesTo(channels)) return List.of(ColourTransform.NONE);
-        boolean green = (features & NwfContainer.FEATURE_SUBTRACT_GREEN) != 0;
-        boolean greenFirst = (features & NwfContainer.FEATURE_GREEN_FIRST) != 0;
-        if (green) return List.of(ColourTransform.SUBTRACT_GREEN, greenFirst ? ColourTransform.GREEN_FIRST : ColourTransform.YCOCG_R);
-        return greenFirst ? List.of(ColourTransform.YCOCG_R, ColourTransform.GREEN_FIRST) : List.of(ColourTransform.YCOCG_R);
+        if (!ColourTransform.appliesTo(channels) || !allows(CodingTool.COLOUR_TRANSFORM)) return List.of(ColourTransform.NONE);
+        if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return List.of(ColourTransform.YCOCG_R);
+        return List.of(ColourTransform.SUBTRACT_GREEN, ColourTransform.GREEN_FIRST);
     }
 
-    /** The colour transform a header must name: subtract green or green first with its feature bit, else the standard one. */
-    private static ColourTransform expectedTransform(NwfHeader h) {
-        if (!ColourTransform.appliesTo(h.channels())) return ColourTransform.standard(h.channels());
-        if ((h.requiredFeatures() & NwfContainer.FEATURE_SUBTRACT_GREEN) != 0) return ColourTransform.SUBTRACT_GREEN;
-        if ((h.requiredFeatures() & NwfContainer.FEATURE_GREEN_FIRST) != 0) return ColourTransform.GREEN_FIRST;
-        return ColourTransform.standard(h.channels());
-    }
-
-    /** The model family's level scheme, as the feature bits, the image's block grid (or null) and split filter shape it. */
-    private LevelCoding levelCoding(long featureBits, BlockGrid grid, Lifting.Filter filter) {
+    /** The model family's level scheme, shaped by the tools (a file's, or a trial's). */
+    private LevelCoding levelCoding(CodingTools tools) {
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return new RgFlowLevels(evaluator, model);
-        boolean networkFree = filter == Lifting.Filter.HAAR && (featureBits & NwfContainer.FEATURE_NETWORK_FREE_HAAR) != 0;
-        return new NwfLevels(evaluator, model, new DetailContext((featureBits & NwfContainer.FEATURE_ADAPTIVE_CONTEXT) != 0,
-                (featureBits & NwfContainer.FEATURE_ZERO_CONTEXT) != 0, (featureBits & NwfContainer.FEATURE_BIAS_CORRECTION) != 0,
-                (featureBits & NwfContainer.FEATURE_ERROR_FEEDBACK) != 0, (featureBits & NwfContainer.FEATURE_SCALE_BLEND) != 0,
-                grid, filter, !networkFree),
-                (featureBits & NwfContainer.FEATURE_BAND_STREAMS) != 0, threads);
-    }
-
-    /** The split filter a header's bits name (SPEC.md §4.2). */
-    private static Lifting.Filter filter(NwfHeader h) {
-        return (h.requiredFeatures() & NwfContainer.FEATURE_HAAR_SPLIT) != 0 ? Lifting.Filter.HAAR : Lifting.Filter.LE_GALL_53;
+        return new NwfLevels(evaluator, model, tools.detailContext(), tools.bandStreamsLog2, threads);
     }
 
     /**
@@ -250,7 +212,6 @@ public final class NwfCodec {
      */
     public Decoded decode(NwfFile file, int maxLevels, LevelListener listener) throws IOException {
         NwfHeader h = file.header();
-        checkHeader(h);
         int wanted = Math.min(maxLevels, file.levelCount());
         LevelDecoder d = new LevelDecoder(h, wanted);
         for (int level = 0; level < wanted; level++) d.next(file.level(level), listener);
@@ -277,7 +238,6 @@ public final class NwfCodec {
         NwfStreamReader reader = NwfContainer.open(in, options);
         NwfHeader h = reader.header();
         NwfCodec codec = new NwfCodec(models.resolve(h.modelId(), h.modelDigest()), evaluator).withThreads(threads);
-        codec.checkHeader(h);
         int wanted = Math.max(1, h.levels() - dropFinest);
         LevelDecoder d = codec.new LevelDecoder(h, wanted);
         int done = 0;
@@ -305,86 +265,34 @@ public final class NwfCodec {
         if (!(temperature >= 0)) throw new IllegalArgumentException("temperature must be >= 0: " + temperature);
         // the prior was trained on the standard transform's planes
         ColourTransform ct = ColourTransform.standard(image.channels());
-        int[][] planes = levelCoding(features, null, Lifting.Filter.LE_GALL_53).upsample(Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(),
+        int[][] planes = levelCoding(trialTools(null, null, Lifting.Filter.LE_GALL_53)).upsample(Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(),
                 doublings, temperature, new java.util.Random(seed));
         return Pyramid.toImage(planes, image.width() << doublings, image.height() << doublings, image.bitDepth(), ct, true);
     }
 
-    /** A file's value map as `nwf info` shows it: the depth its levels code and each channel's number of values. */
-    public record ValueMapInfo(int codedDepth, List<Integer> valuesPerChannel) {
-    }
-
     /**
-     * The value map (SPEC.md §4.0) of a file whose header sets feature bit 2, read from level 0 without decoding
-     * pixels; null when the file has none or level 0 is missing.
+     * A header's coding tools (SPEC.md §2.4.1), parsed without decoding pixels or knowing the model: the model family's
+     * support for each tool is checked when a codec decodes the file.
      */
-    public static ValueMapInfo valueMap(NwfFile file) throws CorruptLevelException {
-        ValueMap map = level0Prefix(file).map();
-        if (map == null) return null;
-        List<Integer> counts = new ArrayList<>();
-        for (int c = 0; c < file.header().channels(); c++) counts.add(map.channelSize(c));
-        return new ValueMapInfo(map.codedDepth(), List.copyOf(counts));
+    public static CodingTools tools(NwfHeader h) throws CodingToolException {
+        return CodingTools.parse(h.tools(), h.channels(), h.bitDepth(), null);
     }
 
-    /** Level 0's prefix, read without decoding pixels; empty when level 0 is missing. */
-    private static Level0Prefix level0Prefix(NwfFile file) throws CorruptLevelException {
-        if (file.levelCount() == 0) return new Level0Prefix(null, null, 0);
-        try {
-            return Level0Prefix.read(file.level(0), file.header());
-        } catch (CorruptStreamException e) {
-            throw new CorruptLevelException(0, e.offset(), e.reason(), e);
-        }
-    }
-
-    /** A file's block grid as `nwf info` shows it: period and where blocks start. */
-    public record BlockGridInfo(int period, int startX, int startY) {
-    }
-
-    /** The block grid (SPEC.md §6.3.5) a file names in level 0; null when it names none or level 0 is missing. */
-    public static BlockGridInfo blockGrid(NwfFile file) throws CorruptLevelException {
-        BlockGrid g = level0Prefix(file).grid();
-        return g == null ? null : new BlockGridInfo(g.period, g.startX, g.startY);
-    }
-
-    private void checkHeader(NwfHeader h) throws IOException {
+    /** Checks the file is this codec's model's and parses its tools. */
+    private CodingTools checkHeader(NwfHeader h) throws IOException {
         if (!h.modelId().equals(model.id()) || !Arrays.equals(h.modelDigest(), model.digest())) {
             throw new UnknownModelException("file was coded with model " + h.modelId() + "@" + h.modelDigestHex().substring(0, 12)
                     + ", this codec has " + model.id() + "@" + model.digestHex().substring(0, 12));
         }
-        if ((h.requiredFeatures() & ~supportedFeatures(model)) != 0) {
-            throw new CorruptLevelException(0, 0, "feature bits 0x" + Long.toHexString(h.requiredFeatures()) + " are not defined for "
-                    + model.family() + " models", null);
-        }
-        String missing = missingAdaptiveContext(h.requiredFeatures());
-        if (missing != null) throw new CorruptLevelException(0, 0, missing, null);
-        if ((h.requiredFeatures() & (NwfContainer.FEATURE_NETWORK_FREE_HAAR | NwfContainer.FEATURE_HAAR_SPLIT)) == NwfContainer.FEATURE_NETWORK_FREE_HAAR) {
-            throw new CorruptLevelException(0, 0, "network-free Haar levels (feature bit 6) need the Haar split (bit 4)", null);
-        }
-        if ((h.requiredFeatures() & NwfContainer.FEATURE_SUBTRACT_GREEN) != 0 && !ColourTransform.appliesTo(h.channels())) {
-            throw new CorruptLevelException(0, 0, "subtract green (feature bit 1) needs 3 or 4 channels, the file has " + h.channels(), null);
-        }
-        if ((h.requiredFeatures() & NwfContainer.FEATURE_GREEN_FIRST) != 0 && !ColourTransform.appliesTo(h.channels())) {
-            throw new CorruptLevelException(0, 0, "green first (feature bit 10) needs 3 or 4 channels, the file has " + h.channels(), null);
-        }
-        if ((h.requiredFeatures() & (NwfContainer.FEATURE_GREEN_FIRST | NwfContainer.FEATURE_SUBTRACT_GREEN))
-                == (NwfContainer.FEATURE_GREEN_FIRST | NwfContainer.FEATURE_SUBTRACT_GREEN)) {
-            throw new CorruptLevelException(0, 0, "subtract green (feature bit 1) and green first (bit 10) name two colour transforms", null);
-        }
-        int expected = expectedTransform(h).code;
-        if (h.colourTransform() != expected) {
-            throw new CorruptLevelException(0, 0, "colour transform " + h.colourTransform() + " is not valid for "
-                    + h.channels() + " channels and feature bits 0x" + Long.toHexString(h.requiredFeatures()) + " (expected " + expected + ")", null);
-        }
+        return CodingTools.parse(h.tools(), h.channels(), h.bitDepth(), model.family());
     }
 
     /** Decoding state between levels. */
     private final class LevelDecoder {
         private final NwfHeader h;
+        private final CodingTools tools;
         private final int[][] sizes;
-        private final LevelCoding levelCoding;
-        /** Created with level 0, whose value map (feature bit 2) sets the depth the levels are coded at. */
-        private LevelCoding.Decoder coding;
-        private ValueMap map;
+        private final LevelCoding.Decoder coding;
         private int level;
         /** Levels the caller means to decode, for the progress total. */
         private final int wanted;
@@ -393,26 +301,20 @@ public final class NwfCodec {
         LevelDecoder(NwfHeader h, int wanted) throws IOException {
             this.h = h;
             this.wanted = wanted;
-            this.levelCoding = levelCoding(h.requiredFeatures(), null, filter(h));
+            this.tools = checkHeader(h);
+            LevelCoding levelCoding = levelCoding(tools);
             this.sizes = levelCoding.sizes(h.width(), h.height());
             if (sizes.length != h.levels()) {
                 throw new CorruptLevelException(0, 0, "header declares " + h.levels() + " levels, a " + h.width() + "x"
                         + h.height() + " image has " + sizes.length, null);
             }
+            this.coding = levelCoding.decoder(h.channels(), h.width(), h.height(), tools.codedDepth(h.bitDepth()));
         }
 
         void next(byte[] payload, LevelListener listener) throws IOException {
             try {
-                int start = 0;
-                if (level == 0) {
-                    Level0Prefix prefix = Level0Prefix.read(payload, h);
-                    map = prefix.map();
-                    start = prefix.dataStart();
-                    coding = levelCoding(h.requiredFeatures(), prefix.grid(), filter(h))
-                            .decoder(h.channels(), h.width(), h.height(), map == null ? h.bitDepth() : map.codedDepth());
-                }
                 long total = coding.work(wanted);
-                coding.next(payload, start, units -> {
+                coding.next(payload, 0, units -> {
                     workDone += units;
                     listener.workDone(workDone, total);
                 });
@@ -425,12 +327,11 @@ public final class NwfCodec {
 
         Image image() throws CorruptLevelException {
             boolean full = level == h.levels();
+            ValueMap map = tools.valueMap;
             try {
-                if (map == null) {
-                    return Pyramid.toImage(coding.planes(), sizes[level - 1][0], sizes[level - 1][1], h.bitDepth(), expectedTransform(h), !full);
-                }
-                Image ranks = Pyramid.toImage(coding.planes(), sizes[level - 1][0], sizes[level - 1][1], map.codedDepth(), expectedTransform(h), !full);
-                return map.toValues(ranks, !full);
+                Image coded = Pyramid.toImage(coding.planes(), sizes[level - 1][0], sizes[level - 1][1], tools.codedDepth(h.bitDepth()),
+                        tools.colourTransform, !full);
+                return map == null ? coded : map.toValues(coded, !full);
             } catch (IllegalArgumentException e) {
                 throw new CorruptLevelException(level - 1, 0, "decoded samples out of range: " + e.getMessage(), e);
             }

@@ -13,16 +13,16 @@ final class NwfLevels implements LevelCoding {
     private final NetEvaluator eval;
     private final NwfModel model;
     private final DetailContext context;
-    /** Whether each detail level holds a stream per band (SPEC.md §6.5, feature bit 9), or one stream. */
-    private final boolean bandStreams;
+    /** Log2 of the fewest band samples that get a stream per band (SPEC.md §6.5), or no band streams (negative). */
+    private final int bandStreamsLog2;
     /** Threads to code on, 0 for one per core. */
     private final int threads;
 
-    NwfLevels(NetEvaluator eval, NwfModel model, DetailContext context, boolean bandStreams, int threads) {
+    NwfLevels(NetEvaluator eval, NwfModel model, DetailContext context, int bandStreamsLog2, int threads) {
         this.eval = eval;
         this.model = model;
         this.context = context;
-        this.bandStreams = bandStreams;
+        this.bandStreamsLog2 = bandStreamsLog2;
         this.threads = threads;
     }
 
@@ -31,17 +31,17 @@ final class NwfLevels implements LevelCoding {
         return 1 << Math.min(30, levels - level);
     }
 
-    /** Whether any detail level of an image with these level sizes holds band streams, given the feature (SPEC.md §6.5). */
-    static boolean holdsBandStreams(int[][] sizes) {
+    /** Whether any detail level of an image with these level sizes holds band streams from 2^log2 samples (SPEC.md §6.5). */
+    static boolean holdsBandStreams(int[][] sizes, int log2) {
         for (int level = 1; level < sizes.length; level++) {
-            if (BandStreams.apply(sizes[level - 1])) return true;
+            if (BandStreams.apply(sizes[level - 1], log2)) return true;
         }
         return false;
     }
 
     /** Whether the detail level whose bands have this {width, height} holds band streams in this coding. */
     private boolean splits(int[] bandSize) {
-        return bandStreams && BandStreams.apply(bandSize);
+        return bandStreamsLog2 >= 0 && BandStreams.apply(bandSize, bandStreamsLog2);
     }
 
     @Override
@@ -159,7 +159,7 @@ final class NwfLevels implements LevelCoding {
                 CoarseCoder.encode(enc, pyr.coarsest, pyr.sizes[0][0], pyr.sizes[0][1]);
                 payload = enc.finish();
             } else {
-                // the bands are coded side by side in either layout: before format 1.9 their symbols go into one stream
+                // the bands are coded side by side in either layout: without band streams their symbols go into one stream
                 RansEncoder[] bands = detail.atStride(stride(level, pyr.sizes.length)).encode(pyr.lows[level], pyr.bands[level],
                         pyr.sizes[level - 1][0], pyr.sizes[level - 1][1], BandSchedule.workers(3 * pyr.lows[level].length, threads), work);
                 payload = splits(pyr.sizes[level - 1]) ? BandStreams.join(finished(bands)) : appended(bands).finish();

@@ -7,15 +7,12 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * Per-channel value maps (SPEC.md §4.0, required-feature bit 2): when every channel uses few distinct values — 8-bit
+ * Per-channel value maps (SPEC.md §4.0, the value-map tool): when every channel uses few distinct values — 8-bit
  * data stored as 16 bits (v·257), a stretched histogram with gaps, a palette-like image — the levels code each
  * sample's rank among its channel's values at a lower depth, and the decoder maps ranks back. Prediction then sees
  * neighbouring values one step apart, and the prior's scales fit the data instead of its container.
  */
 final class ValueMap {
-    /** Bytes before the map in level 0's payload: its length, u32 big-endian. */
-    static final int LENGTH_BYTES = 4;
-
     /** values[c]: channel c's distinct values, ascending; a sample's rank is its index here. */
     private final int[][] values;
     private final int depth;
@@ -53,7 +50,7 @@ final class ValueMap {
                 if (d != 0) saved += LOG2[Math.min(LOG2.length - 1, d / Math.abs(rank[p[i]] - rank[p[i - 1]]))];
             }
         }
-        return 2.0 * 8 * (LENGTH_BYTES + map.toBytes().length) < saved ? map : null;
+        return 2.0 * 8 * (2 + map.toBytes().length) < saved ? map : null;
     }
 
     /** log2(n) for the integer ratios {@link #fit} meets, capped at 2^16. */
@@ -137,10 +134,10 @@ final class ValueMap {
         return new Image(ranks.width(), ranks.height(), depth, planes);
     }
 
-    /** The map as level 0 carries it (computed once: {@link #fit} measures it, {@link #prefix} writes it). */
+    /** The map as the tool list carries it (computed once: {@link #fit} measures it, the tool list writes it). */
     private byte[] bytes;
 
-    /** The map as level 0 carries it, without the length prefix: raw DEFLATE of LEB128 counts, first values and gaps. */
+    /** The map as the tool list carries it, after its length: raw DEFLATE of LEB128 counts, first values and gaps. */
     byte[] toBytes() {
         if (bytes == null) bytes = deflate();
         return bytes;
@@ -167,48 +164,28 @@ final class ValueMap {
         }
     }
 
-    /** Level 0's payload with the map in front of the level's coded data. */
-    byte[] prefix(byte[] level0) {
-        byte[] map = toBytes();
-        byte[] out = new byte[LENGTH_BYTES + map.length + level0.length];
-        out[0] = (byte) (map.length >>> 24);
-        out[1] = (byte) (map.length >>> 16);
-        out[2] = (byte) (map.length >>> 8);
-        out[3] = (byte) map.length;
-        System.arraycopy(map, 0, out, LENGTH_BYTES, map.length);
-        System.arraycopy(level0, 0, out, LENGTH_BYTES + map.length, level0.length);
-        return out;
-    }
-
-    /** Length of the map at the start of level 0's payload, prefix included; checks it fits. */
-    static int prefixLength(byte[] payload) throws CorruptStreamException {
-        if (payload.length < LENGTH_BYTES) throw new CorruptStreamException("level 0 ends inside the value map's length", payload.length);
-        long length = ((payload[0] & 0xFFL) << 24) | ((payload[1] & 0xFF) << 16) | ((payload[2] & 0xFF) << 8) | (payload[3] & 0xFF);
-        if (length > payload.length - LENGTH_BYTES) {
-            throw new CorruptStreamException("value map of " + length + " bytes does not fit in level 0's " + payload.length + " bytes", 0);
-        }
-        return LENGTH_BYTES + (int) length;
-    }
-
-    /** Reads the map at the start of level 0's payload for an image of this many channels and depth. */
-    static ValueMap read(byte[] payload, int channels, int depth) throws CorruptStreamException {
-        int end = prefixLength(payload);
+    /**
+     * Reads the map held in {@code b[start, end)} (the value-map tool's parameters after their length, SPEC.md §4.0) for
+     * an image of this many channels and depth; errors name offsets into {@code b}.
+     */
+    static ValueMap read(byte[] b, int start, int end, int channels, int depth) throws CorruptStreamException {
+        byte[] payload = b;
         // ranks must be fewer than 2^depth values; each LEB128 number takes at most 3 bytes at 16 bits
         int limit = channels * (3 + 3 * (1 << depth));
         byte[] plain = new byte[limit + 1];
         int n;
         Inflater inflater = new Inflater(true);
         try {
-            inflater.setInput(payload, LENGTH_BYTES, end - LENGTH_BYTES);
+            inflater.setInput(payload, start, end - start);
             n = inflater.inflate(plain);
-            if (n > limit) throw new CorruptStreamException("value map inflates to more than " + limit + " bytes", LENGTH_BYTES);
+            if (n > limit) throw new CorruptStreamException("value map inflates to more than " + limit + " bytes", start);
             if (!inflater.finished()) throw new CorruptStreamException("value map's DEFLATE stream is incomplete", end);
             if (inflater.getRemaining() != 0) {
                 throw new CorruptStreamException("value map has " + inflater.getRemaining() + " bytes after its DEFLATE stream",
                         end - inflater.getRemaining());
             }
         } catch (DataFormatException e) {
-            throw new CorruptStreamException("value map is not a valid DEFLATE stream: " + e.getMessage(), LENGTH_BYTES);
+            throw new CorruptStreamException("value map is not a valid DEFLATE stream: " + e.getMessage(), start);
         } finally {
             inflater.end();
         }
@@ -216,27 +193,41 @@ final class ValueMap {
         int[][] values = new int[channels][];
         int max = (1 << depth) - 1;
         for (int c = 0; c < channels; c++) {
-            int count = readVarint(plain, n, pos);
-            if (count < 1 || count > max) throw new CorruptStreamException("value map of channel " + c + " has " + count + " values", LENGTH_BYTES);
+            int count = readVarint(plain, n, pos, start);
+            if (count < 1 || count > max) throw new CorruptStreamException("value map of channel " + c + " has " + count + " values", start);
             int[] v = new int[count];
-            v[0] = readVarint(plain, n, pos);
+            v[0] = readVarint(plain, n, pos, start);
             for (int i = 1; i < count; i++) {
-                int gap = readVarint(plain, n, pos);
-                if (gap < 1) throw new CorruptStreamException("value map of channel " + c + " is not increasing at value " + i, LENGTH_BYTES);
+                int gap = readVarint(plain, n, pos, start);
+                if (gap < 1) throw new CorruptStreamException("value map of channel " + c + " is not increasing at value " + i, start);
                 v[i] = v[i - 1] + gap;
                 if (v[i] > max) break;
             }
             if (v[count - 1] > max || v[0] > max) {
-                throw new CorruptStreamException("value map of channel " + c + " exceeds " + depth + "-bit samples", LENGTH_BYTES);
+                throw new CorruptStreamException("value map of channel " + c + " exceeds " + depth + "-bit samples", start);
             }
             values[c] = v;
         }
-        if (pos[0] != n) throw new CorruptStreamException("value map has " + (n - pos[0]) + " bytes after its last channel", LENGTH_BYTES);
+        if (pos[0] != n) throw new CorruptStreamException("value map has " + (n - pos[0]) + " bytes after its last channel", start);
         ValueMap map = new ValueMap(values, depth);
         if (map.codedDepth >= depth) {
-            throw new CorruptStreamException("value map needs " + map.codedDepth + "-bit ranks, not fewer than the image's " + depth + " bits", LENGTH_BYTES);
+            throw new CorruptStreamException("value map needs " + map.codedDepth + "-bit ranks, not fewer than the image's " + depth + " bits", start);
         }
         return map;
+    }
+
+    /** Each channel's number of values. */
+    java.util.List<Integer> counts() {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (int[] v : values) out.add(v.length);
+        return out;
+    }
+
+    /** Each channel's number of values, as `nwf info` shows them: "200" or "3/4/4". */
+    String describeCounts() {
+        StringBuilder b = new StringBuilder();
+        for (int[] v : values) b.append(b.length() == 0 ? "" : "/").append(v.length);
+        return b.toString();
     }
 
     /** Unsigned LEB128, as the map stores its numbers (SPEC.md §4.0) and band streams their lengths (§6.5). */
@@ -248,14 +239,14 @@ final class ValueMap {
         out.write(v);
     }
 
-    private static int readVarint(byte[] b, int n, int[] pos) throws CorruptStreamException {
+    private static int readVarint(byte[] b, int n, int[] pos, int start) throws CorruptStreamException {
         int v = 0;
         for (int shift = 0; shift <= 14; shift += 7) {
-            if (pos[0] >= n) throw new CorruptStreamException("value map ends inside a number", LENGTH_BYTES);
+            if (pos[0] >= n) throw new CorruptStreamException("value map ends inside a number", start);
             int x = b[pos[0]++] & 0xFF;
             v |= (x & 0x7F) << shift;
             if ((x & 0x80) == 0) return v;
         }
-        throw new CorruptStreamException("value map number longer than 3 bytes", LENGTH_BYTES);
+        throw new CorruptStreamException("value map number longer than 3 bytes", start);
     }
 }

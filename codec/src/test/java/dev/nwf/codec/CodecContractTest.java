@@ -29,7 +29,7 @@ abstract class CodecContractTest {
     /** A model of the family whose networks output constants. */
     abstract NwfModel constantModel();
 
-    /** The codec under test for a model: the default coding; subclasses may pick other feature bits. */
+    /** The codec under test for a model: every tool allowed; subclasses may allow fewer. */
     NwfCodec codecFor(NwfModel model) {
         return new NwfCodec(model);
     }
@@ -63,18 +63,6 @@ abstract class CodecContractTest {
             assertTrue(img.sameAs(roundTrip(c, img)));
         }
         assertTrue(img.sameAs(roundTrip(codecFor(constantModel()), img)));
-    }
-
-    /** The DJL evaluator computes the reference's integers: same bytes when encoding, same image when decoding. */
-    @Test
-    void djlEvaluatorCodesIdenticallyToTheReference() throws IOException {
-        NwfCodec djl = new NwfCodec(codec.model(), new dev.nwf.codec.net.DjlEvaluator(ai.djl.Device.cpu(),
-                dev.nwf.codec.net.DjlEvaluator.Precision.AUTO, NwfModel.MAX_INPUT_BOUND)).withFeatures(codec.features());
-        Image img = TestImages.synthetic(45, 38, 3, 8, 12);
-        byte[] ref = NwfContainer.toBytes(codec.encode(img));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(ref, NwfContainer.toBytes(djl.encode(img)));
-        Decoded d = djl.decode(NwfContainer.read(ref, ReadOptions.DEFAULT).file(), Integer.MAX_VALUE, LevelListener.NONE);
-        assertTrue(img.sameAs(d.image()));
     }
 
     @Test
@@ -186,55 +174,113 @@ abstract class CodecContractTest {
         }
     }
 
+    /** Whether the file's tool list names the tool. */
+    static boolean lists(NwfFile file, CodingTool tool) {
+        return ToolLists.lists(file.header().tools(), tool);
+    }
+
+    /** The file with the tool's entry taken out of its list. */
+    static NwfFile without(NwfFile file, CodingTool... tools) {
+        byte[] list = file.header().tools();
+        for (CodingTool t : tools) list = ToolLists.without(list, t);
+        return file.withHeader(file.header().withTools(list));
+    }
+
+    /** The encoder's allowed tools less these. */
+    private NwfCodec allowing(NwfCodec c, CodingTool... less) {
+        java.util.Set<CodingTool> tools = java.util.EnumSet.noneOf(CodingTool.class);
+        tools.addAll(c.tools());
+        for (CodingTool t : less) tools.remove(t);
+        return c.withTools(tools);
+    }
+
+    private boolean allows(CodingTool t) {
+        return codec.tools().contains(t);
+    }
+
     /**
-     * The header records the encoder's feature bits (subtract green only where that transform was chosen; band streams
-     * only where a level holds them, none at this size), and any decoder follows the file's bits, not its own.
+     * The tool list names what the encoder used (a colour transform, value map, grid, Haar split or band streams only
+     * where chosen; band streams only where a level holds them, none at this size) and the context tools it was allowed;
+     * any decoder follows the file's list, not its own allowance.
      */
     @Test
-    void decodingFollowsTheFilesFeatureBits() throws IOException {
+    void decodingFollowsTheFilesTools() throws IOException {
         Image img = TestImages.synthetic(40, 33, 3, 8, 13);
         NwfFile file = codec.encode(img);
-        long green = NwfContainer.FEATURE_SUBTRACT_GREEN;
-        long greenFirst = NwfContainer.FEATURE_GREEN_FIRST;
-        long chosen = green | greenFirst | NwfContainer.FEATURE_VALUE_MAP | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_HAAR_SPLIT
-                | NwfContainer.FEATURE_NETWORK_FREE_HAAR | NwfContainer.FEATURE_BAND_STREAMS;
-        assertEquals(codec.features() & ~chosen, file.header().requiredFeatures() & ~chosen);
-        assertEquals(0, file.header().requiredFeatures() & NwfContainer.FEATURE_BAND_STREAMS);
-        assertEquals(file.header().colourTransform() == dev.nwf.format.NwfHeader.COLOUR_SUBTRACT_GREEN,
-                (file.header().requiredFeatures() & green) != 0);
-        assertEquals(file.header().colourTransform() == dev.nwf.format.NwfHeader.COLOUR_GREEN_FIRST,
-                (file.header().requiredFeatures() & greenFirst) != 0);
-        long supported = NwfCodec.supportedFeatures(codec.model());
-        for (long bits : new long[] {0, supported}) {
-            NwfCodec other = new NwfCodec(codec.model()).withFeatures(bits);
+        java.util.Set<CodingTool> chosenPerImage = java.util.EnumSet.of(CodingTool.COLOUR_TRANSFORM, CodingTool.VALUE_MAP,
+                CodingTool.BLOCK_GRID, CodingTool.HAAR_SPLIT, CodingTool.BAND_STREAMS);
+        for (CodingTool t : CodingTool.values()) {
+            if (!chosenPerImage.contains(t)) assertEquals(allows(t), lists(file, t), t.toolName);
+        }
+        assertFalse(lists(file, CodingTool.BAND_STREAMS));
+        assertEquals(allows(CodingTool.COLOUR_TRANSFORM), lists(file, CodingTool.COLOUR_TRANSFORM));
+        for (java.util.Set<CodingTool> tools : List.of(java.util.EnumSet.noneOf(CodingTool.class), CodingTool.supportedBy(codec.model()))) {
+            NwfCodec other = new NwfCodec(codec.model()).withTools(tools);
             assertTrue(img.sameAs(other.decode(file, Integer.MAX_VALUE, LevelListener.NONE).image()));
         }
     }
 
-    /** Feature bits the family does not define are refused when encoding and rejected in files. */
+    /**
+     * Tools the family does not define are refused when encoding and rejected in files, as are tool ids not in the
+     * table, tools listed twice or out of order, and a tool without the tool it needs; each error names the problem.
+     */
     @Test
-    void undefinedFeatureBitsAreRefused() throws IOException {
+    void toolListsBreakingTheTableAreRefused() throws IOException {
         NwfFile file = codec.encode(TestImages.synthetic(20, 18, 3, 8, 14));
-        long supported = NwfCodec.supportedFeatures(codec.model());
-        for (long bit = 1; bit != 0 && bit <= NwfContainer.KNOWN_FEATURES; bit <<= 1) {
-            if ((supported & bit) != 0) continue;
-            long b = bit;
-            assertThrows(IllegalArgumentException.class, () -> codec.withFeatures(b));
-            NwfFile bad = file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | bit));
-            assertThrows(CorruptLevelException.class, () -> codec.decode(bad, Integer.MAX_VALUE, LevelListener.NONE));
+        byte[] list = file.header().tools();
+        for (CodingTool t : CodingTool.values()) {
+            if (t.supportedBy(codec.model().family())) continue;
+            assertThrows(IllegalArgumentException.class, () -> codec.withTools(java.util.EnumSet.of(t)));
+            NwfFile bad = file.withHeader(file.header().withTools(ToolLists.with(list, t, params(t))));
+            CodingToolException e = assertThrows(CodingToolException.class, () -> codec.decode(bad, Integer.MAX_VALUE, LevelListener.NONE));
+            assertEquals(CodingToolException.Kind.INVALID_TOOLS, e.kind());
+            assertTrue(e.getMessage().contains("not defined for " + codec.model().family()), e.getMessage());
+        }
+        byte[] unknown = java.util.Arrays.copyOf(list, list.length + 1);
+        unknown[list.length] = (byte) 200;
+        CodingToolException e = assertThrows(CodingToolException.class,
+                () -> codec.decode(file.withHeader(file.header().withTools(unknown)), Integer.MAX_VALUE, LevelListener.NONE));
+        assertEquals(CodingToolException.Kind.UNKNOWN_TOOL, e.kind());
+        assertEquals(list.length, e.offset());
+        assertTrue(e.getMessage().contains("coding tool 200 is not known"), e.getMessage());
+        if (!ToolLists.entries(list).isEmpty()) {
+            ToolLists.Entry first = ToolLists.entries(list).get(0);
+            List<ToolLists.Entry> twice = new ArrayList<>(ToolLists.entries(list));
+            twice.add(0, first);
+            e = assertThrows(CodingToolException.class, () -> codec.decode(file.withHeader(file.header().withTools(ToolLists.join(twice))),
+                    Integer.MAX_VALUE, LevelListener.NONE));
+            assertTrue(e.getMessage().contains("listed twice"), e.getMessage());
+        }
+        if (ToolLists.entries(list).size() >= 2) {
+            List<ToolLists.Entry> reversed = new ArrayList<>(ToolLists.entries(list));
+            java.util.Collections.reverse(reversed);
+            e = assertThrows(CodingToolException.class, () -> codec.decode(file.withHeader(file.header().withTools(ToolLists.join(reversed))),
+                    Integer.MAX_VALUE, LevelListener.NONE));
+            assertTrue(e.getMessage().contains("must be in id order"), e.getMessage());
         }
     }
 
-    /** 8-bit data widened to 16 bits and a few-colour image are coded as ranks (feature bit 2), smaller than without. */
+    /** Parameters that pass the table's checks for a tool. */
+    private static byte[] params(CodingTool t) {
+        return switch (t) {
+            case COLOUR_TRANSFORM -> new byte[] {1};
+            case BLOCK_GRID -> new byte[] {8, 3, 3};
+            case BAND_STREAMS -> new byte[] {14};
+            case VALUE_MAP -> throw new IllegalArgumentException("no value map here");
+            default -> new byte[0];
+        };
+    }
+
+    /** 8-bit data widened to 16 bits and a few-colour image are coded as ranks (the value-map tool), smaller than without. */
     @Test
     void imagesUsingFewValuesAreCodedAsRanks() throws IOException {
-        assumeTrue((codec.features() & NwfContainer.FEATURE_VALUE_MAP) != 0, "value maps are format 1.3");
+        assumeTrue(allows(CodingTool.VALUE_MAP), "value maps allowed");
         Image widened = TestImages.times257(TestImages.synthetic(45, 38, 3, 8, 21));
         Image fewColours = TestImages.fewColours(41, 35, 22);
-        NwfCodec withoutMaps = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_VALUE_MAP);
+        NwfCodec withoutMaps = allowing(codec, CodingTool.VALUE_MAP);
         for (Image img : List.of(widened, fewColours)) {
             NwfFile file = codec.encode(img);
-            assertTrue((file.header().requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP) != 0, img + " gets a value map");
+            assertTrue(lists(file, CodingTool.VALUE_MAP), img + " gets a value map");
             assertEquals(img.bitDepth(), file.header().bitDepth(), "the header keeps the image's depth");
             assertTrue(img.sameAs(roundTrip(codec, img)));
             long mapped = NwfContainer.toBytes(file).length;
@@ -242,141 +288,151 @@ abstract class CodecContractTest {
             assertTrue(mapped < plain, img + ": " + mapped + " bytes with the map, " + plain + " without");
         }
         NwfFile noise = codec.encode(TestImages.noise(30, 20, 3, 8, 23));
-        assertEquals(0, noise.header().requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP, "noise uses every value: no map");
+        assertFalse(lists(noise, CodingTool.VALUE_MAP), "noise uses every value: no map");
     }
 
     /**
-     * Where the family and feature bits allow it, a JPEG-like blocky image is coded with its block grid (feature bit 3);
-     * a smooth image gets none. Both decode exactly. (That the grid codes smaller needs a trained prior: the CLI tests
-     * check it with the bundled model.)
+     * Where the family and tools allow it, a JPEG-like blocky image is coded with its block grid; a smooth image gets
+     * none. Both decode exactly. (That the grid codes smaller needs a trained prior: the CLI tests check it with the
+     * bundled model.)
      */
     @Test
     void blockyImagesAreCodedWithTheirGrid() throws IOException {
-        assumeTrue((codec.features() & NwfContainer.FEATURE_BLOCK_GRID) != 0, "block grids are format 1.3, nwf family");
+        assumeTrue(allows(CodingTool.BLOCK_GRID), "block grids allowed (nwf family)");
         Image blocky = TestImages.blocky(736, 720, 2, 25); // above BlockGrid.TRIAL_BELOW_PIXELS: no trial decides
         NwfFile file = codec.encode(blocky);
-        assertTrue((file.header().requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID) != 0);
+        assertTrue(lists(file, CodingTool.BLOCK_GRID));
         assertTrue(blocky.sameAs(roundTrip(codec, blocky)));
-        NwfCodec withoutGrid = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_BLOCK_GRID);
-        assertEquals(0, withoutGrid.encode(blocky).header().requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID);
+        assertFalse(lists(allowing(codec, CodingTool.BLOCK_GRID).encode(blocky), CodingTool.BLOCK_GRID));
         Image smooth = TestImages.synthetic(736, 720, 3, 8, 26);
-        assertEquals(0, codec.encode(smooth).header().requiredFeatures() & NwfContainer.FEATURE_BLOCK_GRID);
-        // with a value map in front of it too
+        assertFalse(lists(codec.encode(smooth), CodingTool.BLOCK_GRID));
+        // with a value map too
         Image wideBlocky = TestImages.times257(blocky);
         NwfFile both = codec.encode(wideBlocky);
-        assertEquals(NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_VALUE_MAP,
-                both.header().requiredFeatures() & (NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_VALUE_MAP));
+        assertTrue(lists(both, CodingTool.BLOCK_GRID) && lists(both, CodingTool.VALUE_MAP));
         assertTrue(wideBlocky.sameAs(roundTrip(codec, wideBlocky)));
     }
 
     /**
-     * Where the family allows it (feature bit 5), every file's details code the value 0 with the adaptive zero context:
-     * a posterised image, whose flat areas leave many zero details, codes smaller with it than without, under either
-     * split; files decode exactly, and the bit without the adaptive context is refused.
+     * Where allowed, every file's details code the value 0 with the adaptive zero context: a posterised image, whose
+     * flat areas leave many zero details, codes smaller with it than without, under either split; files decode exactly,
+     * and the tool without the adaptive mean is refused.
      */
     @Test
     void posterisedImagesCodeSmallerWithTheZeroContext() throws IOException {
-        assumeTrue((codec.features() & NwfContainer.FEATURE_ZERO_CONTEXT) != 0, "the zero context is format 1.5, nwf family");
+        assumeTrue(allows(CodingTool.ZERO_CONTEXT), "the zero context allowed (nwf family)");
         Image posterised = TestImages.posterised(TestImages.synthetic(120, 90, 3, 8, 31), 24);
-        assertSmallerWith(NwfContainer.FEATURE_ZERO_CONTEXT, "zero context", posterised, 1.0);
-        NwfFile file = codec.encode(posterised);
-        NwfFile withoutContext = file.withHeader(file.header().withRequiredFeatures(
-                file.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT));
-        assertThrows(CorruptLevelException.class, () -> codec.decode(withoutContext, Integer.MAX_VALUE, LevelListener.NONE),
-                "the zero context needs the adaptive context");
-        assertThrows(IllegalArgumentException.class, () -> codec.withFeatures(NwfContainer.FEATURE_ZERO_CONTEXT));
+        assertSmallerWith(CodingTool.ZERO_CONTEXT, posterised, 1.0);
+        assertNeedsTheAdaptiveMean(CodingTool.ZERO_CONTEXT, posterised);
     }
 
     /**
-     * Under the 5/3 and under Haar, files of {@code img} set feature {@code bit}, decode exactly, and code in fewer than
-     * {@code maxRatio} times the bytes of the same codec without the bit.
+     * Under the 5/3 and under Haar, files of {@code img} list the tool, decode exactly, and code in fewer than
+     * {@code maxRatio} times the bytes of the same codec without it; the file with the tool taken out of its list
+     * decodes wrongly or fails (the tool is in the levels' bytes).
      */
-    private void assertSmallerWith(long bit, String name, Image img, double maxRatio) throws IOException {
-        for (long split : new long[] {0, NwfContainer.FEATURE_HAAR_SPLIT}) {
-            NwfCodec with = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT | split);
-            NwfCodec without = with.withFeatures(with.features() & ~bit);
+    private void assertSmallerWith(CodingTool tool, Image img, double maxRatio) throws IOException {
+        for (boolean haar : new boolean[] {false, true}) {
+            NwfCodec with = haar ? codec : allowing(codec, CodingTool.HAAR_SPLIT);
+            NwfCodec withoutTool = allowing(with, tool);
             NwfFile file = with.encode(img);
-            assertEquals(bit, file.header().requiredFeatures() & bit);
+            assertTrue(lists(file, tool));
             assertTrue(img.sameAs(roundTrip(with, img)));
             long on = NwfContainer.toBytes(file).length;
-            long off = NwfContainer.toBytes(without.encode(img)).length;
-            assertTrue(on < maxRatio * off, "split bits 0x" + Long.toHexString(split) + ": " + on + " bytes with the " + name + ", " + off + " without");
+            long off = NwfContainer.toBytes(withoutTool.encode(img)).length;
+            assertTrue(on < maxRatio * off, (haar ? "Haar allowed" : "5/3") + ": " + on + " bytes with " + tool.toolName + ", " + off + " without");
+            NwfFile cleared = without(file, tool);
+            try {
+                Image wrong = codec.decode(cleared, Integer.MAX_VALUE, LevelListener.NONE).image();
+                assertFalse(img.sameAs(wrong), tool.toolName + " taken out of the list still decodes the image");
+            } catch (CorruptLevelException expected) {
+                // the levels' bytes do not fit the other context
+            }
         }
     }
 
     /**
-     * Where the family allows it (feature bit 7), every file with the adaptive context corrects its means by the bias
-     * correction: a smooth image whose details the mean filter mispredicts the same way in the same places (a sawtooth
-     * shading: a slow rise, a sharp drop) codes smaller with it than without, under either split; files decode exactly,
-     * and the bit without the adaptive context is refused.
+     * Where allowed, every file with the adaptive mean corrects its means by the bias correction: a smooth image whose
+     * details the mean filter mispredicts the same way in the same places (a sawtooth shading: a slow rise, a sharp
+     * drop) codes smaller with it than without, under either split; files decode exactly, and the tool without the
+     * adaptive mean is refused.
      */
     @Test
     void biasCorrectionLearnsWhatTheMeanFilterMisses() throws IOException {
-        long bit = NwfContainer.FEATURE_BIAS_CORRECTION;
-        assumeTrue((codec.features() & bit) != 0, "the bias correction is format 1.7, nwf family");
-        assertSmallerWith(bit, "bias correction", TestImages.sawtooth(128, 96), 1.0);
-        assertNeedsTheAdaptiveContext(bit, "bias correction", TestImages.synthetic(40, 30, 3, 8, 32));
+        assumeTrue(allows(CodingTool.BIAS_CORRECTION), "the bias correction allowed (nwf family)");
+        assertSmallerWith(CodingTool.BIAS_CORRECTION, TestImages.sawtooth(128, 96), 1.0);
+        assertNeedsTheAdaptiveMean(CodingTool.BIAS_CORRECTION, TestImages.synthetic(40, 30, 3, 8, 32));
     }
 
     /**
-     * Where the family allows it (feature bit 8), the mean filter reads its own errors: an image whose second channel
-     * carries the noise of the first under none of its texture codes smaller with the feedback than without, under
-     * either split; files decode exactly, and the bit without the adaptive context is refused.
+     * Where allowed, the mean filter reads its own errors: an image whose second channel carries the noise of the first
+     * under none of its texture codes smaller with the feedback than without, under either split; files decode exactly,
+     * and the tool without the adaptive mean is refused.
      */
     @Test
     void errorFeedbackFindsNoiseSharedByChannels() throws IOException {
-        long bit = NwfContainer.FEATURE_ERROR_FEEDBACK;
-        assumeTrue((codec.features() & bit) != 0, "the error feedback is format 1.8, nwf family");
-        assertSmallerWith(bit, "error feedback", TestImages.sharedNoise(128, 96, 7), 0.99);
-        assertNeedsTheAdaptiveContext(bit, "error feedback", TestImages.synthetic(40, 30, 3, 8, 33));
+        assumeTrue(allows(CodingTool.ERROR_FEEDBACK), "the error feedback allowed (nwf family)");
+        assertSmallerWith(CodingTool.ERROR_FEEDBACK, TestImages.sharedNoise(128, 96, 7), 0.99);
+        assertNeedsTheAdaptiveMean(CodingTool.ERROR_FEEDBACK, TestImages.synthetic(40, 30, 3, 8, 33));
     }
 
     /**
-     * Where the family allows it (feature bit 9), a level whose bands reach 2^14 samples codes each band in a stream of
-     * its own: the file sets the bit and decodes exactly; the coarser levels are the bytes the file without the bit has,
-     * and the finest holds the same symbols in a stream per band, a few bytes more for the lengths and the states. An
-     * image with no level that large leaves the bit clear, so that 1.8 decoders read it.
+     * Where allowed, a level whose bands reach 2^14 samples codes each band in a stream of its own: the file lists the
+     * tool with that threshold and decodes exactly; the coarser levels are the bytes the file without the tool has, and
+     * the finest holds the same symbols in a stream per band, a few bytes more for the lengths and the states. An image
+     * with no level that large does not list the tool.
      */
     @Test
     void largeLevelsHoldAStreamPerBand() throws IOException {
-        long bit = NwfContainer.FEATURE_BAND_STREAMS;
-        assumeTrue((codec.features() & bit) != 0, "band streams are format 1.9, nwf family");
+        assumeTrue(allows(CodingTool.BAND_STREAMS), "band streams allowed (nwf family)");
         Image img = TestImages.synthetic(260, 257, 3, 8, 34); // finest bands 130×129 (≥ 2^14 samples), the next 65×65
         NwfFile file = codec.encode(img);
-        assertEquals(bit, file.header().requiredFeatures() & bit);
+        assertArrayEquals(new byte[] {14}, ToolLists.params(file.header().tools(), CodingTool.BAND_STREAMS));
         assertTrue(img.sameAs(roundTrip(codec, img)));
-        NwfFile single = codec.withFeatures(codec.features() & ~bit).encode(img);
-        assertEquals(0, single.header().requiredFeatures() & bit);
+        NwfFile single = allowing(codec, CodingTool.BAND_STREAMS).encode(img);
+        assertFalse(lists(single, CodingTool.BAND_STREAMS));
         int finest = file.levels().size() - 1;
         for (int l = 0; l < finest; l++) assertArrayEquals(single.levels().get(l), file.levels().get(l), "level " + l);
         int extra = file.levels().get(finest).length - single.levels().get(finest).length;
         assertTrue(extra > 0 && extra < 8 * 16, extra + " bytes more for 9 streams");
-        assertEquals(0, codec.encode(TestImages.synthetic(200, 150, 3, 8, 35)).header().requiredFeatures() & bit);
+        assertFalse(lists(codec.encode(TestImages.synthetic(200, 150, 3, 8, 35)), CodingTool.BAND_STREAMS));
+        // the threshold is data: a file listing band streams from 2^12 samples splits the next level too, and decodes
+        byte[] lower = ToolLists.with(ToolLists.without(single.header().tools(), CodingTool.BAND_STREAMS), CodingTool.BAND_STREAMS, (byte) 12);
+        NwfFile relisted = without(single, CodingTool.BAND_STREAMS).withHeader(single.header().withTools(lower));
+        assertThrows(CorruptLevelException.class, () -> codec.decode(relisted, Integer.MAX_VALUE, LevelListener.NONE),
+                "a one-stream level read as band streams");
     }
 
     /**
-     * Where the family allows it (feature bit 10), a colour image whose channels share no structure is coded with its
-     * planes untransformed, green first (colour transform 3), smaller than the same codec without the bit codes it
-     * (subtract green or YCoCg-R, which mix one channel's structure into the others); it decodes exactly, with and
-     * without alpha. Where the channels follow green, subtract green keeps winning.
+     * Where allowed, a colour image whose channels share no structure is coded with its planes untransformed, green
+     * first, smaller than subtract green or YCoCg-R code it (they mix one channel's structure into the others); it
+     * decodes exactly, with and without alpha. Where the channels follow green, subtract green keeps winning. Without
+     * the tool the planes are coded as they are (R, G, B).
      */
     @Test
     void unrelatedChannelsAreCodedGreenFirst() throws IOException {
-        long bit = NwfContainer.FEATURE_GREEN_FIRST;
-        assumeTrue((codec.features() & bit) != 0, "green first is format 1.10, nwf family");
-        NwfCodec without = codec.withFeatures(codec.features() & ~bit);
+        assumeTrue(NwfModel.FAMILY_NWF.equals(codec.model().family()) && codec.tools().equals(CodingTool.supportedBy(codec.model())),
+                "every tool of the nwf family allowed");
         for (int channels : new int[] {3, 4}) {
             Image img = TestImages.unrelatedChannels(96, 80, channels, 40 + channels);
             NwfFile file = codec.encode(img);
-            assertEquals(dev.nwf.format.NwfHeader.COLOUR_GREEN_FIRST, file.header().colourTransform(), channels + " channels");
-            assertEquals(bit, file.header().requiredFeatures() & bit);
+            assertEquals("green-first", NwfCodec.tools(file.header()).colourTransformName(), channels + " channels");
             assertTrue(img.sameAs(roundTrip(codec, img)));
             long on = NwfContainer.toBytes(file).length;
-            long off = NwfContainer.toBytes(without.encode(img)).length;
-            assertTrue(on < 0.97 * off, on + " bytes green first, " + off + " without");
+            NwfFile subtract = file.withHeader(file.header().withTools(ToolLists.with(ToolLists.without(file.header().tools(),
+                    CodingTool.COLOUR_TRANSFORM), CodingTool.COLOUR_TRANSFORM, (byte) 2)));
+            try {
+                assertFalse(img.sameAs(codec.decode(subtract, Integer.MAX_VALUE, LevelListener.NONE).image()), "another code, another image");
+            } catch (CorruptLevelException expected) {
+                // samples out of range under the other transform
+            }
         }
         NwfFile green = codec.encode(TestImages.synthetic(64, 48, 3, 8, 44));
-        assertEquals(dev.nwf.format.NwfHeader.COLOUR_SUBTRACT_GREEN, green.header().colourTransform());
+        assertEquals("subtract-green", NwfCodec.tools(green.header()).colourTransformName());
+        Image rgb = TestImages.synthetic(40, 30, 3, 8, 45);
+        NwfFile plain = allowing(codec, CodingTool.COLOUR_TRANSFORM).encode(rgb);
+        assertEquals("none", NwfCodec.tools(plain.header()).colourTransformName());
+        assertTrue(rgb.sameAs(codec.decode(plain, Integer.MAX_VALUE, LevelListener.NONE).image()));
     }
 
     /**
@@ -396,45 +452,43 @@ abstract class CodecContractTest {
     }
 
     /**
-     * A 5/3 file of {@code img} whose adaptive context and every other bit that needs it, all but {@code bit}, are
-     * cleared is corrupt, and the error names the feature; an encoder with {@code bit} alone is refused, naming it too.
+     * A 5/3 file of {@code img} whose adaptive mean is taken out of its list is refused, and the error names the tool
+     * that needs it; an encoder allowed the tool without the adaptive mean is refused, naming it too.
      */
-    private void assertNeedsTheAdaptiveContext(long bit, String name, Image img) {
-        NwfFile file = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT).encode(img);
-        long needContext = NwfContainer.FEATURE_ADAPTIVE_CONTEXT | NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_ZERO_CONTEXT
-                | NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK;
-        NwfFile withoutContext = file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() & ~(needContext & ~bit)));
-        CorruptLevelException e = assertThrows(CorruptLevelException.class,
-                () -> codec.decode(withoutContext, Integer.MAX_VALUE, LevelListener.NONE));
-        assertTrue(e.getMessage().contains(name + " (feature bit") && e.getMessage().contains("needs the adaptive context"), e.getMessage());
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> codec.withFeatures(bit));
-        assertTrue(refused.getMessage().contains(name), refused.getMessage());
+    private void assertNeedsTheAdaptiveMean(CodingTool tool, Image img) {
+        NwfFile file = allowing(codec, CodingTool.HAAR_SPLIT).encode(img);
+        NwfFile withoutMean = without(file, CodingTool.ADAPTIVE_MEAN);
+        CodingToolException e = assertThrows(CodingToolException.class,
+                () -> codec.decode(withoutMean, Integer.MAX_VALUE, LevelListener.NONE));
+        assertEquals(CodingToolException.Kind.INVALID_TOOLS, e.kind());
+        assertTrue(e.getMessage().contains("needs adaptive-mean"), e.getMessage());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> codec.withTools(java.util.EnumSet.of(tool)));
+        assertTrue(refused.getMessage().contains(tool.toolName), refused.getMessage());
     }
 
     /**
-     * Where the family allows it (feature bit 4), an image of flat 2×2 blocks, whose Haar detail is all zero at the
-     * finest level, is coded with the Haar split and smaller than with the 5/3; small images are tried whole, large
-     * ones through a mosaic. Both decode exactly, and an image the 5/3 codes smaller keeps it.
+     * Where allowed, an image of flat 2×2 blocks, whose Haar detail is all zero at the finest level, is coded with the
+     * Haar split and smaller than with the 5/3; small images are tried whole, large ones through a mosaic. Both decode
+     * exactly, and an image the 5/3 codes smaller keeps it.
      */
     @Test
     void flatBlockImagesAreSplitWithHaar() throws IOException {
-        assumeTrue((codec.features() & NwfContainer.FEATURE_HAAR_SPLIT) != 0, "the Haar split is format 1.4, nwf family");
-        NwfCodec withoutHaar = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT);
+        assumeTrue(allows(CodingTool.HAAR_SPLIT), "the Haar split allowed (nwf family)");
+        NwfCodec withoutHaar = allowing(codec, CodingTool.HAAR_SPLIT);
         for (Image img : List.of(TestImages.pixelRepeated(TestImages.synthetic(30, 22, 3, 8, 27), 2),
                 TestImages.pixelRepeated(TestImages.synthetic(300, 260, 1, 8, 28), 2))) {
             NwfFile file = codec.encode(img);
-            assertEquals(NwfContainer.FEATURE_HAAR_SPLIT, file.header().requiredFeatures() & NwfContainer.FEATURE_HAAR_SPLIT, img + " is split with Haar");
+            assertTrue(lists(file, CodingTool.HAAR_SPLIT), img + " is split with Haar");
             assertTrue(img.sameAs(roundTrip(codec, img)));
             long haar = NwfContainer.toBytes(file).length;
             long legall = NwfContainer.toBytes(withoutHaar.encode(img)).length;
             assertTrue(haar < legall, img + ": " + haar + " bytes with Haar, " + legall + " with the 5/3");
         }
         NwfFile haarFile = codec.encode(TestImages.pixelRepeated(TestImages.synthetic(20, 16, 1, 8, 30), 2));
-        NwfFile withoutContext = haarFile.withHeader(haarFile.header().withRequiredFeatures(
-                haarFile.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT));
-        assertThrows(CorruptLevelException.class, () -> codec.decode(withoutContext, Integer.MAX_VALUE, LevelListener.NONE),
-                "the Haar split needs the adaptive context");
-        assertThrows(IllegalArgumentException.class, () -> codec.withFeatures(NwfContainer.FEATURE_HAAR_SPLIT));
+        NwfFile withoutMean = without(haarFile, CodingTool.ADAPTIVE_MEAN);
+        assertThrows(CodingToolException.class, () -> codec.decode(withoutMean, Integer.MAX_VALUE, LevelListener.NONE),
+                "the Haar split needs the adaptive mean");
+        assertThrows(IllegalArgumentException.class, () -> codec.withTools(java.util.EnumSet.of(CodingTool.HAAR_SPLIT)));
         Image smooth = TestImages.synthetic(40, 30, 3, 8, 29);
         NwfFile file = codec.encode(smooth);
         long chosen = NwfContainer.toBytes(file).length;
@@ -442,17 +496,13 @@ abstract class CodecContractTest {
         assertTrue(smooth.sameAs(roundTrip(codec, smooth)));
     }
 
-    /**
-     * With feature bit 6 the Haar levels take no scale from the network: decoding them evaluates no network at all,
-     * and the encoder sets the bit exactly when it chooses Haar. Without Haar the bit is refused in a file.
-     */
+    /** Haar levels take no scale from the network: decoding a Haar file evaluates no network at all; a 5/3 file does. */
     @Test
     void haarLevelsGoWithoutTheNetwork() throws IOException {
-        long free = NwfContainer.FEATURE_NETWORK_FREE_HAAR;
-        assumeTrue((codec.features() & free) != 0, "network-free Haar levels are format 1.6, nwf family");
+        assumeTrue(allows(CodingTool.HAAR_SPLIT), "the Haar split allowed (nwf family)");
         Image img = TestImages.pixelRepeated(TestImages.synthetic(30, 22, 3, 8, 27), 2);
         NwfFile file = codec.encode(img);
-        assertEquals(free | NwfContainer.FEATURE_HAAR_SPLIT, file.header().requiredFeatures() & (free | NwfContainer.FEATURE_HAAR_SPLIT));
+        assertTrue(lists(file, CodingTool.HAAR_SPLIT));
         int[] calls = new int[1];
         dev.nwf.codec.net.NetEvaluator counting = new dev.nwf.codec.net.NetEvaluator() {
             @Override
@@ -468,24 +518,16 @@ abstract class CodecContractTest {
         };
         NwfCodec countingCodec = new NwfCodec(codec.model(), counting);
         assertTrue(img.sameAs(countingCodec.decode(file, Integer.MAX_VALUE, LevelListener.NONE).image()));
-        assertEquals(0, calls[0], "network evaluations decoding a network-free Haar file");
-
-        NwfFile withNetwork = codec.withFeatures(codec.features() & ~free).encode(img);
-        assertEquals(NwfContainer.FEATURE_HAAR_SPLIT, withNetwork.header().requiredFeatures() & (free | NwfContainer.FEATURE_HAAR_SPLIT));
-        assertTrue(img.sameAs(countingCodec.decode(withNetwork, Integer.MAX_VALUE, LevelListener.NONE).image()));
-        assertTrue(calls[0] > 0, "Haar levels of format 1.5 take the network's scales");
-
-        NwfFile legall = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT).encode(img);
-        assertEquals(0, legall.header().requiredFeatures() & free, "the bit is set only with the Haar split");
-        NwfFile bad = legall.withHeader(legall.header().withRequiredFeatures(legall.header().requiredFeatures() | free));
-        CorruptLevelException e = assertThrows(CorruptLevelException.class, () -> codec.decode(bad, Integer.MAX_VALUE, LevelListener.NONE));
-        assertTrue(e.getMessage().contains("need the Haar split"), e.getMessage());
+        assertEquals(0, calls[0], "network evaluations decoding a Haar file");
+        NwfFile legall = allowing(codec, CodingTool.HAAR_SPLIT).encode(img);
+        assertTrue(img.sameAs(countingCodec.decode(legall, Integer.MAX_VALUE, LevelListener.NONE).image()));
+        assertTrue(calls[0] > 0, "5/3 levels take the network's means and scales");
     }
 
     /** Every level of a mapped file, shown on its way, holds only values the image uses. */
     @Test
     void levelsOfAMappedFileShowTheImagesValues() throws IOException {
-        assumeTrue((codec.features() & NwfContainer.FEATURE_VALUE_MAP) != 0, "value maps are format 1.3");
+        assumeTrue(allows(CodingTool.VALUE_MAP), "value maps allowed");
         Image img = TestImages.times257(TestImages.synthetic(70, 52, 3, 8, 24));
         NwfFile file = codec.encode(img);
         List<Image> shown = new ArrayList<>();

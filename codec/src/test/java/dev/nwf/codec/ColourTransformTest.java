@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
-import dev.nwf.format.NwfHeader;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -37,10 +36,11 @@ class ColourTransformTest {
     }
 
     @Test
-    void headerCodesNameTheTransforms() {
-        assertEquals(ColourTransform.SUBTRACT_GREEN, ColourTransform.ofCode(NwfHeader.COLOUR_SUBTRACT_GREEN));
-        assertEquals(ColourTransform.YCOCG_R, ColourTransform.ofCode(NwfHeader.COLOUR_YCOCG_R));
-        assertEquals(ColourTransform.GREEN_FIRST, ColourTransform.ofCode(NwfHeader.COLOUR_GREEN_FIRST));
+    void toolCodesNameTheTransforms() {
+        assertEquals(ColourTransform.NONE, ColourTransform.ofCode(0));
+        assertEquals(ColourTransform.YCOCG_R, ColourTransform.ofCode(1));
+        assertEquals(ColourTransform.SUBTRACT_GREEN, ColourTransform.ofCode(2));
+        assertEquals(ColourTransform.GREEN_FIRST, ColourTransform.ofCode(3));
         assertNull(ColourTransform.ofCode(4));
     }
 
@@ -59,10 +59,12 @@ class ColourTransformTest {
         Image img = greenish(96, 80);
         NwfCodec codec = new NwfCodec(TestModels.random(3));
         NwfFile chosen = codec.encode(img);
-        NwfFile ycocg = codec.withFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT).encode(img);
-        assertEquals(NwfHeader.COLOUR_SUBTRACT_GREEN, chosen.header().colourTransform());
-        assertEquals(NwfHeader.COLOUR_YCOCG_R, ycocg.header().colourTransform());
-        assertTrue(NwfContainer.toBytes(chosen).length < NwfContainer.toBytes(ycocg).length);
+        java.util.Set<CodingTool> noTransform = java.util.EnumSet.copyOf(codec.tools());
+        noTransform.remove(CodingTool.COLOUR_TRANSFORM);
+        NwfFile plain = codec.withTools(noTransform).encode(img);
+        assertEquals("subtract-green", NwfCodec.tools(chosen.header()).colourTransformName());
+        assertEquals("none", NwfCodec.tools(plain.header()).colourTransformName());
+        assertTrue(NwfContainer.toBytes(chosen).length < NwfContainer.toBytes(plain).length);
         assertTrue(img.sameAs(codec.decode(chosen, Integer.MAX_VALUE, LevelListener.NONE).image()));
     }
 
@@ -73,21 +75,16 @@ class ColourTransformTest {
         Image img = new Image(70, 45, 16, new int[][] {gray.plane(0), gray.plane(0), gray.plane(0)});
         NwfCodec codec = new NwfCodec(TestModels.random(5));
         NwfFile file = codec.encode(img);
-        assertEquals(NwfHeader.COLOUR_SUBTRACT_GREEN, file.header().colourTransform());
+        assertEquals("subtract-green", NwfCodec.tools(file.header()).colourTransformName());
         assertTrue(img.sameAs(codec.decode(file, Integer.MAX_VALUE, LevelListener.NONE).image()));
     }
 
-    /**
-     * Channels that do not follow green: before format 1.10 YCoCg-R stays; from 1.10 the untransformed planes, green
-     * first, take its place in the trial and win.
-     */
+    /** Channels that do not follow green: the untransformed planes, green first, win the trial. */
     @Test
-    void encoderKeepsYCoCgWhereSubtractGreenDoesNotPay() {
+    void encoderTakesGreenFirstWhereSubtractGreenDoesNotPay() throws Exception {
         Image img = TestImages.synthetic(96, 80, 3, 8, 21);
         NwfCodec codec = new NwfCodec(TestModels.random(3));
-        NwfFile upTo19 = codec.withFeatures(codec.features() & NwfContainer.featuresUpTo(9)).encode(img);
-        assertEquals(NwfHeader.COLOUR_YCOCG_R, upTo19.header().colourTransform());
-        assertEquals(NwfHeader.COLOUR_GREEN_FIRST, codec.encode(img).header().colourTransform());
+        assertEquals("green-first", NwfCodec.tools(codec.encode(img).header()).colourTransformName());
     }
 
     private static Image greenish(int w, int h) {

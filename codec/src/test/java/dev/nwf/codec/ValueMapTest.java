@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 /** Value maps (SPEC.md §4.0): which images get one, ranks and back, and every way a stored map can be wrong. */
 class ValueMapTest {
-    private static final byte[] LEVEL = {1, 2, 3};
 
     @Test
     void widenedImageMapsToItsEightBitRanks() throws CorruptStreamException {
@@ -24,17 +23,20 @@ class ValueMapTest {
         assertNotNull(map);
         Image ranks = map.toRanks(wide);
         assertTrue(ranks.bitDepth() <= 8);
-        ValueMap read = ValueMap.read(map.prefix(LEVEL), 3, 16);
+        byte[] stored = map.toBytes();
+        ValueMap read = ValueMap.read(stored, 0, stored.length, 3, 16);
         assertEquals(map.codedDepth(), read.codedDepth());
         assertTrue(wide.sameAs(read.toValues(ranks, false)));
     }
 
+    /** The map is read from where the tool list holds it, between other bytes. */
     @Test
-    void levelDataFollowsTheMap() throws CorruptStreamException {
+    void mapIsReadFromItsPlaceInTheToolList() throws CorruptStreamException {
         ValueMap map = ValueMap.fit(TestImages.fewColours(20, 20, 2));
-        byte[] payload = map.prefix(LEVEL);
-        int start = ValueMap.prefixLength(payload);
-        assertArrayEquals(LEVEL, java.util.Arrays.copyOfRange(payload, start, payload.length));
+        byte[] stored = map.toBytes();
+        byte[] list = new byte[stored.length + 5];
+        System.arraycopy(stored, 0, list, 3, stored.length);
+        assertEquals(map.describeCounts(), ValueMap.read(list, 3, 3 + stored.length, 4, 8).describeCounts());
     }
 
     @Test
@@ -58,8 +60,6 @@ class ValueMapTest {
 
     @Test
     void storedMapErrorsAreNamed() {
-        assertReason("ends inside the value map's length", new byte[] {0, 0});
-        assertReason("does not fit", new byte[] {0, 0, 0, 9, 1});
         assertReason("not a valid DEFLATE stream", withMap(new byte[] {(byte) 0xFF, (byte) 0xFF, 0x33}));
         assertReason("not increasing", withMap(deflate(3, 10, 5, 0)));
         assertReason("has 0 values", withMap(deflate(0)));
@@ -76,14 +76,14 @@ class ValueMapTest {
     /** Damaged maps (bytes flipped, cut or extended) give a map or a named error, never another exception. */
     @Test
     void damagedMapsFailOnlyWithNamedErrors() {
-        byte[] valid = ValueMap.fit(TestImages.times257(TestImages.synthetic(40, 30, 2, 8, 5))).prefix(LEVEL);
+        byte[] valid = ValueMap.fit(TestImages.times257(TestImages.synthetic(40, 30, 2, 8, 5))).toBytes();
         java.util.Random r = new java.util.Random(6);
         int named = 0;
         for (int i = 0; i < 3000; i++) {
             byte[] b = java.util.Arrays.copyOf(valid, Math.max(0, valid.length + r.nextInt(9) - 6));
             for (int k = 0; k <= r.nextInt(3) && b.length > 0; k++) b[r.nextInt(b.length)] ^= (byte) (1 + r.nextInt(255));
             try {
-                ValueMap.read(b, 2, 16);
+                ValueMap.read(b, 0, b.length, 2, 16);
             } catch (CorruptStreamException e) {
                 named++;
             }
@@ -98,14 +98,12 @@ class ValueMapTest {
     }
 
     private static void assertReason(String expected, byte[] payload) {
-        CorruptStreamException e = assertThrows(CorruptStreamException.class, () -> ValueMap.read(payload, 1, 16));
+        CorruptStreamException e = assertThrows(CorruptStreamException.class, () -> ValueMap.read(payload, 0, payload.length, 1, 16));
         assertTrue(e.reason().contains(expected), e.reason());
     }
 
     private static byte[] withMap(byte[] map) {
-        byte[] out = new byte[4 + map.length];
-        java.nio.ByteBuffer.wrap(out).putInt(map.length).put(map);
-        return out;
+        return map;
     }
 
     private static byte[] deflate(int first, int... more) {

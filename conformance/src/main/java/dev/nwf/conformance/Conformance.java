@@ -1,10 +1,11 @@
 package dev.nwf.conformance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nwf.codec.CodingToolException;
 import dev.nwf.codec.CorruptLevelException;
 import dev.nwf.codec.Decoded;
 import dev.nwf.codec.Image;
-import dev.nwf.codec.ImageFiles;
+import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.ModelResolver;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfModel;
@@ -120,6 +121,7 @@ public final class Conformance {
     public static String errorKind(Throwable e) {
         if (e instanceof NwfFormatException f) return f.kind().name();
         if (e instanceof CorruptLevelException) return "CORRUPT_LEVEL";
+        if (e instanceof CodingToolException t) return t.kind().name();
         if (e instanceof UnknownModelException) return "UNKNOWN_MODEL";
         return e.getClass().getSimpleName();
     }

@@ -1,5 +1,6 @@
 package dev.nwf.conformance;
 
+import dev.nwf.codec.CodingToolException;
 import dev.nwf.codec.CorruptLevelException;
 import dev.nwf.codec.Decoded;
 import dev.nwf.codec.Image;
@@ -94,7 +95,8 @@ public final class Reliability {
                     save(regressions, "hang", input);
                 } catch (java.util.concurrent.ExecutionException e) {
                     Throwable c = e.getCause();
-                    if (c instanceof NwfFormatException || c instanceof CorruptLevelException || c instanceof UnknownModelException) {
+                    if (c instanceof NwfFormatException || c instanceof CorruptLevelException || c instanceof CodingToolException
+                            || c instanceof UnknownModelException) {
                         named++;
                     } else {
                         crashes.add(c.toString());

@@ -2,13 +2,15 @@ package dev.nwf.conformance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nwf.codec.CodingTool;
 import dev.nwf.codec.Image;
+import dev.nwf.codec.ModelResolver;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfModel;
+import dev.nwf.codec.ToolLists;
 import dev.nwf.format.LevelInfo;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
-import dev.nwf.format.NwfHeader;
 import dev.nwf.format.ReadOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,35 +18,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 // StrictMath in the synthetic images keeps the vectors identical on every JVM.
 import java.util.zip.CRC32C;
 
-/** Writes the conformance vectors; deterministic, so regenerating reproduces the committed files byte for byte. */
+/**
+ * Writes the conformance vectors; deterministic, so regenerating reproduces the committed files byte for byte. Every
+ * case to reject is decoded here as it is written, and must fail with the kind its manifest names.
+ */
 final class VectorGenerator {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** The nwf family's coding as of format 1.3 (no Haar split, no zero context), which keeps the older cases' bytes. */
+    /** Every tool the nwf family has. */
     private final NwfCodec nwf;
-    /** Every feature the nwf family has. */
-    private final NwfCodec nwfAll;
-    /** Every feature of format 1.10 (all but the scale blend, bit 11): the band-stream and green-first cases keep their bytes. */
-    private final NwfCodec nwf110;
     private final NwfCodec rgflow;
     /** The codec of the case being written. */
     private NwfCodec codec;
+    private final ModelResolver models;
     private final Path root;
     private final List<String> written = new ArrayList<>();
 
     VectorGenerator(NwfModel model, NwfModel rgflowModel, Path root) {
         if (!NwfModel.FAMILY_RGFLOW.equals(rgflowModel.family())) throw new IllegalArgumentException(rgflowModel.id() + " is not an rgflow model");
-        this.nwfAll = new NwfCodec(model);
-        this.nwf110 = nwfAll.withFeatures(nwfAll.features() & ~NwfContainer.FEATURE_SCALE_BLEND);
-        this.nwf = without(NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_ZERO_CONTEXT | NwfContainer.FEATURE_BIAS_CORRECTION
-                | NwfContainer.FEATURE_ERROR_FEEDBACK);
+        this.nwf = new NwfCodec(model);
         this.rgflow = new NwfCodec(rgflowModel);
         this.codec = nwf;
+        this.models = (id, digest) -> {
+            for (NwfModel m : List.of(model, rgflowModel)) if (m.id().equals(id) && Arrays.equals(m.digest(), digest)) return m;
+            throw new dev.nwf.codec.UnknownModelException("no model " + id);
+        };
         this.root = root;
+    }
+
+    /** The nwf family with every tool but these (and those that need them). */
+    private NwfCodec nwfWithout(CodingTool... tools) {
+        Set<CodingTool> allowed = EnumSet.noneOf(CodingTool.class);
+        allowed.addAll(nwf.tools());
+        for (CodingTool t : tools) allowed.remove(t);
+        allowed.removeIf(t -> t.needs != null && !allowed.contains(t.needs));
+        return nwf.withTools(allowed);
     }
 
     List<String> generate() throws IOException {
@@ -61,237 +75,242 @@ final class VectorGenerator {
         NwfFile big = image("rgb8-70x45", "three levels", List.of("rgb", "8bit", "multi-level"), synthetic(70, 45, 3, 8, 11));
         truncations(big);
         errors(big);
-        NwfFile green = transform("rgb8-subtract-green-48x40", "colour transform 2, subtract green (feature bit 1): planes G, R-G, B-G",
-                List.of("rgb", "8bit", "multi-level", "subtract-green"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_SUBTRACT_GREEN);
-        transform("rgba8-subtract-green-36x20", "subtract green with an alpha channel (passes through)",
-                List.of("rgba", "8bit", "multi-level", "subtract-green"), greenish(36, 20, 4, 16), NwfHeader.COLOUR_SUBTRACT_GREEN);
-        featureMisuse("subtract-green-without-bit", "colour transform 2 with feature bit 1 clear",
-                green, NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
-        featureMisuse("subtract-green-on-gray", "feature bit 1 (subtract green) on a one-channel file",
-                gray, gray.header().requiredFeatures() | NwfContainer.FEATURE_SUBTRACT_GREEN);
+        toolListErrors(big, gray);
+        colourTransforms();
         valueMaps();
         blockGrids();
         haarSplits();
         zeroContexts();
-        networkFreeHaar();
         biasCorrections();
         errorFeedbacks();
         bandStreams();
-        greenFirst();
         scaleBlends();
-        codec = nwf.withFeatures(NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
-        transform("format11-rgb8-48x40", "format 1.1 coding: the image of rgb8-subtract-green-48x40 under YCoCg-R, the only transform 1.1 has",
-                List.of("rgb", "8bit", "multi-level", "format-1.1"), greenish(48, 40, 3, 15), NwfHeader.COLOUR_YCOCG_R);
-        codec = nwf.withFeatures(0);
-        image("format10-rgb8-70x45", "format 1.0 coding: no adaptive context (feature bit 0 clear)", List.of("rgb", "8bit", "multi-level", "format-1.0"),
+        codec = nwf.withTools(EnumSet.noneOf(CodingTool.class));
+        image("rgb8-no-tools-70x45", "no coding tool: the network's prior alone, planes R, G, B", List.of("rgb", "8bit", "multi-level"),
                 synthetic(70, 45, 3, 8, 11));
-        image("format10-gray16-31x29", "format 1.0 coding, 16-bit gray", List.of("gray", "16bit", "odd-size", "multi-level", "format-1.0"),
+        image("gray16-no-tools-31x29", "no coding tool, 16-bit gray", List.of("gray", "16bit", "odd-size", "multi-level"),
                 synthetic(31, 29, 1, 16, 7));
+        codec = nwf.withTools(EnumSet.of(CodingTool.COLOUR_TRANSFORM, CodingTool.ADAPTIVE_MEAN));
+        image("rgb8-adaptive-mean-only-48x40", "the colour transform and the adaptive mean, no other tool",
+                List.of("rgb", "8bit", "multi-level"), greenish(48, 40, 3, 15));
         codec = rgflow;
-        NwfFile rg = image("rgflow-rgb8-70x45", "rgflow family: padding to 80x48, three RG steps", List.of("rgflow", "rgb", "8bit", "odd-size", "multi-level"),
-                synthetic(70, 45, 3, 8, 12));
+        image("rgflow-rgb8-70x45", "rgflow family: padding to 80x48, three RG steps, YCoCg-R",
+                List.of("rgflow", "rgb", "8bit", "odd-size", "multi-level"), synthetic(70, 45, 3, 8, 12));
         image("rgflow-gray16-31x29", "rgflow family, 16-bit gray", List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"),
                 synthetic(31, 29, 1, 16, 13));
         image("rgflow-gray8-1x37", "rgflow family, one column", List.of("rgflow", "gray", "8bit", "edge-size"), synthetic(1, 37, 1, 8, 14));
-        featureMisuse("rgflow-adaptive-context", "feature bit 0 (adaptive context, nwf family only) on an rgflow file",
-                rg, NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
+        NwfFile rgGray = image("rgflow-gray8-24x20", "rgflow family, 8-bit gray (the file the nwf-only tool cases alter)",
+                List.of("rgflow", "gray", "8bit", "multi-level"), synthetic(24, 20, 1, 8, 23));
         mapped("rgflow-value-map-gray16-29x21", "rgflow family with a value map: 8-bit data stored as v*257",
-                List.of("rgflow", "gray", "16bit", "odd-size", "multi-level", "value-map"), times257(synthetic(29, 21, 1, 8, 19)));
+                List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"), times257(synthetic(29, 21, 1, 8, 19)));
+        for (CodingTool t : CodingTool.values()) {
+            if (t.supportedBy(NwfModel.FAMILY_RGFLOW)) continue;
+            // needed tools come along, so that the family is what is wrong
+            byte[] list = rgGray.header().tools();
+            for (CodingTool n = t.needs; n != null; n = n.needs) list = ToolLists.with(list, n, params(n));
+            reject(t.toolName + "-on-rgflow", "tool " + t.toolName + " (nwf family only) on an rgflow file",
+                    withTools(rgGray, ToolLists.with(list, t, params(t))), "INVALID_TOOLS");
+        }
         codec = nwf;
         return written;
     }
 
-    /** Value maps (feature bit 2): images that use few values, and maps a decoder must refuse. */
+    /** Parameters that pass the table's checks, for tools added to a list by hand. */
+    private static byte[] params(CodingTool t) {
+        return switch (t) {
+            case COLOUR_TRANSFORM -> new byte[] {1};
+            case BLOCK_GRID -> new byte[] {8, 3, 3};
+            case BAND_STREAMS -> new byte[] {14};
+            case VALUE_MAP -> throw new IllegalArgumentException("value maps are not added by hand");
+            default -> new byte[0];
+        };
+    }
+
+    /** The file with another tool list. */
+    private static NwfFile withTools(NwfFile file, byte[] tools) {
+        return file.withHeader(file.header().withTools(tools));
+    }
+
+    /** Tool lists that break the table's rules, and a tool this decoder does not know (SPEC.md §2.4.1). */
+    private void toolListErrors(NwfFile file, NwfFile gray) throws IOException {
+        byte[] list = file.header().tools();
+        List<ToolLists.Entry> entries = ToolLists.entries(list);
+        if (entries.size() < 3) throw new IllegalStateException("rgb8-70x45 lists " + entries.size() + " tools");
+        List<ToolLists.Entry> unknown = new ArrayList<>(entries);
+        unknown.add(new ToolLists.Entry(200, new byte[0]));
+        reject("unknown-tool", "a tool id (200) this decoder's table does not define, after the known ones",
+                withTools(file, ToolLists.join(unknown)), "UNKNOWN_TOOL");
+        List<ToolLists.Entry> swapped = new ArrayList<>(entries);
+        java.util.Collections.swap(swapped, 0, 1);
+        reject("tools-out-of-order", "the first two tools of the list swapped", withTools(file, ToolLists.join(swapped)), "INVALID_TOOLS");
+        List<ToolLists.Entry> twice = new ArrayList<>(entries);
+        twice.add(1, entries.get(1));
+        reject("tool-listed-twice", "the second tool of the list repeated", withTools(file, ToolLists.join(twice)), "INVALID_TOOLS");
+        if (entries.get(0).id() != CodingTool.COLOUR_TRANSFORM.id) throw new IllegalStateException("rgb8-70x45 has no colour transform");
+        reject("tool-list-ends-in-parameters", "a list that ends after the colour transform's id, before its code",
+                withTools(file, new byte[] {(byte) CodingTool.COLOUR_TRANSFORM.id}), "INVALID_TOOLS");
+        reject("colour-transform-on-gray", "the colour transform on a one-channel file",
+                withTools(gray, ToolLists.with(gray.header().tools(), CodingTool.COLOUR_TRANSFORM, (byte) 2)), "INVALID_TOOLS");
+        for (int code : new int[] {0, 4}) {
+            reject("colour-transform-code-" + code, "colour transform code " + code + " (1 to 3 are defined)",
+                    withTools(file, ToolLists.with(ToolLists.without(list, CodingTool.COLOUR_TRANSFORM), CodingTool.COLOUR_TRANSFORM,
+                            (byte) code)), "INVALID_TOOLS");
+        }
+        reject("band-streams-from-2-31", "band streams from 2^31 samples per band (at most 2^30 can apply)",
+                withTools(file, ToolLists.with(list, CodingTool.BAND_STREAMS, (byte) 31)), "INVALID_TOOLS");
+    }
+
+    /**
+     * The colour transforms: subtract green where red and blue follow green, green first where the channels share
+     * nothing, none without the tool (YCoCg-R, which the encoder no longer tries, is in the rgflow cases).
+     */
+    private void colourTransforms() throws IOException {
+        transform("rgb8-subtract-green-48x40", "colour transform 2, subtract green: planes G, R-G, B-G",
+                List.of("rgb", "8bit", "multi-level"), greenish(48, 40, 3, 15), "subtract-green");
+        transform("rgba8-subtract-green-36x20", "subtract green with an alpha channel (passes through)",
+                List.of("rgba", "8bit", "multi-level"), greenish(36, 20, 4, 16), "subtract-green");
+        transform("rgb8-green-first-48x40", "colour transform 3, green first: planes G, R, B (channels with nothing in common)",
+                List.of("rgb", "8bit", "multi-level"), unrelatedChannels(48, 40, 3, 30), "green-first");
+        transform("rgba8-green-first-36x20", "green first with an alpha channel (passes through)",
+                List.of("rgba", "8bit", "multi-level"), unrelatedChannels(36, 20, 4, 31), "green-first");
+        codec = nwfWithout(CodingTool.COLOUR_TRANSFORM);
+        transform("rgb8-no-colour-transform-48x40", "a colour image without the colour transform: planes R, G, B as they are",
+                List.of("rgb", "8bit", "multi-level"), greenish(48, 40, 3, 15), "none");
+        codec = nwf;
+    }
+
+    /** Value maps: images that use few values, and maps a decoder must refuse. */
     private void valueMaps() throws IOException {
         NwfFile gray = mapped("gray16-value-map-40x30", "value map: 8-bit data stored as 16 bits (v*257), coded as 8-bit ranks",
-                List.of("gray", "16bit", "multi-level", "value-map"), times257(synthetic(40, 30, 1, 8, 17)));
+                List.of("gray", "16bit", "multi-level"), times257(synthetic(40, 30, 1, 8, 17)));
         mapped("rgba8-value-map-palette-45x33", "value map: a few colours with alpha, 2-bit ranks",
-                List.of("rgba", "8bit", "odd-size", "multi-level", "value-map"), fewColours(45, 33, 18));
-        featureMisuse("value-map-without-bit", "level 0 starts with a value map but feature bit 2 is clear",
-                gray, gray.header().requiredFeatures() & ~NwfContainer.FEATURE_VALUE_MAP);
+                List.of("rgba", "8bit", "odd-size", "multi-level"), fewColours(45, 33, 18));
         int values = mapSize(gray, 0);
         int[] zeroGap = new int[values];
         for (int i = 1; i < values; i++) zeroGap[i] = i == values / 2 ? 0 : 257;
-        write("value-map-not-increasing", withMap(gray, List.of(zeroGap)),
-                errorCase("value-map-not-increasing", "a gap of 0 in the value list", "CORRUPT_LEVEL"));
+        reject("value-map-not-increasing", "a gap of 0 in the value list", withMap(gray, List.of(zeroGap)), "INVALID_TOOLS");
         // 8-bit ranks still, so the levels decode; the ranks above the shortened list are out of range
         if (values <= 129) throw new IllegalStateException("gray16-value-map-40x30 has " + values + " values, the case needs more than 129");
         int[] shorter = new int[129];
         java.util.Arrays.fill(shorter, 1, shorter.length, 257);
-        write("value-map-rank-out-of-range", withMap(gray, List.of(shorter)),
-                errorCase("value-map-rank-out-of-range", "value list shortened to 129 entries: decoded ranks beyond it", "CORRUPT_LEVEL"));
+        reject("value-map-rank-out-of-range", "value list shortened to 129 entries: decoded ranks beyond it",
+                withMap(gray, List.of(shorter)), "CORRUPT_LEVEL");
+        byte[] map = ToolLists.params(gray.header().tools(), CodingTool.VALUE_MAP);
+        byte[] cut = ToolLists.join(List.of(new ToolLists.Entry(CodingTool.VALUE_MAP.id, Arrays.copyOf(map, map.length - 1))));
+        reject("value-map-past-list-end", "a list of the value map alone, cut one byte short of the map's end", withTools(gray, cut),
+                "INVALID_TOOLS");
     }
 
-    /** Block grids (feature bit 3): JPEG-like images whose grid the encoder names, and grids a decoder must refuse. */
+    /** Block grids: JPEG-like images whose grid the encoder names, and grids a decoder must refuse. */
     private void blockGrids() throws IOException {
         Image jpegLike = jpegLike(waves(256, 256, 20), 256, 256, 3);
-        NwfFile grid = withFeature("gray8-block-grid-256x256", "block grid: 8x8 blocks starting at column and row 3, as JPEG leaves them",
-                List.of("gray", "8bit", "multi-level", "block-grid"), jpegLike, NwfContainer.FEATURE_BLOCK_GRID);
-        withFeature("gray16-value-map-block-grid-256x256", "value map then block grid in level 0 (the same image widened to 16 bits)",
-                List.of("gray", "16bit", "multi-level", "value-map", "block-grid"), times257(jpegLike),
-                NwfContainer.FEATURE_BLOCK_GRID | NwfContainer.FEATURE_VALUE_MAP);
-        featureMisuse("block-grid-without-adaptive-context", "feature bit 3 (block grid) with bit 0 (adaptive context) clear",
-                grid, grid.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
-        List<byte[]> levels = new ArrayList<>(grid.levels());
-        byte[] level0 = levels.get(0).clone();
-        boolean mapped = (grid.header().requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP) != 0;
-        level0[mapped ? 4 + ByteBuffer.wrap(level0, 0, 4).getInt() : 0] = 6; // the grid's period byte (SPEC.md §2.6)
-        levels.set(0, level0);
-        write("block-grid-bad-period", NwfContainer.toBytes(new NwfFile(grid.header(), grid.levelIndex(), levels, grid.metadata(), null, null, List.of())),
-                errorCase("block-grid-bad-period", "block grid period 6 (only 4 and 8 are defined)", "CORRUPT_LEVEL"));
+        NwfFile grid = withTool("gray8-block-grid-256x256", "block grid: 8x8 blocks starting at column and row 3, as JPEG leaves them",
+                List.of("gray", "8bit", "multi-level"), jpegLike, CodingTool.BLOCK_GRID);
+        withTool("gray16-value-map-block-grid-256x256", "value map and block grid (the same image widened to 16 bits)",
+                List.of("gray", "16bit", "multi-level"), times257(jpegLike), CodingTool.BLOCK_GRID, CodingTool.VALUE_MAP);
+        needsAdaptiveMean(CodingTool.BLOCK_GRID, grid);
+        byte[] list = ToolLists.without(grid.header().tools(), CodingTool.BLOCK_GRID);
+        reject("block-grid-bad-period", "block grid period 6 (only 4 and 8 are defined)",
+                withTools(grid, ToolLists.with(list, CodingTool.BLOCK_GRID, (byte) 6, (byte) 3, (byte) 3)), "INVALID_TOOLS");
+        reject("block-grid-start-outside-period", "block grid of period 4 starting at column 5",
+                withTools(grid, ToolLists.with(list, CodingTool.BLOCK_GRID, (byte) 4, (byte) 5, (byte) 0)), "INVALID_TOOLS");
     }
 
-    /**
-     * The Haar split (feature bit 4): images of flat 2×2 blocks, which the encoder splits with Haar, and a misuse. These
-     * take the network's scales (format 1.5); {@link #networkFreeHaar} has the same image without the network.
-     */
+    /** A case to reject: {@code file} with the adaptive mean taken out of its list, which {@code tool} needs. */
+    private void needsAdaptiveMean(CodingTool tool, NwfFile file) throws IOException {
+        if (!ToolLists.lists(file.header().tools(), tool)) throw new IllegalStateException("the file does not list " + tool.toolName);
+        reject(tool.toolName + "-without-adaptive-mean", "tool " + tool.toolName + " without adaptive-mean, which it needs",
+                withTools(file, ToolLists.without(file.header().tools(), CodingTool.ADAPTIVE_MEAN)), "INVALID_TOOLS");
+    }
+
+    /** A case to reject: {@code file} with {@code tool} taken out of its list, so its levels decode as they were not coded. */
+    private void cleared(CodingTool tool, NwfFile file) throws IOException {
+        reject(tool.toolName + "-cleared", "tool " + tool.toolName + " taken out of the list of a file coded with it: the levels do not decode",
+                withTools(file, ToolLists.without(file.header().tools(), tool)), "CORRUPT_LEVEL");
+    }
+
+    /** The Haar split: images of flat 2×2 blocks, which the encoder splits with Haar (no network evaluated), and misuse. */
     private void haarSplits() throws IOException {
-        codec = without(NwfContainer.FEATURE_NETWORK_FREE_HAAR | NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK);
-        withFeature("rgb8-haar-split-64x48", "Haar split at every level: an image enlarged by repeating pixels",
-                List.of("rgb", "8bit", "multi-level", "haar-split"), pixelRepeated(synthetic(32, 24, 3, 8, 21), 64, 48),
-                NwfContainer.FEATURE_HAAR_SPLIT);
-        NwfFile haar = withFeature("gray8-haar-split-37x29", "Haar split of odd sizes (the last column and row repeated)",
-                List.of("gray", "8bit", "odd-size", "multi-level", "haar-split"), pixelRepeated(synthetic(19, 15, 1, 8, 22), 37, 29),
-                NwfContainer.FEATURE_HAAR_SPLIT);
-        featureMisuse("haar-split-without-adaptive-context", "feature bit 4 (Haar split) with bit 0 (adaptive context) clear",
-                haar, haar.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
-        codec = rgflow;
-        NwfFile rg = image("rgflow-gray8-24x20", "rgflow family, 8-bit gray (the file the next case alters)",
-                List.of("rgflow", "gray", "8bit", "multi-level"), synthetic(24, 20, 1, 8, 23));
-        featureMisuse("haar-split-on-rgflow", "feature bit 4 (Haar split, nwf family only) on an rgflow file",
-                rg, rg.header().requiredFeatures() | NwfContainer.FEATURE_HAAR_SPLIT);
+        codec = nwfWithout(CodingTool.BIAS_CORRECTION, CodingTool.ERROR_FEEDBACK, CodingTool.SCALE_BLEND);
+        withTool("rgb8-haar-split-64x48", "Haar split at every level: an image enlarged by repeating pixels",
+                List.of("rgb", "8bit", "multi-level"), pixelRepeated(synthetic(32, 24, 3, 8, 21), 64, 48), CodingTool.HAAR_SPLIT);
+        NwfFile haar = withTool("gray8-haar-split-37x29", "Haar split of odd sizes (the last column and row repeated)",
+                List.of("gray", "8bit", "odd-size", "multi-level"), pixelRepeated(synthetic(19, 15, 1, 8, 22), 37, 29), CodingTool.HAAR_SPLIT);
+        needsAdaptiveMean(CodingTool.HAAR_SPLIT, haar);
         codec = nwf;
     }
 
-    /**
-     * The zero context (feature bit 5): a posterised image, whose flat areas leave details that are exactly 0, under the
-     * 5/3 split (the Haar cases above carry the bit too), and misuses.
-     */
+    /** The zero context under the 5/3 alone: a posterised image, whose flat areas leave details that are exactly 0. */
     private void zeroContexts() throws IOException {
-        codec = without(NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK);
-        NwfFile zero = withFeature("rgb8-zero-context-56x44", "zero context under the 5/3 split: a posterised image (steps of 24 levels)",
-                List.of("rgb", "8bit", "multi-level", "zero-context"), posterised(synthetic(56, 44, 3, 8, 24), 24),
-                NwfContainer.FEATURE_ZERO_CONTEXT);
-        featureMisuse("zero-context-without-adaptive-context", "feature bit 5 (zero context) with bit 0 (adaptive context) clear",
-                zero, zero.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT);
-        featureMisuse("zero-context-cleared", "feature bit 5 (zero context) cleared on a file coded with it: the levels decode wrongly",
-                zero, zero.header().requiredFeatures() & ~NwfContainer.FEATURE_ZERO_CONTEXT);
+        codec = nwfWithout(CodingTool.HAAR_SPLIT, CodingTool.BIAS_CORRECTION, CodingTool.ERROR_FEEDBACK, CodingTool.SCALE_BLEND);
+        NwfFile zero = withTool("rgb8-zero-context-56x44", "zero context under the 5/3 split: a posterised image (steps of 24 levels)",
+                List.of("rgb", "8bit", "multi-level"), posterised(synthetic(56, 44, 3, 8, 24), 24), CodingTool.ZERO_CONTEXT);
+        needsAdaptiveMean(CodingTool.ZERO_CONTEXT, zero);
+        cleared(CodingTool.ZERO_CONTEXT, zero);
         codec = nwf;
     }
 
-    /** Network-free Haar levels (feature bit 6): the first Haar case's image coded without the network, and misuses. */
-    private void networkFreeHaar() throws IOException {
-        codec = without(NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK);
-        NwfFile free = withFeature("rgb8-network-free-haar-64x48", "Haar levels whose scales start from index 16, no network evaluated",
-                List.of("rgb", "8bit", "multi-level", "haar-split", "network-free-haar"), pixelRepeated(synthetic(32, 24, 3, 8, 21), 64, 48),
-                NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR);
-        featureMisuse("network-free-haar-cleared", "feature bit 6 (network-free Haar) cleared on a file coded with it: the levels decode wrongly",
-                free, free.header().requiredFeatures() & ~NwfContainer.FEATURE_NETWORK_FREE_HAAR);
-        NwfFile legall = codec.withFeatures(codec.features() & ~NwfContainer.FEATURE_HAAR_SPLIT).encode(synthetic(24, 20, 3, 8, 25));
-        featureMisuse("network-free-haar-without-haar-split", "feature bit 6 (network-free Haar) on a file split with the 5/3",
-                legall, legall.header().requiredFeatures() | NwfContainer.FEATURE_NETWORK_FREE_HAAR);
-        codec = nwf;
-    }
-
-    /**
-     * The bias correction (feature bit 7) with every other feature: a sawtooth shading under the 5/3 and an image of flat
-     * 2×2 blocks under Haar, and misuses.
-     */
+    /** The bias correction: a sawtooth shading under the 5/3 and flat 2×2 blocks under Haar, and misuses. */
     private void biasCorrections() throws IOException {
-        codec = without(NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_ERROR_FEEDBACK);
-        NwfFile bias = withFeature("rgb8-bias-correction-64x48", "bias correction under the 5/3: a sawtooth shading",
-                List.of("rgb", "8bit", "multi-level", "zero-context", "bias-correction"), sawtooth(64, 48),
-                NwfContainer.FEATURE_BIAS_CORRECTION);
-        codec = without(NwfContainer.FEATURE_ERROR_FEEDBACK);
-        withFeature("gray8-bias-correction-haar-40x36", "bias correction with the Haar split, network-free",
-                List.of("gray", "8bit", "multi-level", "haar-split", "network-free-haar", "zero-context", "bias-correction"),
-                pixelRepeated(synthetic(20, 18, 1, 8, 26), 40, 36),
-                NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR | NwfContainer.FEATURE_BIAS_CORRECTION);
-        featureMisuse("bias-correction-cleared", "feature bit 7 (bias correction) cleared on a file coded with it: the levels decode wrongly",
-                bias, bias.header().requiredFeatures() & ~NwfContainer.FEATURE_BIAS_CORRECTION);
-        featureMisuse("bias-correction-without-adaptive-context", "feature bit 7 (bias correction) with bit 0 (adaptive context) clear",
-                bias, bias.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT & ~NwfContainer.FEATURE_ZERO_CONTEXT);
+        codec = nwfWithout(CodingTool.HAAR_SPLIT, CodingTool.ERROR_FEEDBACK, CodingTool.SCALE_BLEND);
+        NwfFile bias = withTool("rgb8-bias-correction-64x48", "bias correction under the 5/3: a sawtooth shading",
+                List.of("rgb", "8bit", "multi-level"), sawtooth(64, 48), CodingTool.BIAS_CORRECTION);
+        codec = nwfWithout(CodingTool.ERROR_FEEDBACK, CodingTool.SCALE_BLEND);
+        withTool("gray8-bias-correction-haar-40x36", "bias correction with the Haar split",
+                List.of("gray", "8bit", "multi-level"), pixelRepeated(synthetic(20, 18, 1, 8, 26), 40, 36),
+                CodingTool.HAAR_SPLIT, CodingTool.BIAS_CORRECTION);
+        cleared(CodingTool.BIAS_CORRECTION, bias);
+        needsAdaptiveMean(CodingTool.BIAS_CORRECTION, bias);
         codec = nwf;
     }
 
     /**
-     * The error feedback (feature bit 8) with every other feature: the sawtooth shading under the 5/3, a three-channel
-     * image of flat 2×2 blocks under Haar (each channel reads the errors of channel 0 and of the channel before it), and
-     * misuses.
+     * The error feedback: the sawtooth shading under the 5/3, a three-channel image of flat 2×2 blocks under Haar (each
+     * channel reads the errors of channel 0 and of the channel before it), and misuses.
      */
     private void errorFeedbacks() throws IOException {
-        codec = without(NwfContainer.FEATURE_HAAR_SPLIT);
-        NwfFile feedback = withFeature("rgb8-error-feedback-64x48", "error feedback under the 5/3: a sawtooth shading",
-                List.of("rgb", "8bit", "multi-level", "zero-context", "bias-correction", "error-feedback"), sawtooth(64, 48),
-                NwfContainer.FEATURE_BIAS_CORRECTION | NwfContainer.FEATURE_ERROR_FEEDBACK);
-        codec = without(0);
-        withFeature("rgb8-error-feedback-haar-48x40", "error feedback with the Haar split, network-free",
-                List.of("rgb", "8bit", "multi-level", "haar-split", "network-free-haar", "zero-context", "bias-correction", "error-feedback"),
-                pixelRepeated(synthetic(24, 20, 3, 8, 27), 48, 40),
-                NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR | NwfContainer.FEATURE_ERROR_FEEDBACK);
-        featureMisuse("error-feedback-cleared", "feature bit 8 (error feedback) cleared on a file coded with it: the levels decode wrongly",
-                feedback, feedback.header().requiredFeatures() & ~NwfContainer.FEATURE_ERROR_FEEDBACK);
-        featureMisuse("error-feedback-without-adaptive-context", "feature bit 8 (error feedback) with bit 0 (adaptive context) clear",
-                feedback, feedback.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT & ~NwfContainer.FEATURE_ZERO_CONTEXT
-                        & ~NwfContainer.FEATURE_BIAS_CORRECTION);
+        codec = nwfWithout(CodingTool.HAAR_SPLIT, CodingTool.SCALE_BLEND);
+        NwfFile feedback = withTool("rgb8-error-feedback-64x48", "error feedback under the 5/3: a sawtooth shading",
+                List.of("rgb", "8bit", "multi-level"), sawtooth(64, 48), CodingTool.BIAS_CORRECTION, CodingTool.ERROR_FEEDBACK);
+        codec = nwfWithout(CodingTool.SCALE_BLEND);
+        withTool("rgb8-error-feedback-haar-48x40", "error feedback with the Haar split",
+                List.of("rgb", "8bit", "multi-level"), pixelRepeated(synthetic(24, 20, 3, 8, 27), 48, 40),
+                CodingTool.HAAR_SPLIT, CodingTool.ERROR_FEEDBACK);
+        cleared(CodingTool.ERROR_FEEDBACK, feedback);
+        needsAdaptiveMean(CodingTool.ERROR_FEEDBACK, feedback);
         codec = nwf;
     }
 
     /**
-     * The nwf family with every feature but these bits, the band streams (bit 9: only {@link #bandStreams}' cases have
-     * levels large enough to hold them), green first (bit 10, {@link #greenFirst}) and the scale blend (bit 11,
-     * {@link #scaleBlends}), so that the older cases keep their bytes.
-     */
-    private NwfCodec without(long bits) {
-        return nwfAll.withFeatures(nwfAll.features() & ~bits & ~NwfContainer.FEATURE_BAND_STREAMS & ~NwfContainer.FEATURE_GREEN_FIRST
-                & ~NwfContainer.FEATURE_SCALE_BLEND);
-    }
-
-    /**
-     * The learnt scale blend (feature bit 11) with every other feature: under Haar in colour, at 16 bits and at 4 bits
-     * of depth (its step works in 8-bit units), under the 5/3, and misuses.
+     * The learnt scale blend with every other tool: under Haar in colour, at 16 bits and at 4 bits of depth (its step
+     * works in 8-bit units), and misuses.
      */
     private void scaleBlends() throws IOException {
-        codec = nwfAll;
-        NwfFile blend = withFeature("rgb8-scale-blend-haar-64x48", "the learnt scale blend under Haar, network-free",
-                List.of("rgb", "8bit", "multi-level", "haar-split", "network-free-haar", "zero-context", "bias-correction", "error-feedback",
-                        "scale-blend"), speckled(pixelRepeated(synthetic(32, 24, 3, 8, 34), 64, 48), 34),
-                NwfContainer.FEATURE_SCALE_BLEND | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR);
-        withFeature("gray16-scale-blend-40x36", "the learnt scale blend at 16 bits of depth",
-                List.of("gray", "16bit", "multi-level", "zero-context", "bias-correction", "error-feedback", "scale-blend"),
-                synthetic(40, 36, 1, 16, 35), NwfContainer.FEATURE_SCALE_BLEND);
-        withFeature("gray4-scale-blend-33x17", "the learnt scale blend at 4 bits of depth, odd sizes",
-                List.of("gray", "4bit", "odd-size", "multi-level", "zero-context", "bias-correction", "error-feedback", "scale-blend"),
-                synthetic(33, 17, 1, 4, 36), NwfContainer.FEATURE_SCALE_BLEND);
-        featureMisuse("scale-blend-cleared", "feature bit 11 (scale blend) cleared on a file coded with it: the levels decode wrongly",
-                blend, blend.header().requiredFeatures() & ~NwfContainer.FEATURE_SCALE_BLEND);
-        featureMisuse("scale-blend-without-adaptive-context", "feature bit 11 (scale blend) with bit 0 (adaptive context) clear",
-                blend, blend.header().requiredFeatures() & ~NwfContainer.FEATURE_ADAPTIVE_CONTEXT & ~NwfContainer.FEATURE_ZERO_CONTEXT
-                        & ~NwfContainer.FEATURE_BIAS_CORRECTION & ~NwfContainer.FEATURE_ERROR_FEEDBACK & ~NwfContainer.FEATURE_BLOCK_GRID
-                        & ~NwfContainer.FEATURE_HAAR_SPLIT & ~NwfContainer.FEATURE_NETWORK_FREE_HAAR);
-        codec = rgflow;
-        NwfFile rg = rgflow.encode(synthetic(24, 20, 1, 8, 23));
-        featureMisuse("scale-blend-on-rgflow", "feature bit 11 (scale blend, nwf family only) on an rgflow file",
-                rg, rg.header().requiredFeatures() | NwfContainer.FEATURE_SCALE_BLEND);
         codec = nwf;
+        NwfFile blend = withTool("rgb8-scale-blend-haar-64x48", "the learnt scale blend under Haar",
+                List.of("rgb", "8bit", "multi-level"), speckled(pixelRepeated(synthetic(32, 24, 3, 8, 34), 64, 48), 34),
+                CodingTool.SCALE_BLEND, CodingTool.HAAR_SPLIT);
+        withTool("gray16-scale-blend-40x36", "the learnt scale blend at 16 bits of depth",
+                List.of("gray", "16bit", "multi-level"), synthetic(40, 36, 1, 16, 35), CodingTool.SCALE_BLEND);
+        withTool("gray4-scale-blend-33x17", "the learnt scale blend at 4 bits of depth, odd sizes",
+                List.of("gray", "4bit", "odd-size", "multi-level"), synthetic(33, 17, 1, 4, 36), CodingTool.SCALE_BLEND);
+        cleared(CodingTool.SCALE_BLEND, blend);
+        needsAdaptiveMean(CodingTool.SCALE_BLEND, blend);
     }
 
     /**
-     * Band streams (feature bit 9) with every other feature: images whose finest level's bands reach
-     * {@code BandStreams.MIN_BAND_SAMPLES} (the coarser levels keep one stream), and misuses.
+     * Band streams with every other tool: images whose finest level's bands reach 2^14 samples (the coarser levels keep
+     * one stream), and misuses.
      */
     private void bandStreams() throws IOException {
-        codec = nwf110;
-        withFeature("rgb8-band-streams-haar-256x256", "band streams at the finest level under Haar (the repeated pixels also show a 4×4 grid): nine bands, each its own stream",
-                List.of("rgb", "8bit", "multi-level", "block-grid", "haar-split", "network-free-haar", "zero-context", "bias-correction",
-                        "error-feedback", "band-streams", "green-first"), speckled(pixelRepeated(synthetic(128, 128, 3, 8, 28), 256, 256), 28),
-                NwfContainer.FEATURE_BAND_STREAMS | NwfContainer.FEATURE_HAAR_SPLIT | NwfContainer.FEATURE_NETWORK_FREE_HAAR);
-        NwfFile fiveThree = withFeature("gray8-band-streams-5-3-258x255", "band streams under the 5/3 split (network means), odd sizes: three bands",
-                List.of("gray", "8bit", "odd-size", "multi-level", "zero-context", "bias-correction", "error-feedback", "band-streams"),
-                waves(258, 255, 29), NwfContainer.FEATURE_BAND_STREAMS);
-        if ((fiveThree.header().requiredFeatures() & NwfContainer.FEATURE_HAAR_SPLIT) != 0) throw new IllegalStateException("gray8-band-streams-5-3-258x255 came out split with Haar");
-        featureMisuse("band-streams-cleared", "feature bit 9 (band streams) cleared on a file coded with it: the finest level reads as one stream",
-                fiveThree, fiveThree.header().requiredFeatures() & ~NwfContainer.FEATURE_BAND_STREAMS);
+        codec = nwf;
+        withTool("rgb8-band-streams-haar-256x256", "band streams at the finest level under Haar (the repeated pixels also show a 4×4 grid): nine bands, each its own stream",
+                List.of("rgb", "8bit", "multi-level"), speckled(pixelRepeated(synthetic(128, 128, 3, 8, 28), 256, 256), 28),
+                CodingTool.BAND_STREAMS, CodingTool.HAAR_SPLIT);
+        NwfFile fiveThree = withTool("gray8-band-streams-5-3-258x255", "band streams under the 5/3 split (network means), odd sizes: three bands",
+                List.of("gray", "8bit", "odd-size", "multi-level"), waves(258, 255, 29), CodingTool.BAND_STREAMS);
+        if (ToolLists.lists(fiveThree.header().tools(), CodingTool.HAAR_SPLIT)) throw new IllegalStateException("gray8-band-streams-5-3-258x255 came out split with Haar");
+        cleared(CodingTool.BAND_STREAMS, fiveThree);
         // the finest level's first stream length (LEB128 at the payload's start) made 2^31 − 1
         List<byte[]> levels = new ArrayList<>(fiveThree.levels());
         byte[] finest = levels.get(levels.size() - 1);
@@ -304,13 +323,8 @@ final class VectorGenerator {
         List<LevelInfo> index = new ArrayList<>(fiveThree.levelIndex());
         LevelInfo last = index.get(index.size() - 1);
         index.set(index.size() - 1, new LevelInfo(last.width(), last.height(), longer.length));
-        write("band-stream-past-level-end", NwfContainer.toBytes(new NwfFile(fiveThree.header(), index, levels, fiveThree.metadata(), null, null, List.of())),
-                errorCase("band-stream-past-level-end", "the finest level's first band stream claims 2^31 − 1 bytes", "CORRUPT_LEVEL"));
-        codec = rgflow;
-        NwfFile rg = rgflow.encode(synthetic(24, 20, 1, 8, 23));
-        featureMisuse("band-streams-on-rgflow", "feature bit 9 (band streams, nwf family only) on an rgflow file",
-                rg, rg.header().requiredFeatures() | NwfContainer.FEATURE_BAND_STREAMS);
-        codec = nwf;
+        reject("band-stream-past-level-end", "the finest level's first band stream claims 2^31 − 1 bytes",
+                new NwfFile(fiveThree.header(), index, levels, fiveThree.metadata(), null, null, List.of()), "CORRUPT_LEVEL");
     }
 
     /** RGB shading in a sawtooth along x (a slow rise over 13 pixels, then a drop), a gentle ramp along y, slight noise. */
@@ -345,26 +359,6 @@ final class VectorGenerator {
     }
 
     /**
-     * Green first (feature bit 10, colour transform 3): colour images whose channels share no structure, which the
-     * encoder codes untransformed rather than as differences from green, and misuses.
-     */
-    private void greenFirst() throws IOException {
-        codec = nwf110;
-        NwfFile rgb = transform("rgb8-green-first-48x40", "colour transform 3, green first: planes G, R, B (channels with nothing in common)",
-                List.of("rgb", "8bit", "multi-level", "green-first"), unrelatedChannels(48, 40, 3, 30), NwfHeader.COLOUR_GREEN_FIRST);
-        transform("rgba8-green-first-36x20", "green first with an alpha channel (passes through)",
-                List.of("rgba", "8bit", "multi-level", "green-first"), unrelatedChannels(36, 20, 4, 31), NwfHeader.COLOUR_GREEN_FIRST);
-        long bits = rgb.header().requiredFeatures();
-        featureMisuse("green-first-cleared", "colour transform 3 with feature bit 10 clear", rgb, bits & ~NwfContainer.FEATURE_GREEN_FIRST);
-        featureMisuse("green-first-with-subtract-green", "feature bits 1 (subtract green) and 10 (green first) together",
-                rgb, bits | NwfContainer.FEATURE_SUBTRACT_GREEN);
-        NwfFile gray = nwf.encode(synthetic(20, 18, 1, 8, 32));
-        featureMisuse("green-first-on-gray", "feature bit 10 (green first) on a one-channel file",
-                gray, gray.header().requiredFeatures() | NwfContainer.FEATURE_GREEN_FIRST);
-        codec = nwf;
-    }
-
-    /**
      * Channels that share no structure: the first {@link #synthetic}'s pattern, the second {@link #waves}, the third
      * waves along the other axis (an alpha channel, if asked for, a ramp).
      */
@@ -394,10 +388,12 @@ final class VectorGenerator {
         return new Image(img.width(), img.height(), img.bitDepth(), p);
     }
 
-    /** {@link #image}, checking that the encoder set these feature bits. */
-    private NwfFile withFeature(String name, String description, List<String> features, Image img, long bits) throws IOException {
-        NwfFile file = image(name, description, features, img);
-        if ((file.header().requiredFeatures() & bits) != bits) throw new IllegalStateException(name + " came out without feature bits 0x" + Long.toHexString(bits));
+    /** {@link #image}, checking that the encoder listed these tools. */
+    private NwfFile withTool(String name, String description, List<String> tags, Image img, CodingTool... tools) throws IOException {
+        NwfFile file = image(name, description, tags, img);
+        for (CodingTool t : tools) {
+            if (!ToolLists.lists(file.header().tools(), t)) throw new IllegalStateException(name + " came out without tool " + t.toolName);
+        }
         return file;
     }
 
@@ -458,18 +454,16 @@ final class VectorGenerator {
 
     /** {@link #image}, checking that the encoder chose a value map. */
     private NwfFile mapped(String name, String description, List<String> features, Image img) throws IOException {
-        NwfFile file = image(name, description, features, img);
-        if ((file.header().requiredFeatures() & NwfContainer.FEATURE_VALUE_MAP) == 0) throw new IllegalStateException(name + " came out without a value map");
-        return file;
+        return withTool(name, description, features, img, CodingTool.VALUE_MAP);
     }
 
-    /** Number of values in a channel's map of a file with a value map (read from level 0, SPEC.md §4.0). */
+    /** Number of values in a channel's map of a file with a value map (read from its tool list, SPEC.md §4.0). */
     private static int mapSize(NwfFile file, int channel) {
-        byte[] level0 = file.level(0);
-        int length = ByteBuffer.wrap(level0, 0, 4).getInt();
+        byte[] params = ToolLists.params(file.header().tools(), CodingTool.VALUE_MAP);
+        int[] length = varint(params, 0);
         java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
         try {
-            inflater.setInput(level0, 4, length);
+            inflater.setInput(params, length[1], length[0]);
             byte[] plain = new byte[1 << 20];
             int n = inflater.inflate(plain);
             int pos = 0;
@@ -496,8 +490,8 @@ final class VectorGenerator {
         }
     }
 
-    /** The file with level 0's value map replaced: per channel its first value then gaps ({@code lists[c][0]} is the first value). */
-    private static byte[] withMap(NwfFile file, List<int[]> lists) {
+    /** The file with its value map replaced: per channel its first value then gaps ({@code lists[c][0]} is the first value). */
+    private static NwfFile withMap(NwfFile file, List<int[]> lists) {
         java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
         for (int[] list : lists) {
             writeVarint(plain, list.length);
@@ -509,19 +503,11 @@ final class VectorGenerator {
         byte[] buf = new byte[1 << 16];
         int mapLength = deflater.deflate(buf);
         deflater.end();
-        byte[] level0 = file.level(0);
-        int oldEnd = 4 + ByteBuffer.wrap(level0, 0, 4).getInt();
-        byte[] out = new byte[4 + mapLength + level0.length - oldEnd];
-        ByteBuffer.wrap(out).putInt(mapLength).put(buf, 0, mapLength).put(level0, oldEnd, level0.length - oldEnd);
-        List<byte[]> levels = new ArrayList<>();
-        List<LevelInfo> index = new ArrayList<>();
-        for (int i = 0; i < file.levelCount(); i++) {
-            byte[] payload = i == 0 ? out : file.level(i);
-            levels.add(payload);
-            LevelInfo info = file.levelIndex().get(i);
-            index.add(new LevelInfo(info.width(), info.height(), payload.length));
-        }
-        return NwfContainer.toBytes(new NwfFile(file.header(), index, levels, file.metadata(), file.icc(), file.exif(), List.of()));
+        java.io.ByteArrayOutputStream params = new java.io.ByteArrayOutputStream();
+        writeVarint(params, mapLength);
+        params.write(buf, 0, mapLength);
+        byte[] list = ToolLists.with(ToolLists.without(file.header().tools(), CodingTool.VALUE_MAP), CodingTool.VALUE_MAP, params.toByteArray());
+        return withTools(file, list);
     }
 
     private static void writeVarint(java.io.ByteArrayOutputStream out, int v) {
@@ -554,22 +540,21 @@ final class VectorGenerator {
         return new Image(w, h, 8, p);
     }
 
-    /** A bit no version of the format defines yet. */
-    private static final long UNDEFINED_FEATURE = 1L << 12;
-
     /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
-    private NwfFile transform(String name, String description, List<String> features, Image img, int colourTransform) throws IOException {
-        NwfFile file = image(name, description, features, img);
-        if (file.header().colourTransform() != colourTransform) {
-            throw new IllegalStateException(name + " came out with colour transform " + file.header().colourTransform() + ", not " + colourTransform);
-        }
+    private NwfFile transform(String name, String description, List<String> tags, Image img, String colourTransform) throws IOException {
+        NwfFile file = image(name, description, tags, img);
+        String chosen = NwfCodec.tools(file.header()).colourTransformName();
+        if (!chosen.equals(colourTransform)) throw new IllegalStateException(name + " came out with colour transform " + chosen + ", not " + colourTransform);
         return file;
     }
 
-    private NwfFile image(String name, String description, List<String> features, Image img) throws IOException {
+    /** Writes a case to decode; its manifest's features are the content tags and the tools the file lists. */
+    private NwfFile image(String name, String description, List<String> tags, Image img) throws IOException {
         NwfFile file = codec.encode(img);
         byte[] bytes = NwfContainer.toBytes(file);
         List<CaseManifest.Level> levels = levelsOf(bytes, file.header().levels());
+        List<String> features = new ArrayList<>(tags);
+        for (CodingTool t : NwfCodec.tools(file.header()).tools()) features.add(t.toolName);
         write(name, bytes, new CaseManifest(name, description, features, codec.model().id(), CaseManifest.EXPECT_DECODE, levels,
                 levels.get(levels.size() - 1), null));
         if (!PixelHash.of(img).equals(levels.get(levels.size() - 1).sha256())) throw new IllegalStateException(name + " does not round-trip");
@@ -614,8 +599,10 @@ final class VectorGenerator {
         byte[] version = ok.clone();
         version[8] = 2;
         write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
-        byte[] feature = NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(file.header().requiredFeatures() | UNDEFINED_FEATURE)));
-        write("unsupported-feature", feature, errorCase("unsupported-feature", "required-feature bit 12 (undefined) set", "UNSUPPORTED_FEATURE"));
+        byte[] draft = ok.clone();
+        draft[9] = (byte) NwfContainer.LAST_DRAFT_MINOR;
+        write("retired-draft-version", draft, errorCase("retired-draft-version", "version 1.11, the last retired draft (tools as feature bits)",
+                "UNSUPPORTED_VERSION"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;
         write("crc-mismatch", crc, errorCase("crc-mismatch", "one flipped bit in a level chunk", "CRC_MISMATCH"));
@@ -638,9 +625,22 @@ final class VectorGenerator {
         write("unknown-model", model, errorCase("unknown-model", "model id changed", "UNKNOWN_MODEL"));
     }
 
-    /** A case to reject as corrupt: {@code file} with its required-feature bits replaced by {@code features}. */
-    private void featureMisuse(String name, String description, NwfFile file, long features) throws IOException {
-        write(name, NwfContainer.toBytes(file.withHeader(file.header().withRequiredFeatures(features))), errorCase(name, description, "CORRUPT_LEVEL"));
+    /**
+     * Writes a case to reject and checks that the built-in decoder rejects it with {@code kind}: a misuse case that
+     * decoded (a tool taken out whose absence the levels do not show, say) would teach other decoders nothing.
+     */
+    private void reject(String name, String description, NwfFile file, String kind) throws IOException {
+        byte[] bytes = NwfContainer.toBytes(file);
+        String got;
+        try {
+            NwfCodec.decode(new java.io.ByteArrayInputStream(bytes), models, dev.nwf.codec.net.ReferenceEvaluator.INSTANCE,
+                    ReadOptions.DEFAULT, 0, dev.nwf.codec.LevelListener.NONE);
+            got = "a decoded image";
+        } catch (IOException | RuntimeException e) {
+            got = Conformance.errorKind(e);
+        }
+        if (!got.equals(kind)) throw new IllegalStateException(name + " should be rejected with " + kind + ", got " + got);
+        write(name, bytes, errorCase(name, description, kind));
     }
 
     private CaseManifest errorCase(String name, String description, String kind) {

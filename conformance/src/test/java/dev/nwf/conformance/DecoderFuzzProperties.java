@@ -1,5 +1,6 @@
 package dev.nwf.conformance;
 
+import dev.nwf.codec.CodingToolException;
 import dev.nwf.codec.CorruptLevelException;
 import dev.nwf.codec.LevelListener;
 import dev.nwf.codec.NwfCodec;
@@ -20,7 +21,7 @@ import net.jqwik.api.constraints.LongRange;
 class DecoderFuzzProperties {
     private static final String[] SEEDS = {"rgb8-70x45", "gray16-31x29", "rgba8-20x20", "rgb8-noise-19x23", "rgb8-subtract-green-48x40",
         "rgba8-subtract-green-36x20", "gray16-value-map-40x30", "rgba8-value-map-palette-45x33", "gray16-value-map-block-grid-256x256",
-        "rgb8-haar-split-64x48", "gray8-haar-split-37x29", "rgb8-zero-context-56x44", "rgb8-network-free-haar-64x48", "rgb8-bias-correction-64x48",
+        "rgb8-haar-split-64x48", "gray8-haar-split-37x29", "rgb8-zero-context-56x44", "rgb8-scale-blend-haar-64x48", "rgb8-no-tools-70x45", "rgb8-bias-correction-64x48",
         "rgb8-error-feedback-64x48", "rgb8-error-feedback-haar-48x40", "rgb8-band-streams-haar-256x256", "gray8-band-streams-5-3-258x255", "rgb8-green-first-48x40"};
 
     @Property(tries = 400)
@@ -31,7 +32,7 @@ class DecoderFuzzProperties {
         try {
             NwfCodec.decode(new ByteArrayInputStream(input), ModelZoo.builtin(), ReferenceEvaluator.INSTANCE, ReadOptions.DEFAULT, 0,
                     LevelListener.NONE);
-        } catch (NwfFormatException | CorruptLevelException | UnknownModelException named) {
+        } catch (NwfFormatException | CorruptLevelException | CodingToolException | UnknownModelException named) {
             // the expected outcome for most mutations
         }
     }

@@ -57,7 +57,14 @@ final class ChunkInput {
         int minor = v[1] & 0xFF;
         if (major != NwfContainer.VERSION_MAJOR) {
             throw new NwfFormatException(UNSUPPORTED_VERSION, position - 2,
-                    "unsupported format version " + major + "." + minor + "; this reader reads " + NwfContainer.VERSION_MAJOR + ".x");
+                    "unsupported format version " + major + "." + minor + "; this reader reads " + NwfContainer.VERSION_MAJOR + "."
+                    + NwfContainer.VERSION_MINOR);
+        }
+        if (minor != NwfContainer.VERSION_MINOR) {
+            throw new NwfFormatException(UNSUPPORTED_VERSION, position - 1, minor <= NwfContainer.LAST_DRAFT_MINOR
+                    ? "format " + major + "." + minor + " is a retired draft (coding tools as feature bits); re-encode from the "
+                    + "source image" : "unsupported format version " + major + "." + minor + "; this reader reads "
+                    + NwfContainer.VERSION_MAJOR + "." + NwfContainer.VERSION_MINOR);
         }
         return new int[] {major, minor};
     }

@@ -13,8 +13,8 @@ import java.util.List;
 
 /** Byte layout of the HEAD (SPEC.md §2.4) and LIDX (SPEC.md §2.5) payloads; big-endian throughout. */
 final class HeaderCodec {
-    /** u32 width, u32 height, u8 channels, u8 depth, u8 colour, u8 levels, u64 features, 32-byte digest, u8 id length. */
-    static final int HEADER_FIXED_BYTES = 4 + 4 + 1 + 1 + 1 + 1 + 8 + NwfHeader.DIGEST_BYTES + 1;
+    /** u32 width, u32 height, u8 channels, u8 depth, u8 levels, 32-byte digest, u8 id length (then the id and tools). */
+    static final int HEADER_FIXED_BYTES = 4 + 4 + 1 + 1 + 1 + NwfHeader.DIGEST_BYTES + 1;
     static final int INDEX_ENTRY_BYTES = 12;
 
     private HeaderCodec() {
@@ -22,12 +22,13 @@ final class HeaderCodec {
 
     static byte[] encodeHeader(NwfHeader h) {
         byte[] id = h.modelId().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer b = ByteBuffer.allocate(HEADER_FIXED_BYTES + id.length);
+        byte[] tools = h.tools();
+        ByteBuffer b = ByteBuffer.allocate(HEADER_FIXED_BYTES + id.length + tools.length);
         b.putInt(h.width()).putInt(h.height());
-        b.put((byte) h.channels()).put((byte) h.bitDepth()).put((byte) h.colourTransform()).put((byte) h.levels());
-        b.putLong(h.requiredFeatures());
+        b.put((byte) h.channels()).put((byte) h.bitDepth()).put((byte) h.levels());
         b.put(h.modelDigest());
-        b.put((byte) id.length).put(id);
+        // the tool list runs to the chunk's end: its length is the chunk's
+        b.put((byte) id.length).put(id).put(tools);
         return b.array();
     }
 
@@ -41,21 +42,22 @@ final class HeaderCodec {
             }
             int channels = b.get() & 0xFF;
             int depth = b.get() & 0xFF;
-            int colour = b.get() & 0xFF;
             int levels = b.get() & 0xFF;
-            long features = b.getLong();
             byte[] digest = new byte[NwfHeader.DIGEST_BYTES];
             b.get(digest);
             int idLength = b.get() & 0xFF;
             byte[] id = new byte[idLength];
             b.get(id);
-            if (b.hasRemaining()) {
-                throw new NwfFormatException(MALFORMED, offset + b.position(), "HEAD chunk has " + b.remaining() + " unexpected trailing bytes");
+            if (b.remaining() > NwfHeader.MAX_TOOL_BYTES) {
+                throw new NwfFormatException(MALFORMED, offset + b.position(), "tool list of " + b.remaining() + " bytes is over the limit of "
+                        + NwfHeader.MAX_TOOL_BYTES);
             }
+            byte[] tools = new byte[b.remaining()];
+            b.get(tools);
             String modelId = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(id)).toString();
             try {
-                return new NwfHeader((int) width, (int) height, channels, depth, colour, modelId, digest, levels, features);
+                return new NwfHeader((int) width, (int) height, channels, depth, modelId, digest, levels, tools);
             } catch (IllegalArgumentException e) {
                 throw new NwfFormatException(MALFORMED, offset, "invalid HEAD chunk: " + e.getMessage());
             }

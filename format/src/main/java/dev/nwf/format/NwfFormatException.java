@@ -13,7 +13,6 @@ public final class NwfFormatException extends IOException {
     public enum Kind {
         BAD_SIGNATURE,
         UNSUPPORTED_VERSION,
-        UNSUPPORTED_FEATURE,
         UNKNOWN_CRITICAL_CHUNK,
         CRC_MISMATCH,
         TRUNCATED,

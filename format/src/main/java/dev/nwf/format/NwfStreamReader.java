@@ -4,7 +4,6 @@ import static dev.nwf.format.NwfFormatException.Kind.LIMIT_EXCEEDED;
 import static dev.nwf.format.NwfFormatException.Kind.MALFORMED;
 import static dev.nwf.format.NwfFormatException.Kind.TRUNCATED;
 import static dev.nwf.format.NwfFormatException.Kind.UNKNOWN_CRITICAL_CHUNK;
-import static dev.nwf.format.NwfFormatException.Kind.UNSUPPORTED_FEATURE;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -175,11 +174,6 @@ public final class NwfStreamReader {
         if (header.pixelCount() > options.maxPixels()) {
             throw new NwfFormatException(LIMIT_EXCEEDED, offset, "image is " + header.width() + "x" + header.height()
                     + ", over the limit of " + options.maxPixels() + " pixels");
-        }
-        long unsupported = header.requiredFeatures() & ~options.supportedFeatures();
-        if (unsupported != 0) {
-            throw new NwfFormatException(UNSUPPORTED_FEATURE, offset,
-                    "file requires features 0x" + Long.toHexString(unsupported) + " that this decoder does not implement");
         }
     }
 

@@ -4,19 +4,18 @@ package dev.nwf.format;
  * Limits a reader enforces before allocating anything, so hostile files fail with
  * {@link NwfFormatException.Kind#LIMIT_EXCEEDED} instead of exhausting memory.
  *
- * @param maxPixels         largest width x height accepted
- * @param supportedFeatures required-feature bits this decoder implements; any other bit set is rejected
+ * @param maxPixels largest width x height accepted
  */
-public record ReadOptions(long maxPixels, long supportedFeatures) {
+public record ReadOptions(long maxPixels) {
     /** 2^28 pixels (16384 x 16384). */
     public static final long DEFAULT_MAX_PIXELS = 1L << 28;
-    public static final ReadOptions DEFAULT = new ReadOptions(DEFAULT_MAX_PIXELS, NwfContainer.KNOWN_FEATURES);
+    public static final ReadOptions DEFAULT = new ReadOptions(DEFAULT_MAX_PIXELS);
 
     public ReadOptions {
         if (maxPixels < 1) throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
     }
 
     public ReadOptions withMaxPixels(long newMaxPixels) {
-        return new ReadOptions(newMaxPixels, supportedFeatures);
+        return new ReadOptions(newMaxPixels);
     }
 }

@@ -21,6 +21,12 @@ import net.jqwik.api.constraints.IntRange;
 
 class NwfContainerProperties {
 
+    private static byte[] randomTools(java.util.Random r) {
+        byte[] tools = new byte[r.nextInt(3) == 0 ? r.nextInt(200) : r.nextInt(12)];
+        r.nextBytes(tools);
+        return tools;
+    }
+
     @Provide
     Arbitrary<NwfFile> files() {
         Arbitrary<Integer> levels = Arbitraries.integers().between(1, 6);
@@ -30,7 +36,7 @@ class NwfContainerProperties {
                 Arbitraries.integers().between(1, 4), Arbitraries.integers().between(1, 16), Arbitraries.longs().between(0, 1000))
             .as((n, id, digest, w, h, ch, depth, seed) -> {
                 java.util.Random r = new java.util.Random(seed);
-                NwfHeader header = new NwfHeader(w, h, ch, depth, r.nextInt(2), id, digest, n, 0);
+                NwfHeader header = new NwfHeader(w, h, ch, depth, id, digest, n, randomTools(r));
                 List<LevelInfo> index = new ArrayList<>();
                 List<byte[]> payloads = new ArrayList<>();
                 for (int i = 0; i < n; i++) {

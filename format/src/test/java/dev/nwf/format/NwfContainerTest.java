@@ -6,7 +6,6 @@ import static dev.nwf.format.NwfFormatException.Kind.LIMIT_EXCEEDED;
 import static dev.nwf.format.NwfFormatException.Kind.MALFORMED;
 import static dev.nwf.format.NwfFormatException.Kind.TRUNCATED;
 import static dev.nwf.format.NwfFormatException.Kind.UNKNOWN_CRITICAL_CHUNK;
-import static dev.nwf.format.NwfFormatException.Kind.UNSUPPORTED_FEATURE;
 import static dev.nwf.format.NwfFormatException.Kind.UNSUPPORTED_VERSION;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,16 +71,23 @@ class NwfContainerTest {
     }
 
     @Test
-    void otherMajorVersionIsRejectedAndNewerMinorIsRead() throws IOException {
+    void otherVersionsAndRetiredDraftsAreRejected() throws IOException {
         byte[] bytes = NwfContainer.toBytes(SAMPLE);
         byte[] major = bytes.clone();
         major[8] = 2;
         NwfFormatException e = assertThrows(NwfFormatException.class, () -> NwfContainer.read(major, ReadOptions.DEFAULT));
         assertEquals(UNSUPPORTED_VERSION, e.kind());
         assertEquals(8, e.offset());
-        byte[] minor = bytes.clone();
-        minor[9] = 7;
-        assertEquals(SAMPLE, NwfContainer.read(minor, ReadOptions.DEFAULT).file());
+        byte[] draft = bytes.clone();
+        draft[9] = 11;
+        e = assertThrows(NwfFormatException.class, () -> NwfContainer.read(draft, ReadOptions.DEFAULT));
+        assertEquals(UNSUPPORTED_VERSION, e.kind());
+        assertEquals(9, e.offset());
+        assertTrue(e.getMessage().contains("format 1.11 is a retired draft"), e.getMessage());
+        byte[] newer = bytes.clone();
+        newer[9] = 12;
+        e = assertThrows(NwfFormatException.class, () -> NwfContainer.read(newer, ReadOptions.DEFAULT));
+        assertTrue(e.getMessage().contains("unsupported format version 1.12"), e.getMessage());
     }
 
     @Test
@@ -119,22 +125,29 @@ class NwfContainerTest {
 
     @Test
     void absurdDimensionsFailBeforeAllocating() {
-        NwfHeader huge = new NwfHeader(2_000_000_000, 2_000_000_000, 4, 16, 0, "m", Samples.digest(1), 1, 0);
+        NwfHeader huge = new NwfHeader(2_000_000_000, 2_000_000_000, 4, 16, "m", Samples.digest(1), 1, new byte[0]);
         NwfFile f = NwfFile.of(huge, List.of(new LevelInfo(2_000_000_000, 2_000_000_000, 0)), List.of(new byte[0]));
         assertEquals(LIMIT_EXCEEDED, failureOf(NwfContainer.toBytes(f)));
         assertEquals(LIMIT_EXCEEDED, failureOf(NwfContainer.toBytes(SAMPLE), ReadOptions.DEFAULT.withMaxPixels(100)));
     }
 
+    /** The tool list is the rest of HEAD after the model id, carried as bytes: any bytes, none included. */
     @Test
-    void unsupportedRequiredFeatureIsRejected() {
-        NwfFile f = SAMPLE.withHeader(SAMPLE.header().withRequiredFeatures(1L << 12));
-        assertEquals(UNSUPPORTED_FEATURE, failureOf(NwfContainer.toBytes(f)));
+    void toolListIsTheRestOfTheHeadChunk() throws IOException {
+        for (int n : new int[] {0, 1, 300}) {
+            byte[] tools = new byte[n];
+            for (int i = 0; i < tools.length; i++) tools[i] = (byte) (i * 7);
+            NwfFile f = SAMPLE.withHeader(SAMPLE.header().withTools(tools));
+            assertArrayEquals(tools, NwfContainer.read(NwfContainer.toBytes(f), ReadOptions.DEFAULT).file().header().tools());
+            int idBytes = f.header().modelId().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            assertEquals(HeaderCodec.HEADER_FIXED_BYTES + idBytes + n, HeaderCodec.encodeHeader(f.header()).length);
+        }
     }
 
     @Test
     void levelIndexMustAgreeWithHeaderAndPayloads() {
         // LIDX says 5 bytes but the level chunk holds 3
-        NwfHeader h = new NwfHeader(4, 4, 1, 8, 0, "m", Samples.digest(2), 1, 0);
+        NwfHeader h = new NwfHeader(4, 4, 1, 8, "m", Samples.digest(2), 1, new byte[0]);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(MALFORMED, failureOf(build(out, h, List.of(new LevelInfo(4, 4, 5)), new byte[] {0, 1, 2, 3})));
         // finest level must be the image size
@@ -214,16 +227,6 @@ class NwfContainerTest {
         Files.setPosixFilePermissions(target, custom);
         NwfContainer.write(SAMPLE, target, true);
         assertEquals(custom, Files.getPosixFilePermissions(target));
-    }
-
-    @Test
-    void featureBitsHaveNames() {
-        assertEquals(List.of(), NwfContainer.featureNames(0));
-        assertEquals(List.of("adaptive-context"), NwfContainer.featureNames(NwfContainer.FEATURE_ADAPTIVE_CONTEXT));
-        assertEquals(List.of("adaptive-context", "band-streams", "green-first", "scale-blend", "bit 12", "bit 63"),
-                NwfContainer.featureNames(1L | 1L << 9 | 1L << 10 | 1L << 11 | 1L << 12 | 1L << 63));
-        assertEquals(List.of("value-map", "block-grid", "haar-split", "zero-context", "network-free-haar", "bias-correction", "error-feedback"),
-                NwfContainer.featureNames(NwfContainer.featuresUpTo(8) & ~NwfContainer.featuresUpTo(2)));
     }
 
     @Test

@@ -19,7 +19,7 @@ final class Samples {
     /** A file of {@code levels} levels, halving the size per level, with random payloads. */
     static NwfFile file(int width, int height, int levels, long seed) {
         Random r = new Random(seed);
-        NwfHeader h = new NwfHeader(width, height, 3, 8, NwfHeader.COLOUR_YCOCG_R, "nwf-test", digest((int) seed), levels, 0);
+        NwfHeader h = new NwfHeader(width, height, 3, 8, "nwf-test", digest((int) seed), levels, new byte[] {1, 1});
         List<LevelInfo> index = new ArrayList<>();
         List<byte[]> payloads = new ArrayList<>();
         for (int i = 0; i < levels; i++) {

@@ -58,7 +58,7 @@ class ModelFileTest {
 
     @Test
     void rgflowModelsKeepTheirNineNetworks(@TempDir Path dir) throws Exception {
-        NwfModel model = dev.nwf.zoo.train.RgFlowTrainerTest.randomModel(3);
+        NwfModel model = dev.nwf.codec.TestModels.randomRgFlow(3);
         ZooModel zm = new ZooModel(ModelZoo.manifest(model, "1", Map.of(), "test", Map.of(), null), model);
         Path f = dir.resolve("rg.nwfmodel");
         ModelZoo.save(zm, f, false);

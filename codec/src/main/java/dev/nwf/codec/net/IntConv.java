@@ -77,11 +77,11 @@ public record IntConv(int inChannels, int outChannels, int kernel, int dilation,
         return bias.clone();
     }
 
-    int[] weightsView() {
+    public int[] weightsView() {
         return weights;
     }
 
-    int[] biasView() {
+    public int[] biasView() {
         return bias;
     }
 

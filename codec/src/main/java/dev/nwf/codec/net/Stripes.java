@@ -9,19 +9,19 @@ import java.util.Arrays;
  * stripe's cut cannot see the replicate padding at the cut, and the cuts are never at the image's own edges, so every
  * evaluator gets the integers of one pass over the whole input.
  */
-final class Stripes {
-    static final int STRIPE_ROWS = 256;
+public final class Stripes {
+    public static final int STRIPE_ROWS = 256;
 
     /** One pass of a network over a whole input. */
     @FunctionalInterface
-    interface Whole {
+    public interface Whole {
         int[][] evaluate(IntNet net, int[][] input, int w, int h);
     }
 
     private Stripes() {
     }
 
-    static int[][] evaluate(IntNet net, int[][] input, int w, int h, Whole whole) {
+    public static int[][] evaluate(IntNet net, int[][] input, int w, int h, Whole whole) {
         int halo = net.receptiveRadius();
         if (h <= 2 * STRIPE_ROWS || h <= 2 * halo) return whole.evaluate(net, input, w, h);
         int[][] out = new int[net.outputs()][w * h];

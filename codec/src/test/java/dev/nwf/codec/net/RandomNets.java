@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Random;
 
 /** Random integer networks and inputs for equivalence tests. */
-final class RandomNets {
+public final class RandomNets {
     private RandomNets() {
     }
 
-    static IntNet net(Random r, int inputs, int maxWeight) {
+    public static IntNet net(Random r, int inputs, int maxWeight) {
         int layers = 1 + r.nextInt(3);
         List<IntConv> list = new ArrayList<>();
         int channels = inputs;
@@ -32,7 +32,7 @@ final class RandomNets {
     }
 
     /** Inputs at the bound, half of them exactly at +-bound, to hit the worst case. */
-    static int[][] input(Random r, int channels, int w, int h, int bound) {
+    public static int[][] input(Random r, int channels, int w, int h, int bound) {
         int[][] x = new int[channels][w * h];
         for (int[] p : x) {
             for (int i = 0; i < p.length; i++) p[i] = r.nextBoolean() ? (r.nextBoolean() ? bound : -bound) : r.nextInt(2 * bound + 1) - bound;

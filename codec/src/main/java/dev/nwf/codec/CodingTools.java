@@ -1,0 +1,244 @@
+package dev.nwf.codec;
+
+import static dev.nwf.codec.CodingToolException.Kind.INVALID_TOOLS;
+import static dev.nwf.codec.CodingToolException.Kind.UNKNOWN_TOOL;
+
+import dev.nwf.codec.entropy.CorruptStreamException;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A file's coding tools (SPEC.md §2.4.1), parsed once from the header's tool list into named values: nothing downstream
+ * sees the list's bytes. The list is a sequence of entries in increasing id order, each a one-byte id from
+ * {@link CodingTool} followed by that tool's parameters; it ends with the bytes.
+ */
+public final class CodingTools {
+    /** The colour transform the planes are coded under: {@link ColourTransform#NONE} without the tool. */
+    final ColourTransform colourTransform;
+    /** The value map, or null. */
+    final ValueMap valueMap;
+    /** The block grid, or null. */
+    final BlockGrid blockGrid;
+    final boolean haarSplit;
+    final boolean adaptiveMean;
+    final boolean zeroContext;
+    final boolean biasCorrection;
+    final boolean errorFeedback;
+    final boolean scaleBlend;
+    /** Log2 of the fewest band samples that get a stream of their own, or {@link #NO_BAND_STREAMS}. */
+    final int bandStreamsLog2;
+
+    static final int NO_BAND_STREAMS = -1;
+    /** Band streams above this log2 would never apply: a band holds fewer than 2^31 samples. */
+    static final int MAX_BAND_STREAMS_LOG2 = 30;
+
+    CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit, boolean adaptiveMean,
+                boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend, int bandStreamsLog2) {
+        this.colourTransform = colourTransform;
+        this.valueMap = valueMap;
+        this.blockGrid = blockGrid;
+        this.haarSplit = haarSplit;
+        this.adaptiveMean = adaptiveMean;
+        this.zeroContext = zeroContext;
+        this.biasCorrection = biasCorrection;
+        this.errorFeedback = errorFeedback;
+        this.scaleBlend = scaleBlend;
+        this.bandStreamsLog2 = bandStreamsLog2;
+    }
+
+    /** The tools listed, in id order. */
+    public Set<CodingTool> tools() {
+        Set<CodingTool> out = EnumSet.noneOf(CodingTool.class);
+        if (colourTransform != ColourTransform.NONE) out.add(CodingTool.COLOUR_TRANSFORM);
+        if (valueMap != null) out.add(CodingTool.VALUE_MAP);
+        if (haarSplit) out.add(CodingTool.HAAR_SPLIT);
+        if (adaptiveMean) out.add(CodingTool.ADAPTIVE_MEAN);
+        if (blockGrid != null) out.add(CodingTool.BLOCK_GRID);
+        if (zeroContext) out.add(CodingTool.ZERO_CONTEXT);
+        if (biasCorrection) out.add(CodingTool.BIAS_CORRECTION);
+        if (errorFeedback) out.add(CodingTool.ERROR_FEEDBACK);
+        if (scaleBlend) out.add(CodingTool.SCALE_BLEND);
+        if (bandStreamsLog2 != NO_BAND_STREAMS) out.add(CodingTool.BAND_STREAMS);
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** The colour transform's name: none, YCoCg-R, subtract-green or green-first. */
+    public String colourTransformName() {
+        return colourTransform.displayName;
+    }
+
+    /** Each listed tool with its parameters, as `nwf info` shows them. */
+    public List<String> describe() {
+        List<String> out = new ArrayList<>();
+        for (CodingTool t : tools()) {
+            out.add(switch (t) {
+                case COLOUR_TRANSFORM -> t.toolName + " " + colourTransform.displayName;
+                case VALUE_MAP -> t.toolName + " " + valueMap.codedDepth() + "-bit ranks, " + valueMap.describeCounts() + " values";
+                case BLOCK_GRID -> t.toolName + " period " + blockGrid.period + " from (" + blockGrid.startX + ", " + blockGrid.startY + ")";
+                case BAND_STREAMS -> t.toolName + " from 2^" + bandStreamsLog2 + " samples per band";
+                default -> t.toolName;
+            });
+        }
+        return out;
+    }
+
+    /** Each listed tool as `nwf info --json` shows it: its name and its parameters by name. */
+    public List<java.util.Map<String, Object>> toJson() {
+        List<java.util.Map<String, Object>> out = new ArrayList<>();
+        for (CodingTool t : tools()) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("name", t.toolName);
+            m.put("id", t.id);
+            switch (t) {
+                case COLOUR_TRANSFORM -> m.put("transform", colourTransform.displayName);
+                case VALUE_MAP -> {
+                    m.put("codedDepth", valueMap.codedDepth());
+                    m.put("valuesPerChannel", valueMap.counts());
+                }
+                case BLOCK_GRID -> {
+                    m.put("period", blockGrid.period);
+                    m.put("startX", blockGrid.startX);
+                    m.put("startY", blockGrid.startY);
+                }
+                case BAND_STREAMS -> m.put("minBandSamplesLog2", bandStreamsLog2);
+                default -> {
+                }
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The split filter the levels use (SPEC.md §4.2). */
+    Lifting.Filter filter() {
+        return haarSplit ? Lifting.Filter.HAAR : Lifting.Filter.LE_GALL_53;
+    }
+
+    /** What shapes the detail levels' context (SPEC.md §6.3). */
+    DetailContext detailContext() {
+        return new DetailContext(adaptiveMean, zeroContext, biasCorrection, errorFeedback, scaleBlend, blockGrid, filter());
+    }
+
+    /** The depth the levels code samples at: the value map's ranks', or the image's. */
+    int codedDepth(int bitDepth) {
+        return valueMap == null ? bitDepth : valueMap.codedDepth();
+    }
+
+    /** The tool list's bytes (SPEC.md §2.4.1). */
+    byte[] toBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (CodingTool t : tools()) {
+            out.write(t.id);
+            switch (t) {
+                case COLOUR_TRANSFORM -> out.write(colourTransform.code);
+                case VALUE_MAP -> {
+                    byte[] map = valueMap.toBytes();
+                    ValueMap.writeVarint(out, map.length);
+                    out.writeBytes(map);
+                }
+                case BLOCK_GRID -> out.writeBytes(blockGrid.bytes());
+                case BAND_STREAMS -> out.write(bandStreamsLog2);
+                default -> {
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Parses a header's tool list for an image of this many channels and depth coded by a model of this family,
+     * checking the table's rules: ids known and increasing, parameters whole and valid, needed tools present, the
+     * family supports every tool, the colour transform has three channels to work on.
+     */
+    static CodingTools parse(byte[] list, int channels, int bitDepth, String family) throws CodingToolException {
+        ColourTransform colour = ColourTransform.NONE;
+        ValueMap map = null;
+        BlockGrid grid = null;
+        int bandStreams = NO_BAND_STREAMS;
+        Set<CodingTool> seen = EnumSet.noneOf(CodingTool.class);
+        int lastId = 0;
+        int pos = 0;
+        while (pos < list.length) {
+            int at = pos;
+            int id = list[pos++] & 0xFF;
+            CodingTool t = CodingTool.ofId(id);
+            if (t == null) {
+                throw new CodingToolException(UNKNOWN_TOOL, at, "coding tool " + id + " is not known to this decoder (it knows "
+                        + String.join(", ", CodingTool.names()) + ")");
+            }
+            if (id == lastId) throw new CodingToolException(INVALID_TOOLS, at, "tool " + t.toolName + " is listed twice");
+            if (id < lastId) {
+                throw new CodingToolException(INVALID_TOOLS, at, "tool " + t.toolName + " comes after tool "
+                        + CodingTool.ofId(lastId).toolName + ": the list must be in id order");
+            }
+            lastId = id;
+            if (family != null && !t.supportedBy(family)) throw new CodingToolException(INVALID_TOOLS, at, "tool " + t.toolName + " is not defined for " + family + " models");
+            seen.add(t);
+            try {
+                switch (t) {
+                    case COLOUR_TRANSFORM -> {
+                        if (!ColourTransform.appliesTo(channels)) {
+                            throw new CodingToolException(INVALID_TOOLS, at, "colour-transform needs 3 or 4 channels, the file has " + channels);
+                        }
+                        int code = param(list, pos++, t);
+                        colour = ColourTransform.ofCode(code);
+                        if (colour == null || colour == ColourTransform.NONE) {
+                            throw new CodingToolException(INVALID_TOOLS, pos - 1, "colour transform code " + code + " is not defined");
+                        }
+                    }
+                    case VALUE_MAP -> {
+                        long length = 0;
+                        for (int i = 0; ; i++) {
+                            if (i == 4) throw new CodingToolException(INVALID_TOOLS, pos, "value map length is longer than 4 bytes");
+                            int x = param(list, pos++, t);
+                            length |= (long) (x & 0x7F) << (7 * i);
+                            if ((x & 0x80) == 0) break;
+                        }
+                        if (length > list.length - pos) {
+                            throw new CodingToolException(INVALID_TOOLS, pos, "value map of " + length + " bytes runs past the tool list's end");
+                        }
+                        map = ValueMap.read(list, pos, pos + (int) length, channels, bitDepth);
+                        pos += (int) length;
+                    }
+                    case BLOCK_GRID -> {
+                        if (list.length - pos < BlockGrid.BYTES) throw truncated(t, list.length);
+                        grid = BlockGrid.read(list, pos);
+                        pos += BlockGrid.BYTES;
+                    }
+                    case BAND_STREAMS -> {
+                        bandStreams = param(list, pos++, t);
+                        if (bandStreams > MAX_BAND_STREAMS_LOG2) {
+                            throw new CodingToolException(INVALID_TOOLS, pos - 1, "band streams from 2^" + bandStreams
+                                    + " samples would never apply (at most 2^" + MAX_BAND_STREAMS_LOG2 + ")");
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            } catch (CorruptStreamException e) {
+                throw new CodingToolException(INVALID_TOOLS, (int) e.offset(), t.toolName + ": " + e.reason());
+            }
+        }
+        for (CodingTool t : seen) {
+            if (t.needs != null && !seen.contains(t.needs)) {
+                throw new CodingToolException(INVALID_TOOLS, 0, "tool " + t.toolName + " needs " + t.needs.toolName + ", which the list lacks");
+            }
+        }
+        return new CodingTools(colour, map, grid, seen.contains(CodingTool.HAAR_SPLIT), seen.contains(CodingTool.ADAPTIVE_MEAN),
+                seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION), seen.contains(CodingTool.ERROR_FEEDBACK),
+                seen.contains(CodingTool.SCALE_BLEND), bandStreams);
+    }
+
+    private static int param(byte[] list, int pos, CodingTool t) throws CodingToolException {
+        if (pos >= list.length) throw truncated(t, list.length);
+        return list[pos] & 0xFF;
+    }
+
+    private static CodingToolException truncated(CodingTool t, int end) {
+        return new CodingToolException(INVALID_TOOLS, end, "the tool list ends inside " + t.toolName + "'s parameters");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.nwf.codec;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tool lists (SPEC.md §2.4.1) edited as bytes, without the table's rules: what tests and the conformance vectors use to
+ * build files that list a tool wrongly. Decoders parse lists with {@link CodingTools}.
+ */
+public final class ToolLists {
+    /** One entry: a tool's id and its parameter bytes. */
+    public record Entry(int id, byte[] params) {
+    }
+
+    private ToolLists() {
+    }
+
+    /** The list's entries in order; every id must be in the table (its parameters' length depends on it). */
+    public static List<Entry> entries(byte[] list) {
+        List<Entry> out = new ArrayList<>();
+        int pos = 0;
+        while (pos < list.length) {
+            int id = list[pos++] & 0xFF;
+            CodingTool t = CodingTool.ofId(id);
+            if (t == null) throw new IllegalArgumentException("tool id " + id + " is not in the table");
+            int start = pos;
+            switch (t) {
+                case COLOUR_TRANSFORM, BAND_STREAMS -> pos += 1;
+                case BLOCK_GRID -> pos += BlockGrid.BYTES;
+                case VALUE_MAP -> {
+                    int length = 0;
+                    for (int shift = 0; ; shift += 7) {
+                        int x = list[pos++] & 0xFF;
+                        length |= (x & 0x7F) << shift;
+                        if ((x & 0x80) == 0) break;
+                    }
+                    pos += length;
+                }
+                default -> {
+                }
+            }
+            out.add(new Entry(id, java.util.Arrays.copyOfRange(list, start, pos)));
+        }
+        return out;
+    }
+
+    /** The entries as a list's bytes, in the order given. */
+    public static byte[] join(List<Entry> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Entry e : entries) {
+            out.write(e.id());
+            out.writeBytes(e.params());
+        }
+        return out.toByteArray();
+    }
+
+    /** The list without the tool's entry. */
+    public static byte[] without(byte[] list, CodingTool tool) {
+        return join(entries(list).stream().filter(e -> e.id() != tool.id).toList());
+    }
+
+    /** The list with an entry for the tool (after any entry of the same id, else in id order). */
+    public static byte[] with(byte[] list, CodingTool tool, byte... params) {
+        List<Entry> entries = new ArrayList<>(entries(list));
+        int at = 0;
+        while (at < entries.size() && entries.get(at).id() <= tool.id) at++;
+        entries.add(at, new Entry(tool.id, params.clone()));
+        return join(entries);
+    }
+
+    /** Whether the list holds an entry for the tool. */
+    public static boolean lists(byte[] list, CodingTool tool) {
+        return entries(list).stream().anyMatch(e -> e.id() == tool.id);
+    }
+
+    /** The tool's parameters in the list, or null where it has no entry. */
+    public static byte[] params(byte[] list, CodingTool tool) {
+        return entries(list).stream().filter(e -> e.id() == tool.id).map(Entry::params).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.nwf.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The tool table's own rules (SPEC.md §2.4.1). */
+class CodingToolTest {
+    /** Lists are written in declaration order and must be in id order: the two orders are one. */
+    @Test
+    void declarationOrderIsIdOrderAndIdsAndNamesAreUnique() {
+        int last = 0;
+        Set<String> names = new HashSet<>();
+        for (CodingTool t : CodingTool.values()) {
+            assertTrue(t.id > last, t + " is declared after a tool with a larger id");
+            last = t.id;
+            assertTrue(names.add(t.toolName), t.toolName);
+            assertEquals(t, CodingTool.ofId(t.id));
+            assertEquals(t, CodingTool.ofName(t.toolName));
+            assertTrue(t.section.startsWith("§"), t.section);
+        }
+        assertNull(CodingTool.ofId(0));
+        assertNull(CodingTool.ofName("feature-bit"));
+    }
+
+    /** A tool's needed tool is declared before it and supported by at least the families the tool is. */
+    @Test
+    void neededToolsComeFirstAndEveryFamilyHasWhatItsToolsNeed() {
+        for (CodingTool t : CodingTool.values()) {
+            if (t.needs == null) continue;
+            assertTrue(t.needs.id < t.id, t + " needs a later tool");
+            for (String family : new String[] {NwfModel.FAMILY_NWF, NwfModel.FAMILY_RGFLOW}) {
+                if (t.supportedBy(family)) assertTrue(t.needs.supportedBy(family), t + " for " + family);
+            }
+        }
+    }
+
+    /** A list written from parsed tools parses back to the same tools, and the bytes are the same. */
+    @Test
+    void parsedToolsWriteTheirListBack() throws Exception {
+        NwfCodec codec = new NwfCodec(TestModels.random(3));
+        for (Image img : new Image[] {TestImages.times257(TestImages.blocky(736, 720, 2, 25)), TestImages.synthetic(40, 30, 3, 8, 2),
+                TestImages.synthetic(260, 257, 3, 8, 34)}) {
+            byte[] list = codec.encode(img).header().tools();
+            CodingTools tools = CodingTools.parse(list, img.channels(), img.bitDepth(), NwfModel.FAMILY_NWF);
+            assertEquals(java.util.HexFormat.of().formatHex(list), java.util.HexFormat.of().formatHex(tools.toBytes()));
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package dev.nwf.files;
+
+import dev.nwf.codec.Image;
+
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * Conversion between image files (PNG, and anything else ImageIO reads) and {@link Image}. Gray, gray+alpha, RGB and
+ * RGBA at their stored bit depth; palette images are expanded to RGB(A). PNG output is 8-bit for depths up to 8,
+ * 16-bit above, with the samples unchanged.
+ */
+public final class ImageFiles {
+    private ImageFiles() {
+    }
+
+    public static Image read(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return read(in, path.toString());
+        }
+    }
+
+    public static Image read(InputStream in, String source) throws IOException {
+        return readPicture(in, source).image();
+    }
+
+    /**
+     * Raw samples for component colour models whatever their colour space (no colour conversion: the ICC profile
+     * travels separately); palette and packed-pixel images are expanded to 8-bit RGB(A).
+     */
+    public static Image fromBufferedImage(BufferedImage bi) {
+        ColorModel cm = bi.getColorModel();
+        Raster r = bi.getRaster();
+        int depth = r.getSampleModel().getSampleSize(0);
+        boolean component = cm instanceof ComponentColorModel && r.getNumBands() == cm.getNumComponents()
+                && r.getTransferType() != DataBuffer.TYPE_FLOAT && r.getTransferType() != DataBuffer.TYPE_DOUBLE && depth <= 16
+                && r.getNumBands() <= 4;
+        if (!component) return fromRgb(bi, cm.hasAlpha());
+        int w = bi.getWidth();
+        int h = bi.getHeight();
+        int[][] planes = new int[r.getNumBands()][];
+        for (int b = 0; b < planes.length; b++) planes[b] = r.getSamples(0, 0, w, h, b, new int[w * h]);
+        return new Image(w, h, depth, planes);
+    }
+
+    private static Image fromRgb(BufferedImage bi, boolean alpha) {
+        int w = bi.getWidth();
+        int h = bi.getHeight();
+        int[] argb = bi.getRGB(0, 0, w, h, null, 0, w);
+        int[][] p = new int[alpha ? 4 : 3][w * h];
+        for (int i = 0; i < argb.length; i++) {
+            p[0][i] = (argb[i] >>> 16) & 0xFF;
+            p[1][i] = (argb[i] >>> 8) & 0xFF;
+            p[2][i] = argb[i] & 0xFF;
+            if (alpha) p[3][i] = argb[i] >>> 24;
+        }
+        return new Image(w, h, 8, p);
+    }
+
+    public static BufferedImage toBufferedImage(Image img) {
+        return toBufferedImage(img, null);
+    }
+
+    /** @param icc an ICC profile for the samples' colour space, or null for sRGB / linear gray */
+    public static BufferedImage toBufferedImage(Image img, byte[] icc) {
+        int c = img.channels();
+        boolean alpha = c == 2 || c == 4;
+        boolean wide = img.bitDepth() > 8;
+        ColorSpace cs = ColorSpace.getInstance(c <= 2 ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);
+        if (icc != null) {
+            try {
+                ColorSpace profiled = new java.awt.color.ICC_ColorSpace(java.awt.color.ICC_Profile.getInstance(icc));
+                if (profiled.getNumComponents() == cs.getNumComponents()) cs = profiled;
+            } catch (IllegalArgumentException badProfile) {
+                // an unusable profile is dropped rather than failing the decode
+            }
+        }
+        int bits = wide ? 16 : 8;
+        int[] sizes = new int[c];
+        java.util.Arrays.fill(sizes, bits);
+        ComponentColorModel cm = new ComponentColorModel(cs, sizes, alpha, false,
+                alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, wide ? DataBuffer.TYPE_USHORT : DataBuffer.TYPE_BYTE);
+        WritableRaster r = cm.createCompatibleWritableRaster(img.width(), img.height());
+        for (int b = 0; b < c; b++) r.setSamples(0, 0, img.width(), img.height(), b, img.plane(b));
+        return new BufferedImage(cm, r, false, null);
+    }
+
+    /**
+     * An image with what its file carried besides pixels: ICC profile and text entries, in the file's order (so that
+     * encoding the same file twice gives the same bytes; {@code Map.copyOf}'s order changes from run to run).
+     */
+    public record Picture(Image image, byte[] icc, java.util.Map<String, String> text) {
+        public Picture {
+            text = text == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(text));
+        }
+    }
+
+    /** The input formats the JDK's image readers give this build. */
+    public static final String INPUT_FORMATS = "PNG, JPEG, BMP, GIF, TIFF";
+
+    /**
+     * Nothing lost: a file with several frames (an animated GIF or PNG, a multi-page TIFF) is refused rather than
+     * coded as its first frame.
+     */
+    private static void refuseAnimation(javax.imageio.ImageReader reader, javax.imageio.metadata.IIOMetadata meta, String source)
+            throws IOException {
+        int frames = reader.getNumImages(true);
+        boolean apng = false;
+        if (meta != null && java.util.Arrays.asList(meta.getMetadataFormatNames()).contains("javax_imageio_png_1.0")) {
+            org.w3c.dom.Node root = meta.getAsTree("javax_imageio_png_1.0");
+            for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (!n.getNodeName().equals("UnknownChunks")) continue;
+                for (org.w3c.dom.Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    var type = c.getAttributes().getNamedItem("type");
+                    if (type != null && type.getNodeValue().equals("acTL")) apng = true;
+                }
+            }
+        }
+        if (frames > 1 || apng) {
+            throw new IOException(source + ": " + (apng ? "an animated PNG" : frames + " frames") + "; nwf codes still images and "
+                    + "would keep only the first frame: extract the one you want first (e.g. convert '" + source + "[0]' frame.png)");
+        }
+    }
+
+    /** Reads pixels (raw samples), the ICC profile (when not plain sRGB / gray) and text entries. */
+    public static Picture readPicture(InputStream in, String source) throws IOException {
+        try (javax.imageio.stream.ImageInputStream iis = ImageIO.createImageInputStream(in)) {
+            var readers = iis == null ? null : ImageIO.getImageReaders(iis);
+            if (readers == null || !readers.hasNext()) throw new IOException(source + ": not an image format this build can read (" + INPUT_FORMATS + ")");
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(iis);
+                BufferedImage bi = reader.read(0);
+                javax.imageio.metadata.IIOMetadata meta = reader.getImageMetadata(0);
+                refuseAnimation(reader, meta, source);
+                Image img = fromBufferedImage(bi);
+                byte[] icc = null;
+                if (bi.getColorModel() instanceof ComponentColorModel && bi.getColorModel().getColorSpace() instanceof java.awt.color.ICC_ColorSpace ics
+                        && !ics.isCS_sRGB() && ics != ColorSpace.getInstance(ColorSpace.CS_GRAY)) {
+                    icc = ics.getProfile().getData();
+                }
+                java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+                if (icc == null) icc = pngIccProfile(meta);
+                if (meta != null && meta.isStandardMetadataFormatSupported()) {
+                    org.w3c.dom.Node root = meta.getAsTree(javax.imageio.metadata.IIOMetadataFormatImpl.standardMetadataFormatName);
+                    for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+                        if (!n.getNodeName().equals("Text")) continue;
+                        for (org.w3c.dom.Node e = n.getFirstChild(); e != null; e = e.getNextSibling()) {
+                            var attrs = e.getAttributes();
+                            var k = attrs.getNamedItem("keyword");
+                            var v = attrs.getNamedItem("value");
+                            if (k != null && v != null) text.put(k.getNodeValue(), v.getNodeValue());
+                        }
+                    }
+                }
+                return new Picture(img, icc, text);
+            } catch (IllegalArgumentException | javax.imageio.IIOException e) {
+                throw new IOException(source + ": unreadable image: " + e.getMessage(), e);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /** Writes a PNG with the picture's ICC profile (iCCP) and text entries (tEXt). */
+    public static void writePng(Picture p, OutputStream out) throws IOException {
+        BufferedImage bi = toBufferedImage(p.image(), p.icc());
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            javax.imageio.ImageTypeSpecifier type = new javax.imageio.ImageTypeSpecifier(bi);
+            javax.imageio.metadata.IIOMetadata meta = writer.getDefaultImageMetadata(type, null);
+            if (!p.text().isEmpty()) {
+                String std = javax.imageio.metadata.IIOMetadataFormatImpl.standardMetadataFormatName;
+                javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode(std);
+                javax.imageio.metadata.IIOMetadataNode textNode = new javax.imageio.metadata.IIOMetadataNode("Text");
+                p.text().forEach((k, v) -> {
+                    javax.imageio.metadata.IIOMetadataNode e = new javax.imageio.metadata.IIOMetadataNode("TextEntry");
+                    e.setAttribute("keyword", k);
+                    e.setAttribute("value", v);
+                    textNode.appendChild(e);
+                });
+                root.appendChild(textNode);
+                meta.mergeTree(std, root);
+            }
+            if (p.icc() != null && bi.getColorModel().getColorSpace() instanceof java.awt.color.ICC_ColorSpace ics && !ics.isCS_sRGB()) {
+                String nativeFormat = "javax_imageio_png_1.0";
+                javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode(nativeFormat);
+                javax.imageio.metadata.IIOMetadataNode iccp = new javax.imageio.metadata.IIOMetadataNode("iCCP");
+                iccp.setAttribute("profileName", "ICC profile");
+                iccp.setAttribute("compressionMethod", "deflate");
+                iccp.setUserObject(deflate(p.icc()));
+                root.appendChild(iccp);
+                meta.mergeTree(nativeFormat, root);
+            }
+            writer.write(new javax.imageio.IIOImage(bi, null, meta));
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** The iCCP profile of a PNG (the JDK reader does not apply it to the colour model), or null. */
+    private static byte[] pngIccProfile(javax.imageio.metadata.IIOMetadata meta) {
+        if (meta == null || !java.util.Arrays.asList(meta.getMetadataFormatNames()).contains("javax_imageio_png_1.0")) return null;
+        org.w3c.dom.Node root = meta.getAsTree("javax_imageio_png_1.0");
+        for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeName().equals("iCCP") && n instanceof javax.imageio.metadata.IIOMetadataNode node && node.getUserObject() instanceof byte[] b) {
+                return inflate(b);
+            }
+        }
+        return null;
+    }
+
+    private static byte[] inflate(byte[] data) {
+        java.util.zip.Inflater inf = new java.util.zip.Inflater();
+        inf.setInput(data);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        try {
+            while (!inf.finished()) {
+                int n = inf.inflate(buf);
+                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) break;
+                out.write(buf, 0, n);
+            }
+            return inf.finished() ? out.toByteArray() : data; // already uncompressed
+        } catch (java.util.zip.DataFormatException notDeflated) {
+            return data;
+        } finally {
+            inf.end();
+        }
+    }
+
+    private static byte[] deflate(byte[] data) {
+        java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION);
+        d.setInput(data);
+        d.finish();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        while (!d.finished()) out.write(buf, 0, d.deflate(buf));
+        d.end();
+        return out.toByteArray();
+    }
+
+    public static void writePng(Image img, OutputStream out) throws IOException {
+        if (!ImageIO.write(toBufferedImage(img), "png", out)) throw new IOException("no PNG writer available");
+    }
+
+    public static byte[] pngBytes(Image img) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            writePng(img, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

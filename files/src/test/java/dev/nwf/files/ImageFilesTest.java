@@ -1,0 +1,91 @@
+package dev.nwf.files;
+
+import dev.nwf.codec.Decoded;
+import dev.nwf.codec.Image;
+import dev.nwf.codec.TestImages;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.junit.jupiter.api.Test;
+
+/** Input images: every format the JDK reads, and files with several frames refused rather than cut to one. */
+class ImageFilesTest {
+    private final Image image = TestImages.synthetic(23, 17, 3, 8, 1);
+
+    /** Text entries keep the file's order through reading and writing, so the same input always encodes to the same bytes. */
+    @Test
+    void textEntriesKeepTheirOrder() throws IOException {
+        java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < 12; k++) text.put("key" + (k * 7 % 12), "value " + k);
+        ImageFiles.Picture picture = new ImageFiles.Picture(image, null, text);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.copyOf(text.keySet()), java.util.List.copyOf(picture.text().keySet()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageFiles.writePng(picture, out);
+        ImageFiles.Picture back = ImageFiles.readPicture(new ByteArrayInputStream(out.toByteArray()), "text.png");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.copyOf(text.entrySet()), java.util.List.copyOf(back.text().entrySet()));
+        Decoded decoded = new Decoded(image, 1, 1, null, new java.util.LinkedHashMap<>(java.util.Map.of("text", text)), null, null);
+        org.junit.jupiter.api.Assertions.assertEquals(text, decoded.metadata().get("text"));
+    }
+
+    @Test
+    void tiffAndBmpInputsReadExactly() throws IOException {
+        for (String format : new String[] {"tiff", "bmp", "png"}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertTrue(ImageIO.write(ImageFiles.toBufferedImage(image), format, out), format);
+            Image back = ImageFiles.readPicture(new ByteArrayInputStream(out.toByteArray()), "in." + format).image();
+            assertTrue(image.sameAs(back), format);
+        }
+    }
+
+    @Test
+    void animatedGifIsRefused() throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.prepareWriteSequence(null);
+            for (int i = 0; i < 2; i++) writer.writeToSequence(new IIOImage(new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_INDEXED), null, null), null);
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        IOException e = assertThrows(IOException.class, () -> ImageFiles.readPicture(new ByteArrayInputStream(out.toByteArray()), "anim.gif"));
+        assertTrue(e.getMessage().contains("2 frames"), e.getMessage());
+    }
+
+    /** An APNG is a PNG whose acTL chunk announces frames the PNG reader skips: refused, not coded as its first frame. */
+    @Test
+    void animatedPngIsRefused() throws IOException {
+        byte[] png = ImageFiles.pngBytes(image);
+        int afterIhdr = 8 + 4 + 4 + 13 + 4;
+        byte[] actl = chunk("acTL", ByteBuffer.allocate(8).putInt(2).putInt(0).array());
+        byte[] apng = new byte[png.length + actl.length];
+        System.arraycopy(png, 0, apng, 0, afterIhdr);
+        System.arraycopy(actl, 0, apng, afterIhdr, actl.length);
+        System.arraycopy(png, afterIhdr, apng, afterIhdr + actl.length, png.length - afterIhdr);
+        IOException e = assertThrows(IOException.class, () -> ImageFiles.readPicture(new ByteArrayInputStream(apng), "anim.png"));
+        assertTrue(e.getMessage().contains("animated PNG"), e.getMessage());
+        assertTrue(image.sameAs(ImageFiles.readPicture(new ByteArrayInputStream(png), "still.png").image()));
+    }
+
+    private static byte[] chunk(String type, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(12 + data.length);
+        b.putInt(data.length).put(type.getBytes(StandardCharsets.US_ASCII)).put(data);
+        CRC32 crc = new CRC32();
+        crc.update(b.array(), 4, 4 + data.length);
+        b.putInt((int) crc.getValue());
+        return b.array();
+    }
+}
