@@ -69,7 +69,7 @@ class PhotoSetBenchmark {
                 long t0 = System.nanoTime();
                 byte[] bytes = NwfContainer.toBytes(codec.encode(p.image()));
                 long t1 = System.nanoTime();
-                Decoded d = codec.decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file(), Integer.MAX_VALUE, LevelListener.NONE);
+                Decoded d = codec.decoder().decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file());
                 long t2 = System.nanoTime();
                 assertTrue(p.image().sameAs(d.image()), p.name() + " must round-trip");
                 add(totals, e.getKey(), bytes.length, t1 - t0, t2 - t1);

@@ -3,7 +3,7 @@ package dev.nwf.cli;
 import dev.nwf.codec.Decoded;
 import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.LevelListener;
-import dev.nwf.codec.NwfCodec;
+import dev.nwf.codec.NwfDecoder;
 import dev.nwf.format.NwfFormatException;
 import dev.nwf.format.ReadOptions;
 import java.io.InputStream;
@@ -99,15 +99,14 @@ final class DecodeCommand implements Callable<Integer> {
                     ? (level, total, image) -> System.err.printf("level %d/%d: %dx%d%n", level + 1, total, image.width(), image.height())
                     : !quiet && System.console() != null ? bar : LevelListener.NONE;
             try {
-                d = NwfCodec.decode(in, models.zoo(), models.evaluator(), ReadOptions.DEFAULT.withMaxPixels(maxPixels), dropLevels, threads.get(), report);
+                d = NwfDecoder.of(models.zoo()).withEvaluator(models.evaluator()).withReadOptions(ReadOptions.DEFAULT.withMaxPixels(maxPixels))
+                        .withThreads(threads.get()).droppingFinest(dropLevels).allowingPartial(allowPartial).withListener(report).decode(in);
+            } catch (NwfFormatException e) {
+                if (allowPartial || !e.reason().startsWith("file is truncated")) throw e;
+                throw new NwfFormatException(e.kind(), e.offset(), e.reason() + "; --allow-partial writes that image");
             } finally {
                 bar.clear();
             }
-        }
-        if (d.levelsDecoded() < Math.max(1, d.totalLevels() - dropLevels) && !allowPartial) {
-            throw new NwfFormatException(NwfFormatException.Kind.TRUNCATED, 0, "file is truncated: " + d.stopReason() + "; "
-                    + d.levelsDecoded() + " of " + d.totalLevels() + " levels are complete (use --allow-partial to write the "
-                    + d.image().width() + "x" + d.image().height() + " image they give)");
         }
         Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, ".png");
         ImageFiles.Picture picture = new ImageFiles.Picture(d.image(), d.icc(), textOf(d.metadata()));

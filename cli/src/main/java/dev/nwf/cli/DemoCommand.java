@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             byte[] nwf = NwfContainer.toBytes(codec.encode(img));
             long t1 = System.nanoTime();
-            Decoded d = codec.decode(NwfContainer.read(nwf, ReadOptions.DEFAULT).file(), Integer.MAX_VALUE, dev.nwf.codec.LevelListener.NONE);
+            Decoded d = codec.decoder().decode(NwfContainer.read(nwf, ReadOptions.DEFAULT).file());
             long t2 = System.nanoTime();
             if (!img.sameAs(d.image())) throw new VerifyFailedException("demo round trip with " + id + " is not bit-exact");
             System.out.printf("%-26s %9d %8.3f %8.3f %10.0f %10.0f%n", "nwf -m " + id, nwf.length, nwf.length * 8 / sub,

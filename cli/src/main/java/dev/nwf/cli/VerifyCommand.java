@@ -62,7 +62,7 @@ final class VerifyCommand implements Callable<Integer> {
             if (!read.complete()) throw new dev.nwf.format.NwfFormatException(dev.nwf.format.NwfFormatException.Kind.TRUNCATED,
                     read.verifiedBytes(), "truncated: " + read.stopReason());
             NwfCodec codec = new NwfCodec(zoo.resolve(read.file().header().modelId(), read.file().header().modelDigest()), models.evaluator()).withThreads(threads.get());
-            Decoded d = codec.decode(read.file(), Integer.MAX_VALUE, LevelListener.NONE);
+            Decoded d = codec.decoder().decode(read.file());
             if (against != null) {
                 Image original = ImageFiles.read(against);
                 if (!original.sameAs(d.image())) throw new VerifyFailedException("decoded image differs from " + against);
@@ -73,7 +73,7 @@ final class VerifyCommand implements Callable<Integer> {
         Image img = ImageFiles.read(new java.io.ByteArrayInputStream(bytes), f.toString());
         NwfCodec codec = new NwfCodec(zoo.get(model).model(), models.evaluator()).withThreads(threads.get());
         byte[] coded = NwfContainer.toBytes(codec.encode(img));
-        Decoded d = codec.decode(NwfContainer.read(coded, ReadOptions.DEFAULT).file(), Integer.MAX_VALUE, LevelListener.NONE);
+        Decoded d = codec.decoder().decode(NwfContainer.read(coded, ReadOptions.DEFAULT).file());
         if (!img.sameAs(d.image())) throw new VerifyFailedException("round trip differs from the input");
         return String.format("OK, bit-exact round trip, %d bytes (%.3f bpsp)", coded.length, coded.length * 8.0 / (img.pixels() * img.channels()));
     }

@@ -1,16 +1,10 @@
 package dev.nwf.codec;
 
-import dev.nwf.codec.entropy.CorruptStreamException;
 import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
 import dev.nwf.format.LevelInfo;
-import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
 import dev.nwf.format.NwfHeader;
-import dev.nwf.format.NwfStreamReader;
-import dev.nwf.format.ReadOptions;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -207,53 +201,17 @@ public final class NwfCodec {
     }
 
     /**
-     * Decodes up to {@code maxLevels} levels (all when larger than the file's count) of a file whose levels may be
-     * incomplete (a truncated file): the result is the finest level available.
+     * A decoder for files coded with this codec's model, on its evaluator and threads: full size, refusing truncated
+     * files unless told otherwise ({@link NwfDecoder}).
      */
-    public Decoded decode(NwfFile file, int maxLevels, LevelListener listener) throws IOException {
-        NwfHeader h = file.header();
-        int wanted = Math.min(maxLevels, file.levelCount());
-        LevelDecoder d = new LevelDecoder(h, wanted);
-        for (int level = 0; level < wanted; level++) d.next(file.level(level), listener);
-        String reason = wanted == h.levels() ? null
-                : wanted < file.levelCount() ? "stopped at level " + wanted + " as asked"
-                : "only " + file.levelCount() + " of " + h.levels() + " levels are present";
-        return new Decoded(d.image(), wanted, h.levels(), reason, file.metadata(), file.icc(), file.exif());
-    }
-
-    /**
-     * Reads and decodes a stream level by level, telling the listener as each level completes.
-     *
-     * @param dropFinest how many of the finest levels to skip (0 for the full image, 1 for half size, ...)
-     */
-    public static Decoded decode(InputStream in, ModelResolver models, NetEvaluator evaluator, ReadOptions options,
-                                 int dropFinest, LevelListener listener) throws IOException {
-        return decode(in, models, evaluator, options, dropFinest, 0, listener);
-    }
-
-    /** {@link #decode(InputStream, ModelResolver, NetEvaluator, ReadOptions, int, LevelListener)} on at most {@code threads} threads (0: one per core). */
-    public static Decoded decode(InputStream in, ModelResolver models, NetEvaluator evaluator, ReadOptions options,
-                                 int dropFinest, int threads, LevelListener listener) throws IOException {
-        if (threads < 0) throw new IllegalArgumentException("threads must be 0 (one per core) or more: " + threads);
-        NwfStreamReader reader = NwfContainer.open(in, options);
-        NwfHeader h = reader.header();
-        NwfCodec codec = new NwfCodec(models.resolve(h.modelId(), h.modelDigest()), evaluator).withThreads(threads);
-        int wanted = Math.max(1, h.levels() - dropFinest);
-        LevelDecoder d = codec.new LevelDecoder(h, wanted);
-        int done = 0;
-        while (done < wanted) {
-            byte[] payload = reader.nextLevel();
-            if (payload == null) break;
-            d.next(payload, listener);
-            done++;
-        }
-        if (done == h.levels() && done == wanted) reader.readRest();
-        String reason = done == h.levels() ? null : done == wanted ? "stopped at level " + wanted + " as asked" : reader.stopReason();
-        if (d.level == 0) {
-            throw new dev.nwf.format.NwfFormatException(dev.nwf.format.NwfFormatException.Kind.TRUNCATED, reader.verifiedBytes(),
-                    "no level is complete: " + reason);
-        }
-        return new Decoded(d.image(), done, h.levels(), reason, reader.metadata(), reader.icc(), reader.exif());
+    public NwfDecoder decoder() {
+        return NwfDecoder.of((id, digest) -> {
+            if (!id.equals(model.id()) || !Arrays.equals(digest, model.digest())) {
+                throw new UnknownModelException("file was coded with model " + id + "@" + java.util.HexFormat.of().formatHex(digest).substring(0, 12)
+                        + ", this codec has " + model.id() + "@" + model.digestHex().substring(0, 12));
+            }
+            return model;
+        }).withEvaluator(evaluator).withThreads(threads);
     }
 
     /**
@@ -278,63 +236,8 @@ public final class NwfCodec {
         return CodingTools.parse(h.tools(), h.channels(), h.bitDepth(), null);
     }
 
-    /** Checks the file is this codec's model's and parses its tools. */
-    private CodingTools checkHeader(NwfHeader h) throws IOException {
-        if (!h.modelId().equals(model.id()) || !Arrays.equals(h.modelDigest(), model.digest())) {
-            throw new UnknownModelException("file was coded with model " + h.modelId() + "@" + h.modelDigestHex().substring(0, 12)
-                    + ", this codec has " + model.id() + "@" + model.digestHex().substring(0, 12));
-        }
-        return CodingTools.parse(h.tools(), h.channels(), h.bitDepth(), model.family());
-    }
-
-    /** Decoding state between levels. */
-    private final class LevelDecoder {
-        private final NwfHeader h;
-        private final CodingTools tools;
-        private final int[][] sizes;
-        private final LevelCoding.Decoder coding;
-        private int level;
-        /** Levels the caller means to decode, for the progress total. */
-        private final int wanted;
-        private long workDone;
-
-        LevelDecoder(NwfHeader h, int wanted) throws IOException {
-            this.h = h;
-            this.wanted = wanted;
-            this.tools = checkHeader(h);
-            LevelCoding levelCoding = levelCoding(tools);
-            this.sizes = levelCoding.sizes(h.width(), h.height());
-            if (sizes.length != h.levels()) {
-                throw new CorruptLevelException(0, 0, "header declares " + h.levels() + " levels, a " + h.width() + "x"
-                        + h.height() + " image has " + sizes.length, null);
-            }
-            this.coding = levelCoding.decoder(h.channels(), h.width(), h.height(), tools.codedDepth(h.bitDepth()));
-        }
-
-        void next(byte[] payload, LevelListener listener) throws IOException {
-            try {
-                long total = coding.work(wanted);
-                coding.next(payload, 0, units -> {
-                    workDone += units;
-                    listener.workDone(workDone, total);
-                });
-            } catch (CorruptStreamException e) {
-                throw new CorruptLevelException(level, e.offset(), e.reason(), e);
-            }
-            level++;
-            if (listener.wantsImages()) listener.levelDecoded(level - 1, h.levels(), image());
-        }
-
-        Image image() throws CorruptLevelException {
-            boolean full = level == h.levels();
-            ValueMap map = tools.valueMap;
-            try {
-                Image coded = Pyramid.toImage(coding.planes(), sizes[level - 1][0], sizes[level - 1][1], tools.codedDepth(h.bitDepth()),
-                        tools.colourTransform, !full);
-                return map == null ? coded : map.toValues(coded, !full);
-            } catch (IllegalArgumentException e) {
-                throw new CorruptLevelException(level - 1, 0, "decoded samples out of range: " + e.getMessage(), e);
-            }
-        }
+    /** The model family's level scheme for a file's tools, for {@link NwfDecoder}. */
+    LevelCoding levelCodingFor(CodingTools tools) {
+        return levelCoding(tools);
     }
 }

@@ -39,7 +39,7 @@ abstract class CodecContractTest {
     private Image roundTrip(NwfCodec c, Image img) throws IOException {
         byte[] bytes = NwfContainer.toBytes(c.encode(img));
         NwfRead read = NwfContainer.read(bytes, ReadOptions.DEFAULT);
-        Decoded d = c.decode(read.file(), Integer.MAX_VALUE, LevelListener.NONE);
+        Decoded d = c.decoder().decode(read.file());
         assertTrue(d.isFull());
         return d.image();
     }
@@ -81,9 +81,9 @@ abstract class CodecContractTest {
         Image img = TestImages.synthetic(70, 45, 3, 8, 1);
         NwfFile file = codec.encode(img);
         List<int[]> seen = new ArrayList<>();
-        Decoded full = NwfCodec.decode(new ByteArrayInputStream(NwfContainer.toBytes(file)), (id, dg) -> codec.model(),
-                dev.nwf.codec.net.ReferenceEvaluator.INSTANCE, ReadOptions.DEFAULT, 0,
-                (level, total, image) -> seen.add(new int[] {level, image.width(), image.height()}));
+        Decoded full = NwfDecoder.of((id, dg) -> codec.model())
+                .withListener((level, total, image) -> seen.add(new int[] {level, image.width(), image.height()}))
+                .decode(new ByteArrayInputStream(NwfContainer.toBytes(file)));
         assertTrue(img.sameAs(full.image()));
         assertEquals(file.header().levels(), seen.size());
         for (int i = 0; i < seen.size(); i++) {
@@ -93,20 +93,32 @@ abstract class CodecContractTest {
         }
     }
 
+    /**
+     * A file cut inside its last level decodes, when partial results are allowed, to the level before (as a stream and
+     * as a file already read); refused otherwise, as TRUNCATED with the offset where the verified bytes end. Asking
+     * for one level fewer gives the same image.
+     */
     @Test
     void truncatedFileDecodesToTheLastCompleteLevel() throws IOException {
         Image img = TestImages.synthetic(80, 64, 3, 8, 2);
         byte[] bytes = NwfContainer.toBytes(codec.encode(img));
-        Decoded full = codec.decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file(), Integer.MAX_VALUE, LevelListener.NONE);
+        Decoded full = codec.decoder().decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file());
         // cut inside the last level: the result is the level before, at half size
-        NwfRead cut = NwfContainer.read(Arrays.copyOf(bytes, bytes.length - 40), ReadOptions.DEFAULT);
-        Decoded partial = codec.decode(cut.file(), Integer.MAX_VALUE, LevelListener.NONE);
+        byte[] cutBytes = Arrays.copyOf(bytes, bytes.length - 40);
+        NwfRead cut = NwfContainer.read(cutBytes, ReadOptions.DEFAULT);
+        Decoded partial = codec.decoder().allowingPartial(true).decode(cut.file());
+        assertTrue(partial.image().sameAs(codec.decoder().allowingPartial(true).decode(cutBytes).image()));
+        dev.nwf.format.NwfFormatException refused = assertThrows(dev.nwf.format.NwfFormatException.class, () -> codec.decoder().decode(cutBytes));
+        assertEquals(dev.nwf.format.NwfFormatException.Kind.TRUNCATED, refused.kind());
+        assertEquals(cut.verifiedBytes(), refused.offset());
+        assertTrue(refused.getMessage().contains(partial.levelsDecoded() + " of " + full.totalLevels() + " levels"), refused.getMessage());
         assertEquals(full.totalLevels() - 1, partial.levelsDecoded());
         assertEquals(40, partial.image().width());
         assertEquals(32, partial.image().height());
         assertTrue(partial.stopReason() != null);
         // asking for fewer levels gives the same smaller image as truncation
-        Decoded asked = codec.decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file(), full.totalLevels() - 1, LevelListener.NONE);
+        Decoded asked = codec.decoder().droppingFinest(1).decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file());
+        assertTrue(asked.stopReason().contains("as asked"), asked.stopReason());
         assertTrue(asked.image().sameAs(partial.image()));
     }
 
@@ -119,7 +131,7 @@ abstract class CodecContractTest {
         NwfFile file = codec.encode(TestImages.synthetic(90, 70, 3, 8, 16));
         for (int levels : new int[] {file.levelCount(), file.levelCount() - 1}) {
             List<long[]> steps = new ArrayList<>();
-            codec.decode(file, levels, new LevelListener() {
+            codec.decoder().droppingFinest(file.levelCount() - levels).withListener(new LevelListener() {
                 @Override
                 public void levelDecoded(int level, int totalLevels, Image image) {
                     throw new AssertionError("no images were asked for");
@@ -134,7 +146,7 @@ abstract class CodecContractTest {
                 public void workDone(long done, long total) {
                     steps.add(new long[] {done, total});
                 }
-            });
+            }).decode(file);
             assertTrue(steps.size() >= levels, "at least one step per level");
             long total = steps.get(0)[1];
             for (int i = 1; i < steps.size(); i++) {
@@ -216,7 +228,7 @@ abstract class CodecContractTest {
         assertEquals(allows(CodingTool.COLOUR_TRANSFORM), lists(file, CodingTool.COLOUR_TRANSFORM));
         for (java.util.Set<CodingTool> tools : List.of(java.util.EnumSet.noneOf(CodingTool.class), CodingTool.supportedBy(codec.model()))) {
             NwfCodec other = new NwfCodec(codec.model()).withTools(tools);
-            assertTrue(img.sameAs(other.decode(file, Integer.MAX_VALUE, LevelListener.NONE).image()));
+            assertTrue(img.sameAs(other.decoder().decode(file).image()));
         }
     }
 
@@ -232,14 +244,14 @@ abstract class CodecContractTest {
             if (t.supportedBy(codec.model().family())) continue;
             assertThrows(IllegalArgumentException.class, () -> codec.withTools(java.util.EnumSet.of(t)));
             NwfFile bad = file.withHeader(file.header().withTools(ToolLists.with(list, t, params(t))));
-            CodingToolException e = assertThrows(CodingToolException.class, () -> codec.decode(bad, Integer.MAX_VALUE, LevelListener.NONE));
+            CodingToolException e = assertThrows(CodingToolException.class, () -> codec.decoder().decode(bad));
             assertEquals(CodingToolException.Kind.INVALID_TOOLS, e.kind());
             assertTrue(e.getMessage().contains("not defined for " + codec.model().family()), e.getMessage());
         }
         byte[] unknown = java.util.Arrays.copyOf(list, list.length + 1);
         unknown[list.length] = (byte) 200;
         CodingToolException e = assertThrows(CodingToolException.class,
-                () -> codec.decode(file.withHeader(file.header().withTools(unknown)), Integer.MAX_VALUE, LevelListener.NONE));
+                () -> codec.decoder().decode(file.withHeader(file.header().withTools(unknown))));
         assertEquals(CodingToolException.Kind.UNKNOWN_TOOL, e.kind());
         assertEquals(list.length, e.offset());
         assertTrue(e.getMessage().contains("coding tool 200 is not known"), e.getMessage());
@@ -247,15 +259,13 @@ abstract class CodecContractTest {
             ToolLists.Entry first = ToolLists.entries(list).get(0);
             List<ToolLists.Entry> twice = new ArrayList<>(ToolLists.entries(list));
             twice.add(0, first);
-            e = assertThrows(CodingToolException.class, () -> codec.decode(file.withHeader(file.header().withTools(ToolLists.join(twice))),
-                    Integer.MAX_VALUE, LevelListener.NONE));
+            e = assertThrows(CodingToolException.class, () -> codec.decoder().decode(file.withHeader(file.header().withTools(ToolLists.join(twice)))));
             assertTrue(e.getMessage().contains("listed twice"), e.getMessage());
         }
         if (ToolLists.entries(list).size() >= 2) {
             List<ToolLists.Entry> reversed = new ArrayList<>(ToolLists.entries(list));
             java.util.Collections.reverse(reversed);
-            e = assertThrows(CodingToolException.class, () -> codec.decode(file.withHeader(file.header().withTools(ToolLists.join(reversed))),
-                    Integer.MAX_VALUE, LevelListener.NONE));
+            e = assertThrows(CodingToolException.class, () -> codec.decoder().decode(file.withHeader(file.header().withTools(ToolLists.join(reversed)))));
             assertTrue(e.getMessage().contains("must be in id order"), e.getMessage());
         }
     }
@@ -343,7 +353,7 @@ abstract class CodecContractTest {
             assertTrue(on < maxRatio * off, (haar ? "Haar allowed" : "5/3") + ": " + on + " bytes with " + tool.toolName + ", " + off + " without");
             NwfFile cleared = without(file, tool);
             try {
-                Image wrong = codec.decode(cleared, Integer.MAX_VALUE, LevelListener.NONE).image();
+                Image wrong = codec.decoder().decode(cleared).image();
                 assertFalse(img.sameAs(wrong), tool.toolName + " taken out of the list still decodes the image");
             } catch (CorruptLevelException expected) {
                 // the levels' bytes do not fit the other context
@@ -399,7 +409,7 @@ abstract class CodecContractTest {
         // the threshold is data: a file listing band streams from 2^12 samples splits the next level too, and decodes
         byte[] lower = ToolLists.with(ToolLists.without(single.header().tools(), CodingTool.BAND_STREAMS), CodingTool.BAND_STREAMS, (byte) 12);
         NwfFile relisted = without(single, CodingTool.BAND_STREAMS).withHeader(single.header().withTools(lower));
-        assertThrows(CorruptLevelException.class, () -> codec.decode(relisted, Integer.MAX_VALUE, LevelListener.NONE),
+        assertThrows(CorruptLevelException.class, () -> codec.decoder().decode(relisted),
                 "a one-stream level read as band streams");
     }
 
@@ -422,7 +432,7 @@ abstract class CodecContractTest {
             NwfFile subtract = file.withHeader(file.header().withTools(ToolLists.with(ToolLists.without(file.header().tools(),
                     CodingTool.COLOUR_TRANSFORM), CodingTool.COLOUR_TRANSFORM, (byte) 2)));
             try {
-                assertFalse(img.sameAs(codec.decode(subtract, Integer.MAX_VALUE, LevelListener.NONE).image()), "another code, another image");
+                assertFalse(img.sameAs(codec.decoder().decode(subtract).image()), "another code, another image");
             } catch (CorruptLevelException expected) {
                 // samples out of range under the other transform
             }
@@ -432,7 +442,7 @@ abstract class CodecContractTest {
         Image rgb = TestImages.synthetic(40, 30, 3, 8, 45);
         NwfFile plain = allowing(codec, CodingTool.COLOUR_TRANSFORM).encode(rgb);
         assertEquals("none", NwfCodec.tools(plain.header()).colourTransformName());
-        assertTrue(rgb.sameAs(codec.decode(plain, Integer.MAX_VALUE, LevelListener.NONE).image()));
+        assertTrue(rgb.sameAs(codec.decoder().decode(plain).image()));
     }
 
     /**
@@ -446,7 +456,7 @@ abstract class CodecContractTest {
         for (int threads : new int[] {3, 0}) {
             assertArrayEquals(one, NwfContainer.toBytes(codec.withThreads(threads).encode(img)), threads + " threads");
             NwfFile file = NwfContainer.read(one, ReadOptions.DEFAULT).file();
-            assertTrue(img.sameAs(codec.withThreads(threads).decode(file, Integer.MAX_VALUE, LevelListener.NONE).image()), threads + " threads");
+            assertTrue(img.sameAs(codec.withThreads(threads).decoder().decode(file).image()), threads + " threads");
         }
         assertThrows(IllegalArgumentException.class, () -> codec.withThreads(-1));
     }
@@ -459,7 +469,7 @@ abstract class CodecContractTest {
         NwfFile file = allowing(codec, CodingTool.HAAR_SPLIT).encode(img);
         NwfFile withoutMean = without(file, CodingTool.ADAPTIVE_MEAN);
         CodingToolException e = assertThrows(CodingToolException.class,
-                () -> codec.decode(withoutMean, Integer.MAX_VALUE, LevelListener.NONE));
+                () -> codec.decoder().decode(withoutMean));
         assertEquals(CodingToolException.Kind.INVALID_TOOLS, e.kind());
         assertTrue(e.getMessage().contains("needs adaptive-mean"), e.getMessage());
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> codec.withTools(java.util.EnumSet.of(tool)));
@@ -486,7 +496,7 @@ abstract class CodecContractTest {
         }
         NwfFile haarFile = codec.encode(TestImages.pixelRepeated(TestImages.synthetic(20, 16, 1, 8, 30), 2));
         NwfFile withoutMean = without(haarFile, CodingTool.ADAPTIVE_MEAN);
-        assertThrows(CodingToolException.class, () -> codec.decode(withoutMean, Integer.MAX_VALUE, LevelListener.NONE),
+        assertThrows(CodingToolException.class, () -> codec.decoder().decode(withoutMean),
                 "the Haar split needs the adaptive mean");
         assertThrows(IllegalArgumentException.class, () -> codec.withTools(java.util.EnumSet.of(CodingTool.HAAR_SPLIT)));
         Image smooth = TestImages.synthetic(40, 30, 3, 8, 29);
@@ -517,10 +527,10 @@ abstract class CodecContractTest {
             }
         };
         NwfCodec countingCodec = new NwfCodec(codec.model(), counting);
-        assertTrue(img.sameAs(countingCodec.decode(file, Integer.MAX_VALUE, LevelListener.NONE).image()));
+        assertTrue(img.sameAs(countingCodec.decoder().decode(file).image()));
         assertEquals(0, calls[0], "network evaluations decoding a Haar file");
         NwfFile legall = allowing(codec, CodingTool.HAAR_SPLIT).encode(img);
-        assertTrue(img.sameAs(countingCodec.decode(legall, Integer.MAX_VALUE, LevelListener.NONE).image()));
+        assertTrue(img.sameAs(countingCodec.decoder().decode(legall).image()));
         assertTrue(calls[0] > 0, "5/3 levels take the network's means and scales");
     }
 
@@ -531,7 +541,7 @@ abstract class CodecContractTest {
         Image img = TestImages.times257(TestImages.synthetic(70, 52, 3, 8, 24));
         NwfFile file = codec.encode(img);
         List<Image> shown = new ArrayList<>();
-        codec.decode(file, Integer.MAX_VALUE, (level, total, image) -> shown.add(image));
+        codec.decoder().withListener((level, total, image) -> shown.add(image)).decode(file);
         assertEquals(file.header().levels(), shown.size());
         for (Image level : shown) {
             assertEquals(16, level.bitDepth());
@@ -546,7 +556,7 @@ abstract class CodecContractTest {
     void decodingWithAnotherModelIsRefused() throws IOException {
         NwfFile file = codec.encode(TestImages.synthetic(20, 20, 1, 8, 4));
         NwfCodec other = codecFor(randomModel(99));
-        assertThrows(UnknownModelException.class, () -> other.decode(file, Integer.MAX_VALUE, LevelListener.NONE));
+        assertThrows(UnknownModelException.class, () -> other.decoder().decode(file));
     }
 
     @Test
@@ -556,6 +566,6 @@ abstract class CodecContractTest {
         byte[] last = levels.get(levels.size() - 1);
         last[last.length / 2] ^= 0x10;
         NwfFile bad = new NwfFile(file.header(), file.levelIndex(), levels, file.metadata(), null, null, List.of());
-        assertThrows(CorruptLevelException.class, () -> codec.decode(bad, Integer.MAX_VALUE, LevelListener.NONE));
+        assertThrows(CorruptLevelException.class, () -> codec.decoder().decode(bad));
     }
 }

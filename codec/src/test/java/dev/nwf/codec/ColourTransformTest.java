@@ -65,7 +65,7 @@ class ColourTransformTest {
         assertEquals("subtract-green", NwfCodec.tools(chosen.header()).colourTransformName());
         assertEquals("none", NwfCodec.tools(plain.header()).colourTransformName());
         assertTrue(NwfContainer.toBytes(chosen).length < NwfContainer.toBytes(plain).length);
-        assertTrue(img.sameAs(codec.decode(chosen, Integer.MAX_VALUE, LevelListener.NONE).image()));
+        assertTrue(img.sameAs(codec.decoder().decode(chosen).image()));
     }
 
     /** Gray stored as 16-bit RGB: both transforms leave two zero planes, the tie goes to subtract green, and it round-trips. */
@@ -76,7 +76,7 @@ class ColourTransformTest {
         NwfCodec codec = new NwfCodec(TestModels.random(5));
         NwfFile file = codec.encode(img);
         assertEquals("subtract-green", NwfCodec.tools(file.header()).colourTransformName());
-        assertTrue(img.sameAs(codec.decode(file, Integer.MAX_VALUE, LevelListener.NONE).image()));
+        assertTrue(img.sameAs(codec.decoder().decode(file).image()));
     }
 
     /** Channels that do not follow green: the untransformed planes, green first, win the trial. */

@@ -7,6 +7,7 @@ import dev.nwf.codec.Image;
 import dev.nwf.codec.LevelListener;
 import dev.nwf.codec.ModelResolver;
 import dev.nwf.codec.NwfCodec;
+import dev.nwf.codec.NwfDecoder;
 import dev.nwf.codec.NwfModel;
 import dev.nwf.codec.UnknownModelException;
 import dev.nwf.codec.net.NetEvaluator;
@@ -66,7 +67,7 @@ public final class Reliability {
             // the last few are large enough for band streams (SPEC.md §6.5): mutations reach bands decoded side by side
             Image img = i < images ? randomImage(r) : VectorGenerator.synthetic(256, 256 + 3 * (i - images), 1 + 2 * (i - images), 8, r.nextLong());
             byte[] bytes = NwfContainer.toBytes(codec.encode(img));
-            Decoded d = codec.decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file(), Integer.MAX_VALUE, LevelListener.NONE);
+            Decoded d = codec.decoder().decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file());
             if (img.sameAs(d.image())) exact++;
             if (corpus.size() < 16 || i >= images) corpus.add(bytes);
         }
@@ -83,7 +84,7 @@ public final class Reliability {
             for (int i = 0; i < mutations; i++) {
                 byte[] input = mutate(corpus.get(r.nextInt(corpus.size())), r);
                 Future<?> f = pool.submit(() -> {
-                    NwfCodec.decode(new ByteArrayInputStream(input), resolver, ReferenceEvaluator.INSTANCE, ReadOptions.DEFAULT, 0, LevelListener.NONE);
+                    NwfDecoder.of(resolver).allowingPartial(true).decode(new ByteArrayInputStream(input));
                     return null;
                 });
                 try {
@@ -116,8 +117,8 @@ public final class Reliability {
             NwfCodec otherCodec = new NwfCodec(model, other);
             for (byte[] bytes : corpus) {
                 var file = NwfContainer.read(bytes, ReadOptions.DEFAULT).file();
-                Image a = codec.decode(file, Integer.MAX_VALUE, LevelListener.NONE).image();
-                Image b = otherCodec.decode(file, Integer.MAX_VALUE, LevelListener.NONE).image();
+                Image a = codec.decoder().decode(file).image();
+                Image b = otherCodec.decoder().decode(file).image();
                 engineFiles++;
                 if (a.sameAs(b) && Arrays.equals(bytes, NwfContainer.toBytes(otherCodec.encode(a)))) engineEqual++;
             }

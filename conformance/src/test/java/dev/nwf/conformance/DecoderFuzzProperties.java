@@ -3,7 +3,7 @@ package dev.nwf.conformance;
 import dev.nwf.codec.CodingToolException;
 import dev.nwf.codec.CorruptLevelException;
 import dev.nwf.codec.LevelListener;
-import dev.nwf.codec.NwfCodec;
+import dev.nwf.codec.NwfDecoder;
 import dev.nwf.codec.UnknownModelException;
 import dev.nwf.codec.net.ReferenceEvaluator;
 import dev.nwf.format.NwfFormatException;
@@ -30,8 +30,7 @@ class DecoderFuzzProperties {
         byte[] original = Files.readAllBytes(Path.of("vectors", SEEDS[r.nextInt(SEEDS.length)], "input.nwf"));
         byte[] input = Reliability.mutate(original, r);
         try {
-            NwfCodec.decode(new ByteArrayInputStream(input), ModelZoo.builtin(), ReferenceEvaluator.INSTANCE, ReadOptions.DEFAULT, 0,
-                    LevelListener.NONE);
+            NwfDecoder.of(ModelZoo.builtin()).allowingPartial(true).decode(new ByteArrayInputStream(input));
         } catch (NwfFormatException | CorruptLevelException | CodingToolException | UnknownModelException named) {
             // the expected outcome for most mutations
         }

@@ -27,7 +27,7 @@ class DjlCodecTest {
             Image img = TestImages.synthetic(45, 38, 3, 8, 12);
             byte[] ref = NwfContainer.toBytes(reference.encode(img));
             assertArrayEquals(ref, NwfContainer.toBytes(djl.encode(img)), model.family());
-            Image back = djl.decode(NwfContainer.read(ref, ReadOptions.DEFAULT).file(), Integer.MAX_VALUE, LevelListener.NONE).image();
+            Image back = djl.decoder().decode(NwfContainer.read(ref, ReadOptions.DEFAULT).file()).image();
             assertTrue(img.sameAs(back), model.family());
         }
     }

@@ -22,11 +22,18 @@ public final class NwfFormatException extends IOException {
 
     private final Kind kind;
     private final long offset;
+    private final String reason;
 
     public NwfFormatException(Kind kind, long offset, String message) {
         super(message + " (at byte " + offset + ")");
         this.kind = kind;
         this.offset = offset;
+        this.reason = message;
+    }
+
+    /** The message without the offset. */
+    public String reason() {
+        return reason;
     }
 
     public Kind kind() {

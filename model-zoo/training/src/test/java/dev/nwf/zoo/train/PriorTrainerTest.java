@@ -49,8 +49,7 @@ class PriorTrainerTest {
         NwfCodec codec = new NwfCodec(new NwfModel("trained-test", NwfModel.FAMILY_NWF, net));
         Image img = smoothImage(96, 80, 3);
         var file = codec.encode(img);
-        var decoded = codec.decode(NwfContainer.read(NwfContainer.toBytes(file), dev.nwf.format.ReadOptions.DEFAULT).file(),
-                Integer.MAX_VALUE, dev.nwf.codec.LevelListener.NONE);
+        var decoded = codec.decoder().decode(NwfContainer.read(NwfContainer.toBytes(file), dev.nwf.format.ReadOptions.DEFAULT).file());
         assertTrue(img.sameAs(decoded.image()));
     }
 

@@ -137,6 +137,6 @@ public class RgFlowTrainerTest {
         assertTrue(after < before * 0.98, "training must shrink the coded images by 2 %: " + before + " -> " + after + " bytes, losses " + losses);
         NwfCodec codec = new NwfCodec(model);
         Image img = images.get(1);
-        assertTrue(img.sameAs(codec.decode(codec.encode(img), Integer.MAX_VALUE, dev.nwf.codec.LevelListener.NONE).image()));
+        assertTrue(img.sameAs(codec.decoder().decode(codec.encode(img)).image()));
     }
 }
