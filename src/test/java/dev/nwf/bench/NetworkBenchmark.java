@@ -1,10 +1,10 @@
 package dev.nwf.bench;
 
 import dev.nwf.codec.PriorTrainingData;
-import dev.nwf.djl.DjlEvaluator;
 import dev.nwf.codec.net.IntNet;
 import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
+import dev.nwf.djl.DjlEvaluator;
 import dev.nwf.zoo.ModelZoo;
 import java.util.List;
 import org.junit.jupiter.api.Tag;

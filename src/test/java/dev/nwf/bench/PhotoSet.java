@@ -1,8 +1,8 @@
 package dev.nwf.bench;
 
 import dev.nwf.codec.Image;
-import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.ImageOps;
+import dev.nwf.files.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,11 +3,10 @@ package dev.nwf.bench;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nwf.codec.Decoded;
-import dev.nwf.files.ImageFiles;
-import dev.nwf.codec.LevelListener;
 import dev.nwf.codec.NwfCodec;
-import dev.nwf.djl.DjlEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
+import dev.nwf.djl.DjlEvaluator;
+import dev.nwf.files.ImageFiles;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.ReadOptions;
 import dev.nwf.zoo.ModelZoo;

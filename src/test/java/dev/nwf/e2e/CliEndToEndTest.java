@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nwf.cli.Nwf;
 import dev.nwf.codec.CodingTool;
-import dev.nwf.codec.ToolLists;
 import dev.nwf.codec.Image;
+import dev.nwf.codec.ToolLists;
 import dev.nwf.files.ImageFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

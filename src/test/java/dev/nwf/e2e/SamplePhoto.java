@@ -2,8 +2,8 @@ package dev.nwf.e2e;
 
 import dev.nwf.cli.Nwf;
 import dev.nwf.codec.Image;
-import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.ImageOps;
+import dev.nwf.files.ImageFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

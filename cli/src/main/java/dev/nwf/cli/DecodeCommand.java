@@ -1,9 +1,9 @@
 package dev.nwf.cli;
 
 import dev.nwf.codec.Decoded;
-import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.LevelListener;
 import dev.nwf.codec.NwfDecoder;
+import dev.nwf.files.ImageFiles;
 import dev.nwf.format.NwfFormatException;
 import dev.nwf.format.ReadOptions;
 import java.io.InputStream;

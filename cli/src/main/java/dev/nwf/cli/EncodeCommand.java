@@ -1,8 +1,8 @@
 package dev.nwf.cli;
 
 import dev.nwf.codec.Image;
-import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.NwfCodec;
+import dev.nwf.files.ImageFiles;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
 import dev.nwf.zoo.ModelZoo;

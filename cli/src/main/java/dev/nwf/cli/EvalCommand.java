@@ -2,7 +2,6 @@ package dev.nwf.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nwf.codec.Image;
-import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.ImageOps;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfModel;

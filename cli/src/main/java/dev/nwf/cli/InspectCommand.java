@@ -1,18 +1,18 @@
 package dev.nwf.cli;
 
 import dev.nwf.codec.Image;
-import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.ImageOps;
 import dev.nwf.codec.NwfModel;
-import dev.nwf.codec.ReceptiveField;
+import dev.nwf.codec.rgflow.ReceptiveField;
+import dev.nwf.files.ImageFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Looks inside models; for now the receptive fields of an rgflow model's latents, as in the RG-Flow paper. */
 @Command(name = "inspect", description = "Look inside a model.", subcommands = InspectCommand.ReceptiveFieldCommand.class)

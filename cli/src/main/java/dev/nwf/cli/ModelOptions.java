@@ -1,8 +1,8 @@
 package dev.nwf.cli;
 
-import dev.nwf.djl.DjlEvaluator;
 import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
+import dev.nwf.djl.DjlEvaluator;
 import dev.nwf.zoo.ModelZoo;
 import java.io.IOException;
 import java.nio.file.Path;

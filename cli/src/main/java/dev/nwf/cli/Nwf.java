@@ -1,7 +1,7 @@
 package dev.nwf.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code nwf} command: the CLI module's entry point. */
 @Command(name = "nwf", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Nwf.Version.class,

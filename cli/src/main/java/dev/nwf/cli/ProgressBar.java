@@ -1,5 +1,4 @@
 package dev.nwf.cli;
-
 /** A one-line progress bar on stderr, redrawn in place. */
 final class ProgressBar {
     private static final int WIDTH = 30;

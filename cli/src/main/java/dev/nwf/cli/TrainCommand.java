@@ -1,23 +1,23 @@
 package dev.nwf.cli;
 
 import dev.nwf.codec.Image;
+import dev.nwf.codec.NwfModel;
 import dev.nwf.codec.net.IntNet;
 import dev.nwf.zoo.ModelManifest;
 import dev.nwf.zoo.ModelZoo;
 import dev.nwf.zoo.ZooModel;
-import dev.nwf.codec.NwfModel;
 import dev.nwf.zoo.train.PriorTrainer;
 import dev.nwf.zoo.train.RgFlowTrainer;
-import java.util.function.Consumer;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "train", description = "Train a model on a directory of images (DJL, quantisation-aware) and write a model file.")
 final class TrainCommand implements Callable<Integer> {
@@ -105,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
             hyper.put("prior", prior);
             model = new RgFlowTrainer(new RgFlowTrainer.Config(hidden, steps, batch, side, rgSteps, lr, SHIFT, seed, prior.equals("conditional")))
                     .train(id, images, bar);
-            hyper.put("fp32Exact", model.nets().stream().allMatch(n -> n.fp32Exact(dev.nwf.codec.RgFlow.INPUT_BOUND)));
+            hyper.put("fp32Exact", model.nets().stream().allMatch(n -> n.fp32Exact(dev.nwf.codec.rgflow.RgFlow.INPUT_BOUND)));
         } else {
             hyper.put("contextLoss", contextLoss);
             IntNet net = new PriorTrainer(new PriorTrainer.Config(hidden, steps, batch, side, lr, SHIFT, seed, contextLoss)).train(images, bar);

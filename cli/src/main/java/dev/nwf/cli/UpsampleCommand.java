@@ -1,8 +1,8 @@
 package dev.nwf.cli;
 
 import dev.nwf.codec.Image;
-import dev.nwf.files.ImageFiles;
 import dev.nwf.codec.NwfCodec;
+import dev.nwf.files.ImageFiles;
 import dev.nwf.zoo.ModelZoo;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -2,9 +2,8 @@ package dev.nwf.cli;
 
 import dev.nwf.codec.Decoded;
 import dev.nwf.codec.Image;
-import dev.nwf.files.ImageFiles;
-import dev.nwf.codec.LevelListener;
 import dev.nwf.codec.NwfCodec;
+import dev.nwf.files.ImageFiles;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfRead;
 import dev.nwf.format.ReadOptions;

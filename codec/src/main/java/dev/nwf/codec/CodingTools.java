@@ -4,6 +4,11 @@ import static dev.nwf.codec.CodingToolException.Kind.INVALID_TOOLS;
 import static dev.nwf.codec.CodingToolException.Kind.UNKNOWN_TOOL;
 
 import dev.nwf.codec.entropy.CorruptStreamException;
+import dev.nwf.codec.nwf.DetailContext;
+import dev.nwf.codec.nwf.context.BlockGrid;
+import dev.nwf.codec.transform.ColourTransform;
+import dev.nwf.codec.transform.Lifting;
+import dev.nwf.codec.transform.ValueMap;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collections;

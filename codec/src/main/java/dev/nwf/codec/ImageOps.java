@@ -1,5 +1,4 @@
 package dev.nwf.codec;
-
 /** Resizing helpers for evaluation and benchmarks (not part of the coding path). */
 public final class ImageOps {
     private ImageOps() {

@@ -1,5 +1,4 @@
 package dev.nwf.codec;
-
 /** Told about each level as soon as it is decoded, coarsest first, for progressive display. */
 @FunctionalInterface
 public interface LevelListener {

@@ -1,5 +1,4 @@
 package dev.nwf.codec;
-
 /** Finds the model a file names. The model zoo implements this; the codec never loads files itself. */
 @FunctionalInterface
 public interface ModelResolver {

@@ -1,7 +1,18 @@
 package dev.nwf.codec;
 
+import dev.nwf.codec.level.BandStreams;
+import dev.nwf.codec.level.EncodePhases;
+import dev.nwf.codec.level.LevelCoding;
+import dev.nwf.codec.level.RgFlowLevels;
 import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
+import dev.nwf.codec.nwf.NwfLevels;
+import dev.nwf.codec.nwf.context.BlockGrid;
+import dev.nwf.codec.transform.ColourTransform;
+import dev.nwf.codec.transform.Lifting;
+import dev.nwf.codec.transform.Pyramid;
+import dev.nwf.codec.transform.SplitChoice;
+import dev.nwf.codec.transform.ValueMap;
 import dev.nwf.format.LevelInfo;
 import dev.nwf.format.NwfFile;
 import dev.nwf.format.NwfHeader;

@@ -1,8 +1,11 @@
 package dev.nwf.codec;
 
 import dev.nwf.codec.entropy.CorruptStreamException;
+import dev.nwf.codec.level.LevelCoding;
 import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
+import dev.nwf.codec.transform.Pyramid;
+import dev.nwf.codec.transform.ValueMap;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
 import dev.nwf.format.NwfFormatException;

@@ -1,6 +1,8 @@
 package dev.nwf.codec;
 
 import dev.nwf.codec.net.IntNet;
+import dev.nwf.codec.nwf.HighPassPrior;
+import dev.nwf.codec.rgflow.RgFlow;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;

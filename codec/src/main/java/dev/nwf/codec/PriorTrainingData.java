@@ -1,5 +1,11 @@
 package dev.nwf.codec;
 
+import dev.nwf.codec.nwf.DetailCoder;
+import dev.nwf.codec.nwf.HighPassPrior;
+import dev.nwf.codec.nwf.context.LocalScale;
+import dev.nwf.codec.transform.ColourTransform;
+import dev.nwf.codec.transform.Lifting;
+import dev.nwf.codec.transform.Pyramid;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.nwf.codec;
 
+import dev.nwf.codec.nwf.context.BlockGrid;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

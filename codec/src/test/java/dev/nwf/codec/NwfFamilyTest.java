@@ -1,5 +1,4 @@
 package dev.nwf.codec;
-
 class NwfFamilyTest extends CodecContractTest {
     @Override
     NwfModel randomModel(long seed) {

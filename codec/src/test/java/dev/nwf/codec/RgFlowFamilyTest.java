@@ -1,5 +1,4 @@
 package dev.nwf.codec;
-
 class RgFlowFamilyTest extends CodecContractTest {
     @Override
     NwfModel randomModel(long seed) {

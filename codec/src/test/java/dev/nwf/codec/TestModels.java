@@ -2,6 +2,8 @@ package dev.nwf.codec;
 
 import dev.nwf.codec.net.IntConv;
 import dev.nwf.codec.net.IntNet;
+import dev.nwf.codec.nwf.HighPassPrior;
+import dev.nwf.codec.rgflow.RgFlow;
 import java.util.List;
 import java.util.Random;
 

@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+
 // StrictMath in the synthetic images keeps the vectors identical on every JVM.
 import java.util.zip.CRC32C;
 

@@ -2,12 +2,9 @@ package dev.nwf.conformance;
 
 import dev.nwf.codec.CodingToolException;
 import dev.nwf.codec.CorruptLevelException;
-import dev.nwf.codec.LevelListener;
 import dev.nwf.codec.NwfDecoder;
 import dev.nwf.codec.UnknownModelException;
-import dev.nwf.codec.net.ReferenceEvaluator;
 import dev.nwf.format.NwfFormatException;
-import dev.nwf.format.ReadOptions;
 import dev.nwf.zoo.ModelZoo;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;

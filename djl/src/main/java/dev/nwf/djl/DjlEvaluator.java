@@ -1,16 +1,15 @@
 package dev.nwf.djl;
 
-import dev.nwf.codec.net.IntConv;
-import dev.nwf.codec.net.IntNet;
-import dev.nwf.codec.net.NetEvaluator;
-import dev.nwf.codec.net.Stripes;
-
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.nwf.codec.net.IntConv;
+import dev.nwf.codec.net.IntNet;
+import dev.nwf.codec.net.NetEvaluator;
+import dev.nwf.codec.net.Stripes;
 
 /**
  * Evaluates integer networks with DJL's PyTorch engine (SPEC.md §5.2). Uses FLOAT32 when

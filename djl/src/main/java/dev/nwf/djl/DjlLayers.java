@@ -1,10 +1,5 @@
 package dev.nwf.djl;
 
-import dev.nwf.codec.net.IntConv;
-import dev.nwf.codec.net.IntNet;
-import dev.nwf.codec.net.NetEvaluator;
-import dev.nwf.codec.net.Stripes;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import dev.nwf.codec.Image;
-import dev.nwf.codec.LevelListener;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfModel;
 import dev.nwf.codec.TestImages;

@@ -1,16 +1,14 @@
 package dev.nwf.djl;
 
-import dev.nwf.codec.net.IntConv;
-import dev.nwf.codec.net.IntNet;
-import dev.nwf.codec.net.RandomNets;
-import dev.nwf.codec.net.ReferenceEvaluator;
-import dev.nwf.codec.net.Stripes;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
+import dev.nwf.codec.net.IntNet;
+import dev.nwf.codec.net.RandomNets;
+import dev.nwf.codec.net.ReferenceEvaluator;
+import dev.nwf.codec.net.Stripes;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

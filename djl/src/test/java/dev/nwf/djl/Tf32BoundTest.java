@@ -1,11 +1,5 @@
 package dev.nwf.djl;
 
-import dev.nwf.codec.net.IntConv;
-import dev.nwf.codec.net.IntNet;
-import dev.nwf.codec.net.RandomNets;
-import dev.nwf.codec.net.ReferenceEvaluator;
-import dev.nwf.codec.net.Stripes;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
+import dev.nwf.codec.net.IntConv;
+import dev.nwf.codec.net.IntNet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

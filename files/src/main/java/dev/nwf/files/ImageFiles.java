@@ -1,7 +1,6 @@
 package dev.nwf.files;
 
 import dev.nwf.codec.Image;
-
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;

@@ -1,12 +1,11 @@
 package dev.nwf.files;
 
-import dev.nwf.codec.Decoded;
-import dev.nwf.codec.Image;
-import dev.nwf.codec.TestImages;
-
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nwf.codec.Decoded;
+import dev.nwf.codec.Image;
+import dev.nwf.codec.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

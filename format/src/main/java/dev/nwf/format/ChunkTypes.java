@@ -1,5 +1,4 @@
 package dev.nwf.format;
-
 /** Chunk type names (SPEC.md §2.3). Upper-case first letter = critical, lower-case = ancillary, as in PNG. */
 final class ChunkTypes {
     static final String HEADER = "HEAD";

@@ -1,5 +1,4 @@
 package dev.nwf.format;
-
 /**
  * One entry of the LIDX level index (SPEC.md §2.5): the size of the image once this level is decoded, and the
  * exact length of its LEVL payload, so a viewer can plan a progressive load before reading any level.

@@ -1,5 +1,4 @@
 package dev.nwf.format;
-
 /**
  * What a read recovered. A truncated file still yields every level whose chunk arrived whole and passed its CRC;
  * {@link #verifiedBytes()} says exactly how far the reader got.

@@ -1,5 +1,4 @@
 package dev.nwf.format;
-
 /**
  * Limits a reader enforces before allocating anything, so hostile files fail with
  * {@link NwfFormatException.Kind#LIMIT_EXCEEDED} instead of exhausting memory.

@@ -111,7 +111,7 @@ final class ModelFile {
             nets.add(network(m.inputs(), m.architecture(), "", tensors, source));
         } else if (NwfModel.FAMILY_RGFLOW.equals(m.family())) {
             if (m.networks() == null) throw new ModelFileException(source, "rgflow manifest lacks its networks");
-            for (String name : dev.nwf.codec.RgFlow.NET_NAMES) {
+            for (String name : dev.nwf.codec.rgflow.RgFlow.NET_NAMES) {
                 ModelManifest.Network n = m.networks().stream().filter(x -> name.equals(x.name())).findFirst()
                         .orElseThrow(() -> new ModelFileException(source, "rgflow manifest lacks network '" + name + "'"));
                 if (n.architecture() == null || n.architecture().isEmpty()) throw new ModelFileException(source, "network '" + name + "' has no layers");

@@ -64,7 +64,7 @@ class ModelFileTest {
         ModelZoo.save(zm, f, false);
         ZooModel back = ModelZoo.load(f);
         assertEquals(NwfModel.FAMILY_RGFLOW, back.manifest().family());
-        assertEquals(dev.nwf.codec.RgFlow.NET_NAMES.size(), back.manifest().networks().size());
+        assertEquals(dev.nwf.codec.rgflow.RgFlow.NET_NAMES.size(), back.manifest().networks().size());
         assertEquals(model, back.model());
         assertArrayEquals(model.digest(), back.model().digest());
         // a network missing from the manifest is named

@@ -1,5 +1,4 @@
 package dev.nwf.codec.entropy;
-
 /**
  * A discretised distribution as integer frequencies summing to 2^16 (SPEC.md §3.2). Symbol 0 is the escape;
  * symbol 1 + K + q stands for bin q in [-K, K]. Bins are 2^shift values wide.

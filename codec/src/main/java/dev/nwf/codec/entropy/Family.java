@@ -1,5 +1,4 @@
 package dev.nwf.codec.entropy;
-
 /**
  * Continuous distributions that are discretised into coding tables (SPEC.md §3.2). The CDFs use StrictMath only,
  * and Java 17 floating point is strict everywhere, so every JVM builds bit-identical tables.

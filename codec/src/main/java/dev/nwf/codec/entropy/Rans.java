@@ -1,5 +1,4 @@
 package dev.nwf.codec.entropy;
-
 /** Constants of the rANS coder (SPEC.md §3.1): 64-bit state, 32-bit output words, 16-bit probabilities. */
 final class Rans {
     static final int PROB_BITS = 16;

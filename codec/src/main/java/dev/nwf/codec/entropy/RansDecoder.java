@@ -1,5 +1,4 @@
 package dev.nwf.codec.entropy;
-
 /**
  * rANS decoder (SPEC.md §3.1). Reading past the end of the data never throws: it yields zero words and is reported
  * by {@link #checkEnd()}, which also verifies the final state, so corrupt streams are detected at the end of a level.

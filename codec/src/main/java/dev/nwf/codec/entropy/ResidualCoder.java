@@ -1,5 +1,4 @@
 package dev.nwf.codec.entropy;
-
 /**
  * Codes integer values under a discretised distribution given by an integer fixed-point mean and a scale index
  * (SPEC.md §3.3). Values outside the table's bins go through the escape symbol and Elias-gamma bypass bits, so

@@ -1,5 +1,4 @@
 package dev.nwf.codec.entropy;
-
 /**
  * A coding table with the frequency of the value 0 replaced (SPEC.md §3.4): the zero's symbol moves to the front
  * with its new frequency, and every other symbol keeps 1 plus its share of the rest, in proportion to what it held

@@ -1,5 +1,4 @@
 package dev.nwf.codec.net;
-
 /** Computes an {@link IntNet}'s integer outputs. Every implementation must agree bit for bit with the reference. */
 public interface NetEvaluator {
     /**

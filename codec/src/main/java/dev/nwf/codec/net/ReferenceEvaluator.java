@@ -1,8 +1,10 @@
 package dev.nwf.codec.net;
-
 /** The pure-Java integer evaluator: the ground truth of SPEC.md §5.1 (64-bit accumulators, no floating point). */
 public final class ReferenceEvaluator implements NetEvaluator {
     public static final ReferenceEvaluator INSTANCE = new ReferenceEvaluator();
+
+    private ReferenceEvaluator() {
+    }
     /** Below this many pixels a layer runs on the calling thread. */
     private static final int PARALLEL_MIN_PIXELS = 4096;
 

@@ -1,0 +1,236 @@
+package dev.nwf.codec.level;
+
+import dev.nwf.codec.Image;
+import dev.nwf.codec.NwfCodec;
+import dev.nwf.codec.NwfModel;
+import dev.nwf.codec.entropy.CodingTables;
+import dev.nwf.codec.entropy.CorruptStreamException;
+import dev.nwf.codec.entropy.Family;
+import dev.nwf.codec.entropy.RansDecoder;
+import dev.nwf.codec.entropy.RansEncoder;
+import dev.nwf.codec.entropy.ResidualCoder;
+import dev.nwf.codec.net.IntNet;
+import dev.nwf.codec.net.NetEvaluator;
+import dev.nwf.codec.nwf.CoarseCoder;
+import dev.nwf.codec.nwf.HighPassPrior;
+import dev.nwf.codec.nwf.ScaleOffset;
+import dev.nwf.codec.nwf.context.LocalScale;
+import dev.nwf.codec.rgflow.RgFlow;
+import dev.nwf.codec.transform.ColourTransform;
+import dev.nwf.codec.transform.Pyramid;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rgflow family's levels (SPEC.md §8): planes padded to the plan's size, RG steps down to the coarsest grid
+ * (coded like nwf's level 0), then per step, coarsest first, each channel's latents: a 4-bit scale offset the
+ * encoder picks, then the 12 latent sites in {@link RgFlow#LATENT} order, blocks in raster order, each under a
+ * discretised Laplace with the prior network's mean and scale index plus the offset.
+ */
+public final class RgFlowLevels implements LevelCoding {
+    private final NetEvaluator eval;
+    private final List<IntNet> nets;
+
+    public RgFlowLevels(NetEvaluator eval, NwfModel model) {
+        this.eval = eval;
+        this.nets = model.nets();
+    }
+
+    @Override
+    public int[][] sizes(int width, int height) {
+        return RgFlow.plan(width, height).visible();
+    }
+
+    @Override
+    public Encoded encode(Image image, List<ColourTransform> transforms, NwfCodec.EncodeProgress progress) {
+        ColourTransform transform = transforms.get(0);
+        return new Encoded(transform, encode(Pyramid.transformedPlanes(image, transform), image.width(), image.height(), image.bitDepth(), progress));
+    }
+
+    private List<byte[]> encode(int[][] planes, int width, int height, int bitDepth, NwfCodec.EncodeProgress progress) {
+        RgFlow.Plan plan = RgFlow.plan(width, height);
+        int steps = plan.steps();
+        int channels = planes.length;
+        // grids[i][c]: the grid entering step i (grids[steps] is the coarsest); latents[i][c]
+        int[][][] grids = new int[steps + 1][channels][];
+        int[][][][] latents = new int[steps][channels][][];
+        for (int c = 0; c < channels; c++) grids[0][c] = RgFlow.pad(planes[c], width, height, plan.paddedWidth(), plan.paddedHeight());
+        for (int i = 0; i < steps; i++) {
+            for (int c = 0; c < channels; c++) {
+                RgFlow.Split s = RgFlow.forward(eval, nets, grids[i][c], plan.paddedWidth() >> i, plan.paddedHeight() >> i, bitDepth);
+                grids[i + 1][c] = s.kept();
+                latents[i][c] = s.latents();
+            }
+        }
+        List<byte[]> payloads = new ArrayList<>(steps + 1);
+        RansEncoder enc = new RansEncoder();
+        CoarseCoder.encode(enc, grids[steps], plan.paddedWidth() >> steps, plan.paddedHeight() >> steps);
+        payloads.add(enc.finish());
+        progress.levelCoded(0, steps + 1);
+        progress.workDone(1, steps + 1);
+        for (int i = steps - 1; i >= 0; i--) {
+            int kw = plan.paddedWidth() >> (i + 1);
+            int kh = plan.paddedHeight() >> (i + 1);
+            int[][] lumaMags = null;
+            for (int c = 0; c < channels; c++) {
+                RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[i + 1][c], kw, kh, bitDepth, c > 0);
+                int[][] z = latents[i][c];
+                LatentContext ctx = new LatentContext(p, kw / 2, lumaMags);
+                int[][] local = new int[z.length][z[0].length];
+                for (int j = 0; j < z.length; j++) {
+                    ctx.startClass(j);
+                    for (int b = 0; b < z[j].length; b++) {
+                        local[j][b] = ctx.localScale(b);
+                        ctx.coded(b, z[j][b]);
+                    }
+                }
+                if (c == 0) lumaMags = ctx.mags;
+                int offset = ScaleOffset.best(Family.LAPLACE, flat(z), flat(p.mean()), flat(local));
+                ScaleOffset.write(enc, offset);
+                for (int j = 0; j < z.length; j++) {
+                    for (int b = 0; b < z[j].length; b++) {
+                        ResidualCoder.encode(enc, Family.LAPLACE, HighPassPrior.clampScale(local[j][b] + offset), p.mean()[j][b], z[j][b]);
+                    }
+                }
+            }
+            payloads.add(enc.finish());
+            progress.levelCoded(steps - i, steps + 1);
+            progress.workDone(steps - i + 1, steps + 1);
+        }
+        return payloads;
+    }
+
+    @Override
+    public Decoder decoder(int channels, int width, int height, int bitDepth) {
+        RgFlow.Plan plan = RgFlow.plan(width, height);
+        return new Decoder() {
+            private int[][] grids = new int[channels][];
+            private int[][] visible;
+            private int level;
+
+            @Override
+            public void next(byte[] payload, int start, java.util.function.IntConsumer work) throws CorruptStreamException {
+                RansDecoder dec = new RansDecoder(payload, start, payload.length - start);
+                int i = plan.steps() - level; // grids are currently the output of step i (input of step i-1)
+                if (level == 0) {
+                    grids = CoarseCoder.decode(dec, channels, plan.paddedWidth() >> i, plan.paddedHeight() >> i);
+                } else {
+                    int kw = plan.paddedWidth() >> (i + 1);
+                    int kh = plan.paddedHeight() >> (i + 1);
+                    int[][] lumaMags = null;
+                    for (int c = 0; c < channels; c++) {
+                        RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[c], kw, kh, bitDepth, c > 0);
+                        int offset = ScaleOffset.read(dec);
+                        int[][] z = new int[p.mean().length][p.mean()[0].length];
+                        LatentContext ctx = new LatentContext(p, kw / 2, lumaMags);
+                        for (int j = 0; j < z.length; j++) {
+                            ctx.startClass(j);
+                            for (int b = 0; b < z[j].length; b++) {
+                                int scale = HighPassPrior.clampScale(ctx.localScale(b) + offset);
+                                z[j][b] = ResidualCoder.decode(dec, Family.LAPLACE, scale, p.mean()[j][b]);
+                                ctx.coded(b, z[j][b]);
+                            }
+                        }
+                        if (c == 0) lumaMags = ctx.mags;
+                        grids[c] = RgFlow.inverse(eval, nets, grids[c], z, 2 * kw, 2 * kh, bitDepth);
+                    }
+                }
+                dec.checkEnd();
+                int[] size = plan.visible()[level];
+                int gw = plan.paddedWidth() >> (plan.steps() - level);
+                visible = new int[channels][];
+                for (int c = 0; c < channels; c++) visible[c] = RgFlow.crop(grids[c], gw, size[0], size[1]);
+                level++;
+                work.accept(1);
+            }
+
+            @Override
+            public long work(int levels) {
+                return Math.min(levels, plan.steps() + 1);
+            }
+
+            @Override
+            public int[][] planes() {
+                return visible;
+            }
+        };
+    }
+
+    /**
+     * The per-latent context step shared by encoder and decoder (SPEC.md §8.3): the local scale of §6.3.1 on the block
+     * grid, from the magnitudes coded so far in this latent class, this channel's earlier classes and, for channels
+     * after 0, channel 0's same class.
+     */
+    private static final class LatentContext {
+        private final RgFlow.LatentPrior prior;
+        private final int nbx;
+        private final int[][] lumaMags;
+        /** Residual magnitudes per latent class, filled as samples are coded. */
+        final int[][] mags;
+        private int[][] co;
+        private int j;
+
+        LatentContext(RgFlow.LatentPrior prior, int nbx, int[][] lumaMags) {
+            this.prior = prior;
+            this.nbx = nbx;
+            this.lumaMags = lumaMags;
+            this.mags = new int[prior.mean().length][];
+        }
+
+        void startClass(int j) {
+            this.j = j;
+            List<int[]> c = new ArrayList<>();
+            for (int k = 0; k < j; k++) c.add(mags[k]);
+            if (lumaMags != null) c.add(lumaMags[j]);
+            co = c.toArray(new int[0][]);
+            mags[j] = new int[prior.mean()[j].length];
+        }
+
+        int localScale(int b) {
+            return LocalScale.at(b, nbx, mags[j], prior.scale()[j], co, LocalScale.NEAR, LocalScale.NEAR);
+        }
+
+        void coded(int b, int z) {
+            mags[j][b] = LocalScale.magnitude(z, prior.mean()[j][b]);
+        }
+    }
+
+    /** The rows of {@code a} one after another (the coding order of a level's latents). */
+    private static int[] flat(int[][] a) {
+        int[] out = new int[a.length * a[0].length];
+        for (int j = 0; j < a.length; j++) System.arraycopy(a[j], 0, out, j * a[0].length, a[0].length);
+        return out;
+    }
+
+    /**
+     * Upsampling (SPEC.md §8.4): the image is taken as a kept grid (padded to even sides); each doubling draws the
+     * latents from the prior — its mean at temperature 0, else a Laplace sample with the scale times the temperature — and
+     * runs the inverse RG step.
+     */
+    @Override
+    public int[][] upsample(int[][] planes, int w, int h, int bitDepth, int doublings, double temperature, java.util.Random r) {
+        for (int d = 0; d < doublings; d++) {
+            int kw = w + (w & 1);
+            int kh = h + (h & 1);
+            for (int c = 0; c < planes.length; c++) {
+                int[] kept = RgFlow.pad(planes[c], w, h, kw, kh);
+                RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), kept, kw, kh, bitDepth, c > 0);
+                int[][] z = new int[p.mean().length][p.mean()[0].length];
+                for (int j = 0; j < z.length; j++) {
+                    for (int b = 0; b < z[j].length; b++) {
+                        double noise = 0;
+                        if (temperature > 0) {
+                            double u = r.nextDouble() - 0.5;
+                            noise = -temperature * CodingTables.scale(p.scale()[j][b]) * Math.signum(u) * Math.log(1 - 2 * Math.abs(u) + 1e-300);
+                        }
+                        z[j][b] = (int) Math.round(p.mean()[j][b] / (double) CodingTables.MEAN_FRACTIONS + noise);
+                    }
+                }
+                planes[c] = RgFlow.crop(RgFlow.inverse(eval, nets, kept, z, 2 * kw, 2 * kh, bitDepth), 2 * kw, 2 * w, 2 * h);
+            }
+            w *= 2;
+            h *= 2;
+        }
+        return planes;
+    }
+}

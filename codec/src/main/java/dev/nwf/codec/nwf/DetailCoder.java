@@ -1,0 +1,426 @@
+package dev.nwf.codec.nwf;
+
+import dev.nwf.codec.entropy.CorruptStreamException;
+import dev.nwf.codec.entropy.Family;
+import dev.nwf.codec.entropy.RansDecoder;
+import dev.nwf.codec.entropy.RansEncoder;
+import dev.nwf.codec.entropy.ResidualCoder;
+import dev.nwf.codec.level.BandSchedule;
+import dev.nwf.codec.net.IntNet;
+import dev.nwf.codec.net.NetEvaluator;
+import dev.nwf.codec.nwf.context.AdaptiveMean;
+import dev.nwf.codec.nwf.context.BiasCorrection;
+import dev.nwf.codec.nwf.context.BlockGrid;
+import dev.nwf.codec.nwf.context.FilterErrors;
+import dev.nwf.codec.nwf.context.LocalScale;
+import dev.nwf.codec.nwf.context.ScaleBlend;
+import dev.nwf.codec.nwf.context.ScaleCalibration;
+import dev.nwf.codec.nwf.context.ZeroContext;
+
+/**
+ * A detail level (SPEC.md §6.3): for channel 0, then 1.., the HL, LH, HH bands of the split of that channel,
+ * each preceded by a 4-bit scale offset the encoder picks for the band, samples in raster order under a
+ * discretised logistic with the prior's mean and (offset-corrected) scale. Channels after 0 see channel 0's bands.
+ */
+public final class DetailCoder {
+
+    private final NetEvaluator eval;
+    private final IntNet net;
+    private final int bitDepth;
+    private final boolean adaptiveContext;
+    private final boolean zeroContext;
+    private final boolean biasCorrection;
+    private final boolean errorFeedback;
+    private final boolean scaleBlend;
+    /** The image's block grid (SPEC.md §6.3.5), or null. */
+    private final BlockGrid grid;
+    /** Whether the levels are split with Haar (§4.2): means start at zero and the adaptive mean reads the low-pass. */
+    private final boolean haar;
+    /** Whether the prior network gives the scales; without it every scale starts at {@link LocalScale#PRIOR_INDEX}. */
+    private final boolean network;
+    /** Pixels of the image each sample of the current level's bands stands for, along each axis. */
+    private int stride;
+    /** The image's adaptive context (SPEC.md §6.3.3-6.3.4), created at the first level; null without the feature. */
+    private AdaptiveMean adaptive;
+    private ScaleCalibration calibration;
+    /** The image's adaptive zero probability (SPEC.md §6.3.6); null without the feature. */
+    private ZeroContext zero;
+    /** The image's bias correction (SPEC.md §6.3.7); null without the feature. */
+    private BiasCorrection bias;
+    /** The image's learnt local-scale blend (SPEC.md §6.3.9); null without the feature. */
+    private ScaleBlend blend;
+    /** The mean filter's errors at the level being coded (SPEC.md §6.3.8); null without the error feedback. */
+    private FilterErrors filterErrors;
+    /** Residuals of the level being coded and of the one before it; null before the first detail level. */
+    private LevelResiduals levels;
+
+    DetailCoder(NetEvaluator eval, IntNet net, int bitDepth, DetailContext context) {
+        this.eval = eval;
+        this.net = net;
+        this.bitDepth = bitDepth;
+        this.adaptiveContext = context.adaptive();
+        this.zeroContext = context.zero();
+        this.biasCorrection = context.bias();
+        this.errorFeedback = context.feedback();
+        this.scaleBlend = context.scaleBlend();
+        this.grid = context.grid();
+        this.haar = context.haar();
+        this.network = context.network();
+    }
+
+    /** @param stride pixels of the image each band sample of the coming level stands for (2 at the finest level) */
+    DetailCoder atStride(int stride) {
+        this.stride = stride;
+        return this;
+    }
+
+    /** The current level's block-grid classes by column and by row (see {@link BlockGrid#classTables}). */
+    private int[] columnClasses;
+    private int[] rowClasses;
+
+    private void startLevel(int channels, int w, int h) {
+        levels = levels == null ? LevelResiduals.first(channels, w, h) : levels.next(w, h);
+        if (errorFeedback) filterErrors = new FilterErrors(channels, w * h);
+        if (grid != null) {
+            int[][] tables = grid.classTables(w, h, stride);
+            columnClasses = tables[0];
+            rowClasses = tables[1];
+        }
+        if (adaptiveContext && adaptive == null) {
+            adaptive = new AdaptiveMean(channels, bitDepth, grid != null, haar, errorFeedback);
+            // with the bias correction the calibration is also keyed by the mean's class against the scale
+            calibration = new ScaleCalibration(channels, 3 * BlockGrid.MAX_CLASSES * (biasCorrection ? BiasCorrection.MEAN_CLASSES : 1));
+            if (zeroContext) zero = new ZeroContext(channels);
+            if (biasCorrection) bias = new BiasCorrection(channels, bitDepth, errorFeedback);
+            if (scaleBlend) blend = new ScaleBlend(channels, bitDepth);
+        }
+    }
+
+    /**
+     * Codes a level's bands, each into its own queue of symbols (to be joined as band streams, §6.5, or appended in
+     * order into one stream), side by side on {@code workers} threads.
+     *
+     * @param bands     [channel][HL, LH, HH] at the low-pass size; ll [channel]
+     * @param bandCoded told the sample count of each band once it is coded (for progress)
+     * @return each band's symbols, in coding order
+     */
+    RansEncoder[] encode(int[][] ll, int[][][] bands, int w, int h, int workers, java.util.function.IntConsumer bandCoded) {
+        RansEncoder[] out = new RansEncoder[3 * ll.length];
+        eachBand(ll, bands, w, h, workers, band -> {
+            int[] local = new int[band.v.length];
+            for (int y = 0; y < h; y++) {
+                band.beforeRow(y);
+                for (int i = y * w; i < (y + 1) * w; i++) {
+                    local[i] = band.prepare(i);
+                    band.coded(i);
+                }
+                band.afterRow(y);
+            }
+            RansEncoder enc = new RansEncoder();
+            int offset = ScaleOffset.best(Family.LOGISTIC, band.v, band.mean, local);
+            ScaleOffset.write(enc, offset);
+            for (int i = 0; i < band.v.length; i++) {
+                int scale = HighPassPrior.clampScale(local[i] + offset);
+                if (band.zero == null) {
+                    ResidualCoder.encode(enc, Family.LOGISTIC, scale, band.mean[i], band.v[i]);
+                } else {
+                    band.at(i);
+                    ResidualCoder.encode(enc, Family.LOGISTIC, scale, band.mean[i], band.v[i], band);
+                    band.zeroCoded(band.v[i]);
+                }
+            }
+            out[band.k] = enc;
+            report(bandCoded, band.v.length);
+        });
+        return out;
+    }
+
+    /**
+     * Decodes a level's bands, band k from {@code streams[k]}: with one stream shared by every band on one thread, with band streams (§6.5) on {@code workers}, each stream checked to end with its band.
+     *
+     * @return [channel][HL, LH, HH]
+     */
+    int[][][] decode(RansDecoder[] streams, boolean bandStreams, int workers, int[][] ll, int w, int h,
+                     java.util.function.IntConsumer bandDecoded) throws CorruptStreamException {
+        int[][][] bands = new int[ll.length][3][w * h];
+        eachBand(ll, bands, w, h, bandStreams ? workers : 1, band -> {
+            RansDecoder dec = streams[band.k];
+            int offset = ScaleOffset.read(dec);
+            for (int y = 0; y < h; y++) {
+                band.beforeRow(y);
+                for (int i = y * w; i < (y + 1) * w; i++) {
+                    int scale = HighPassPrior.clampScale(band.prepare(i) + offset);
+                    if (band.zero == null) {
+                        band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, scale, band.mean[i]);
+                    } else {
+                        band.at(i);
+                        band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, scale, band.mean[i], band);
+                        band.zeroCoded(band.v[i]);
+                    }
+                    band.coded(i);
+                }
+                band.afterRow(y);
+            }
+            if (bandStreams) dec.checkEnd();
+            report(bandDecoded, band.v.length);
+        });
+        return bands;
+    }
+
+    /** Progress from bands coded side by side, told one at a time. */
+    private synchronized void report(java.util.function.IntConsumer progress, int samples) {
+        progress.accept(samples);
+    }
+
+    /** What the encoder or decoder does with one band, whose samples {@code band.v} it reads or fills. */
+    private interface BandStep<E extends Exception> {
+        void run(Band band) throws E;
+    }
+
+    /**
+     * The level's bands in coding order (SPEC.md §6.3): channel 0, then 1.., each HL, LH, HH, with the prior's means
+     * and scales, run as a wavefront (§6.5) on {@code workers} threads.
+     */
+    private <E extends Exception> void eachBand(int[][] ll, int[][][] bands, int w, int h, int workers, BandStep<E> step) throws E {
+        startLevel(ll.length, w, h);
+        ChannelInputs inputs = new ChannelInputs(ll, bands, w, h);
+        BandSchedule.run(3 * ll.length, h, workers, (schedule, k) -> {
+            int c = k / 3;
+            int b = k % 3;
+            ChannelInputs.Channel in = inputs.channel(c, schedule);
+            // the network was trained on the 5/3's details: with Haar only its scales are used (SPEC.md §6.3)
+            int[] mean = haar ? new int[w * h] : in.params()[b].meanFixed();
+            int[] scale = network ? in.params()[b].scaleIndex() : in.priorScale();
+            step.run(new Band(schedule, k, bands[c][b], mean, scale, bands[c], c > 0 ? bands[0] : null, ll[c], in.flat()));
+        });
+    }
+
+    /**
+     * What the bands of one channel share: the prior's means and scales (for channels after 0, computed once channel
+     * 0's bands are complete: they are the network's input) and where the low-pass is flat.
+     */
+    private final class ChannelInputs {
+        record Channel(HighPassPrior.BandParams[] params, int[] priorScale, boolean[] flat) {
+        }
+
+        private final int[][] ll;
+        private final int[][][] bands;
+        private final int w;
+        private final int h;
+        private final HighPassPrior.LevelInputs levelInputs;
+        private final Channel[] channels;
+        private final Object[] locks;
+        /** Whether channel 0's bands have been given to the network's inputs (guarded by {@code levelInputs}). */
+        private boolean lumaGiven;
+
+        ChannelInputs(int[][] ll, int[][][] bands, int w, int h) {
+            this.ll = ll;
+            this.bands = bands;
+            this.w = w;
+            this.h = h;
+            this.levelInputs = network ? new HighPassPrior.LevelInputs(ll[0], w * h, bitDepth) : null;
+            this.channels = new Channel[ll.length];
+            this.locks = new Object[ll.length];
+            for (int c = 0; c < ll.length; c++) locks[c] = new Object();
+        }
+
+        /**
+         * Channel c's inputs, computed by the first of its bands to ask; with the network, after channel 0's bands are
+         * complete (waited for before taking the channel's lock, which channel 0's bands may still need).
+         */
+        Channel channel(int c, BandSchedule schedule) {
+            if (network && c > 0) schedule.awaitBand(2);
+            synchronized (locks[c]) {
+                if (channels[c] == null) {
+                    HighPassPrior.BandParams[] params = null;
+                    if (network) {
+                        synchronized (levelInputs) {
+                            if (c > 0 && !lumaGiven) levelInputs.lumaBands(bands[0]);
+                            lumaGiven |= c > 0;
+                        }
+                        params = HighPassPrior.predict(eval, net, levelInputs.forChannel(c, ll[c]), w, h, bitDepth);
+                    }
+                    channels[c] = new Channel(params, network ? null : LocalScale.priorScales(w * h),
+                            zero == null ? null : ZeroContext.flatLowPass(ll[c], w, h));
+                }
+                return channels[c];
+            }
+        }
+    }
+
+    /** One band being coded: the per-sample context steps shared by encoder and decoder, in sample order. */
+    private final class Band implements ResidualCoder.ZeroModel {
+        private final BandSchedule schedule;
+        /** The band's place in coding order: 3 c + b. */
+        final int k;
+        private final int c;
+        private final int b;
+        private final int w;
+        private final int[] v;
+        private final int[] mean;
+        private final int[] netMean;
+        private final int[] netScale;
+        private final int[][] co;
+        private final int[][] ownBands;
+        private final int[][] lumaBands;
+        private final int[] low;
+        /** Where the low-pass is flat (the zero context's pattern), or null without it. */
+        private final boolean[] flat;
+        /** The image's adaptive state, with this band's own per-sample state (each is null without its feature). */
+        private final AdaptiveMean adaptive;
+        private final BiasCorrection bias;
+        private final ScaleBlend blend;
+        final ZeroContext zero;
+        private int current;
+        private boolean zeroAsked;
+        private final int[] res;
+        /** The filter's errors in this band and in the bands coded before it here (SPEC.md §6.3.8), or null. */
+        private final int[] errors;
+        private final int[][] coErrors;
+        /** The last of {@code coErrors}, whose sign splits the bias correction's contexts; null where there is none. */
+        private final int[] lastCoErrors;
+        /** The local scale index of the sample being coded, before calibration. */
+        private int local;
+        /** The calibration slot of the sample being coded: band and block-grid class (and the mean's class). */
+        private int slot;
+        /** The mean filter's mean of the sample being coded: before the bias correction, what its errors are taken from. */
+        private int filterMean;
+
+        Band(BandSchedule schedule, int k, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands, int[] low, boolean[] flat) {
+            this.schedule = schedule;
+            this.k = k;
+            this.low = low;
+            this.flat = flat;
+            this.c = k / 3;
+            this.b = k % 3;
+            this.w = levels.width;
+            this.v = v;
+            this.mean = mean;
+            this.netMean = DetailCoder.this.adaptive == null ? null : mean.clone();
+            this.netScale = netScale;
+            this.co = haar ? withSlopes(coLocated(c, b), LocalScale.lowPassSlopes(low, w, levels.height, b)) : coLocated(c, b);
+            this.ownBands = ownBands;
+            this.lumaBands = lumaBands;
+            this.adaptive = DetailCoder.this.adaptive == null ? null : DetailCoder.this.adaptive.forBand();
+            this.bias = DetailCoder.this.bias == null ? null : DetailCoder.this.bias.forBand();
+            this.zero = DetailCoder.this.zero == null ? null : DetailCoder.this.zero.forBand();
+            this.blend = DetailCoder.this.blend == null ? null : DetailCoder.this.blend.forBand();
+            this.res = levels.band(c, b);
+            this.errors = filterErrors == null ? null : filterErrors.band(c, b);
+            this.coErrors = filterErrors == null ? null : filterErrors.coLocated(c, b);
+            this.lastCoErrors = coErrors == null || coErrors.length == 0 ? null : coErrors[coErrors.length - 1];
+        }
+
+        /** Waits until the bands before this one are far enough ahead to code row y (SPEC.md §6.5). */
+        void beforeRow(int y) {
+            schedule.beforeRow(k, y);
+        }
+
+        /** Row y is coded: bands after this one may read it. */
+        void afterRow(int y) {
+            schedule.afterRow(k, y);
+        }
+
+        /**
+         * Corrects mean[i] (along the band's edges unless the filter reads its errors, then adaptively) and returns the
+         * scale index (local, then calibrated); reads only samples before i.
+         */
+        int prepare(int i) {
+            // with the error feedback the filter reads the neighbours' errors itself (SPEC.md §6.3.8)
+            if (errors == null) mean[i] = alongEdge(i, w, b, v, mean);
+            local = blend == null ? LocalScale.at(i, w, res, netScale, co, leftWeight(b), upWeight(b))
+                    : blend.at(c, b, i, w, res, netScale, co, leftWeight(b), upWeight(b));
+            if (adaptive == null) return local;
+            int gridClass = grid == null ? 0 : rowClasses[i / w] + columnClasses[i % w];
+            mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands, levels, gridClass, low, errors, coErrors);
+            filterMean = mean[i];
+            slot = b * BlockGrid.MAX_CLASSES + gridClass;
+            if (bias != null) {
+                int x = i % w;
+                int ctx = bias.contextAtDepth(local, mean[i], x > 0 ? res[i - 1] : 0, i >= w ? res[i - w] : 0, stride == 2,
+                        BiasCorrection.slope(low, x, i / w, w, levels.height, b));
+                if (coErrors != null) ctx = BiasCorrection.withFeedback(ctx, lastCoErrors == null ? 0 : lastCoErrors[i]);
+                mean[i] = bias.correct(c, b, ctx, mean[i]);
+                slot = slot * BiasCorrection.MEAN_CLASSES + BiasCorrection.meanAgainstScale(mean[i], LocalScale.mad(local));
+            }
+            return calibration.calibrated(c, slot, local);
+        }
+
+        /** The sample the zero context is asked about next. */
+        void at(int i) {
+            current = i;
+        }
+
+        /** The frequency the value 0 is coded with at the current sample (SPEC.md §6.3.6); asked where 0 has a symbol of its own. */
+        @Override
+        public int frequency(int tableFreq, int maxFreq) {
+            zeroAsked = true;
+            return zero.frequency(c, b, stride == 2, tableFreq, maxFreq, v, current, w, ownBands, lumaBands, flat);
+        }
+
+        /** The current sample's value is known: the zero context counts it if it was asked. */
+        void zeroCoded(int value) {
+            if (zeroAsked) zero.record(value);
+            zeroAsked = false;
+        }
+
+        /** Sample i's value is known: record its residual and let the adaptive context learn from it. */
+        void coded(int i) {
+            res[i] = LevelResiduals.residual(v[i], mean[i]);
+            if (adaptive == null) return;
+            // the mean filter learns from its own mean, before the bias correction
+            adaptive.learn(v[i], filterMean);
+            if (errors != null) errors[i] = FilterErrors.error(v[i], filterMean);
+            if (bias != null) bias.learn(16L * v[i] - filterMean);
+            calibration.record(c, slot, local, Math.abs(res[i]));
+            if (blend != null) blend.learn(Math.abs(res[i]));
+        }
+    }
+
+    /**
+     * Residuals coded at the same positions before band b of channel c (SPEC.md §6.3.1): this channel's earlier bands,
+     * then channel 0's same band (for channels > 0), with the zero context the previous channel's same band (for
+     * channels > 1; set A 2.0098 → 2.0083 bpsp), then the parent level's same band.
+     */
+    private int[][] coLocated(int c, int b) {
+        java.util.List<int[]> all = new java.util.ArrayList<>();
+        for (int k = 0; k < b; k++) all.add(levels.band(c, k));
+        if (c > 0) all.add(levels.band(0, b));
+        if (c > 1 && zeroContext) all.add(levels.band(c - 1, b));
+        if (levels.parent != null) all.add(levels.parentUpsampled(c, b));
+        return all.toArray(new int[0][]);
+    }
+
+    /** The co-located magnitudes and, last, the low-pass slopes (the Haar split, SPEC.md §6.3.1). */
+    private static int[][] withSlopes(int[][] coLocated, int[] slopes) {
+        int[][] all = java.util.Arrays.copyOf(coLocated, coLocated.length + 1);
+        all[coLocated.length] = slopes;
+        return all;
+    }
+
+    /** Share (in 1/16) of the along-edge neighbour's residual added to a mean: edges continue across samples. */
+    public static final int EDGE_GAIN = 2;
+
+    /**
+     * The mean corrected by the residual of the neighbour along the band's edges (SPEC.md §6.3.2): the upper one for
+     * HL, the left one for LH; HH is left as predicted.
+     */
+    private static int alongEdge(int i, int w, int band, int[] v, int[] mean) {
+        int j;
+        if (band == 0) j = i >= w ? i - w : -1;
+        else if (band == 1) j = i % w > 0 ? i - 1 : -1;
+        else return mean[i];
+        if (j < 0) return mean[i];
+        long r = 16L * v[j] - mean[j];
+        return (int) Math.max(-(1L << 30), Math.min(1L << 30, mean[i] + ((r * EDGE_GAIN) >> 4)));
+    }
+
+    /** HL holds horizontal differences (vertical edges): its upper neighbour is the better guide; LH the reverse. */
+    private static int upWeight(int band) {
+        return band == 0 ? LocalScale.ALONG : band == 1 ? LocalScale.ACROSS : LocalScale.NEAR;
+    }
+
+    private static int leftWeight(int band) {
+        return band == 1 ? LocalScale.ALONG : band == 0 ? LocalScale.ACROSS : LocalScale.NEAR;
+    }
+}

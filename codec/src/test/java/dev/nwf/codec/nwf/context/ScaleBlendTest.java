@@ -1,0 +1,96 @@
+package dev.nwf.codec.nwf.context;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ScaleBlendTest {
+    private static final int W = 64;
+    private static final int H = 64;
+
+    /**
+     * A band whose magnitudes follow a co-located band's (each sample's magnitude random over a wide range, the
+     * co-located one equal to it): the fixed blend listens mostly to the band's own neighbours, which say nothing here;
+     * a learnt one should come to trust the co-located band.
+     */
+    private static int[][] band(int unit) {
+        Random r = new Random(11);
+        int[] res = new int[W * H];
+        int[] co = new int[W * H];
+        for (int i = 0; i < W * H; i++) {
+            co[i] = (r.nextInt(2000) + 1) * unit;
+            res[i] = r.nextBoolean() ? co[i] : -co[i];
+        }
+        return new int[][] {res, co};
+    }
+
+    /** Mean |index − the index of the sample's own magnitude| over the last quarter, learnt or fixed. */
+    private static double indexError(int bitDepth, boolean learnt) {
+        int[][] b = band(1 << (bitDepth - 8));
+        int[] res = b[0];
+        int[][] co = {b[1]};
+        int[] net = LocalScale.priorScales(W * H);
+        ScaleBlend blend = new ScaleBlend(1, bitDepth).forBand();
+        double error = 0;
+        int from = 3 * W * H / 4;
+        for (int i = 0; i < W * H; i++) {
+            int index = learnt ? blend.at(0, 1, i, W, res, net, co, 6, 3) : LocalScale.at(i, W, res, net, co, 6, 3);
+            if (learnt) blend.learn(Math.abs(res[i]));
+            if (i >= from) error += Math.abs(index - LocalScale.index((long) Math.abs(res[i]) << 10));
+        }
+        return error / (W * H - from);
+    }
+
+    @Test
+    void startsAsTheFixedBlend() {
+        Random r = new Random(3);
+        int n = W * H;
+        int[] res = new int[n];
+        int[] co = new int[n];
+        for (int i = 0; i < n; i++) {
+            res[i] = r.nextInt(4001) - 2000;
+            co[i] = r.nextInt(3000);
+        }
+        int[] net = LocalScale.priorScales(n);
+        ScaleBlend blend = new ScaleBlend(1, 8);
+        for (int i = 0; i < n; i++) {
+            assertEquals(LocalScale.at(i, W, res, net, new int[][] {co}, 4, 4), blend.at(0, 2, i, W, res, net, new int[][] {co}, 4, 4), "sample " + i);
+        }
+    }
+
+    @Test
+    void learnsWhichMagnitudeForetellsTheNext() {
+        double fixed = indexError(8, false);
+        double learnt = indexError(8, true);
+        assertTrue(learnt < 0.6 * fixed, "learnt " + learnt + " against fixed " + fixed);
+    }
+
+    @Test
+    void learnsAlikeAtOtherDepths() {
+        // the step works in 8-bit units: a 16-bit band (magnitudes x 256) learns as fast as an 8-bit one
+        double fixed = indexError(16, false);
+        double learnt = indexError(16, true);
+        assertTrue(learnt < 0.6 * fixed, "learnt " + learnt + " against fixed " + fixed);
+    }
+
+    @Test
+    void extremeMagnitudesStayInRange() {
+        int n = W * H;
+        int[] res = new int[n];
+        int[] co = new int[n];
+        Random r = new Random(9);
+        for (int i = 0; i < n; i++) {
+            res[i] = r.nextBoolean() ? Integer.MAX_VALUE : r.nextInt(3);
+            co[i] = r.nextBoolean() ? Integer.MAX_VALUE : 0;
+        }
+        int[] net = LocalScale.priorScales(n);
+        ScaleBlend blend = new ScaleBlend(1, 1).forBand();
+        for (int i = 0; i < n; i++) {
+            int index = blend.at(0, 0, i, W, res, net, new int[][] {co}, 3, 6);
+            assertTrue(index >= 0 && index < dev.nwf.codec.entropy.CodingTables.SCALES, "index " + index + " at " + i);
+            blend.learn(Math.abs(res[i]));
+        }
+    }
+}
