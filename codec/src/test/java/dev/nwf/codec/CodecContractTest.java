@@ -49,15 +49,15 @@ abstract class CodecContractTest {
     @CsvSource({"1,1,1,8", "1,1,3,8", "1,57,3,8", "57,1,1,8", "2,2,4,8", "17,17,3,8", "33,15,2,8", "65,47,3,8", "100,3,4,8",
                 "31,29,3,16", "40,40,1,16", "19,23,4,12", "24,20,1,1", "129,67,3,8"})
     void syntheticImagesRoundTripExactly(int w, int h, int channels, int depth) throws IOException {
-        Image img = TestImages.synthetic(w, h, channels, depth, w * 31L + h);
+        Image img = SyntheticImages.synthetic(w, h, channels, depth, w * 31L + h);
         assertTrue(img.sameAs(roundTrip(codec, img)));
-        Image noise = TestImages.noise(w, h, channels, depth, w + 7L * h);
+        Image noise = SyntheticImages.noise(w, h, channels, depth, w + 7L * h);
         assertTrue(noise.sameAs(roundTrip(codec, noise)));
     }
 
     @Test
     void anyPriorWeightsRoundTrip() throws IOException {
-        Image img = TestImages.synthetic(50, 37, 3, 8, 9);
+        Image img = SyntheticImages.synthetic(50, 37, 3, 8, 9);
         for (long seed = 0; seed < 5; seed++) {
             NwfCodec c = codecFor(randomModel(seed));
             assertTrue(img.sameAs(roundTrip(c, img)));
@@ -67,7 +67,7 @@ abstract class CodecContractTest {
 
     @Test
     void upsamplingDoublesTheSizeAndKeepsTheSampleRange() {
-        Image small = TestImages.synthetic(13, 9, 3, 8, 6);
+        Image small = SyntheticImages.synthetic(13, 9, 3, 8, 6);
         for (double t : new double[] {0, 1}) {
             Image big = codec.upsample(small, 2, t, 5);
             assertEquals(52, big.width());
@@ -78,7 +78,7 @@ abstract class CodecContractTest {
 
     @Test
     void progressiveDecodeGivesEachLevelAtItsSize() throws IOException {
-        Image img = TestImages.synthetic(70, 45, 3, 8, 1);
+        Image img = SyntheticImages.synthetic(70, 45, 3, 8, 1);
         NwfFile file = codec.encode(img);
         List<int[]> seen = new ArrayList<>();
         Decoded full = NwfDecoder.of((id, dg) -> codec.model())
@@ -100,7 +100,7 @@ abstract class CodecContractTest {
      */
     @Test
     void truncatedFileDecodesToTheLastCompleteLevel() throws IOException {
-        Image img = TestImages.synthetic(80, 64, 3, 8, 2);
+        Image img = SyntheticImages.synthetic(80, 64, 3, 8, 2);
         byte[] bytes = NwfContainer.toBytes(codec.encode(img));
         Decoded full = codec.decoder().decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file());
         // cut inside the last level: the result is the level before, at half size
@@ -128,7 +128,7 @@ abstract class CodecContractTest {
      */
     @Test
     void decodeProgressReachesItsTotal() throws IOException {
-        NwfFile file = codec.encode(TestImages.synthetic(90, 70, 3, 8, 16));
+        NwfFile file = codec.encode(SyntheticImages.synthetic(90, 70, 3, 8, 16));
         for (int levels : new int[] {file.levelCount(), file.levelCount() - 1}) {
             List<long[]> steps = new ArrayList<>();
             codec.decoder().droppingFinest(file.levelCount() - levels).withListener(new LevelListener() {
@@ -164,7 +164,7 @@ abstract class CodecContractTest {
      */
     @Test
     void encodeProgressReachesItsTotal() {
-        for (Image img : List.of(TestImages.synthetic(90, 70, 3, 8, 15), TestImages.synthetic(530, 520, 1, 8, 16))) {
+        for (Image img : List.of(SyntheticImages.synthetic(90, 70, 3, 8, 15), SyntheticImages.synthetic(530, 520, 1, 8, 16))) {
             List<long[]> steps = new ArrayList<>();
             codec.encode(img, Map.of(), null, null, new NwfCodec.EncodeProgress() {
                 @Override
@@ -217,7 +217,7 @@ abstract class CodecContractTest {
      */
     @Test
     void decodingFollowsTheFilesTools() throws IOException {
-        Image img = TestImages.synthetic(40, 33, 3, 8, 13);
+        Image img = SyntheticImages.synthetic(40, 33, 3, 8, 13);
         NwfFile file = codec.encode(img);
         java.util.Set<CodingTool> chosenPerImage = java.util.EnumSet.of(CodingTool.COLOUR_TRANSFORM, CodingTool.VALUE_MAP,
                 CodingTool.BLOCK_GRID, CodingTool.HAAR_SPLIT, CodingTool.BAND_STREAMS);
@@ -238,7 +238,7 @@ abstract class CodecContractTest {
      */
     @Test
     void toolListsBreakingTheTableAreRefused() throws IOException {
-        NwfFile file = codec.encode(TestImages.synthetic(20, 18, 3, 8, 14));
+        NwfFile file = codec.encode(SyntheticImages.synthetic(20, 18, 3, 8, 14));
         byte[] list = file.header().tools();
         for (CodingTool t : CodingTool.values()) {
             if (t.supportedBy(codec.model().family())) continue;
@@ -285,8 +285,8 @@ abstract class CodecContractTest {
     @Test
     void imagesUsingFewValuesAreCodedAsRanks() throws IOException {
         assumeTrue(allows(CodingTool.VALUE_MAP), "value maps allowed");
-        Image widened = TestImages.times257(TestImages.synthetic(45, 38, 3, 8, 21));
-        Image fewColours = TestImages.fewColours(41, 35, 22);
+        Image widened = SyntheticImages.times257(SyntheticImages.synthetic(45, 38, 3, 8, 21));
+        Image fewColours = SyntheticImages.fewColours(41, 35, 22);
         NwfCodec withoutMaps = allowing(codec, CodingTool.VALUE_MAP);
         for (Image img : List.of(widened, fewColours)) {
             NwfFile file = codec.encode(img);
@@ -297,7 +297,7 @@ abstract class CodecContractTest {
             long plain = NwfContainer.toBytes(withoutMaps.encode(img)).length;
             assertTrue(mapped < plain, img + ": " + mapped + " bytes with the map, " + plain + " without");
         }
-        NwfFile noise = codec.encode(TestImages.noise(30, 20, 3, 8, 23));
+        NwfFile noise = codec.encode(SyntheticImages.noise(30, 20, 3, 8, 23));
         assertFalse(lists(noise, CodingTool.VALUE_MAP), "noise uses every value: no map");
     }
 
@@ -314,10 +314,10 @@ abstract class CodecContractTest {
         assertTrue(lists(file, CodingTool.BLOCK_GRID));
         assertTrue(blocky.sameAs(roundTrip(codec, blocky)));
         assertFalse(lists(allowing(codec, CodingTool.BLOCK_GRID).encode(blocky), CodingTool.BLOCK_GRID));
-        Image smooth = TestImages.synthetic(736, 720, 3, 8, 26);
+        Image smooth = SyntheticImages.synthetic(736, 720, 3, 8, 26);
         assertFalse(lists(codec.encode(smooth), CodingTool.BLOCK_GRID));
         // with a value map too
-        Image wideBlocky = TestImages.times257(blocky);
+        Image wideBlocky = SyntheticImages.times257(blocky);
         NwfFile both = codec.encode(wideBlocky);
         assertTrue(lists(both, CodingTool.BLOCK_GRID) && lists(both, CodingTool.VALUE_MAP));
         assertTrue(wideBlocky.sameAs(roundTrip(codec, wideBlocky)));
@@ -331,7 +331,7 @@ abstract class CodecContractTest {
     @Test
     void posterisedImagesCodeSmallerWithTheZeroContext() throws IOException {
         assumeTrue(allows(CodingTool.ZERO_CONTEXT), "the zero context allowed (nwf family)");
-        Image posterised = TestImages.posterised(TestImages.synthetic(120, 90, 3, 8, 31), 24);
+        Image posterised = SyntheticImages.posterised(SyntheticImages.synthetic(120, 90, 3, 8, 31), 24);
         assertSmallerWith(CodingTool.ZERO_CONTEXT, posterised, 1.0);
         assertNeedsTheAdaptiveMean(CodingTool.ZERO_CONTEXT, posterised);
     }
@@ -370,8 +370,8 @@ abstract class CodecContractTest {
     @Test
     void biasCorrectionLearnsWhatTheMeanFilterMisses() throws IOException {
         assumeTrue(allows(CodingTool.BIAS_CORRECTION), "the bias correction allowed (nwf family)");
-        assertSmallerWith(CodingTool.BIAS_CORRECTION, TestImages.sawtooth(128, 96), 1.0);
-        assertNeedsTheAdaptiveMean(CodingTool.BIAS_CORRECTION, TestImages.synthetic(40, 30, 3, 8, 32));
+        assertSmallerWith(CodingTool.BIAS_CORRECTION, SyntheticImages.sawtooth(128, 96), 1.0);
+        assertNeedsTheAdaptiveMean(CodingTool.BIAS_CORRECTION, SyntheticImages.synthetic(40, 30, 3, 8, 32));
     }
 
     /**
@@ -382,8 +382,8 @@ abstract class CodecContractTest {
     @Test
     void errorFeedbackFindsNoiseSharedByChannels() throws IOException {
         assumeTrue(allows(CodingTool.ERROR_FEEDBACK), "the error feedback allowed (nwf family)");
-        assertSmallerWith(CodingTool.ERROR_FEEDBACK, TestImages.sharedNoise(128, 96, 7), 0.99);
-        assertNeedsTheAdaptiveMean(CodingTool.ERROR_FEEDBACK, TestImages.synthetic(40, 30, 3, 8, 33));
+        assertSmallerWith(CodingTool.ERROR_FEEDBACK, SyntheticImages.sharedNoise(128, 96, 7), 0.99);
+        assertNeedsTheAdaptiveMean(CodingTool.ERROR_FEEDBACK, SyntheticImages.synthetic(40, 30, 3, 8, 33));
     }
 
     /**
@@ -395,7 +395,7 @@ abstract class CodecContractTest {
     @Test
     void largeLevelsHoldAStreamPerBand() throws IOException {
         assumeTrue(allows(CodingTool.BAND_STREAMS), "band streams allowed (nwf family)");
-        Image img = TestImages.synthetic(260, 257, 3, 8, 34); // finest bands 130×129 (≥ 2^14 samples), the next 65×65
+        Image img = SyntheticImages.synthetic(260, 257, 3, 8, 34); // finest bands 130×129 (≥ 2^14 samples), the next 65×65
         NwfFile file = codec.encode(img);
         assertArrayEquals(new byte[] {14}, ToolLists.params(file.header().tools(), CodingTool.BAND_STREAMS));
         assertTrue(img.sameAs(roundTrip(codec, img)));
@@ -405,7 +405,7 @@ abstract class CodecContractTest {
         for (int l = 0; l < finest; l++) assertArrayEquals(single.levels().get(l), file.levels().get(l), "level " + l);
         int extra = file.levels().get(finest).length - single.levels().get(finest).length;
         assertTrue(extra > 0 && extra < 8 * 16, extra + " bytes more for 9 streams");
-        assertFalse(lists(codec.encode(TestImages.synthetic(200, 150, 3, 8, 35)), CodingTool.BAND_STREAMS));
+        assertFalse(lists(codec.encode(SyntheticImages.synthetic(200, 150, 3, 8, 35)), CodingTool.BAND_STREAMS));
         // the threshold is data: a file listing band streams from 2^12 samples splits the next level too, and decodes
         byte[] lower = ToolLists.with(ToolLists.without(single.header().tools(), CodingTool.BAND_STREAMS), CodingTool.BAND_STREAMS, (byte) 12);
         NwfFile relisted = without(single, CodingTool.BAND_STREAMS).withHeader(single.header().withTools(lower));
@@ -424,7 +424,7 @@ abstract class CodecContractTest {
         assumeTrue(NwfModel.FAMILY_NWF.equals(codec.model().family()) && codec.tools().equals(CodingTool.supportedBy(codec.model())),
                 "every tool of the nwf family allowed");
         for (int channels : new int[] {3, 4}) {
-            Image img = TestImages.unrelatedChannels(96, 80, channels, 40 + channels);
+            Image img = SyntheticImages.unrelatedChannels(96, 80, channels, 40 + channels);
             NwfFile file = codec.encode(img);
             assertEquals("green-first", NwfCodec.tools(file.header()).colourTransformName(), channels + " channels");
             assertTrue(img.sameAs(roundTrip(codec, img)));
@@ -437,9 +437,9 @@ abstract class CodecContractTest {
                 // samples out of range under the other transform
             }
         }
-        NwfFile green = codec.encode(TestImages.synthetic(64, 48, 3, 8, 44));
+        NwfFile green = codec.encode(SyntheticImages.synthetic(64, 48, 3, 8, 44));
         assertEquals("subtract-green", NwfCodec.tools(green.header()).colourTransformName());
-        Image rgb = TestImages.synthetic(40, 30, 3, 8, 45);
+        Image rgb = SyntheticImages.synthetic(40, 30, 3, 8, 45);
         NwfFile plain = allowing(codec, CodingTool.COLOUR_TRANSFORM).encode(rgb);
         assertEquals("none", NwfCodec.tools(plain.header()).colourTransformName());
         assertTrue(rgb.sameAs(codec.decoder().decode(plain).image()));
@@ -451,7 +451,7 @@ abstract class CodecContractTest {
      */
     @Test
     void anyNumberOfThreadsCodesTheSameBytes() throws IOException {
-        Image img = TestImages.synthetic(260, 257, 3, 8, 36);
+        Image img = SyntheticImages.synthetic(260, 257, 3, 8, 36);
         byte[] one = NwfContainer.toBytes(codec.withThreads(1).encode(img));
         for (int threads : new int[] {3, 0}) {
             assertArrayEquals(one, NwfContainer.toBytes(codec.withThreads(threads).encode(img)), threads + " threads");
@@ -485,8 +485,8 @@ abstract class CodecContractTest {
     void flatBlockImagesAreSplitWithHaar() throws IOException {
         assumeTrue(allows(CodingTool.HAAR_SPLIT), "the Haar split allowed (nwf family)");
         NwfCodec withoutHaar = allowing(codec, CodingTool.HAAR_SPLIT);
-        for (Image img : List.of(TestImages.pixelRepeated(TestImages.synthetic(30, 22, 3, 8, 27), 2),
-                TestImages.pixelRepeated(TestImages.synthetic(300, 260, 1, 8, 28), 2))) {
+        for (Image img : List.of(SyntheticImages.pixelRepeated(SyntheticImages.synthetic(30, 22, 3, 8, 27), 2),
+                SyntheticImages.pixelRepeated(SyntheticImages.synthetic(300, 260, 1, 8, 28), 2))) {
             NwfFile file = codec.encode(img);
             assertTrue(lists(file, CodingTool.HAAR_SPLIT), img + " is split with Haar");
             assertTrue(img.sameAs(roundTrip(codec, img)));
@@ -494,12 +494,12 @@ abstract class CodecContractTest {
             long legall = NwfContainer.toBytes(withoutHaar.encode(img)).length;
             assertTrue(haar < legall, img + ": " + haar + " bytes with Haar, " + legall + " with the 5/3");
         }
-        NwfFile haarFile = codec.encode(TestImages.pixelRepeated(TestImages.synthetic(20, 16, 1, 8, 30), 2));
+        NwfFile haarFile = codec.encode(SyntheticImages.pixelRepeated(SyntheticImages.synthetic(20, 16, 1, 8, 30), 2));
         NwfFile withoutMean = without(haarFile, CodingTool.ADAPTIVE_MEAN);
         assertThrows(CodingToolException.class, () -> codec.decoder().decode(withoutMean),
                 "the Haar split needs the adaptive mean");
         assertThrows(IllegalArgumentException.class, () -> codec.withTools(java.util.EnumSet.of(CodingTool.HAAR_SPLIT)));
-        Image smooth = TestImages.synthetic(40, 30, 3, 8, 29);
+        Image smooth = SyntheticImages.synthetic(40, 30, 3, 8, 29);
         NwfFile file = codec.encode(smooth);
         long chosen = NwfContainer.toBytes(file).length;
         assertTrue(chosen <= NwfContainer.toBytes(withoutHaar.encode(smooth)).length, "a small image keeps the smaller split");
@@ -510,7 +510,7 @@ abstract class CodecContractTest {
     @Test
     void haarLevelsGoWithoutTheNetwork() throws IOException {
         assumeTrue(allows(CodingTool.HAAR_SPLIT), "the Haar split allowed (nwf family)");
-        Image img = TestImages.pixelRepeated(TestImages.synthetic(30, 22, 3, 8, 27), 2);
+        Image img = SyntheticImages.pixelRepeated(SyntheticImages.synthetic(30, 22, 3, 8, 27), 2);
         NwfFile file = codec.encode(img);
         assertTrue(lists(file, CodingTool.HAAR_SPLIT));
         int[] calls = new int[1];
@@ -538,7 +538,7 @@ abstract class CodecContractTest {
     @Test
     void levelsOfAMappedFileShowTheImagesValues() throws IOException {
         assumeTrue(allows(CodingTool.VALUE_MAP), "value maps allowed");
-        Image img = TestImages.times257(TestImages.synthetic(70, 52, 3, 8, 24));
+        Image img = SyntheticImages.times257(SyntheticImages.synthetic(70, 52, 3, 8, 24));
         NwfFile file = codec.encode(img);
         List<Image> shown = new ArrayList<>();
         codec.decoder().withListener((level, total, image) -> shown.add(image)).decode(file);
@@ -554,14 +554,14 @@ abstract class CodecContractTest {
 
     @Test
     void decodingWithAnotherModelIsRefused() throws IOException {
-        NwfFile file = codec.encode(TestImages.synthetic(20, 20, 1, 8, 4));
+        NwfFile file = codec.encode(SyntheticImages.synthetic(20, 20, 1, 8, 4));
         NwfCodec other = codecFor(randomModel(99));
         assertThrows(UnknownModelException.class, () -> other.decoder().decode(file));
     }
 
     @Test
     void corruptLevelDataIsDetected() throws IOException {
-        NwfFile file = codec.encode(TestImages.synthetic(64, 64, 3, 8, 5));
+        NwfFile file = codec.encode(SyntheticImages.synthetic(64, 64, 3, 8, 5));
         List<byte[]> levels = new ArrayList<>(file.levels());
         byte[] last = levels.get(levels.size() - 1);
         last[last.length / 2] ^= 0x10;

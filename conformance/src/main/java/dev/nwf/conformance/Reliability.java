@@ -8,6 +8,7 @@ import dev.nwf.codec.ModelResolver;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfDecoder;
 import dev.nwf.codec.NwfModel;
+import dev.nwf.codec.SyntheticImages;
 import dev.nwf.codec.UnknownModelException;
 import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.format.NwfContainer;
@@ -63,7 +64,7 @@ public final class Reliability {
         List<byte[]> corpus = new ArrayList<>();
         for (int i = 0; i < images + LARGE_IMAGES; i++) {
             // the last few are large enough for band streams (SPEC.md §6.5): mutations reach bands decoded side by side
-            Image img = i < images ? randomImage(r) : VectorGenerator.synthetic(256, 256 + 3 * (i - images), 1 + 2 * (i - images), 8, r.nextLong());
+            Image img = i < images ? randomImage(r) : SyntheticImages.fixedWaves(256, 256 + 3 * (i - images), 1 + 2 * (i - images), 8, r.nextLong());
             byte[] bytes = NwfContainer.toBytes(codec.encode(img));
             Decoded d = codec.decoder().decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file());
             if (img.sameAs(d.image())) exact++;
@@ -130,13 +131,13 @@ public final class Reliability {
         int channels = 1 + r.nextInt(4);
         int depth = new int[] {1, 8, 8, 8, 12, 16}[r.nextInt(6)];
         return switch (r.nextInt(6)) {
-            case 0 -> VectorGenerator.noise(w, h, channels, depth, r.nextLong());
+            case 0 -> SyntheticImages.noise(w, h, channels, depth, r.nextLong());
             // colours that follow green, so that some files take the subtract-green transform
-            case 1 -> VectorGenerator.greenish(w, h, 3 + r.nextInt(2), r.nextLong());
+            case 1 -> SyntheticImages.greenish(w, h, 3 + r.nextInt(2), r.nextLong());
             // few values, so that some files carry a value map
-            case 2 -> VectorGenerator.times257(VectorGenerator.synthetic(w, h, channels, 8, r.nextLong()));
-            case 3 -> VectorGenerator.fewColours(w, h, r.nextLong());
-            default -> VectorGenerator.synthetic(w, h, channels, depth, r.nextLong());
+            case 2 -> SyntheticImages.times257(SyntheticImages.fixedWaves(w, h, channels, 8, r.nextLong()));
+            case 3 -> SyntheticImages.fourColours(w, h, r.nextLong());
+            default -> SyntheticImages.fixedWaves(w, h, channels, depth, r.nextLong());
         };
     }
 

@@ -7,6 +7,7 @@ import dev.nwf.codec.Image;
 import dev.nwf.codec.ModelResolver;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfModel;
+import dev.nwf.codec.SyntheticImages;
 import dev.nwf.codec.ToolLists;
 import dev.nwf.format.LevelInfo;
 import dev.nwf.format.NwfContainer;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 
 // StrictMath in the synthetic images keeps the vectors identical on every JVM.
@@ -63,17 +63,17 @@ final class VectorGenerator {
     }
 
     List<String> generate() throws IOException {
-        image("gray8-1x1", "single pixel", List.of("gray", "8bit", "edge-size"), synthetic(1, 1, 1, 8, 1));
-        image("gray8-1x37", "one column", List.of("gray", "8bit", "edge-size"), synthetic(1, 37, 1, 8, 2));
-        NwfFile gray = image("gray8-37x1", "one row", List.of("gray", "8bit", "edge-size"), synthetic(37, 1, 1, 8, 3));
-        image("rgb8-33x17", "odd sizes, two levels", List.of("rgb", "8bit", "odd-size", "multi-level"), synthetic(33, 17, 3, 8, 4));
-        image("rgba8-20x20", "alpha channel", List.of("rgba", "8bit", "multi-level"), synthetic(20, 20, 4, 8, 5));
-        image("graya8-18x16", "gray with alpha", List.of("gray-alpha", "8bit", "multi-level"), synthetic(18, 16, 2, 8, 6));
-        image("gray16-31x29", "16-bit gray", List.of("gray", "16bit", "odd-size", "multi-level"), synthetic(31, 29, 1, 16, 7));
-        image("rgb16-24x18", "16-bit RGB", List.of("rgb", "16bit", "multi-level"), synthetic(24, 18, 3, 16, 8));
-        image("gray1-40x24", "1-bit gray", List.of("gray", "1bit", "multi-level"), synthetic(40, 24, 1, 1, 9));
-        image("rgb8-noise-19x23", "uniform noise: escape codes", List.of("rgb", "8bit", "escape", "multi-level"), noise(19, 23, 3, 8, 10));
-        NwfFile big = image("rgb8-70x45", "three levels", List.of("rgb", "8bit", "multi-level"), synthetic(70, 45, 3, 8, 11));
+        image("gray8-1x1", "single pixel", List.of("gray", "8bit", "edge-size"), SyntheticImages.fixedWaves(1, 1, 1, 8, 1));
+        image("gray8-1x37", "one column", List.of("gray", "8bit", "edge-size"), SyntheticImages.fixedWaves(1, 37, 1, 8, 2));
+        NwfFile gray = image("gray8-37x1", "one row", List.of("gray", "8bit", "edge-size"), SyntheticImages.fixedWaves(37, 1, 1, 8, 3));
+        image("rgb8-33x17", "odd sizes, two levels", List.of("rgb", "8bit", "odd-size", "multi-level"), SyntheticImages.fixedWaves(33, 17, 3, 8, 4));
+        image("rgba8-20x20", "alpha channel", List.of("rgba", "8bit", "multi-level"), SyntheticImages.fixedWaves(20, 20, 4, 8, 5));
+        image("graya8-18x16", "gray with alpha", List.of("gray-alpha", "8bit", "multi-level"), SyntheticImages.fixedWaves(18, 16, 2, 8, 6));
+        image("gray16-31x29", "16-bit gray", List.of("gray", "16bit", "odd-size", "multi-level"), SyntheticImages.fixedWaves(31, 29, 1, 16, 7));
+        image("rgb16-24x18", "16-bit RGB", List.of("rgb", "16bit", "multi-level"), SyntheticImages.fixedWaves(24, 18, 3, 16, 8));
+        image("gray1-40x24", "1-bit gray", List.of("gray", "1bit", "multi-level"), SyntheticImages.fixedWaves(40, 24, 1, 1, 9));
+        image("rgb8-noise-19x23", "uniform noise: escape codes", List.of("rgb", "8bit", "escape", "multi-level"), SyntheticImages.noise(19, 23, 3, 8, 10));
+        NwfFile big = image("rgb8-70x45", "three levels", List.of("rgb", "8bit", "multi-level"), SyntheticImages.fixedWaves(70, 45, 3, 8, 11));
         truncations(big);
         errors(big);
         toolListErrors(big, gray);
@@ -88,22 +88,22 @@ final class VectorGenerator {
         scaleBlends();
         codec = nwf.withTools(EnumSet.noneOf(CodingTool.class));
         image("rgb8-no-tools-70x45", "no coding tool: the network's prior alone, planes R, G, B", List.of("rgb", "8bit", "multi-level"),
-                synthetic(70, 45, 3, 8, 11));
+                SyntheticImages.fixedWaves(70, 45, 3, 8, 11));
         image("gray16-no-tools-31x29", "no coding tool, 16-bit gray", List.of("gray", "16bit", "odd-size", "multi-level"),
-                synthetic(31, 29, 1, 16, 7));
+                SyntheticImages.fixedWaves(31, 29, 1, 16, 7));
         codec = nwf.withTools(EnumSet.of(CodingTool.COLOUR_TRANSFORM, CodingTool.ADAPTIVE_MEAN));
         image("rgb8-adaptive-mean-only-48x40", "the colour transform and the adaptive mean, no other tool",
-                List.of("rgb", "8bit", "multi-level"), greenish(48, 40, 3, 15));
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.greenish(48, 40, 3, 15));
         codec = rgflow;
         image("rgflow-rgb8-70x45", "rgflow family: padding to 80x48, three RG steps, YCoCg-R",
-                List.of("rgflow", "rgb", "8bit", "odd-size", "multi-level"), synthetic(70, 45, 3, 8, 12));
+                List.of("rgflow", "rgb", "8bit", "odd-size", "multi-level"), SyntheticImages.fixedWaves(70, 45, 3, 8, 12));
         image("rgflow-gray16-31x29", "rgflow family, 16-bit gray", List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"),
-                synthetic(31, 29, 1, 16, 13));
-        image("rgflow-gray8-1x37", "rgflow family, one column", List.of("rgflow", "gray", "8bit", "edge-size"), synthetic(1, 37, 1, 8, 14));
+                SyntheticImages.fixedWaves(31, 29, 1, 16, 13));
+        image("rgflow-gray8-1x37", "rgflow family, one column", List.of("rgflow", "gray", "8bit", "edge-size"), SyntheticImages.fixedWaves(1, 37, 1, 8, 14));
         NwfFile rgGray = image("rgflow-gray8-24x20", "rgflow family, 8-bit gray (the file the nwf-only tool cases alter)",
-                List.of("rgflow", "gray", "8bit", "multi-level"), synthetic(24, 20, 1, 8, 23));
+                List.of("rgflow", "gray", "8bit", "multi-level"), SyntheticImages.fixedWaves(24, 20, 1, 8, 23));
         mapped("rgflow-value-map-gray16-29x21", "rgflow family with a value map: 8-bit data stored as v*257",
-                List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"), times257(synthetic(29, 21, 1, 8, 19)));
+                List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"), SyntheticImages.times257(SyntheticImages.fixedWaves(29, 21, 1, 8, 19)));
         for (CodingTool t : CodingTool.values()) {
             if (t.supportedBy(NwfModel.FAMILY_RGFLOW)) continue;
             // needed tools come along, so that the family is what is wrong
@@ -167,25 +167,25 @@ final class VectorGenerator {
      */
     private void colourTransforms() throws IOException {
         transform("rgb8-subtract-green-48x40", "colour transform 2, subtract green: planes G, R-G, B-G",
-                List.of("rgb", "8bit", "multi-level"), greenish(48, 40, 3, 15), "subtract-green");
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.greenish(48, 40, 3, 15), "subtract-green");
         transform("rgba8-subtract-green-36x20", "subtract green with an alpha channel (passes through)",
-                List.of("rgba", "8bit", "multi-level"), greenish(36, 20, 4, 16), "subtract-green");
+                List.of("rgba", "8bit", "multi-level"), SyntheticImages.greenish(36, 20, 4, 16), "subtract-green");
         transform("rgb8-green-first-48x40", "colour transform 3, green first: planes G, R, B (channels with nothing in common)",
-                List.of("rgb", "8bit", "multi-level"), unrelatedChannels(48, 40, 3, 30), "green-first");
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.unrelatedWaves(48, 40, 3, 30), "green-first");
         transform("rgba8-green-first-36x20", "green first with an alpha channel (passes through)",
-                List.of("rgba", "8bit", "multi-level"), unrelatedChannels(36, 20, 4, 31), "green-first");
+                List.of("rgba", "8bit", "multi-level"), SyntheticImages.unrelatedWaves(36, 20, 4, 31), "green-first");
         codec = nwfWithout(CodingTool.COLOUR_TRANSFORM);
         transform("rgb8-no-colour-transform-48x40", "a colour image without the colour transform: planes R, G, B as they are",
-                List.of("rgb", "8bit", "multi-level"), greenish(48, 40, 3, 15), "none");
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.greenish(48, 40, 3, 15), "none");
         codec = nwf;
     }
 
     /** Value maps: images that use few values, and maps a decoder must refuse. */
     private void valueMaps() throws IOException {
         NwfFile gray = mapped("gray16-value-map-40x30", "value map: 8-bit data stored as 16 bits (v*257), coded as 8-bit ranks",
-                List.of("gray", "16bit", "multi-level"), times257(synthetic(40, 30, 1, 8, 17)));
+                List.of("gray", "16bit", "multi-level"), SyntheticImages.times257(SyntheticImages.fixedWaves(40, 30, 1, 8, 17)));
         mapped("rgba8-value-map-palette-45x33", "value map: a few colours with alpha, 2-bit ranks",
-                List.of("rgba", "8bit", "odd-size", "multi-level"), fewColours(45, 33, 18));
+                List.of("rgba", "8bit", "odd-size", "multi-level"), SyntheticImages.fourColours(45, 33, 18));
         int values = mapSize(gray, 0);
         int[] zeroGap = new int[values];
         for (int i = 1; i < values; i++) zeroGap[i] = i == values / 2 ? 0 : 257;
@@ -204,11 +204,11 @@ final class VectorGenerator {
 
     /** Block grids: JPEG-like images whose grid the encoder names, and grids a decoder must refuse. */
     private void blockGrids() throws IOException {
-        Image jpegLike = jpegLike(waves(256, 256, 20), 256, 256, 3);
+        Image jpegLike = SyntheticImages.jpegLike(SyntheticImages.waves(256, 256, 20), 256, 256, 3);
         NwfFile grid = withTool("gray8-block-grid-256x256", "block grid: 8x8 blocks starting at column and row 3, as JPEG leaves them",
                 List.of("gray", "8bit", "multi-level"), jpegLike, CodingTool.BLOCK_GRID);
         withTool("gray16-value-map-block-grid-256x256", "value map and block grid (the same image widened to 16 bits)",
-                List.of("gray", "16bit", "multi-level"), times257(jpegLike), CodingTool.BLOCK_GRID, CodingTool.VALUE_MAP);
+                List.of("gray", "16bit", "multi-level"), SyntheticImages.times257(jpegLike), CodingTool.BLOCK_GRID, CodingTool.VALUE_MAP);
         needsAdaptiveMean(CodingTool.BLOCK_GRID, grid);
         byte[] list = ToolLists.without(grid.header().tools(), CodingTool.BLOCK_GRID);
         reject("block-grid-bad-period", "block grid period 6 (only 4 and 8 are defined)",
@@ -234,9 +234,9 @@ final class VectorGenerator {
     private void haarSplits() throws IOException {
         codec = nwfWithout(CodingTool.BIAS_CORRECTION, CodingTool.ERROR_FEEDBACK, CodingTool.SCALE_BLEND);
         withTool("rgb8-haar-split-64x48", "Haar split at every level: an image enlarged by repeating pixels",
-                List.of("rgb", "8bit", "multi-level"), pixelRepeated(synthetic(32, 24, 3, 8, 21), 64, 48), CodingTool.HAAR_SPLIT);
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(32, 24, 3, 8, 21), 64, 48), CodingTool.HAAR_SPLIT);
         NwfFile haar = withTool("gray8-haar-split-37x29", "Haar split of odd sizes (the last column and row repeated)",
-                List.of("gray", "8bit", "odd-size", "multi-level"), pixelRepeated(synthetic(19, 15, 1, 8, 22), 37, 29), CodingTool.HAAR_SPLIT);
+                List.of("gray", "8bit", "odd-size", "multi-level"), SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(19, 15, 1, 8, 22), 37, 29), CodingTool.HAAR_SPLIT);
         needsAdaptiveMean(CodingTool.HAAR_SPLIT, haar);
         codec = nwf;
     }
@@ -245,7 +245,7 @@ final class VectorGenerator {
     private void zeroContexts() throws IOException {
         codec = nwfWithout(CodingTool.HAAR_SPLIT, CodingTool.BIAS_CORRECTION, CodingTool.ERROR_FEEDBACK, CodingTool.SCALE_BLEND);
         NwfFile zero = withTool("rgb8-zero-context-56x44", "zero context under the 5/3 split: a posterised image (steps of 24 levels)",
-                List.of("rgb", "8bit", "multi-level"), posterised(synthetic(56, 44, 3, 8, 24), 24), CodingTool.ZERO_CONTEXT);
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.posterised(SyntheticImages.fixedWaves(56, 44, 3, 8, 24), 24), CodingTool.ZERO_CONTEXT);
         needsAdaptiveMean(CodingTool.ZERO_CONTEXT, zero);
         cleared(CodingTool.ZERO_CONTEXT, zero);
         codec = nwf;
@@ -255,10 +255,10 @@ final class VectorGenerator {
     private void biasCorrections() throws IOException {
         codec = nwfWithout(CodingTool.HAAR_SPLIT, CodingTool.ERROR_FEEDBACK, CodingTool.SCALE_BLEND);
         NwfFile bias = withTool("rgb8-bias-correction-64x48", "bias correction under the 5/3: a sawtooth shading",
-                List.of("rgb", "8bit", "multi-level"), sawtooth(64, 48), CodingTool.BIAS_CORRECTION);
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.sawtooth(64, 48), CodingTool.BIAS_CORRECTION);
         codec = nwfWithout(CodingTool.ERROR_FEEDBACK, CodingTool.SCALE_BLEND);
         withTool("gray8-bias-correction-haar-40x36", "bias correction with the Haar split",
-                List.of("gray", "8bit", "multi-level"), pixelRepeated(synthetic(20, 18, 1, 8, 26), 40, 36),
+                List.of("gray", "8bit", "multi-level"), SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(20, 18, 1, 8, 26), 40, 36),
                 CodingTool.HAAR_SPLIT, CodingTool.BIAS_CORRECTION);
         cleared(CodingTool.BIAS_CORRECTION, bias);
         needsAdaptiveMean(CodingTool.BIAS_CORRECTION, bias);
@@ -272,10 +272,10 @@ final class VectorGenerator {
     private void errorFeedbacks() throws IOException {
         codec = nwfWithout(CodingTool.HAAR_SPLIT, CodingTool.SCALE_BLEND);
         NwfFile feedback = withTool("rgb8-error-feedback-64x48", "error feedback under the 5/3: a sawtooth shading",
-                List.of("rgb", "8bit", "multi-level"), sawtooth(64, 48), CodingTool.BIAS_CORRECTION, CodingTool.ERROR_FEEDBACK);
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.sawtooth(64, 48), CodingTool.BIAS_CORRECTION, CodingTool.ERROR_FEEDBACK);
         codec = nwfWithout(CodingTool.SCALE_BLEND);
         withTool("rgb8-error-feedback-haar-48x40", "error feedback with the Haar split",
-                List.of("rgb", "8bit", "multi-level"), pixelRepeated(synthetic(24, 20, 3, 8, 27), 48, 40),
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(24, 20, 3, 8, 27), 48, 40),
                 CodingTool.HAAR_SPLIT, CodingTool.ERROR_FEEDBACK);
         cleared(CodingTool.ERROR_FEEDBACK, feedback);
         needsAdaptiveMean(CodingTool.ERROR_FEEDBACK, feedback);
@@ -289,12 +289,12 @@ final class VectorGenerator {
     private void scaleBlends() throws IOException {
         codec = nwf;
         NwfFile blend = withTool("rgb8-scale-blend-haar-64x48", "the learnt scale blend under Haar",
-                List.of("rgb", "8bit", "multi-level"), speckled(pixelRepeated(synthetic(32, 24, 3, 8, 34), 64, 48), 34),
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.speckled(SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(32, 24, 3, 8, 34), 64, 48), 34),
                 CodingTool.SCALE_BLEND, CodingTool.HAAR_SPLIT);
         withTool("gray16-scale-blend-40x36", "the learnt scale blend at 16 bits of depth",
-                List.of("gray", "16bit", "multi-level"), synthetic(40, 36, 1, 16, 35), CodingTool.SCALE_BLEND);
+                List.of("gray", "16bit", "multi-level"), SyntheticImages.fixedWaves(40, 36, 1, 16, 35), CodingTool.SCALE_BLEND);
         withTool("gray4-scale-blend-33x17", "the learnt scale blend at 4 bits of depth, odd sizes",
-                List.of("gray", "4bit", "odd-size", "multi-level"), synthetic(33, 17, 1, 4, 36), CodingTool.SCALE_BLEND);
+                List.of("gray", "4bit", "odd-size", "multi-level"), SyntheticImages.fixedWaves(33, 17, 1, 4, 36), CodingTool.SCALE_BLEND);
         cleared(CodingTool.SCALE_BLEND, blend);
         needsAdaptiveMean(CodingTool.SCALE_BLEND, blend);
     }
@@ -306,10 +306,10 @@ final class VectorGenerator {
     private void bandStreams() throws IOException {
         codec = nwf;
         withTool("rgb8-band-streams-haar-256x256", "band streams at the finest level under Haar (the repeated pixels also show a 4×4 grid): nine bands, each its own stream",
-                List.of("rgb", "8bit", "multi-level"), speckled(pixelRepeated(synthetic(128, 128, 3, 8, 28), 256, 256), 28),
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.speckled(SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(128, 128, 3, 8, 28), 256, 256), 28),
                 CodingTool.BAND_STREAMS, CodingTool.HAAR_SPLIT);
         NwfFile fiveThree = withTool("gray8-band-streams-5-3-258x255", "band streams under the 5/3 split (network means), odd sizes: three bands",
-                List.of("gray", "8bit", "odd-size", "multi-level"), waves(258, 255, 29), CodingTool.BAND_STREAMS);
+                List.of("gray", "8bit", "odd-size", "multi-level"), SyntheticImages.waves(258, 255, 29), CodingTool.BAND_STREAMS);
         if (ToolLists.lists(fiveThree.header().tools(), CodingTool.HAAR_SPLIT)) throw new IllegalStateException("gray8-band-streams-5-3-258x255 came out split with Haar");
         cleared(CodingTool.BAND_STREAMS, fiveThree);
         // the finest level's first stream length (LEB128 at the payload's start) made 2^31 − 1
@@ -328,66 +328,10 @@ final class VectorGenerator {
                 new NwfFile(fiveThree.header(), index, levels, fiveThree.metadata(), null, null, List.of()), "CORRUPT_LEVEL");
     }
 
-    /** RGB shading in a sawtooth along x (a slow rise over 13 pixels, then a drop), a gentle ramp along y, slight noise. */
-    static Image sawtooth(int w, int h) {
-        java.util.Random r = new java.util.Random(33);
-        int[][] p = new int[3][w * h];
-        for (int c = 0; c < 3; c++) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) p[c][y * w + x] = Math.min(255, 40 + 12 * ((x + 5 * c) % 13) + y / 3 + r.nextInt(3));
-            }
-        }
-        return new Image(w, h, 8, p);
-    }
 
-    /** Samples rounded down to multiples of {@code step}: flat areas with steps between them. */
-    static Image posterised(Image img, int step) {
-        int[][] p = new int[img.channels()][];
-        for (int c = 0; c < p.length; c++) {
-            p[c] = img.plane(c).clone();
-            for (int i = 0; i < p[c].length; i++) p[c][i] -= p[c][i] % step;
-        }
-        return new Image(img.width(), img.height(), img.bitDepth(), p);
-    }
 
-    /** The image enlarged twice by repeating pixels, cropped to w×h. */
-    static Image pixelRepeated(Image img, int w, int h) {
-        int[][] p = new int[img.channels()][w * h];
-        for (int c = 0; c < p.length; c++) {
-            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) p[c][y * w + x] = img.plane(c)[(y / 2) * img.width() + x / 2];
-        }
-        return new Image(w, h, img.bitDepth(), p);
-    }
 
-    /**
-     * Channels that share no structure: the first {@link #synthetic}'s pattern, the second {@link #waves}, the third
-     * waves along the other axis (an alpha channel, if asked for, a ramp).
-     */
-    static Image unrelatedChannels(int w, int h, int channels, long seed) {
-        int[][] p = new int[channels][];
-        p[0] = synthetic(w, h, 1, 8, seed).plane(0);
-        p[1] = waves(w, h, seed + 1).plane(0);
-        int[] across = waves(h, w, seed + 2).plane(0);
-        p[2] = new int[w * h];
-        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) p[2][y * w + x] = across[x * h + y];
-        if (channels == 4) {
-            p[3] = new int[w * h];
-            for (int i = 0; i < w * h; i++) p[3][i] = 255 - (i % w) * 2;
-        }
-        return new Image(w, h, 8, p);
-    }
 
-    /** {@code img} with one sample in eight raised by 1 (clamped): Haar still wins, its finest details are no longer all 0. */
-    static Image speckled(Image img, long seed) {
-        Random r = new Random(seed);
-        int max = (1 << img.bitDepth()) - 1;
-        int[][] p = new int[img.channels()][];
-        for (int c = 0; c < p.length; c++) {
-            p[c] = img.plane(c).clone();
-            for (int i = 0; i < p[c].length; i++) if (r.nextInt(8) == 0) p[c][i] = Math.min(max, p[c][i] + 1);
-        }
-        return new Image(img.width(), img.height(), img.bitDepth(), p);
-    }
 
     /** {@link #image}, checking that the encoder listed these tools. */
     private NwfFile withTool(String name, String description, List<String> tags, Image img, CodingTool... tools) throws IOException {
@@ -398,60 +342,8 @@ final class VectorGenerator {
         return file;
     }
 
-    /**
-     * A plane as JPEG leaves it: each 8×8 block (blocks start at column and row {@code start}) through a DCT, quantised
-     * with steps growing with frequency, and back (StrictMath: the same integers everywhere).
-     */
-    static Image jpegLike(Image gray, int w, int h, int start) {
-        int[] plane = gray.plane(0);
-        double[][] cos = new double[8][8];
-        for (int k = 0; k < 8; k++) for (int n = 0; n < 8; n++) cos[k][n] = StrictMath.cos((2 * n + 1) * k * StrictMath.PI / 16);
-        int[] out = plane.clone();
-        for (int by = start - 8; by < h; by += 8) {
-            for (int bx = start - 8; bx < w; bx += 8) {
-                double[][] coef = new double[8][8];
-                for (int v = 0; v < 8; v++) {
-                    for (int u = 0; u < 8; u++) {
-                        double sum = 0;
-                        for (int y = 0; y < 8; y++) {
-                            for (int x = 0; x < 8; x++) {
-                                int px = Math.max(0, Math.min(w - 1, bx + x));
-                                int py = Math.max(0, Math.min(h - 1, by + y));
-                                sum += (plane[py * w + px] - 128) * cos[u][x] * cos[v][y];
-                            }
-                        }
-                        double step = 4 + 3 * (u + v);
-                        coef[v][u] = StrictMath.rint(sum * dctNorm(u, v) / step) * step;
-                    }
-                }
-                for (int y = 0; y < 8; y++) {
-                    for (int x = 0; x < 8; x++) {
-                        if (by + y < 0 || by + y >= h || bx + x < 0 || bx + x >= w) continue;
-                        double sum = 0;
-                        for (int v = 0; v < 8; v++) for (int u = 0; u < 8; u++) sum += dctNorm(u, v) * coef[v][u] * cos[u][x] * cos[v][y];
-                        out[(by + y) * w + bx + x] = (int) Math.max(0, Math.min(255, StrictMath.rint(sum + 128)));
-                    }
-                }
-            }
-        }
-        return new Image(w, h, 8, new int[][] {out});
-    }
 
-    /** Smooth waves with a little noise and no edge of their own: what the grid is found in is the grid. */
-    static Image waves(int w, int h, long seed) {
-        Random r = new Random(seed);
-        int[] p = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                p[y * w + x] = (int) StrictMath.rint(128 + 60 * StrictMath.sin(0.05 * x) * StrictMath.cos(0.04 * y)) + r.nextInt(5) - 2;
-            }
-        }
-        return new Image(w, h, 8, new int[][] {p});
-    }
 
-    private static double dctNorm(int u, int v) {
-        return (u == 0 ? StrictMath.sqrt(0.125) : 0.5) * (v == 0 ? StrictMath.sqrt(0.125) : 0.5);
-    }
 
     /** {@link #image}, checking that the encoder chose a value map. */
     private NwfFile mapped(String name, String description, List<String> features, Image img) throws IOException {
@@ -519,27 +411,7 @@ final class VectorGenerator {
         out.write(v);
     }
 
-    /** An 8-bit image as 16-bit samples the way converters widen them: v·257. */
-    static Image times257(Image img) {
-        int[][] p = new int[img.channels()][];
-        for (int c = 0; c < p.length; c++) {
-            p[c] = img.plane(c).clone();
-            for (int i = 0; i < p[c].length; i++) p[c][i] *= 257;
-        }
-        return new Image(img.width(), img.height(), 16, p);
-    }
 
-    /** Four colours (one transparent) in blobs, as in a palette image. */
-    static Image fewColours(int w, int h, long seed) {
-        int[][] colours = {{200, 30, 40, 255}, {20, 120, 220, 255}, {250, 250, 245, 255}, {0, 0, 0, 0}};
-        Image base = synthetic(w, h, 1, 8, seed);
-        int[][] p = new int[4][w * h];
-        for (int i = 0; i < w * h; i++) {
-            int[] col = colours[Math.min(3, base.plane(0)[i] / 64)];
-            for (int c = 0; c < 4; c++) p[c][i] = col[c];
-        }
-        return new Image(w, h, 8, p);
-    }
 
     /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
     private NwfFile transform(String name, String description, List<String> tags, Image img, String colourTransform) throws IOException {
@@ -684,40 +556,6 @@ final class VectorGenerator {
         ByteBuffer.wrap(b, p + 8 + len, 4).putInt((int) crc.getValue());
     }
 
-    static Image synthetic(int w, int h, int channels, int depth, long seed) {
-        Random r = new Random(seed);
-        int max = (1 << depth) - 1;
-        int[][] p = new int[channels][w * h];
-        for (int c = 0; c < channels; c++) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    double v = 0.5 + 0.35 * StrictMath.sin(0.21 * x + c) * StrictMath.cos(0.17 * y - c) + (x > w / 2 ? 0.08 : -0.08);
-                    p[c][y * w + x] = (int) Math.max(0, Math.min(max, Math.round(v * max) + r.nextInt(3) - 1));
-                }
-            }
-        }
-        return new Image(w, h, depth, p);
-    }
 
-    /** Colours near gray with a red cast and red clipped in a corner: red and blue follow green, as subtract green assumes. */
-    static Image greenish(int w, int h, int channels, long seed) {
-        Image base = synthetic(w, h, 1, 8, seed);
-        Random r = new Random(seed);
-        int[][] p = new int[channels][w * h];
-        for (int i = 0; i < w * h; i++) {
-            int g = base.plane(0)[i];
-            p[0][i] = i % w > w * 2 / 3 && i / w < h / 3 ? 255 : Math.min(255, g + 40);
-            p[1][i] = g;
-            p[2][i] = Math.max(0, g - 10 + r.nextInt(2));
-            if (channels == 4) p[3][i] = 255 - (i % w) * 2;
-        }
-        return new Image(w, h, 8, p);
-    }
 
-    static Image noise(int w, int h, int channels, int depth, long seed) {
-        Random r = new Random(seed);
-        int[][] p = new int[channels][w * h];
-        for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = r.nextInt(1 << depth);
-        return new Image(w, h, depth, p);
-    }
 }

@@ -38,7 +38,7 @@ class VectorsTest {
     void aWrongDecoderIsCaught(@TempDir Path tmp) throws Exception {
         // an "external decoder" that always writes the same PNG must fail the decode cases and the error cases alike
         Path png = tmp.resolve("fixed.png");
-        Files.write(png, dev.nwf.files.ImageFiles.pngBytes(VectorGenerator.synthetic(3, 3, 1, 8, 1)));
+        Files.write(png, dev.nwf.files.ImageFiles.pngBytes(dev.nwf.codec.SyntheticImages.fixedWaves(3, 3, 1, 8, 1)));
         List<CaseResult> results = Conformance.runExternal(COMMITTED, "cp " + png + " {out}", tmp);
         assertTrue(results.stream().noneMatch(CaseResult::passed), results.toString());
     }

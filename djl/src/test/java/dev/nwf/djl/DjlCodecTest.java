@@ -7,7 +7,7 @@ import ai.djl.Device;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfModel;
-import dev.nwf.codec.TestImages;
+import dev.nwf.codec.SyntheticImages;
 import dev.nwf.codec.TestModels;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.ReadOptions;
@@ -23,7 +23,7 @@ class DjlCodecTest {
             NwfCodec reference = new NwfCodec(model);
             NwfCodec djl = new NwfCodec(model, new DjlEvaluator(Device.cpu(), DjlEvaluator.Precision.AUTO, NwfModel.MAX_INPUT_BOUND));
             // 45x38 under the 5/3: the nwf family evaluates its network at every detail level
-            Image img = TestImages.synthetic(45, 38, 3, 8, 12);
+            Image img = SyntheticImages.synthetic(45, 38, 3, 8, 12);
             byte[] ref = NwfContainer.toBytes(reference.encode(img));
             assertArrayEquals(ref, NwfContainer.toBytes(djl.encode(img)), model.family());
             Image back = djl.decoder().decode(NwfContainer.read(ref, ReadOptions.DEFAULT).file()).image();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nwf.codec.Decoded;
 import dev.nwf.codec.Image;
-import dev.nwf.codec.TestImages;
+import dev.nwf.codec.SyntheticImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Input images: every format the JDK reads, and files with several frames refused rather than cut to one. */
 class ImageFilesTest {
-    private final Image image = TestImages.synthetic(23, 17, 3, 8, 1);
+    private final Image image = SyntheticImages.synthetic(23, 17, 3, 8, 1);
 
     /** Text entries keep the file's order through reading and writing, so the same input always encodes to the same bytes. */
     @Test

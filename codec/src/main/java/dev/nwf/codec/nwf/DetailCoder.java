@@ -13,6 +13,7 @@ import dev.nwf.codec.nwf.context.BiasCorrection;
 import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.nwf.context.FilterErrors;
 import dev.nwf.codec.nwf.context.LocalScale;
+import dev.nwf.codec.nwf.context.Sample;
 import dev.nwf.codec.nwf.context.ScaleBlend;
 import dev.nwf.codec.nwf.context.ScaleCalibration;
 import dev.nwf.codec.nwf.context.ZeroContext;
@@ -248,67 +249,57 @@ public final class DetailCoder {
         }
     }
 
-    /** One band being coded: the per-sample context steps shared by encoder and decoder, in sample order. */
+    /**
+     * One band being coded: the context stages (SPEC.md §6.3) run on one {@link Sample}, in sample order and in the same
+     * order by encoder and decoder: the along-edge mean, the local scale (or its learnt blend), the adaptive mean, the
+     * bias correction, the calibration; after the sample, the same stages learn.
+     */
     private final class Band implements ResidualCoder.ZeroModel {
         private final BandSchedule schedule;
         /** The band's place in coding order: 3 c + b. */
         final int k;
-        private final int c;
         private final int b;
         private final int w;
         private final int[] v;
         private final int[] mean;
-        private final int[] netMean;
-        private final int[] netScale;
-        private final int[][] co;
-        private final int[][] ownBands;
-        private final int[][] lumaBands;
-        private final int[] low;
-        /** Where the low-pass is flat (the zero context's pattern), or null without it. */
-        private final boolean[] flat;
-        /** The image's adaptive state, with this band's own per-sample state (each is null without its feature). */
+        /** The sample being coded, as every stage sees it. */
+        private final Sample s;
+        /** The image's context stages, each with this band's own per-sample state (each is null without its tool). */
         private final AdaptiveMean adaptive;
         private final BiasCorrection bias;
         private final ScaleBlend blend;
+        private final ScaleCalibration calibration;
         final ZeroContext zero;
-        private int current;
-        private boolean zeroAsked;
-        private final int[] res;
-        /** The filter's errors in this band and in the bands coded before it here (SPEC.md §6.3.8), or null. */
-        private final int[] errors;
-        private final int[][] coErrors;
-        /** The last of {@code coErrors}, whose sign splits the bias correction's contexts; null where there is none. */
-        private final int[] lastCoErrors;
-        /** The local scale index of the sample being coded, before calibration. */
-        private int local;
-        /** The calibration slot of the sample being coded: band and block-grid class (and the mean's class). */
-        private int slot;
-        /** The mean filter's mean of the sample being coded: before the bias correction, what its errors are taken from. */
-        private int filterMean;
 
         Band(BandSchedule schedule, int k, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands, int[] low, boolean[] flat) {
             this.schedule = schedule;
             this.k = k;
-            this.low = low;
-            this.flat = flat;
-            this.c = k / 3;
+            int c = k / 3;
             this.b = k % 3;
             this.w = levels.width;
             this.v = v;
             this.mean = mean;
-            this.netMean = DetailCoder.this.adaptive == null ? null : mean.clone();
-            this.netScale = netScale;
-            this.co = haar ? withSlopes(coLocated(c, b), LocalScale.lowPassSlopes(low, w, levels.height, b)) : coLocated(c, b);
-            this.ownBands = ownBands;
-            this.lumaBands = lumaBands;
+            this.s = new Sample(c, b, w, levels.height);
+            s.levels = levels;
+            s.finest = stride == 2;
+            s.v = v;
+            s.netMean = DetailCoder.this.adaptive == null ? null : mean.clone();
+            s.netScale = netScale;
+            s.res = levels.band(c, b);
+            s.co = haar ? withSlopes(coLocated(c, b), LocalScale.lowPassSlopes(low, w, levels.height, b)) : coLocated(c, b);
+            s.ownBands = ownBands;
+            s.lumaBands = lumaBands;
+            s.low = low;
+            s.errors = filterErrors == null ? null : filterErrors.band(c, b);
+            s.coErrors = filterErrors == null ? null : filterErrors.coLocated(c, b);
+            s.flat = flat;
+            s.leftWeight = leftWeight(b);
+            s.upWeight = upWeight(b);
             this.adaptive = DetailCoder.this.adaptive == null ? null : DetailCoder.this.adaptive.forBand();
             this.bias = DetailCoder.this.bias == null ? null : DetailCoder.this.bias.forBand();
             this.zero = DetailCoder.this.zero == null ? null : DetailCoder.this.zero.forBand();
             this.blend = DetailCoder.this.blend == null ? null : DetailCoder.this.blend.forBand();
-            this.res = levels.band(c, b);
-            this.errors = filterErrors == null ? null : filterErrors.band(c, b);
-            this.coErrors = filterErrors == null ? null : filterErrors.coLocated(c, b);
-            this.lastCoErrors = coErrors == null || coErrors.length == 0 ? null : coErrors[coErrors.length - 1];
+            this.calibration = DetailCoder.this.calibration == null ? null : DetailCoder.this.calibration.forBand();
         }
 
         /** Waits until the bands before this one are far enough ahead to code row y (SPEC.md §6.5). */
@@ -326,54 +317,53 @@ public final class DetailCoder {
          * scale index (local, then calibrated); reads only samples before i.
          */
         int prepare(int i) {
+            s.at(i);
             // with the error feedback the filter reads the neighbours' errors itself (SPEC.md §6.3.8)
-            if (errors == null) mean[i] = alongEdge(i, w, b, v, mean);
-            local = blend == null ? LocalScale.at(i, w, res, netScale, co, leftWeight(b), upWeight(b))
-                    : blend.at(c, b, i, w, res, netScale, co, leftWeight(b), upWeight(b));
-            if (adaptive == null) return local;
-            int gridClass = grid == null ? 0 : rowClasses[i / w] + columnClasses[i % w];
-            mean[i] = adaptive.correct(c, b, i, v, netMean, mean[i], ownBands, lumaBands, levels, gridClass, low, errors, coErrors);
-            filterMean = mean[i];
-            slot = b * BlockGrid.MAX_CLASSES + gridClass;
-            if (bias != null) {
-                int x = i % w;
-                int ctx = bias.contextAtDepth(local, mean[i], x > 0 ? res[i - 1] : 0, i >= w ? res[i - w] : 0, stride == 2,
-                        BiasCorrection.slope(low, x, i / w, w, levels.height, b));
-                if (coErrors != null) ctx = BiasCorrection.withFeedback(ctx, lastCoErrors == null ? 0 : lastCoErrors[i]);
-                mean[i] = bias.correct(c, b, ctx, mean[i]);
-                slot = slot * BiasCorrection.MEAN_CLASSES + BiasCorrection.meanAgainstScale(mean[i], LocalScale.mad(local));
-            }
-            return calibration.calibrated(c, slot, local);
+            if (s.errors == null) mean[i] = alongEdge(i, w, b, v, mean);
+            if (blend == null) s.local = LocalScale.at(i, w, s.res, s.netScale, s.co, s.leftWeight, s.upWeight);
+            else blend.predict(s);
+            if (adaptive == null) return s.local;
+            s.mean = mean[i];
+            s.gridClass = grid == null ? 0 : rowClasses[s.y] + columnClasses[s.x];
+            adaptive.predict(s);
+            s.slot = b * BlockGrid.MAX_CLASSES + s.gridClass;
+            if (bias != null) bias.predict(s);
+            mean[i] = s.mean;
+            calibration.predict(s);
+            return s.scale;
         }
 
         /** The sample the zero context is asked about next. */
         void at(int i) {
-            current = i;
+            if (s.i != i) s.at(i); // the decoder has just prepared this sample; the encoder codes in a later pass
+            zero.predict(s);
         }
 
         /** The frequency the value 0 is coded with at the current sample (SPEC.md §6.3.6); asked where 0 has a symbol of its own. */
         @Override
         public int frequency(int tableFreq, int maxFreq) {
-            zeroAsked = true;
-            return zero.frequency(c, b, stride == 2, tableFreq, maxFreq, v, current, w, ownBands, lumaBands, flat);
+            return zero.frequency(s, tableFreq, maxFreq);
         }
 
         /** The current sample's value is known: the zero context counts it if it was asked. */
         void zeroCoded(int value) {
-            if (zeroAsked) zero.record(value);
-            zeroAsked = false;
+            s.value = value;
+            zero.learn(s);
         }
 
-        /** Sample i's value is known: record its residual and let the adaptive context learn from it. */
+        /** Sample i's value is known: record its residual and let the context stages learn from it. */
         void coded(int i) {
+            int[] res = s.res;
             res[i] = LevelResiduals.residual(v[i], mean[i]);
             if (adaptive == null) return;
+            s.value = v[i];
+            s.magnitude = Math.abs(res[i]);
             // the mean filter learns from its own mean, before the bias correction
-            adaptive.learn(v[i], filterMean);
-            if (errors != null) errors[i] = FilterErrors.error(v[i], filterMean);
-            if (bias != null) bias.learn(16L * v[i] - filterMean);
-            calibration.record(c, slot, local, Math.abs(res[i]));
-            if (blend != null) blend.learn(Math.abs(res[i]));
+            adaptive.learn(s);
+            if (s.errors != null) s.errors[i] = FilterErrors.error(v[i], s.filterMean);
+            if (bias != null) bias.learn(s);
+            calibration.learn(s);
+            if (blend != null) blend.learn(s);
         }
     }
 

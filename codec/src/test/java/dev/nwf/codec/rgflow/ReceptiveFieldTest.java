@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nwf.codec.Image;
-import dev.nwf.codec.TestImages;
+import dev.nwf.codec.SyntheticImages;
 import dev.nwf.codec.TestModels;
 import dev.nwf.codec.net.ReferenceEvaluator;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class ReceptiveFieldTest {
     private static final int STEPS = 3;
 
     private static int[] plane() {
-        Image img = TestImages.synthetic(SIDE, SIDE, 1, 8, 11);
+        Image img = SyntheticImages.synthetic(SIDE, SIDE, 1, 8, 11);
         return img.plane(0);
     }
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nwf.codec.CodingTool;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.NwfCodec;
-import dev.nwf.codec.TestImages;
+import dev.nwf.codec.SyntheticImages;
 import dev.nwf.codec.TestModels;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
@@ -76,7 +76,7 @@ class ColourTransformTest {
     /** Gray stored as 16-bit RGB: both transforms leave two zero planes, the tie goes to subtract green, and it round-trips. */
     @Test
     void sixteenBitGrayAsRgbTakesSubtractGreenAndRoundTrips() throws Exception {
-        Image gray = TestImages.synthetic(70, 45, 1, 16, 23);
+        Image gray = SyntheticImages.synthetic(70, 45, 1, 16, 23);
         Image img = new Image(70, 45, 16, new int[][] {gray.plane(0), gray.plane(0), gray.plane(0)});
         NwfCodec codec = new NwfCodec(TestModels.random(5));
         NwfFile file = codec.encode(img);
@@ -87,13 +87,13 @@ class ColourTransformTest {
     /** Channels that do not follow green: the untransformed planes, green first, win the trial. */
     @Test
     void encoderTakesGreenFirstWhereSubtractGreenDoesNotPay() throws Exception {
-        Image img = TestImages.synthetic(96, 80, 3, 8, 21);
+        Image img = SyntheticImages.synthetic(96, 80, 3, 8, 21);
         NwfCodec codec = new NwfCodec(TestModels.random(3));
         assertEquals("green-first", NwfCodec.tools(codec.encode(img).header()).colourTransformName());
     }
 
     private static Image greenish(int w, int h) {
-        Image base = TestImages.synthetic(w, h, 1, 8, 17);
+        Image base = SyntheticImages.synthetic(w, h, 1, 8, 17);
         int[][] p = new int[3][w * h];
         for (int i = 0; i < w * h; i++) {
             int g = base.plane(0)[i];

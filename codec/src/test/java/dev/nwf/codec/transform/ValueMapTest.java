@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nwf.codec.Image;
-import dev.nwf.codec.TestImages;
+import dev.nwf.codec.SyntheticImages;
 import dev.nwf.codec.entropy.CorruptStreamException;
 import java.io.ByteArrayOutputStream;
 import java.util.zip.Deflater;
@@ -18,8 +18,8 @@ class ValueMapTest {
 
     @Test
     void widenedImageMapsToItsEightBitRanks() throws CorruptStreamException {
-        Image eight = TestImages.synthetic(30, 20, 3, 8, 1);
-        Image wide = TestImages.times257(eight);
+        Image eight = SyntheticImages.synthetic(30, 20, 3, 8, 1);
+        Image wide = SyntheticImages.times257(eight);
         ValueMap map = ValueMap.fit(wide);
         assertNotNull(map);
         Image ranks = map.toRanks(wide);
@@ -33,7 +33,7 @@ class ValueMapTest {
     /** The map is read from where the tool list holds it, between other bytes. */
     @Test
     void mapIsReadFromItsPlaceInTheToolList() throws CorruptStreamException {
-        ValueMap map = ValueMap.fit(TestImages.fewColours(20, 20, 2));
+        ValueMap map = ValueMap.fit(SyntheticImages.fewColours(20, 20, 2));
         byte[] stored = map.toBytes();
         byte[] list = new byte[stored.length + 5];
         System.arraycopy(stored, 0, list, 3, stored.length);
@@ -42,19 +42,19 @@ class ValueMapTest {
 
     @Test
     void imagesThatFillTheirSpanGetNoMap() {
-        assertNull(ValueMap.fit(TestImages.noise(40, 40, 3, 8, 3)), "every value used");
-        assertNull(ValueMap.fit(TestImages.synthetic(1, 37, 1, 8, 4)), "37 samples: the map would cost more than it saves");
+        assertNull(ValueMap.fit(SyntheticImages.noise(40, 40, 3, 8, 3)), "every value used");
+        assertNull(ValueMap.fit(SyntheticImages.synthetic(1, 37, 1, 8, 4)), "37 samples: the map would cost more than it saves");
         assertNull(ValueMap.fit(new Image(4, 4, 1, new int[][] {new int[16]})), "1-bit ranks do not beat a 1-bit image");
     }
 
     @Test
     void displayClampsRanksButTheFullImageRefusesThem() {
-        Image wide = TestImages.times257(new Image(2, 1, 8, new int[][] {{0, 255}}));
+        Image wide = SyntheticImages.times257(new Image(2, 1, 8, new int[][] {{0, 255}}));
         ValueMap map = ValueMap.used(wide);
         Image tooHigh = new Image(2, 1, map.codedDepth(), new int[][] {{0, 1}});
         assertEquals(255 * 257, map.toValues(tooHigh, true).sample(0, 1, 0));
         Image beyond = new Image(1, 1, map.codedDepth(), new int[][] {{1}});
-        ValueMap one = ValueMap.used(TestImages.times257(new Image(1, 1, 8, new int[][] {{7}})));
+        ValueMap one = ValueMap.used(SyntheticImages.times257(new Image(1, 1, 8, new int[][] {{7}})));
         assertThrows(IllegalArgumentException.class, () -> one.toValues(beyond, false));
         assertEquals(7 * 257, one.toValues(beyond, true).sample(0, 0, 0));
     }
@@ -77,7 +77,7 @@ class ValueMapTest {
     /** Damaged maps (bytes flipped, cut or extended) give a map or a named error, never another exception. */
     @Test
     void damagedMapsFailOnlyWithNamedErrors() {
-        byte[] valid = ValueMap.fit(TestImages.times257(TestImages.synthetic(40, 30, 2, 8, 5))).toBytes();
+        byte[] valid = ValueMap.fit(SyntheticImages.times257(SyntheticImages.synthetic(40, 30, 2, 8, 5))).toBytes();
         java.util.Random r = new java.util.Random(6);
         int named = 0;
         for (int i = 0; i < 3000; i++) {

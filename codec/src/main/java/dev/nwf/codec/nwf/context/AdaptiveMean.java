@@ -10,7 +10,7 @@ import dev.nwf.codec.nwf.LevelResiduals;
  * and adds its prediction to the mean. Encoder and decoder run it in the same order on the same integers (64-bit, no
  * floating point), so they stay in step. The weights start at zero for every image and carry over from level to level.
  */
-public final class AdaptiveMean {
+public final class AdaptiveMean implements ContextStage {
     /** Offsets (dx, dy) read from already known bands: the sample itself and its four neighbours. */
     static final int[][] AROUND = {{0, 0}, {-1, 0}, {1, 0}, {0, -1}, {0, 1}};
     /** Causal neighbours of the band being coded whose residuals are features. */
@@ -102,31 +102,34 @@ public final class AdaptiveMean {
     }
 
     /**
-     * The corrected mean of sample {@code i} of band {@code b} of channel {@code c}; remembers its features until
-     * {@link #learn}.
-     *
-     * @param v         this band's samples, valid before {@code i}
-     * @param netMean   the network's means of this band (before any correction), in 1/16 units
-     * @param mean      the mean so far (after the along-edge correction)
-     * @param ownBands  this channel's bands; those before {@code b} are complete
-     * @param lumaBands channel 0's complete bands when {@code c > 0}, else null
-     * @param levels    the residuals coded so far at this level and the level before
-     * @param gridClass the sample's block-grid class, 0 without a grid
-     * @param low       this channel's low-pass at this level (the bands' LL), read with the Haar split only
-     * @param errors    the filter's errors in this band ({@link FilterErrors}), valid before {@code i}; null without the
-     *                  error feedback
-     * @param coErrors  the filter's errors of the bands coded before this one ({@link FilterErrors#coLocated}); null
-     *                  without the error feedback
+     * Corrects the sample's mean (SPEC.md §6.3.3) from the residuals and errors around it, its channel's and channel 0's
+     * earlier bands, the parent level and, under Haar, the low-pass; sets {@link Sample#filterMean} too. Remembers its
+     * features until {@link #learn}.
      */
-    public int correct(int c, int b, int i, int[] v, int[] netMean, int mean, int[][] ownBands, int[][] lumaBands, LevelResiduals levels,
-                int gridClass, int[] low, int[] errors, int[][] coErrors) {
-        int w = levels.width;
-        int h = levels.height;
-        int x = i % w;
-        int y = i / w;
+    @Override
+    public void predict(Sample s) {
+        s.mean = correct(s);
+        s.filterMean = s.mean;
+    }
+
+    /** The corrected mean of the sample: {@link #predict} without setting it. */
+    int correct(Sample s) {
+        int c = s.c;
+        int b = s.b;
+        int i = s.i;
+        int[] v = s.v;
+        int[] netMean = s.netMean;
+        LevelResiduals levels = s.levels;
+        int[] errors = s.errors;
+        int[][] coErrors = s.coErrors;
+        int mean = s.mean;
+        int w = s.w;
+        int h = s.h;
+        int x = s.x;
+        int y = s.y;
         count = 0;
-        for (int k = 0; k < b; k++) around(ownBands[k], 16, x, y, w, h);
-        if (c > 0) around(lumaBands[b], 16, x, y, w, h);
+        for (int k = 0; k < b; k++) around(s.ownBands[k], 16, x, y, w, h);
+        if (c > 0) around(s.lumaBands[b], 16, x, y, w, h);
         if (c > 1) around(levels.band(c - 1, b), 1, x, y, w, h);
         for (int[] d : CAUSAL) {
             int xx = x + d[0];
@@ -136,7 +139,7 @@ public final class AdaptiveMean {
         }
         features[count++] = levels.parent == null ? 0 : toEightBit(levels.parentAt(c, b, x, y));
         if (grid) features[count++] = GRID_BIAS;
-        if (haar) lowPassDifferences(low, x, y, w, h);
+        if (haar) lowPassDifferences(s.low, x, y, w, h);
         if (errors != null) {
             for (int[] d : FilterErrors.CAUSAL) {
                 int xx = x + d[0];
@@ -145,7 +148,7 @@ public final class AdaptiveMean {
             }
             for (int[] e : coErrors) features[count++] = toEightBit(e[i]);
         }
-        int slot = b * BlockGrid.MAX_CLASSES + gridClass;
+        int slot = b * BlockGrid.MAX_CLASSES + s.gridClass;
         if (weights[c][slot] == null) weights[c][slot] = new long[count];
         active = weights[c][slot];
         long sum = 0;
@@ -159,8 +162,13 @@ public final class AdaptiveMean {
         return (int) Math.max(-MEAN_LIMIT, Math.min(MEAN_LIMIT, mean + correction));
     }
 
-    /** Updates the weights of the last {@link #correct}ed sample, now that its value is known. */
-    public void learn(int value, int meanUsed) {
+    /** Updates the weights of the last sample predicted, now that its value is known: towards its own mean's error. */
+    @Override
+    public void learn(Sample s) {
+        learn(s.value, s.filterMean);
+    }
+
+    void learn(int value, int meanUsed) {
         long limit = Math.min(ERROR_LIMIT, 2 * norm);
         long e = Math.max(-limit, Math.min(limit, toEightBit(16L * value - meanUsed)));
         if (e == 0) return;

@@ -6,7 +6,7 @@ package dev.nwf.codec.nwf.context;
  * the filter's errors there, and half of it is added to the mean. The same context's class of mean against scale also
  * keys the scale calibration (§6.3.4). Integer-only, learnt inside the image, in the same order by encoder and decoder.
  */
-public final class BiasCorrection {
+public final class BiasCorrection implements ContextStage {
     /** Activity classes (local scale index), mean classes, left/up residual signs, finest or not, slope sign. */
     static final int CONTEXTS = 8 * 9 * 3 * 3 * 2 * 3;
     /** A context corrects once it has seen this many errors. */
@@ -107,8 +107,31 @@ public final class BiasCorrection {
         return ctx * 3 + sign(error);
     }
 
+    /**
+     * Corrects the sample's mean by its context's running error (SPEC.md §6.3.7), after the adaptive mean and the local
+     * scale, and keys the calibration's slot by how the corrected mean compares with the scale.
+     */
+    @Override
+    public void predict(Sample s) {
+        int i = s.i;
+        int ctx = contextAtDepth(s.local, s.mean, s.x > 0 ? s.res[i - 1] : 0, i >= s.w ? s.res[i - s.w] : 0, s.finest,
+                slope(s.low, s.x, s.y, s.w, s.h, s.b));
+        if (s.coErrors != null) {
+            int[] last = s.coErrors.length == 0 ? null : s.coErrors[s.coErrors.length - 1];
+            ctx = withFeedback(ctx, last == null ? 0 : last[i]);
+        }
+        s.mean = correct(s.c, s.b, ctx, s.mean);
+        s.slot = s.slot * MEAN_CLASSES + meanAgainstScale(s.mean, LocalScale.mad(s.local));
+    }
+
+    /** Learns the sample's error before the correction: from the adaptive mean's own mean. */
+    @Override
+    public void learn(Sample s) {
+        learn(16L * s.value - s.filterMean);
+    }
+
     /** The mean with the context's correction added; remembers the context until {@link #learn}. */
-    public int correct(int c, int b, int ctx, int mean) {
+    int correct(int c, int b, int ctx, int mean) {
         active = table[c][b];
         context = ctx;
         long n = active[2 * ctx + 1];
@@ -117,7 +140,7 @@ public final class BiasCorrection {
     }
 
     /** The last corrected sample's error before the correction: 16·value − the filter's mean (at the image's depth). */
-    public void learn(long error) {
+    void learn(long error) {
         active[2 * context] += Math.max(-ERROR_LIMIT, Math.min(ERROR_LIMIT, error));
         if (++active[2 * context + 1] == HALVE_AT) {
             active[2 * context] >>= 1;

@@ -7,7 +7,7 @@ package dev.nwf.codec.nwf.context;
  * from the blend's estimate, and a zero magnitude's. Weights start at zero (the fixed blend) for every image and carry
  * over from level to level; 64-bit integers only, so encoder and decoder stay in step.
  */
-public final class ScaleBlend {
+public final class ScaleBlend implements ContextStage {
     /** The in-band group, the co-located group, the zero magnitude. */
     static final int FEATURES = 3;
     /**
@@ -54,12 +54,23 @@ public final class ScaleBlend {
         return new ScaleBlend(this);
     }
 
-    /**
-     * The local scale index of sample {@code i} of band {@code b} of channel {@code c}, with the arguments of
-     * {@link LocalScale#at}; remembers its features until {@link #learn}.
-     */
-    public int at(int c, int b, int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight) {
-        long e0 = LocalScale.estimate(i, w, mag, netScale, co, leftWeight, upWeight, parts);
+    /** Sets the sample's local scale index: §6.3.1's blend with the learnt deviations. Remembers its features until {@link #learn}. */
+    @Override
+    public void predict(Sample s) {
+        s.local = at(s);
+    }
+
+    /** Learns from the sample's residual magnitude. */
+    @Override
+    public void learn(Sample s) {
+        learn(s.magnitude);
+    }
+
+    /** The local scale index of the sample; remembers its features until {@link #learn}. */
+    int at(Sample s) {
+        int c = s.c;
+        int b = s.b;
+        long e0 = LocalScale.estimate(s.i, s.w, s.res, s.netScale, s.co, s.leftWeight, s.upWeight, parts);
         long base = e0 >> 10;
         long[] f = features;
         // Σ a·(g − base) over the neighbours the blend read, in 1/16 of their weight (about 18 in all)
@@ -83,7 +94,7 @@ public final class ScaleBlend {
     }
 
     /** Updates the weights of the last sample asked about, now that its residual magnitude (1/16 units) is known. */
-    public void learn(int magnitude) {
+    void learn(int magnitude) {
         long e = toEightBit(magnitude - (estimate >> 10));
         if (e == 0) return;
         // the norm's largest power of two below it divides: a shift, not a division (the step is off by less than 2x)

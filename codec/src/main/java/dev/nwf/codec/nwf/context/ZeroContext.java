@@ -6,7 +6,7 @@ package dev.nwf.codec.nwf.context;
  * zeros, started from the table's frequency, gives the frequency the value 0 is coded with. Integer-only; encoder and decoder update it in the
  * same order.
  */
-public final class ZeroContext {
+public final class ZeroContext implements ContextStage {
     /** Weight of the table's own zero frequency, as if seen this many times (set A: 8 and 32 within 0.03 %). */
     static final int PRIOR = 16;
     /** Counts halve here, so the estimate follows the image (256 to 4096 within 0.02 %). */
@@ -45,6 +45,8 @@ public final class ZeroContext {
      */
     private final int[] counts;
     private int slot;
+    /** Whether the coder asked about the current sample (it asks only where 0 has a symbol of its own). */
+    private boolean asked;
 
     /** ⌊2^37 / d⌋ + 1 for the divisors d = N + PRIOR: multiplying by it divides exactly numerators below 2^27. */
     private static final long[] RECIPROCAL = new long[HALVE_AT + PRIOR];
@@ -71,21 +73,29 @@ public final class ZeroContext {
         return BUCKET_OF[f];
     }
 
+    /** The zero context needs no prediction before coding: the coder asks {@link #frequency} while it codes. */
+    @Override
+    public void predict(Sample s) {
+        asked = false;
+    }
+
+    /** Counts the sample's value in the context it was asked about, if it was (where 0 had a symbol of its own). */
+    @Override
+    public void learn(Sample s) {
+        if (asked) record(s.value);
+        asked = false;
+    }
+
     /**
-     * The frequency to code the value 0 with at sample {@code i} of band {@code b} of channel {@code c}; remembers the
-     * sample's context until {@link #record}.
+     * The frequency to code the value 0 with at the sample; remembers the sample's context until {@link #learn}.
      *
      * @param tableFreq the coding table's frequency of 0 (1..2^16)
      * @param maxFreq   the most the value 0 may be given (every other symbol keeps 1)
-     * @param v         this band's samples, valid before {@code i}
-     * @param ownBands  this channel's bands, complete before {@code b}
-     * @param lumaBands channel 0's complete bands when {@code c > 0}, else null
-     * @param flat      where this channel's low-pass at this level is flat ({@link #flatLowPass})
      */
-    public int frequency(int c, int b, boolean finest, int tableFreq, int maxFreq, int[] v, int i, int w, int[][] ownBands, int[][] lumaBands,
-                  boolean[] flat) {
-        slot = 2 * ((((c * 3 + b) * 2 + (finest ? 0 : 1)) * BUCKETS + bucket(tableFreq)) * PATTERNS
-                + pattern(c, b, v, i, w, ownBands, lumaBands, flat));
+    public int frequency(Sample s, int tableFreq, int maxFreq) {
+        asked = true;
+        slot = 2 * ((((s.c * 3 + s.b) * 2 + (s.finest ? 0 : 1)) * BUCKETS + bucket(tableFreq)) * PATTERNS
+                + pattern(s.c, s.b, s.v, s.i, s.w, s.ownBands, s.lumaBands, s.flat));
         // ⌊(zeros·2^16 + PRIOR·f) / (N + PRIOR)⌋; the numerator stays below 2^26 (zeros < HALVE_AT = 2^9), where the
         // reciprocal's product is exact
         int q = quotient(((long) counts[slot] << 16) + PRIOR * tableFreq, counts[slot + 1] + PRIOR);
@@ -98,7 +108,7 @@ public final class ZeroContext {
     }
 
     /** The sample last asked about was {@code value}. */
-    public void record(int value) {
+    void record(int value) {
         if (value == 0) counts[slot]++;
         if (++counts[slot + 1] == HALVE_AT) {
             counts[slot] >>= 1;

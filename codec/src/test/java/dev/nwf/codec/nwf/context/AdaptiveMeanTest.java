@@ -28,7 +28,7 @@ class AdaptiveMeanTest {
         double early = 0;
         double late = 0;
         for (int i = 0; i < n; i++) {
-            int mean = am.correct(1, 0, i, own[0], netMean, netMean[i], own, luma, levels, 0, null, null, null);
+            int mean = am.correct(sample(1, 0, i, own[0], netMean, netMean[i], own, luma, levels, null));
             if (learn) am.learn(own[0][i], mean);
             double e = Math.abs(16.0 * own[0][i] - mean) / scale;
             if (i < 256) early += e / 256;
@@ -65,7 +65,7 @@ class AdaptiveMeanTest {
         double early = 0;
         double late = 0;
         for (int i = 0; i < n; i++) {
-            int mean = am.correct(0, 0, i, v, zero, 0, new int[][] {v}, null, levels, 0, low, null, null);
+            int mean = am.correct(sample(0, 0, i, v, zero, 0, new int[][] {v}, null, levels, low));
             am.learn(v[i], mean);
             double e = Math.abs(16.0 * v[i] - mean);
             if (i < 256) early += e / 256;
@@ -93,7 +93,7 @@ class AdaptiveMeanTest {
         LevelResiduals levels = LevelResiduals.first(3, w, w);
         double late = 0;
         for (int i = 0; i < n; i++) {
-            int mean = am.correct(1, 0, i, own[0], netMean, 0, own, luma, levels, 0, null, null, null);
+            int mean = am.correct(sample(1, 0, i, own[0], netMean, 0, own, luma, levels, null));
             am.learn(own[0][i], mean);
             if (i >= n - n / 4) late += Math.abs(16.0 * own[0][i] - mean) / (n / 4);
         }
@@ -116,5 +116,20 @@ class AdaptiveMeanTest {
     void withoutLearningTheMeanIsLeftAlone() {
         double[] e = errors(8, false);
         assertEquals(e[0], e[1], 16 * 3, "weights stay zero, so both windows see the raw residual");
+    }
+
+    /** The sample at index {@code i} as the adaptive mean sees it, without grid classes or filter errors. */
+    private static Sample sample(int c, int b, int i, int[] v, int[] netMean, int mean, int[][] ownBands, int[][] lumaBands,
+                                 LevelResiduals levels, int[] low) {
+        Sample s = new Sample(c, b, levels.width, levels.height);
+        s.v = v;
+        s.netMean = netMean;
+        s.ownBands = ownBands;
+        s.lumaBands = lumaBands;
+        s.levels = levels;
+        s.low = low;
+        s.at(i);
+        s.mean = mean;
+        return s;
     }
 }

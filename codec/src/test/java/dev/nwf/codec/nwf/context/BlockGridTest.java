@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nwf.codec.SyntheticImages;
 import dev.nwf.codec.TestImages;
 import dev.nwf.codec.entropy.CorruptStreamException;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,8 @@ class BlockGridTest {
 
     @Test
     void smoothAndNoisyImagesHaveNoGrid() {
-        assertNull(BlockGrid.detect(TestImages.synthetic(264, 256, 3, 8, 8)));
-        assertNull(BlockGrid.detect(TestImages.noise(264, 256, 3, 8, 9)));
+        assertNull(BlockGrid.detect(SyntheticImages.synthetic(264, 256, 3, 8, 8)));
+        assertNull(BlockGrid.detect(SyntheticImages.noise(264, 256, 3, 8, 9)));
         assertNull(BlockGrid.detect(TestImages.blocky(120, 88, 0, 10)), "too small for the classes to pay");
     }
 

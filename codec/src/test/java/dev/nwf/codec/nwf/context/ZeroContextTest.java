@@ -17,7 +17,7 @@ class ZeroContextTest {
         ZeroContext z = new ZeroContext(3);
         for (int f : new int[] {1, 100, 5000, 40000, 1 << 16}) {
             assertEquals(Math.max(ZeroContext.MARGIN, Math.min(f, Math.min(MOST, (1 << 16) - ZeroContext.MARGIN))),
-                    z.frequency(0, 0, true, f, MOST, BAND, 5, 4, new int[3][], null, SLOPE));
+                    z.frequency(sample(0, 0, true, BAND, 5, 4, new int[3][], null, SLOPE), f, MOST));
         }
     }
 
@@ -26,23 +26,23 @@ class ZeroContextTest {
         ZeroContext z = new ZeroContext(1);
         int table = 8000;
         for (int k = 0; k < 400; k++) {
-            z.frequency(0, 1, true, table, MOST, BAND, 5, 4, new int[][] {BAND, null, null}, null, SLOPE);
+            z.frequency(sample(0, 1, true, BAND, 5, 4, new int[][] {BAND, null, null}, null, SLOPE), table, MOST);
             z.record(k % 10 == 9 ? 4 : 0); // nine zeros in ten
         }
-        int learnt = z.frequency(0, 1, true, table, MOST, BAND, 5, 4, new int[][] {BAND, null, null}, null, SLOPE);
+        int learnt = z.frequency(sample(0, 1, true, BAND, 5, 4, new int[][] {BAND, null, null}, null, SLOPE), table, MOST);
         assertEquals(0.9 * (1 << 16), learnt, 0.03 * (1 << 16));
         // the same table frequency elsewhere has its own counts: another band, the coarser levels, another neighbourhood
-        assertEquals(table, z.frequency(0, 2, true, table, MOST, BAND, 5, 4, new int[][] {BAND, BAND, null}, null, SLOPE));
-        assertEquals(table, z.frequency(0, 1, false, table, MOST, BAND, 5, 4, new int[][] {BAND, null, null}, null, SLOPE));
-        assertEquals(table, z.frequency(0, 1, true, table, MOST, BAND, 2, 4, new int[][] {BAND, null, null}, null, SLOPE));
+        assertEquals(table, z.frequency(sample(0, 2, true, BAND, 5, 4, new int[][] {BAND, BAND, null}, null, SLOPE), table, MOST));
+        assertEquals(table, z.frequency(sample(0, 1, false, BAND, 5, 4, new int[][] {BAND, null, null}, null, SLOPE), table, MOST));
+        assertEquals(table, z.frequency(sample(0, 1, true, BAND, 2, 4, new int[][] {BAND, null, null}, null, SLOPE), table, MOST));
         // a table frequency in another bucket too
-        assertEquals(table / 4, z.frequency(0, 1, true, table / 4, MOST, BAND, 5, 4, new int[][] {BAND, null, null}, null, SLOPE));
+        assertEquals(table / 4, z.frequency(sample(0, 1, true, BAND, 5, 4, new int[][] {BAND, null, null}, null, SLOPE), table / 4, MOST));
         // evidence of no zeros at all brings it down, never below the margin
         for (int k = 0; k < 5000; k++) {
-            z.frequency(0, 1, true, table, MOST, BAND, 5, 4, new int[][] {BAND, null, null}, null, SLOPE);
+            z.frequency(sample(0, 1, true, BAND, 5, 4, new int[][] {BAND, null, null}, null, SLOPE), table, MOST);
             z.record(-2);
         }
-        int none = z.frequency(0, 1, true, table, MOST, BAND, 5, 4, new int[][] {BAND, null, null}, null, SLOPE);
+        int none = z.frequency(sample(0, 1, true, BAND, 5, 4, new int[][] {BAND, null, null}, null, SLOPE), table, MOST);
         assertTrue(none >= ZeroContext.MARGIN && none < table / 10, "after no zeros: " + none);
     }
 
@@ -91,5 +91,17 @@ class ZeroContextTest {
                 assertEquals(n / d, ZeroContext.quotient(n, d), n + " / " + d);
             }
         }
+    }
+
+    /** The sample at index {@code i} of a band {@code w} wide, as the zero context sees it. */
+    private static Sample sample(int c, int b, boolean finest, int[] v, int i, int w, int[][] ownBands, int[][] lumaBands, boolean[] flat) {
+        Sample s = new Sample(c, b, w, v.length / w);
+        s.finest = finest;
+        s.v = v;
+        s.ownBands = ownBands;
+        s.lumaBands = lumaBands;
+        s.flat = flat;
+        s.at(i);
+        return s;
     }
 }

@@ -1,0 +1,265 @@
+package dev.nwf.codec;
+
+import java.util.Random;
+
+/**
+ * Deterministic synthetic images: what the conformance vectors are coded from ({@code nwf conformance generate}) and
+ * what the tests code, in one place so that every decoder's test image can be reproduced. Those the vectors use compute
+ * with {@code StrictMath}, giving the same samples on every JVM.
+ */
+public final class SyntheticImages {
+    private SyntheticImages() {
+    }
+
+    public static Image fixedWaves(int w, int h, int channels, int depth, long seed) {
+        Random r = new Random(seed);
+        int max = (1 << depth) - 1;
+        int[][] p = new int[channels][w * h];
+        for (int c = 0; c < channels; c++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double v = 0.5 + 0.35 * StrictMath.sin(0.21 * x + c) * StrictMath.cos(0.17 * y - c) + (x > w / 2 ? 0.08 : -0.08);
+                    p[c][y * w + x] = (int) Math.max(0, Math.min(max, Math.round(v * max) + r.nextInt(3) - 1));
+                }
+            }
+        }
+        return new Image(w, h, depth, p);
+    }
+
+    public static Image noise(int w, int h, int channels, int depth, long seed) {
+        Random r = new Random(seed);
+        int[][] p = new int[channels][w * h];
+        for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = r.nextInt(1 << depth);
+        return new Image(w, h, depth, p);
+    }
+
+    /** An 8-bit image as 16-bit samples the way converters widen them: v·257. */
+    public static Image times257(Image img) {
+        int[][] p = new int[img.channels()][];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = img.plane(c).clone();
+            for (int i = 0; i < p[c].length; i++) p[c][i] *= 257;
+        }
+        return new Image(img.width(), img.height(), 16, p);
+    }
+
+    /** Colours near gray with a red cast and red clipped in a corner: red and blue follow green, as subtract green assumes. */
+    public static Image greenish(int w, int h, int channels, long seed) {
+        Image base = fixedWaves(w, h, 1, 8, seed);
+        Random r = new Random(seed);
+        int[][] p = new int[channels][w * h];
+        for (int i = 0; i < w * h; i++) {
+            int g = base.plane(0)[i];
+            p[0][i] = i % w > w * 2 / 3 && i / w < h / 3 ? 255 : Math.min(255, g + 40);
+            p[1][i] = g;
+            p[2][i] = Math.max(0, g - 10 + r.nextInt(2));
+            if (channels == 4) p[3][i] = 255 - (i % w) * 2;
+        }
+        return new Image(w, h, 8, p);
+    }
+
+    /** Four colours (one transparent) in blobs, as in a palette image. */
+    public static Image fourColours(int w, int h, long seed) {
+        int[][] colours = {{200, 30, 40, 255}, {20, 120, 220, 255}, {250, 250, 245, 255}, {0, 0, 0, 0}};
+        Image base = fixedWaves(w, h, 1, 8, seed);
+        int[][] p = new int[4][w * h];
+        for (int i = 0; i < w * h; i++) {
+            int[] col = colours[Math.min(3, base.plane(0)[i] / 64)];
+            for (int c = 0; c < 4; c++) p[c][i] = col[c];
+        }
+        return new Image(w, h, 8, p);
+    }
+
+    /** RGB shading in a sawtooth along x (a slow rise over 13 pixels, then a drop), a gentle ramp along y, slight noise. */
+    public static Image sawtooth(int w, int h) {
+        java.util.Random r = new java.util.Random(33);
+        int[][] p = new int[3][w * h];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) p[c][y * w + x] = Math.min(255, 40 + 12 * ((x + 5 * c) % 13) + y / 3 + r.nextInt(3));
+            }
+        }
+        return new Image(w, h, 8, p);
+    }
+
+    /** Samples rounded down to multiples of {@code step}: flat areas with steps between them. */
+    public static Image posterised(Image img, int step) {
+        int[][] p = new int[img.channels()][];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = img.plane(c).clone();
+            for (int i = 0; i < p[c].length; i++) p[c][i] -= p[c][i] % step;
+        }
+        return new Image(img.width(), img.height(), img.bitDepth(), p);
+    }
+
+    /** The image enlarged twice by repeating pixels, cropped to w×h. */
+    public static Image pixelRepeated(Image img, int w, int h) {
+        int[][] p = new int[img.channels()][w * h];
+        for (int c = 0; c < p.length; c++) {
+            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) p[c][y * w + x] = img.plane(c)[(y / 2) * img.width() + x / 2];
+        }
+        return new Image(w, h, img.bitDepth(), p);
+    }
+
+    /**
+     * Channels that share no structure: the first {@link #synthetic}'s pattern, the second {@link #waves}, the third
+     * waves along the other axis (an alpha channel, if asked for, a ramp).
+     */
+    public static Image unrelatedWaves(int w, int h, int channels, long seed) {
+        int[][] p = new int[channels][];
+        p[0] = fixedWaves(w, h, 1, 8, seed).plane(0);
+        p[1] = waves(w, h, seed + 1).plane(0);
+        int[] across = waves(h, w, seed + 2).plane(0);
+        p[2] = new int[w * h];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) p[2][y * w + x] = across[x * h + y];
+        if (channels == 4) {
+            p[3] = new int[w * h];
+            for (int i = 0; i < w * h; i++) p[3][i] = 255 - (i % w) * 2;
+        }
+        return new Image(w, h, 8, p);
+    }
+
+    /** {@code img} with one sample in eight raised by 1 (clamped): Haar still wins, its finest details are no longer all 0. */
+    public static Image speckled(Image img, long seed) {
+        Random r = new Random(seed);
+        int max = (1 << img.bitDepth()) - 1;
+        int[][] p = new int[img.channels()][];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = img.plane(c).clone();
+            for (int i = 0; i < p[c].length; i++) if (r.nextInt(8) == 0) p[c][i] = Math.min(max, p[c][i] + 1);
+        }
+        return new Image(img.width(), img.height(), img.bitDepth(), p);
+    }
+
+    /**
+     * A plane as JPEG leaves it: each 8×8 block (blocks start at column and row {@code start}) through a DCT, quantised
+     * with steps growing with frequency, and back (StrictMath: the same integers everywhere).
+     */
+    public static Image jpegLike(Image gray, int w, int h, int start) {
+        int[] plane = gray.plane(0);
+        double[][] cos = new double[8][8];
+        for (int k = 0; k < 8; k++) for (int n = 0; n < 8; n++) cos[k][n] = StrictMath.cos((2 * n + 1) * k * StrictMath.PI / 16);
+        int[] out = plane.clone();
+        for (int by = start - 8; by < h; by += 8) {
+            for (int bx = start - 8; bx < w; bx += 8) {
+                double[][] coef = new double[8][8];
+                for (int v = 0; v < 8; v++) {
+                    for (int u = 0; u < 8; u++) {
+                        double sum = 0;
+                        for (int y = 0; y < 8; y++) {
+                            for (int x = 0; x < 8; x++) {
+                                int px = Math.max(0, Math.min(w - 1, bx + x));
+                                int py = Math.max(0, Math.min(h - 1, by + y));
+                                sum += (plane[py * w + px] - 128) * cos[u][x] * cos[v][y];
+                            }
+                        }
+                        double step = 4 + 3 * (u + v);
+                        coef[v][u] = StrictMath.rint(sum * dctNorm(u, v) / step) * step;
+                    }
+                }
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        if (by + y < 0 || by + y >= h || bx + x < 0 || bx + x >= w) continue;
+                        double sum = 0;
+                        for (int v = 0; v < 8; v++) for (int u = 0; u < 8; u++) sum += dctNorm(u, v) * coef[v][u] * cos[u][x] * cos[v][y];
+                        out[(by + y) * w + bx + x] = (int) Math.max(0, Math.min(255, StrictMath.rint(sum + 128)));
+                    }
+                }
+            }
+        }
+        return new Image(w, h, 8, new int[][] {out});
+    }
+
+    private static double dctNorm(int u, int v) {
+        return (u == 0 ? StrictMath.sqrt(0.125) : 0.5) * (v == 0 ? StrictMath.sqrt(0.125) : 0.5);
+    }
+
+    /** Smooth waves with a little noise and no edge of their own: what the grid is found in is the grid. */
+    public static Image waves(int w, int h, long seed) {
+        Random r = new Random(seed);
+        int[] p = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                p[y * w + x] = (int) StrictMath.rint(128 + 60 * StrictMath.sin(0.05 * x) * StrictMath.cos(0.04 * y)) + r.nextInt(5) - 2;
+            }
+        }
+        return new Image(w, h, 8, new int[][] {p});
+    }
+
+    public static Image synthetic(int w, int h, int channels, int bitDepth, long seed) {
+        Random r = new Random(seed);
+        int max = (1 << bitDepth) - 1;
+        int[][] p = new int[channels][w * h];
+        double fx = 0.5 + r.nextDouble() * 3;
+        double fy = 0.5 + r.nextDouble() * 3;
+        for (int c = 0; c < channels; c++) {
+            double phase = r.nextDouble() * 6;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double v = 0.5 + 0.3 * Math.sin(fx * x / Math.max(1, w) * 6 + phase) * Math.cos(fy * y / Math.max(1, h) * 6)
+                            + (x > w / 2 ? 0.1 : -0.1) + r.nextGaussian() * 0.02;
+                    p[c][y * w + x] = (int) Math.max(0, Math.min(max, Math.round(v * max)));
+                }
+            }
+        }
+        return new Image(w, h, bitDepth, p);
+    }
+
+    /** An image enlarged {@code factor} times by repeating pixels: flat blocks, as nearest-neighbour scaling leaves them. */
+    public static Image pixelRepeated(Image img, int factor) {
+        int w = img.width() * factor;
+        int[][] p = new int[img.channels()][w * img.height() * factor];
+        for (int c = 0; c < p.length; c++) {
+            for (int i = 0; i < p[c].length; i++) p[c][i] = img.plane(c)[(i / w / factor) * img.width() + (i % w) / factor];
+        }
+        return new Image(w, img.height() * factor, img.bitDepth(), p);
+    }
+
+    /** Five RGBA colours (one transparent) in smooth-edged blobs, as a palette image has them. */
+    public static Image fewColours(int w, int h, long seed) {
+        int[][] colours = {{200, 30, 40, 255}, {20, 120, 220, 255}, {250, 250, 245, 255}, {90, 200, 60, 255}, {0, 0, 0, 0}};
+        Image base = synthetic(w, h, 1, 8, seed);
+        int[][] p = new int[4][w * h];
+        for (int i = 0; i < w * h; i++) {
+            int[] col = colours[Math.min(4, base.plane(0)[i] / 52)];
+            for (int c = 0; c < 4; c++) p[c][i] = col[c];
+        }
+        return new Image(w, h, 8, p);
+    }
+
+    /**
+     * Two channels (gray and alpha) with the same noise: a sinusoidal texture in channel 0, a gentle ramp in channel 1.
+     * Channel 1's details are channel 0's errors, not its values.
+     */
+    public static Image sharedNoise(int w, int h, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int[][] p = new int[2][w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double n = r.nextGaussian() * 4;
+                p[0][y * w + x] = (int) Math.max(0, Math.min(255, Math.round(128 + 80 * Math.sin(x / 5.0 + y / 7.0) + n)));
+                p[1][y * w + x] = (int) Math.max(0, Math.min(255, Math.round(100 + 60.0 * y / h + n)));
+            }
+        }
+        return new Image(w, h, 8, p);
+    }
+
+    /**
+     * Colour channels that share no structure: a diagonal sinusoid, a slow wave along x and one along y, each with its own
+     * noise (an alpha channel, if asked for, a ramp).
+     */
+    public static Image unrelatedChannels(int w, int h, int channels, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int[][] p = new int[channels][w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                p[0][i] = (int) Math.round(128 + 70 * Math.sin(x / 4.0 + y / 6.0)) + r.nextInt(5) - 2;
+                p[1][i] = (int) Math.round(128 + 90 * Math.sin(x / 9.0)) + r.nextInt(5) - 2;
+                p[2][i] = (int) Math.round(128 + 90 * Math.cos(y / 7.0)) + r.nextInt(5) - 2;
+                if (channels == 4) p[3][i] = 255 - 2 * (x % 100);
+            }
+        }
+        return new Image(w, h, 8, p);
+    }
+}
