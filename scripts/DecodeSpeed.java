@@ -51,7 +51,8 @@ public class DecodeSpeed {
             Class<?> evaluator = Class.forName("dev.nwf.codec.net.NetEvaluator");
             Class<?> options = Class.forName("dev.nwf.format.ReadOptions");
             Class<?> listener = Class.forName("dev.nwf.codec.LevelListener");
-            Method decode = codec.getMethod("decode", InputStream.class, ModelResolver.class, evaluator, options, int.class, listener);
+            Method decode = codec.getMethod("decode", InputStream.class, ModelResolver.class, evaluator, options,
+                    int.class, listener);
             Object reference = Class.forName("dev.nwf.codec.net.ReferenceEvaluator").getField("INSTANCE").get(null);
             Object defaults = options.getField("DEFAULT").get(null);
             Object none = listener.getField("NONE").get(null);

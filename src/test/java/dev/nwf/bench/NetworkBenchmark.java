@@ -27,7 +27,8 @@ class NetworkBenchmark {
         PriorTrainingData.Sample first = finest.get(0);
         String threads = System.getProperty("ai.djl.pytorch.num_threads", "default");
         System.out.printf("%nprior network (%d layers, fp32 exact: %s) on the finest level of %s (%dx%d), mean of its 3 channels, DJL threads %s:%n",
-                net.layers().size(), net.fp32Exact(PriorTrainingData.INPUT_BOUND), photo.name(), first.width(), first.height(), threads);
+                net.layers().size(), net.fp32Exact(PriorTrainingData.INPUT_BOUND), photo.name(), first.width(),
+                        first.height(), threads);
         NetEvaluator[] evals = {ReferenceEvaluator.INSTANCE,
             new DjlEvaluator(ai.djl.Device.cpu(), DjlEvaluator.Precision.AUTO, PriorTrainingData.INPUT_BOUND),
             new DjlEvaluator(ai.djl.Device.cpu(), DjlEvaluator.Precision.FP64, PriorTrainingData.INPUT_BOUND)};
@@ -47,7 +48,8 @@ class NetworkBenchmark {
             }
             if (reference == null) reference = out;
             boolean same = java.util.Arrays.deepEquals(reference, out);
-            System.out.printf("  %-28s %8.1f ms per level-channel  %s%n", e.name(), total / 1e6 / finest.size(), same ? "bit-exact" : "MISMATCH");
+            System.out.printf("  %-28s %8.1f ms per level-channel  %s%n", e.name(), total / 1e6 / finest.size(), same
+                    ? "bit-exact" : "MISMATCH");
             if (!same) throw new AssertionError(e.name() + " differs from the reference");
         }
     }

@@ -37,11 +37,16 @@ class PhotoSetBenchmark {
         String effort = System.getProperty("bench.cjxl.effort", "9");
         String opti = System.getProperty("bench.optipng.level", "7");
         List<Codec> refs = List.of(
-                new Codec("cjxl -d 0 -e " + effort, List.of("cjxl", "-d", "0", "-e", effort, "--quiet", "{in}", "{out}"), ".jxl"),
-                new Codec("cjxl -d 0 -e " + effort + " -R 1 (progressive)", List.of("cjxl", "-d", "0", "-e", effort, "-R", "1", "--quiet", "{in}", "{out}"), ".jxl"),
-                new Codec("cwebp -lossless -z 9", List.of("cwebp", "-quiet", "-lossless", "-z", "9", "{in}", "-o", "{out}"), ".webp"),
-                new Codec("optipng -o" + opti, List.of("optipng", "-quiet", "-o" + opti, "-out", "{out}", "{in}"), ".png"))
-                .stream().filter(c -> !c.name().contains("progressive") || !"false".equals(System.getProperty("bench.cjxl.progressive")))
+                new Codec("cjxl -d 0 -e " + effort, List.of("cjxl", "-d", "0", "-e", effort, "--quiet", "{in}",
+                        "{out}"), ".jxl"),
+                new Codec("cjxl -d 0 -e " + effort + " -R 1 (progressive)",
+                        List.of("cjxl", "-d", "0", "-e", effort, "-R", "1", "--quiet", "{in}", "{out}"), ".jxl"),
+                new Codec("cwebp -lossless -z 9", List.of("cwebp", "-quiet", "-lossless", "-z", "9", "{in}", "-o",
+                        "{out}"), ".webp"),
+                new Codec("optipng -o" + opti, List.of("optipng", "-quiet", "-o" + opti, "-out", "{out}", "{in}"),
+                        ".png"))
+                .stream().filter(c -> !c.name().contains("progressive")
+                        || !"false".equals(System.getProperty("bench.cjxl.progressive")))
                 .toList();
         long subpixels = 0;
         double pixels = 0;
@@ -53,7 +58,8 @@ class PhotoSetBenchmark {
         Map<String, NwfCodec> codecs = new LinkedHashMap<>();
         codecs.put("nwf " + model.id() + " (java reference)", new NwfCodec(model, ReferenceEvaluator.INSTANCE));
         if (!Boolean.getBoolean("bench.skipDjl")) {
-            codecs.put("nwf " + model.id() + " (DJL cpu)", new NwfCodec(model, new DjlEvaluator(null, DjlEvaluator.Precision.AUTO,
+            codecs.put("nwf " + model.id() + " (DJL cpu)", new NwfCodec(model, new DjlEvaluator(null,
+                    DjlEvaluator.Precision.AUTO,
                     dev.nwf.codec.NwfModel.MAX_INPUT_BOUND)));
         }
         codecs.put("nwf " + rgflow.id() + " (java reference)", new NwfCodec(rgflow, ReferenceEvaluator.INSTANCE));
@@ -96,16 +102,19 @@ class PhotoSetBenchmark {
         long[] jxl = totals.get(refs.get(0).name());
         System.out.printf("%nphoto set A: %d images, %.1f MP, %d subpixels (2 cores; nwf timed in process, reference codecs as whole processes)%n",
                 photos.size(), pixels / 1e6, subpixels);
-        System.out.printf("%-38s %10s %8s %10s %10s %10s%n", "codec", "bytes", "bpsp", "vs cjxl", "enc MP/s", "dec MP/s");
+        System.out.printf("%-38s %10s %8s %10s %10s %10s%n", "codec", "bytes", "bpsp", "vs cjxl", "enc MP/s",
+                "dec MP/s");
         for (var e : totals.entrySet()) {
             long[] t = e.getValue();
             System.out.printf("%-38s %10d %8.4f %10s %10.3f %10s%n", e.getKey(), t[0], t[0] * 8.0 / subpixels,
                     jxl == null ? "n/a" : String.format("%.3f", t[0] / (double) jxl[0]), pixels / 1e6 / (t[1] / 1e9),
                     t[2] == 0 ? "-" : String.format("%.3f", pixels / 1e6 / (t[2] / 1e9)));
         }
-        long[] progressive = refs.size() > 1 && refs.get(1).name().contains("progressive") ? totals.get(refs.get(1).name()) : null;
+        long[] progressive = refs.size() > 1 && refs.get(1).name().contains("progressive")
+                ? totals.get(refs.get(1).name()) : null;
         if (progressive != null) {
-            System.out.printf("%s vs %s: %.3f%n", defaultRow, refs.get(1).name(), totals.get(defaultRow)[0] / (double) progressive[0]);
+            System.out.printf("%s vs %s: %.3f%n", defaultRow, refs.get(1).name(), totals.get(defaultRow)[0]
+                    / (double) progressive[0]);
         }
         if (jxl != null) printPerPhoto(defaultRow, refs.get(0).name(), perPhoto);
     }
@@ -115,10 +124,12 @@ class PhotoSetBenchmark {
         System.out.printf("%nper photo: %s vs %s%n", nwf, cjxl);
         System.out.printf("%-24s %8s %8s %8s%n", "photo", "nwf", "cjxl", "ratio");
         perPhoto.entrySet().stream()
-                .sorted((a, b) -> Double.compare(b.getValue()[1] / (double) b.getValue()[2], a.getValue()[1] / (double) a.getValue()[2]))
+                .sorted((a, b) -> Double.compare(b.getValue()[1] / (double) b.getValue()[2],
+                        a.getValue()[1] / (double) a.getValue()[2]))
                 .forEach(e -> {
                     long[] r = e.getValue();
-                    System.out.printf("%-24s %8.4f %8.4f %8.3f%n", e.getKey(), r[1] * 8.0 / r[0], r[2] * 8.0 / r[0], r[1] / (double) r[2]);
+                    System.out.printf("%-24s %8.4f %8.4f %8.3f%n", e.getKey(), r[1] * 8.0 / r[0], r[2] * 8.0 / r[0],
+                            r[1] / (double) r[2]);
                 });
     }
 

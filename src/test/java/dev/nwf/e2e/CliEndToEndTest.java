@@ -99,18 +99,23 @@ class CliEndToEndTest {
         Path cut = dir.resolve("cut.nwf");
         Files.write(cut, Arrays.copyOf(bytes, bytes.length - 100));
         Path partial = dir.resolve("partial.png");
-        assertEquals(4, Nwf.run("decode", cut.toString(), "-o", partial.toString(), "-q"), "truncated without --allow-partial");
+        assertEquals(4, Nwf.run("decode", cut.toString(), "-o", partial.toString(), "-q"),
+                "truncated without --allow-partial");
         assertFalse(Files.exists(partial));
         assertEquals(0, Nwf.run("decode", cut.toString(), "-o", partial.toString(), "--allow-partial", "-q"));
         Image p = ImageFiles.read(partial);
         assertTrue(p.sameAs(h), "truncated file decodes to the same image as --level 1");
     }
 
-    /** --threads 1 writes the bytes the default writes and decodes them to the same image; a negative count is a usage error. */
+    /**
+     * --threads 1 writes the bytes the default writes and decodes them to the same image; a negative count is a usage
+     * error.
+     */
     @Test
     void threadsOptionChangesNothingButTheThreads() throws IOException {
         Path big = dir.resolve("big.png");
-        Image img = SamplePhoto.write(big, 0, 0, 256, 256); // the whole sample: just large enough for band streams (SPEC.md §6.5)
+        Image img = SamplePhoto.write(big, 0, 0, 256,
+                256); // the whole sample: just large enough for band streams (SPEC.md §6.5)
         Path all = dir.resolve("all.nwf");
         Path one = dir.resolve("one.nwf");
         assertEquals(0, Nwf.run("encode", big.toString(), "-o", all.toString(), "-q"));
@@ -136,25 +141,31 @@ class CliEndToEndTest {
      */
     @Test
     void withoutOptionLeavesToolsOut() throws IOException {
-        String[][] cases = {{}, {"--without", "scale-blend"}, {"--without", "adaptive-mean"}, {"--without", "colour-transform,value-map"}};
+        String[][] cases = {{}, {"--without", "scale-blend"}, {"--without", "adaptive-mean"}, {"--without",
+                "colour-transform,value-map"}};
         for (String[] option : cases) {
             Path out = dir.resolve("t" + String.join("", option) + ".nwf");
-            List<String> args = new java.util.ArrayList<>(List.of("encode", png.toString(), "-o", out.toString(), "-q"));
+            List<String> args = new java.util.ArrayList<>(List.of("encode", png.toString(), "-o", out.toString(),
+                    "-q"));
             args.addAll(List.of(option));
             String label = String.join(" ", option);
             assertEquals(0, Nwf.run(args.toArray(String[]::new)), label);
             java.util.Set<CodingTool> listed = dev.nwf.codec.NwfCodec.tools(headerOf(out)).tools();
             if (option.length == 0) {
-                assertTrue(listed.containsAll(java.util.EnumSet.of(CodingTool.ADAPTIVE_MEAN, CodingTool.SCALE_BLEND, CodingTool.COLOUR_TRANSFORM)), label);
+                assertTrue(listed.containsAll(java.util.EnumSet.of(CodingTool.ADAPTIVE_MEAN, CodingTool.SCALE_BLEND,
+                        CodingTool.COLOUR_TRANSFORM)), label);
             } else {
-                for (String name : option[1].split(",")) assertFalse(listed.contains(CodingTool.ofName(name)), label + ": " + listed);
+                for (String name : option[1].split(",")) assertFalse(listed.contains(CodingTool.ofName(name)),
+                        label + ": " + listed);
             }
-            if (label.endsWith("adaptive-mean")) assertEquals(java.util.EnumSet.of(CodingTool.COLOUR_TRANSFORM), listed, label);
+            if (label.endsWith("adaptive-mean")) assertEquals(java.util.EnumSet.of(CodingTool.COLOUR_TRANSFORM), listed,
+                    label);
             Path back = dir.resolve("back.png");
             assertEquals(0, Nwf.run("decode", out.toString(), "-o", back.toString(), "-q", "-f"));
             assertTrue(original.sameAs(ImageFiles.read(back)), label);
         }
-        assertEquals(2, Nwf.run("encode", png.toString(), "--without", "palette", "-o", dir.resolve("bad.nwf").toString()));
+        assertEquals(2, Nwf.run("encode", png.toString(), "--without", "palette", "-o",
+                dir.resolve("bad.nwf").toString()));
         assertFalse(Files.exists(dir.resolve("bad.nwf")));
     }
 
@@ -162,7 +173,8 @@ class CliEndToEndTest {
     @Test
     void toolsCommandListsTheTable() throws IOException {
         String text = new String(runPiped(new byte[0], "tools"), java.nio.charset.StandardCharsets.UTF_8);
-        for (CodingTool t : CodingTool.values()) assertTrue(text.contains(t.toolName) && text.contains(t.section), t.toolName + " in\n" + text);
+        for (CodingTool t : CodingTool.values()) assertTrue(text.contains(t.toolName) && text.contains(t.section),
+                t.toolName + " in\n" + text);
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(runPiped(new byte[0], "tools", "--json"));
         assertEquals(CodingTool.values().length, json.size());
         assertEquals("adaptive-mean", json.get(CodingTool.SCALE_BLEND.ordinal()).get("needs").asText());
@@ -187,19 +199,23 @@ class CliEndToEndTest {
         Path unmapped = dir.resolve("wide12.nwf");
         assertEquals(0, Nwf.run("encode", png.toString(), "-o", eight.toString(), "-q"));
         assertEquals(0, Nwf.run("encode", widePng.toString(), "-o", mapped.toString(), "-q"));
-        assertEquals(0, Nwf.run("encode", widePng.toString(), "-o", unmapped.toString(), "-q", "--without", "value-map"));
+        assertEquals(0, Nwf.run("encode", widePng.toString(), "-o", unmapped.toString(), "-q", "--without",
+                "value-map"));
         assertTrue(lists(mapped, CodingTool.VALUE_MAP));
         assertFalse(lists(unmapped, CodingTool.VALUE_MAP));
         long withMap = Files.size(mapped);
-        assertTrue(withMap < Files.size(eight) * 1.01, withMap + " bytes against the 8-bit file's " + Files.size(eight));
-        assertTrue(withMap * 2 < Files.size(unmapped), withMap + " bytes against " + Files.size(unmapped) + " without the map");
+        assertTrue(withMap < Files.size(eight) * 1.01, withMap + " bytes against the 8-bit file's "
+                + Files.size(eight));
+        assertTrue(withMap * 2 < Files.size(unmapped), withMap + " bytes against " + Files.size(unmapped)
+                + " without the map");
         byte[] info = runPiped(new byte[0], "info", mapped.toString(), "--json");
         var map = toolJson(info, "value-map");
         int codedDepth = map.get("codedDepth").asInt();
         assertTrue(codedDepth >= 1 && codedDepth <= 8, map.toString());
         assertEquals(3, map.get("valuesPerChannel").size(), map.toString());
         assertTrue(map.get("valuesPerChannel").get(0).asInt() <= 256, map.toString());
-        assertTrue(new String(runPiped(new byte[0], "info", mapped.toString())).contains("value-map " + codedDepth + "-bit ranks"));
+        assertTrue(new String(runPiped(new byte[0], "info",
+                mapped.toString())).contains("value-map " + codedDepth + "-bit ranks"));
         for (Path f : List.of(mapped, unmapped)) {
             Path back = dir.resolve("wide-back.png");
             assertEquals(0, Nwf.run("decode", f.toString(), "-o", back.toString(), "-q", "-f"));
@@ -208,7 +224,8 @@ class CliEndToEndTest {
     }
 
     private static dev.nwf.format.NwfHeader headerOf(Path nwf) throws IOException {
-        return dev.nwf.format.NwfContainer.read(Files.readAllBytes(nwf), dev.nwf.format.ReadOptions.DEFAULT).file().header();
+        return dev.nwf.format.NwfContainer.read(Files.readAllBytes(nwf),
+                dev.nwf.format.ReadOptions.DEFAULT).file().header();
     }
 
     @Test
@@ -222,18 +239,21 @@ class CliEndToEndTest {
         assertEquals(3, Nwf.run("decode", bad.toString(), "-o", dir.resolve("x.png").toString()), "corrupt");
         Files.write(bad, Arrays.copyOf(bytes, 30));
         assertEquals(4, Nwf.run("decode", bad.toString(), "-o", dir.resolve("x.png").toString()), "truncated");
-        assertEquals(5, Nwf.run("encode", png.toString(), "-m", "no-such-model", "-o", dir.resolve("y.nwf").toString()), "unknown model");
+        assertEquals(5, Nwf.run("encode", png.toString(), "-m", "no-such-model", "-o", dir.resolve("y.nwf").toString()),
+                "unknown model");
         assertEquals(6, Nwf.run("decode", dir.resolve("missing.nwf").toString()), "missing file");
         assertEquals(2, Nwf.run("decode"), "usage");
         assertEquals(2, Nwf.run("frobnicate"), "usage");
-        assertEquals(2, Nwf.run("encode", png.toString(), "--device", "tpu", "-o", dir.resolve("z.nwf").toString()), "unknown device");
+        assertEquals(2, Nwf.run("encode", png.toString(), "--device", "tpu", "-o", dir.resolve("z.nwf").toString()),
+                "unknown device");
         assertEquals(2, Nwf.run("decode", dir.resolve("photo.nwf").toString(), "--level", "-1"), "negative level");
         assertFalse(Files.exists(dir.resolve("z.nwf")), "no output after a usage error");
     }
 
     @Test
     void gpuDeviceWithoutAGpuIsAUsageErrorInOneLine() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dev.nwf.djl.DjlEvaluator.gpuCount() == 0, "this machine has a GPU");
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.nwf.djl.DjlEvaluator.gpuCount() == 0,
+                "this machine has a GPU");
         Path out = dir.resolve("g.nwf");
         String[] err = new String[1];
         int code = withStderr(err, () -> Nwf.run("encode", png.toString(), "--device", "gpu", "-o", out.toString()));
@@ -246,7 +266,8 @@ class CliEndToEndTest {
     @Test
     void everyCommandHasHelpThatFormatsWithoutWarnings() {
         String[] err = new String[1];
-        for (String command : new String[] {"encode", "decode", "info", "verify", "upsample", "train", "eval", "demo", "conformance", "inspect"}) {
+        for (String command : new String[] {"encode", "decode", "info", "verify", "upsample", "train", "eval", "demo",
+                "conformance", "inspect"}) {
             assertEquals(0, withStderr(err, () -> Nwf.run(command, "--help")), command);
             assertFalse(err[0].contains("Could not format"), command + ": " + err[0]);
         }
@@ -259,19 +280,25 @@ class CliEndToEndTest {
         Path jpeg = dir.resolve("photo.jpg");
         javax.imageio.ImageIO.write(ImageFiles.toBufferedImage(original), "jpeg", jpeg.toFile());
         String[] err = new String[1];
-        assertEquals(0, withStderr(err, () -> Nwf.run("encode", jpeg.toString(), "-o", dir.resolve("j.nwf").toString())));
+        assertEquals(0, withStderr(err, () -> Nwf.run("encode", jpeg.toString(), "-o",
+                dir.resolve("j.nwf").toString())));
         assertTrue(err[0].contains("note: the input is a JPEG"), err[0]);
         Path flat = dir.resolve("flat.png");
         Files.write(flat, ImageFiles.pngBytes(new Image(64, 64, 8, new int[][] {new int[64 * 64]})));
-        assertEquals(0, withStderr(err, () -> Nwf.run("encode", flat.toString(), "-o", dir.resolve("flat.nwf").toString())));
+        assertEquals(0, withStderr(err, () -> Nwf.run("encode", flat.toString(), "-o",
+                dir.resolve("flat.nwf").toString())));
         assertTrue(err[0].contains("larger than its input"), err[0]);
         Path big = dir.resolve("uncompressed.bmp");
         javax.imageio.ImageIO.write(ImageFiles.toBufferedImage(original), "bmp", big.toFile());
-        assertEquals(0, withStderr(err, () -> Nwf.run("encode", big.toString(), "-o", dir.resolve("b.nwf").toString())));
+        assertEquals(0, withStderr(err, () -> Nwf.run("encode", big.toString(), "-o",
+                dir.resolve("b.nwf").toString())));
         assertFalse(err[0].contains("note:"), err[0]);
     }
 
-    /** eval over a directory skips a file it cannot read (saying so) instead of ending the run; bad sizes are usage errors. */
+    /**
+     * eval over a directory skips a file it cannot read (saying so) instead of ending the run; bad sizes are usage
+     * errors.
+     */
     @Test
     void evalSkipsUnreadableImages() throws IOException {
         Path data = Files.createDirectories(dir.resolve("evalset"));
@@ -295,9 +322,11 @@ class CliEndToEndTest {
     @Test
     void jpegDecodedPhotoIsCodedWithItsBlockGrid() throws IOException {
         Image small = SamplePhoto.write(dir.resolve("sample.png"), 0, 0, 256, 256);
-        java.awt.image.BufferedImage large = new java.awt.image.BufferedImage(512, 512, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage large = new java.awt.image.BufferedImage(512, 512,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = large.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(ImageFiles.toBufferedImage(small), 0, 0, 512, 512, null);
         g.dispose();
         Image sample = ImageFiles.fromBufferedImage(large);
@@ -318,11 +347,14 @@ class CliEndToEndTest {
         Path grid = dir.resolve("grid.nwf");
         Path noGrid = dir.resolve("nogrid.nwf");
         // under the 5/3 (Haar, also tried here, may win with or without the grid)
-        assertEquals(0, Nwf.run("encode", decodedPng.toString(), "-o", grid.toString(), "-q", "--without", "haar-split"));
-        assertEquals(0, Nwf.run("encode", decodedPng.toString(), "-o", noGrid.toString(), "-q", "--without", "haar-split,block-grid"));
+        assertEquals(0, Nwf.run("encode", decodedPng.toString(), "-o", grid.toString(), "-q", "--without",
+                "haar-split"));
+        assertEquals(0, Nwf.run("encode", decodedPng.toString(), "-o", noGrid.toString(), "-q", "--without",
+                "haar-split,block-grid"));
         assertTrue(lists(grid, CodingTool.BLOCK_GRID));
         assertFalse(lists(noGrid, CodingTool.BLOCK_GRID));
-        assertTrue(Files.size(grid) < Files.size(noGrid), Files.size(grid) + " bytes with the grid, " + Files.size(noGrid) + " without");
+        assertTrue(Files.size(grid) < Files.size(noGrid), Files.size(grid) + " bytes with the grid, "
+                + Files.size(noGrid) + " without");
         var info = toolJson(runPiped(new byte[0], "info", grid.toString(), "--json"), "block-grid");
         assertEquals(8, info.get("period").asInt(), "ImageIO's JPEG writer codes 8x8 blocks from the origin: " + info);
         assertEquals(0, info.get("startX").asInt(), info.toString());
@@ -358,7 +390,8 @@ class CliEndToEndTest {
             System.setOut(old);
         }
         String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(text.contains("nwf -m " + dev.nwf.zoo.ModelZoo.DEFAULT_MODEL) && text.contains("nwf -m rgflow-photo-v1"), text);
+        assertTrue(text.contains("nwf -m " + dev.nwf.zoo.ModelZoo.DEFAULT_MODEL)
+                && text.contains("nwf -m rgflow-photo-v1"), text);
         assertTrue(text.contains("both decoded bit-exactly"), text);
     }
 
@@ -381,7 +414,8 @@ class CliEndToEndTest {
         var tools = json.get("tools");
         assertEquals("colour-transform", tools.get(0).get("name").asText(), tools.toString());
         assertEquals(tools.get(0).get("transform").asText(), json.get("colourTransform").asText());
-        assertTrue(List.of("subtract-green", "green-first").contains(json.get("colourTransform").asText()), json.toString());
+        assertTrue(List.of("subtract-green", "green-first").contains(json.get("colourTransform").asText()),
+                json.toString());
         assertEquals("adaptive-mean", tools.get(1).get("name").asText(), tools.toString());
         assertEquals(List.of("level", "width", "height", "bytes", "present"), fieldNames(json.get("levels").get(0)));
     }
@@ -415,7 +449,8 @@ class CliEndToEndTest {
         assertEquals(0, Nwf.run("decode", nwf.toString(), "--level", "1", "-o", half.toString(), "-q"));
         Image back = ImageFiles.read(half);
         long err = 0;
-        for (int c = 0; c < 3; c++) for (int i = 0; i < back.plane(c).length; i++) err += Math.abs(back.plane(c)[i] - original.plane(c)[i]);
+        for (int c = 0; c < 3; c++) for (int i = 0; i < back.plane(c).length; i++) err += Math.abs(back.plane(c)[i]
+                - original.plane(c)[i]);
         assertTrue(err / (3.0 * back.pixels()) < 0.5, "mean abs error " + err / (3.0 * back.pixels()));
     }
 
@@ -424,7 +459,8 @@ class CliEndToEndTest {
         byte[] icc = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData();
         Path in = dir.resolve("tagged.png");
         try (var out = Files.newOutputStream(in)) {
-            ImageFiles.writePng(new ImageFiles.Picture(original, icc, java.util.Map.of("Title", "tagged", "Author", "nwf")), out);
+            ImageFiles.writePng(new ImageFiles.Picture(original, icc, java.util.Map.of("Title", "tagged", "Author",
+                    "nwf")), out);
         }
         Path nwf = dir.resolve("tagged.nwf");
         assertEquals(0, Nwf.run("encode", in.toString(), "-o", nwf.toString(), "-q"));
@@ -447,7 +483,8 @@ class CliEndToEndTest {
                 int w = 33;
                 int h = 21;
                 int[][] p = new int[channels][w * h];
-                for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = (i * 37 + r.nextInt(50)) % (1 << depth);
+                for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = (i * 37
+                        + r.nextInt(50)) % (1 << depth);
                 Image img = new Image(w, h, depth, p);
                 Path in = dir.resolve("t" + channels + "-" + depth + ".png");
                 Files.write(in, ImageFiles.pngBytes(img));

@@ -37,7 +37,8 @@ class RgFlowCliTest {
         assertEquals(0, Nwf.run("encode", png.toString(), "-m", MODEL, "-o", nwf.toString(), "-q"));
         assertTrue(Files.size(nwf) < Files.size(png), "smaller than PNG");
         Path out = dir.resolve("back.png");
-        assertEquals(0, Nwf.run("decode", nwf.toString(), "-o", out.toString(), "-q")); // the model comes from the header
+        assertEquals(0, Nwf.run("decode", nwf.toString(), "-o", out.toString(),
+                "-q")); // the model comes from the header
         assertTrue(original.sameAs(ImageFiles.read(out)));
         Path half = dir.resolve("half.png");
         assertEquals(0, Nwf.run("decode", nwf.toString(), "--level", "1", "-o", half.toString(), "-q"));
@@ -55,12 +56,13 @@ class RgFlowCliTest {
         assertEquals(202, big.width());
         assertEquals(154, big.height());
         // the flow's defining property: coding the result and decoding one level less gives the input back, up to the
-        // samples the upsampler had to clamp into range (a 64x64 mid-tone input: no padding, the same periodic grid both
-        // ways, nothing near 0 or 255)
+        // samples the upsampler had to clamp into range (a 64x64 mid-tone input: no padding, the same periodic grid
+        // both ways, nothing near 0 or 255)
         Path small = dir.resolve("small.png");
         int[][] p = new int[3][64 * 64];
         for (int c = 0; c < 3; c++) {
-            for (int y = 0; y < 64; y++) for (int x = 0; x < 64; x++) p[c][y * 64 + x] = (int) (128 + 40 * Math.sin(x / 5.0 + c) * Math.cos(y / 7.0));
+            for (int y = 0; y < 64; y++) for (int x = 0; x < 64; x++) p[c][y * 64 + x] = (int) (128 + 40 * Math.sin(x
+                    / 5.0 + c) * Math.cos(y / 7.0));
         }
         Image square = new Image(64, 64, 8, p);
         Files.write(small, ImageFiles.pngBytes(square));
@@ -73,19 +75,23 @@ class RgFlowCliTest {
         Image back = ImageFiles.read(half);
         assertEquals(64, back.width());
         long err = 0;
-        for (int c = 0; c < 3; c++) for (int i = 0; i < back.plane(c).length; i++) err += Math.abs(back.plane(c)[i] - square.plane(c)[i]);
+        for (int c = 0; c < 3; c++) for (int i = 0; i < back.plane(c).length; i++) err += Math.abs(back.plane(c)[i]
+                - square.plane(c)[i]);
         assertTrue(err / (3.0 * back.pixels()) < 1, "mean abs error " + err / (3.0 * back.pixels()));
     }
 
     @Test
     void receptiveFieldPngHasOnePanelPerStep() throws IOException {
         Path out = dir.resolve("rf.png");
-        assertEquals(0, Nwf.run("inspect", "receptive-field", "-m", MODEL, "--size", "32", "--steps", "2", "--scale", "2", "-o", out.toString()));
+        assertEquals(0, Nwf.run("inspect", "receptive-field", "-m", MODEL, "--size", "32", "--steps", "2", "--scale",
+                "2", "-o", out.toString()));
         Image rf = ImageFiles.read(out);
         assertEquals(2 * 64 + 4, rf.width());
         assertEquals(64, rf.height());
-        assertEquals(2, Nwf.run("inspect", "receptive-field", "-m", "nwf-photo-v1", "-o", dir.resolve("x.png").toString()), "nwf has no RG steps");
-        assertEquals(2, Nwf.run("inspect", "receptive-field", "-m", MODEL, "--size", "30", "-o", dir.resolve("y.png").toString()), "size not a multiple");
+        assertEquals(2, Nwf.run("inspect", "receptive-field", "-m", "nwf-photo-v1", "-o",
+                dir.resolve("x.png").toString()), "nwf has no RG steps");
+        assertEquals(2, Nwf.run("inspect", "receptive-field", "-m", MODEL, "--size", "30", "-o",
+                dir.resolve("y.png").toString()), "size not a multiple");
     }
 
     @Test
@@ -96,7 +102,8 @@ class RgFlowCliTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(out, true));
-            assertEquals(0, Nwf.run("eval", "-m", "nwf-photo-v1," + MODEL, "--data", data.toString(), "--sizes", "32,full"));
+            assertEquals(0, Nwf.run("eval", "-m", "nwf-photo-v1," + MODEL, "--data", data.toString(), "--sizes",
+                    "32,full"));
         } finally {
             System.setOut(old);
         }
@@ -104,6 +111,7 @@ class RgFlowCliTest {
         String[] lines = text.split("\n");
         assertTrue(lines[1].contains("nwf-photo-v1") && lines[1].contains(MODEL), text);
         assertTrue(lines[2].startsWith("32 ") && lines[3].startsWith("full "), text);
-        assertEquals(5, lines[3].trim().split("\\s+").length, "size, images, subpixels and one bpsp per model: " + lines[3]);
+        assertEquals(5, lines[3].trim().split("\\s+").length, "size, images, subpixels and one bpsp per model: "
+                + lines[3]);
     }
 }

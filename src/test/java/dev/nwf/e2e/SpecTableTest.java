@@ -22,7 +22,8 @@ class SpecTableTest {
         while (!Files.exists(repo.resolve("SPEC.md"))) repo = repo.getParent();
         Set<String> sources;
         try (Stream<Path> s = Files.walk(repo)) {
-            sources = s.filter(p -> !p.toString().contains("/target/") && (p.toString().endsWith(".java") || p.toString().endsWith(".py")))
+            sources = s.filter(p -> !p.toString().contains("/target/") && (p.toString().endsWith(".java")
+                    || p.toString().endsWith(".py")))
                     .map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         }
         List<String> missing = new ArrayList<>();

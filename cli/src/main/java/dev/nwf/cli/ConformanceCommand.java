@@ -13,15 +13,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "conformance", description = "Conformance vectors: generate them, check a decoder, print reliability figures.",
-        subcommands = {ConformanceCommand.Generate.class, ConformanceCommand.Run.class, ConformanceCommand.ReliabilityRun.class,
+@Command(name = "conformance",
+        description = "Conformance vectors: generate them, check a decoder, print reliability figures.",
+        subcommands = {ConformanceCommand.Generate.class, ConformanceCommand.Run.class,
+                ConformanceCommand.ReliabilityRun.class,
                 ConformanceCommand.Nets.class})
 final class ConformanceCommand {
     static final String DEFAULT_VECTORS = "conformance/vectors";
 
     @Command(name = "generate", description = "Write the conformance vectors (reproducible byte for byte).")
     static final class Generate implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "DIR", defaultValue = DEFAULT_VECTORS, description = "Output directory (default: ${DEFAULT-VALUE}).")
+        @Parameters(index = "0", paramLabel = "DIR", defaultValue = DEFAULT_VECTORS,
+                description = "Output directory (default: ${DEFAULT-VALUE}).")
         Path dir;
 
         @Mixin
@@ -30,7 +33,8 @@ final class ConformanceCommand {
         @Override
         public Integer call() throws Exception {
             ModelZoo zoo = models.zoo();
-            List<String> names = Conformance.generate(zoo.get(ModelZoo.DEFAULT_MODEL).model(), zoo.get(ModelZoo.RGFLOW_MODEL).model(), dir);
+            List<String> names = Conformance.generate(zoo.get(ModelZoo.DEFAULT_MODEL).model(),
+                    zoo.get(ModelZoo.RGFLOW_MODEL).model(), dir);
             System.err.printf("wrote %d cases to %s%n", names.size(), dir);
             return ExitCodes.OK;
         }
@@ -38,10 +42,12 @@ final class ConformanceCommand {
 
     @Command(name = "run", description = "Check a decoder against the vectors; exit 7 if any case fails.")
     static final class Run implements Callable<Integer> {
-        @Option(names = "--vectors", paramLabel = "DIR", defaultValue = DEFAULT_VECTORS, description = "Vectors (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--vectors", paramLabel = "DIR", defaultValue = DEFAULT_VECTORS,
+                description = "Vectors (default: ${DEFAULT-VALUE}).")
         Path vectors;
 
-        @Option(names = "--decoder", paramLabel = "CMD", description = "External decoder, e.g. \"mydec {in} {out}\" writing PNG; default: built-in.")
+        @Option(names = "--decoder", paramLabel = "CMD",
+                description = "External decoder, e.g. \"mydec {in} {out}\" writing PNG; default: built-in.")
         String decoder;
 
         @Option(names = "--json", paramLabel = "FILE", description = "Write results as JSON.")
@@ -60,7 +66,8 @@ final class ConformanceCommand {
                 results = Conformance.runExternal(vectors, decoder, work);
             }
             long failed = results.stream().filter(r -> !r.passed()).count();
-            for (CaseResult r : results) System.out.printf("%-4s %-26s %s%n", r.passed() ? "ok" : "FAIL", r.name(), r.detail());
+            for (CaseResult r : results) System.out.printf("%-4s %-26s %s%n", r.passed() ? "ok" : "FAIL", r.name(),
+                    r.detail());
             System.out.printf("%d of %d cases passed%n", results.size() - failed, results.size());
             if (json != null) {
                 String text = Conformance.toJson(results);
@@ -71,12 +78,15 @@ final class ConformanceCommand {
         }
     }
 
-    @Command(name = "reliability", description = "Random round trips, mutated inputs, and engine equality; prints the figures.")
+    @Command(name = "reliability",
+            description = "Random round trips, mutated inputs, and engine equality; prints the figures.")
     static final class ReliabilityRun implements Callable<Integer> {
-        @Option(names = "--images", defaultValue = "200", description = "Random images to round-trip (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--images", defaultValue = "200",
+                description = "Random images to round-trip (default: ${DEFAULT-VALUE}).")
         int images;
 
-        @Option(names = "--mutations", defaultValue = "2000", description = "Mutated inputs to decode (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--mutations", defaultValue = "2000",
+                description = "Mutated inputs to decode (default: ${DEFAULT-VALUE}).")
         int mutations;
 
         @Option(names = "--seed", defaultValue = "1")
@@ -85,7 +95,8 @@ final class ConformanceCommand {
         @Option(names = "--compare-djl", description = "Also decode with DJL and compare with the pure-Java reference.")
         boolean compareDjl;
 
-        @Option(names = {"-m", "--model"}, paramLabel = "ID", defaultValue = ModelZoo.DEFAULT_MODEL, description = "Model to exercise (default: ${DEFAULT-VALUE}).")
+        @Option(names = {"-m", "--model"}, paramLabel = "ID", defaultValue = ModelZoo.DEFAULT_MODEL,
+                description = "Model to exercise (default: ${DEFAULT-VALUE}).")
         String model;
 
         @Option(names = "--regressions", paramLabel = "DIR", defaultValue = "conformance/regressions",
@@ -102,11 +113,14 @@ final class ConformanceCommand {
                     dev.nwf.codec.NwfModel.MAX_INPUT_BOUND) : null;
             long t0 = System.nanoTime();
             Reliability.Report r = Reliability.run(m, other, images, mutations, seed, regressions);
-            System.out.printf("round trips (random images, then %d with band streams): %d, bit-exact: %d%n", Reliability.LARGE_IMAGES, r.roundTrips(), r.roundTripsExact());
-            System.out.printf("mutated inputs: %d (named errors %d, decoded anyway %d), crashes %d, hangs %d%n", r.mutations(),
+            System.out.printf("round trips (random images, then %d with band streams): %d, bit-exact: %d%n",
+                    Reliability.LARGE_IMAGES, r.roundTrips(), r.roundTripsExact());
+            System.out.printf("mutated inputs: %d (named errors %d, decoded anyway %d), crashes %d, hangs %d%n",
+                    r.mutations(),
                     r.namedErrors(), r.decodedAnyway(), r.crashes().size(), r.hangs());
             for (String c : r.crashes()) System.out.println("  crash: " + c);
-            System.out.printf("cross-engine decode equality (java vs %s): %d of %d files%n", other == null ? "none" : other.name(),
+            System.out.printf("cross-engine decode equality (java vs %s): %d of %d files%n", other == null ? "none"
+                    : other.name(),
                     r.engineEqual(), r.engineFiles());
             System.out.printf("%.1f s%n", (System.nanoTime() - t0) / 1e9);
             if (!r.clean()) throw new VerifyFailedException("reliability run found problems");
@@ -124,7 +138,8 @@ final class ConformanceCommand {
         @Option(names = "--image", paramLabel = "IN", description = "Image to code (default: the bundled sample).")
         Path image;
 
-        @Option(names = "--calls", defaultValue = "2", description = "Largest network calls kept per network (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--calls", defaultValue = "2",
+                description = "Largest network calls kept per network (default: ${DEFAULT-VALUE}).")
         int calls;
 
         @Mixin

@@ -22,7 +22,8 @@ final class DecodeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "Input .nwf, or - for stdin.")
     Path input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output PNG (default: IN with .png; - for stdout).")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Output PNG (default: IN with .png; - for stdout).")
     Path output;
 
     @Option(names = {"-f", "--force"}, description = "Overwrite an existing output.")
@@ -32,10 +33,12 @@ final class DecodeCommand implements Callable<Integer> {
             description = "Drop the K finest levels: the image comes out at 1/2^K size (default: ${DEFAULT-VALUE}).")
     int dropLevels;
 
-    @Option(names = "--allow-partial", description = "Decode a truncated file to its last complete level instead of failing.")
+    @Option(names = "--allow-partial",
+            description = "Decode a truncated file to its last complete level instead of failing.")
     boolean allowPartial;
 
-    @Option(names = "--max-pixels", paramLabel = "N", description = "Refuse images larger than N pixels (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--max-pixels", paramLabel = "N",
+            description = "Refuse images larger than N pixels (default: ${DEFAULT-VALUE}).",
             defaultValue = "" + ReadOptions.DEFAULT_MAX_PIXELS)
     long maxPixels;
 
@@ -56,7 +59,8 @@ final class DecodeCommand implements Callable<Integer> {
 
     static java.util.Map<String, String> textOf(java.util.Map<String, Object> metadata) {
         java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
-        if (metadata.get(EncodeCommand.TEXT_KEY) instanceof java.util.Map<?, ?> m) m.forEach((k, v) -> text.put(String.valueOf(k), String.valueOf(v)));
+        if (metadata.get(EncodeCommand.TEXT_KEY) instanceof java.util.Map<?, ?> m) m.forEach((k,
+                v) -> text.put(String.valueOf(k), String.valueOf(v)));
         return text;
     }
 
@@ -96,7 +100,8 @@ final class DecodeCommand implements Callable<Integer> {
         try (InputStream in = Streams.open(input)) {
             // a listener that wants images makes the decoder build every level's image; only -v needs them
             LevelListener report = verbose
-                    ? (level, total, image) -> System.err.printf("level %d/%d: %dx%d%n", level + 1, total, image.width(), image.height())
+                    ? (level, total, image) -> System.err.printf("level %d/%d: %dx%d%n", level + 1, total,
+                            image.width(), image.height())
                     : !quiet && System.console() != null ? bar : LevelListener.NONE;
             try {
                 d = NwfDecoder.of(models.zoo()).withEvaluator(models.evaluator()).withReadOptions(ReadOptions.DEFAULT.withMaxPixels(maxPixels))
@@ -112,7 +117,8 @@ final class DecodeCommand implements Callable<Integer> {
         ImageFiles.Picture picture = new ImageFiles.Picture(d.image(), d.icc(), textOf(d.metadata()));
         Streams.write(out, force, o -> ImageFiles.writePng(picture, o));
         if (!quiet) {
-            System.err.printf("%s -> %s: %dx%d (%d of %d levels)%s%n", input, out, d.image().width(), d.image().height(),
+            System.err.printf("%s -> %s: %dx%d (%d of %d levels)%s%n", input, out, d.image().width(),
+                    d.image().height(),
                     d.levelsDecoded(), d.totalLevels(), d.isFull() ? "" : "; " + d.stopReason());
         }
         return ExitCodes.OK;

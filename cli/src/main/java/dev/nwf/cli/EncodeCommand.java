@@ -22,13 +22,15 @@ final class EncodeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "Input image, or - for stdin.")
     Path input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output .nwf (default: IN with .nwf; - for stdout).")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Output .nwf (default: IN with .nwf; - for stdout).")
     Path output;
 
     @Option(names = {"-f", "--force"}, description = "Overwrite an existing output.")
     boolean force;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "ID", description = "Model id (default: ${DEFAULT-VALUE}).", defaultValue = ModelZoo.DEFAULT_MODEL)
+    @Option(names = {"-m", "--model"}, paramLabel = "ID", description = "Model id (default: ${DEFAULT-VALUE}).",
+            defaultValue = ModelZoo.DEFAULT_MODEL)
     String model;
 
     @Mixin
@@ -55,9 +57,11 @@ final class EncodeCommand implements Callable<Integer> {
         byte[] inBytes = Streams.readAll(input);
         ImageFiles.Picture picture = ImageFiles.readPicture(new ByteArrayInputStream(inBytes), input.toString());
         Image img = picture.image();
-        NwfCodec codec = tools.apply(new NwfCodec(models.zoo().get(model).model(), models.evaluator()).withThreads(threads.get()));
+        NwfCodec codec = tools.apply(new NwfCodec(models.zoo().get(model).model(),
+                models.evaluator()).withThreads(threads.get()));
         // nothing lost: the ICC profile and text entries travel in the container's iccp and meta chunks
-        java.util.Map<String, Object> meta = picture.text().isEmpty() ? java.util.Map.of() : java.util.Map.of(TEXT_KEY, picture.text());
+        java.util.Map<String, Object> meta = picture.text().isEmpty() ? java.util.Map.of()
+                : java.util.Map.of(TEXT_KEY, picture.text());
         // a bar only where someone watches a terminal, and only for images that take a while
         boolean bar = !quiet && !verbose && System.console() != null && img.pixels() >= BAR_MIN_PIXELS;
         NwfFile file = codec.encode(img, meta, picture.icc(), null, new NwfCodec.EncodeProgress() {
@@ -88,11 +92,14 @@ final class EncodeCommand implements Callable<Integer> {
     /** Why a lossless file can come out larger than its input, so that the user knows which tool fits better. */
     static String largerThanInputNote(byte[] input, long outBytes) {
         long more = Math.round(100.0 * (outBytes - input.length) / input.length);
-        boolean jpeg = input.length >= 3 && (input[0] & 0xFF) == 0xFF && (input[1] & 0xFF) == 0xD8 && (input[2] & 0xFF) == 0xFF;
+        boolean jpeg = input.length >= 3 && (input[0] & 0xFF) == 0xFF && (input[1] & 0xFF) == 0xD8 && (input[2] & 0xFF)
+                == 0xFF;
         if (jpeg) {
-            return "note: the input is a JPEG, a lossy format; nwf keeps its decoded pixels exactly, which takes " + more + " % more bytes here";
+            return "note: the input is a JPEG, a lossy format; nwf keeps its decoded pixels exactly, which takes "
+                    + more + " % more bytes here";
         }
-        return "note: the .nwf file is " + more + " % larger than its input; nwf's model is trained on photographs, and graphics, "
+        return "note: the .nwf file is " + more
+                + " % larger than its input; nwf's model is trained on photographs, and graphics, "
                 + "text or images with few colours usually code smaller as PNG or WebP lossless";
     }
 }

@@ -20,13 +20,15 @@ import picocli.CommandLine.Option;
         "Size N: each image shrunk by an integer factor and centre-cropped to NxN; 'full': the image as is."})
 final class EvalCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, paramLabel = "ID", defaultValue = ModelZoo.DEFAULT_MODEL, split = ",",
-            description = "Model id; repeat or separate with commas to compare models side by side (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Model id; repeat or separate with commas to compare models side by side (default: ${DEFAULT-VALUE}).")
     List<String> modelIds;
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Images to measure.")
     Path data;
 
-    @Option(names = "--sizes", defaultValue = "32,64,full", split = ",", description = "Resolutions (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sizes", defaultValue = "32,64,full", split = ",",
+            description = "Resolutions (default: ${DEFAULT-VALUE}).")
     List<String> sizes;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -56,7 +58,8 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         for (String size : sizes) {
             if (!size.trim().matches("full|[1-9][0-9]{0,5}")) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sizes takes 'full' or side lengths of 1 or more pixels: " + size);
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--sizes takes 'full' or side lengths of 1 or more pixels: " + size);
             }
         }
         List<ModelRows> results = new ArrayList<>();
@@ -64,7 +67,8 @@ final class EvalCommand implements Callable<Integer> {
         NetEvaluator evaluator = models.evaluator();
         for (String id : modelIds) {
             NwfModel m = zoo.get(id.trim()).model();
-            results.add(new ModelRows(m.id(), m.family(), measure(tools.apply(new NwfCodec(m, evaluator).withThreads(threads.get())), data, sizes)));
+            results.add(new ModelRows(m.id(), m.family(), measure(tools.apply(new NwfCodec(m,
+                    evaluator).withThreads(threads.get())), data, sizes)));
         }
         if (json) {
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
@@ -110,9 +114,11 @@ final class EvalCommand implements Callable<Integer> {
                 n[j]++;
             }
         }
-        if (read == 0) throw new java.io.IOException(dir + ": none of its " + files.size() + " image files could be read");
+        if (read == 0) throw new java.io.IOException(dir + ": none of its " + files.size()
+                + " image files could be read");
         List<Row> rows = new ArrayList<>();
-        for (int j = 0; j < k; j++) rows.add(new Row(sizes.get(j), n[j], sub[j], bytes[j], sub[j] == 0 ? Double.NaN : bytes[j] * 8.0 / sub[j]));
+        for (int j = 0; j < k; j++) rows.add(new Row(sizes.get(j), n[j], sub[j], bytes[j],
+                sub[j] == 0 ? Double.NaN : bytes[j] * 8.0 / sub[j]));
         return rows;
     }
 }

@@ -17,7 +17,8 @@ final class ImageSets {
     static List<Path> list(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) throw new java.nio.file.NoSuchFileException(dir.toString());
         try (var s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|bmp|gif|tiff?)$")).sorted().toList();
+            return s.filter(p ->
+                    p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|bmp|gif|tiff?)$")).sorted().toList();
         }
     }
 

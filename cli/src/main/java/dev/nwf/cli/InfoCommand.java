@@ -39,11 +39,13 @@ final class InfoCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info));
         } else {
             NwfHeader h = read.file().header();
-            System.out.printf("%s: %dx%d, %d channel(s), %d bit, colour transform %s%n", input, h.width(), h.height(), h.channels(),
+            System.out.printf("%s: %dx%d, %d channel(s), %d bit, colour transform %s%n", input, h.width(), h.height(),
+                    h.channels(),
                     h.bitDepth(), info.get("colourTransform"));
             System.out.printf("model %s (sha256 %s)%n", h.modelId(), h.modelDigestHex());
             List<String> tools = NwfCodec.tools(h).describe();
-            System.out.printf("coding tools: %s%n", tools.isEmpty() ? "none (the network's prior alone)" : String.join("; ", tools));
+            System.out.printf("coding tools: %s%n", tools.isEmpty() ? "none (the network's prior alone)"
+                    : String.join("; ", tools));
             for (int i = 0; i < h.levels(); i++) {
                 LevelInfo l = read.file().levelIndex().get(i);
                 System.out.printf("  level %d: %dx%d, %d bytes%s%n", i, l.width(), l.height(), l.payloadLength(),

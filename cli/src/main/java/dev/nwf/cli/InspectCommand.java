@@ -15,7 +15,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Looks inside models; for now the receptive fields of an rgflow model's latents, as in the RG-Flow paper. */
-@Command(name = "inspect", description = "Look inside a model.", subcommands = InspectCommand.ReceptiveFieldCommand.class)
+@Command(name = "inspect", description = "Look inside a model.",
+        subcommands = InspectCommand.ReceptiveFieldCommand.class)
 final class InspectCommand {
     @Command(name = "receptive-field", description = {
         "Draw which pixels move the latents of one block per RG step (rgflow models), as a PNG: one panel per step,",
@@ -27,22 +28,26 @@ final class InspectCommand {
                 description = "An rgflow model id (default: ${DEFAULT-VALUE}).")
         String model;
 
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "PNG to write (- for stdout).")
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+                description = "PNG to write (- for stdout).")
         Path output;
 
         @Option(names = {"-f", "--force"}, description = "Overwrite an existing output.")
         boolean force;
 
-        @Option(names = "--image", paramLabel = "IN", description = "Image to probe (default: the bundled sample), centre-cropped to --size.")
+        @Option(names = "--image", paramLabel = "IN",
+                description = "Image to probe (default: the bundled sample), centre-cropped to --size.")
         Path image;
 
-        @Option(names = "--size", defaultValue = "64", description = "Probe window side in pixels (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--size", defaultValue = "64",
+                description = "Probe window side in pixels (default: ${DEFAULT-VALUE}).")
         int size;
 
         @Option(names = "--steps", defaultValue = "3", description = "RG steps to show (default: ${DEFAULT-VALUE}).")
         int steps;
 
-        @Option(names = "--scale", defaultValue = "4", description = "Pixels per probed pixel in the PNG (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--scale", defaultValue = "4",
+                description = "Pixels per probed pixel in the PNG (default: ${DEFAULT-VALUE}).")
         int scale;
 
         @Mixin
@@ -54,22 +59,26 @@ final class InspectCommand {
         @Override
         public Integer call() throws Exception {
             if (steps < 1 || size % (1 << (steps + 1)) != 0) {
-                throw new ParameterException(spec.commandLine(), "--size must be a multiple of 2^(steps + 1) = " + (1 << (steps + 1)));
+                throw new ParameterException(spec.commandLine(), "--size must be a multiple of 2^(steps + 1) = "
+                        + (1 << (steps + 1)));
             }
             if (scale < 1 || scale > 16) throw new ParameterException(spec.commandLine(), "--scale must be 1..16");
             NwfModel m = models.zoo().get(model).model();
             if (!NwfModel.FAMILY_RGFLOW.equals(m.family())) {
-                throw new ParameterException(spec.commandLine(), "model " + model + " is of family " + m.family() + "; receptive fields need an rgflow model");
+                throw new ParameterException(spec.commandLine(), "model " + model + " is of family " + m.family()
+                        + "; receptive fields need an rgflow model");
             }
             Image src = image != null ? ImageFiles.read(image) : DemoCommand.sample();
-            if (Math.min(src.width(), src.height()) < size) throw new ParameterException(spec.commandLine(), "image is smaller than --size " + size);
+            if (Math.min(src.width(), src.height()) < size) throw new ParameterException(spec.commandLine(),
+                    "image is smaller than --size " + size);
             Image crop = ImageOps.squareAt(src, size);
             int[] gray = luma(crop);
             long start = System.nanoTime();
             long[][] field = ReceptiveField.measure(models.evaluator(), m, gray, size, steps);
             Image png = render(gray, field);
             Streams.write(output, force, o -> ImageFiles.writePng(png, o));
-            System.err.printf("%s: receptive fields of %s, %d steps on %dx%d px, %.1f s%n", output, model, steps, size, size,
+            System.err.printf("%s: receptive fields of %s, %d steps on %dx%d px, %.1f s%n", output, model, steps, size,
+                    size,
                     (System.nanoTime() - start) / 1e9);
             return ExitCodes.OK;
         }
@@ -80,7 +89,8 @@ final class InspectCommand {
             int[] out = new int[n];
             int shift = img.bitDepth() - 8;
             for (int i = 0; i < n; i++) {
-                int v = img.channels() >= 3 ? (img.plane(0)[i] + 2 * img.plane(1)[i] + img.plane(2)[i]) >> 2 : img.plane(0)[i];
+                int v = img.channels() >= 3 ? (img.plane(0)[i] + 2 * img.plane(1)[i] + img.plane(2)[i]) >> 2
+                        : img.plane(0)[i];
                 out[i] = shift >= 0 ? v >> shift : v << -shift;
             }
             return out;
@@ -122,7 +132,8 @@ final class InspectCommand {
             int hi = block[0] + block[1] - 1;
             boolean inX = px >= lo && px <= hi;
             boolean inY = py >= lo && py <= hi;
-            return inX && inY && ((px == lo && sx == 0) || (px == hi && sx == scale - 1) || (py == lo && sy == 0) || (py == hi && sy == scale - 1));
+            return inX && inY && ((px == lo && sx == 0) || (px == hi && sx == scale - 1) || (py == lo && sy == 0) || (py
+                    == hi && sy == scale - 1));
         }
     }
 }

@@ -14,11 +14,13 @@ import picocli.CommandLine.Spec;
 
 /** Options shared by commands that run models: where models come from and what evaluates the networks. */
 final class ModelOptions {
-    @Option(names = "--model-path", paramLabel = "DIR|FILE", description = "Extra model files (*.nwfmodel) besides the bundled ones.")
+    @Option(names = "--model-path", paramLabel = "DIR|FILE",
+            description = "Extra model files (*.nwfmodel) besides the bundled ones.")
     List<Path> modelPaths = List.of();
 
     @Option(names = "--device", paramLabel = "DEV", defaultValue = "java",
-            description = "Network evaluator: java (pure-Java reference, default), auto (DJL, GPU when present), cpu, gpu.")
+            description =
+                    "Network evaluator: java (pure-Java reference, default), auto (DJL, GPU when present), cpu, gpu.")
     String device;
 
     /** The command this mixin is part of, for usage errors. */

@@ -4,10 +4,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /** The {@code nwf} command: the CLI module's entry point. */
-@Command(name = "nwf", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Nwf.Version.class,
+@Command(name = "nwf", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = Nwf.Version.class,
         description = "Lossless neural image codec: integer wavelet flows with a learned prior.",
-        subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, ToolsCommand.class, VerifyCommand.class, UpsampleCommand.class,
-                TrainCommand.class, EvalCommand.class, InspectCommand.class, DemoCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, ToolsCommand.class,
+                VerifyCommand.class, UpsampleCommand.class,
+                TrainCommand.class, EvalCommand.class, InspectCommand.class, DemoCommand.class,
+                        ConformanceCommand.class, CommandLine.HelpCommand.class})
 public final class Nwf {
     public static void main(String[] args) {
         // DJL defaults for a command-line tool: natives from the bundled jar, no graph optimiser warm-up, quiet logs.
@@ -49,10 +52,13 @@ public final class Nwf {
 
     private static String message(Throwable e) {
         if (e instanceof OutOfMemoryError) {
-            return "out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB): give Java more, e.g. "
-                    + "java -Xmx" + Math.max(2, 2 * Runtime.getRuntime().maxMemory() / (1L << 30)) + "g -jar nwf.jar ...";
+            return "out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB): give Java more, e.g. "
+                    + "java -Xmx" + Math.max(2, 2 * Runtime.getRuntime().maxMemory() / (1L << 30))
+                            + "g -jar nwf.jar ...";
         }
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " already exists (use --force to overwrite)";
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile()
+                + " already exists (use --force to overwrite)";
         if (e instanceof java.nio.file.NoSuchFileException f) return f.getFile() + ": no such file";
         if (e instanceof java.nio.file.AccessDeniedException f) return f.getFile() + ": permission denied";
         return e.getMessage() == null ? e.toString() : e.getMessage();

@@ -10,7 +10,8 @@ final class ProgressBar {
         int filled = (int) (WIDTH * done / Math.max(1, total));
         double secs = (System.nanoTime() - startNanos) / 1e9;
         double eta = done == 0 ? 0 : secs * (total - done) / done;
-        System.err.printf("\r[%s%s] %d/%d %s, %.0f s, eta %.0f s ", "#".repeat(filled), ".".repeat(WIDTH - filled), done, total, detail, secs, eta);
+        System.err.printf("\r[%s%s] %d/%d %s, %.0f s, eta %.0f s ", "#".repeat(filled), ".".repeat(WIDTH - filled),
+                done, total, detail, secs, eta);
         System.err.flush();
     }
 

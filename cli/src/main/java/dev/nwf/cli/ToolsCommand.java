@@ -33,9 +33,11 @@ final class ToolsCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
             return ExitCodes.OK;
         }
-        System.out.printf("%3s  %-17s %-7s %-14s %-11s %s%n", "id", "name", "spec", "needs", "families", "what it does");
+        System.out.printf("%3s  %-17s %-7s %-14s %-11s %s%n", "id", "name", "spec", "needs", "families",
+                "what it does");
         for (CodingTool t : CodingTool.values()) {
-            System.out.printf("%3d  %-17s %-7s %-14s %-11s %s%n", t.id, t.toolName, t.section, t.needs == null ? "-" : t.needs.toolName,
+            System.out.printf("%3d  %-17s %-7s %-14s %-11s %s%n", t.id, t.toolName, t.section, t.needs == null ? "-"
+                    : t.needs.toolName,
                     String.join(",", families(t)), t.summary);
         }
         return ExitCodes.OK;

@@ -22,7 +22,8 @@ final class ToolsOption {
     }
 
     @Option(names = "--without", split = ",", paramLabel = "TOOL", completionCandidates = ToolNames.class,
-            description = "Code without these tools (comma-separated; `nwf tools` lists them): ${COMPLETION-CANDIDATES}. "
+            description =
+                    "Code without these tools (comma-separated; `nwf tools` lists them): ${COMPLETION-CANDIDATES}. "
                     + "Tools that need one left out go too. For measuring what a tool earns; files are larger.")
     List<String> without = List.of();
 

@@ -19,22 +19,27 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "train", description = "Train a model on a directory of images (DJL, quantisation-aware) and write a model file.")
+@Command(name = "train",
+        description = "Train a model on a directory of images (DJL, quantisation-aware) and write a model file.")
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--family", defaultValue = "nwf", description = "Model family: nwf (wavelet flow prior) or rgflow (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--family", defaultValue = "nwf",
+            description = "Model family: nwf (wavelet flow prior) or rgflow (default: ${DEFAULT-VALUE}).")
     String family;
 
-    @Option(names = "--rg-steps", defaultValue = "3", description = "rgflow: RG steps per training crop (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rg-steps", defaultValue = "3",
+            description = "rgflow: RG steps per training crop (default: ${DEFAULT-VALUE}).")
     int rgSteps;
 
     @Option(names = "--prior", defaultValue = "conditional",
-            description = "rgflow: conditional (mean and scale from neighbouring kept sites) or sparse (one learned mean and scale per latent site, as the paper) (default: ${DEFAULT-VALUE}).")
+            description =
+                    "rgflow: conditional (mean and scale from neighbouring kept sites) or sparse (one learned mean and scale per latent site, as the paper) (default: ${DEFAULT-VALUE}).")
     String prior;
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Training images.")
     Path data;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Model file to write (*.nwfmodel).")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+            description = "Model file to write (*.nwfmodel).")
     Path output;
 
     @Option(names = {"-f", "--force"}, description = "Overwrite an existing output.")
@@ -52,23 +57,28 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "16", description = "Crops per step (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--crop", description = "Crop side: nwf at the low-pass resolution (default 32), rgflow in pixels (default 64).")
+    @Option(names = "--crop",
+            description = "Crop side: nwf at the low-pass resolution (default 32), rgflow in pixels (default 64).")
     Integer crop;
 
     @Option(names = "--lr", defaultValue = "0.003", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
 
-    @Option(names = "--context-loss", description = "nwf: train against the coder's local context (teacher-forced) instead of the network's own scale.")
+    @Option(names = "--context-loss",
+            description =
+            "nwf: train against the coder's local context (teacher-forced) instead of the network's own scale.")
     boolean contextLoss;
 
     @Option(names = "--max-side", defaultValue = "0",
-            description = "Shrink training images by an integer factor until the long side is at most this (0: as they are; default: ${DEFAULT-VALUE}).")
+            description =
+                    "Shrink training images by an integer factor until the long side is at most this (0: as they are; default: ${DEFAULT-VALUE}).")
     int maxSide;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--eval", paramLabel = "DIR", description = "Images to measure bpsp on after training, recorded in the manifest.")
+    @Option(names = "--eval", paramLabel = "DIR",
+            description = "Images to measure bpsp on after training, recorded in the manifest.")
     Path evalDir;
 
     private static final int SHIFT = 6;
@@ -79,17 +89,20 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!family.equals(NwfModel.FAMILY_NWF) && !family.equals(NwfModel.FAMILY_RGFLOW)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown family '" + family + "' (nwf or rgflow)");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown family '" + family
+                    + "' (nwf or rgflow)");
         }
         boolean rg = family.equals(NwfModel.FAMILY_RGFLOW);
         if (!prior.equals("conditional") && !prior.equals("sparse")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--prior must be conditional or sparse: " + prior);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--prior must be conditional or sparse: " + prior);
         }
         int side = crop != null ? crop : rg ? 64 : 32;
         List<Image> images = ImageSets.load(data, maxSide);
         System.err.printf("training %s on %d images from %s%n", family, images.size(), data);
         long start = System.nanoTime();
-        Consumer<PriorTrainer.Progress> bar = p -> ProgressBar.show(p.step(), p.steps(), String.format("%.3f bits/sample", p.bits()), start);
+        Consumer<PriorTrainer.Progress> bar = p -> ProgressBar.show(p.step(), p.steps(),
+                String.format("%.3f bits/sample", p.bits()), start);
         Map<String, Object> hyper = new LinkedHashMap<>();
         hyper.put("hidden", hidden);
         hyper.put("steps", steps);
@@ -103,12 +116,15 @@ final class TrainCommand implements Callable<Integer> {
         if (rg) {
             hyper.put("rgSteps", rgSteps);
             hyper.put("prior", prior);
-            model = new RgFlowTrainer(new RgFlowTrainer.Config(hidden, steps, batch, side, rgSteps, lr, SHIFT, seed, prior.equals("conditional")))
+            model = new RgFlowTrainer(new RgFlowTrainer.Config(hidden, steps, batch, side, rgSteps, lr, SHIFT, seed,
+                    prior.equals("conditional")))
                     .train(id, images, bar);
-            hyper.put("fp32Exact", model.nets().stream().allMatch(n -> n.fp32Exact(dev.nwf.codec.rgflow.RgFlow.INPUT_BOUND)));
+            hyper.put("fp32Exact",
+                    model.nets().stream().allMatch(n -> n.fp32Exact(dev.nwf.codec.rgflow.RgFlow.INPUT_BOUND)));
         } else {
             hyper.put("contextLoss", contextLoss);
-            IntNet net = new PriorTrainer(new PriorTrainer.Config(hidden, steps, batch, side, lr, SHIFT, seed, contextLoss)).train(images, bar);
+            IntNet net = new PriorTrainer(new PriorTrainer.Config(hidden, steps, batch, side, lr, SHIFT, seed,
+                    contextLoss)).train(images, bar);
             model = new NwfModel(id, NwfModel.FAMILY_NWF, net);
             hyper.put("fp32Exact", net.fp32Exact(dev.nwf.codec.PriorTrainingData.INPUT_BOUND));
         }
@@ -116,7 +132,8 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Double> bpsp = new LinkedHashMap<>();
         String trainingData = data.getFileName() + " (" + images.size() + " images)";
         if (evalDir != null) {
-            for (EvalCommand.Row row : EvalCommand.measure(model, dev.nwf.codec.net.ReferenceEvaluator.INSTANCE, evalDir, List.of("32", "64", "full"))) {
+            for (EvalCommand.Row row : EvalCommand.measure(model, dev.nwf.codec.net.ReferenceEvaluator.INSTANCE,
+                    evalDir, List.of("32", "64", "full"))) {
                 bpsp.put(evalDir.getFileName() + "@" + row.size(), row.bpsp());
             }
         }

@@ -19,7 +19,8 @@ final class UpsampleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "Input image, or - for stdin.")
     Path input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output PNG (default: IN-x<factor>.png; - for stdout).")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Output PNG (default: IN-x<factor>.png; - for stdout).")
     Path output;
 
     @Option(names = {"-f", "--force"}, description = "Overwrite an existing output.")
@@ -28,13 +29,15 @@ final class UpsampleCommand implements Callable<Integer> {
     @Option(names = "--factor", defaultValue = "2", description = "2 or 4 (default: ${DEFAULT-VALUE}).")
     int factor;
 
-    @Option(names = {"-t", "--temperature"}, defaultValue = "0", description = "0 for the prior's mean; >0 samples detail (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-t", "--temperature"}, defaultValue = "0",
+            description = "0 for the prior's mean; >0 samples detail (default: ${DEFAULT-VALUE}).")
     double temperature;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed for sampling.")
     long seed;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "ID", defaultValue = ModelZoo.DEFAULT_MODEL, description = "Model id.")
+    @Option(names = {"-m", "--model"}, paramLabel = "ID", defaultValue = ModelZoo.DEFAULT_MODEL,
+            description = "Model id.")
     String model;
 
     @Mixin
@@ -53,7 +56,8 @@ final class UpsampleCommand implements Callable<Integer> {
         Image img = ImageFiles.read(new java.io.ByteArrayInputStream(Streams.readAll(input)), input.toString());
         NwfCodec codec = new NwfCodec(models.zoo().get(model).model(), models.evaluator()).withThreads(threads.get());
         Image big = codec.upsample(img, factor == 2 ? 1 : 2, temperature, seed);
-        Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, "-x" + factor + ".png");
+        Path out = output != null ? output : Streams.isStd(input) ? Path.of("-")
+                : Streams.defaultOutput(input, "-x" + factor + ".png");
         Streams.write(out, force, o -> ImageFiles.writePng(big, o));
         System.err.printf("%s -> %s: %dx%d%n", input, out, big.width(), big.height());
         return ExitCodes.OK;

@@ -25,7 +25,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--against", paramLabel = "IMAGE", description = "Original image to compare a single .nwf with.")
     Path against;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "ID", defaultValue = ModelZoo.DEFAULT_MODEL, description = "Model for image round trips.")
+    @Option(names = {"-m", "--model"}, paramLabel = "ID", defaultValue = ModelZoo.DEFAULT_MODEL,
+            description = "Model for image round trips.")
     String model;
 
     @Mixin
@@ -48,7 +49,8 @@ final class VerifyCommand implements Callable<Integer> {
             }
             System.out.println(f + ": " + verdict);
         }
-        if (failures > 0) throw new VerifyFailedException(failures + " of " + files.length + " file(s) failed verification");
+        if (failures > 0) throw new VerifyFailedException(failures + " of " + files.length
+                + " file(s) failed verification");
         return ExitCodes.OK;
     }
 
@@ -58,13 +60,16 @@ final class VerifyCommand implements Callable<Integer> {
         boolean isNwf = bytes.length >= sig.length && java.util.Arrays.equals(bytes, 0, sig.length, sig, 0, sig.length);
         if (isNwf) {
             NwfRead read = NwfContainer.read(bytes, ReadOptions.DEFAULT);
-            if (!read.complete()) throw new dev.nwf.format.NwfFormatException(dev.nwf.format.NwfFormatException.Kind.TRUNCATED,
+            if (!read.complete()) throw new
+                    dev.nwf.format.NwfFormatException(dev.nwf.format.NwfFormatException.Kind.TRUNCATED,
                     read.verifiedBytes(), "truncated: " + read.stopReason());
-            NwfCodec codec = new NwfCodec(zoo.resolve(read.file().header().modelId(), read.file().header().modelDigest()), models.evaluator()).withThreads(threads.get());
+            NwfCodec codec = new NwfCodec(zoo.resolve(read.file().header().modelId(),
+                    read.file().header().modelDigest()), models.evaluator()).withThreads(threads.get());
             Decoded d = codec.decoder().decode(read.file());
             if (against != null) {
                 Image original = ImageFiles.read(against);
-                if (!original.sameAs(d.image())) throw new VerifyFailedException("decoded image differs from " + against);
+                if (!original.sameAs(d.image())) throw new VerifyFailedException("decoded image differs from "
+                        + against);
                 return "OK, decodes to exactly " + against;
             }
             return "OK, " + d.totalLevels() + " levels decode consistently";
@@ -74,6 +79,7 @@ final class VerifyCommand implements Callable<Integer> {
         byte[] coded = NwfContainer.toBytes(codec.encode(img));
         Decoded d = codec.decoder().decode(NwfContainer.read(coded, ReadOptions.DEFAULT).file());
         if (!img.sameAs(d.image())) throw new VerifyFailedException("round trip differs from the input");
-        return String.format("OK, bit-exact round trip, %d bytes (%.3f bpsp)", coded.length, coded.length * 8.0 / (img.pixels() * img.channels()));
+        return String.format("OK, bit-exact round trip, %d bytes (%.3f bpsp)", coded.length, coded.length * 8.0
+                / (img.pixels() * img.channels()));
     }
 }

@@ -8,30 +8,34 @@ import java.util.Set;
  * The coding-tool table (SPEC.md §2.4.1): the one place that defines each tool a file can list — its id in the tool
  * list, its name, the parameters it carries, the tool it needs and the model families that support it. A decoder
  * refuses a tool id it does not know, so a new tool is a new row here and old decoders reject files that use it.
- * Declared in id order, which is the order a list must follow. {@link CodingTools} parses a header's list into named values; `nwf info`, the CLI and the conformance vectors read
- * this table.
+ * Declared in id order, which is the order a list must follow. {@link CodingTools} parses a header's list into named
+ * values; `nwf info`, the CLI and the conformance vectors read this table.
  */
 public enum CodingTool {
     /** §4.1: one byte, the colour transform's code (1 YCoCg-R, 2 subtract green, 3 green first); 3 or 4 channels. */
-    COLOUR_TRANSFORM(1, "colour-transform", "§4.1", "reversible colour transform of the first three planes", null, true),
+    COLOUR_TRANSFORM(1, "colour-transform", "§4.1", "reversible colour transform of the first three planes", null,
+            true),
     /** §4.0: a LEB128 length, then the per-channel value lists (raw DEFLATE); the levels code ranks. */
     VALUE_MAP(2, "value-map", "§4.0", "levels code each sample's rank among its channel's values", null, true),
     /** §6.3.3-6.3.4: the online mean filter and scale calibration. */
     ADAPTIVE_MEAN(3, "adaptive-mean", "§6.3.3", "online mean filter and scale calibration", null, false),
     /** §4.2: every level is split with the integer Haar filter instead of the 5/3; Haar levels evaluate no network. */
-    HAAR_SPLIT(4, "haar-split", "§4.2", "split with Haar instead of the 5/3; no network on its levels", ADAPTIVE_MEAN, false),
+    HAAR_SPLIT(4, "haar-split", "§4.2", "split with Haar instead of the 5/3; no network on its levels", ADAPTIVE_MEAN,
+            false),
     /** §6.3.5: three bytes, period and start of the image's block grid; the context keeps state per grid position. */
     BLOCK_GRID(5, "block-grid", "§6.3.5", "context state per position in a JPEG-like block grid", ADAPTIVE_MEAN, false),
     /** §6.3.6: the value 0 is coded with an adaptive frequency. */
     ZERO_CONTEXT(6, "zero-context", "§6.3.6", "adaptive frequency of exact zeros", ADAPTIVE_MEAN, false),
     /** §6.3.7: means corrected by context-wise running errors. */
-    BIAS_CORRECTION(7, "bias-correction", "§6.3.7", "means corrected by context-wise running errors", ADAPTIVE_MEAN, false),
+    BIAS_CORRECTION(7, "bias-correction", "§6.3.7", "means corrected by context-wise running errors", ADAPTIVE_MEAN,
+            false),
     /** §6.3.8: the mean filter also reads its own earlier errors. */
     ERROR_FEEDBACK(8, "error-feedback", "§6.3.8", "the mean filter reads its own earlier errors", ADAPTIVE_MEAN, false),
     /** §6.3.9: the local scale blends its magnitudes with weights learnt inside the image. */
     SCALE_BLEND(9, "scale-blend", "§6.3.9", "local-scale blend learnt inside the image", ADAPTIVE_MEAN, false),
     /** §6.5: one byte, log2 of the fewest band samples for which a detail level codes each band in its own stream. */
-    BAND_STREAMS(10, "band-streams", "§6.5", "large levels code each band in its own stream, decoded side by side", null, false);
+    BAND_STREAMS(10, "band-streams", "§6.5", "large levels code each band in its own stream, decoded side by side",
+            null, false);
 
     /** The tool's id in the tool list: fixed forever once the format is released. */
     public final int id;

@@ -41,8 +41,10 @@ public final class CodingTools {
     /** Band streams above this log2 would never apply: a band holds fewer than 2^31 samples. */
     static final int MAX_BAND_STREAMS_LOG2 = 30;
 
-    CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit, boolean adaptiveMean,
-                boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend, int bandStreamsLog2) {
+    CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
+            boolean adaptiveMean,
+                boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
+                        int bandStreamsLog2) {
         this.colourTransform = colourTransform;
         this.valueMap = valueMap;
         this.blockGrid = blockGrid;
@@ -82,8 +84,10 @@ public final class CodingTools {
         for (CodingTool t : tools()) {
             out.add(switch (t) {
                 case COLOUR_TRANSFORM -> t.toolName + " " + colourTransform.displayName;
-                case VALUE_MAP -> t.toolName + " " + valueMap.codedDepth() + "-bit ranks, " + valueMap.describeCounts() + " values";
-                case BLOCK_GRID -> t.toolName + " period " + blockGrid.period + " from (" + blockGrid.startX + ", " + blockGrid.startY + ")";
+                case VALUE_MAP -> t.toolName + " " + valueMap.codedDepth() + "-bit ranks, " + valueMap.describeCounts()
+                        + " values";
+                case BLOCK_GRID -> t.toolName + " period " + blockGrid.period + " from (" + blockGrid.startX + ", "
+                        + blockGrid.startY + ")";
                 case BAND_STREAMS -> t.toolName + " from 2^" + bandStreamsLog2 + " samples per band";
                 default -> t.toolName;
             });
@@ -125,7 +129,8 @@ public final class CodingTools {
 
     /** What shapes the detail levels' context (SPEC.md §6.3). */
     DetailContext detailContext() {
-        return new DetailContext(adaptiveMean, zeroContext, biasCorrection, errorFeedback, scaleBlend, blockGrid, filter());
+        return new DetailContext(adaptiveMean, zeroContext, biasCorrection, errorFeedback, scaleBlend, blockGrid,
+                filter());
     }
 
     /** The depth the levels code samples at: the value map's ranks', or the image's. */
@@ -172,39 +177,46 @@ public final class CodingTools {
             int id = list[pos++] & 0xFF;
             CodingTool t = CodingTool.ofId(id);
             if (t == null) {
-                throw new CodingToolException(UNKNOWN_TOOL, at, "coding tool " + id + " is not known to this decoder (it knows "
+                throw new CodingToolException(UNKNOWN_TOOL, at, "coding tool " + id
+                        + " is not known to this decoder (it knows "
                         + String.join(", ", CodingTool.names()) + ")");
             }
-            if (id == lastId) throw new CodingToolException(INVALID_TOOLS, at, "tool " + t.toolName + " is listed twice");
+            if (id == lastId) throw new CodingToolException(INVALID_TOOLS, at,
+                    "tool " + t.toolName + " is listed twice");
             if (id < lastId) {
                 throw new CodingToolException(INVALID_TOOLS, at, "tool " + t.toolName + " comes after tool "
                         + CodingTool.ofId(lastId).toolName + ": the list must be in id order");
             }
             lastId = id;
-            if (family != null && !t.supportedBy(family)) throw new CodingToolException(INVALID_TOOLS, at, "tool " + t.toolName + " is not defined for " + family + " models");
+            if (family != null && !t.supportedBy(family)) throw new CodingToolException(INVALID_TOOLS, at,
+                    "tool " + t.toolName + " is not defined for " + family + " models");
             seen.add(t);
             try {
                 switch (t) {
                     case COLOUR_TRANSFORM -> {
                         if (!ColourTransform.appliesTo(channels)) {
-                            throw new CodingToolException(INVALID_TOOLS, at, "colour-transform needs 3 or 4 channels, the file has " + channels);
+                            throw new CodingToolException(INVALID_TOOLS, at,
+                                    "colour-transform needs 3 or 4 channels, the file has " + channels);
                         }
                         int code = param(list, pos++, t);
                         colour = ColourTransform.ofCode(code);
                         if (colour == null || colour == ColourTransform.NONE) {
-                            throw new CodingToolException(INVALID_TOOLS, pos - 1, "colour transform code " + code + " is not defined");
+                            throw new CodingToolException(INVALID_TOOLS, pos - 1, "colour transform code " + code
+                                    + " is not defined");
                         }
                     }
                     case VALUE_MAP -> {
                         long length = 0;
                         for (int i = 0; ; i++) {
-                            if (i == 4) throw new CodingToolException(INVALID_TOOLS, pos, "value map length is longer than 4 bytes");
+                            if (i == 4) throw new CodingToolException(INVALID_TOOLS, pos,
+                                    "value map length is longer than 4 bytes");
                             int x = param(list, pos++, t);
                             length |= (long) (x & 0x7F) << (7 * i);
                             if ((x & 0x80) == 0) break;
                         }
                         if (length > list.length - pos) {
-                            throw new CodingToolException(INVALID_TOOLS, pos, "value map of " + length + " bytes runs past the tool list's end");
+                            throw new CodingToolException(INVALID_TOOLS, pos, "value map of " + length
+                                    + " bytes runs past the tool list's end");
                         }
                         map = ValueMap.read(list, pos, pos + (int) length, channels, bitDepth);
                         pos += (int) length;
@@ -230,11 +242,14 @@ public final class CodingTools {
         }
         for (CodingTool t : seen) {
             if (t.needs != null && !seen.contains(t.needs)) {
-                throw new CodingToolException(INVALID_TOOLS, 0, "tool " + t.toolName + " needs " + t.needs.toolName + ", which the list lacks");
+                throw new CodingToolException(INVALID_TOOLS, 0, "tool " + t.toolName + " needs " + t.needs.toolName
+                        + ", which the list lacks");
             }
         }
-        return new CodingTools(colour, map, grid, seen.contains(CodingTool.HAAR_SPLIT), seen.contains(CodingTool.ADAPTIVE_MEAN),
-                seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION), seen.contains(CodingTool.ERROR_FEEDBACK),
+        return new CodingTools(colour, map, grid, seen.contains(CodingTool.HAAR_SPLIT),
+                seen.contains(CodingTool.ADAPTIVE_MEAN),
+                seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
+                        seen.contains(CodingTool.ERROR_FEEDBACK),
                 seen.contains(CodingTool.SCALE_BLEND), bandStreams);
     }
 

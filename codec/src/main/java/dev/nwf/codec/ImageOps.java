@@ -16,7 +16,8 @@ public final class ImageOps {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int sum = 0;
-                    for (int dy = 0; dy < f; dy++) for (int dx = 0; dx < f; dx++) sum += src[(y * f + dy) * img.width() + x * f + dx];
+                    for (int dy = 0; dy < f; dy++) for (int dx = 0; dx < f; dx++) sum += src[(y * f + dy) * img.width()
+                            + x * f + dx];
                     p[c][y * w + x] = (sum + area / 2) / area;
                 }
             }
@@ -32,7 +33,9 @@ public final class ImageOps {
         return new Image(w, h, img.bitDepth(), p);
     }
 
-    /** Shrinks by the largest integer factor keeping the shorter side >= size, then takes the centre size x size square. */
+    /**
+     * Shrinks by the largest integer factor keeping the shorter side >= size, then takes the centre size x size square.
+     */
     public static Image squareAt(Image img, int size) {
         int shorter = Math.min(img.width(), img.height());
         if (shorter < size) throw new IllegalArgumentException("image is smaller than " + size + " px");

@@ -73,7 +73,8 @@ public final class NwfCodec {
      */
     public NwfCodec withTools(Set<CodingTool> tools) {
         for (CodingTool t : tools) {
-            if (!t.supportedBy(model.family())) throw new IllegalArgumentException("tool " + t.toolName + " is not defined for " + model.family() + " models");
+            if (!t.supportedBy(model.family())) throw new IllegalArgumentException("tool " + t.toolName
+                    + " is not defined for " + model.family() + " models");
             if (t.needs != null && !tools.contains(t.needs)) {
                 throw new IllegalArgumentException("tool " + t.toolName + " needs " + t.needs.toolName);
             }
@@ -125,13 +126,16 @@ public final class NwfCodec {
         Image coded = map == null ? image : map.toRanks(image);
         BlockGrid grid = allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
         // on smaller images the grid's classes may not pay for themselves: code both ways, keep the smaller
-        List<BlockGrid> grids = grid != null && image.pixels() < BlockGrid.TRIAL_BELOW_PIXELS ? Arrays.asList(grid, null) : Arrays.asList(grid);
+        List<BlockGrid> grids = grid != null && image.pixels() < BlockGrid.TRIAL_BELOW_PIXELS
+                ? Arrays.asList(grid, null) : Arrays.asList(grid);
         boolean tryHaar = allows(CodingTool.HAAR_SPLIT);
         Image sample = tryHaar ? SplitChoice.sample(coded) : coded;
         boolean mosaic = sample != coded;
-        List<Lifting.Filter> filters = tryHaar && !mosaic ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR) : List.of(Lifting.Filter.LE_GALL_53);
+        List<Lifting.Filter> filters = tryHaar && !mosaic ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)
+                : List.of(Lifting.Filter.LE_GALL_53);
         int candidates = grids.size() * filters.size();
-        EncodePhases phases = new EncodePhases(progress, threads, (mosaic ? 2 * sample.pixels() : 0) + candidates * image.pixels());
+        EncodePhases phases = new EncodePhases(progress, threads,
+                (mosaic ? 2 * sample.pixels() : 0) + candidates * image.pixels());
         if (mosaic) {
             List<Function<EncodeProgress, Long>> trials = new ArrayList<>();
             for (Lifting.Filter f : List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)) {
@@ -143,7 +147,8 @@ public final class NwfCodec {
         // every candidate is coded whole and the smallest kept; levels are reported for the last one
         List<Function<EncodeProgress, NwfFile>> codings = new ArrayList<>();
         for (BlockGrid g : grids) {
-            for (Lifting.Filter f : filters) codings.add(p -> encode(image, coded, metadata, icc, exif, p, trialTools(map, g, f)));
+            for (Lifting.Filter f : filters) codings.add(p -> encode(image, coded, metadata, icc, exif, p,
+                    trialTools(map, g, f)));
         }
         NwfFile best = null;
         for (NwfFile file : phases.run(codings, image.pixels(), codings.size() - 1)) {
@@ -159,16 +164,20 @@ public final class NwfCodec {
     }
 
     /**
-     * The tools a trial codes with: the allowed context tools, the given value map, grid and filter, the preferred colour
-     * transform and band streams wherever a level is large enough (the final file lists what its coding used).
+     * The tools a trial codes with: the allowed context tools, the given value map, grid and filter, the preferred
+     * colour transform and band streams wherever a level is large enough (the final file lists what its coding used).
      */
     private CodingTools trialTools(ValueMap map, BlockGrid grid, Lifting.Filter filter) {
-        return new CodingTools(ColourTransform.NONE, map, grid, filter == Lifting.Filter.HAAR, allows(CodingTool.ADAPTIVE_MEAN),
+        return new CodingTools(ColourTransform.NONE, map, grid, filter == Lifting.Filter.HAAR,
+                allows(CodingTool.ADAPTIVE_MEAN),
                 allows(CodingTool.ZERO_CONTEXT), allows(CodingTool.BIAS_CORRECTION), allows(CodingTool.ERROR_FEEDBACK),
-                allows(CodingTool.SCALE_BLEND), allows(CodingTool.BAND_STREAMS) ? BandStreams.DEFAULT_LOG2 : CodingTools.NO_BAND_STREAMS);
+                allows(CodingTool.SCALE_BLEND), allows(CodingTool.BAND_STREAMS) ? BandStreams.DEFAULT_LOG2
+                        : CodingTools.NO_BAND_STREAMS);
     }
 
-    /** The bytes of an image's levels (no container) under the preferred colour transform: a trial of grid and filter. */
+    /**
+     * The bytes of an image's levels (no container) under the preferred colour transform: a trial of grid and filter.
+     */
     private long levelBytes(Image image, CodingTools tools, EncodeProgress progress) {
         List<ColourTransform> preferred = candidateTransforms(image.channels()).subList(0, 1);
         return totalBytes(levelCoding(tools).encode(image, preferred, progress).payloads());
@@ -182,12 +191,15 @@ public final class NwfCodec {
         LevelCoding.Encoded levelsCoded = coding.encode(coded, candidateTransforms(image.channels()), progress);
         List<byte[]> payloads = levelsCoded.payloads();
         // band streams are listed only where a level holds them
-        int bandStreams = trial.bandStreamsLog2 != CodingTools.NO_BAND_STREAMS && NwfLevels.holdsBandStreams(sizes, trial.bandStreamsLog2)
+        int bandStreams = trial.bandStreamsLog2 != CodingTools.NO_BAND_STREAMS
+                && NwfLevels.holdsBandStreams(sizes, trial.bandStreamsLog2)
                 ? trial.bandStreamsLog2 : CodingTools.NO_BAND_STREAMS;
         CodingTools tools = new CodingTools(levelsCoded.transform(), trial.valueMap, trial.blockGrid, trial.haarSplit,
-                trial.adaptiveMean, trial.zeroContext, trial.biasCorrection, trial.errorFeedback, trial.scaleBlend, bandStreams);
+                trial.adaptiveMean, trial.zeroContext, trial.biasCorrection, trial.errorFeedback, trial.scaleBlend,
+                        bandStreams);
         int levels = sizes.length;
-        NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(), model.id(), model.digest(),
+        NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(), model.id(),
+                model.digest(),
                 levels, tools.toBytes());
         List<LevelInfo> index = new ArrayList<>(levels);
         for (int i = 0; i < levels; i++) index.add(new LevelInfo(sizes[i][0], sizes[i][1], payloads.get(i).length));
@@ -200,7 +212,8 @@ public final class NwfCodec {
      * encoding speed). RG-Flow models were trained on YCoCg-R's planes and keep it; without the tool, none.
      */
     private List<ColourTransform> candidateTransforms(int channels) {
-        if (!ColourTransform.appliesTo(channels) || !allows(CodingTool.COLOUR_TRANSFORM)) return List.of(ColourTransform.NONE);
+        if (!ColourTransform.appliesTo(channels)
+                || !allows(CodingTool.COLOUR_TRANSFORM)) return List.of(ColourTransform.NONE);
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return List.of(ColourTransform.YCOCG_R);
         return List.of(ColourTransform.SUBTRACT_GREEN, ColourTransform.GREEN_FIRST);
     }
@@ -218,7 +231,8 @@ public final class NwfCodec {
     public NwfDecoder decoder() {
         return NwfDecoder.of((id, digest) -> {
             if (!id.equals(model.id()) || !Arrays.equals(digest, model.digest())) {
-                throw new UnknownModelException("file was coded with model " + id + "@" + java.util.HexFormat.of().formatHex(digest).substring(0, 12)
+                throw new UnknownModelException("file was coded with model " + id + "@"
+                        + java.util.HexFormat.of().formatHex(digest).substring(0, 12)
                         + ", this codec has " + model.id() + "@" + model.digestHex().substring(0, 12));
             }
             return model;
@@ -234,9 +248,12 @@ public final class NwfCodec {
         if (!(temperature >= 0)) throw new IllegalArgumentException("temperature must be >= 0: " + temperature);
         // the prior was trained on the standard transform's planes
         ColourTransform ct = ColourTransform.standard(image.channels());
-        int[][] planes = levelCoding(trialTools(null, null, Lifting.Filter.LE_GALL_53)).upsample(Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(),
+        int[][] planes = levelCoding(trialTools(null, null,
+                Lifting.Filter.LE_GALL_53)).upsample(Pyramid.transformedPlanes(image, ct), image.width(),
+                image.height(), image.bitDepth(),
                 doublings, temperature, new java.util.Random(seed));
-        return Pyramid.toImage(planes, image.width() << doublings, image.height() << doublings, image.bitDepth(), ct, true);
+        return Pyramid.toImage(planes, image.width() << doublings, image.height() << doublings, image.bitDepth(), ct,
+                true);
     }
 
     /**

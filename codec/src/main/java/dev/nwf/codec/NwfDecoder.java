@@ -49,18 +49,21 @@ public final class NwfDecoder {
      * thread per core, the full image, truncated files refused, no listener.
      */
     public static NwfDecoder of(ModelResolver models) {
-        return new NwfDecoder(Objects.requireNonNull(models, "models"), ReferenceEvaluator.INSTANCE, ReadOptions.DEFAULT, 0, 0, false,
+        return new NwfDecoder(Objects.requireNonNull(models, "models"), ReferenceEvaluator.INSTANCE,
+                ReadOptions.DEFAULT, 0, 0, false,
                 LevelListener.NONE);
     }
 
     /** Evaluates the networks on {@code evaluator}; every evaluator gives the same integers, so the same image. */
     public NwfDecoder withEvaluator(NetEvaluator evaluator) {
-        return new NwfDecoder(models, Objects.requireNonNull(evaluator, "evaluator"), options, threads, dropFinest, allowPartial, listener);
+        return new NwfDecoder(models, Objects.requireNonNull(evaluator, "evaluator"), options, threads, dropFinest,
+                allowPartial, listener);
     }
 
     /** Reads with these limits (largest image). */
     public NwfDecoder withReadOptions(ReadOptions options) {
-        return new NwfDecoder(models, evaluator, Objects.requireNonNull(options, "options"), threads, dropFinest, allowPartial, listener);
+        return new NwfDecoder(models, evaluator, Objects.requireNonNull(options, "options"), threads, dropFinest,
+                allowPartial, listener);
     }
 
     /** Decodes bands on at most {@code threads} threads (0: one per core); the image is the same with any number. */
@@ -85,7 +88,8 @@ public final class NwfDecoder {
 
     /** Told as each level is decoded, coarsest first (for progressive display and progress bars). */
     public NwfDecoder withListener(LevelListener listener) {
-        return new NwfDecoder(models, evaluator, options, threads, dropFinest, allowPartial, Objects.requireNonNull(listener, "listener"));
+        return new NwfDecoder(models, evaluator, options, threads, dropFinest, allowPartial,
+                Objects.requireNonNull(listener, "listener"));
     }
 
     public Decoded decode(byte[] bytes) throws IOException {
@@ -103,7 +107,8 @@ public final class NwfDecoder {
             d.next(payload);
         }
         if (d.done == h.levels()) reader.readRest();
-        String reason = d.done == h.levels() ? null : d.done == d.wanted ? "stopped at level " + d.wanted + " as asked" : reader.stopReason();
+        String reason = d.done == h.levels() ? null : d.done == d.wanted ? "stopped at level " + d.wanted + " as asked"
+                : reader.stopReason();
         check(d, reason, reader.verifiedBytes());
         return new Decoded(d.image(), d.done, h.levels(), reason, reader.metadata(), reader.icc(), reader.exif());
     }
@@ -129,10 +134,12 @@ public final class NwfDecoder {
     /** Refuses a decode that fell short of the levels asked for, unless partial results are allowed. */
     private void check(Levels d, String reason, long verifiedBytes) throws IOException {
         long at = Math.max(0, verifiedBytes);
-        if (d.done == 0) throw new NwfFormatException(NwfFormatException.Kind.TRUNCATED, at, "no level is complete: " + reason);
+        if (d.done == 0) throw new NwfFormatException(NwfFormatException.Kind.TRUNCATED, at,
+                "no level is complete: " + reason);
         if (d.done < d.wanted && !allowPartial) {
             Image image = d.image();
-            throw new NwfFormatException(NwfFormatException.Kind.TRUNCATED, at, "file is truncated: " + reason + "; " + d.done + " of "
+            throw new NwfFormatException(NwfFormatException.Kind.TRUNCATED, at, "file is truncated: " + reason + "; "
+                    + d.done + " of "
                     + d.header.levels() + " levels are complete, a " + image.width() + "x" + image.height() + " image");
         }
     }
@@ -149,7 +156,8 @@ public final class NwfDecoder {
         int done;
         private long workDone;
 
-        Levels(NwfHeader h, CodingTools tools, LevelCoding levelCoding, int wanted, LevelListener listener) throws IOException {
+        Levels(NwfHeader h, CodingTools tools, LevelCoding levelCoding, int wanted,
+                LevelListener listener) throws IOException {
             this.header = h;
             this.tools = tools;
             this.wanted = Math.min(wanted, h.levels());
@@ -180,7 +188,8 @@ public final class NwfDecoder {
             boolean full = done == header.levels();
             ValueMap map = tools.valueMap;
             try {
-                Image coded = Pyramid.toImage(coding.planes(), sizes[done - 1][0], sizes[done - 1][1], tools.codedDepth(header.bitDepth()),
+                Image coded = Pyramid.toImage(coding.planes(), sizes[done - 1][0], sizes[done - 1][1],
+                        tools.codedDepth(header.bitDepth()),
                         tools.colourTransform, !full);
                 return map == null ? coded : map.toValues(coded, !full);
             } catch (IllegalArgumentException e) {

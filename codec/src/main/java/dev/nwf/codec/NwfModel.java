@@ -24,7 +24,8 @@ public record NwfModel(String id, String family, List<IntNet> nets) {
         nets = List.copyOf(nets);
         switch (family) {
             case FAMILY_NWF -> {
-                if (nets.size() != 1) throw new IllegalArgumentException("an nwf model has one network, got " + nets.size());
+                if (nets.size() != 1) throw new IllegalArgumentException("an nwf model has one network, got "
+                        + nets.size());
                 HighPassPrior.check(nets.get(0));
             }
             case FAMILY_RGFLOW -> RgFlow.check(nets);

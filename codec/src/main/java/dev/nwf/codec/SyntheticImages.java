@@ -18,7 +18,8 @@ public final class SyntheticImages {
         for (int c = 0; c < channels; c++) {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    double v = 0.5 + 0.35 * StrictMath.sin(0.21 * x + c) * StrictMath.cos(0.17 * y - c) + (x > w / 2 ? 0.08 : -0.08);
+                    double v = 0.5 + 0.35 * StrictMath.sin(0.21 * x + c) * StrictMath.cos(0.17 * y - c)
+                            + (x > w / 2 ? 0.08 : -0.08);
                     p[c][y * w + x] = (int) Math.max(0, Math.min(max, Math.round(v * max) + r.nextInt(3) - 1));
                 }
             }
@@ -43,7 +44,10 @@ public final class SyntheticImages {
         return new Image(img.width(), img.height(), 16, p);
     }
 
-    /** Colours near gray with a red cast and red clipped in a corner: red and blue follow green, as subtract green assumes. */
+    /**
+     * Colours near gray with a red cast and red clipped in a corner: red and blue follow green, as subtract green
+     * assumes.
+     */
     public static Image greenish(int w, int h, int channels, long seed) {
         Image base = fixedWaves(w, h, 1, 8, seed);
         Random r = new Random(seed);
@@ -70,13 +74,16 @@ public final class SyntheticImages {
         return new Image(w, h, 8, p);
     }
 
-    /** RGB shading in a sawtooth along x (a slow rise over 13 pixels, then a drop), a gentle ramp along y, slight noise. */
+    /**
+     * RGB shading in a sawtooth along x (a slow rise over 13 pixels, then a drop), a gentle ramp along y, slight noise.
+     */
     public static Image sawtooth(int w, int h) {
         java.util.Random r = new java.util.Random(33);
         int[][] p = new int[3][w * h];
         for (int c = 0; c < 3; c++) {
             for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) p[c][y * w + x] = Math.min(255, 40 + 12 * ((x + 5 * c) % 13) + y / 3 + r.nextInt(3));
+                for (int x = 0; x < w; x++) p[c][y * w + x] = Math.min(255,
+                        40 + 12 * ((x + 5 * c) % 13) + y / 3 + r.nextInt(3));
             }
         }
         return new Image(w, h, 8, p);
@@ -96,7 +103,8 @@ public final class SyntheticImages {
     public static Image pixelRepeated(Image img, int w, int h) {
         int[][] p = new int[img.channels()][w * h];
         for (int c = 0; c < p.length; c++) {
-            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) p[c][y * w + x] = img.plane(c)[(y / 2) * img.width() + x / 2];
+            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) p[c][y * w + x] = img.plane(c)[(y / 2) * img.width()
+                    + x / 2];
         }
         return new Image(w, h, img.bitDepth(), p);
     }
@@ -119,7 +127,10 @@ public final class SyntheticImages {
         return new Image(w, h, 8, p);
     }
 
-    /** {@code img} with one sample in eight raised by 1 (clamped): Haar still wins, its finest details are no longer all 0. */
+    /**
+     * {@code img} with one sample in eight raised by 1 (clamped): Haar still wins, its finest details are no longer all
+     * 0.
+     */
     public static Image speckled(Image img, long seed) {
         Random r = new Random(seed);
         int max = (1 << img.bitDepth()) - 1;
@@ -138,7 +149,8 @@ public final class SyntheticImages {
     public static Image jpegLike(Image gray, int w, int h, int start) {
         int[] plane = gray.plane(0);
         double[][] cos = new double[8][8];
-        for (int k = 0; k < 8; k++) for (int n = 0; n < 8; n++) cos[k][n] = StrictMath.cos((2 * n + 1) * k * StrictMath.PI / 16);
+        for (int k = 0; k < 8; k++) for (int n = 0; n < 8; n++) cos[k][n] = StrictMath.cos((2 * n + 1) * k
+                * StrictMath.PI / 16);
         int[] out = plane.clone();
         for (int by = start - 8; by < h; by += 8) {
             for (int bx = start - 8; bx < w; bx += 8) {
@@ -161,7 +173,8 @@ public final class SyntheticImages {
                     for (int x = 0; x < 8; x++) {
                         if (by + y < 0 || by + y >= h || bx + x < 0 || bx + x >= w) continue;
                         double sum = 0;
-                        for (int v = 0; v < 8; v++) for (int u = 0; u < 8; u++) sum += dctNorm(u, v) * coef[v][u] * cos[u][x] * cos[v][y];
+                        for (int v = 0; v < 8; v++) for (int u = 0; u < 8; u++) sum += dctNorm(u, v) * coef[v][u]
+                                * cos[u][x] * cos[v][y];
                         out[(by + y) * w + bx + x] = (int) Math.max(0, Math.min(255, StrictMath.rint(sum + 128)));
                     }
                 }
@@ -180,7 +193,8 @@ public final class SyntheticImages {
         int[] p = new int[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                p[y * w + x] = (int) StrictMath.rint(128 + 60 * StrictMath.sin(0.05 * x) * StrictMath.cos(0.04 * y)) + r.nextInt(5) - 2;
+                p[y * w + x] = (int) StrictMath.rint(128 + 60 * StrictMath.sin(0.05 * x) * StrictMath.cos(0.04 * y))
+                        + r.nextInt(5) - 2;
             }
         }
         return new Image(w, h, 8, new int[][] {p});
@@ -196,7 +210,8 @@ public final class SyntheticImages {
             double phase = r.nextDouble() * 6;
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    double v = 0.5 + 0.3 * Math.sin(fx * x / Math.max(1, w) * 6 + phase) * Math.cos(fy * y / Math.max(1, h) * 6)
+                    double v = 0.5 + 0.3 * Math.sin(fx * x / Math.max(1, w) * 6 + phase)
+                            * Math.cos(fy * y / Math.max(1, h) * 6)
                             + (x > w / 2 ? 0.1 : -0.1) + r.nextGaussian() * 0.02;
                     p[c][y * w + x] = (int) Math.max(0, Math.min(max, Math.round(v * max)));
                 }
@@ -205,19 +220,24 @@ public final class SyntheticImages {
         return new Image(w, h, bitDepth, p);
     }
 
-    /** An image enlarged {@code factor} times by repeating pixels: flat blocks, as nearest-neighbour scaling leaves them. */
+    /**
+     * An image enlarged {@code factor} times by repeating pixels: flat blocks, as nearest-neighbour scaling leaves
+     * them.
+     */
     public static Image pixelRepeated(Image img, int factor) {
         int w = img.width() * factor;
         int[][] p = new int[img.channels()][w * img.height() * factor];
         for (int c = 0; c < p.length; c++) {
-            for (int i = 0; i < p[c].length; i++) p[c][i] = img.plane(c)[(i / w / factor) * img.width() + (i % w) / factor];
+            for (int i = 0; i < p[c].length; i++) p[c][i] = img.plane(c)[(i / w / factor) * img.width() + (i % w)
+                    / factor];
         }
         return new Image(w, img.height() * factor, img.bitDepth(), p);
     }
 
     /** Five RGBA colours (one transparent) in smooth-edged blobs, as a palette image has them. */
     public static Image fewColours(int w, int h, long seed) {
-        int[][] colours = {{200, 30, 40, 255}, {20, 120, 220, 255}, {250, 250, 245, 255}, {90, 200, 60, 255}, {0, 0, 0, 0}};
+        int[][] colours = {{200, 30, 40, 255}, {20, 120, 220, 255}, {250, 250, 245, 255}, {90, 200, 60, 255}, {0, 0, 0,
+                0}};
         Image base = synthetic(w, h, 1, 8, seed);
         int[][] p = new int[4][w * h];
         for (int i = 0; i < w * h; i++) {
@@ -237,7 +257,8 @@ public final class SyntheticImages {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 double n = r.nextGaussian() * 4;
-                p[0][y * w + x] = (int) Math.max(0, Math.min(255, Math.round(128 + 80 * Math.sin(x / 5.0 + y / 7.0) + n)));
+                p[0][y * w + x] = (int) Math.max(0, Math.min(255,
+                        Math.round(128 + 80 * Math.sin(x / 5.0 + y / 7.0) + n)));
                 p[1][y * w + x] = (int) Math.max(0, Math.min(255, Math.round(100 + 60.0 * y / h + n)));
             }
         }
@@ -245,8 +266,8 @@ public final class SyntheticImages {
     }
 
     /**
-     * Colour channels that share no structure: a diagonal sinusoid, a slow wave along x and one along y, each with its own
-     * noise (an alpha channel, if asked for, a ramp).
+     * Colour channels that share no structure: a diagonal sinusoid, a slow wave along x and one along y, each with its
+     * own noise (an alpha channel, if asked for, a ramp).
      */
     public static Image unrelatedChannels(int w, int h, int channels, long seed) {
         java.util.Random r = new java.util.Random(seed);

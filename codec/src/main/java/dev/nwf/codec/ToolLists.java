@@ -79,4 +79,18 @@ public final class ToolLists {
     public static byte[] params(byte[] list, CodingTool tool) {
         return entries(list).stream().filter(e -> e.id() == tool.id).map(Entry::params).findFirst().orElse(null);
     }
+
+    /**
+     * Parameters that pass the table's checks, for lists built by hand: YCoCg-R, an 8×8 grid from (3, 3), band streams
+     * from 2^14 samples, none for the others. A value map cannot be made up.
+     */
+    public static byte[] validParams(CodingTool tool) {
+        return switch (tool) {
+            case COLOUR_TRANSFORM -> new byte[] {1};
+            case BLOCK_GRID -> new byte[] {8, 3, 3};
+            case BAND_STREAMS -> new byte[] {14};
+            case VALUE_MAP -> throw new IllegalArgumentException("a value map cannot be made up");
+            default -> new byte[0];
+        };
+    }
 }

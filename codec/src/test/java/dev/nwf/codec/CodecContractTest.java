@@ -46,7 +46,8 @@ abstract class CodecContractTest {
 
     /** Edge sizes (1x1, 1xN, Nx1, odd), every channel count, 8 and 16 bit, and 1-bit. */
     @ParameterizedTest
-    @CsvSource({"1,1,1,8", "1,1,3,8", "1,57,3,8", "57,1,1,8", "2,2,4,8", "17,17,3,8", "33,15,2,8", "65,47,3,8", "100,3,4,8",
+    @CsvSource({"1,1,1,8", "1,1,3,8", "1,57,3,8", "57,1,1,8", "2,2,4,8", "17,17,3,8", "33,15,2,8", "65,47,3,8",
+            "100,3,4,8",
                 "31,29,3,16", "40,40,1,16", "19,23,4,12", "24,20,1,1", "129,67,3,8"})
     void syntheticImagesRoundTripExactly(int w, int h, int channels, int depth) throws IOException {
         Image img = SyntheticImages.synthetic(w, h, channels, depth, w * 31L + h);
@@ -108,10 +109,12 @@ abstract class CodecContractTest {
         NwfRead cut = NwfContainer.read(cutBytes, ReadOptions.DEFAULT);
         Decoded partial = codec.decoder().allowingPartial(true).decode(cut.file());
         assertTrue(partial.image().sameAs(codec.decoder().allowingPartial(true).decode(cutBytes).image()));
-        dev.nwf.format.NwfFormatException refused = assertThrows(dev.nwf.format.NwfFormatException.class, () -> codec.decoder().decode(cutBytes));
+        dev.nwf.format.NwfFormatException refused = assertThrows(dev.nwf.format.NwfFormatException.class,
+                () -> codec.decoder().decode(cutBytes));
         assertEquals(dev.nwf.format.NwfFormatException.Kind.TRUNCATED, refused.kind());
         assertEquals(cut.verifiedBytes(), refused.offset());
-        assertTrue(refused.getMessage().contains(partial.levelsDecoded() + " of " + full.totalLevels() + " levels"), refused.getMessage());
+        assertTrue(refused.getMessage().contains(partial.levelsDecoded() + " of " + full.totalLevels() + " levels"),
+                refused.getMessage());
         assertEquals(full.totalLevels() - 1, partial.levelsDecoded());
         assertEquals(40, partial.image().width());
         assertEquals(32, partial.image().height());
@@ -164,7 +167,8 @@ abstract class CodecContractTest {
      */
     @Test
     void encodeProgressReachesItsTotal() {
-        for (Image img : List.of(SyntheticImages.synthetic(90, 70, 3, 8, 15), SyntheticImages.synthetic(530, 520, 1, 8, 16))) {
+        for (Image img : List.of(SyntheticImages.synthetic(90, 70, 3, 8, 15), SyntheticImages.synthetic(530, 520, 1, 8,
+                16))) {
             List<long[]> steps = new ArrayList<>();
             codec.encode(img, Map.of(), null, null, new NwfCodec.EncodeProgress() {
                 @Override
@@ -212,21 +216,23 @@ abstract class CodecContractTest {
 
     /**
      * The tool list names what the encoder used (a colour transform, value map, grid, Haar split or band streams only
-     * where chosen; band streams only where a level holds them, none at this size) and the context tools it was allowed;
-     * any decoder follows the file's list, not its own allowance.
+     * where chosen; band streams only where a level holds them, none at this size) and the context tools it was
+     * allowed; any decoder follows the file's list, not its own allowance.
      */
     @Test
     void decodingFollowsTheFilesTools() throws IOException {
         Image img = SyntheticImages.synthetic(40, 33, 3, 8, 13);
         NwfFile file = codec.encode(img);
-        java.util.Set<CodingTool> chosenPerImage = java.util.EnumSet.of(CodingTool.COLOUR_TRANSFORM, CodingTool.VALUE_MAP,
+        java.util.Set<CodingTool> chosenPerImage = java.util.EnumSet.of(CodingTool.COLOUR_TRANSFORM,
+                CodingTool.VALUE_MAP,
                 CodingTool.BLOCK_GRID, CodingTool.HAAR_SPLIT, CodingTool.BAND_STREAMS);
         for (CodingTool t : CodingTool.values()) {
             if (!chosenPerImage.contains(t)) assertEquals(allows(t), lists(file, t), t.toolName);
         }
         assertFalse(lists(file, CodingTool.BAND_STREAMS));
         assertEquals(allows(CodingTool.COLOUR_TRANSFORM), lists(file, CodingTool.COLOUR_TRANSFORM));
-        for (java.util.Set<CodingTool> tools : List.of(java.util.EnumSet.noneOf(CodingTool.class), CodingTool.supportedBy(codec.model()))) {
+        for (java.util.Set<CodingTool> tools : List.of(java.util.EnumSet.noneOf(CodingTool.class),
+                CodingTool.supportedBy(codec.model()))) {
             NwfCodec other = new NwfCodec(codec.model()).withTools(tools);
             assertTrue(img.sameAs(other.decoder().decode(file).image()));
         }
@@ -243,7 +249,7 @@ abstract class CodecContractTest {
         for (CodingTool t : CodingTool.values()) {
             if (t.supportedBy(codec.model().family())) continue;
             assertThrows(IllegalArgumentException.class, () -> codec.withTools(java.util.EnumSet.of(t)));
-            NwfFile bad = file.withHeader(file.header().withTools(ToolLists.with(list, t, params(t))));
+            NwfFile bad = file.withHeader(file.header().withTools(ToolLists.with(list, t, ToolLists.validParams(t))));
             CodingToolException e = assertThrows(CodingToolException.class, () -> codec.decoder().decode(bad));
             assertEquals(CodingToolException.Kind.INVALID_TOOLS, e.kind());
             assertTrue(e.getMessage().contains("not defined for " + codec.model().family()), e.getMessage());
@@ -259,29 +265,23 @@ abstract class CodecContractTest {
             ToolLists.Entry first = ToolLists.entries(list).get(0);
             List<ToolLists.Entry> twice = new ArrayList<>(ToolLists.entries(list));
             twice.add(0, first);
-            e = assertThrows(CodingToolException.class, () -> codec.decoder().decode(file.withHeader(file.header().withTools(ToolLists.join(twice)))));
+            e = assertThrows(CodingToolException.class,
+                    () -> codec.decoder().decode(file.withHeader(file.header().withTools(ToolLists.join(twice)))));
             assertTrue(e.getMessage().contains("listed twice"), e.getMessage());
         }
         if (ToolLists.entries(list).size() >= 2) {
             List<ToolLists.Entry> reversed = new ArrayList<>(ToolLists.entries(list));
             java.util.Collections.reverse(reversed);
-            e = assertThrows(CodingToolException.class, () -> codec.decoder().decode(file.withHeader(file.header().withTools(ToolLists.join(reversed)))));
+            e = assertThrows(CodingToolException.class,
+                    () -> codec.decoder().decode(file.withHeader(file.header().withTools(ToolLists.join(reversed)))));
             assertTrue(e.getMessage().contains("must be in id order"), e.getMessage());
         }
     }
 
-    /** Parameters that pass the table's checks for a tool. */
-    private static byte[] params(CodingTool t) {
-        return switch (t) {
-            case COLOUR_TRANSFORM -> new byte[] {1};
-            case BLOCK_GRID -> new byte[] {8, 3, 3};
-            case BAND_STREAMS -> new byte[] {14};
-            case VALUE_MAP -> throw new IllegalArgumentException("no value map here");
-            default -> new byte[0];
-        };
-    }
-
-    /** 8-bit data widened to 16 bits and a few-colour image are coded as ranks (the value-map tool), smaller than without. */
+    /**
+     * 8-bit data widened to 16 bits and a few-colour image are coded as ranks (the value-map tool), smaller than
+     * without.
+     */
     @Test
     void imagesUsingFewValuesAreCodedAsRanks() throws IOException {
         assumeTrue(allows(CodingTool.VALUE_MAP), "value maps allowed");
@@ -350,7 +350,8 @@ abstract class CodecContractTest {
             assertTrue(img.sameAs(roundTrip(with, img)));
             long on = NwfContainer.toBytes(file).length;
             long off = NwfContainer.toBytes(withoutTool.encode(img)).length;
-            assertTrue(on < maxRatio * off, (haar ? "Haar allowed" : "5/3") + ": " + on + " bytes with " + tool.toolName + ", " + off + " without");
+            assertTrue(on < maxRatio * off, (haar ? "Haar allowed" : "5/3") + ": " + on + " bytes with " + tool.toolName
+                    + ", " + off + " without");
             NwfFile cleared = without(file, tool);
             try {
                 Image wrong = codec.decoder().decode(cleared).image();
@@ -395,7 +396,8 @@ abstract class CodecContractTest {
     @Test
     void largeLevelsHoldAStreamPerBand() throws IOException {
         assumeTrue(allows(CodingTool.BAND_STREAMS), "band streams allowed (nwf family)");
-        Image img = SyntheticImages.synthetic(260, 257, 3, 8, 34); // finest bands 130×129 (≥ 2^14 samples), the next 65×65
+        Image img = SyntheticImages.synthetic(260, 257, 3, 8,
+                34); // finest bands 130×129 (≥ 2^14 samples), the next 65×65
         NwfFile file = codec.encode(img);
         assertArrayEquals(new byte[] {14}, ToolLists.params(file.header().tools(), CodingTool.BAND_STREAMS));
         assertTrue(img.sameAs(roundTrip(codec, img)));
@@ -407,7 +409,8 @@ abstract class CodecContractTest {
         assertTrue(extra > 0 && extra < 8 * 16, extra + " bytes more for 9 streams");
         assertFalse(lists(codec.encode(SyntheticImages.synthetic(200, 150, 3, 8, 35)), CodingTool.BAND_STREAMS));
         // the threshold is data: a file listing band streams from 2^12 samples splits the next level too, and decodes
-        byte[] lower = ToolLists.with(ToolLists.without(single.header().tools(), CodingTool.BAND_STREAMS), CodingTool.BAND_STREAMS, (byte) 12);
+        byte[] lower = ToolLists.with(ToolLists.without(single.header().tools(), CodingTool.BAND_STREAMS),
+                CodingTool.BAND_STREAMS, (byte) 12);
         NwfFile relisted = without(single, CodingTool.BAND_STREAMS).withHeader(single.header().withTools(lower));
         assertThrows(CorruptLevelException.class, () -> codec.decoder().decode(relisted),
                 "a one-stream level read as band streams");
@@ -421,7 +424,8 @@ abstract class CodecContractTest {
      */
     @Test
     void unrelatedChannelsAreCodedGreenFirst() throws IOException {
-        assumeTrue(NwfModel.FAMILY_NWF.equals(codec.model().family()) && codec.tools().equals(CodingTool.supportedBy(codec.model())),
+        assumeTrue(NwfModel.FAMILY_NWF.equals(codec.model().family())
+                && codec.tools().equals(CodingTool.supportedBy(codec.model())),
                 "every tool of the nwf family allowed");
         for (int channels : new int[] {3, 4}) {
             Image img = SyntheticImages.unrelatedChannels(96, 80, channels, 40 + channels);
@@ -429,7 +433,8 @@ abstract class CodecContractTest {
             assertEquals("green-first", NwfCodec.tools(file.header()).colourTransformName(), channels + " channels");
             assertTrue(img.sameAs(roundTrip(codec, img)));
             long on = NwfContainer.toBytes(file).length;
-            NwfFile subtract = file.withHeader(file.header().withTools(ToolLists.with(ToolLists.without(file.header().tools(),
+            NwfFile subtract =
+                    file.withHeader(file.header().withTools(ToolLists.with(ToolLists.without(file.header().tools(),
                     CodingTool.COLOUR_TRANSFORM), CodingTool.COLOUR_TRANSFORM, (byte) 2)));
             try {
                 assertFalse(img.sameAs(codec.decoder().decode(subtract).image()), "another code, another image");
@@ -472,7 +477,8 @@ abstract class CodecContractTest {
                 () -> codec.decoder().decode(withoutMean));
         assertEquals(CodingToolException.Kind.INVALID_TOOLS, e.kind());
         assertTrue(e.getMessage().contains("needs adaptive-mean"), e.getMessage());
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> codec.withTools(java.util.EnumSet.of(tool)));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> codec.withTools(java.util.EnumSet.of(tool)));
         assertTrue(refused.getMessage().contains(tool.toolName), refused.getMessage());
     }
 
@@ -498,15 +504,19 @@ abstract class CodecContractTest {
         NwfFile withoutMean = without(haarFile, CodingTool.ADAPTIVE_MEAN);
         assertThrows(CodingToolException.class, () -> codec.decoder().decode(withoutMean),
                 "the Haar split needs the adaptive mean");
-        assertThrows(IllegalArgumentException.class, () -> codec.withTools(java.util.EnumSet.of(CodingTool.HAAR_SPLIT)));
+        assertThrows(IllegalArgumentException.class,
+                () -> codec.withTools(java.util.EnumSet.of(CodingTool.HAAR_SPLIT)));
         Image smooth = SyntheticImages.synthetic(40, 30, 3, 8, 29);
         NwfFile file = codec.encode(smooth);
         long chosen = NwfContainer.toBytes(file).length;
-        assertTrue(chosen <= NwfContainer.toBytes(withoutHaar.encode(smooth)).length, "a small image keeps the smaller split");
+        assertTrue(chosen <= NwfContainer.toBytes(withoutHaar.encode(smooth)).length,
+                "a small image keeps the smaller split");
         assertTrue(smooth.sameAs(roundTrip(codec, smooth)));
     }
 
-    /** Haar levels take no scale from the network: decoding a Haar file evaluates no network at all; a 5/3 file does. */
+    /**
+     * Haar levels take no scale from the network: decoding a Haar file evaluates no network at all; a 5/3 file does.
+     */
     @Test
     void haarLevelsGoWithoutTheNetwork() throws IOException {
         assumeTrue(allows(CodingTool.HAAR_SPLIT), "the Haar split allowed (nwf family)");
@@ -546,7 +556,8 @@ abstract class CodecContractTest {
         for (Image level : shown) {
             assertEquals(16, level.bitDepth());
             for (int c = 0; c < level.channels(); c++) {
-                for (int v : level.plane(c)) assertEquals(0, v % 257, "level " + level + " shows a value the image does not use: " + v);
+                for (int v : level.plane(c)) assertEquals(0, v % 257,
+                        "level " + level + " shows a value the image does not use: " + v);
             }
         }
         assertTrue(img.sameAs(shown.get(shown.size() - 1)));

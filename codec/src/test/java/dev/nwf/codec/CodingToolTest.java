@@ -43,7 +43,8 @@ class CodingToolTest {
     @Test
     void parsedToolsWriteTheirListBack() throws Exception {
         NwfCodec codec = new NwfCodec(TestModels.random(3));
-        for (Image img : new Image[] {SyntheticImages.times257(TestImages.blocky(736, 720, 2, 25)), SyntheticImages.synthetic(40, 30, 3, 8, 2),
+        for (Image img : new Image[] {SyntheticImages.times257(TestImages.blocky(736, 720, 2, 25)),
+                SyntheticImages.synthetic(40, 30, 3, 8, 2),
                 SyntheticImages.synthetic(260, 257, 3, 8, 34)}) {
             byte[] list = codec.encode(img).header().tools();
             CodingTools tools = CodingTools.parse(list, img.channels(), img.bitDepth(), NwfModel.FAMILY_NWF);

@@ -1,5 +1,7 @@
 package dev.nwf.codec;
-/** Test images that need the JDK's image I/O (the codec module does not read java.desktop): see {@link SyntheticImages}. */
+/**
+ * Test images that need the JDK's image I/O (the codec module does not read java.desktop): see {@link SyntheticImages}.
+ */
 public final class TestImages {
     private TestImages() {
     }
@@ -28,7 +30,8 @@ public final class TestImages {
             } finally {
                 writer.dispose();
             }
-            java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg.toByteArray()));
+            java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(new
+                    java.io.ByteArrayInputStream(jpeg.toByteArray()));
             int[][] p = new int[3][w * h];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
@@ -46,7 +49,8 @@ public final class TestImages {
 
     /** An 8-bit RGB image as a BufferedImage (the image-file module is built on the codec, so tests convert here). */
     private static java.awt.image.BufferedImage rgb(Image img) {
-        java.awt.image.BufferedImage bi = new java.awt.image.BufferedImage(img.width(), img.height(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage bi = new java.awt.image.BufferedImage(img.width(), img.height(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < img.height(); y++) {
             for (int x = 0; x < img.width(); x++) {
                 int i = y * img.width() + x;

@@ -66,7 +66,8 @@ public final class TestModels {
             int out = RgFlow.NET_SHAPES[i][1];
             int[] bias = new int[out];
             if (i == RgFlow.PRIOR_NET) java.util.Arrays.fill(bias, RgFlow.LATENT.length, out, 24);
-            nets.add(new IntNet(in, List.of(new IntConv(in, out, 1, 1, new int[in * out], bias, 0, IntConv.NO_CLAMP_LO, IntConv.NO_CLAMP_HI, false))));
+            nets.add(new IntNet(in, List.of(new IntConv(in, out, 1, 1, new int[in * out], bias, 0, IntConv.NO_CLAMP_LO,
+                    IntConv.NO_CLAMP_HI, false))));
         }
         return new NwfModel("test-rgflow-constant", NwfModel.FAMILY_RGFLOW, nets);
     }

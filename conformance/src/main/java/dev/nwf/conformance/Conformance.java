@@ -32,7 +32,10 @@ public final class Conformance {
     private Conformance() {
     }
 
-    /** Writes every vector under {@code dir} (most with {@code model}, a few with {@code rgflow}); returns the case names. */
+    /**
+     * Writes every vector under {@code dir} (most with {@code model}, a few with {@code rgflow}); returns the case
+     * names.
+     */
     public static List<String> generate(NwfModel model, NwfModel rgflow, Path dir) throws IOException {
         return new VectorGenerator(model, rgflow, dir).generate();
     }
@@ -45,7 +48,8 @@ public final class Conformance {
     }
 
     /** Runs the built-in decoder on every case. */
-    public static List<CaseResult> runBuiltin(Path dir, ModelResolver models, NetEvaluator evaluator) throws IOException {
+    public static List<CaseResult> runBuiltin(Path dir, ModelResolver models,
+            NetEvaluator evaluator) throws IOException {
         List<CaseResult> out = new ArrayList<>();
         for (Path c : cases(dir)) out.add(builtin(c, read(c), models, evaluator));
         return out;
@@ -67,20 +71,24 @@ public final class Conformance {
         Decoded d;
         try (InputStream in = Files.newInputStream(dir.resolve("input.nwf"))) {
             d = NwfDecoder.of(models).withEvaluator(evaluator).allowingPartial(true)
-                    .withListener((level, total, image) -> seen.add(new CaseManifest.Level(level, image.width(), image.height(), PixelHash.of(image))))
+                    .withListener((level, total, image) -> seen.add(new CaseManifest.Level(level, image.width(),
+                            image.height(), PixelHash.of(image))))
                     .decode(in);
         } catch (Exception e) {
             String kind = errorKind(e);
             if (CaseManifest.EXPECT_ERROR.equals(m.expect())) {
                 return new CaseResult(m.name(), kind.equals(m.errorKind()),
-                        "rejected with " + kind + (kind.equals(m.errorKind()) ? "" : ", expected " + m.errorKind()) + ": " + e.getMessage());
+                        "rejected with " + kind + (kind.equals(m.errorKind()) ? "" : ", expected " + m.errorKind())
+                                + ": " + e.getMessage());
             }
             return new CaseResult(m.name(), false, "expected a decode, failed with " + kind + ": " + e.getMessage());
         }
         if (CaseManifest.EXPECT_ERROR.equals(m.expect())) {
-            return new CaseResult(m.name(), false, "expected " + m.errorKind() + ", decoded a " + d.image().width() + "x" + d.image().height() + " image");
+            return new CaseResult(m.name(), false, "expected " + m.errorKind() + ", decoded a " + d.image().width()
+                    + "x" + d.image().height() + " image");
         }
-        if (!seen.equals(m.levels())) return new CaseResult(m.name(), false, "levels differ: got " + seen + ", expected " + m.levels());
+        if (!seen.equals(m.levels())) return new CaseResult(m.name(), false,
+                "levels differ: got " + seen + ", expected " + m.levels());
         return new CaseResult(m.name(), true, seen.size() + " level(s) match");
     }
 
@@ -92,7 +100,8 @@ public final class Conformance {
             for (String part : command.trim().split("\\s+")) {
                 cmd.add(part.replace("{in}", dir.resolve("input.nwf").toString()).replace("{out}", out.toString()));
             }
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve(m.name() + ".log").toFile()).start();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve(m.name()
+                    + ".log").toFile()).start();
             if (!p.waitFor(EXTERNAL_TIMEOUT_S, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new CaseResult(m.name(), false, "decoder did not finish within " + EXTERNAL_TIMEOUT_S + " s");
@@ -101,13 +110,16 @@ public final class Conformance {
             if (CaseManifest.EXPECT_ERROR.equals(m.expect())) {
                 boolean ok = p.exitValue() != 0 && !wrote;
                 return new CaseResult(m.name(), ok, ok ? "rejected (exit " + p.exitValue() + ")"
-                        : "expected rejection (" + m.errorKind() + "), got exit " + p.exitValue() + (wrote ? " and an output file" : ""));
+                        : "expected rejection (" + m.errorKind() + "), got exit " + p.exitValue()
+                                + (wrote ? " and an output file" : ""));
             }
-            if (p.exitValue() != 0 || !wrote) return new CaseResult(m.name(), false, "decoder failed with exit " + p.exitValue());
+            if (p.exitValue() != 0 || !wrote) return new CaseResult(m.name(), false,
+                    "decoder failed with exit " + p.exitValue());
             Image img = ImageFiles.read(out);
             String hash = PixelHash.of(img);
             boolean ok = hash.equals(m.output().sha256());
-            return new CaseResult(m.name(), ok, ok ? "output matches" : "output " + img.width() + "x" + img.height() + " differs from the expected "
+            return new CaseResult(m.name(), ok, ok ? "output matches" : "output " + img.width() + "x" + img.height()
+                    + " differs from the expected "
                     + m.output().width() + "x" + m.output().height());
         } catch (IOException e) {
             return new CaseResult(m.name(), false, "could not run decoder: " + e.getMessage());

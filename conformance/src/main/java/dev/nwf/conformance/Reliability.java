@@ -43,7 +43,9 @@ public final class Reliability {
     }
 
     static final long HANG_SECONDS = 20;
-    /** Round trips of images with band streams (gray, then RGB), after the random ones; they join the mutation corpus. */
+    /**
+     * Round trips of images with band streams (gray, then RGB), after the random ones; they join the mutation corpus.
+     */
     public static final int LARGE_IMAGES = 2;
 
     private Reliability() {
@@ -53,18 +55,21 @@ public final class Reliability {
      * @param other a second evaluator to compare with the reference (e.g. DJL), or null to skip
      * @param regressions where to save crashing inputs, or null
      */
-    public static Report run(NwfModel model, NetEvaluator other, int images, int mutations, long seed, Path regressions) throws IOException {
+    public static Report run(NwfModel model, NetEvaluator other, int images, int mutations, long seed,
+            Path regressions) throws IOException {
         Random r = new Random(seed);
         NwfCodec codec = new NwfCodec(model);
         ModelResolver resolver = (id, digest) -> {
-            if (!id.equals(model.id()) || !Arrays.equals(digest, model.digest())) throw new UnknownModelException("unknown model " + id);
+            if (!id.equals(model.id()) || !Arrays.equals(digest,
+                    model.digest())) throw new UnknownModelException("unknown model " + id);
             return model;
         };
         int exact = 0;
         List<byte[]> corpus = new ArrayList<>();
         for (int i = 0; i < images + LARGE_IMAGES; i++) {
             // the last few are large enough for band streams (SPEC.md §6.5): mutations reach bands decoded side by side
-            Image img = i < images ? randomImage(r) : SyntheticImages.fixedWaves(256, 256 + 3 * (i - images), 1 + 2 * (i - images), 8, r.nextLong());
+            Image img = i < images ? randomImage(r) : SyntheticImages.fixedWaves(256, 256 + 3 * (i - images),
+                    1 + 2 * (i - images), 8, r.nextLong());
             byte[] bytes = NwfContainer.toBytes(codec.encode(img));
             Decoded d = codec.decoder().decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file());
             if (img.sameAs(d.image())) exact++;
@@ -95,7 +100,8 @@ public final class Reliability {
                     save(regressions, "hang", input);
                 } catch (java.util.concurrent.ExecutionException e) {
                     Throwable c = e.getCause();
-                    if (c instanceof NwfFormatException || c instanceof CorruptLevelException || c instanceof CodingToolException
+                    if (c instanceof NwfFormatException || c instanceof CorruptLevelException
+                            || c instanceof CodingToolException
                             || c instanceof UnknownModelException) {
                         named++;
                     } else {
@@ -122,7 +128,8 @@ public final class Reliability {
                 if (a.sameAs(b) && Arrays.equals(bytes, NwfContainer.toBytes(otherCodec.encode(a)))) engineEqual++;
             }
         }
-        return new Report(images + LARGE_IMAGES, exact, mutations, named, decoded, crashes, hangs, engineFiles, engineEqual);
+        return new Report(images + LARGE_IMAGES, exact, mutations, named, decoded, crashes, hangs, engineFiles,
+                engineEqual);
     }
 
     static Image randomImage(Random r) {

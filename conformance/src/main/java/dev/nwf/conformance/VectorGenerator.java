@@ -42,12 +42,14 @@ final class VectorGenerator {
     private final List<String> written = new ArrayList<>();
 
     VectorGenerator(NwfModel model, NwfModel rgflowModel, Path root) {
-        if (!NwfModel.FAMILY_RGFLOW.equals(rgflowModel.family())) throw new IllegalArgumentException(rgflowModel.id() + " is not an rgflow model");
+        if (!NwfModel.FAMILY_RGFLOW.equals(rgflowModel.family())) throw new IllegalArgumentException(rgflowModel.id()
+                + " is not an rgflow model");
         this.nwf = new NwfCodec(model);
         this.rgflow = new NwfCodec(rgflowModel);
         this.codec = nwf;
         this.models = (id, digest) -> {
-            for (NwfModel m : List.of(model, rgflowModel)) if (m.id().equals(id) && Arrays.equals(m.digest(), digest)) return m;
+            for (NwfModel m : List.of(model, rgflowModel)) if (m.id().equals(id) && Arrays.equals(m.digest(),
+                    digest)) return m;
             throw new dev.nwf.codec.UnknownModelException("no model " + id);
         };
         this.root = root;
@@ -63,17 +65,28 @@ final class VectorGenerator {
     }
 
     List<String> generate() throws IOException {
-        image("gray8-1x1", "single pixel", List.of("gray", "8bit", "edge-size"), SyntheticImages.fixedWaves(1, 1, 1, 8, 1));
-        image("gray8-1x37", "one column", List.of("gray", "8bit", "edge-size"), SyntheticImages.fixedWaves(1, 37, 1, 8, 2));
-        NwfFile gray = image("gray8-37x1", "one row", List.of("gray", "8bit", "edge-size"), SyntheticImages.fixedWaves(37, 1, 1, 8, 3));
-        image("rgb8-33x17", "odd sizes, two levels", List.of("rgb", "8bit", "odd-size", "multi-level"), SyntheticImages.fixedWaves(33, 17, 3, 8, 4));
-        image("rgba8-20x20", "alpha channel", List.of("rgba", "8bit", "multi-level"), SyntheticImages.fixedWaves(20, 20, 4, 8, 5));
-        image("graya8-18x16", "gray with alpha", List.of("gray-alpha", "8bit", "multi-level"), SyntheticImages.fixedWaves(18, 16, 2, 8, 6));
-        image("gray16-31x29", "16-bit gray", List.of("gray", "16bit", "odd-size", "multi-level"), SyntheticImages.fixedWaves(31, 29, 1, 16, 7));
-        image("rgb16-24x18", "16-bit RGB", List.of("rgb", "16bit", "multi-level"), SyntheticImages.fixedWaves(24, 18, 3, 16, 8));
-        image("gray1-40x24", "1-bit gray", List.of("gray", "1bit", "multi-level"), SyntheticImages.fixedWaves(40, 24, 1, 1, 9));
-        image("rgb8-noise-19x23", "uniform noise: escape codes", List.of("rgb", "8bit", "escape", "multi-level"), SyntheticImages.noise(19, 23, 3, 8, 10));
-        NwfFile big = image("rgb8-70x45", "three levels", List.of("rgb", "8bit", "multi-level"), SyntheticImages.fixedWaves(70, 45, 3, 8, 11));
+        image("gray8-1x1", "single pixel", List.of("gray", "8bit", "edge-size"),
+                SyntheticImages.fixedWaves(1, 1, 1, 8, 1));
+        image("gray8-1x37", "one column", List.of("gray", "8bit", "edge-size"),
+                SyntheticImages.fixedWaves(1, 37, 1, 8, 2));
+        NwfFile gray = image("gray8-37x1", "one row", List.of("gray", "8bit", "edge-size"),
+                SyntheticImages.fixedWaves(37, 1, 1, 8, 3));
+        image("rgb8-33x17", "odd sizes, two levels", List.of("rgb", "8bit", "odd-size", "multi-level"),
+                SyntheticImages.fixedWaves(33, 17, 3, 8, 4));
+        image("rgba8-20x20", "alpha channel", List.of("rgba", "8bit", "multi-level"),
+                SyntheticImages.fixedWaves(20, 20, 4, 8, 5));
+        image("graya8-18x16", "gray with alpha", List.of("gray-alpha", "8bit", "multi-level"),
+                SyntheticImages.fixedWaves(18, 16, 2, 8, 6));
+        image("gray16-31x29", "16-bit gray", List.of("gray", "16bit", "odd-size", "multi-level"),
+                SyntheticImages.fixedWaves(31, 29, 1, 16, 7));
+        image("rgb16-24x18", "16-bit RGB", List.of("rgb", "16bit", "multi-level"),
+                SyntheticImages.fixedWaves(24, 18, 3, 16, 8));
+        image("gray1-40x24", "1-bit gray", List.of("gray", "1bit", "multi-level"),
+                SyntheticImages.fixedWaves(40, 24, 1, 1, 9));
+        image("rgb8-noise-19x23", "uniform noise: escape codes", List.of("rgb", "8bit", "escape", "multi-level"),
+                SyntheticImages.noise(19, 23, 3, 8, 10));
+        NwfFile big = image("rgb8-70x45", "three levels", List.of("rgb", "8bit", "multi-level"),
+                SyntheticImages.fixedWaves(70, 45, 3, 8, 11));
         truncations(big);
         errors(big);
         toolListErrors(big, gray);
@@ -87,44 +100,41 @@ final class VectorGenerator {
         bandStreams();
         scaleBlends();
         codec = nwf.withTools(EnumSet.noneOf(CodingTool.class));
-        image("rgb8-no-tools-70x45", "no coding tool: the network's prior alone, planes R, G, B", List.of("rgb", "8bit", "multi-level"),
+        image("rgb8-no-tools-70x45", "no coding tool: the network's prior alone, planes R, G, B",
+                List.of("rgb", "8bit", "multi-level"),
                 SyntheticImages.fixedWaves(70, 45, 3, 8, 11));
-        image("gray16-no-tools-31x29", "no coding tool, 16-bit gray", List.of("gray", "16bit", "odd-size", "multi-level"),
+        image("gray16-no-tools-31x29", "no coding tool, 16-bit gray", List.of("gray", "16bit", "odd-size",
+                "multi-level"),
                 SyntheticImages.fixedWaves(31, 29, 1, 16, 7));
         codec = nwf.withTools(EnumSet.of(CodingTool.COLOUR_TRANSFORM, CodingTool.ADAPTIVE_MEAN));
         image("rgb8-adaptive-mean-only-48x40", "the colour transform and the adaptive mean, no other tool",
                 List.of("rgb", "8bit", "multi-level"), SyntheticImages.greenish(48, 40, 3, 15));
         codec = rgflow;
         image("rgflow-rgb8-70x45", "rgflow family: padding to 80x48, three RG steps, YCoCg-R",
-                List.of("rgflow", "rgb", "8bit", "odd-size", "multi-level"), SyntheticImages.fixedWaves(70, 45, 3, 8, 12));
-        image("rgflow-gray16-31x29", "rgflow family, 16-bit gray", List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"),
+                List.of("rgflow", "rgb", "8bit", "odd-size", "multi-level"),
+                        SyntheticImages.fixedWaves(70, 45, 3, 8, 12));
+        image("rgflow-gray16-31x29", "rgflow family, 16-bit gray", List.of("rgflow", "gray", "16bit", "odd-size",
+                "multi-level"),
                 SyntheticImages.fixedWaves(31, 29, 1, 16, 13));
-        image("rgflow-gray8-1x37", "rgflow family, one column", List.of("rgflow", "gray", "8bit", "edge-size"), SyntheticImages.fixedWaves(1, 37, 1, 8, 14));
-        NwfFile rgGray = image("rgflow-gray8-24x20", "rgflow family, 8-bit gray (the file the nwf-only tool cases alter)",
+        image("rgflow-gray8-1x37", "rgflow family, one column", List.of("rgflow", "gray", "8bit", "edge-size"),
+                SyntheticImages.fixedWaves(1, 37, 1, 8, 14));
+        NwfFile rgGray = image("rgflow-gray8-24x20",
+                "rgflow family, 8-bit gray (the file the nwf-only tool cases alter)",
                 List.of("rgflow", "gray", "8bit", "multi-level"), SyntheticImages.fixedWaves(24, 20, 1, 8, 23));
         mapped("rgflow-value-map-gray16-29x21", "rgflow family with a value map: 8-bit data stored as v*257",
-                List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"), SyntheticImages.times257(SyntheticImages.fixedWaves(29, 21, 1, 8, 19)));
+                List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"),
+                        SyntheticImages.times257(SyntheticImages.fixedWaves(29, 21, 1, 8, 19)));
         for (CodingTool t : CodingTool.values()) {
             if (t.supportedBy(NwfModel.FAMILY_RGFLOW)) continue;
             // needed tools come along, so that the family is what is wrong
             byte[] list = rgGray.header().tools();
-            for (CodingTool n = t.needs; n != null; n = n.needs) list = ToolLists.with(list, n, params(n));
+            for (CodingTool n = t.needs; n != null; n = n.needs) list = ToolLists.with(list, n,
+                    ToolLists.validParams(n));
             reject(t.toolName + "-on-rgflow", "tool " + t.toolName + " (nwf family only) on an rgflow file",
-                    withTools(rgGray, ToolLists.with(list, t, params(t))), "INVALID_TOOLS");
+                    withTools(rgGray, ToolLists.with(list, t, ToolLists.validParams(t))), "INVALID_TOOLS");
         }
         codec = nwf;
         return written;
-    }
-
-    /** Parameters that pass the table's checks, for tools added to a list by hand. */
-    private static byte[] params(CodingTool t) {
-        return switch (t) {
-            case COLOUR_TRANSFORM -> new byte[] {1};
-            case BLOCK_GRID -> new byte[] {8, 3, 3};
-            case BAND_STREAMS -> new byte[] {14};
-            case VALUE_MAP -> throw new IllegalArgumentException("value maps are not added by hand");
-            default -> new byte[0];
-        };
     }
 
     /** The file with another tool list. */
@@ -143,18 +153,24 @@ final class VectorGenerator {
                 withTools(file, ToolLists.join(unknown)), "UNKNOWN_TOOL");
         List<ToolLists.Entry> swapped = new ArrayList<>(entries);
         java.util.Collections.swap(swapped, 0, 1);
-        reject("tools-out-of-order", "the first two tools of the list swapped", withTools(file, ToolLists.join(swapped)), "INVALID_TOOLS");
+        reject("tools-out-of-order", "the first two tools of the list swapped",
+                withTools(file, ToolLists.join(swapped)), "INVALID_TOOLS");
         List<ToolLists.Entry> twice = new ArrayList<>(entries);
         twice.add(1, entries.get(1));
-        reject("tool-listed-twice", "the second tool of the list repeated", withTools(file, ToolLists.join(twice)), "INVALID_TOOLS");
-        if (entries.get(0).id() != CodingTool.COLOUR_TRANSFORM.id) throw new IllegalStateException("rgb8-70x45 has no colour transform");
+        reject("tool-listed-twice", "the second tool of the list repeated", withTools(file, ToolLists.join(twice)),
+                "INVALID_TOOLS");
+        if (entries.get(0).id()
+                != CodingTool.COLOUR_TRANSFORM.id) throw new
+                IllegalStateException("rgb8-70x45 has no colour transform");
         reject("tool-list-ends-in-parameters", "a list that ends after the colour transform's id, before its code",
                 withTools(file, new byte[] {(byte) CodingTool.COLOUR_TRANSFORM.id}), "INVALID_TOOLS");
         reject("colour-transform-on-gray", "the colour transform on a one-channel file",
-                withTools(gray, ToolLists.with(gray.header().tools(), CodingTool.COLOUR_TRANSFORM, (byte) 2)), "INVALID_TOOLS");
+                withTools(gray, ToolLists.with(gray.header().tools(), CodingTool.COLOUR_TRANSFORM, (byte) 2)),
+                        "INVALID_TOOLS");
         for (int code : new int[] {0, 4}) {
             reject("colour-transform-code-" + code, "colour transform code " + code + " (1 to 3 are defined)",
-                    withTools(file, ToolLists.with(ToolLists.without(list, CodingTool.COLOUR_TRANSFORM), CodingTool.COLOUR_TRANSFORM,
+                    withTools(file, ToolLists.with(ToolLists.without(list, CodingTool.COLOUR_TRANSFORM),
+                            CodingTool.COLOUR_TRANSFORM,
                             (byte) code)), "INVALID_TOOLS");
         }
         reject("band-streams-from-2-31", "band streams from 2^31 samples per band (at most 2^30 can apply)",
@@ -170,82 +186,108 @@ final class VectorGenerator {
                 List.of("rgb", "8bit", "multi-level"), SyntheticImages.greenish(48, 40, 3, 15), "subtract-green");
         transform("rgba8-subtract-green-36x20", "subtract green with an alpha channel (passes through)",
                 List.of("rgba", "8bit", "multi-level"), SyntheticImages.greenish(36, 20, 4, 16), "subtract-green");
-        transform("rgb8-green-first-48x40", "colour transform 3, green first: planes G, R, B (channels with nothing in common)",
+        transform("rgb8-green-first-48x40",
+                "colour transform 3, green first: planes G, R, B (channels with nothing in common)",
                 List.of("rgb", "8bit", "multi-level"), SyntheticImages.unrelatedWaves(48, 40, 3, 30), "green-first");
         transform("rgba8-green-first-36x20", "green first with an alpha channel (passes through)",
                 List.of("rgba", "8bit", "multi-level"), SyntheticImages.unrelatedWaves(36, 20, 4, 31), "green-first");
         codec = nwfWithout(CodingTool.COLOUR_TRANSFORM);
-        transform("rgb8-no-colour-transform-48x40", "a colour image without the colour transform: planes R, G, B as they are",
+        transform("rgb8-no-colour-transform-48x40",
+                "a colour image without the colour transform: planes R, G, B as they are",
                 List.of("rgb", "8bit", "multi-level"), SyntheticImages.greenish(48, 40, 3, 15), "none");
         codec = nwf;
     }
 
     /** Value maps: images that use few values, and maps a decoder must refuse. */
     private void valueMaps() throws IOException {
-        NwfFile gray = mapped("gray16-value-map-40x30", "value map: 8-bit data stored as 16 bits (v*257), coded as 8-bit ranks",
-                List.of("gray", "16bit", "multi-level"), SyntheticImages.times257(SyntheticImages.fixedWaves(40, 30, 1, 8, 17)));
+        NwfFile gray = mapped("gray16-value-map-40x30",
+                "value map: 8-bit data stored as 16 bits (v*257), coded as 8-bit ranks",
+                List.of("gray", "16bit", "multi-level"), SyntheticImages.times257(SyntheticImages.fixedWaves(40, 30, 1,
+                        8, 17)));
         mapped("rgba8-value-map-palette-45x33", "value map: a few colours with alpha, 2-bit ranks",
                 List.of("rgba", "8bit", "odd-size", "multi-level"), SyntheticImages.fourColours(45, 33, 18));
         int values = mapSize(gray, 0);
         int[] zeroGap = new int[values];
         for (int i = 1; i < values; i++) zeroGap[i] = i == values / 2 ? 0 : 257;
-        reject("value-map-not-increasing", "a gap of 0 in the value list", withMap(gray, List.of(zeroGap)), "INVALID_TOOLS");
+        reject("value-map-not-increasing", "a gap of 0 in the value list", withMap(gray, List.of(zeroGap)),
+                "INVALID_TOOLS");
         // 8-bit ranks still, so the levels decode; the ranks above the shortened list are out of range
-        if (values <= 129) throw new IllegalStateException("gray16-value-map-40x30 has " + values + " values, the case needs more than 129");
+        if (values <= 129) throw new IllegalStateException("gray16-value-map-40x30 has " + values
+                + " values, the case needs more than 129");
         int[] shorter = new int[129];
         java.util.Arrays.fill(shorter, 1, shorter.length, 257);
         reject("value-map-rank-out-of-range", "value list shortened to 129 entries: decoded ranks beyond it",
                 withMap(gray, List.of(shorter)), "CORRUPT_LEVEL");
         byte[] map = ToolLists.params(gray.header().tools(), CodingTool.VALUE_MAP);
-        byte[] cut = ToolLists.join(List.of(new ToolLists.Entry(CodingTool.VALUE_MAP.id, Arrays.copyOf(map, map.length - 1))));
-        reject("value-map-past-list-end", "a list of the value map alone, cut one byte short of the map's end", withTools(gray, cut),
+        byte[] cut = ToolLists.join(List.of(new ToolLists.Entry(CodingTool.VALUE_MAP.id, Arrays.copyOf(map,
+                map.length - 1))));
+        reject("value-map-past-list-end", "a list of the value map alone, cut one byte short of the map's end",
+                withTools(gray, cut),
                 "INVALID_TOOLS");
     }
 
     /** Block grids: JPEG-like images whose grid the encoder names, and grids a decoder must refuse. */
     private void blockGrids() throws IOException {
         Image jpegLike = SyntheticImages.jpegLike(SyntheticImages.waves(256, 256, 20), 256, 256, 3);
-        NwfFile grid = withTool("gray8-block-grid-256x256", "block grid: 8x8 blocks starting at column and row 3, as JPEG leaves them",
+        NwfFile grid = withTool("gray8-block-grid-256x256",
+                "block grid: 8x8 blocks starting at column and row 3, as JPEG leaves them",
                 List.of("gray", "8bit", "multi-level"), jpegLike, CodingTool.BLOCK_GRID);
         withTool("gray16-value-map-block-grid-256x256", "value map and block grid (the same image widened to 16 bits)",
-                List.of("gray", "16bit", "multi-level"), SyntheticImages.times257(jpegLike), CodingTool.BLOCK_GRID, CodingTool.VALUE_MAP);
+                List.of("gray", "16bit", "multi-level"), SyntheticImages.times257(jpegLike), CodingTool.BLOCK_GRID,
+                        CodingTool.VALUE_MAP);
         needsAdaptiveMean(CodingTool.BLOCK_GRID, grid);
         byte[] list = ToolLists.without(grid.header().tools(), CodingTool.BLOCK_GRID);
         reject("block-grid-bad-period", "block grid period 6 (only 4 and 8 are defined)",
-                withTools(grid, ToolLists.with(list, CodingTool.BLOCK_GRID, (byte) 6, (byte) 3, (byte) 3)), "INVALID_TOOLS");
+                withTools(grid, ToolLists.with(list, CodingTool.BLOCK_GRID, (byte) 6, (byte) 3, (byte) 3)),
+                        "INVALID_TOOLS");
         reject("block-grid-start-outside-period", "block grid of period 4 starting at column 5",
-                withTools(grid, ToolLists.with(list, CodingTool.BLOCK_GRID, (byte) 4, (byte) 5, (byte) 0)), "INVALID_TOOLS");
+                withTools(grid, ToolLists.with(list, CodingTool.BLOCK_GRID, (byte) 4, (byte) 5, (byte) 0)),
+                        "INVALID_TOOLS");
     }
 
     /** A case to reject: {@code file} with the adaptive mean taken out of its list, which {@code tool} needs. */
     private void needsAdaptiveMean(CodingTool tool, NwfFile file) throws IOException {
-        if (!ToolLists.lists(file.header().tools(), tool)) throw new IllegalStateException("the file does not list " + tool.toolName);
-        reject(tool.toolName + "-without-adaptive-mean", "tool " + tool.toolName + " without adaptive-mean, which it needs",
+        if (!ToolLists.lists(file.header().tools(),
+                tool)) throw new IllegalStateException("the file does not list " + tool.toolName);
+        reject(tool.toolName + "-without-adaptive-mean", "tool " + tool.toolName
+                + " without adaptive-mean, which it needs",
                 withTools(file, ToolLists.without(file.header().tools(), CodingTool.ADAPTIVE_MEAN)), "INVALID_TOOLS");
     }
 
-    /** A case to reject: {@code file} with {@code tool} taken out of its list, so its levels decode as they were not coded. */
+    /**
+     * A case to reject: {@code file} with {@code tool} taken out of its list, so its levels decode as they were not
+     * coded.
+     */
     private void cleared(CodingTool tool, NwfFile file) throws IOException {
-        reject(tool.toolName + "-cleared", "tool " + tool.toolName + " taken out of the list of a file coded with it: the levels do not decode",
+        reject(tool.toolName + "-cleared",
+                "tool " + tool.toolName + " taken out of the list of a file coded with it: the levels do not decode",
                 withTools(file, ToolLists.without(file.header().tools(), tool)), "CORRUPT_LEVEL");
     }
 
-    /** The Haar split: images of flat 2×2 blocks, which the encoder splits with Haar (no network evaluated), and misuse. */
+    /**
+     * The Haar split: images of flat 2×2 blocks, which the encoder splits with Haar (no network evaluated), and misuse.
+     */
     private void haarSplits() throws IOException {
         codec = nwfWithout(CodingTool.BIAS_CORRECTION, CodingTool.ERROR_FEEDBACK, CodingTool.SCALE_BLEND);
         withTool("rgb8-haar-split-64x48", "Haar split at every level: an image enlarged by repeating pixels",
-                List.of("rgb", "8bit", "multi-level"), SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(32, 24, 3, 8, 21), 64, 48), CodingTool.HAAR_SPLIT);
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(32, 24,
+                        3, 8, 21), 64, 48), CodingTool.HAAR_SPLIT);
         NwfFile haar = withTool("gray8-haar-split-37x29", "Haar split of odd sizes (the last column and row repeated)",
-                List.of("gray", "8bit", "odd-size", "multi-level"), SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(19, 15, 1, 8, 22), 37, 29), CodingTool.HAAR_SPLIT);
+                List.of("gray", "8bit", "odd-size", "multi-level"),
+                        SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(19, 15, 1, 8, 22), 37, 29),
+                        CodingTool.HAAR_SPLIT);
         needsAdaptiveMean(CodingTool.HAAR_SPLIT, haar);
         codec = nwf;
     }
 
     /** The zero context under the 5/3 alone: a posterised image, whose flat areas leave details that are exactly 0. */
     private void zeroContexts() throws IOException {
-        codec = nwfWithout(CodingTool.HAAR_SPLIT, CodingTool.BIAS_CORRECTION, CodingTool.ERROR_FEEDBACK, CodingTool.SCALE_BLEND);
-        NwfFile zero = withTool("rgb8-zero-context-56x44", "zero context under the 5/3 split: a posterised image (steps of 24 levels)",
-                List.of("rgb", "8bit", "multi-level"), SyntheticImages.posterised(SyntheticImages.fixedWaves(56, 44, 3, 8, 24), 24), CodingTool.ZERO_CONTEXT);
+        codec = nwfWithout(CodingTool.HAAR_SPLIT, CodingTool.BIAS_CORRECTION, CodingTool.ERROR_FEEDBACK,
+                CodingTool.SCALE_BLEND);
+        NwfFile zero = withTool("rgb8-zero-context-56x44",
+                "zero context under the 5/3 split: a posterised image (steps of 24 levels)",
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.posterised(SyntheticImages.fixedWaves(56, 44, 3,
+                        8, 24), 24), CodingTool.ZERO_CONTEXT);
         needsAdaptiveMean(CodingTool.ZERO_CONTEXT, zero);
         cleared(CodingTool.ZERO_CONTEXT, zero);
         codec = nwf;
@@ -258,7 +300,8 @@ final class VectorGenerator {
                 List.of("rgb", "8bit", "multi-level"), SyntheticImages.sawtooth(64, 48), CodingTool.BIAS_CORRECTION);
         codec = nwfWithout(CodingTool.ERROR_FEEDBACK, CodingTool.SCALE_BLEND);
         withTool("gray8-bias-correction-haar-40x36", "bias correction with the Haar split",
-                List.of("gray", "8bit", "multi-level"), SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(20, 18, 1, 8, 26), 40, 36),
+                List.of("gray", "8bit", "multi-level"), SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(20, 18,
+                        1, 8, 26), 40, 36),
                 CodingTool.HAAR_SPLIT, CodingTool.BIAS_CORRECTION);
         cleared(CodingTool.BIAS_CORRECTION, bias);
         needsAdaptiveMean(CodingTool.BIAS_CORRECTION, bias);
@@ -272,10 +315,12 @@ final class VectorGenerator {
     private void errorFeedbacks() throws IOException {
         codec = nwfWithout(CodingTool.HAAR_SPLIT, CodingTool.SCALE_BLEND);
         NwfFile feedback = withTool("rgb8-error-feedback-64x48", "error feedback under the 5/3: a sawtooth shading",
-                List.of("rgb", "8bit", "multi-level"), SyntheticImages.sawtooth(64, 48), CodingTool.BIAS_CORRECTION, CodingTool.ERROR_FEEDBACK);
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.sawtooth(64, 48), CodingTool.BIAS_CORRECTION,
+                        CodingTool.ERROR_FEEDBACK);
         codec = nwfWithout(CodingTool.SCALE_BLEND);
         withTool("rgb8-error-feedback-haar-48x40", "error feedback with the Haar split",
-                List.of("rgb", "8bit", "multi-level"), SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(24, 20, 3, 8, 27), 48, 40),
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(24, 20,
+                        3, 8, 27), 48, 40),
                 CodingTool.HAAR_SPLIT, CodingTool.ERROR_FEEDBACK);
         cleared(CodingTool.ERROR_FEEDBACK, feedback);
         needsAdaptiveMean(CodingTool.ERROR_FEEDBACK, feedback);
@@ -289,12 +334,16 @@ final class VectorGenerator {
     private void scaleBlends() throws IOException {
         codec = nwf;
         NwfFile blend = withTool("rgb8-scale-blend-haar-64x48", "the learnt scale blend under Haar",
-                List.of("rgb", "8bit", "multi-level"), SyntheticImages.speckled(SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(32, 24, 3, 8, 34), 64, 48), 34),
+                List.of("rgb", "8bit", "multi-level"),
+                        SyntheticImages.speckled(SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(32, 24, 3, 8,
+                        34), 64, 48), 34),
                 CodingTool.SCALE_BLEND, CodingTool.HAAR_SPLIT);
         withTool("gray16-scale-blend-40x36", "the learnt scale blend at 16 bits of depth",
-                List.of("gray", "16bit", "multi-level"), SyntheticImages.fixedWaves(40, 36, 1, 16, 35), CodingTool.SCALE_BLEND);
+                List.of("gray", "16bit", "multi-level"), SyntheticImages.fixedWaves(40, 36, 1, 16, 35),
+                        CodingTool.SCALE_BLEND);
         withTool("gray4-scale-blend-33x17", "the learnt scale blend at 4 bits of depth, odd sizes",
-                List.of("gray", "4bit", "odd-size", "multi-level"), SyntheticImages.fixedWaves(33, 17, 1, 4, 36), CodingTool.SCALE_BLEND);
+                List.of("gray", "4bit", "odd-size", "multi-level"), SyntheticImages.fixedWaves(33, 17, 1, 4, 36),
+                        CodingTool.SCALE_BLEND);
         cleared(CodingTool.SCALE_BLEND, blend);
         needsAdaptiveMean(CodingTool.SCALE_BLEND, blend);
     }
@@ -305,12 +354,19 @@ final class VectorGenerator {
      */
     private void bandStreams() throws IOException {
         codec = nwf;
-        withTool("rgb8-band-streams-haar-256x256", "band streams at the finest level under Haar (the repeated pixels also show a 4×4 grid): nine bands, each its own stream",
-                List.of("rgb", "8bit", "multi-level"), SyntheticImages.speckled(SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(128, 128, 3, 8, 28), 256, 256), 28),
+        withTool("rgb8-band-streams-haar-256x256",
+                "band streams at the finest level under Haar (the repeated pixels also show a 4×4 grid): nine bands, each its own stream",
+                List.of("rgb", "8bit", "multi-level"),
+                        SyntheticImages.speckled(SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(128, 128, 3,
+                        8, 28), 256, 256), 28),
                 CodingTool.BAND_STREAMS, CodingTool.HAAR_SPLIT);
-        NwfFile fiveThree = withTool("gray8-band-streams-5-3-258x255", "band streams under the 5/3 split (network means), odd sizes: three bands",
-                List.of("gray", "8bit", "odd-size", "multi-level"), SyntheticImages.waves(258, 255, 29), CodingTool.BAND_STREAMS);
-        if (ToolLists.lists(fiveThree.header().tools(), CodingTool.HAAR_SPLIT)) throw new IllegalStateException("gray8-band-streams-5-3-258x255 came out split with Haar");
+        NwfFile fiveThree = withTool("gray8-band-streams-5-3-258x255",
+                "band streams under the 5/3 split (network means), odd sizes: three bands",
+                List.of("gray", "8bit", "odd-size", "multi-level"), SyntheticImages.waves(258, 255, 29),
+                        CodingTool.BAND_STREAMS);
+        if (ToolLists.lists(fiveThree.header().tools(),
+                CodingTool.HAAR_SPLIT)) throw new
+                IllegalStateException("gray8-band-streams-5-3-258x255 came out split with Haar");
         cleared(CodingTool.BAND_STREAMS, fiveThree);
         // the finest level's first stream length (LEB128 at the payload's start) made 2^31 − 1
         List<byte[]> levels = new ArrayList<>(fiveThree.levels());
@@ -325,7 +381,8 @@ final class VectorGenerator {
         LevelInfo last = index.get(index.size() - 1);
         index.set(index.size() - 1, new LevelInfo(last.width(), last.height(), longer.length));
         reject("band-stream-past-level-end", "the finest level's first band stream claims 2^31 − 1 bytes",
-                new NwfFile(fiveThree.header(), index, levels, fiveThree.metadata(), null, null, List.of()), "CORRUPT_LEVEL");
+                new NwfFile(fiveThree.header(), index, levels, fiveThree.metadata(), null, null, List.of()),
+                        "CORRUPT_LEVEL");
     }
 
 
@@ -334,10 +391,12 @@ final class VectorGenerator {
 
 
     /** {@link #image}, checking that the encoder listed these tools. */
-    private NwfFile withTool(String name, String description, List<String> tags, Image img, CodingTool... tools) throws IOException {
+    private NwfFile withTool(String name, String description, List<String> tags, Image img,
+            CodingTool... tools) throws IOException {
         NwfFile file = image(name, description, tags, img);
         for (CodingTool t : tools) {
-            if (!ToolLists.lists(file.header().tools(), t)) throw new IllegalStateException(name + " came out without tool " + t.toolName);
+            if (!ToolLists.lists(file.header().tools(),
+                    t)) throw new IllegalStateException(name + " came out without tool " + t.toolName);
         }
         return file;
     }
@@ -383,7 +442,10 @@ final class VectorGenerator {
         }
     }
 
-    /** The file with its value map replaced: per channel its first value then gaps ({@code lists[c][0]} is the first value). */
+    /**
+     * The file with its value map replaced: per channel its first value then gaps ({@code lists[c][0]} is the first
+     * value).
+     */
     private static NwfFile withMap(NwfFile file, List<int[]> lists) {
         java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
         for (int[] list : lists) {
@@ -399,7 +461,8 @@ final class VectorGenerator {
         java.io.ByteArrayOutputStream params = new java.io.ByteArrayOutputStream();
         writeVarint(params, mapLength);
         params.write(buf, 0, mapLength);
-        byte[] list = ToolLists.with(ToolLists.without(file.header().tools(), CodingTool.VALUE_MAP), CodingTool.VALUE_MAP, params.toByteArray());
+        byte[] list = ToolLists.with(ToolLists.without(file.header().tools(), CodingTool.VALUE_MAP),
+                CodingTool.VALUE_MAP, params.toByteArray());
         return withTools(file, list);
     }
 
@@ -414,10 +477,12 @@ final class VectorGenerator {
 
 
     /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
-    private NwfFile transform(String name, String description, List<String> tags, Image img, String colourTransform) throws IOException {
+    private NwfFile transform(String name, String description, List<String> tags, Image img,
+            String colourTransform) throws IOException {
         NwfFile file = image(name, description, tags, img);
         String chosen = NwfCodec.tools(file.header()).colourTransformName();
-        if (!chosen.equals(colourTransform)) throw new IllegalStateException(name + " came out with colour transform " + chosen + ", not " + colourTransform);
+        if (!chosen.equals(colourTransform)) throw new IllegalStateException(name + " came out with colour transform "
+                + chosen + ", not " + colourTransform);
         return file;
     }
 
@@ -428,9 +493,11 @@ final class VectorGenerator {
         List<CaseManifest.Level> levels = levelsOf(bytes, file.header().levels());
         List<String> features = new ArrayList<>(tags);
         for (CodingTool t : NwfCodec.tools(file.header()).tools()) features.add(t.toolName);
-        write(name, bytes, new CaseManifest(name, description, features, codec.model().id(), CaseManifest.EXPECT_DECODE, levels,
+        write(name, bytes, new CaseManifest(name, description, features, codec.model().id(), CaseManifest.EXPECT_DECODE,
+                levels,
                 levels.get(levels.size() - 1), null));
-        if (!PixelHash.of(img).equals(levels.get(levels.size() - 1).sha256())) throw new IllegalStateException(name + " does not round-trip");
+        if (!PixelHash.of(img).equals(levels.get(levels.size() - 1).sha256())) throw new IllegalStateException(name
+                + " does not round-trip");
         return file;
     }
 
@@ -438,7 +505,8 @@ final class VectorGenerator {
         List<CaseManifest.Level> levels = new ArrayList<>();
         NwfFile f = NwfContainer.read(bytes, ReadOptions.DEFAULT).file();
         codec.decoder().droppingFinest(f.header().levels() - n)
-                .withListener((level, total, image) -> levels.add(new CaseManifest.Level(level, image.width(), image.height(), PixelHash.of(image))))
+                .withListener((level, total, image) -> levels.add(new CaseManifest.Level(level, image.width(),
+                        image.height(), PixelHash.of(image))))
                 .decode(f);
         return levels;
     }
@@ -454,29 +522,36 @@ final class VectorGenerator {
             end -= 13 + file.level(i).length;
         }
         for (int i = 0; i < file.levelCount() - 1; i++) {
-            write("truncated-after-level-" + i, Arrays.copyOf(bytes, levelEnds[i]), new CaseManifest("truncated-after-level-" + i,
-                    "file cut right after level " + i + "'s chunk: decodes to that level", List.of("truncation", "progressive"),
+            write("truncated-after-level-" + i, Arrays.copyOf(bytes, levelEnds[i]),
+                    new CaseManifest("truncated-after-level-" + i,
+                    "file cut right after level " + i + "'s chunk: decodes to that level",
+                            List.of("truncation", "progressive"),
                     codec.model().id(), CaseManifest.EXPECT_DECODE, levels.subList(0, i + 1), levels.get(i), null));
         }
         int last = file.levelCount() - 1;
         int mid = levelEnds[last] - file.level(last).length / 2;
         write("truncated-mid-chunk", Arrays.copyOf(bytes, mid), new CaseManifest("truncated-mid-chunk",
-                "file cut inside the last level's chunk: decodes to the level before", List.of("truncation", "progressive"),
+                "file cut inside the last level's chunk: decodes to the level before",
+                        List.of("truncation", "progressive"),
                 codec.model().id(), CaseManifest.EXPECT_DECODE, levels.subList(0, last), levels.get(last - 1), null));
-        write("truncated-in-header", Arrays.copyOf(bytes, 20), errorCase("truncated-in-header", "cut inside HEAD", "TRUNCATED"));
+        write("truncated-in-header", Arrays.copyOf(bytes, 20), errorCase("truncated-in-header", "cut inside HEAD",
+                "TRUNCATED"));
     }
 
     private void errors(NwfFile file) throws IOException {
         byte[] ok = NwfContainer.toBytes(file);
         byte[] sig = ok.clone();
         sig[0] &= 0x7F;
-        write("bad-signature-7bit", sig, errorCase("bad-signature-7bit", "high bit of the first byte stripped", "BAD_SIGNATURE"));
+        write("bad-signature-7bit", sig, errorCase("bad-signature-7bit", "high bit of the first byte stripped",
+                "BAD_SIGNATURE"));
         byte[] version = ok.clone();
         version[8] = 2;
-        write("unsupported-version", version, errorCase("unsupported-version", "major version 2", "UNSUPPORTED_VERSION"));
+        write("unsupported-version", version, errorCase("unsupported-version", "major version 2",
+                "UNSUPPORTED_VERSION"));
         byte[] draft = ok.clone();
         draft[9] = (byte) NwfContainer.LAST_DRAFT_MINOR;
-        write("retired-draft-version", draft, errorCase("retired-draft-version", "version 1.11, the last retired draft (tools as feature bits)",
+        write("retired-draft-version", draft, errorCase("retired-draft-version",
+                "version 1.11, the last retired draft (tools as feature bits)",
                 "UNSUPPORTED_VERSION"));
         byte[] crc = ok.clone();
         crc[crc.length / 2] ^= 0x01;
@@ -485,12 +560,14 @@ final class VectorGenerator {
         int lidx = findChunk(critical, "LIDX");
         critical[lidx + 4] = 'X';
         fixCrc(critical, lidx);
-        write("unknown-critical-chunk", critical, errorCase("unknown-critical-chunk", "LIDX renamed XIDX", "UNKNOWN_CRITICAL_CHUNK"));
+        write("unknown-critical-chunk", critical, errorCase("unknown-critical-chunk", "LIDX renamed XIDX",
+                "UNKNOWN_CRITICAL_CHUNK"));
         byte[] level = ok.clone();
         int lastLevel = findLastChunk(level, "LEVL");
         level[lastLevel + 8 + 1 + 9] ^= 0x55; // inside the coded data, CRC recomputed: only the coder can notice
         fixCrc(level, lastLevel);
-        write("corrupt-level-data", level, errorCase("corrupt-level-data", "coded data altered with a valid CRC", "CORRUPT_LEVEL"));
+        write("corrupt-level-data", level, errorCase("corrupt-level-data", "coded data altered with a valid CRC",
+                "CORRUPT_LEVEL"));
         byte[] model = ok.clone();
         int head = findChunk(model, "HEAD");
         int headLength = ByteBuffer.wrap(model, head, 4).getInt();
@@ -513,12 +590,14 @@ final class VectorGenerator {
         } catch (IOException | RuntimeException e) {
             got = Conformance.errorKind(e);
         }
-        if (!got.equals(kind)) throw new IllegalStateException(name + " should be rejected with " + kind + ", got " + got);
+        if (!got.equals(kind)) throw new IllegalStateException(name + " should be rejected with " + kind + ", got "
+                + got);
         write(name, bytes, errorCase(name, description, kind));
     }
 
     private CaseManifest errorCase(String name, String description, String kind) {
-        return new CaseManifest(name, description, List.of("reject"), codec.model().id(), CaseManifest.EXPECT_ERROR, null, null, kind);
+        return new CaseManifest(name, description, List.of("reject"), codec.model().id(), CaseManifest.EXPECT_ERROR,
+                null, null, kind);
     }
 
     private void write(String name, byte[] nwf, CaseManifest manifest) throws IOException {

@@ -17,12 +17,15 @@ class VectorsTest {
 
     @Test
     void regeneratingReproducesTheCommittedVectorsByteForByte(@TempDir Path tmp) throws Exception {
-        List<String> names = Conformance.generate(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model(), ModelZoo.builtin().get(ModelZoo.RGFLOW_MODEL).model(), tmp);
+        List<String> names = Conformance.generate(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model(),
+                ModelZoo.builtin().get(ModelZoo.RGFLOW_MODEL).model(), tmp);
         assertEquals(Conformance.cases(COMMITTED).size(), names.size(), "case count");
         for (String name : names) {
             for (String file : new String[] {"input.nwf", "test.json"}) {
-                assertArrayEquals(Files.readAllBytes(COMMITTED.resolve(name).resolve(file)), Files.readAllBytes(tmp.resolve(name).resolve(file)),
-                        name + "/" + file + " (run `nwf conformance generate` after an intended format or model change)");
+                assertArrayEquals(Files.readAllBytes(COMMITTED.resolve(name).resolve(file)),
+                        Files.readAllBytes(tmp.resolve(name).resolve(file)),
+                        name + "/" + file
+                                + " (run `nwf conformance generate` after an intended format or model change)");
             }
         }
     }
@@ -57,7 +60,8 @@ class VectorsTest {
             try (var in = Files.newInputStream(f)) {
                 dev.nwf.codec.NwfDecoder.of(zoo).allowingPartial(true).decode(in);
                 throw new AssertionError(f + " decoded without error");
-            } catch (dev.nwf.format.NwfFormatException | dev.nwf.codec.CorruptLevelException | dev.nwf.codec.UnknownModelException expected) {
+            } catch (dev.nwf.format.NwfFormatException | dev.nwf.codec.CorruptLevelException |
+                    dev.nwf.codec.UnknownModelException expected) {
                 // named error: what a regression input must produce
             }
         }

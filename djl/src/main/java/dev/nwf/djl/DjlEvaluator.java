@@ -95,7 +95,8 @@ public final class DjlEvaluator implements NetEvaluator {
     }
 
     private static NDArray layer(NDManager m, IntConv l, NDArray x, DataType type) {
-        NDArray weight = ints(m, l.weightsView(), new Shape(l.outChannels(), l.inChannels(), l.kernel(), l.kernel()), type);
+        NDArray weight = ints(m, l.weightsView(), new Shape(l.outChannels(), l.inChannels(), l.kernel(), l.kernel()),
+                type);
         NDArray bias = ints(m, l.biasView(), new Shape(1, l.outChannels(), 1, 1), type);
         NDArray acc = DjlLayers.convSum(x, weight, l.kernel(), l.dilation()).round().add(bias).add(l.roundingOffset());
         NDArray y = acc.mul(1.0 / (1L << l.shift())).floor();

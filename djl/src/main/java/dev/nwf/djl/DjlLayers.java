@@ -28,6 +28,7 @@ public final class DjlLayers {
     public static NDArray convSum(NDArray x, NDArray weight, int kernel, int dilation) {
         int r = (kernel / 2) * dilation;
         NDArray padded = padReplicate(x, r);
-        return Conv2d.conv2d(padded, weight, null, new Shape(1, 1), new Shape(0, 0), new Shape(dilation, dilation)).singletonOrThrow();
+        return Conv2d.conv2d(padded, weight, null, new Shape(1, 1), new Shape(0, 0),
+                new Shape(dilation, dilation)).singletonOrThrow();
     }
 }

@@ -21,7 +21,8 @@ class DjlEquivalenceProperties {
 
     @Property(tries = 40)
     void fp32MatchesReferenceWhenProvablyExact(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
-                                               @ForAll @IntRange(min = 1, max = 37) int w, @ForAll @IntRange(min = 1, max = 29) int h) {
+                                               @ForAll @IntRange(min = 1, max = 37) int w,
+                                                       @ForAll @IntRange(min = 1, max = 29) int h) {
         Random r = new Random(seed);
         IntNet net;
         do {
@@ -34,7 +35,8 @@ class DjlEquivalenceProperties {
 
     @Property(tries = 40)
     void fp64MatchesReferenceBeyondTheFp32Range(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
-                                                @ForAll @IntRange(min = 1, max = 31) int w, @ForAll @IntRange(min = 1, max = 23) int h) {
+                                                @ForAll @IntRange(min = 1, max = 31) int w,
+                                                        @ForAll @IntRange(min = 1, max = 23) int h) {
         Random r = new Random(seed);
         IntNet net = RandomNets.net(r, 1 + r.nextInt(4), 20_000 + r.nextInt(200_000));
         DjlEvaluator djl = new DjlEvaluator(Device.cpu(), DjlEvaluator.Precision.FP64, BOUND);
@@ -45,7 +47,8 @@ class DjlEquivalenceProperties {
         int[][] x = RandomNets.input(r, net.inputs(), w, h, BOUND);
         int[][] expected = ReferenceEvaluator.INSTANCE.evaluate(net, x, w, h);
         int[][] actual = djl.evaluate(net, x, w, h);
-        for (int c = 0; c < expected.length; c++) assertArrayEquals(expected[c], actual[c], "channel " + c + " on " + djl.name());
+        for (int c = 0; c < expected.length; c++) assertArrayEquals(expected[c], actual[c],
+                "channel " + c + " on " + djl.name());
     }
 
     /** DJL runs the same stripes as the reference: on a tall input it must still give the reference's integers. */

@@ -21,7 +21,8 @@ class Tf32BoundTest {
     private static IntNet single(int w) {
         int[] weights = new int[9];
         java.util.Arrays.fill(weights, w);
-        return new IntNet(1, List.of(new IntConv(1, 1, 3, 1, weights, new int[] {0}, 0, IntConv.NO_CLAMP_LO, IntConv.NO_CLAMP_HI, false)));
+        return new IntNet(1, List.of(new IntConv(1, 1, 3, 1, weights, new int[] {0}, 0, IntConv.NO_CLAMP_LO,
+                IntConv.NO_CLAMP_HI, false)));
     }
 
     /** Two layers: the first multiplies by 9 * 16 with no clamp, so the second sees inputs 144 times the network's. */
@@ -29,7 +30,8 @@ class Tf32BoundTest {
         int[] w = new int[9];
         java.util.Arrays.fill(w, 16);
         IntConv first = new IntConv(1, 1, 3, 1, w, new int[] {0}, 0, IntConv.NO_CLAMP_LO, IntConv.NO_CLAMP_HI, false);
-        IntConv second = new IntConv(1, 1, 1, 1, new int[] {1}, new int[] {0}, 0, IntConv.NO_CLAMP_LO, IntConv.NO_CLAMP_HI, false);
+        IntConv second = new IntConv(1, 1, 1, 1, new int[] {1}, new int[] {0}, 0, IntConv.NO_CLAMP_LO,
+                IntConv.NO_CLAMP_HI, false);
         return new IntNet(1, List.of(first, second));
     }
 

@@ -44,7 +44,8 @@ public final class ImageFiles {
         Raster r = bi.getRaster();
         int depth = r.getSampleModel().getSampleSize(0);
         boolean component = cm instanceof ComponentColorModel && r.getNumBands() == cm.getNumComponents()
-                && r.getTransferType() != DataBuffer.TYPE_FLOAT && r.getTransferType() != DataBuffer.TYPE_DOUBLE && depth <= 16
+                && r.getTransferType() != DataBuffer.TYPE_FLOAT && r.getTransferType() != DataBuffer.TYPE_DOUBLE
+                        && depth <= 16
                 && r.getNumBands() <= 4;
         if (!component) return fromRgb(bi, cm.hasAlpha());
         int w = bi.getWidth();
@@ -90,7 +91,8 @@ public final class ImageFiles {
         int[] sizes = new int[c];
         java.util.Arrays.fill(sizes, bits);
         ComponentColorModel cm = new ComponentColorModel(cs, sizes, alpha, false,
-                alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, wide ? DataBuffer.TYPE_USHORT : DataBuffer.TYPE_BYTE);
+                alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, wide ? DataBuffer.TYPE_USHORT
+                        : DataBuffer.TYPE_BYTE);
         WritableRaster r = cm.createCompatibleWritableRaster(img.width(), img.height());
         for (int b = 0; b < c; b++) r.setSamples(0, 0, img.width(), img.height(), b, img.plane(b));
         return new BufferedImage(cm, r, false, null);
@@ -102,7 +104,8 @@ public final class ImageFiles {
      */
     public record Picture(Image image, byte[] icc, java.util.Map<String, String> text) {
         public Picture {
-            text = text == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(text));
+            text = text == null ? java.util.Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(text));
         }
     }
 
@@ -113,7 +116,8 @@ public final class ImageFiles {
      * Nothing lost: a file with several frames (an animated GIF or PNG, a multi-page TIFF) is refused rather than
      * coded as its first frame.
      */
-    private static void refuseAnimation(javax.imageio.ImageReader reader, javax.imageio.metadata.IIOMetadata meta, String source)
+    private static void refuseAnimation(javax.imageio.ImageReader reader, javax.imageio.metadata.IIOMetadata meta,
+            String source)
             throws IOException {
         int frames = reader.getNumImages(true);
         boolean apng = false;
@@ -128,8 +132,10 @@ public final class ImageFiles {
             }
         }
         if (frames > 1 || apng) {
-            throw new IOException(source + ": " + (apng ? "an animated PNG" : frames + " frames") + "; nwf codes still images and "
-                    + "would keep only the first frame: extract the one you want first (e.g. convert '" + source + "[0]' frame.png)");
+            throw new IOException(source + ": " + (apng ? "an animated PNG" : frames + " frames")
+                    + "; nwf codes still images and "
+                    + "would keep only the first frame: extract the one you want first (e.g. convert '" + source
+                            + "[0]' frame.png)");
         }
     }
 
@@ -137,7 +143,8 @@ public final class ImageFiles {
     public static Picture readPicture(InputStream in, String source) throws IOException {
         try (javax.imageio.stream.ImageInputStream iis = ImageIO.createImageInputStream(in)) {
             var readers = iis == null ? null : ImageIO.getImageReaders(iis);
-            if (readers == null || !readers.hasNext()) throw new IOException(source + ": not an image format this build can read (" + INPUT_FORMATS + ")");
+            if (readers == null || !readers.hasNext()) throw new IOException(source
+                    + ": not an image format this build can read (" + INPUT_FORMATS + ")");
             javax.imageio.ImageReader reader = readers.next();
             try {
                 reader.setInput(iis);
@@ -146,14 +153,16 @@ public final class ImageFiles {
                 refuseAnimation(reader, meta, source);
                 Image img = fromBufferedImage(bi);
                 byte[] icc = null;
-                if (bi.getColorModel() instanceof ComponentColorModel && bi.getColorModel().getColorSpace() instanceof java.awt.color.ICC_ColorSpace ics
+                if (bi.getColorModel() instanceof ComponentColorModel
+                        && bi.getColorModel().getColorSpace() instanceof java.awt.color.ICC_ColorSpace ics
                         && !ics.isCS_sRGB() && ics != ColorSpace.getInstance(ColorSpace.CS_GRAY)) {
                     icc = ics.getProfile().getData();
                 }
                 java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
                 if (icc == null) icc = pngIccProfile(meta);
                 if (meta != null && meta.isStandardMetadataFormatSupported()) {
-                    org.w3c.dom.Node root = meta.getAsTree(javax.imageio.metadata.IIOMetadataFormatImpl.standardMetadataFormatName);
+                    org.w3c.dom.Node root =
+                            meta.getAsTree(javax.imageio.metadata.IIOMetadataFormatImpl.standardMetadataFormatName);
                     for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
                         if (!n.getNodeName().equals("Text")) continue;
                         for (org.w3c.dom.Node e = n.getFirstChild(); e != null; e = e.getNextSibling()) {
@@ -194,7 +203,8 @@ public final class ImageFiles {
                 root.appendChild(textNode);
                 meta.mergeTree(std, root);
             }
-            if (p.icc() != null && bi.getColorModel().getColorSpace() instanceof java.awt.color.ICC_ColorSpace ics && !ics.isCS_sRGB()) {
+            if (p.icc() != null && bi.getColorModel().getColorSpace() instanceof java.awt.color.ICC_ColorSpace ics
+                    && !ics.isCS_sRGB()) {
                 String nativeFormat = "javax_imageio_png_1.0";
                 javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode(nativeFormat);
                 javax.imageio.metadata.IIOMetadataNode iccp = new javax.imageio.metadata.IIOMetadataNode("iCCP");
@@ -212,10 +222,13 @@ public final class ImageFiles {
 
     /** The iCCP profile of a PNG (the JDK reader does not apply it to the colour model), or null. */
     private static byte[] pngIccProfile(javax.imageio.metadata.IIOMetadata meta) {
-        if (meta == null || !java.util.Arrays.asList(meta.getMetadataFormatNames()).contains("javax_imageio_png_1.0")) return null;
+        if (meta == null
+                || !java.util.Arrays.asList(meta.getMetadataFormatNames()).contains("javax_imageio_png_1.0")) return
+                null;
         org.w3c.dom.Node root = meta.getAsTree("javax_imageio_png_1.0");
         for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeName().equals("iCCP") && n instanceof javax.imageio.metadata.IIOMetadataNode node && node.getUserObject() instanceof byte[] b) {
+            if (n.getNodeName().equals("iCCP") && n instanceof javax.imageio.metadata.IIOMetadataNode node
+                    && node.getUserObject() instanceof byte[] b) {
                 return inflate(b);
             }
         }

@@ -23,18 +23,24 @@ import org.junit.jupiter.api.Test;
 class ImageFilesTest {
     private final Image image = SyntheticImages.synthetic(23, 17, 3, 8, 1);
 
-    /** Text entries keep the file's order through reading and writing, so the same input always encodes to the same bytes. */
+    /**
+     * Text entries keep the file's order through reading and writing, so the same input always encodes to the same
+     * bytes.
+     */
     @Test
     void textEntriesKeepTheirOrder() throws IOException {
         java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
         for (int k = 0; k < 12; k++) text.put("key" + (k * 7 % 12), "value " + k);
         ImageFiles.Picture picture = new ImageFiles.Picture(image, null, text);
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.copyOf(text.keySet()), java.util.List.copyOf(picture.text().keySet()));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.copyOf(text.keySet()),
+                java.util.List.copyOf(picture.text().keySet()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageFiles.writePng(picture, out);
         ImageFiles.Picture back = ImageFiles.readPicture(new ByteArrayInputStream(out.toByteArray()), "text.png");
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.copyOf(text.entrySet()), java.util.List.copyOf(back.text().entrySet()));
-        Decoded decoded = new Decoded(image, 1, 1, null, new java.util.LinkedHashMap<>(java.util.Map.of("text", text)), null, null);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.copyOf(text.entrySet()),
+                java.util.List.copyOf(back.text().entrySet()));
+        Decoded decoded = new Decoded(image, 1, 1, null, new java.util.LinkedHashMap<>(java.util.Map.of("text", text)),
+                null, null);
         org.junit.jupiter.api.Assertions.assertEquals(text, decoded.metadata().get("text"));
     }
 
@@ -55,16 +61,20 @@ class ImageFilesTest {
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(ios);
             writer.prepareWriteSequence(null);
-            for (int i = 0; i < 2; i++) writer.writeToSequence(new IIOImage(new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_INDEXED), null, null), null);
+            for (int i = 0; i < 2; i++) writer.writeToSequence(new IIOImage(new BufferedImage(8, 8,
+                    BufferedImage.TYPE_BYTE_INDEXED), null, null), null);
             writer.endWriteSequence();
         } finally {
             writer.dispose();
         }
-        IOException e = assertThrows(IOException.class, () -> ImageFiles.readPicture(new ByteArrayInputStream(out.toByteArray()), "anim.gif"));
+        IOException e = assertThrows(IOException.class,
+                () -> ImageFiles.readPicture(new ByteArrayInputStream(out.toByteArray()), "anim.gif"));
         assertTrue(e.getMessage().contains("2 frames"), e.getMessage());
     }
 
-    /** An APNG is a PNG whose acTL chunk announces frames the PNG reader skips: refused, not coded as its first frame. */
+    /**
+     * An APNG is a PNG whose acTL chunk announces frames the PNG reader skips: refused, not coded as its first frame.
+     */
     @Test
     void animatedPngIsRefused() throws IOException {
         byte[] png = ImageFiles.pngBytes(image);
@@ -74,7 +84,8 @@ class ImageFilesTest {
         System.arraycopy(png, 0, apng, 0, afterIhdr);
         System.arraycopy(actl, 0, apng, afterIhdr, actl.length);
         System.arraycopy(png, afterIhdr, apng, afterIhdr + actl.length, png.length - afterIhdr);
-        IOException e = assertThrows(IOException.class, () -> ImageFiles.readPicture(new ByteArrayInputStream(apng), "anim.png"));
+        IOException e = assertThrows(IOException.class, () -> ImageFiles.readPicture(new ByteArrayInputStream(apng),
+                "anim.png"));
         assertTrue(e.getMessage().contains("animated PNG"), e.getMessage());
         assertTrue(image.sameAs(ImageFiles.readPicture(new ByteArrayInputStream(png), "still.png").image()));
     }

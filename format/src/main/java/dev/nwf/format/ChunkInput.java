@@ -57,12 +57,14 @@ final class ChunkInput {
         int minor = v[1] & 0xFF;
         if (major != NwfContainer.VERSION_MAJOR) {
             throw new NwfFormatException(UNSUPPORTED_VERSION, position - 2,
-                    "unsupported format version " + major + "." + minor + "; this reader reads " + NwfContainer.VERSION_MAJOR + "."
+                    "unsupported format version " + major + "." + minor + "; this reader reads "
+                            + NwfContainer.VERSION_MAJOR + "."
                     + NwfContainer.VERSION_MINOR);
         }
         if (minor != NwfContainer.VERSION_MINOR) {
             throw new NwfFormatException(UNSUPPORTED_VERSION, position - 1, minor <= NwfContainer.LAST_DRAFT_MINOR
-                    ? "format " + major + "." + minor + " is a retired draft (coding tools as feature bits); re-encode from the "
+                    ? "format " + major + "." + minor
+                            + " is a retired draft (coding tools as feature bits); re-encode from the "
                     + "source image" : "unsupported format version " + major + "." + minor + "; this reader reads "
                     + NwfContainer.VERSION_MAJOR + "." + NwfContainer.VERSION_MINOR);
         }
@@ -91,7 +93,8 @@ final class ChunkInput {
         long length = ((long) first << 24) | ((rest[0] & 0xFFL) << 16) | ((rest[1] & 0xFFL) << 8) | (rest[2] & 0xFFL);
         String type = new String(rest, 3, 4, StandardCharsets.ISO_8859_1);
         if (!ChunkTypes.isValid(type)) {
-            throw new NwfFormatException(MALFORMED, start + 4, "chunk type is not 4 ASCII letters: " + printable(rest, 3));
+            throw new NwfFormatException(MALFORMED, start + 4, "chunk type is not 4 ASCII letters: "
+                    + printable(rest, 3));
         }
         if (length > NwfContainer.MAX_CHUNK_BYTES) {
             throw new NwfFormatException(MALFORMED, start, "chunk " + type + " declares " + length + " bytes, over the "
@@ -99,11 +102,13 @@ final class ChunkInput {
         }
         byte[] payload = readFully((int) length, "chunk " + type);
         byte[] crcBytes = readFully(4, "CRC of chunk " + type);
-        long stored = ((crcBytes[0] & 0xFFL) << 24) | ((crcBytes[1] & 0xFFL) << 16) | ((crcBytes[2] & 0xFFL) << 8) | (crcBytes[3] & 0xFFL);
+        long stored = ((crcBytes[0] & 0xFFL) << 24) | ((crcBytes[1] & 0xFFL) << 16) | ((crcBytes[2] & 0xFFL) << 8) |
+                (crcBytes[3] & 0xFFL);
         long actual = crc(type, payload);
         if (stored != actual) {
             throw new NwfFormatException(CRC_MISMATCH, position - 4, String.format(
-                    "CRC mismatch in chunk %s starting at byte %d: stored %08x, computed %08x", type, start, stored, actual));
+                    "CRC mismatch in chunk %s starting at byte %d: stored %08x, computed %08x", type, start, stored,
+                            actual));
         }
         return new Chunk(type, payload, start);
     }

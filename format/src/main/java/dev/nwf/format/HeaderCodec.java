@@ -13,7 +13,9 @@ import java.util.List;
 
 /** Byte layout of the HEAD (SPEC.md §2.4) and LIDX (SPEC.md §2.5) payloads; big-endian throughout. */
 final class HeaderCodec {
-    /** u32 width, u32 height, u8 channels, u8 depth, u8 levels, 32-byte digest, u8 id length (then the id and tools). */
+    /**
+     * u32 width, u32 height, u8 channels, u8 depth, u8 levels, 32-byte digest, u8 id length (then the id and tools).
+     */
     static final int HEADER_FIXED_BYTES = 4 + 4 + 1 + 1 + 1 + NwfHeader.DIGEST_BYTES + 1;
     static final int INDEX_ENTRY_BYTES = 12;
 
@@ -38,7 +40,8 @@ final class HeaderCodec {
             long width = b.getInt() & 0xFFFFFFFFL;
             long height = b.getInt() & 0xFFFFFFFFL;
             if (width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
-                throw new NwfFormatException(LIMIT_EXCEEDED, offset, "image dimensions " + width + "x" + height + " exceed 2^31-1");
+                throw new NwfFormatException(LIMIT_EXCEEDED, offset, "image dimensions " + width + "x" + height
+                        + " exceed 2^31-1");
             }
             int channels = b.get() & 0xFF;
             int depth = b.get() & 0xFF;
@@ -49,7 +52,8 @@ final class HeaderCodec {
             byte[] id = new byte[idLength];
             b.get(id);
             if (b.remaining() > NwfHeader.MAX_TOOL_BYTES) {
-                throw new NwfFormatException(MALFORMED, offset + b.position(), "tool list of " + b.remaining() + " bytes is over the limit of "
+                throw new NwfFormatException(MALFORMED, offset + b.position(), "tool list of " + b.remaining()
+                        + " bytes is over the limit of "
                         + NwfHeader.MAX_TOOL_BYTES);
             }
             byte[] tools = new byte[b.remaining()];
@@ -77,11 +81,13 @@ final class HeaderCodec {
 
     static List<LevelInfo> decodeIndex(byte[] payload, long offset, NwfHeader header) throws NwfFormatException {
         if (payload.length < 1 || payload.length != 1 + INDEX_ENTRY_BYTES * (payload[0] & 0xFF)) {
-            throw new NwfFormatException(MALFORMED, offset, "LIDX chunk length " + payload.length + " does not match its entry count");
+            throw new NwfFormatException(MALFORMED, offset, "LIDX chunk length " + payload.length
+                    + " does not match its entry count");
         }
         int n = payload[0] & 0xFF;
         if (n != header.levels()) {
-            throw new NwfFormatException(MALFORMED, offset, "LIDX lists " + n + " levels, HEAD declares " + header.levels());
+            throw new NwfFormatException(MALFORMED, offset, "LIDX lists " + n + " levels, HEAD declares "
+                    + header.levels());
         }
         ByteBuffer b = ByteBuffer.wrap(payload, 1, payload.length - 1);
         List<LevelInfo> out = new ArrayList<>(n);
@@ -92,14 +98,17 @@ final class HeaderCodec {
             int h = b.getInt();
             int len = b.getInt();
             if (w < 1 || h < 1 || w > header.width() || h > header.height()) {
-                throw new NwfFormatException(MALFORMED, entryOffset, "level " + i + " size " + Integer.toUnsignedString(w) + "x"
+                throw new NwfFormatException(MALFORMED, entryOffset, "level " + i + " size "
+                        + Integer.toUnsignedString(w) + "x"
                         + Integer.toUnsignedString(h) + " is outside 1x1.." + header.width() + "x" + header.height());
             }
             if ((long) w * h < prevPixels) {
-                throw new NwfFormatException(MALFORMED, entryOffset, "level " + i + " is smaller than the level before it");
+                throw new NwfFormatException(MALFORMED, entryOffset, "level " + i
+                        + " is smaller than the level before it");
             }
             if (len < 0 || len > NwfContainer.MAX_CHUNK_BYTES - 1) {
-                throw new NwfFormatException(MALFORMED, entryOffset, "level " + i + " length " + Integer.toUnsignedString(len) + " is out of range");
+                throw new NwfFormatException(MALFORMED, entryOffset, "level " + i + " length "
+                        + Integer.toUnsignedString(len) + " is out of range");
             }
             prevPixels = (long) w * h;
             out.add(new LevelInfo(w, h, len));

@@ -5,7 +5,8 @@ package dev.nwf.format;
  */
 public record LevelInfo(int width, int height, int payloadLength) {
     public LevelInfo {
-        if (width < 1 || height < 1) throw new IllegalArgumentException("level size must be at least 1x1: " + width + "x" + height);
+        if (width < 1 || height < 1) throw new IllegalArgumentException("level size must be at least 1x1: " + width
+                + "x" + height);
         if (payloadLength < 0) throw new IllegalArgumentException("negative payload length: " + payloadLength);
     }
 }

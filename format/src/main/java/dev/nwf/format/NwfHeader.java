@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param levels      number of level chunks, 1..{@value NwfContainer#MAX_LEVELS}
  * @param tools       the coding-tool list (SPEC.md §2.4.1), at most {@value #MAX_TOOL_BYTES} bytes; empty for none
  */
-public record NwfHeader(int width, int height, int channels, int bitDepth, String modelId, byte[] modelDigest, int levels,
+public record NwfHeader(int width, int height, int channels, int bitDepth, String modelId, byte[] modelDigest,
+        int levels,
                         byte[] tools) {
     public static final int DIGEST_BYTES = 32;
     public static final int MAX_MODEL_ID_BYTES = 255;
@@ -30,14 +31,19 @@ public record NwfHeader(int width, int height, int channels, int bitDepth, Strin
         Objects.requireNonNull(tools, "tools");
         modelDigest = modelDigest.clone();
         tools = tools.clone();
-        if (width < 1 || height < 1) throw new IllegalArgumentException("image size must be at least 1x1: " + width + "x" + height);
+        if (width < 1 || height < 1) throw new IllegalArgumentException("image size must be at least 1x1: " + width
+                + "x" + height);
         if (channels < 1 || channels > 4) throw new IllegalArgumentException("channels must be 1..4: " + channels);
         if (bitDepth < 1 || bitDepth > 16) throw new IllegalArgumentException("bit depth must be 1..16: " + bitDepth);
-        if (modelDigest.length != DIGEST_BYTES) throw new IllegalArgumentException("model digest must be 32 bytes: " + modelDigest.length);
+        if (modelDigest.length != DIGEST_BYTES) throw new IllegalArgumentException("model digest must be 32 bytes: "
+                + modelDigest.length);
         int idBytes = modelId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        if (idBytes < 1 || idBytes > MAX_MODEL_ID_BYTES) throw new IllegalArgumentException("model id must be 1.." + MAX_MODEL_ID_BYTES + " UTF-8 bytes: '" + modelId + "'");
-        if (levels < 1 || levels > NwfContainer.MAX_LEVELS) throw new IllegalArgumentException("levels must be 1.." + NwfContainer.MAX_LEVELS + ": " + levels);
-        if (tools.length > MAX_TOOL_BYTES) throw new IllegalArgumentException("tool list must be at most " + MAX_TOOL_BYTES + " bytes: " + tools.length);
+        if (idBytes < 1 || idBytes > MAX_MODEL_ID_BYTES) throw new IllegalArgumentException("model id must be 1.."
+                + MAX_MODEL_ID_BYTES + " UTF-8 bytes: '" + modelId + "'");
+        if (levels < 1 || levels > NwfContainer.MAX_LEVELS) throw new IllegalArgumentException("levels must be 1.."
+                + NwfContainer.MAX_LEVELS + ": " + levels);
+        if (tools.length > MAX_TOOL_BYTES) throw new IllegalArgumentException("tool list must be at most "
+                + MAX_TOOL_BYTES + " bytes: " + tools.length);
     }
 
     /** The same header with another coding-tool list. */
@@ -72,12 +78,15 @@ public record NwfHeader(int width, int height, int channels, int bitDepth, Strin
 
     @Override
     public int hashCode() {
-        return Objects.hash(width, height, channels, bitDepth, modelId, Arrays.hashCode(modelDigest), levels, Arrays.hashCode(tools));
+        return Objects.hash(width, height, channels, bitDepth, modelId, Arrays.hashCode(modelDigest), levels,
+                Arrays.hashCode(tools));
     }
 
     @Override
     public String toString() {
-        return "NwfHeader[" + width + "x" + height + ", channels=" + channels + ", bitDepth=" + bitDepth + ", model=" + modelId
-                + "@" + modelDigestHex().substring(0, 12) + ", levels=" + levels + ", tools=" + HexFormat.of().formatHex(tools) + "]";
+        return "NwfHeader[" + width + "x" + height + ", channels=" + channels + ", bitDepth=" + bitDepth + ", model="
+                + modelId
+                + "@" + modelDigestHex().substring(0, 12) + ", levels=" + levels + ", tools="
+                        + HexFormat.of().formatHex(tools) + "]";
     }
 }

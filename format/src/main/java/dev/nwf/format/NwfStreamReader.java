@@ -49,11 +49,13 @@ public final class NwfStreamReader {
             r.verifiedBytes = r.input.position();
             while (r.index == null) {
                 ChunkInput.Chunk c = r.input.readChunk();
-                if (c == null) throw new NwfFormatException(TRUNCATED, r.input.position(), "file ends before the level index");
+                if (c == null) throw new NwfFormatException(TRUNCATED, r.input.position(),
+                        "file ends before the level index");
                 r.accept(c);
             }
         } catch (ChunkInput.Truncated t) {
-            throw new NwfFormatException(TRUNCATED, t.offset, "file is truncated before any level can be read: " + t.getMessage());
+            throw new NwfFormatException(TRUNCATED, t.offset, "file is truncated before any level can be read: "
+                    + t.getMessage());
         }
         return r;
     }
@@ -150,7 +152,8 @@ public final class NwfStreamReader {
                     throw new NwfFormatException(MALFORMED, c.offset(), "end chunk after " + levels.size() + " of "
                             + header.levels() + " levels");
                 }
-                if (c.payload().length != 0) throw new NwfFormatException(MALFORMED, c.offset(), "end chunk must be empty");
+                if (c.payload().length != 0) throw new NwfFormatException(MALFORMED, c.offset(),
+                        "end chunk must be empty");
                 ended = true;
             }
             case ChunkTypes.METADATA -> {
@@ -182,10 +185,12 @@ public final class NwfStreamReader {
         byte[] p = c.payload();
         int expected = levels.size();
         if (expected >= header.levels()) {
-            throw new NwfFormatException(MALFORMED, c.offset(), "more LEVL chunks than the " + header.levels() + " declared");
+            throw new NwfFormatException(MALFORMED, c.offset(), "more LEVL chunks than the " + header.levels()
+                    + " declared");
         }
         if (p.length < 1 || (p[0] & 0xFF) != expected) {
-            throw new NwfFormatException(MALFORMED, c.offset() + 8, "LEVL chunk out of order: expected level " + expected
+            throw new NwfFormatException(MALFORMED, c.offset() + 8, "LEVL chunk out of order: expected level "
+                    + expected
                     + (p.length < 1 ? ", chunk is empty" : ", found " + (p[0] & 0xFF)));
         }
         int length = p.length - 1;
@@ -206,12 +211,14 @@ public final class NwfStreamReader {
     private Map<String, Object> decodeMetadata(ChunkInput.Chunk c) throws NwfFormatException {
         try {
             Object v = JSON.readValue(new String(c.payload(), StandardCharsets.UTF_8), Object.class);
-            if (!(v instanceof Map<?, ?> m)) throw new NwfFormatException(MALFORMED, c.offset() + 8, "meta chunk is not a JSON object");
+            if (!(v instanceof Map<?, ?> m)) throw new NwfFormatException(MALFORMED, c.offset() + 8,
+                    "meta chunk is not a JSON object");
             Map<String, Object> out = new LinkedHashMap<>();
             m.forEach((k, val) -> out.put(String.valueOf(k), val));
             return out;
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new NwfFormatException(MALFORMED, c.offset() + 8, "meta chunk is not valid JSON: " + e.getOriginalMessage());
+            throw new NwfFormatException(MALFORMED, c.offset() + 8, "meta chunk is not valid JSON: "
+                    + e.getOriginalMessage());
         }
     }
 }

@@ -30,10 +30,13 @@ class NwfContainerProperties {
     @Provide
     Arbitrary<NwfFile> files() {
         Arbitrary<Integer> levels = Arbitraries.integers().between(1, 6);
-        Arbitrary<String> ids = Arbitraries.strings().withCharRange('a', 'z').withChars('-', 'é', '7').ofMinLength(1).ofMaxLength(30);
+        Arbitrary<String> ids = Arbitraries.strings().withCharRange('a', 'z').withChars('-', 'é',
+                '7').ofMinLength(1).ofMaxLength(30);
         Arbitrary<byte[]> digests = Arbitraries.bytes().array(byte[].class).ofSize(32);
-        return Combinators.combine(levels, ids, digests, Arbitraries.integers().between(1, 5000), Arbitraries.integers().between(1, 5000),
-                Arbitraries.integers().between(1, 4), Arbitraries.integers().between(1, 16), Arbitraries.longs().between(0, 1000))
+        return Combinators.combine(levels, ids, digests, Arbitraries.integers().between(1, 5000),
+                Arbitraries.integers().between(1, 5000),
+                Arbitraries.integers().between(1, 4), Arbitraries.integers().between(1, 16),
+                        Arbitraries.longs().between(0, 1000))
             .as((n, id, digest, w, h, ch, depth, seed) -> {
                 java.util.Random r = new java.util.Random(seed);
                 NwfHeader header = new NwfHeader(w, h, ch, depth, id, digest, n, randomTools(r));
@@ -106,10 +109,14 @@ class NwfContainerProperties {
         for (int i = 0; i < read.levelCount(); i++) assertArrayEquals(original.level(i), read.level(i));
     }
 
-    /** A flipped byte is caught, or it was in a byte that does not matter (minor version), or it ends the read early. */
+    /**
+     * A flipped byte is caught, or it was in a byte that does not matter (minor version), or it ends the read early.
+     */
     @Property(tries = 500)
-    void byteFlipsGiveNamedErrorsOrVerifiedPrefixes(@ForAll("files") NwfFile file, @ForAll @IntRange(min = 0, max = 100_000) int where,
-                                                     @ForAll @IntRange(min = 1, max = 255) int mask) throws IOException {
+    void byteFlipsGiveNamedErrorsOrVerifiedPrefixes(@ForAll("files") NwfFile file,
+            @ForAll @IntRange(min = 0, max = 100_000) int where,
+                                                     @ForAll @IntRange(min = 1,
+                                                             max = 255) int mask) throws IOException {
         byte[] bytes = NwfContainer.toBytes(file);
         int at = where % bytes.length;
         bytes[at] ^= (byte) mask;

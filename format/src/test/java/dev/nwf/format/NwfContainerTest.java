@@ -55,7 +55,8 @@ class NwfContainerTest {
         byte[] bytes = NwfContainer.toBytes(SAMPLE);
         byte[] stripped = bytes.clone();
         stripped[0] &= 0x7F;
-        NwfFormatException e = assertThrows(NwfFormatException.class, () -> NwfContainer.read(stripped, ReadOptions.DEFAULT));
+        NwfFormatException e = assertThrows(NwfFormatException.class, () -> NwfContainer.read(stripped,
+                ReadOptions.DEFAULT));
         assertEquals(BAD_SIGNATURE, e.kind());
         assertTrue(e.getMessage().contains("high bit"), e.getMessage());
 
@@ -67,7 +68,8 @@ class NwfContainerTest {
         assertEquals(BAD_SIGNATURE, e.kind());
         assertTrue(e.getMessage().contains("text mode"), e.getMessage());
 
-        assertEquals(BAD_SIGNATURE, failureOf("\u0089PNG\r\n\u001a\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        assertEquals(BAD_SIGNATURE,
+                failureOf("\u0089PNG\r\n\u001a\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
     }
 
     @Test
@@ -75,7 +77,8 @@ class NwfContainerTest {
         byte[] bytes = NwfContainer.toBytes(SAMPLE);
         byte[] major = bytes.clone();
         major[8] = 2;
-        NwfFormatException e = assertThrows(NwfFormatException.class, () -> NwfContainer.read(major, ReadOptions.DEFAULT));
+        NwfFormatException e = assertThrows(NwfFormatException.class, () -> NwfContainer.read(major,
+                ReadOptions.DEFAULT));
         assertEquals(UNSUPPORTED_VERSION, e.kind());
         assertEquals(8, e.offset());
         byte[] draft = bytes.clone();
@@ -94,7 +97,8 @@ class NwfContainerTest {
     void unknownCriticalChunkIsRejectedUnknownAncillaryIsCarried() throws IOException {
         ByteArrayOutputStream critical = new ByteArrayOutputStream();
         writeUpToIndexThen(critical, "QQQQ");
-        NwfFormatException e = assertThrows(NwfFormatException.class, () -> NwfContainer.read(critical.toByteArray(), ReadOptions.DEFAULT));
+        NwfFormatException e = assertThrows(NwfFormatException.class, () -> NwfContainer.read(critical.toByteArray(),
+                ReadOptions.DEFAULT));
         assertEquals(UNKNOWN_CRITICAL_CHUNK, e.kind());
         assertTrue(e.getMessage().contains("QQQQ"));
 
@@ -117,7 +121,8 @@ class NwfContainerTest {
         byte[] bad = bytes.clone();
         int headPayload = 8 + 2 + 8;
         bad[headPayload] ^= 1; // first byte of the width
-        NwfFormatException e = assertThrows(NwfFormatException.class, () -> NwfContainer.read(bad, ReadOptions.DEFAULT));
+        NwfFormatException e = assertThrows(NwfFormatException.class, () -> NwfContainer.read(bad,
+                ReadOptions.DEFAULT));
         assertEquals(CRC_MISMATCH, e.kind());
         int headLength = HeaderCodec.encodeHeader(SAMPLE.header()).length;
         assertEquals(headPayload + headLength, e.offset());
@@ -138,7 +143,8 @@ class NwfContainerTest {
             byte[] tools = new byte[n];
             for (int i = 0; i < tools.length; i++) tools[i] = (byte) (i * 7);
             NwfFile f = SAMPLE.withHeader(SAMPLE.header().withTools(tools));
-            assertArrayEquals(tools, NwfContainer.read(NwfContainer.toBytes(f), ReadOptions.DEFAULT).file().header().tools());
+            assertArrayEquals(tools, NwfContainer.read(NwfContainer.toBytes(f),
+                    ReadOptions.DEFAULT).file().header().tools());
             int idBytes = f.header().modelId().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             assertEquals(HeaderCodec.HEADER_FIXED_BYTES + idBytes + n, HeaderCodec.encodeHeader(f.header()).length);
         }
@@ -151,7 +157,8 @@ class NwfContainerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(MALFORMED, failureOf(build(out, h, List.of(new LevelInfo(4, 4, 5)), new byte[] {0, 1, 2, 3})));
         // finest level must be the image size
-        assertEquals(MALFORMED, failureOf(build(new ByteArrayOutputStream(), h, List.of(new LevelInfo(2, 2, 3)), new byte[] {0, 1, 2, 3})));
+        assertEquals(MALFORMED, failureOf(build(new ByteArrayOutputStream(), h, List.of(new LevelInfo(2, 2, 3)),
+                new byte[] {0, 1, 2, 3})));
     }
 
     private static byte[] build(ByteArrayOutputStream out, NwfHeader h, List<LevelInfo> index, byte[] levelPayload) {
@@ -172,7 +179,8 @@ class NwfContainerTest {
     void trailingGarbageAfterEndIsMalformed() {
         byte[] bytes = NwfContainer.toBytes(SAMPLE);
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 12);
-        ByteBuffer.wrap(longer, bytes.length, 12).putInt(0).put("meta".getBytes()).putInt((int) ChunkInput.crc("meta", new byte[0]));
+        ByteBuffer.wrap(longer, bytes.length, 12).putInt(0).put("meta".getBytes()).putInt((int) ChunkInput.crc("meta",
+                new byte[0]));
         assertEquals(MALFORMED, failureOf(longer));
     }
 
@@ -189,7 +197,8 @@ class NwfContainerTest {
 
     @Test
     void streamReaderHandsOutLevelsOneByOne() throws IOException {
-        NwfStreamReader r = NwfContainer.open(new ByteArrayInputStream(NwfContainer.toBytes(SAMPLE)), ReadOptions.DEFAULT);
+        NwfStreamReader r = NwfContainer.open(new ByteArrayInputStream(NwfContainer.toBytes(SAMPLE)),
+                ReadOptions.DEFAULT);
         assertEquals(SAMPLE.header(), r.header());
         for (int i = 0; i < SAMPLE.levelCount(); i++) assertArrayEquals(SAMPLE.level(i), r.nextLevel());
         assertNull(r.nextLevel());
@@ -216,7 +225,8 @@ class NwfContainerTest {
     }
 
     @Test
-    void atomicWriteGivesNewFilesTheUsualPermissionsAndKeepsThoseOfOverwrittenOnes(@TempDir Path dir) throws IOException {
+    void atomicWriteGivesNewFilesTheUsualPermissionsAndKeepsThoseOfOverwrittenOnes(@TempDir Path dir) throws IOException
+            {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class));
         Path plain = Files.createFile(dir.resolve("plain")); // what the umask gives any new file
         Path target = dir.resolve("a.nwf");

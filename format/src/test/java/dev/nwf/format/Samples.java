@@ -27,7 +27,8 @@ final class Samples {
             byte[] p = new byte[r.nextInt(40)];
             r.nextBytes(p);
             payloads.add(p);
-            index.add(new LevelInfo(Math.max(1, (width + (1 << shift) - 1) >> shift), Math.max(1, (height + (1 << shift) - 1) >> shift), p.length));
+            index.add(new LevelInfo(Math.max(1, (width + (1 << shift) - 1) >> shift), Math.max(1,
+                    (height + (1 << shift) - 1) >> shift), p.length));
         }
         return new NwfFile(h, index, payloads, Map.of("title", "sample", "n", 3), new byte[] {1, 2, 3}, null,
                 List.of(new RawChunk("zzzz", new byte[] {9})));

@@ -47,8 +47,10 @@ final class ModelFile {
             List<IntConv> layers = model.nets().get(n).layers();
             for (int i = 0; i < layers.size(); i++) {
                 IntConv l = layers.get(i);
-                tensors.put(prefix + "layer" + i + ".weight", new SafeTensors.Tensor(new long[] {l.outChannels(), l.inChannels(), l.kernel(), l.kernel()}, l.weights()));
-                tensors.put(prefix + "layer" + i + ".bias", new SafeTensors.Tensor(new long[] {l.outChannels()}, l.bias()));
+                tensors.put(prefix + "layer" + i + ".weight", new SafeTensors.Tensor(new long[] {l.outChannels(),
+                        l.inChannels(), l.kernel(), l.kernel()}, l.weights()));
+                tensors.put(prefix + "layer" + i + ".bias", new SafeTensors.Tensor(new long[] {l.outChannels()},
+                        l.bias()));
             }
         }
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
@@ -78,7 +80,8 @@ final class ModelFile {
         try (TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
-                if (e.getSize() > MAX_ENTRY_BYTES) throw new ModelFileException(source, e.getName() + " is larger than " + MAX_ENTRY_BYTES + " bytes");
+                if (e.getSize() > MAX_ENTRY_BYTES) throw new ModelFileException(source,
+                        e.getName() + " is larger than " + MAX_ENTRY_BYTES + " bytes");
                 if (e.getName().equals(MANIFEST)) manifestBytes = tar.readAllBytes();
                 else if (e.getName().equals(WEIGHTS)) weightBytes = tar.readAllBytes();
             }
@@ -97,9 +100,11 @@ final class ModelFile {
         return build(m, SafeTensors.read(weightBytes, source), source);
     }
 
-    static ZooModel build(ModelManifest m, Map<String, SafeTensors.Tensor> tensors, String source) throws ModelFileException {
+    static ZooModel build(ModelManifest m, Map<String, SafeTensors.Tensor> tensors,
+            String source) throws ModelFileException {
         if (m.formatVersion() != ModelManifest.FORMAT_VERSION) {
-            throw new ModelFileException(source, "model format version " + m.formatVersion() + " is not supported (expected "
+            throw new ModelFileException(source, "model format version " + m.formatVersion()
+                    + " is not supported (expected "
                     + ModelManifest.FORMAT_VERSION + ")");
         }
         if (m.id() == null) throw new ModelFileException(source, "manifest lacks an id");
@@ -113,8 +118,10 @@ final class ModelFile {
             if (m.networks() == null) throw new ModelFileException(source, "rgflow manifest lacks its networks");
             for (String name : dev.nwf.codec.rgflow.RgFlow.NET_NAMES) {
                 ModelManifest.Network n = m.networks().stream().filter(x -> name.equals(x.name())).findFirst()
-                        .orElseThrow(() -> new ModelFileException(source, "rgflow manifest lacks network '" + name + "'"));
-                if (n.architecture() == null || n.architecture().isEmpty()) throw new ModelFileException(source, "network '" + name + "' has no layers");
+                        .orElseThrow(() -> new ModelFileException(source,
+                                "rgflow manifest lacks network '" + name + "'"));
+                if (n.architecture() == null || n.architecture().isEmpty()) throw new ModelFileException(source,
+                        "network '" + name + "' has no layers");
                 nets.add(network(n.inputs(), n.architecture(), tensorPrefix(m.family(), name), tensors, source));
             }
         } else {
@@ -127,7 +134,8 @@ final class ModelFile {
             throw new ModelFileException(source, "invalid network: " + e.getMessage(), e);
         }
         if (!model.digestHex().equals(m.weightsSha256())) {
-            throw new ModelFileException(source, "weights digest " + model.digestHex() + " does not match the manifest's "
+            throw new ModelFileException(source, "weights digest " + model.digestHex()
+                    + " does not match the manifest's "
                     + m.weightsSha256() + " (file damaged or edited)");
         }
         return new ZooModel(m, model);
@@ -138,7 +146,8 @@ final class ModelFile {
         return NwfModel.FAMILY_NWF.equals(family) ? "" : name + ".";
     }
 
-    private static IntNet network(int inputs, List<ModelManifest.Layer> arch, String prefix, Map<String, SafeTensors.Tensor> tensors,
+    private static IntNet network(int inputs, List<ModelManifest.Layer> arch, String prefix, Map<String,
+            SafeTensors.Tensor> tensors,
                                   String source) throws ModelFileException {
         List<IntConv> layers = new ArrayList<>();
         for (int i = 0; i < arch.size(); i++) {
@@ -153,8 +162,10 @@ final class ModelFile {
                         + ", the manifest's architecture needs " + Arrays.toString(expected));
             }
             try {
-                layers.add(new IntConv(l.inChannels(), l.outChannels(), l.kernel(), l.dilation(), w.data(), b.data(), l.shift(),
-                        l.clampLo() == null ? IntConv.NO_CLAMP_LO : l.clampLo(), l.clampHi() == null ? IntConv.NO_CLAMP_HI : l.clampHi(),
+                layers.add(new IntConv(l.inChannels(), l.outChannels(), l.kernel(), l.dilation(), w.data(), b.data(),
+                        l.shift(),
+                        l.clampLo() == null ? IntConv.NO_CLAMP_LO : l.clampLo(), l.clampHi() == null
+                                ? IntConv.NO_CLAMP_HI : l.clampHi(),
                         l.withNetInput()));
             } catch (IllegalArgumentException e) {
                 throw new ModelFileException(source, name + ": " + e.getMessage(), e);
@@ -172,7 +183,8 @@ final class ModelFile {
         List<ModelManifest.Layer> out = new ArrayList<>();
         for (IntConv l : net.layers()) {
             out.add(new ModelManifest.Layer(l.inChannels(), l.outChannels(), l.kernel(), l.dilation(), l.shift(),
-                    l.clampLo() == IntConv.NO_CLAMP_LO ? null : l.clampLo(), l.clampHi() == IntConv.NO_CLAMP_HI ? null : l.clampHi(),
+                    l.clampLo() == IntConv.NO_CLAMP_LO ? null : l.clampLo(), l.clampHi() == IntConv.NO_CLAMP_HI ? null
+                            : l.clampHi(),
                     l.withNetInput()));
         }
         return out;

@@ -38,7 +38,8 @@ class ModelFileTest {
     static ZooModel model(String id, int seed) {
         IntNet n = net(seed);
         NwfModel model = new NwfModel(id, NwfModel.FAMILY_NWF, n);
-        return new ZooModel(ModelZoo.manifest(model, "1", Map.of("hidden", 4), "test", Map.of("x@64", 3.5), "test model"), model);
+        return new ZooModel(ModelZoo.manifest(model, "1", Map.of("hidden", 4), "test", Map.of("x@64", 3.5),
+                "test model"), model);
     }
 
     @Test
@@ -70,7 +71,8 @@ class ModelFileTest {
         // a network missing from the manifest is named
         byte[] weights = extract(ModelFile.toBytes(zm), ModelFile.WEIGHTS);
         String manifest = new String(extract(ModelFile.toBytes(zm), ModelFile.MANIFEST), StandardCharsets.UTF_8);
-        assertMessage(tar(manifest.replace("\"dec.u2\"", "\"dec.u3\"").getBytes(StandardCharsets.UTF_8), weights), "lacks network 'dec.u2'");
+        assertMessage(tar(manifest.replace("\"dec.u2\"", "\"dec.u3\"").getBytes(StandardCharsets.UTF_8), weights),
+                "lacks network 'dec.u2'");
     }
 
     @Test
@@ -86,7 +88,8 @@ class ModelFileTest {
         // manifest of a with weights of b
         byte[] weights = extract(ModelFile.toBytes(b), ModelFile.WEIGHTS);
         byte[] manifest = extract(ModelFile.toBytes(a), ModelFile.MANIFEST);
-        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.fromBytes(tar(manifest, weights), "edited"));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.fromBytes(tar(manifest, weights),
+                "edited"));
         assertTrue(e.getMessage().contains("does not match"), e.getMessage());
     }
 
@@ -97,9 +100,11 @@ class ModelFileTest {
         assertMessage(tar(null, weights), "no manifest.json");
         assertMessage(tar(manifest, null), "no weights.safetensors");
         assertMessage(tar("{not json".getBytes(StandardCharsets.UTF_8), weights), "not a valid manifest");
-        assertMessage(tar(new String(manifest, StandardCharsets.UTF_8).replace("\"nwf\"", "\"jpeg\"").getBytes(StandardCharsets.UTF_8), weights),
+        assertMessage(tar(new String(manifest, StandardCharsets.UTF_8).replace("\"nwf\"",
+                "\"jpeg\"").getBytes(StandardCharsets.UTF_8), weights),
                 "family 'jpeg'");
-        assertMessage(tar(new String(manifest, StandardCharsets.UTF_8).replace("\"nwf\"", "\"rgflow\"").getBytes(StandardCharsets.UTF_8), weights),
+        assertMessage(tar(new String(manifest, StandardCharsets.UTF_8).replace("\"nwf\"",
+                "\"rgflow\"").getBytes(StandardCharsets.UTF_8), weights),
                 "rgflow manifest lacks its networks");
         assertMessage(tar(manifest, java.util.Arrays.copyOf(weights, 20)), "weights");
         assertMessage("not a tar at all".getBytes(StandardCharsets.UTF_8), "no manifest.json");
@@ -127,7 +132,8 @@ class ModelFileTest {
     }
 
     static byte[] extract(byte[] tarBytes, String name) throws Exception {
-        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(new java.io.ByteArrayInputStream(tarBytes))) {
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(new
+                java.io.ByteArrayInputStream(tarBytes))) {
             TarArchiveEntry e;
             while ((e = in.getNextEntry()) != null) if (e.getName().equals(name)) return in.readAllBytes();
         }

@@ -37,7 +37,8 @@ public final class RansDecoder {
         if (x < Rans.STATE_LOW) {
             int v;
             if (pos + 4 <= end) {
-                v = ((data[pos] & 0xFF) << 24) | ((data[pos + 1] & 0xFF) << 16) | ((data[pos + 2] & 0xFF) << 8) | (data[pos + 3] & 0xFF);
+                v = ((data[pos] & 0xFF) << 24) | ((data[pos + 1] & 0xFF) << 16) | ((data[pos
+                        + 2] & 0xFF) << 8) | (data[pos + 3] & 0xFF);
                 pos += 4;
             } else {
                 v = 0;
@@ -67,6 +68,7 @@ public final class RansDecoder {
     public void checkEnd() throws CorruptStreamException {
         if (overrun) throw new CorruptStreamException("stream ended before all symbols were decoded", end);
         if (pos != end) throw new CorruptStreamException((end - pos) + " unread bytes at the end of the stream", pos);
-        if (x != Rans.STATE_LOW) throw new CorruptStreamException("final decoder state mismatch: stream is corrupt", pos);
+        if (x != Rans.STATE_LOW) throw new CorruptStreamException("final decoder state mismatch: stream is corrupt",
+                pos);
     }
 }

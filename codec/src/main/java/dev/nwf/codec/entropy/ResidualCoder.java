@@ -16,11 +16,13 @@ public final class ResidualCoder {
      * @param scaleIndex 0..{@value CodingTables#SCALES}-1
      */
     public static void encode(RansEncoder enc, Family family, int scaleIndex, int meanFixed, int value) {
-        encode(enc, CodingTables.get(family, scaleIndex, meanFixed & (CodingTables.MEAN_FRACTIONS - 1)), meanFixed, value);
+        encode(enc, CodingTables.get(family, scaleIndex, meanFixed & (CodingTables.MEAN_FRACTIONS - 1)), meanFixed,
+                value);
     }
 
     private static void encode(RansEncoder enc, CodingTable t, int meanFixed, int value) {
-        if (value > MAX_MAGNITUDE || value < -MAX_MAGNITUDE) throw new IllegalArgumentException("value out of range: " + value);
+        if (value > MAX_MAGNITUDE || value < -MAX_MAGNITUDE) throw new IllegalArgumentException("value out of range: "
+                + value);
         long d = (long) value - (meanFixed >> CodingTables.MEAN_FRAC_BITS);
         long q = d >> t.shift;
         int low = (int) (d - (q << t.shift));
@@ -37,8 +39,10 @@ public final class ResidualCoder {
         putLow(enc, low, t.shift);
     }
 
-    public static int decode(RansDecoder dec, Family family, int scaleIndex, int meanFixed) throws CorruptStreamException {
-        return decode(dec, CodingTables.get(family, scaleIndex, meanFixed & (CodingTables.MEAN_FRACTIONS - 1)), meanFixed);
+    public static int decode(RansDecoder dec, Family family, int scaleIndex,
+            int meanFixed) throws CorruptStreamException {
+        return decode(dec, CodingTables.get(family, scaleIndex, meanFixed & (CodingTables.MEAN_FRACTIONS - 1)),
+                meanFixed);
     }
 
     private static int decode(RansDecoder dec, CodingTable t, int meanFixed) throws CorruptStreamException {
@@ -64,7 +68,8 @@ public final class ResidualCoder {
     }
 
     private static void encode(RansEncoder enc, CodingTable t, int meanFixed, int value, ZeroOverride o) {
-        if (value > MAX_MAGNITUDE || value < -MAX_MAGNITUDE) throw new IllegalArgumentException("value out of range: " + value);
+        if (value > MAX_MAGNITUDE || value < -MAX_MAGNITUDE) throw new IllegalArgumentException("value out of range: "
+                + value);
         int zeroFreq = o.zeroFreq();
         if (value == 0) {
             enc.put(0, zeroFreq);
@@ -82,7 +87,8 @@ public final class ResidualCoder {
         }
     }
 
-    private static int decode(RansDecoder dec, CodingTable t, int meanFixed, ZeroOverride o) throws CorruptStreamException {
+    private static int decode(RansDecoder dec, CodingTable t, int meanFixed,
+            ZeroOverride o) throws CorruptStreamException {
         int sym = o.find(dec.peek());
         if (sym == o.zeroSymbol()) {
             dec.advance(0, o.zeroFreq());
@@ -105,16 +111,24 @@ public final class ResidualCoder {
         int frequency(int tableFreq, int maxFreq);
     }
 
-    /** As {@link #encode(RansEncoder, Family, int, int, int)}, the value 0 coded with the frequency {@code zero} gives, where it is asked. */
-    public static void encode(RansEncoder enc, Family family, int scaleIndex, int meanFixed, int value, ZeroModel zero) {
+    /**
+     * As {@link #encode(RansEncoder, Family, int, int, int)}, the value 0 coded with the frequency {@code zero} gives,
+     * where it is asked.
+     */
+    public static void encode(RansEncoder enc, Family family, int scaleIndex, int meanFixed, int value,
+            ZeroModel zero) {
         CodingTable t = CodingTables.get(family, scaleIndex, meanFixed & (CodingTables.MEAN_FRACTIONS - 1));
         int z = zeroSymbol(t, meanFixed);
         if (z < 0) encode(enc, t, meanFixed, value);
         else encode(enc, t, meanFixed, value, new ZeroOverride(t, z, zero.frequency(t.freq(z), maxZeroFrequency(t))));
     }
 
-    /** Reads a value written by {@link #encode(RansEncoder, Family, int, int, int, ZeroModel)} with the same model state. */
-    public static int decode(RansDecoder dec, Family family, int scaleIndex, int meanFixed, ZeroModel zero) throws CorruptStreamException {
+    /**
+     * Reads a value written by {@link #encode(RansEncoder, Family, int, int, int, ZeroModel)} with the same model
+     * state.
+     */
+    public static int decode(RansDecoder dec, Family family, int scaleIndex, int meanFixed,
+            ZeroModel zero) throws CorruptStreamException {
         CodingTable t = CodingTables.get(family, scaleIndex, meanFixed & (CodingTables.MEAN_FRACTIONS - 1));
         int z = zeroSymbol(t, meanFixed);
         if (z < 0) return decode(dec, t, meanFixed);
@@ -132,7 +146,8 @@ public final class ResidualCoder {
     }
 
     /** The value of symbol {@code sym} (already consumed), reading an escape's bits and a wide bin's low bits. */
-    private static int finishDecode(RansDecoder dec, CodingTable t, int sym, int meanFixed) throws CorruptStreamException {
+    private static int finishDecode(RansDecoder dec, CodingTable t, int sym,
+            int meanFixed) throws CorruptStreamException {
         long q;
         if (sym != 0) {
             q = sym - 1 - t.k;
@@ -170,7 +185,8 @@ public final class ResidualCoder {
 
     private static long getGamma(RansDecoder dec) throws CorruptStreamException {
         int len = dec.getBits(LENGTH_BITS);
-        if (len < 1 || len > 33) throw new CorruptStreamException("escape length " + len + " out of range", dec.position());
+        if (len < 1 || len > 33) throw new CorruptStreamException("escape length " + len + " out of range",
+                dec.position());
         long v = 1;
         for (int left = len - 1; left > 0; ) {
             int take = Math.min(16, left);

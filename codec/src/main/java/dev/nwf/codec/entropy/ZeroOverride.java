@@ -20,7 +20,8 @@ final class ZeroOverride {
 
     ZeroOverride(CodingTable t, int z, int zeroFreq) {
         int others = t.symbols() - 1;
-        if (zeroFreq < 1 || zeroFreq > Rans.PROB_TOTAL - others) throw new IllegalArgumentException("zero frequency " + zeroFreq + " out of range");
+        if (zeroFreq < 1 || zeroFreq > Rans.PROB_TOTAL - others) throw new IllegalArgumentException("zero frequency "
+                + zeroFreq + " out of range");
         this.t = t;
         this.z = z;
         this.zeroFreq = zeroFreq;
@@ -36,7 +37,9 @@ final class ZeroOverride {
         return ratio;
     }
 
-    /** Start of symbol s (s != z) in the new order; start(symbols) = 2^16 (the last symbol takes what rounding left). */
+    /**
+     * Start of symbol s (s != z) in the new order; start(symbols) = 2^16 (the last symbol takes what rounding left).
+     */
     int start(int s) {
         if (s == t.symbols()) return Rans.PROB_TOTAL;
         int rank = s < z ? s : s - 1;

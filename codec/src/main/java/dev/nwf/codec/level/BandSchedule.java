@@ -78,7 +78,9 @@ public final class BandSchedule {
         if (rows[band] < n) throw new Cancelled(band);
     }
 
-    /** Waits on this schedule while {@code condition} holds (called holding its lock); an interrupt is kept for later. */
+    /**
+     * Waits on this schedule while {@code condition} holds (called holding its lock); an interrupt is kept for later.
+     */
     private void waitWhile(java.util.function.BooleanSupplier condition) {
         boolean interrupted = false;
         while (condition.getAsBoolean()) {

@@ -7,9 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
- * A detail level's payload with band streams (SPEC.md §6.5, the band-streams tool): the byte lengths of every band's rANS
- * stream but the last, each as an unsigned LEB128 number, then the streams in coding order; the last stream runs to
- * the payload's end. Each band's scale offset and samples are coded in its own stream, so bands decode side by side.
+ * A detail level's payload with band streams (SPEC.md §6.5, the band-streams tool): the byte lengths of every band's
+ * rANS stream but the last, each as an unsigned LEB128 number, then the streams in coding order; the last stream runs
+ * to the payload's end. Each band's scale offset and samples are coded in its own stream, so bands decode side by side.
  */
 public final class BandStreams {
     /**
@@ -50,8 +50,10 @@ public final class BandStreams {
         for (int k = 0; k < n - 1; k++) {
             long v = 0;
             for (int i = 0; ; i++) {
-                if (pos >= data.length) throw new CorruptStreamException("level ends inside the length of band stream " + k, pos);
-                if (i == MAX_LENGTH_BYTES) throw new CorruptStreamException("length of band stream " + k + " is longer than " + MAX_LENGTH_BYTES + " bytes", pos);
+                if (pos >= data.length) throw new CorruptStreamException("level ends inside the length of band stream "
+                        + k, pos);
+                if (i == MAX_LENGTH_BYTES) throw new CorruptStreamException("length of band stream " + k
+                        + " is longer than " + MAX_LENGTH_BYTES + " bytes", pos);
                 int x = data[pos++] & 0xFF;
                 v |= (long) (x & 0x7F) << (7 * i);
                 if ((x & 0x80) == 0) break;
@@ -62,8 +64,10 @@ public final class BandStreams {
         for (int k = 0; k < n; k++) {
             long left = data.length - (long) pos;
             long length = k == n - 1 ? left : lengths[k];
-            if (length > left) throw new CorruptStreamException("band stream " + k + " of " + length + " bytes runs past the level's end", pos);
-            if (length < STATE_BYTES) throw new CorruptStreamException("band stream " + k + " has " + length + " bytes, fewer than its " + STATE_BYTES + "-byte state", pos);
+            if (length > left) throw new CorruptStreamException("band stream " + k + " of " + length
+                    + " bytes runs past the level's end", pos);
+            if (length < STATE_BYTES) throw new CorruptStreamException("band stream " + k + " has " + length
+                    + " bytes, fewer than its " + STATE_BYTES + "-byte state", pos);
             decoders[k] = new RansDecoder(data, pos, (int) length);
             pos += (int) length;
         }

@@ -27,7 +27,8 @@ public interface LevelCoding {
     Decoder decoder(int channels, int width, int height, int bitDepth);
 
     /** Enlarges colour-transformed planes by 2^doublings with detail drawn from the prior (SPEC.md §6.4, §8.4). */
-    int[][] upsample(int[][] planes, int width, int height, int bitDepth, int doublings, double temperature, java.util.Random random);
+    int[][] upsample(int[][] planes, int width, int height, int bitDepth, int doublings, double temperature,
+            java.util.Random random);
 
     /** Decoding state between levels. */
     interface Decoder {

@@ -44,7 +44,8 @@ public final class RgFlowLevels implements LevelCoding {
     @Override
     public Encoded encode(Image image, List<ColourTransform> transforms, NwfCodec.EncodeProgress progress) {
         ColourTransform transform = transforms.get(0);
-        return new Encoded(transform, encode(Pyramid.transformedPlanes(image, transform), image.width(), image.height(), image.bitDepth(), progress));
+        return new Encoded(transform, encode(Pyramid.transformedPlanes(image, transform), image.width(), image.height(),
+                image.bitDepth(), progress));
     }
 
     private List<byte[]> encode(int[][] planes, int width, int height, int bitDepth, NwfCodec.EncodeProgress progress) {
@@ -54,10 +55,12 @@ public final class RgFlowLevels implements LevelCoding {
         // grids[i][c]: the grid entering step i (grids[steps] is the coarsest); latents[i][c]
         int[][][] grids = new int[steps + 1][channels][];
         int[][][][] latents = new int[steps][channels][][];
-        for (int c = 0; c < channels; c++) grids[0][c] = RgFlow.pad(planes[c], width, height, plan.paddedWidth(), plan.paddedHeight());
+        for (int c = 0; c < channels; c++) grids[0][c] = RgFlow.pad(planes[c], width, height, plan.paddedWidth(),
+                plan.paddedHeight());
         for (int i = 0; i < steps; i++) {
             for (int c = 0; c < channels; c++) {
-                RgFlow.Split s = RgFlow.forward(eval, nets, grids[i][c], plan.paddedWidth() >> i, plan.paddedHeight() >> i, bitDepth);
+                RgFlow.Split s = RgFlow.forward(eval, nets, grids[i][c], plan.paddedWidth() >> i,
+                        plan.paddedHeight() >> i, bitDepth);
                 grids[i + 1][c] = s.kept();
                 latents[i][c] = s.latents();
             }
@@ -73,7 +76,8 @@ public final class RgFlowLevels implements LevelCoding {
             int kh = plan.paddedHeight() >> (i + 1);
             int[][] lumaMags = null;
             for (int c = 0; c < channels; c++) {
-                RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[i + 1][c], kw, kh, bitDepth, c > 0);
+                RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[i + 1][c], kw, kh, bitDepth,
+                        c > 0);
                 int[][] z = latents[i][c];
                 LatentContext ctx = new LatentContext(p, kw / 2, lumaMags);
                 int[][] local = new int[z.length][z[0].length];
@@ -89,7 +93,8 @@ public final class RgFlowLevels implements LevelCoding {
                 ScaleOffset.write(enc, offset);
                 for (int j = 0; j < z.length; j++) {
                     for (int b = 0; b < z[j].length; b++) {
-                        ResidualCoder.encode(enc, Family.LAPLACE, HighPassPrior.clampScale(local[j][b] + offset), p.mean()[j][b], z[j][b]);
+                        ResidualCoder.encode(enc, Family.LAPLACE, HighPassPrior.clampScale(local[j][b] + offset),
+                                p.mean()[j][b], z[j][b]);
                     }
                 }
             }
@@ -109,7 +114,8 @@ public final class RgFlowLevels implements LevelCoding {
             private int level;
 
             @Override
-            public void next(byte[] payload, int start, java.util.function.IntConsumer work) throws CorruptStreamException {
+            public void next(byte[] payload, int start,
+                    java.util.function.IntConsumer work) throws CorruptStreamException {
                 RansDecoder dec = new RansDecoder(payload, start, payload.length - start);
                 int i = plan.steps() - level; // grids are currently the output of step i (input of step i-1)
                 if (level == 0) {
@@ -119,7 +125,8 @@ public final class RgFlowLevels implements LevelCoding {
                     int kh = plan.paddedHeight() >> (i + 1);
                     int[][] lumaMags = null;
                     for (int c = 0; c < channels; c++) {
-                        RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[c], kw, kh, bitDepth, c > 0);
+                        RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[c], kw, kh,
+                                bitDepth, c > 0);
                         int offset = ScaleOffset.read(dec);
                         int[][] z = new int[p.mean().length][p.mean()[0].length];
                         LatentContext ctx = new LatentContext(p, kw / 2, lumaMags);
@@ -204,11 +211,12 @@ public final class RgFlowLevels implements LevelCoding {
 
     /**
      * Upsampling (SPEC.md §8.4): the image is taken as a kept grid (padded to even sides); each doubling draws the
-     * latents from the prior — its mean at temperature 0, else a Laplace sample with the scale times the temperature — and
-     * runs the inverse RG step.
+     * latents from the prior — its mean at temperature 0, else a Laplace sample with the scale times the temperature —
+     * and runs the inverse RG step.
      */
     @Override
-    public int[][] upsample(int[][] planes, int w, int h, int bitDepth, int doublings, double temperature, java.util.Random r) {
+    public int[][] upsample(int[][] planes, int w, int h, int bitDepth, int doublings, double temperature,
+            java.util.Random r) {
         for (int d = 0; d < doublings; d++) {
             int kw = w + (w & 1);
             int kh = h + (h & 1);
@@ -221,12 +229,14 @@ public final class RgFlowLevels implements LevelCoding {
                         double noise = 0;
                         if (temperature > 0) {
                             double u = r.nextDouble() - 0.5;
-                            noise = -temperature * CodingTables.scale(p.scale()[j][b]) * Math.signum(u) * Math.log(1 - 2 * Math.abs(u) + 1e-300);
+                            noise = -temperature * CodingTables.scale(p.scale()[j][b]) * Math.signum(u)
+                                    * Math.log(1 - 2 * Math.abs(u) + 1e-300);
                         }
                         z[j][b] = (int) Math.round(p.mean()[j][b] / (double) CodingTables.MEAN_FRACTIONS + noise);
                     }
                 }
-                planes[c] = RgFlow.crop(RgFlow.inverse(eval, nets, kept, z, 2 * kw, 2 * kh, bitDepth), 2 * kw, 2 * w, 2 * h);
+                planes[c] = RgFlow.crop(RgFlow.inverse(eval, nets, kept, z, 2 * kw, 2 * kh, bitDepth), 2 * kw, 2 * w,
+                        2 * h);
             }
             w *= 2;
             h *= 2;

@@ -24,9 +24,11 @@ public record IntConv(int inChannels, int outChannels, int kernel, int dilation,
         Objects.requireNonNull(weights);
         Objects.requireNonNull(bias);
         if (weights.length != outChannels * inChannels * kernel * kernel) {
-            throw new IllegalArgumentException("expected " + outChannels * inChannels * kernel * kernel + " weights, got " + weights.length);
+            throw new IllegalArgumentException("expected " + outChannels * inChannels * kernel * kernel
+                    + " weights, got " + weights.length);
         }
-        if (bias.length != outChannels) throw new IllegalArgumentException("expected " + outChannels + " biases, got " + bias.length);
+        if (bias.length != outChannels) throw new IllegalArgumentException("expected " + outChannels + " biases, got "
+                + bias.length);
         weights = weights.clone();
         bias = bias.clone();
     }
@@ -87,13 +89,15 @@ public record IntConv(int inChannels, int outChannels, int kernel, int dilation,
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IntConv c && inChannels == c.inChannels && outChannels == c.outChannels && kernel == c.kernel
+        return o instanceof IntConv c && inChannels == c.inChannels && outChannels == c.outChannels && kernel
+                == c.kernel
                 && dilation == c.dilation && shift == c.shift && clampLo == c.clampLo && clampHi == c.clampHi
                 && withNetInput == c.withNetInput && Arrays.equals(weights, c.weights) && Arrays.equals(bias, c.bias);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(inChannels, outChannels, kernel, dilation, shift, Arrays.hashCode(weights), Arrays.hashCode(bias));
+        return Objects.hash(inChannels, outChannels, kernel, dilation, shift, Arrays.hashCode(weights),
+                Arrays.hashCode(bias));
     }
 }

@@ -60,7 +60,9 @@ public final class ReferenceEvaluator implements NetEvaluator {
         return m;
     }
 
-    /** The non-zero weights of one output channel: weight, input plane and offset in the padded grid, in a fixed order. */
+    /**
+     * The non-zero weights of one output channel: weight, input plane and offset in the padded grid, in a fixed order.
+     */
     private record Taps(int[] weight, int[] plane, int[] offset) {
         static Taps of(IntConv l, int o, int inputs, int[] weights, int pw) {
             int k = l.kernel();
@@ -79,7 +81,8 @@ public final class ReferenceEvaluator implements NetEvaluator {
                     }
                 }
             }
-            return new Taps(java.util.Arrays.copyOf(wt, n), java.util.Arrays.copyOf(pl, n), java.util.Arrays.copyOf(off, n));
+            return new Taps(java.util.Arrays.copyOf(wt, n), java.util.Arrays.copyOf(pl, n),
+                    java.util.Arrays.copyOf(off, n));
         }
     }
 
@@ -109,7 +112,8 @@ public final class ReferenceEvaluator implements NetEvaluator {
             }
             for (int r = 0; r < rows; r++) {
                 int dst = (y0 + r) * w;
-                for (int xx = 0; xx < w; xx++) out[dst + xx] = Math.max(l.clampLo(), Math.min(l.clampHi(), acc[r * pw + xx] >> l.shift()));
+                for (int xx = 0; xx < w; xx++) out[dst + xx] = Math.max(l.clampLo(), Math.min(l.clampHi(),
+                        acc[r * pw + xx] >> l.shift()));
             }
         }
         return out;
@@ -128,7 +132,8 @@ public final class ReferenceEvaluator implements NetEvaluator {
                 int src = y * pw + taps.offset()[t];
                 for (int xx = 0; xx < w; xx++) acc[xx] += wv * p[src + xx];
             }
-            for (int xx = 0; xx < w; xx++) out[y * w + xx] = (int) Math.max(l.clampLo(), Math.min(l.clampHi(), acc[xx] >> l.shift()));
+            for (int xx = 0; xx < w; xx++) out[y * w + xx] = (int) Math.max(l.clampLo(), Math.min(l.clampHi(),
+                    acc[xx] >> l.shift()));
         }
         return out;
     }

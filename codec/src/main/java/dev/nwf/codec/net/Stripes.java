@@ -32,7 +32,8 @@ public final class Stripes {
             int[][] part = new int[input.length][];
             for (int c = 0; c < input.length; c++) part[c] = Arrays.copyOfRange(input[c], from * w, to * w);
             int[][] partOut = whole.evaluate(net, part, w, to - from);
-            for (int c = 0; c < out.length; c++) System.arraycopy(partOut[c], (y0 - from) * w, out[c], y0 * w, (y1 - y0) * w);
+            for (int c = 0; c < out.length; c++) System.arraycopy(partOut[c], (y0 - from) * w, out[c], y0 * w,
+                    (y1 - y0) * w);
         }
         return out;
     }

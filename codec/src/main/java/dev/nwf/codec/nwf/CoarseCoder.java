@@ -41,8 +41,10 @@ public final class CoarseCoder {
         int[][] planes = new int[channels][w * h];
         for (int[] p : planes) {
             int s = dec.getBits(SCALE_BITS);
-            if (s >= CodingTables.SCALES) throw new CorruptStreamException("coarse scale index " + s + " out of range", dec.position());
-            for (int i = 0; i < p.length; i++) p[i] = ResidualCoder.decode(dec, Family.LAPLACE, s, predict(p, i, w) << CodingTables.MEAN_FRAC_BITS);
+            if (s >= CodingTables.SCALES) throw new CorruptStreamException("coarse scale index " + s + " out of range",
+                    dec.position());
+            for (int i = 0; i < p.length; i++) p[i] = ResidualCoder.decode(dec, Family.LAPLACE, s, predict(p, i,
+                    w) << CodingTables.MEAN_FRAC_BITS);
         }
         return planes;
     }

@@ -90,7 +90,8 @@ public final class DetailCoder {
         if (adaptiveContext && adaptive == null) {
             adaptive = new AdaptiveMean(channels, bitDepth, grid != null, haar, errorFeedback);
             // with the bias correction the calibration is also keyed by the mean's class against the scale
-            calibration = new ScaleCalibration(channels, 3 * BlockGrid.MAX_CLASSES * (biasCorrection ? BiasCorrection.MEAN_CLASSES : 1));
+            calibration = new ScaleCalibration(channels,
+                    3 * BlockGrid.MAX_CLASSES * (biasCorrection ? BiasCorrection.MEAN_CLASSES : 1));
             if (zeroContext) zero = new ZeroContext(channels);
             if (biasCorrection) bias = new BiasCorrection(channels, bitDepth, errorFeedback);
             if (scaleBlend) blend = new ScaleBlend(channels, bitDepth);
@@ -105,7 +106,8 @@ public final class DetailCoder {
      * @param bandCoded told the sample count of each band once it is coded (for progress)
      * @return each band's symbols, in coding order
      */
-    RansEncoder[] encode(int[][] ll, int[][][] bands, int w, int h, int workers, java.util.function.IntConsumer bandCoded) {
+    RansEncoder[] encode(int[][] ll, int[][][] bands, int w, int h, int workers,
+            java.util.function.IntConsumer bandCoded) {
         RansEncoder[] out = new RansEncoder[3 * ll.length];
         eachBand(ll, bands, w, h, workers, band -> {
             int[] local = new int[band.v.length];
@@ -137,7 +139,8 @@ public final class DetailCoder {
     }
 
     /**
-     * Decodes a level's bands, band k from {@code streams[k]}: with one stream shared by every band on one thread, with band streams (§6.5) on {@code workers}, each stream checked to end with its band.
+     * Decodes a level's bands, band k from {@code streams[k]}: with one stream shared by every band on one thread, with
+     * band streams (§6.5) on {@code workers}, each stream checked to end with its band.
      *
      * @return [channel][HL, LH, HH]
      */
@@ -182,7 +185,8 @@ public final class DetailCoder {
      * The level's bands in coding order (SPEC.md §6.3): channel 0, then 1.., each HL, LH, HH, with the prior's means
      * and scales, run as a wavefront (§6.5) on {@code workers} threads.
      */
-    private <E extends Exception> void eachBand(int[][] ll, int[][][] bands, int w, int h, int workers, BandStep<E> step) throws E {
+    private <E extends Exception> void eachBand(int[][] ll, int[][][] bands, int w, int h, int workers,
+            BandStep<E> step) throws E {
         startLevel(ll.length, w, h);
         ChannelInputs inputs = new ChannelInputs(ll, bands, w, h);
         BandSchedule.run(3 * ll.length, h, workers, (schedule, k) -> {
@@ -192,7 +196,8 @@ public final class DetailCoder {
             // the network was trained on the 5/3's details: with Haar only its scales are used (SPEC.md §6.3)
             int[] mean = haar ? new int[w * h] : in.params()[b].meanFixed();
             int[] scale = network ? in.params()[b].scaleIndex() : in.priorScale();
-            step.run(new Band(schedule, k, bands[c][b], mean, scale, bands[c], c > 0 ? bands[0] : null, ll[c], in.flat()));
+            step.run(new Band(schedule, k, bands[c][b], mean, scale, bands[c], c > 0 ? bands[0] : null, ll[c],
+                    in.flat()));
         });
     }
 
@@ -250,9 +255,9 @@ public final class DetailCoder {
     }
 
     /**
-     * One band being coded: the context stages (SPEC.md §6.3) run on one {@link Sample}, in sample order and in the same
-     * order by encoder and decoder: the along-edge mean, the local scale (or its learnt blend), the adaptive mean, the
-     * bias correction, the calibration; after the sample, the same stages learn.
+     * One band being coded: the context stages (SPEC.md §6.3) run on one {@link Sample}, in sample order and in the
+     * same order by encoder and decoder: the along-edge mean, the local scale (or its learnt blend), the adaptive mean,
+     * the bias correction, the calibration; after the sample, the same stages learn.
      */
     private final class Band implements ResidualCoder.ZeroModel {
         private final BandSchedule schedule;
@@ -271,7 +276,8 @@ public final class DetailCoder {
         private final ScaleCalibration calibration;
         final ZeroContext zero;
 
-        Band(BandSchedule schedule, int k, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands, int[] low, boolean[] flat) {
+        Band(BandSchedule schedule, int k, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands,
+                int[] low, boolean[] flat) {
             this.schedule = schedule;
             this.k = k;
             int c = k / 3;
@@ -286,7 +292,8 @@ public final class DetailCoder {
             s.netMean = DetailCoder.this.adaptive == null ? null : mean.clone();
             s.netScale = netScale;
             s.res = levels.band(c, b);
-            s.co = haar ? withSlopes(coLocated(c, b), LocalScale.lowPassSlopes(low, w, levels.height, b)) : coLocated(c, b);
+            s.co = haar ? withSlopes(coLocated(c, b), LocalScale.lowPassSlopes(low, w, levels.height, b))
+                    : coLocated(c, b);
             s.ownBands = ownBands;
             s.lumaBands = lumaBands;
             s.low = low;
@@ -339,7 +346,10 @@ public final class DetailCoder {
             zero.predict(s);
         }
 
-        /** The frequency the value 0 is coded with at the current sample (SPEC.md §6.3.6); asked where 0 has a symbol of its own. */
+        /**
+         * The frequency the value 0 is coded with at the current sample (SPEC.md §6.3.6); asked where 0 has a symbol of
+         * its own.
+         */
         @Override
         public int frequency(int tableFreq, int maxFreq) {
             return zero.frequency(s, tableFreq, maxFreq);

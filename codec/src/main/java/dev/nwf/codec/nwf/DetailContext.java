@@ -11,12 +11,14 @@ import dev.nwf.codec.transform.Lifting;
  *
  * @param grid the image's block grid, or null
  */
-public record DetailContext(boolean adaptive, boolean zero, boolean bias, boolean feedback, boolean scaleBlend, BlockGrid grid,
+public record DetailContext(boolean adaptive, boolean zero, boolean bias, boolean feedback, boolean scaleBlend,
+        BlockGrid grid,
                      Lifting.Filter filter) {
     public DetailContext {
         if (!adaptive) {
             if (grid != null) throw new IllegalArgumentException("a block grid needs the adaptive mean");
-            if (filter == Lifting.Filter.HAAR) throw new IllegalArgumentException("the Haar split needs the adaptive mean");
+            if (filter == Lifting.Filter.HAAR) throw new
+                    IllegalArgumentException("the Haar split needs the adaptive mean");
             if (zero) throw new IllegalArgumentException("the zero context needs the adaptive mean");
             if (bias) throw new IllegalArgumentException("the bias correction needs the adaptive mean");
             if (feedback) throw new IllegalArgumentException("the error feedback needs the adaptive mean");

@@ -75,7 +75,8 @@ public final class HighPassPrior {
         }
 
         public int[][] forChannel(int c, int[] ll) {
-            if (c > 0 && lumaBands == null) throw new IllegalStateException("channel 0's bands are needed before channel " + c);
+            if (c > 0 && lumaBands
+                    == null) throw new IllegalStateException("channel 0's bands are needed before channel " + c);
             int[][] in = new int[INPUTS][];
             in[0] = c == 0 ? lumaLl : scaled(ll, bitDepth);
             in[1] = lumaLl;

@@ -24,7 +24,9 @@ public final class LevelResiduals {
         return new LevelResiduals(channels, width, height, null);
     }
 
-    /** The next, finer detail level; this one becomes its parent (without its own parent, which is no longer needed). */
+    /**
+     * The next, finer detail level; this one becomes its parent (without its own parent, which is no longer needed).
+     */
     LevelResiduals next(int width, int height) {
         LevelResiduals asParent = parent == null ? this : new LevelResiduals(residuals, this.width, this.height);
         return new LevelResiduals(residuals.length, width, height, asParent);
@@ -49,7 +51,8 @@ public final class LevelResiduals {
 
     /** The parent level's residual of the same channel and band under (x, y): at (x/2, y/2), clamped to its size. */
     public int parentAt(int c, int b, int x, int y) {
-        return parent.residuals[c][b][Math.min(parent.height - 1, y >> 1) * parent.width + Math.min(parent.width - 1, x >> 1)];
+        return parent.residuals[c][b][Math.min(parent.height - 1, y >> 1) * parent.width
+                + Math.min(parent.width - 1, x >> 1)];
     }
 
     /** The parent level's band b of channel c spread to this level's size (each sample over the 2x2 it covers). */

@@ -41,7 +41,10 @@ public final class NwfLevels implements LevelCoding {
         return 1 << Math.min(30, levels - level);
     }
 
-    /** Whether any detail level of an image with these level sizes holds band streams from 2^log2 samples (SPEC.md §6.5). */
+    /**
+     * Whether any detail level of an image with these level sizes holds band streams from 2^log2 samples (SPEC.md
+     * §6.5).
+     */
     public static boolean holdsBandStreams(int[][] sizes, int log2) {
         for (int level = 1; level < sizes.length; level++) {
             if (BandStreams.apply(sizes[level - 1], log2)) return true;
@@ -91,7 +94,8 @@ public final class NwfLevels implements LevelCoding {
 
     /**
      * Codes the first {@code levels} levels of every trial side by side: each has a coder of its own, so the bytes do
-     * not depend on the order (set A's encoding spent a fifth of its time on the second transform's trial, one core idle).
+     * not depend on the order (set A's encoding spent a fifth of its time on the second transform's trial, one core
+     * idle).
      */
     private void codeSideBySide(List<LevelEncoder> trials, int levels) {
         List<java.util.function.Supplier<Integer>> tasks = new ArrayList<>();
@@ -108,7 +112,8 @@ public final class NwfLevels implements LevelCoding {
     private static long detailSamples(Image image, int levels) {
         int[][] sizes = LevelPlan.sizes(image.width(), image.height());
         long n = 0;
-        for (int level = 1; level < levels; level++) n += 3L * image.channels() * sizes[level - 1][0] * sizes[level - 1][1];
+        for (int level = 1; level < levels; level++) n += 3L * image.channels() * sizes[level - 1][0]
+                * sizes[level - 1][1];
         return n;
     }
 
@@ -169,9 +174,12 @@ public final class NwfLevels implements LevelCoding {
                 CoarseCoder.encode(enc, pyr.coarsest, pyr.sizes[0][0], pyr.sizes[0][1]);
                 payload = enc.finish();
             } else {
-                // the bands are coded side by side in either layout: without band streams their symbols go into one stream
-                RansEncoder[] bands = detail.atStride(stride(level, pyr.sizes.length)).encode(pyr.lows[level], pyr.bands[level],
-                        pyr.sizes[level - 1][0], pyr.sizes[level - 1][1], BandSchedule.workers(3 * pyr.lows[level].length, threads), work);
+                // the bands are coded side by side in either layout: without band streams their symbols go into one
+                // stream
+                RansEncoder[] bands = detail.atStride(stride(level, pyr.sizes.length)).encode(pyr.lows[level],
+                        pyr.bands[level],
+                        pyr.sizes[level - 1][0], pyr.sizes[level - 1][1],
+                                BandSchedule.workers(3 * pyr.lows[level].length, threads), work);
                 payload = splits(pyr.sizes[level - 1]) ? BandStreams.join(finished(bands)) : appended(bands).finish();
             }
             payloads.add(payload);
@@ -202,7 +210,8 @@ public final class NwfLevels implements LevelCoding {
             private int level;
 
             @Override
-            public void next(byte[] payload, int start, java.util.function.IntConsumer work) throws CorruptStreamException {
+            public void next(byte[] payload, int start,
+                    java.util.function.IntConsumer work) throws CorruptStreamException {
                 if (level == 0) {
                     RansDecoder dec = new RansDecoder(payload, start, payload.length - start);
                     planes = CoarseCoder.decode(dec, channels, sizes[0][0], sizes[0][1]);
@@ -218,7 +227,8 @@ public final class NwfLevels implements LevelCoding {
                         streams = new RansDecoder[n];
                         Arrays.fill(streams, new RansDecoder(payload, start, payload.length - start));
                     }
-                    int[][][] bands = detail.atStride(stride(level, sizes.length)).decode(streams, split, BandSchedule.workers(n, threads),
+                    int[][][] bands = detail.atStride(stride(level, sizes.length)).decode(streams, split,
+                            BandSchedule.workers(n, threads),
                             planes, sizes[level - 1][0], sizes[level - 1][1], work);
                     if (!split) streams[0].checkEnd();
                     planes = Pyramid.merge(planes, bands, sizes[level][0], sizes[level][1], context.filter());
@@ -230,7 +240,8 @@ public final class NwfLevels implements LevelCoding {
             public long work(int levels) {
                 // level 0's samples, then three bands at the previous level's size per channel
                 long samples = (long) sizes[0][0] * sizes[0][1];
-                for (int l = 1; l < Math.min(levels, sizes.length); l++) samples += 3L * sizes[l - 1][0] * sizes[l - 1][1];
+                for (int l = 1; l < Math.min(levels, sizes.length); l++) samples += 3L * sizes[l - 1][0]
+                        * sizes[l - 1][1];
                 return channels * samples;
             }
 
@@ -242,7 +253,8 @@ public final class NwfLevels implements LevelCoding {
     }
 
     @Override
-    public int[][] upsample(int[][] planes, int width, int height, int bitDepth, int doublings, double temperature, java.util.Random random) {
+    public int[][] upsample(int[][] planes, int width, int height, int bitDepth, int doublings, double temperature,
+            java.util.Random random) {
         return Upsampler.upsample(eval, model, planes, width, height, bitDepth, doublings, temperature, random);
     }
 }

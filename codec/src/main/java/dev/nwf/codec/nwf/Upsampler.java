@@ -17,13 +17,15 @@ final class Upsampler {
     }
 
     /** Colour-transformed planes of w x h in, planes of (w, h) * 2^doublings out. */
-    static int[][] upsample(NetEvaluator eval, NwfModel model, int[][] planes, int w, int h, int bitDepth, int doublings,
+    static int[][] upsample(NetEvaluator eval, NwfModel model, int[][] planes, int w, int h, int bitDepth,
+            int doublings,
                             double temperature, Random r) {
         for (int d = 0; d < doublings; d++) {
             int[][][] bands = new int[planes.length][][];
             HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(planes[0], w * h, bitDepth);
             for (int c = 0; c < planes.length; c++) {
-                HighPassPrior.BandParams[] p = HighPassPrior.predict(eval, model.prior(), inputs.forChannel(c, planes[c]), w, h, bitDepth);
+                HighPassPrior.BandParams[] p = HighPassPrior.predict(eval, model.prior(), inputs.forChannel(c,
+                        planes[c]), w, h, bitDepth);
                 bands[c] = new int[3][];
                 for (int b = 0; b < 3; b++) bands[c][b] = draw(p[b], temperature, r);
                 if (c == 0) inputs.lumaBands(bands[0]);

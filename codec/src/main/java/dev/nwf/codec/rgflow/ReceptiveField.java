@@ -28,9 +28,11 @@ public final class ReceptiveField {
      * @return [step][y * side + x]: total |change| of the probed block's latents when pixel (x, y) rises by DELTA
      */
     public static long[][] measure(NetEvaluator e, NwfModel model, int[] plane, int side, int steps) {
-        if (!NwfModel.FAMILY_RGFLOW.equals(model.family())) throw new IllegalArgumentException("receptive fields need an rgflow model");
+        if (!NwfModel.FAMILY_RGFLOW.equals(model.family())) throw new
+                IllegalArgumentException("receptive fields need an rgflow model");
         if (steps < 1 || side % (1 << (steps + 1)) != 0) {
-            throw new IllegalArgumentException("side " + side + " must be a multiple of 2^(steps + 1) = " + (1 << (steps + 1)));
+            throw new IllegalArgumentException("side " + side + " must be a multiple of 2^(steps + 1) = "
+                    + (1 << (steps + 1)));
         }
         int[][] base = probe(e, model, plane, side, steps);
         long[][] field = new long[steps][side * side];

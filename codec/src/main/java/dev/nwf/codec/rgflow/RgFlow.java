@@ -28,7 +28,8 @@ public final class RgFlow {
     /** Prior network inputs: the block's kept sites minus their mean, that mean, a chroma flag. */
     public static final int PRIOR_INPUTS = 6;
     /** Inputs and outputs of each network in {@link #NET_NAMES} order. */
-    public static final int[][] NET_SHAPES = {{9, 8}, {8, 8}, {13, 4}, {12, 4}, {9, 8}, {8, 8}, {13, 4}, {12, 4}, {PRIOR_INPUTS, 24}};
+    public static final int[][] NET_SHAPES = {{9, 8}, {8, 8}, {13, 4}, {12, 4}, {9, 8}, {8, 8}, {13, 4}, {12, 4},
+            {PRIOR_INPUTS, 24}};
     public static final int DISENTANGLER = 0;
     public static final int DECIMATOR = 4;
 
@@ -55,25 +56,28 @@ public final class RgFlow {
 
     public static void check(List<IntNet> nets) {
         if (nets.size() != NET_NAMES.size()) {
-            throw new IllegalArgumentException("an rgflow model has " + NET_NAMES.size() + " networks, got " + nets.size());
+            throw new IllegalArgumentException("an rgflow model has " + NET_NAMES.size() + " networks, got "
+                    + nets.size());
         }
         for (int i = 0; i < nets.size(); i++) {
             IntNet n = nets.get(i);
             if (n.inputs() != NET_SHAPES[i][0] || n.outputs() != NET_SHAPES[i][1]) {
-                throw new IllegalArgumentException("network " + NET_NAMES.get(i) + " must map " + NET_SHAPES[i][0] + " to "
+                throw new IllegalArgumentException("network " + NET_NAMES.get(i) + " must map " + NET_SHAPES[i][0]
+                        + " to "
                         + NET_SHAPES[i][1] + " channels, has " + n.inputs() + " -> " + n.outputs());
             }
             if (i != PRIOR_NET && n.layers().stream().anyMatch(l -> l.kernel() != 1)) {
-                throw new IllegalArgumentException("coupling network " + NET_NAMES.get(i) + " must stay inside its block (1x1 kernels only)");
+                throw new IllegalArgumentException("coupling network " + NET_NAMES.get(i)
+                        + " must stay inside its block (1x1 kernels only)");
             }
             n.requireEvaluable(INPUT_BOUND);
         }
     }
 
     /**
-     * Grid sizes (SPEC.md §8.1): RG steps {@code L} (0 when both sides are at most {@value #COARSEST_MAX_SIDE}, else the
-     * fewest that bring the padded coarsest grid to at most that), the sides padded to multiples of 2^(L+1), and the
-     * visible size of each container level, coarsest first.
+     * Grid sizes (SPEC.md §8.1): RG steps {@code L} (0 when both sides are at most {@value #COARSEST_MAX_SIDE}, else
+     * the fewest that bring the padded coarsest grid to at most that), the sides padded to multiples of 2^(L+1), and
+     * the visible size of each container level, coarsest first.
      */
     public record Plan(int steps, int paddedWidth, int paddedHeight, int[][] visible) {
         public int levels() {
@@ -104,7 +108,8 @@ public final class RgFlow {
     public static int[][] trainingPlanes(Image image) {
         int[][] p = Pyramid.transformedPlanes(image, ColourTransform.standard(image.channels()));
         int ds = image.bitDepth() - 8;
-        for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = ds >= 0 ? plane[i] >> ds : plane[i] << -ds;
+        for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = ds >= 0 ? plane[i] >> ds
+                : plane[i] << -ds;
         return p;
     }
 
@@ -143,7 +148,8 @@ public final class RgFlow {
     }
 
     /** The inverse RG step: the gw x gh grid from its kept sites and latents. */
-    public static int[] inverse(NetEvaluator e, List<IntNet> nets, int[] kept, int[][] latents, int gw, int gh, int bitDepth) {
+    public static int[] inverse(NetEvaluator e, List<IntNet> nets, int[] kept, int[][] latents, int gw, int gh,
+            int bitDepth) {
         int nbx = gw / 4;
         int nby = gh / 4;
         int[][] blk = new int[16][];
@@ -169,7 +175,8 @@ public final class RgFlow {
      * network sees, per block, the kept sites minus their mean, the mean, and a chroma flag (3x3 over the block grid,
      * so neighbouring blocks inform the prediction).
      */
-    public static LatentPrior prior(NetEvaluator e, IntNet net, int[] kept, int kw, int kh, int bitDepth, boolean chroma) {
+    public static LatentPrior prior(NetEvaluator e, IntNet net, int[] kept, int kw, int kh, int bitDepth,
+            boolean chroma) {
         int nbx = kw / 2;
         int nby = kh / 2;
         int[][] k = keptSites(kept, nbx, nby);
@@ -197,7 +204,8 @@ public final class RgFlow {
      * decimator's predictions start from the mean of the sites they predict from, so that its latents are residuals
      * even before training; the disentangler's do not, so that it starts as the identity.
      */
-    static void couple(NetEvaluator e, List<IntNet> nets, int first, int[][] blk, int nbx, int nby, int bitDepth, boolean inverse) {
+    static void couple(NetEvaluator e, List<IntNet> nets, int first, int[][] blk, int nbx, int nby, int bitDepth,
+            boolean inverse) {
         int sign = inverse ? -1 : 1;
         boolean baseline = first == DECIMATOR;
         for (int s = inverse ? 3 : 0; inverse ? s >= 0 : s <= 3; s += inverse ? -1 : 1) {
@@ -205,7 +213,8 @@ public final class RgFlow {
             switch (s) {
                 case 0 -> { // predict white from black
                     int[] mb = floorMean(sites(blk, BLACK));
-                    int[][] in = concat(centred(blk, BLACK, mb, bitDepth), new int[][] {NetInput.scaled(mb, null, bitDepth, INPUT_BOUND)});
+                    int[][] in = concat(centred(blk, BLACK, mb, bitDepth), new int[][] {NetInput.scaled(mb, null,
+                            bitDepth, INPUT_BOUND)});
                     int[][] out = e.evaluate(net, in, nbx, nby);
                     add(blk, WHITE, out, baseline ? mb : null, -sign, bitDepth);
                 }

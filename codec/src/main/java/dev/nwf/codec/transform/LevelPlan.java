@@ -12,7 +12,8 @@ public final class LevelPlan {
     /** {width, height} per level, coarsest first. */
     public static int[][] sizes(int width, int height) {
         int n = 1;
-        for (int w = width, h = height; w > COARSEST_MAX_SIDE || h > COARSEST_MAX_SIDE; w = Lifting.half(w), h = Lifting.half(h)) n++;
+        for (int w = width, h = height; w > COARSEST_MAX_SIDE || h > COARSEST_MAX_SIDE; w = Lifting.half(w),
+                h = Lifting.half(h)) n++;
         int[][] s = new int[n][];
         int w = width;
         int h = height;

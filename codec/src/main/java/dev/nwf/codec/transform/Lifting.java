@@ -77,7 +77,8 @@ public final class Lifting {
      * Lifts (or unlifts) {@code lines} lines of {@code 2n} samples in place; sample k of line j sits at
      * {@code a[j * lineStep + k * sampleStep]}. Lifted lines hold their n low coefficients first, then the n high ones.
      */
-    private static void liftLines(int[] a, int lines, int lineStep, int sampleStep, int n, boolean forward, Filter filter) {
+    private static void liftLines(int[] a, int lines, int lineStep, int sampleStep, int n, boolean forward,
+            Filter filter) {
         int[] line = new int[2 * n];
         int[] lo = new int[n];
         int[] hi = new int[n];

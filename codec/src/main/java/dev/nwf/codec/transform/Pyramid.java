@@ -75,7 +75,8 @@ public final class Pyramid {
         transform.inverse(p);
         if (clamp) {
             int max = (1 << bitDepth) - 1;
-            for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = Math.max(0, Math.min(max, plane[i]));
+            for (int[] plane : p) for (int i = 0; i < plane.length; i++) plane[i] = Math.max(0, Math.min(max,
+                    plane[i]));
         }
         return new Image(w, h, bitDepth, p);
     }

@@ -16,7 +16,8 @@ public final class SplitChoice {
     static final int MIN_SIDE_FOR_MOSAIC = 4 * 32;
     /**
      * Tiles per side of the mosaic, and the largest tile side: a 384×384 mosaic, 0.15 MP, so the trial adds about a
-     * fifth to a megapixel image's encode. On set A, 128-px tiles chose the same as 96-px ones, 64-px tiles one photo worse.
+     * fifth to a megapixel image's encode. On set A, 128-px tiles chose the same as 96-px ones, 64-px tiles one photo
+     * worse.
      */
     static final int TILES = 4;
     static final int MAX_TILE = 96;
@@ -31,15 +32,19 @@ public final class SplitChoice {
         return haarBytes < legallBytes ? Lifting.Filter.HAAR : Lifting.Filter.LE_GALL_53;
     }
 
-    /** What the trial codes: the image itself when small or thin (the encoder then keeps the smaller file), else its mosaic. */
+    /**
+     * What the trial codes: the image itself when small or thin (the encoder then keeps the smaller file), else its
+     * mosaic.
+     */
     public static Image sample(Image image) {
-        if (image.pixels() <= WHOLE_TRIAL_PIXELS || Math.min(image.width(), image.height()) < MIN_SIDE_FOR_MOSAIC) return image;
+        if (image.pixels() <= WHOLE_TRIAL_PIXELS || Math.min(image.width(),
+                image.height()) < MIN_SIDE_FOR_MOSAIC) return image;
         return mosaic(image);
     }
 
     /**
-     * {@value #TILES}×{@value #TILES} tiles, each centred (rounded down to a multiple of {@value #ALIGN}) on a cell of a
-     * {@value #TILES}×{@value #TILES} grid over the image, side by side.
+     * {@value #TILES}×{@value #TILES} tiles, each centred (rounded down to a multiple of {@value #ALIGN}) on a cell of
+     * a {@value #TILES}×{@value #TILES} grid over the image, side by side.
      */
     static Image mosaic(Image image) {
         int tw = tileSide(image.width());
@@ -53,7 +58,8 @@ public final class SplitChoice {
                 for (int c = 0; c < planes.length; c++) {
                     int[] src = image.plane(c);
                     for (int y = 0; y < th; y++) {
-                        System.arraycopy(src, (y0 + y) * image.width() + x0, planes[c], (ty * th + y) * mw + tx * tw, tw);
+                        System.arraycopy(src, (y0 + y) * image.width() + x0, planes[c], (ty * th + y) * mw + tx * tw,
+                                tw);
                     }
                 }
             }

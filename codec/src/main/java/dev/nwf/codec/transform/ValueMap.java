@@ -125,7 +125,8 @@ public final class ValueMap {
             for (int i = 0; i < src.length; i++) {
                 int r = src[i];
                 if (r >= map.length) {
-                    if (!clamp) throw new IllegalArgumentException("rank " + r + " in channel " + c + ", which has " + map.length + " values");
+                    if (!clamp) throw new IllegalArgumentException("rank " + r + " in channel " + c + ", which has "
+                            + map.length + " values");
                     r = map.length - 1;
                 }
                 dst[i] = map[r];
@@ -166,8 +167,8 @@ public final class ValueMap {
     }
 
     /**
-     * Reads the map held in {@code b[start, end)} (the value-map tool's parameters after their length, SPEC.md §4.0) for
-     * an image of this many channels and depth; errors name offsets into {@code b}.
+     * Reads the map held in {@code b[start, end)} (the value-map tool's parameters after their length, SPEC.md §4.0)
+     * for an image of this many channels and depth; errors name offsets into {@code b}.
      */
     public static ValueMap read(byte[] b, int start, int end, int channels, int depth) throws CorruptStreamException {
         byte[] payload = b;
@@ -179,10 +180,12 @@ public final class ValueMap {
         try {
             inflater.setInput(payload, start, end - start);
             n = inflater.inflate(plain);
-            if (n > limit) throw new CorruptStreamException("value map inflates to more than " + limit + " bytes", start);
+            if (n > limit) throw new CorruptStreamException("value map inflates to more than " + limit + " bytes",
+                    start);
             if (!inflater.finished()) throw new CorruptStreamException("value map's DEFLATE stream is incomplete", end);
             if (inflater.getRemaining() != 0) {
-                throw new CorruptStreamException("value map has " + inflater.getRemaining() + " bytes after its DEFLATE stream",
+                throw new CorruptStreamException("value map has " + inflater.getRemaining()
+                        + " bytes after its DEFLATE stream",
                         end - inflater.getRemaining());
             }
         } catch (DataFormatException e) {
@@ -195,24 +198,29 @@ public final class ValueMap {
         int max = (1 << depth) - 1;
         for (int c = 0; c < channels; c++) {
             int count = readVarint(plain, n, pos, start);
-            if (count < 1 || count > max) throw new CorruptStreamException("value map of channel " + c + " has " + count + " values", start);
+            if (count < 1 || count > max) throw new CorruptStreamException("value map of channel " + c + " has " + count
+                    + " values", start);
             int[] v = new int[count];
             v[0] = readVarint(plain, n, pos, start);
             for (int i = 1; i < count; i++) {
                 int gap = readVarint(plain, n, pos, start);
-                if (gap < 1) throw new CorruptStreamException("value map of channel " + c + " is not increasing at value " + i, start);
+                if (gap < 1) throw new CorruptStreamException("value map of channel " + c
+                        + " is not increasing at value " + i, start);
                 v[i] = v[i - 1] + gap;
                 if (v[i] > max) break;
             }
             if (v[count - 1] > max || v[0] > max) {
-                throw new CorruptStreamException("value map of channel " + c + " exceeds " + depth + "-bit samples", start);
+                throw new CorruptStreamException("value map of channel " + c + " exceeds " + depth + "-bit samples",
+                        start);
             }
             values[c] = v;
         }
-        if (pos[0] != n) throw new CorruptStreamException("value map has " + (n - pos[0]) + " bytes after its last channel", start);
+        if (pos[0] != n) throw new CorruptStreamException("value map has " + (n - pos[0])
+                + " bytes after its last channel", start);
         ValueMap map = new ValueMap(values, depth);
         if (map.codedDepth >= depth) {
-            throw new CorruptStreamException("value map needs " + map.codedDepth + "-bit ranks, not fewer than the image's " + depth + " bits", start);
+            throw new CorruptStreamException("value map needs " + map.codedDepth
+                    + "-bit ranks, not fewer than the image's " + depth + " bits", start);
         }
         return map;
     }

@@ -31,7 +31,8 @@ class BandScheduleTest {
             Random r = new Random(k);
             for (int y = 0; y < h; y++) {
                 s.beforeRow(k, y);
-                if (k > 0 && rows.get(k - 1) < Math.min(h, y + 2)) early.add("band " + k + " row " + y + " before band " + (k - 1) + " row " + (y + 1));
+                if (k > 0 && rows.get(k - 1) < Math.min(h,
+                        y + 2)) early.add("band " + k + " row " + y + " before band " + (k - 1) + " row " + (y + 1));
                 spin(r);
                 rows.set(k, y + 1);
                 s.afterRow(k, y);
@@ -62,7 +63,8 @@ class BandScheduleTest {
     void theLowestFailedBandsErrorIsThrownAndTheBandsAfterItEnd() {
         IOException two = new IOException("band 2");
         for (int workers : new int[] {1, 2, 4}) {
-            IOException thrown = assertThrows(IOException.class, () -> BandSchedule.<IOException>run(6, 20, workers, (s, k) -> {
+            IOException thrown = assertThrows(IOException.class, () -> BandSchedule.<IOException>run(6, 20, workers, (s,
+                    k) -> {
                 for (int y = 0; y < 20; y++) {
                     if (k == 4) throw new IllegalStateException("band 4");
                     s.beforeRow(k, y);
@@ -93,6 +95,7 @@ class BandScheduleTest {
             }
         });
         assertEquals(List.of(), early);
-        assertTrue(BandSchedule.workers(3, 0) >= 1 && BandSchedule.workers(3, 0) <= 3 && BandSchedule.workers(9, 4) == 4 && BandSchedule.workers(2, 4) == 2);
+        assertTrue(BandSchedule.workers(3, 0) >= 1 && BandSchedule.workers(3, 0) <= 3 && BandSchedule.workers(9, 4) == 4
+                && BandSchedule.workers(2, 4) == 2);
     }
 }

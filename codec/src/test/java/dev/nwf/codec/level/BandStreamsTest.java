@@ -39,7 +39,8 @@ class BandStreamsTest {
         RansDecoder[] decoders = BandStreams.split(payload, prefix.length, counts.length);
         for (int k = 0; k < counts.length; k++) {
             Random r = new Random(k);
-            for (int i = 0; i < counts[k]; i++) assertEquals(r.nextInt(512), decoders[k].getBits(9), "stream " + k + ", value " + i);
+            for (int i = 0; i < counts[k]; i++) assertEquals(r.nextInt(512), decoders[k].getBits(9),
+                    "stream " + k + ", value " + i);
             decoders[k].checkEnd();
         }
     }

@@ -46,7 +46,8 @@ class EncodePhasesTest {
         EncodePhases phases = new EncodePhases(r, 0, 2 * 10 + 3 * 40);
         assertEquals(List.of(0, 1), phases.run(List.of(coding(0), coding(1)), 10, -1));
         assertEquals(List.of(0, 1, 2), phases.run(List.of(coding(0), coding(1), coding(2)), 40, 2));
-        for (int i = 1; i < r.steps.size(); i++) assertTrue(r.steps.get(i)[0] >= r.steps.get(i - 1)[0], "never shrinks");
+        for (int i = 1; i < r.steps.size(); i++) assertTrue(r.steps.get(i)[0] >= r.steps.get(i - 1)[0],
+                "never shrinks");
         assertEquals(140, r.steps.get(r.steps.size() - 1)[0]);
         assertTrue(r.steps.stream().allMatch(s -> s[1] == 140));
         assertEquals(List.of(0, 1), r.levels, "levels only from the coding named");
@@ -59,6 +60,7 @@ class EncodePhasesTest {
         Function<NwfCodec.EncodeProgress, Integer> failing = p -> {
             throw boom;
         };
-        assertSame(boom, assertThrows(IllegalStateException.class, () -> phases.run(List.of(failing, coding(1)), 10, -1)));
+        assertSame(boom, assertThrows(IllegalStateException.class, () -> phases.run(List.of(failing, coding(1)), 10,
+                -1)));
     }
 }

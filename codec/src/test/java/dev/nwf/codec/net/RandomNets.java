@@ -35,7 +35,8 @@ public final class RandomNets {
     public static int[][] input(Random r, int channels, int w, int h, int bound) {
         int[][] x = new int[channels][w * h];
         for (int[] p : x) {
-            for (int i = 0; i < p.length; i++) p[i] = r.nextBoolean() ? (r.nextBoolean() ? bound : -bound) : r.nextInt(2 * bound + 1) - bound;
+            for (int i = 0; i < p.length; i++) p[i] = r.nextBoolean() ? (r.nextBoolean() ? bound : -bound)
+                    : r.nextInt(2 * bound + 1) - bound;
         }
         return x;
     }

@@ -18,10 +18,14 @@ class ReceptiveFieldTest {
         return img.plane(0);
     }
 
-    /** The MERA light cone: a step-s block sees its own pixels plus 2 * 2^k sites of disentangler overlap per step k <= s. */
+    /**
+     * The MERA light cone: a step-s block sees its own pixels plus 2 * 2^k sites of disentangler overlap per step k <=
+     * s.
+     */
     @Test
     void fieldsStayInsideTheLightConeAndGrowWithTheStep() {
-        long[][] f = ReceptiveField.measure(ReferenceEvaluator.INSTANCE, TestModels.randomRgFlow(4), plane(), SIDE, STEPS);
+        long[][] f = ReceptiveField.measure(ReferenceEvaluator.INSTANCE, TestModels.randomRgFlow(4), plane(), SIDE,
+                STEPS);
         int previousArea = 0;
         for (int s = 0; s < STEPS; s++) {
             int[] b = ReceptiveField.block(SIDE, s);
@@ -29,7 +33,8 @@ class ReceptiveFieldTest {
             int area = 0;
             for (int y = 0; y < SIDE; y++) {
                 for (int x = 0; x < SIDE; x++) {
-                    boolean inside = x >= b[0] - ext && x < b[0] + b[1] + ext && y >= b[0] - ext && y < b[0] + b[1] + ext;
+                    boolean inside = x >= b[0] - ext && x < b[0] + b[1] + ext && y >= b[0] - ext && y < b[0] + b[1]
+                            + ext;
                     if (f[s][y * SIDE + x] != 0) {
                         area++;
                         assertTrue(inside, "step " + s + " pixel (" + x + "," + y + ") is outside the light cone");
@@ -41,7 +46,9 @@ class ReceptiveFieldTest {
         }
     }
 
-    /** With couplings that output nothing, the decimator only subtracts block means: nothing outside the block matters. */
+    /**
+     * With couplings that output nothing, the decimator only subtracts block means: nothing outside the block matters.
+     */
     @Test
     void identityCouplingsSeeOnlyTheirOwnBlock() {
         long[][] f = ReceptiveField.measure(ReferenceEvaluator.INSTANCE, TestModels.constantRgFlow(), plane(), SIDE, 1);

@@ -26,7 +26,8 @@ class RgFlowTest {
             RgFlow.Split s = RgFlow.forward(ReferenceEvaluator.INSTANCE, nets, grid, gw, gh, 8);
             assertEquals(gw * gh / 4, s.kept().length);
             assertEquals(RgFlow.LATENT.length, s.latents().length);
-            assertArrayEquals(grid, RgFlow.inverse(ReferenceEvaluator.INSTANCE, nets, s.kept(), s.latents(), gw, gh, 8));
+            assertArrayEquals(grid, RgFlow.inverse(ReferenceEvaluator.INSTANCE, nets, s.kept(), s.latents(), gw, gh,
+                    8));
         }
     }
 
@@ -37,7 +38,8 @@ class RgFlowTest {
         for (int i = 0; i < grid.length; i++) grid[i] = i;
         RgFlow.Split s = RgFlow.forward(ReferenceEvaluator.INSTANCE, nets, grid, 8, 8, 8);
         // kept (x, y) is the grid's (2x, 2y) after the couplings: here the black sites only gain zero updates
-        for (int y = 0; y < 4; y++) for (int x = 0; x < 4; x++) assertEquals(grid[2 * y * 8 + 2 * x], s.kept()[y * 4 + x]);
+        for (int y = 0; y < 4; y++) for (int x = 0; x < 4; x++) assertEquals(grid[2 * y * 8 + 2 * x],
+                s.kept()[y * 4 + x]);
     }
 
     @Test
@@ -61,10 +63,12 @@ class RgFlowTest {
     void couplingNetworksMustStayInsideTheirBlock() {
         List<dev.nwf.codec.net.IntNet> nets = new java.util.ArrayList<>(TestModels.randomRgFlow(1).nets());
         var l = nets.get(0).layers().get(0);
-        var wide = new dev.nwf.codec.net.IntConv(l.inChannels(), l.outChannels(), 3, 1, new int[l.outChannels() * l.inChannels() * 9],
+        var wide = new dev.nwf.codec.net.IntConv(l.inChannels(), l.outChannels(), 3, 1,
+                new int[l.outChannels() * l.inChannels() * 9],
                 l.bias(), l.shift(), l.clampLo(), l.clampHi(), false);
         nets.set(0, new dev.nwf.codec.net.IntNet(l.inChannels(), List.of(wide, nets.get(0).layers().get(1))));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NwfModel("x", NwfModel.FAMILY_RGFLOW, nets));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NwfModel("x",
+                NwfModel.FAMILY_RGFLOW, nets));
         assertTrue(e.getMessage().contains("inside its block"), e.getMessage());
     }
 }

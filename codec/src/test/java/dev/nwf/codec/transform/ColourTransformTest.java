@@ -24,7 +24,8 @@ class ColourTransformTest {
     void everyTransformIsExactlyReversible(@ForAll @IntRange(min = 1, max = 16) int depth, @ForAll long seed) {
         Random r = new Random(seed);
         int[][] rgb = new int[3][64];
-        for (int[] p : rgb) for (int i = 0; i < p.length; i++) p[i] = r.nextBoolean() ? r.nextInt(1 << depth) : (r.nextBoolean() ? 0 : (1 << depth) - 1);
+        for (int[] p : rgb) for (int i = 0; i < p.length; i++) p[i] = r.nextBoolean() ? r.nextInt(1 << depth)
+                : (r.nextBoolean() ? 0 : (1 << depth) - 1);
         for (ColourTransform t : ColourTransform.values()) {
             int[][] p = {rgb[0].clone(), rgb[1].clone(), rgb[2].clone()};
             t.forward(p);
@@ -73,7 +74,10 @@ class ColourTransformTest {
         assertTrue(img.sameAs(codec.decoder().decode(chosen).image()));
     }
 
-    /** Gray stored as 16-bit RGB: both transforms leave two zero planes, the tie goes to subtract green, and it round-trips. */
+    /**
+     * Gray stored as 16-bit RGB: both transforms leave two zero planes, the tie goes to subtract green, and it
+     * round-trips.
+     */
     @Test
     void sixteenBitGrayAsRgbTakesSubtractGreenAndRoundTrips() throws Exception {
         Image gray = SyntheticImages.synthetic(70, 45, 1, 16, 23);

@@ -12,7 +12,8 @@ class LiftingProperties {
 
     @Property(tries = 300)
     void mergeInvertsSplit(@ForAll @IntRange(min = 1, max = 40) int w, @ForAll @IntRange(min = 1, max = 40) int h,
-                           @ForAll @IntRange(min = 1, max = 16) int bits, @ForAll Lifting.Filter filter, @ForAll long seed) {
+                           @ForAll @IntRange(min = 1, max = 16) int bits, @ForAll Lifting.Filter filter,
+                                   @ForAll long seed) {
         Random r = new Random(seed);
         int[] x = new int[w * h];
         for (int i = 0; i < x.length; i++) x[i] = r.nextInt(1 << bits) - (r.nextBoolean() ? 0 : 1 << (bits - 1));
@@ -29,7 +30,10 @@ class LiftingProperties {
         assertArrayEquals(new int[] {6}, bands[Lifting.HH]);
     }
 
-    /** SPEC.md §4.2's Haar: rows [10 14] -> lo 12 hi 4 and [20 30] -> lo 25 hi 10; columns [12 25] -> 18, 13; [4 10] -> 7, 6. */
+    /**
+     * SPEC.md §4.2's Haar: rows [10 14] -> lo 12 hi 4 and [20 30] -> lo 25 hi 10; columns [12 25] -> 18, 13; [4 10] ->
+     * 7, 6.
+     */
     @Example
     void haarTwoByTwoMatchesTheSpecArithmetic() {
         int[][] bands = Lifting.split(new int[] {10, 14, 20, 30}, 2, 2, Lifting.Filter.HAAR);

@@ -43,8 +43,10 @@ class ValueMapTest {
     @Test
     void imagesThatFillTheirSpanGetNoMap() {
         assertNull(ValueMap.fit(SyntheticImages.noise(40, 40, 3, 8, 3)), "every value used");
-        assertNull(ValueMap.fit(SyntheticImages.synthetic(1, 37, 1, 8, 4)), "37 samples: the map would cost more than it saves");
-        assertNull(ValueMap.fit(new Image(4, 4, 1, new int[][] {new int[16]})), "1-bit ranks do not beat a 1-bit image");
+        assertNull(ValueMap.fit(SyntheticImages.synthetic(1, 37, 1, 8, 4)),
+                "37 samples: the map would cost more than it saves");
+        assertNull(ValueMap.fit(new Image(4, 4, 1, new int[][] {new int[16]})),
+                "1-bit ranks do not beat a 1-bit image");
     }
 
     @Test
@@ -82,7 +84,8 @@ class ValueMapTest {
         int named = 0;
         for (int i = 0; i < 3000; i++) {
             byte[] b = java.util.Arrays.copyOf(valid, Math.max(0, valid.length + r.nextInt(9) - 6));
-            for (int k = 0; k <= r.nextInt(3) && b.length > 0; k++) b[r.nextInt(b.length)] ^= (byte) (1 + r.nextInt(255));
+            for (int k = 0; k <= r.nextInt(3) && b.length > 0; k++) b[r.nextInt(b.length)] ^= (byte) (1
+                    + r.nextInt(255));
             try {
                 ValueMap.read(b, 0, b.length, 2, 16);
             } catch (CorruptStreamException e) {
@@ -99,7 +102,8 @@ class ValueMapTest {
     }
 
     private static void assertReason(String expected, byte[] payload) {
-        CorruptStreamException e = assertThrows(CorruptStreamException.class, () -> ValueMap.read(payload, 0, payload.length, 1, 16));
+        CorruptStreamException e = assertThrows(CorruptStreamException.class, () -> ValueMap.read(payload, 0,
+                payload.length, 1, 16));
         assertTrue(e.reason().contains(expected), e.reason());
     }
 

@@ -50,7 +50,10 @@ public final class AdaptiveMean implements ContextStage {
      * alone predicts Haar's details, from the low-pass, with no network mean to start from.
      */
     static final long HAAR_GAIN_Q4 = 24;
-    /** The Haar step with the error feedback: 4 times the plain step (2.5 or 6 times: 1.9806 / 1.9849 bpsp at a bias of 2^13 / 2^14). */
+    /**
+     * The Haar step with the error feedback: 4 times the plain step (2.5 or 6 times: 1.9806 / 1.9849 bpsp at a bias of
+     * 2^13 / 2^14).
+     */
     static final long FEEDBACK_HAAR_GAIN_Q4 = 64;
     /** Fraction bits of the per-sample step factor. */
     static final int STEP_FRAC_BITS = 20;
@@ -102,9 +105,9 @@ public final class AdaptiveMean implements ContextStage {
     }
 
     /**
-     * Corrects the sample's mean (SPEC.md §6.3.3) from the residuals and errors around it, its channel's and channel 0's
-     * earlier bands, the parent level and, under Haar, the low-pass; sets {@link Sample#filterMean} too. Remembers its
-     * features until {@link #learn}.
+     * Corrects the sample's mean (SPEC.md §6.3.3) from the residuals and errors around it, its channel's and channel
+     * 0's earlier bands, the parent level and, under Haar, the low-pass; sets {@link Sample#filterMean} too. Remembers
+     * its features until {@link #learn}.
      */
     @Override
     public void predict(Sample s) {
@@ -197,7 +200,8 @@ public final class AdaptiveMean implements ContextStage {
         features[count++] = toEightBit(16 * (low[y * w + left] - centre));
         features[count++] = toEightBit(16 * (low[down * w + x] - centre));
         features[count++] = toEightBit(16 * (low[up * w + x] - centre));
-        features[count++] = toEightBit(16 * ((long) low[down * w + right] - low[down * w + left] - low[up * w + right] + low[up * w + left]));
+        features[count++] = toEightBit(16 * ((long) low[down * w + right] - low[down * w + left] - low[up * w + right]
+                + low[up * w + left]));
     }
 
     /** {@code unit} times the samples at (x, y) and its four neighbours, coordinates clamped into the level's bands. */

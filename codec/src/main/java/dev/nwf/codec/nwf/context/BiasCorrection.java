@@ -29,8 +29,8 @@ public final class BiasCorrection implements ContextStage {
     private int context;
 
     /**
-     * @param feedback whether contexts are also split by the sign of the filter's last co-located error (SPEC.md §6.3.8):
-     *                 {@link #withFeedback}
+     * @param feedback whether contexts are also split by the sign of the filter's last co-located error (SPEC.md
+     * §6.3.8):                 {@link #withFeedback}
      */
     public BiasCorrection(int channels, int bitDepth, boolean feedback) {
         this.table = new long[channels][3][2 * CONTEXTS * (feedback ? 3 : 1)];

@@ -47,7 +47,9 @@ public final class BlockGrid {
         return Math.max(1, Math.min(MAX_CLASSES_PER_AXIS, period / stride));
     }
 
-    /** The class of band sample (x, y) whose samples stand for {@code stride} pixels: position in the grid, row-major. */
+    /**
+     * The class of band sample (x, y) whose samples stand for {@code stride} pixels: position in the grid, row-major.
+     */
     int classOf(int x, int y, int stride) {
         int n = classesPerAxis(stride);
         if (n == 1) return 0;
@@ -77,13 +79,16 @@ public final class BlockGrid {
 
     /** Reads the grid at {@code offset} of the block-grid tool's parameters (SPEC.md §6.3.5). */
     public static BlockGrid read(byte[] payload, int offset) throws CorruptStreamException {
-        if (payload.length < offset + BYTES) throw new CorruptStreamException("the tool list ends inside the block grid", payload.length);
+        if (payload.length < offset
+                + BYTES) throw new CorruptStreamException("the tool list ends inside the block grid", payload.length);
         int period = payload[offset] & 0xFF;
         int x = payload[offset + 1] & 0xFF;
         int y = payload[offset + 2] & 0xFF;
-        if (period != 4 && period != 8) throw new CorruptStreamException("block grid period " + period + " is not 4 or 8", offset);
+        if (period != 4 && period != 8) throw new CorruptStreamException("block grid period " + period
+                + " is not 4 or 8", offset);
         if (x >= period || y >= period) {
-            throw new CorruptStreamException("block grid starts at (" + x + ", " + y + "), outside its period " + period, offset + 1);
+            throw new CorruptStreamException("block grid starts at (" + x + ", " + y + "), outside its period "
+                    + period, offset + 1);
         }
         return new BlockGrid(period, x, y);
     }

@@ -10,7 +10,9 @@ public interface ContextStage {
     /** The stage for one band: the image's learnt state, with per-sample state of its own. */
     ContextStage forBand();
 
-    /** Refines the sample's prediction (its mean, local scale, calibration slot or index) from what is known before it. */
+    /**
+     * Refines the sample's prediction (its mean, local scale, calibration slot or index) from what is known before it.
+     */
     void predict(Sample s);
 
     /** Learns from the sample, whose value and residual magnitude are now set. */

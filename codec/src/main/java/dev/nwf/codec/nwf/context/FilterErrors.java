@@ -29,8 +29,8 @@ public final class FilterErrors {
     }
 
     /**
-     * The errors coded at the same positions before band b of channel c, in feature order: this channel's earlier bands,
-     * then channel 0's band b (c > 0), then channel c − 1's band b (c > 1).
+     * The errors coded at the same positions before band b of channel c, in feature order: this channel's earlier
+     * bands, then channel 0's band b (c > 0), then channel c − 1's band b (c > 1).
      */
     public int[][] coLocated(int c, int b) {
         int n = b + (c > 0 ? 1 : 0) + (c > 1 ? 1 : 0);

@@ -9,7 +9,9 @@ import dev.nwf.codec.nwf.LevelResiduals;
  * coded at the same position, so the coder follows texture the low-pass could not foresee. Integer-only.
  */
 public final class LocalScale {
-    /** Weights of the blend (tuned on photo set A): the network's estimate, left/up, diagonals, two away, co-located. */
+    /**
+     * Weights of the blend (tuned on photo set A): the network's estimate, left/up, diagonals, two away, co-located.
+     */
     public static final int NET_WEIGHT = 4;
     public static final int NEAR = 4;
     public static final int DIAGONAL = 2;
@@ -39,8 +41,8 @@ public final class LocalScale {
 
     /**
      * For an estimate of bit length L ≥ 4 whose three bits after the leading one are m: the number of thresholds below
-     * (8 + m)·2^(L−4), where the search starts. Thresholds are 2^(1/4) apart, wider than these buckets (at most 9/8), so
-     * at most one more comparison follows; below bit length 4 the search starts at 0.
+     * (8 + m)·2^(L−4), where the search starts. Thresholds are 2^(1/4) apart, wider than these buckets (at most 9/8),
+     * so at most one more comparison follows; below bit length 4 the search starts at 0.
      */
     private static final int[] BELOW_BUCKET = new int[64 * 8];
 
@@ -73,7 +75,8 @@ public final class LocalScale {
     /**
      * Scale index for sample {@code i}.
      *
-     * @param mag        residuals (or their magnitudes: signs are ignored) of this band, valid before {@code i} in raster order
+     * @param mag        residuals (or their magnitudes: signs are ignored) of this band, valid before {@code i} in
+     * raster order
      * @param co         residuals or magnitudes of bands already coded at the same positions (may be empty)
      * @param leftWeight weight of the left neighbour, {@code upWeight} of the upper one
      */
@@ -81,7 +84,10 @@ public final class LocalScale {
         return index(estimate(i, w, mag, netScale, co, leftWeight, upWeight, null));
     }
 
-    /** Where {@link #estimate} leaves its parts: the in-band neighbours' weighted sum and weight, the co-located sum and count. */
+    /**
+     * Where {@link #estimate} leaves its parts: the in-band neighbours' weighted sum and weight, the co-located sum and
+     * count.
+     */
     static final int IN_SUM = 0;
     static final int IN_WEIGHT = 1;
     static final int CO_SUM = 2;
@@ -93,7 +99,8 @@ public final class LocalScale {
      * [{@link #IN_SUM}] the in-band neighbours' magnitudes times their weights, summed, [{@link #IN_WEIGHT}] those
      * weights summed, [{@link #CO_SUM}] the co-located magnitudes summed (unweighted), [{@link #CO_COUNT}] how many.
      */
-    static long estimate(int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight, long[] parts) {
+    static long estimate(int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight,
+            long[] parts) {
         int x = i % w;
         long coSum = 0;
         for (int[] c : co) coSum += Math.abs(c[i]);
@@ -133,7 +140,10 @@ public final class LocalScale {
         return (total << 10) / (NET_WEIGHT + CO * co.length + weight);
     }
 
-    /** Weight, in 1/16 per grey level, of the low-pass slope as a magnitude under the Haar split (set A 2.0409 -> 2.0367 bpsp; 4 and 8 within 0.01 %). */
+    /**
+     * Weight, in 1/16 per grey level, of the low-pass slope as a magnitude under the Haar split (set A 2.0409 -> 2.0367
+     * bpsp; 4 and 8 within 0.01 %).
+     */
     static final int SLOPE_GAIN = 6;
 
     /**

@@ -19,13 +19,18 @@ public final class Sample {
     public boolean finest;
     /** The band's samples, valid before {@link #i}. */
     public int[] v;
-    /** The network's means of this band in 1/16 units (zeros under Haar), before any correction; null without the adaptive mean. */
+    /**
+     * The network's means of this band in 1/16 units (zeros under Haar), before any correction; null without the
+     * adaptive mean.
+     */
     public int[] netMean;
     /** The network's scale indices of this band (16 under Haar). */
     public int[] netScale;
     /** The band's residuals (16·v − mean), valid before {@link #i}. */
     public int[] res;
-    /** The magnitudes coded at the same positions before this band (SPEC.md §6.3.1), and under Haar the low-pass slope. */
+    /**
+     * The magnitudes coded at the same positions before this band (SPEC.md §6.3.1), and under Haar the low-pass slope.
+     */
     public int[][] co;
     /** This channel's bands (complete before {@link #b}) and channel 0's (complete; null for channel 0). */
     public int[][] ownBands;
@@ -34,7 +39,9 @@ public final class Sample {
     public int[] low;
     /** The residuals of this level and the one before it. */
     public LevelResiduals levels;
-    /** The filter's errors in this band and in the bands before it (SPEC.md §6.3.8); null without the error feedback. */
+    /**
+     * The filter's errors in this band and in the bands before it (SPEC.md §6.3.8); null without the error feedback.
+     */
     public int[] errors;
     public int[][] coErrors;
     /** Where the low-pass is flat (the zero context's pattern); null without the zero context. */

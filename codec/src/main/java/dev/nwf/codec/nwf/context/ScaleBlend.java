@@ -54,7 +54,10 @@ public final class ScaleBlend implements ContextStage {
         return new ScaleBlend(this);
     }
 
-    /** Sets the sample's local scale index: §6.3.1's blend with the learnt deviations. Remembers its features until {@link #learn}. */
+    /**
+     * Sets the sample's local scale index: §6.3.1's blend with the learnt deviations. Remembers its features until
+     * {@link #learn}.
+     */
     @Override
     public void predict(Sample s) {
         s.local = at(s);

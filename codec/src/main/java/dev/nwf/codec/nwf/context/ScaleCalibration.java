@@ -3,10 +3,10 @@ package dev.nwf.codec.nwf.context;
 import dev.nwf.codec.entropy.CodingTables;
 
 /**
- * Online calibration of the local scale inside an image (SPEC.md §6.3.4): for each (channel, band, grid class, local index), the
- * running mean of the residual magnitudes actually coded under that index, weighted against the index's nominal MAD
- * as if it had been seen {@value #PRIOR} times, picks the index used instead. Counts halve at {@value #HALVE_AT} so the
- * calibration follows the image. Integer-only; encoder and decoder update it in the same order.
+ * Online calibration of the local scale inside an image (SPEC.md §6.3.4): for each (channel, band, grid class, local
+ * index), the running mean of the residual magnitudes actually coded under that index, weighted against the index's
+ * nominal MAD as if it had been seen {@value #PRIOR} times, picks the index used instead. Counts halve at {@value
+ * #HALVE_AT} so the calibration follows the image. Integer-only; encoder and decoder update it in the same order.
  */
 public final class ScaleCalibration implements ContextStage {
     static final int PRIOR = 16;

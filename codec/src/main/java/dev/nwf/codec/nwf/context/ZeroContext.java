@@ -2,9 +2,9 @@ package dev.nwf.codec.nwf.context;
 /**
  * The adaptive zero probability (SPEC.md §6.3.6, feature bit 5): flat and clipped areas leave details that are exactly
  * 0 more often than a logistic of the same mean and scale allows. Per (channel, band, finest level or not, bucket of
- * the coding table's own zero frequency, which of five neighbours are 0, whether the low-pass is flat) a running count of
- * zeros, started from the table's frequency, gives the frequency the value 0 is coded with. Integer-only; encoder and decoder update it in the
- * same order.
+ * the coding table's own zero frequency, which of five neighbours are 0, whether the low-pass is flat) a running count
+ * of zeros, started from the table's frequency, gives the frequency the value 0 is coded with. Integer-only; encoder
+ * and decoder update it in the same order.
  */
 public final class ZeroContext implements ContextStage {
     /** Weight of the table's own zero frequency, as if seen this many times (set A: 8 and 32 within 0.03 %). */
@@ -17,9 +17,9 @@ public final class ZeroContext implements ContextStage {
      */
     static final int BUCKETS = 21;
     /**
-     * Which of five samples are 0 — left and upper neighbour, band b−1 and band 0 at the same position, channel 0's same
-     * band (the diagonal neighbours as well: 2.0100 → 2.0122) — and whether the low-pass is flat around the sample along
-     * a row or a column (2.0083 → 2.0056; flat along both, or along the band's edges: 2.0079, 2.0063).
+     * Which of five samples are 0 — left and upper neighbour, band b−1 and band 0 at the same position, channel 0's
+     * same band (the diagonal neighbours as well: 2.0100 → 2.0122) — and whether the low-pass is flat around the sample
+     * along a row or a column (2.0083 → 2.0056; flat along both, or along the band's edges: 2.0079, 2.0063).
      */
     static final int PATTERNS = 1 << 6;
     /** The frequency given to 0 stays this far from 0 and 2^16: evidence never makes a value all but impossible. */
@@ -40,8 +40,8 @@ public final class ZeroContext implements ContextStage {
     /** Contexts per channel, band and level kind: (bucket, pattern). */
     private static final int SLOTS = BUCKETS * PATTERNS;
     /**
-     * Per (channel, band, finest level or not, bucket, pattern): the zero count at 2·slot, the sample count at 2·slot + 1
-     * (side by side: one cache line serves both).
+     * Per (channel, band, finest level or not, bucket, pattern): the zero count at 2·slot, the sample count at 2·slot +
+     * 1 (side by side: one cache line serves both).
      */
     private final int[] counts;
     private int slot;
@@ -135,8 +135,8 @@ public final class ZeroContext implements ContextStage {
     }
 
     /**
-     * Bits 0-4: the left, upper (outside the band: not 0), band b−1's, band 0's (b > 1), channel 0's (c > 0) sample is 0;
-     * bit 5: the low-pass is flat here ({@link #flatLowPass}).
+     * Bits 0-4: the left, upper (outside the band: not 0), band b−1's, band 0's (b > 1), channel 0's (c > 0) sample is
+     * 0; bit 5: the low-pass is flat here ({@link #flatLowPass}).
      */
     static int pattern(int c, int b, int[] v, int i, int w, int[][] ownBands, int[][] lumaBands, boolean[] flat) {
         int p = flat[i] ? 32 : 0;

@@ -41,7 +41,8 @@ class AdaptiveMeanTest {
     void learnsHowChromaFollowsLuma() {
         for (int depth : new int[] {8, 12, 16}) {
             double[] e = errors(depth, true);
-            // the relation is 3/4 L with |L| up to 40: errors start near 16 * 15 and must fall to the noise level (16 * 2/3)
+            // the relation is 3/4 L with |L| up to 40: errors start near 16 * 15 and must fall to the noise level (16 *
+            // 2/3)
             assertTrue(e[1] < e[0] / 4, "depth " + depth + ": late error " + e[1] + " vs early " + e[0]);
             assertTrue(e[1] < 16 * 1.5, "depth " + depth + ": late error " + e[1]);
         }
@@ -53,7 +54,8 @@ class AdaptiveMeanTest {
         Random r = new Random(6);
         int n = W * H;
         int[] low = new int[n];
-        for (int y = 0; y < H; y++) for (int x = 0; x < W; x++) low[y * W + x] = 128 + (int) (60 * Math.sin(x * 0.3 + r.nextInt(3)) + 30 * Math.cos(y * 0.2));
+        for (int y = 0; y < H; y++) for (int x = 0; x < W; x++) low[y * W + x] = 128
+                + (int) (60 * Math.sin(x * 0.3 + r.nextInt(3)) + 30 * Math.cos(y * 0.2));
         int[] v = new int[n];
         for (int i = 0; i < n; i++) {
             int x = i % W;
@@ -101,9 +103,9 @@ class AdaptiveMeanTest {
     }
 
     /**
-     * Steps round to nearest (SPEC.md §6.3.3): rounded down, every step would move each weight by half a unit on average
-     * whatever the error, and with nothing to learn the weights would drift away from zero (measured before format 1:
-     * a late error of 12.9 rounded down); rounded to nearest they stay where the errors put them.
+     * Steps round to nearest (SPEC.md §6.3.3): rounded down, every step would move each weight by half a unit on
+     * average whatever the error, and with nothing to learn the weights would drift away from zero (measured before
+     * format 1: a late error of 12.9 rounded down); rounded to nearest they stay where the errors put them.
      */
     @Test
     void stepsRoundedToNearestDoNotDrift() {
@@ -119,7 +121,8 @@ class AdaptiveMeanTest {
     }
 
     /** The sample at index {@code i} as the adaptive mean sees it, without grid classes or filter errors. */
-    private static Sample sample(int c, int b, int i, int[] v, int[] netMean, int mean, int[][] ownBands, int[][] lumaBands,
+    private static Sample sample(int c, int b, int i, int[] v, int[] netMean, int mean, int[][] ownBands,
+            int[][] lumaBands,
                                  LevelResiduals levels, int[] low) {
         Sample s = new Sample(c, b, levels.width, levels.height);
         s.v = v;

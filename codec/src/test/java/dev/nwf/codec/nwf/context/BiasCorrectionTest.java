@@ -13,7 +13,8 @@ class BiasCorrectionTest {
         BiasCorrection bias = new BiasCorrection(2, 8, false);
         int ctx = BiasCorrection.context(20, 40, 3, -2, true, 5);
         for (int k = 0; k < BiasCorrection.MIN_COUNT; k++) {
-            assertEquals(100, bias.correct(1, 2, ctx, 100), "no correction before " + BiasCorrection.MIN_COUNT + " errors");
+            assertEquals(100, bias.correct(1, 2, ctx, 100), "no correction before " + BiasCorrection.MIN_COUNT
+                    + " errors");
             bias.learn(k % 2 == 0 ? 40 : 24); // mean error 32
         }
         assertEquals(116, bias.correct(1, 2, ctx, 100));
@@ -70,8 +71,10 @@ class BiasCorrectionTest {
             }
         }
         assertEquals(BiasCorrection.CONTEXTS, seen.size());
-        assertEquals(BiasCorrection.context(0, 0, 0, 0, true, 0), BiasCorrection.context(7, 7, 0, 0, true, 0), "activity and mean classes");
-        assertEquals(BiasCorrection.context(40, 1 << 20, 1, 1, true, 1), BiasCorrection.context(71, 512, 9, 9, true, 9), "top classes");
+        assertEquals(BiasCorrection.context(0, 0, 0, 0, true, 0), BiasCorrection.context(7, 7, 0, 0, true, 0),
+                "activity and mean classes");
+        assertEquals(BiasCorrection.context(40, 1 << 20, 1, 1, true, 1), BiasCorrection.context(71, 512, 9, 9, true, 9),
+                "top classes");
     }
 
     @Test
@@ -79,9 +82,11 @@ class BiasCorrectionTest {
         BiasCorrection eight = new BiasCorrection(1, 8, false);
         BiasCorrection sixteen = new BiasCorrection(1, 16, false);
         for (int local = 0; local < 40; local++) {
-            assertEquals(eight.contextAtDepth(local, 100, 1, -1, true, 3), sixteen.contextAtDepth(local + 32, 100, 1, -1, true, 3));
+            assertEquals(eight.contextAtDepth(local, 100, 1, -1, true, 3),
+                    sixteen.contextAtDepth(local + 32, 100, 1, -1, true, 3));
         }
-        assertEquals(BiasCorrection.context(20, 5, 0, 0, false, 0), new BiasCorrection(1, 1, false).contextAtDepth(-8, 5, 0, 0, false, 0));
+        assertEquals(BiasCorrection.context(20, 5, 0, 0, false, 0), new BiasCorrection(1, 1, false).contextAtDepth(-8,
+                5, 0, 0, false, 0));
     }
 
     @Test

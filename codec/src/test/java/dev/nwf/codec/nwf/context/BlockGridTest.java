@@ -31,7 +31,10 @@ class BlockGridTest {
         assertNull(BlockGrid.detect(TestImages.blocky(120, 88, 0, 10)), "too small for the classes to pay");
     }
 
-    /** Classes follow the sample's position in its block: 4 per axis at the finest level of an 8 grid, 2 next, then none. */
+    /**
+     * Classes follow the sample's position in its block: 4 per axis at the finest level of an 8 grid, 2 next, then
+     * none.
+     */
     @Test
     void classesFollowThePositionInTheBlock() {
         BlockGrid g = new BlockGrid(8, 0, 0);
@@ -58,7 +61,8 @@ class BlockGridTest {
             for (int stride : new int[] {2, 4, 8, 16}) {
                 int[][] t = g.classTables(23, 17, stride);
                 for (int y = 0; y < 17; y++) {
-                    for (int x = 0; x < 23; x++) assertEquals(g.classOf(x, y, stride), t[1][y] + t[0][x], g + " stride " + stride + " at " + x + "," + y);
+                    for (int x = 0; x < 23; x++) assertEquals(g.classOf(x, y, stride), t[1][y] + t[0][x],
+                            g + " stride " + stride + " at " + x + "," + y);
                 }
             }
         }

@@ -15,7 +15,8 @@ class LocalScaleTest {
     void lowPassSlopesFollowEachBandsDirection() {
         int g = LocalScale.SLOPE_GAIN;
         // HL: horizontal central difference, one-sided (clamped) at the first and last column
-        assertArrayEquals(new int[] {2 * g, 4 * g, 4 * g, 2 * g, 2 * g, 4 * g, 4 * g, 2 * g, 2 * g, 4 * g, 4 * g, 2 * g},
+        assertArrayEquals(new int[] {2 * g, 4 * g, 4 * g, 2 * g, 2 * g, 4 * g, 4 * g, 2 * g, 2 * g, 4 * g, 4 * g,
+                2 * g},
                 LocalScale.lowPassSlopes(RAMP, 4, 3, 0));
         // LH: vertical, one-sided at the first and last row
         int[] lh = LocalScale.lowPassSlopes(RAMP, 4, 3, 1);
@@ -35,21 +36,27 @@ class LocalScaleTest {
         int w = 8;
         int[] mags = new int[w * w];
         int[] net = new int[w * w];
-        int flat = LocalScale.at(w + 3, w, mags, net, new int[][] {new int[w * w]}, LocalScale.ACROSS, LocalScale.ALONG);
+        int flat = LocalScale.at(w + 3, w, mags, net, new int[][] {new int[w * w]}, LocalScale.ACROSS,
+                LocalScale.ALONG);
         int[] steep = new int[w * w];
         java.util.Arrays.fill(steep, 16 * 40);
         int withSlope = LocalScale.at(w + 3, w, mags, net, new int[][] {steep}, LocalScale.ACROSS, LocalScale.ALONG);
         assertTrue(withSlope > flat, withSlope + " vs " + flat);
     }
 
-    /** The index is the number of thresholds (geometric midpoints of neighbouring MADs, times 2^10) at or below the estimate. */
+    /**
+     * The index is the number of thresholds (geometric midpoints of neighbouring MADs, times 2^10) at or below the
+     * estimate.
+     */
     @Test
     void indexCountsTheThresholdsAtOrBelowTheEstimate() {
         long[] thresholds = new long[dev.nwf.codec.entropy.CodingTables.SCALES - 1];
         for (int k = 0; k < thresholds.length; k++) {
-            thresholds[k] = (long) StrictMath.rint(1024 * StrictMath.sqrt((double) LocalScale.mad(k) * LocalScale.mad(k + 1)));
+            thresholds[k] = (long) StrictMath.rint(1024 * StrictMath.sqrt((double) LocalScale.mad(k) * LocalScale.mad(k
+                    + 1)));
         }
-        java.util.List<Long> estimates = new java.util.ArrayList<>(java.util.List.of(0L, 1L, Long.MAX_VALUE, Long.MAX_VALUE / 3));
+        java.util.List<Long> estimates = new java.util.ArrayList<>(java.util.List.of(0L, 1L, Long.MAX_VALUE,
+                Long.MAX_VALUE / 3));
         for (long t : thresholds) for (long d = -1; d <= 1; d++) estimates.add(t + d);
         java.util.Random r = new java.util.Random(5);
         for (int k = 0; k < 20000; k++) estimates.add((long) Math.pow(2, 40 * r.nextDouble()));

@@ -36,7 +36,8 @@ class ScaleBlendTest {
         double error = 0;
         int from = 3 * W * H / 4;
         for (int i = 0; i < W * H; i++) {
-            int index = learnt ? blend.at(sample(0, 1, i, W, res, net, co, 6, 3)) : LocalScale.at(i, W, res, net, co, 6, 3);
+            int index = learnt ? blend.at(sample(0, 1, i, W, res, net, co, 6, 3))
+                    : LocalScale.at(i, W, res, net, co, 6, 3);
             if (learnt) blend.learn(Math.abs(res[i]));
             if (i >= from) error += Math.abs(index - LocalScale.index((long) Math.abs(res[i]) << 10));
         }
@@ -56,7 +57,8 @@ class ScaleBlendTest {
         int[] net = LocalScale.priorScales(n);
         ScaleBlend blend = new ScaleBlend(1, 8);
         for (int i = 0; i < n; i++) {
-            assertEquals(LocalScale.at(i, W, res, net, new int[][] {co}, 4, 4), blend.at(sample(0, 2, i, W, res, net, new int[][] {co}, 4, 4)), "sample " + i);
+            assertEquals(LocalScale.at(i, W, res, net, new int[][] {co}, 4, 4),
+                    blend.at(sample(0, 2, i, W, res, net, new int[][] {co}, 4, 4)), "sample " + i);
         }
     }
 
@@ -95,7 +97,8 @@ class ScaleBlendTest {
     }
 
     /** The sample at index {@code i} of a band {@code w} wide, as the scale blend sees it. */
-    private static Sample sample(int c, int b, int i, int w, int[] res, int[] netScale, int[][] co, int leftWeight, int upWeight) {
+    private static Sample sample(int c, int b, int i, int w, int[] res, int[] netScale, int[][] co, int leftWeight,
+            int upWeight) {
         Sample s = new Sample(c, b, w, res.length / w);
         s.res = res;
         s.netScale = netScale;

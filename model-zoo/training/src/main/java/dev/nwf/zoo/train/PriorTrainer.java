@@ -30,7 +30,8 @@ public final class PriorTrainer {
      * @param contextLoss train against the coder's context (SPEC.md §6.3.1-6.3.2, teacher-forced) instead of the
      *                    network's own scale: see {@link #contextBits}
      */
-    public record Config(int hidden, int steps, int batch, int crop, float learningRate, int shift, long seed, boolean contextLoss) {
+    public record Config(int hidden, int steps, int batch, int crop, float learningRate, int shift, long seed,
+            boolean contextLoss) {
         public static Config defaults() {
             return new Config(16, 1500, 16, 32, 3e-3f, 6, 1, false);
         }
@@ -57,7 +58,8 @@ public final class PriorTrainer {
                 if (s.width() >= cfg.crop() && s.height() >= cfg.crop()) samples.add(s);
             }
         }
-        if (samples.isEmpty()) throw new IllegalArgumentException("no training image is large enough (need " + 2 * cfg.crop() + " px per side)");
+        if (samples.isEmpty()) throw new IllegalArgumentException("no training image is large enough (need " + 2
+                * cfg.crop() + " px per side)");
         Random r = new Random(cfg.seed());
         int h = cfg.hidden();
         int in = PriorTrainingData.INPUTS;
@@ -128,7 +130,8 @@ public final class PriorTrainer {
             NDArray weight = ob.mul(PriorTrainingData.NET_WEIGHT);
             int diag = PriorTrainingData.DIAGONAL;
             int far = PriorTrainingData.FAR;
-            int[][] taps = {{0, 1, leftUp[b][0]}, {1, 0, leftUp[b][1]}, {1, 1, diag}, {1, -1, diag}, {0, 2, far}, {2, 0, far}};
+            int[][] taps = {{0, 1, leftUp[b][0]}, {1, 0, leftUp[b][1]}, {1, 1, diag}, {1, -1, diag}, {0, 2, far}, {2, 0,
+                    far}};
             for (int[] t : taps) {
                 sum = sum.add(shift(gb, t[0], t[1]).mul(t[2]));
                 weight = weight.add(shift(ob, t[0], t[1]).mul(t[2]));

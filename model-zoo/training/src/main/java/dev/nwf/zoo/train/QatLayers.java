@@ -23,7 +23,8 @@ final class QatLayers {
      * One layer: integer weights round(w * 2^shift), bias likewise, floor((acc + 2^(shift-1)) / 2^shift), clamp.
      * @param lo, hi clamp bounds, or infinite for none
      */
-    static NDArray layer(NDArray x, NDArray wReal, NDArray bReal, int kernel, int dilation, int shift, double lo, double hi) {
+    static NDArray layer(NDArray x, NDArray wReal, NDArray bReal, int kernel, int dilation, int shift, double lo,
+            double hi) {
         double scale = 1L << shift;
         NDArray w = steRound(wReal.mul(scale));
         NDArray b = steRound(bReal.mul(scale)).reshape(1, -1, 1, 1);

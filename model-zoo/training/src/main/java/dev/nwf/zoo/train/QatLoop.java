@@ -21,7 +21,8 @@ final class QatLoop {
      * @param loss builds one batch in the given manager and returns its loss
      * @throws IllegalStateException when more than a tenth of the steps had a non-finite loss or gradient
      */
-    static void run(NDManager m, List<QatParam> params, int steps, float learningRate, Function<NDManager, NDArray> loss,
+    static void run(NDManager m, List<QatParam> params, int steps, float learningRate, Function<NDManager,
+            NDArray> loss,
                     Consumer<PriorTrainer.Progress> progress) {
         double running = Double.NaN;
         int skipped = 0;
@@ -42,7 +43,8 @@ final class QatLoop {
                 }
                 float[][][] grads = new float[params.size()][][];
                 boolean finite = Double.isFinite(v);
-                for (int i = 0; i < grads.length && finite; i++) finite = (grads[i] = params.get(i).gradients()) != null;
+                for (int i = 0; i < grads.length && finite; i++) finite = (grads[i] = params.get(i).gradients())
+                        != null;
                 if (finite) {
                     running = Double.isNaN(running) ? v : 0.98 * running + 0.02 * v;
                     for (int i = 0; i < grads.length; i++) params.get(i).update(grads[i], learningRate);
@@ -50,8 +52,10 @@ final class QatLoop {
                     skipped++; // a degenerate batch must not poison the parameters (progress is still reported)
                 }
             }
-            if (progress != null && (step % 10 == 0 || step == steps)) progress.accept(new PriorTrainer.Progress(step, steps, running));
+            if (progress != null && (step % 10 == 0 || step == steps)) progress.accept(new PriorTrainer.Progress(step,
+                    steps, running));
         }
-        if (skipped > steps / 10) throw new IllegalStateException(skipped + " of " + steps + " steps gave a non-finite loss or gradient");
+        if (skipped > steps / 10) throw new IllegalStateException(skipped + " of " + steps
+                + " steps gave a non-finite loss or gradient");
     }
 }

@@ -36,7 +36,8 @@ public final class RgFlowTrainer {
      * network's weights stay zero and only its biases learn: one mean and scale per latent site class, the paper's
      * sparse prior.
      */
-    public record Config(int hidden, int steps, int batch, int crop, int rgSteps, float learningRate, int shift, long seed,
+    public record Config(int hidden, int steps, int batch, int crop, int rgSteps, float learningRate, int shift,
+            long seed,
                          boolean conditional) {
         public static Config defaults() {
             return new Config(16, 2000, 16, 64, 3, 2e-3f, 6, 1, true);
@@ -47,7 +48,8 @@ public final class RgFlowTrainer {
 
     public RgFlowTrainer(Config cfg) {
         if (cfg.crop() % (1 << (cfg.rgSteps() + 1)) != 0) {
-            throw new IllegalArgumentException("crop " + cfg.crop() + " must be a multiple of " + (1 << (cfg.rgSteps() + 1)));
+            throw new IllegalArgumentException("crop " + cfg.crop() + " must be a multiple of "
+                    + (1 << (cfg.rgSteps() + 1)));
         }
         this.cfg = cfg;
     }
@@ -63,7 +65,8 @@ public final class RgFlowTrainer {
             int[][] p = RgFlow.trainingPlanes(img);
             for (int c = 0; c < p.length; c++) planes.add(new Plane(p[c], img.width(), img.height(), c > 0));
         }
-        if (planes.isEmpty()) throw new IllegalArgumentException("no training image is at least " + cfg.crop() + " px per side");
+        if (planes.isEmpty()) throw new IllegalArgumentException("no training image is at least " + cfg.crop()
+                + " px per side");
         Random r = new Random(cfg.seed());
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             List<Net> nets = new ArrayList<>();
@@ -115,12 +118,15 @@ public final class RgFlowTrainer {
         boolean baseline = first == RgFlow.DECIMATOR;
         NDArray mb = QatLayers.steFloor(cat(s, RgFlow.BLACK).sum(new int[] {1}, true).div(8));
         NDArray p1 = nets.get(first).forward(bound(cat(s, RgFlow.BLACK).sub(mb)).concat(bound(mb), 1));
-        for (int k = 0; k < 8; k++) s[RgFlow.WHITE[k]] = s[RgFlow.WHITE[k]].sub(baseline ? mb.add(channel(p1, k)) : channel(p1, k));
+        for (int k = 0; k < 8; k++) s[RgFlow.WHITE[k]] = s[RgFlow.WHITE[k]].sub(baseline ? mb.add(channel(p1,
+                k)) : channel(p1, k));
         NDArray u1 = nets.get(first + 1).forward(bound(cat(s, RgFlow.WHITE)));
         for (int k = 0; k < 8; k++) s[RgFlow.BLACK[k]] = s[RgFlow.BLACK[k]].add(channel(u1, k));
         NDArray mk = QatLayers.steFloor(cat(s, RgFlow.KEPT).sum(new int[] {1}, true).div(4));
-        NDArray p2 = nets.get(first + 2).forward(NDArrays.concat(new NDList(bound(cat(s, RgFlow.KEPT).sub(mk)), bound(cat(s, RgFlow.WHITE)), bound(mk)), 1));
-        for (int k = 0; k < 4; k++) s[RgFlow.ODD[k]] = s[RgFlow.ODD[k]].sub(baseline ? mk.add(channel(p2, k)) : channel(p2, k));
+        NDArray p2 = nets.get(first + 2).forward(NDArrays.concat(new NDList(bound(cat(s, RgFlow.KEPT).sub(mk)),
+                bound(cat(s, RgFlow.WHITE)), bound(mk)), 1));
+        for (int k = 0; k < 4; k++) s[RgFlow.ODD[k]] = s[RgFlow.ODD[k]].sub(baseline ? mk.add(channel(p2,
+                k)) : channel(p2, k));
         NDArray u2 = nets.get(first + 3).forward(bound(cat(s, RgFlow.ODD)).concat(bound(cat(s, RgFlow.WHITE)), 1));
         for (int k = 0; k < 4; k++) s[RgFlow.KEPT[k]] = s[RgFlow.KEPT[k]].add(channel(u2, k));
     }
@@ -178,7 +184,8 @@ public final class RgFlowTrainer {
         long n = shape.get(0);
         long h = shape.get(2);
         long w = shape.get(3);
-        return NDArrays.concat(new NDList(sites), 1).reshape(n, 4, 4, h / 4, w / 4).transpose(0, 3, 1, 4, 2).reshape(shape);
+        return NDArrays.concat(new NDList(sites), 1).reshape(n, 4, 4, h / 4, w / 4).transpose(0, 3, 1, 4,
+                2).reshape(shape);
     }
 
     /** The kept sites (N, 4, H/4, W/4), in KEPT order, as the (N, 1, H/2, W/2) grid. */
@@ -209,7 +216,8 @@ public final class RgFlowTrainer {
             Plane p = planes.get(r.nextInt(planes.size()));
             int ox = r.nextInt(p.width() - c + 1);
             int oy = r.nextInt(p.height() - c + 1);
-            for (int y = 0; y < c; y++) for (int xx = 0; xx < c; xx++) x[(i * c + y) * c + xx] = p.samples()[(oy + y) * p.width() + ox + xx];
+            for (int y = 0; y < c; y++) for (int xx = 0; xx < c; xx++) x[(i * c + y) * c + xx] = p.samples()[(oy + y)
+                    * p.width() + ox + xx];
             flag[i] = p.chroma() ? RgFlow.CHROMA_FLAG : 0;
         }
         return new NDArray[] {m.create(x, new Shape(n, 1, c, c)), m.create(flag, new Shape(n))};
@@ -230,7 +238,8 @@ public final class RgFlowTrainer {
             String name = RgFlow.NET_NAMES.get(index);
             if (index == RgFlow.PRIOR_NET) { // two 3x3 layers: each latent's prior sees a 5x5 neighbourhood of blocks
                 hidden.add(new QatParam(name + ".0", m, r, cfg.hidden(), in, 3, 0.5 / Math.sqrt(in * 9 * 64.0)));
-                hidden.add(new QatParam(name + ".1", m, r, cfg.hidden(), cfg.hidden(), 3, 0.5 / Math.sqrt(cfg.hidden() * 9.0)));
+                hidden.add(new QatParam(name + ".1", m, r, cfg.hidden(), cfg.hidden(), 3,
+                        0.5 / Math.sqrt(cfg.hidden() * 9.0)));
                 kernels.add(3);
                 kernels.add(3);
             } else {
@@ -250,7 +259,8 @@ public final class RgFlowTrainer {
 
         /** A network with exactly {@code net}'s integer weights (every layer must use the configured shift). */
         Net(NDManager m, int index, IntNet net) {
-            if (net.layers().stream().anyMatch(l -> l.shift() != cfg.shift())) throw new IllegalArgumentException("layer shifts must be " + cfg.shift());
+            if (net.layers().stream().anyMatch(l -> l.shift()
+                    != cfg.shift())) throw new IllegalArgumentException("layer shifts must be " + cfg.shift());
             this.index = index;
             List<IntConv> layers = net.layers();
             for (int i = 0; i < layers.size() - 1; i++) {
@@ -278,7 +288,8 @@ public final class RgFlowTrainer {
         IntNet export() {
             int s = cfg.shift();
             List<IntConv> layers = new ArrayList<>();
-            for (int i = 0; i < hidden.size(); i++) layers.add(hidden.get(i).toConv(kernels.get(i), s, 0, HIDDEN_MAX, false));
+            for (int i = 0; i < hidden.size(); i++) layers.add(hidden.get(i).toConv(kernels.get(i), s, 0, HIDDEN_MAX,
+                    false));
             layers.add(out.toConv(1, s, -OUTPUT_BOUND, OUTPUT_BOUND, true));
             return new IntNet(RgFlow.netShape(index)[0], layers);
         }

@@ -49,7 +49,8 @@ class PriorTrainerTest {
         NwfCodec codec = new NwfCodec(new NwfModel("trained-test", NwfModel.FAMILY_NWF, net));
         Image img = smoothImage(96, 80, 3);
         var file = codec.encode(img);
-        var decoded = codec.decoder().decode(NwfContainer.read(NwfContainer.toBytes(file), dev.nwf.format.ReadOptions.DEFAULT).file());
+        var decoded = codec.decoder().decode(NwfContainer.read(NwfContainer.toBytes(file),
+                dev.nwf.format.ReadOptions.DEFAULT).file());
         assertTrue(img.sameAs(decoded.image()));
     }
 
@@ -58,7 +59,8 @@ class PriorTrainerTest {
         List<PriorTrainer.Progress> seen = new ArrayList<>();
         new PriorTrainer(new PriorTrainer.Config(8, 400, 8, 16, 1e-2f, 6, 7, true))
                 .train(List.of(smoothImage(160, 128, 1), smoothImage(128, 160, 2)), seen::add);
-        assertTrue(seen.get(seen.size() - 1).bits() < seen.get(0).bits() - 0.1, "loss should fall: " + seen.get(0).bits()
+        assertTrue(seen.get(seen.size() - 1).bits() < seen.get(0).bits() - 0.1, "loss should fall: "
+                + seen.get(0).bits()
                 + " -> " + seen.get(seen.size() - 1).bits());
     }
 
@@ -66,10 +68,14 @@ class PriorTrainerTest {
     @Test
     void shiftMovesDownAndRightWithZerosShiftedIn() {
         try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch")) {
-            ai.djl.ndarray.NDArray x = m.create(new float[] {1, 2, 3, 4, 5, 6}, new ai.djl.ndarray.types.Shape(1, 1, 2, 3));
-            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 1, 2, 0, 4, 5}, PriorTrainer.shift(x, 0, 1).toFloatArray());
-            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 0, 0, 1, 2, 3}, PriorTrainer.shift(x, 1, 0).toFloatArray());
-            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 0, 0, 2, 3, 0}, PriorTrainer.shift(x, 1, -1).toFloatArray());
+            ai.djl.ndarray.NDArray x = m.create(new float[] {1, 2, 3, 4, 5, 6}, new ai.djl.ndarray.types.Shape(1, 1, 2,
+                    3));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 1, 2, 0, 4, 5},
+                    PriorTrainer.shift(x, 0, 1).toFloatArray());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 0, 0, 1, 2, 3},
+                    PriorTrainer.shift(x, 1, 0).toFloatArray());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 0, 0, 2, 3, 0},
+                    PriorTrainer.shift(x, 1, -1).toFloatArray());
         }
     }
 
@@ -87,7 +93,8 @@ class PriorTrainerTest {
             for (int c = 0; c < PriorTrainingData.INPUTS; c++) {
                 for (int i = 0; i < s.width() * s.height(); i++) x[c * s.width() * s.height() + i] = s.input()[c][i];
             }
-            NDArray out = trainer.forward(params, m.create(x, new Shape(1, PriorTrainingData.INPUTS, s.height(), s.width())));
+            NDArray out = trainer.forward(params, m.create(x, new Shape(1, PriorTrainingData.INPUTS, s.height(),
+                    s.width())));
             float[] o = out.toFloatArray();
             int n = s.width() * s.height();
             for (int c = 0; c < expected.length; c++) {

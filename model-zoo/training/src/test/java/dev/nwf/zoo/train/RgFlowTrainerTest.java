@@ -41,9 +41,12 @@ public class RgFlowTrainerTest {
             int[] w2 = new int[out * (hidden + in)];
             for (int j = 0; j < w2.length; j++) w2[j] = r.nextInt(25) - 12;
             int[] b2 = new int[out];
-            for (int j = 0; j < out; j++) b2[j] = (i == RgFlow.PRIOR_NET && j >= RgFlow.LATENT.length ? 24 << SHIFT : 0) + r.nextInt(201) - 100;
-            nets.add(new IntNet(in, List.of(new IntConv(in, hidden, k, 1, w1, b1, SHIFT, 0, RgFlowTrainer.HIDDEN_MAX, false),
-                    new IntConv(hidden + in, out, 1, 1, w2, b2, SHIFT, -RgFlowTrainer.OUTPUT_BOUND, RgFlowTrainer.OUTPUT_BOUND, true))));
+            for (int j = 0; j < out; j++) b2[j] = (i == RgFlow.PRIOR_NET && j >= RgFlow.LATENT.length ? 24 << SHIFT : 0)
+                    + r.nextInt(201) - 100;
+            nets.add(new IntNet(in, List.of(new IntConv(in, hidden, k, 1, w1, b1, SHIFT, 0, RgFlowTrainer.HIDDEN_MAX,
+                    false),
+                    new IntConv(hidden + in, out, 1, 1, w2, b2, SHIFT, -RgFlowTrainer.OUTPUT_BOUND,
+                            RgFlowTrainer.OUTPUT_BOUND, true))));
         }
         return new NwfModel("qat-test-" + seed, NwfModel.FAMILY_RGFLOW, nets);
     }
@@ -56,7 +59,8 @@ public class RgFlowTrainerTest {
         RgFlowTrainer trainer = new RgFlowTrainer(new RgFlowTrainer.Config(8, 1, 2, side, 2, 1e-3f, SHIFT, 1, true));
         Random r = new Random(3);
         int[][] planes = new int[2][side * side];
-        for (int[] p : planes) for (int i = 0; i < p.length; i++) p[i] = (int) (128 + 100 * Math.sin(i * 0.37 + r.nextDouble()) + r.nextInt(30)) - (p == planes[1] ? 128 : 0);
+        for (int[] p : planes) for (int i = 0; i < p.length; i++) p[i] = (int) (128 + 100 * Math.sin(i * 0.37
+                + r.nextDouble()) + r.nextInt(30)) - (p == planes[1] ? 128 : 0);
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             List<RgFlowTrainer.Net> nets = new ArrayList<>();
             for (int i = 0; i < model.nets().size(); i++) nets.add(trainer.new Net(m, i, model.nets().get(i)));
@@ -74,10 +78,12 @@ public class RgFlowTrainerTest {
                 for (int c = 0; c < 2; c++) {
                     RgFlow.Split s = RgFlow.forward(ReferenceEvaluator.INSTANCE, model.nets(), javaGrid[c], gw, gw, 8);
                     for (int j = 0; j < RgFlow.LATENT.length; j++) {
-                        assertArrayEquals(s.latents()[j], ints(sites[RgFlow.LATENT[j]].get(c)), "step " + step + " latent " + j);
+                        assertArrayEquals(s.latents()[j], ints(sites[RgFlow.LATENT[j]].get(c)), "step " + step
+                                + " latent " + j);
                     }
                     assertArrayEquals(s.kept(), ints(keptGrid.get(c)), "step " + step + " kept grid");
-                    RgFlow.LatentPrior p = RgFlow.prior(ReferenceEvaluator.INSTANCE, model.nets().get(RgFlow.PRIOR_NET), s.kept(), gw / 2, gw / 2, 8, c == 1);
+                    RgFlow.LatentPrior p = RgFlow.prior(ReferenceEvaluator.INSTANCE, model.nets().get(RgFlow.PRIOR_NET),
+                            s.kept(), gw / 2, gw / 2, 8, c == 1);
                     for (int j = 0; j < 12; j++) {
                         assertArrayEquals(p.mean()[j], ints(prior.get(c).get(j)), "step " + step + " mean " + j);
                         int[] clamped = ints(prior.get(c).get(12 + j));
@@ -120,7 +126,8 @@ public class RgFlowTrainerTest {
             int[][] p = new int[3][96 * 96];
             for (int c = 0; c < 3; c++) {
                 for (int y = 0; y < 96; y++) for (int x = 0; x < 96; x++) {
-                    p[c][y * 96 + x] = Math.max(0, Math.min(255, (int) (128 + 60 * Math.sin((x + 3 * c) * 0.11 + n) * Math.cos(y * 0.07) + r.nextInt(9))));
+                    p[c][y * 96 + x] = Math.max(0, Math.min(255,
+                            (int) (128 + 60 * Math.sin((x + 3 * c) * 0.11 + n) * Math.cos(y * 0.07) + r.nextInt(9))));
                 }
             }
             images.add(new Image(96, 96, 8, p));
@@ -134,7 +141,8 @@ public class RgFlowTrainerTest {
         assertEquals(15, losses.size(), "progress every 10 steps");
         long before = codedBytes(start, images);
         long after = codedBytes(model, images);
-        assertTrue(after < before * 0.98, "training must shrink the coded images by 2 %: " + before + " -> " + after + " bytes, losses " + losses);
+        assertTrue(after < before * 0.98, "training must shrink the coded images by 2 %: " + before + " -> " + after
+                + " bytes, losses " + losses);
         NwfCodec codec = new NwfCodec(model);
         Image img = images.get(1);
         assertTrue(img.sameAs(codec.decoder().decode(codec.encode(img)).image()));
