@@ -130,6 +130,54 @@ class CliEndToEndTest {
         assertEquals(2, Nwf.run("decode", one.toString(), "-o", dir.resolve("x.png").toString(), "--threads", "-1"));
     }
 
+    /**
+     * A write to standard output that fails (a full disk, a closed pipe) is exit 6 with a message, for encode and
+     * decode alike, never a silent success; a missing output folder is named as such, and -f leaves a symbolic link a
+     * link.
+     */
+    @Test
+    void failedWritesAreReportedAndLinksWrittenThrough() throws IOException {
+        Path nwf = dir.resolve("out.nwf");
+        assertEquals(0, Nwf.run("encode", png.toString(), "-o", nwf.toString(), "-q"));
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        try {
+            System.setOut(new PrintStream(full, false));
+            System.setErr(new PrintStream(err, true));
+            assertEquals(6, Nwf.run("decode", nwf.toString(), "-o", "-", "-q"));
+            assertEquals(6, Nwf.run("encode", png.toString(), "-o", "-", "-q"));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        assertTrue(err.toString().contains("could not write to standard output"), err.toString());
+        err.reset();
+        try {
+            System.setErr(new PrintStream(err, true));
+            assertEquals(6, Nwf.run("decode", nwf.toString(), "-o", dir.resolve("missing/back.png").toString(), "-q"));
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertTrue(err.toString().contains("does not exist") && !err.toString().contains(".part"), err.toString());
+        assertEquals(2, Nwf.run("decode", nwf.toString(), "-o", dir.resolve("small.png").toString(), "--level", "9",
+                "-q"),
+                "--level beyond the file's levels is a usage error, not level 0");
+        assertFalse(Files.exists(dir.resolve("small.png")));
+        Path real = dir.resolve("real.png");
+        Files.write(real, new byte[] {1});
+        Path link = Files.createSymbolicLink(dir.resolve("link.png"), real.getFileName());
+        assertEquals(0, Nwf.run("decode", nwf.toString(), "-o", link.toString(), "-q", "-f"));
+        assertTrue(Files.isSymbolicLink(link), "-f writes through the link");
+        assertTrue(original.sameAs(ImageFiles.read(real)));
+    }
+
     /** Whether the file's header lists the tool. */
     private static boolean lists(Path file, CodingTool tool) throws IOException {
         return ToolLists.lists(headerOf(file).tools(), tool);

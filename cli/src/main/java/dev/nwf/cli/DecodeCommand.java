@@ -113,6 +113,11 @@ final class DecodeCommand implements Callable<Integer> {
                 bar.clear();
             }
         }
+        if (dropLevels >= d.totalLevels()) {
+            throw new ParameterException(spec.commandLine(), "--level " + dropLevels + ": the file has "
+                    + d.totalLevels()
+                    + " level(s), so 0 to " + (d.totalLevels() - 1) + " can be dropped");
+        }
         Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, ".png");
         ImageFiles.Picture picture = new ImageFiles.Picture(d.image(), d.icc(), textOf(d.metadata()));
         Streams.write(out, force, o -> ImageFiles.writePng(picture, o));

@@ -59,7 +59,8 @@ public final class Nwf {
         }
         if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile()
                 + " already exists (use --force to overwrite)";
-        if (e instanceof java.nio.file.NoSuchFileException f) return f.getFile() + ": no such file";
+        if (e instanceof java.nio.file.NoSuchFileException f) return f.getFile() + ": "
+                + (f.getReason() != null ? f.getReason() : "no such file");
         if (e instanceof java.nio.file.AccessDeniedException f) return f.getFile() + ": permission denied";
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }

@@ -4,7 +4,6 @@ import dev.nwf.format.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,9 +28,10 @@ final class Streams {
 
     static void write(Path target, boolean force, AtomicFiles.Content content) throws IOException {
         if (isStd(target)) {
-            OutputStream out = System.out;
+            java.io.PrintStream out = System.out;
             content.writeTo(out);
-            out.flush();
+            // PrintStream swallows write errors: a full disk or a closed pipe must not pass for success
+            if (out.checkError()) throw new IOException("could not write to standard output (full disk or closed pipe?)");
         } else {
             AtomicFiles.write(target, force, content);
         }

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -15,6 +16,9 @@ import java.nio.file.attribute.PosixFileAttributeView;
 /**
  * Writes a file so that readers see either the old file or the complete new one, never a partial file:
  * the content goes to a temporary file in the same directory, is flushed to disk, then renamed over the target.
+ * A symbolic link is written through (its target is replaced, the link stays); a character or block device or a FIFO
+ * (/dev/null, a named pipe) is streamed into, as nothing can replace it atomically; a directory or socket is refused
+ * by name. Nothing but the file asked for is ever replaced.
  */
 public final class AtomicFiles {
     /** Produces the file's content. */
@@ -34,8 +38,26 @@ public final class AtomicFiles {
      *                  before writing anything
      */
     public static void write(Path target, boolean overwrite, Content content) throws IOException {
-        Path abs = target.toAbsolutePath();
-        if (!overwrite && Files.exists(abs)) throw new FileAlreadyExistsException(target.toString(), null, "already exists (use --force to overwrite)");
+        Path abs = resolveLinks(target.toAbsolutePath());
+        if (!overwrite && (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(target))) {
+            throw new FileAlreadyExistsException(target.toString(), null, "already exists (use --force to overwrite)");
+        }
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
+            String kind = kindOf(abs);
+            if (!kind.equals("device") && !kind.equals("fifo")) {
+                throw new IOException(target + " is a " + kind + ", not a file: nothing was written");
+            }
+            // nothing can replace a device or a pipe atomically, nor should: stream into it
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(abs, StandardOpenOption.WRITE),
+                    1 << 16)) {
+                content.writeTo(out);
+            }
+            return;
+        }
+        if (abs.getParent() != null && !Files.isDirectory(abs.getParent())) {
+            throw new java.nio.file.NoSuchFileException(target.toString(), null, "its folder " + abs.getParent()
+                    + " does not exist");
+        }
         Path tmp = createSibling(abs);
         boolean done = false;
         try {
@@ -46,7 +68,8 @@ public final class AtomicFiles {
                 out.flush();
                 ch.force(true);
             }
-            if (!overwrite && Files.exists(abs)) throw new FileAlreadyExistsException(target.toString(), null, "appeared while writing");
+            if (!overwrite && Files.exists(abs)) throw new FileAlreadyExistsException(target.toString(), null,
+                    "appeared while writing");
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -55,6 +78,33 @@ public final class AtomicFiles {
             done = true;
         } finally {
             if (!done) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The file a chain of symbolic links ends at (which need not exist yet); other paths as they are. */
+    static Path resolveLinks(Path path) throws IOException {
+        Path p = path;
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == 40) throw new IOException(path + ": too many levels of symbolic links");
+            Path link = Files.readSymbolicLink(p);
+            p = p.toAbsolutePath().getParent().resolve(link).normalize();
+        }
+        return p;
+    }
+
+    /** What an existing path that is not a regular file is: directory, device, fifo, socket or special file. */
+    private static String kindOf(Path p) throws IOException {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) return "directory";
+        try {
+            int type = ((Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS)) & 0170000;
+            return switch (type) {
+                case 0020000, 0060000 -> "device";
+                case 0010000 -> "fifo";
+                case 0140000 -> "socket";
+                default -> "special file";
+            };
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return "special file";
         }
     }
 
@@ -76,7 +126,8 @@ public final class AtomicFiles {
 
     /** An overwritten file keeps its permissions, as when a program rewrites it in place. */
     private static void keepPermissions(Path target, Path tmp) throws IOException {
-        if (!Files.exists(target) || !Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) return;
+        if (!Files.exists(target)
+                || !Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) return;
         Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
     }
 }
