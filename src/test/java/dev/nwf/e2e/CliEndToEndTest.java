@@ -212,7 +212,7 @@ class CliEndToEndTest {
             assertEquals(0, Nwf.run("decode", out.toString(), "-o", back.toString(), "-q", "-f"));
             assertTrue(original.sameAs(ImageFiles.read(back)), label);
         }
-        assertEquals(2, Nwf.run("encode", png.toString(), "--without", "palette", "-o",
+        assertEquals(2, Nwf.run("encode", png.toString(), "--without", "no-such-tool", "-o",
                 dir.resolve("bad.nwf").toString()));
         assertFalse(Files.exists(dir.resolve("bad.nwf")));
     }

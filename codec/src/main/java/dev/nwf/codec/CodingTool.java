@@ -35,7 +35,12 @@ public enum CodingTool {
     SCALE_BLEND(9, "scale-blend", "§6.3.9", "local-scale blend learnt inside the image", ADAPTIVE_MEAN, false),
     /** §6.5: one byte, log2 of the fewest band samples for which a detail level codes each band in its own stream. */
     BAND_STREAMS(10, "band-streams", "§6.5", "large levels code each band in its own stream, decoded side by side",
-            null, false);
+            null, false),
+    /**
+     * §4.0.1: a LEB128 length, then the colour list (raw DEFLATE); 2 to 4 channels, whose colours the levels code as
+     * one plane of indices. Neither with a value map nor a colour transform, which work on the samples it replaces.
+     */
+    PALETTE(11, "palette", "§4.0.1", "one plane of indices into the image's colours", null, true);
 
     /** The tool's id in the tool list: fixed forever once the format is released. */
     public final int id;

@@ -8,6 +8,7 @@ import dev.nwf.codec.nwf.DetailContext;
 import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.Lifting;
+import dev.nwf.codec.transform.Palette;
 import dev.nwf.codec.transform.ValueMap;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ public final class CodingTools {
     final ColourTransform colourTransform;
     /** The value map, or null. */
     final ValueMap valueMap;
+    /** The palette, or null. */
+    final Palette palette;
     /** The block grid, or null. */
     final BlockGrid blockGrid;
     final boolean haarSplit;
@@ -42,9 +45,8 @@ public final class CodingTools {
     static final int MAX_BAND_STREAMS_LOG2 = 30;
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
-            boolean adaptiveMean,
-                boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
-                        int bandStreamsLog2) {
+            boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
+            int bandStreamsLog2, Palette palette) {
         this.colourTransform = colourTransform;
         this.valueMap = valueMap;
         this.blockGrid = blockGrid;
@@ -55,6 +57,7 @@ public final class CodingTools {
         this.errorFeedback = errorFeedback;
         this.scaleBlend = scaleBlend;
         this.bandStreamsLog2 = bandStreamsLog2;
+        this.palette = palette;
     }
 
     /** The tools listed, in id order. */
@@ -70,6 +73,7 @@ public final class CodingTools {
         if (errorFeedback) out.add(CodingTool.ERROR_FEEDBACK);
         if (scaleBlend) out.add(CodingTool.SCALE_BLEND);
         if (bandStreamsLog2 != NO_BAND_STREAMS) out.add(CodingTool.BAND_STREAMS);
+        if (palette != null) out.add(CodingTool.PALETTE);
         return Collections.unmodifiableSet(out);
     }
 
@@ -89,6 +93,7 @@ public final class CodingTools {
                 case BLOCK_GRID -> t.toolName + " period " + blockGrid.period + " from (" + blockGrid.startX + ", "
                         + blockGrid.startY + ")";
                 case BAND_STREAMS -> t.toolName + " from 2^" + bandStreamsLog2 + " samples per band";
+                case PALETTE -> t.toolName + " of " + palette.size() + " colours, " + palette.codedDepth() + "-bit indices";
                 default -> t.toolName;
             });
         }
@@ -114,6 +119,10 @@ public final class CodingTools {
                     m.put("startY", blockGrid.startY);
                 }
                 case BAND_STREAMS -> m.put("minBandSamplesLog2", bandStreamsLog2);
+                case PALETTE -> {
+                    m.put("colours", palette.size());
+                    m.put("codedDepth", palette.codedDepth());
+                }
                 default -> {
                 }
             }
@@ -133,9 +142,14 @@ public final class CodingTools {
                 filter());
     }
 
-    /** The depth the levels code samples at: the value map's ranks', or the image's. */
+    /** The depth the levels code samples at: the palette's indices', the value map's ranks', or the image's. */
     int codedDepth(int bitDepth) {
-        return valueMap == null ? bitDepth : valueMap.codedDepth();
+        return palette != null ? palette.codedDepth() : valueMap == null ? bitDepth : valueMap.codedDepth();
+    }
+
+    /** The channels the levels code: one plane of indices with a palette, else the image's. */
+    int codedChannels(int channels) {
+        return palette != null ? 1 : channels;
     }
 
     /** The tool list's bytes (SPEC.md §2.4.1). */
@@ -152,6 +166,11 @@ public final class CodingTools {
                 }
                 case BLOCK_GRID -> out.writeBytes(blockGrid.bytes());
                 case BAND_STREAMS -> out.write(bandStreamsLog2);
+                case PALETTE -> {
+                    byte[] colours = palette.toBytes();
+                    ValueMap.writeVarint(out, colours.length);
+                    out.writeBytes(colours);
+                }
                 default -> {
                 }
             }
@@ -168,6 +187,7 @@ public final class CodingTools {
         ColourTransform colour = ColourTransform.NONE;
         ValueMap map = null;
         BlockGrid grid = null;
+        Palette palette = null;
         int bandStreams = NO_BAND_STREAMS;
         Set<CodingTool> seen = EnumSet.noneOf(CodingTool.class);
         int lastId = 0;
@@ -205,20 +225,26 @@ public final class CodingTools {
                                     + " is not defined");
                         }
                     }
-                    case VALUE_MAP -> {
+                    case VALUE_MAP, PALETTE -> {
                         long length = 0;
                         for (int i = 0; ; i++) {
-                            if (i == 4) throw new CodingToolException(INVALID_TOOLS, pos,
-                                    "value map length is longer than 4 bytes");
+                            if (i == 4) throw new CodingToolException(INVALID_TOOLS, pos, t.toolName + " length is longer than 4 bytes");
                             int x = param(list, pos++, t);
                             length |= (long) (x & 0x7F) << (7 * i);
                             if ((x & 0x80) == 0) break;
                         }
                         if (length > list.length - pos) {
-                            throw new CodingToolException(INVALID_TOOLS, pos, "value map of " + length
-                                    + " bytes runs past the tool list's end");
+                            throw new CodingToolException(INVALID_TOOLS, pos,
+                                    t.toolName + " of " + length + " bytes runs past the tool list's end");
                         }
-                        map = ValueMap.read(list, pos, pos + (int) length, channels, bitDepth);
+                        if (t == CodingTool.VALUE_MAP) {
+                            map = ValueMap.read(list, pos, pos + (int) length, channels, bitDepth);
+                        } else {
+                            if (channels < 2) {
+                                throw new CodingToolException(INVALID_TOOLS, at, "palette needs 2 to 4 channels, the file has " + channels);
+                            }
+                            palette = Palette.read(list, pos, pos + (int) length, channels, bitDepth);
+                        }
                         pos += (int) length;
                     }
                     case BLOCK_GRID -> {
@@ -240,6 +266,10 @@ public final class CodingTools {
                 throw new CodingToolException(INVALID_TOOLS, (int) e.offset(), t.toolName + ": " + e.reason());
             }
         }
+        if (palette != null && (map != null || colour != ColourTransform.NONE)) {
+            throw new CodingToolException(INVALID_TOOLS, 0, "palette codes whole colours: it cannot go with "
+                    + (map != null ? "value-map" : "colour-transform"));
+        }
         for (CodingTool t : seen) {
             if (t.needs != null && !seen.contains(t.needs)) {
                 throw new CodingToolException(INVALID_TOOLS, 0, "tool " + t.toolName + " needs " + t.needs.toolName
@@ -250,7 +280,7 @@ public final class CodingTools {
                 seen.contains(CodingTool.ADAPTIVE_MEAN),
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
                         seen.contains(CodingTool.ERROR_FEEDBACK),
-                seen.contains(CodingTool.SCALE_BLEND), bandStreams);
+                seen.contains(CodingTool.SCALE_BLEND), bandStreams, palette);
     }
 
     private static int param(byte[] list, int pos, CodingTool t) throws CodingToolException {

@@ -10,6 +10,7 @@ import dev.nwf.codec.nwf.NwfLevels;
 import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.Lifting;
+import dev.nwf.codec.transform.Palette;
 import dev.nwf.codec.transform.Pyramid;
 import dev.nwf.codec.transform.SplitChoice;
 import dev.nwf.codec.transform.ValueMap;
@@ -122,9 +123,50 @@ public final class NwfCodec {
     }
 
     public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
+        Palette palette = allows(CodingTool.PALETTE) ? Palette.fit(image) : null;
+        if (palette == null) return encode(image, null, metadata, icc, exif, progress);
+        // an image of few colours is coded both as its samples and as its palette's indices; the smaller is kept
+        NwfFile samples = encode(image, null, metadata, icc, exif, Halves.of(progress, 0));
+        NwfFile indices = encode(image, palette, metadata, icc, exif, Halves.of(progress, 1));
+        return totalBytes(indices.levels()) + indices.header().tools().length
+                < totalBytes(samples.levels()) + samples.header().tools().length ? indices : samples;
+    }
+
+    /** Progress of one of two codings of the same image, as a half of the whole (in millionths, so it only grows). */
+    private record Halves(EncodeProgress outer, int half) implements EncodeProgress {
+        private static final long UNIT = 1_000_000;
+
+        static EncodeProgress of(EncodeProgress outer, int half) {
+            return new Halves(outer, half);
+        }
+
+        @Override
+        public void levelCoded(int level, int totalLevels) {
+            if (half == 1) outer.levelCoded(level, totalLevels);
+        }
+
+        @Override
+        public void workDone(long done, long total) {
+            outer.workDone(half * UNIT + done * UNIT / Math.max(1, total), 2 * UNIT);
+        }
+    }
+
+    /** Codes the image's samples, or with a palette its indices, trying split filters and block grids where they may pay. */
+    private NwfFile encode(Image image, Palette palette, Map<String, Object> metadata, byte[] icc, byte[] exif,
+            EncodeProgress progress) {
+        if (palette != null) {
+            Image coded = palette.toIndices(image);
+            return encodeCoded(image, coded, null, null, palette, metadata, icc, exif, progress);
+        }
         ValueMap map = allows(CodingTool.VALUE_MAP) ? ValueMap.fit(image) : null;
         Image coded = map == null ? image : map.toRanks(image);
         BlockGrid grid = allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
+        return encodeCoded(image, coded, map, grid, null, metadata, icc, exif, progress);
+    }
+
+    /** Codes {@code coded} (the image, its ranks or its palette indices) under the candidate grids and filters. */
+    private NwfFile encodeCoded(Image image, Image coded, ValueMap map, BlockGrid grid, Palette palette,
+            Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
         // on smaller images the grid's classes may not pay for themselves: code both ways, keep the smaller
         List<BlockGrid> grids = grid != null && image.pixels() < BlockGrid.TRIAL_BELOW_PIXELS
                 ? Arrays.asList(grid, null) : Arrays.asList(grid);
@@ -139,7 +181,7 @@ public final class NwfCodec {
         if (mosaic) {
             List<Function<EncodeProgress, Long>> trials = new ArrayList<>();
             for (Lifting.Filter f : List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)) {
-                trials.add(p -> levelBytes(sample, trialTools(null, grid, f), p));
+                trials.add(p -> levelBytes(sample, trialTools(null, grid, f, palette), p));
             }
             List<Long> bytes = phases.run(trials, sample.pixels(), -1);
             filters = List.of(SplitChoice.better(bytes.get(0), bytes.get(1)));
@@ -148,7 +190,7 @@ public final class NwfCodec {
         List<Function<EncodeProgress, NwfFile>> codings = new ArrayList<>();
         for (BlockGrid g : grids) {
             for (Lifting.Filter f : filters) codings.add(p -> encode(image, coded, metadata, icc, exif, p,
-                    trialTools(map, g, f)));
+                    trialTools(map, g, f, palette)));
         }
         NwfFile best = null;
         for (NwfFile file : phases.run(codings, image.pixels(), codings.size() - 1)) {
@@ -167,12 +209,12 @@ public final class NwfCodec {
      * The tools a trial codes with: the allowed context tools, the given value map, grid and filter, the preferred
      * colour transform and band streams wherever a level is large enough (the final file lists what its coding used).
      */
-    private CodingTools trialTools(ValueMap map, BlockGrid grid, Lifting.Filter filter) {
+    private CodingTools trialTools(ValueMap map, BlockGrid grid, Lifting.Filter filter, Palette palette) {
         return new CodingTools(ColourTransform.NONE, map, grid, filter == Lifting.Filter.HAAR,
                 allows(CodingTool.ADAPTIVE_MEAN),
                 allows(CodingTool.ZERO_CONTEXT), allows(CodingTool.BIAS_CORRECTION), allows(CodingTool.ERROR_FEEDBACK),
                 allows(CodingTool.SCALE_BLEND), allows(CodingTool.BAND_STREAMS) ? BandStreams.DEFAULT_LOG2
-                        : CodingTools.NO_BAND_STREAMS);
+                        : CodingTools.NO_BAND_STREAMS, palette);
     }
 
     /**
@@ -188,7 +230,7 @@ public final class NwfCodec {
                            EncodeProgress progress, CodingTools trial) {
         LevelCoding coding = levelCoding(trial);
         int[][] sizes = coding.sizes(image.width(), image.height());
-        LevelCoding.Encoded levelsCoded = coding.encode(coded, candidateTransforms(image.channels()), progress);
+        LevelCoding.Encoded levelsCoded = coding.encode(coded, candidateTransforms(coded.channels()), progress);
         List<byte[]> payloads = levelsCoded.payloads();
         // band streams are listed only where a level holds them
         int bandStreams = trial.bandStreamsLog2 != CodingTools.NO_BAND_STREAMS
@@ -196,7 +238,7 @@ public final class NwfCodec {
                 ? trial.bandStreamsLog2 : CodingTools.NO_BAND_STREAMS;
         CodingTools tools = new CodingTools(levelsCoded.transform(), trial.valueMap, trial.blockGrid, trial.haarSplit,
                 trial.adaptiveMean, trial.zeroContext, trial.biasCorrection, trial.errorFeedback, trial.scaleBlend,
-                        bandStreams);
+                bandStreams, trial.palette);
         int levels = sizes.length;
         NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(), model.id(),
                 model.digest(),
@@ -248,8 +290,7 @@ public final class NwfCodec {
         if (!(temperature >= 0)) throw new IllegalArgumentException("temperature must be >= 0: " + temperature);
         // the prior was trained on the standard transform's planes
         ColourTransform ct = ColourTransform.standard(image.channels());
-        int[][] planes = levelCoding(trialTools(null, null,
-                Lifting.Filter.LE_GALL_53)).upsample(Pyramid.transformedPlanes(image, ct), image.width(),
+        int[][] planes = levelCoding(trialTools(null, null, Lifting.Filter.LE_GALL_53, null)).upsample(Pyramid.transformedPlanes(image, ct), image.width(),
                 image.height(), image.bitDepth(),
                 doublings, temperature, new java.util.Random(seed));
         return Pyramid.toImage(planes, image.width() << doublings, image.height() << doublings, image.bitDepth(), ct,

@@ -167,7 +167,8 @@ public final class NwfDecoder {
                 throw new CorruptLevelException(0, 0, "header declares " + h.levels() + " levels, a " + h.width() + "x"
                         + h.height() + " image has " + sizes.length, null);
             }
-            this.coding = levelCoding.decoder(h.channels(), h.width(), h.height(), tools.codedDepth(h.bitDepth()));
+            this.coding = levelCoding.decoder(tools.codedChannels(h.channels()), h.width(), h.height(),
+                    tools.codedDepth(h.bitDepth()));
         }
 
         void next(byte[] payload) throws IOException {
@@ -191,6 +192,7 @@ public final class NwfDecoder {
                 Image coded = Pyramid.toImage(coding.planes(), sizes[done - 1][0], sizes[done - 1][1],
                         tools.codedDepth(header.bitDepth()),
                         tools.colourTransform, !full);
+                if (tools.palette != null) return tools.palette.toColours(coded, !full);
                 return map == null ? coded : map.toValues(coded, !full);
             } catch (IllegalArgumentException e) {
                 throw new CorruptLevelException(done - 1, 0, "decoded samples out of range: " + e.getMessage(), e);

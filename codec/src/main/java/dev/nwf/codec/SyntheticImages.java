@@ -283,4 +283,21 @@ public final class SyntheticImages {
         }
         return new Image(w, h, 8, p);
     }
+
+    /**
+     * Three coloured curves and a black axis on white: a plot's handful of colours (StrictMath: the same everywhere).
+     */
+    public static Image plot(int w, int h) {
+        int[][] p = new int[3][w * h];
+        for (int[] plane : p) java.util.Arrays.fill(plane, 255);
+        int[][] colours = {{200, 30, 40}, {20, 120, 220}, {40, 160, 60}};
+        for (int x = 0; x < w; x++) {
+            for (int k = 0; k < 3; k++) {
+                int y = (int) StrictMath.rint(h / 2.0 + h / 3.0 * StrictMath.sin(x / (6.0 + 3 * k) + k));
+                for (int c = 0; c < 3; c++) p[c][Math.max(0, Math.min(h - 1, y)) * w + x] = colours[k][c];
+            }
+            for (int c = 0; c < 3; c++) p[c][(h - 3) * w + x] = 0;
+        }
+        return new Image(w, h, 8, p);
+    }
 }

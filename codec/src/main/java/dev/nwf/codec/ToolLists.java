@@ -29,7 +29,7 @@ public final class ToolLists {
             switch (t) {
                 case COLOUR_TRANSFORM, BAND_STREAMS -> pos += 1;
                 case BLOCK_GRID -> pos += BlockGrid.BYTES;
-                case VALUE_MAP -> {
+                case VALUE_MAP, PALETTE -> {
                     int length = 0;
                     for (int shift = 0; ; shift += 7) {
                         int x = list[pos++] & 0xFF;
@@ -82,14 +82,14 @@ public final class ToolLists {
 
     /**
      * Parameters that pass the table's checks, for lists built by hand: YCoCg-R, an 8×8 grid from (3, 3), band streams
-     * from 2^14 samples, none for the others. A value map cannot be made up.
+     * from 2^14 samples, none for the others. A value map or palette cannot be made up.
      */
     public static byte[] validParams(CodingTool tool) {
         return switch (tool) {
             case COLOUR_TRANSFORM -> new byte[] {1};
             case BLOCK_GRID -> new byte[] {8, 3, 3};
             case BAND_STREAMS -> new byte[] {14};
-            case VALUE_MAP -> throw new IllegalArgumentException("a value map cannot be made up");
+            case VALUE_MAP, PALETTE -> throw new IllegalArgumentException("a " + tool.toolName + " cannot be made up");
             default -> new byte[0];
         };
     }

@@ -225,7 +225,7 @@ abstract class CodecContractTest {
         NwfFile file = codec.encode(img);
         java.util.Set<CodingTool> chosenPerImage = java.util.EnumSet.of(CodingTool.COLOUR_TRANSFORM,
                 CodingTool.VALUE_MAP,
-                CodingTool.BLOCK_GRID, CodingTool.HAAR_SPLIT, CodingTool.BAND_STREAMS);
+                CodingTool.BLOCK_GRID, CodingTool.HAAR_SPLIT, CodingTool.BAND_STREAMS, CodingTool.PALETTE);
         for (CodingTool t : CodingTool.values()) {
             if (!chosenPerImage.contains(t)) assertEquals(allows(t), lists(file, t), t.toolName);
         }
@@ -280,14 +280,15 @@ abstract class CodecContractTest {
 
     /**
      * 8-bit data widened to 16 bits and a few-colour image are coded as ranks (the value-map tool), smaller than
-     * without.
+     * without (the palette, which the few-colour image would take, left out).
      */
     @Test
     void imagesUsingFewValuesAreCodedAsRanks() throws IOException {
         assumeTrue(allows(CodingTool.VALUE_MAP), "value maps allowed");
+        NwfCodec codec = allowing(this.codec, CodingTool.PALETTE);
         Image widened = SyntheticImages.times257(SyntheticImages.synthetic(45, 38, 3, 8, 21));
         Image fewColours = SyntheticImages.fewColours(41, 35, 22);
-        NwfCodec withoutMaps = allowing(codec, CodingTool.VALUE_MAP);
+        NwfCodec withoutMaps = allowing(codec, CodingTool.VALUE_MAP, CodingTool.PALETTE);
         for (Image img : List.of(widened, fewColours)) {
             NwfFile file = codec.encode(img);
             assertTrue(lists(file, CodingTool.VALUE_MAP), img + " gets a value map");
@@ -299,6 +300,48 @@ abstract class CodecContractTest {
         }
         NwfFile noise = codec.encode(SyntheticImages.noise(30, 20, 3, 8, 23));
         assertFalse(lists(noise, CodingTool.VALUE_MAP), "noise uses every value: no map");
+    }
+
+    /**
+     * An image of few whole colours (a few-colour RGBA image, a plot of coloured curves on white) is coded as one plane
+     * of palette indices, smaller than as its samples, and decodes exactly; every level shown on the way holds only the
+     * palette's colours. A palette with a colour transform is refused.
+     */
+    @Test
+    void fewColouredImagesAreCodedAsPaletteIndices() throws IOException {
+        assumeTrue(allows(CodingTool.PALETTE), "palettes allowed");
+        NwfCodec withoutPalette = allowing(codec, CodingTool.PALETTE);
+        for (Image img : List.of(SyntheticImages.fewColours(41, 35, 22), SyntheticImages.plot(160, 120))) {
+            NwfFile file = codec.encode(img);
+            assertTrue(lists(file, CodingTool.PALETTE), img + " gets a palette");
+            assertFalse(lists(file, CodingTool.COLOUR_TRANSFORM) || lists(file, CodingTool.VALUE_MAP));
+            List<Image> shown = new ArrayList<>();
+            Image back = codec.decoder().withListener((level, total, image) -> shown.add(image)).decode(file).image();
+            assertTrue(img.sameAs(back));
+            java.util.Set<Long> colours = new java.util.HashSet<>();
+            for (int i = 0; i < img.pixels(); i++) colours.add(colour(img, i));
+            for (Image level : shown) {
+                for (int i = 0; i < level.pixels(); i++) {
+                    assertTrue(colours.contains(colour(level, i)), "a level shows a colour not in the image");
+                }
+            }
+            long with = NwfContainer.toBytes(file).length;
+            long without = NwfContainer.toBytes(withoutPalette.encode(img)).length;
+            assertTrue(with < without, img + ": " + with + " bytes with the palette, " + without + " without");
+        }
+        NwfFile file = codec.encode(SyntheticImages.plot(40, 30));
+        byte[] list = file.header().tools();
+        NwfFile bad = file.withHeader(file.header().withTools(ToolLists.with(list, CodingTool.COLOUR_TRANSFORM,
+                (byte) 2)));
+        CodingToolException e = assertThrows(CodingToolException.class, () -> codec.decoder().decode(bad));
+        assertTrue(e.getMessage().contains("palette codes whole colours"), e.getMessage());
+    }
+
+    /** The image's samples at pixel i, packed. */
+    private static long colour(Image img, int i) {
+        long v = 0;
+        for (int c = 0; c < img.channels(); c++) v = v << 16 | img.plane(c)[i];
+        return v;
     }
 
     /**

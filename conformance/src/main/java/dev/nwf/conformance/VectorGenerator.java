@@ -92,6 +92,7 @@ final class VectorGenerator {
         toolListErrors(big, gray);
         colourTransforms();
         valueMaps();
+        palettes(gray);
         blockGrids();
         haarSplits();
         zeroContexts();
@@ -204,8 +205,10 @@ final class VectorGenerator {
                 "value map: 8-bit data stored as 16 bits (v*257), coded as 8-bit ranks",
                 List.of("gray", "16bit", "multi-level"), SyntheticImages.times257(SyntheticImages.fixedWaves(40, 30, 1,
                         8, 17)));
+        codec = nwfWithout(CodingTool.PALETTE);
         mapped("rgba8-value-map-palette-45x33", "value map: a few colours with alpha, 2-bit ranks",
                 List.of("rgba", "8bit", "odd-size", "multi-level"), SyntheticImages.fourColours(45, 33, 18));
+        codec = nwf;
         int values = mapSize(gray, 0);
         int[] zeroGap = new int[values];
         for (int i = 1; i < values; i++) zeroGap[i] = i == values / 2 ? 0 : 257;
@@ -224,6 +227,48 @@ final class VectorGenerator {
         reject("value-map-past-list-end", "a list of the value map alone, cut one byte short of the map's end",
                 withTools(gray, cut),
                 "INVALID_TOOLS");
+    }
+
+    /**
+     * Palettes: images of few whole colours coded as one plane of indices (with alpha, a plot, and in the rgflow
+     * family), and palettes a decoder must refuse.
+     */
+    private void palettes(NwfFile gray) throws IOException {
+        NwfFile rgba = withTool("rgba8-palette-45x33",
+                "palette of four colours, one of them transparent: 2-bit indices",
+                List.of("rgba", "8bit", "odd-size", "multi-level"), SyntheticImages.fourColours(45, 33, 18),
+                        CodingTool.PALETTE);
+        NwfFile plot = withTool("rgb8-palette-plot-96x64", "palette of a plot: coloured curves and an axis on white",
+                List.of("rgb", "8bit", "multi-level"), SyntheticImages.plot(96, 64), CodingTool.PALETTE);
+        codec = rgflow;
+        withTool("rgflow-palette-plot-48x40", "rgflow family with a palette",
+                List.of("rgflow", "rgb", "8bit", "multi-level"),
+                SyntheticImages.plot(48, 40), CodingTool.PALETTE);
+        codec = nwf;
+        byte[] list = plot.header().tools();
+        reject("palette-with-colour-transform",
+                "a palette and a colour transform (which works on the samples it replaces)",
+                withTools(plot, ToolLists.with(list, CodingTool.COLOUR_TRANSFORM, (byte) 2)), "INVALID_TOOLS");
+        byte[] params = ToolLists.params(list, CodingTool.PALETTE);
+        reject("palette-on-gray", "a palette on a one-channel file",
+                withTools(gray, ToolLists.with(gray.header().tools(), CodingTool.PALETTE, params)), "INVALID_TOOLS");
+        // the four colours' palette, shortened to its first two: indices 2 and 3 point past it
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        writeVarint(plain, 2);
+        for (int i = 0; i < 2 * 4; i++) writeVarint(plain, i % 4 == 3 ? 255 : 0);
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
+        deflater.setInput(plain.toByteArray());
+        deflater.finish();
+        byte[] buf = new byte[256];
+        int n = deflater.deflate(buf);
+        deflater.end();
+        java.io.ByteArrayOutputStream shorter = new java.io.ByteArrayOutputStream();
+        writeVarint(shorter, n);
+        shorter.write(buf, 0, n);
+        byte[] cut = ToolLists.with(ToolLists.without(rgba.header().tools(), CodingTool.PALETTE), CodingTool.PALETTE,
+                shorter.toByteArray());
+        reject("palette-index-out-of-range", "the palette shortened to two colours: indices beyond it",
+                withTools(rgba, cut), "CORRUPT_LEVEL");
     }
 
     /** Block grids: JPEG-like images whose grid the encoder names, and grids a decoder must refuse. */
