@@ -1,11 +1,11 @@
 package dev.nwf.bench;
 
-import dev.nwf.codec.PriorTrainingData;
 import dev.nwf.codec.net.IntNet;
 import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
 import dev.nwf.djl.DjlEvaluator;
 import dev.nwf.zoo.ModelZoo;
+import dev.nwf.zoo.train.PriorTrainingData;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -126,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
             IntNet net = new PriorTrainer(new PriorTrainer.Config(hidden, steps, batch, side, lr, SHIFT, seed,
                     contextLoss)).train(images, bar);
             model = new NwfModel(id, NwfModel.FAMILY_NWF, net);
-            hyper.put("fp32Exact", net.fp32Exact(dev.nwf.codec.PriorTrainingData.INPUT_BOUND));
+            hyper.put("fp32Exact", net.fp32Exact(dev.nwf.zoo.train.PriorTrainingData.INPUT_BOUND));
         }
         System.err.println();
         Map<String, Double> bpsp = new LinkedHashMap<>();

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import dev.nwf.codec.Image;
-import dev.nwf.codec.PriorTrainingData;
 import dev.nwf.codec.entropy.CodingTables;
 import dev.nwf.codec.net.IntConv;
 import dev.nwf.codec.net.IntNet;

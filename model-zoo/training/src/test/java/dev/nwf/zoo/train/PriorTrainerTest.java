@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfModel;
-import dev.nwf.codec.PriorTrainingData;
 import dev.nwf.codec.net.IntNet;
 import dev.nwf.codec.net.ReferenceEvaluator;
 import dev.nwf.format.NwfContainer;

@@ -1,5 +1,6 @@
-package dev.nwf.codec;
+package dev.nwf.zoo.train;
 
+import dev.nwf.codec.Image;
 import dev.nwf.codec.nwf.DetailCoder;
 import dev.nwf.codec.nwf.HighPassPrior;
 import dev.nwf.codec.nwf.context.LocalScale;
@@ -11,7 +12,9 @@ import java.util.List;
 
 /**
  * What the high-pass prior sees and must predict, for training (SPEC.md §6.2): for every detail level and channel
- * of an image, the network input planes and the three target bands, at the low-pass size.
+ * of an image, the network input planes and the three target bands, at the low-pass size. It reads the codec's own
+ * transforms and prior inputs (internal packages of the codec module, on the class path here) so that training sees
+ * exactly what coding will.
  */
 public final class PriorTrainingData {
     public static final int INPUTS = HighPassPrior.INPUTS;
