@@ -166,6 +166,19 @@ class CliEndToEndTest {
             System.setErr(oldErr);
         }
         assertTrue(err.toString().contains("does not exist") && !err.toString().contains(".part"), err.toString());
+        // a file cut right after its last level: the whole image, with a warning that the end chunk is missing
+        byte[] whole = Files.readAllBytes(nwf);
+        Path noEnd = dir.resolve("no-end.nwf");
+        Files.write(noEnd, Arrays.copyOf(whole, whole.length - 12));
+        err.reset();
+        try {
+            System.setErr(new PrintStream(err, true));
+            assertEquals(0, Nwf.run("decode", noEnd.toString(), "-o", dir.resolve("no-end.png").toString(), "-q"));
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertTrue(err.toString().contains("warning") && err.toString().contains("end chunk"), err.toString());
+        assertTrue(original.sameAs(ImageFiles.read(dir.resolve("no-end.png"))));
         assertEquals(2, Nwf.run("decode", nwf.toString(), "-o", dir.resolve("small.png").toString(), "--level", "9",
                 "-q"),
                 "--level beyond the file's levels is a usage error, not level 0");

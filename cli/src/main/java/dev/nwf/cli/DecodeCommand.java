@@ -121,6 +121,7 @@ final class DecodeCommand implements Callable<Integer> {
         Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, ".png");
         ImageFiles.Picture picture = new ImageFiles.Picture(d.image(), d.icc(), textOf(d.metadata()));
         Streams.write(out, force, o -> ImageFiles.writePng(picture, o));
+        if (d.isFull() && d.stopReason() != null) System.err.println("nwf: warning: " + d.stopReason());
         if (!quiet) {
             System.err.printf("%s -> %s: %dx%d (%d of %d levels)%s%n", input, out, d.image().width(),
                     d.image().height(),

@@ -96,7 +96,10 @@ public final class NwfDecoder {
         return decode(new ByteArrayInputStream(bytes));
     }
 
-    /** Reads and decodes a stream level by level; a stream cut short gives what arrived whole (see the class). */
+    /**
+     * Reads and decodes a stream level by level; a stream cut short gives what arrived whole (see the class). A stream
+     * cut after its last level gives the whole image, with a stop reason that says the end chunk is missing.
+     */
     public Decoded decode(InputStream in) throws IOException {
         NwfStreamReader reader = NwfContainer.open(in, options);
         NwfHeader h = reader.header();
@@ -106,8 +109,15 @@ public final class NwfDecoder {
             if (payload == null) break;
             d.next(payload);
         }
-        if (d.done == h.levels()) reader.readRest();
-        String reason = d.done == h.levels() ? null : d.done == d.wanted ? "stopped at level " + d.wanted + " as asked"
+        String trailer = null;
+        if (d.done == h.levels()) {
+            dev.nwf.format.NwfRead rest = reader.readRest();
+            // every level is whole, but the file ends early: say so, the image is complete
+            if (!rest.complete()) trailer = "every level is complete, but the file is cut before its end chunk: "
+                    + rest.stopReason();
+        }
+        String reason = d.done == h.levels() ? trailer : d.done == d.wanted ? "stopped at level " + d.wanted
+                + " as asked"
                 : reader.stopReason();
         check(d, reason, reader.verifiedBytes());
         return new Decoded(d.image(), d.done, h.levels(), reason, reader.metadata(), reader.icc(), reader.exif());
