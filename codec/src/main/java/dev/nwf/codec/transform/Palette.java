@@ -6,9 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 /**
  * A whole-colour palette (SPEC.md §4.0.1, the palette tool): an image of 2 to 4 channels that uses few distinct
@@ -109,7 +106,8 @@ public final class Palette {
         for (int i = 0; i < n; i++) {
             int k = src[i];
             if (k >= colours.length) {
-                if (!clamp) throw new IllegalArgumentException("index " + k + ", the palette has " + colours.length + " colours");
+                if (!clamp) throw new IllegalArgumentException("index " + k + ", the palette has " + colours.length
+                        + " colours");
                 k = colours.length - 1;
             }
             for (int c = 0; c < channels; c++) planes[c][i] = colours[k][c];
@@ -117,75 +115,44 @@ public final class Palette {
         return new Image(indices.width(), indices.height(), depth, planes);
     }
 
-    /** The palette as the tool list carries it, after its length: raw DEFLATE of LEB128 numbers (count, then samples). */
+    /**
+     * The palette as the tool list carries it, after its length: raw DEFLATE of LEB128 numbers (count, then samples).
+     */
     public byte[] toBytes() {
         if (bytes == null) {
             ByteArrayOutputStream plain = new ByteArrayOutputStream();
             ValueMap.writeVarint(plain, colours.length);
             for (int[] colour : colours) for (int s : colour) ValueMap.writeVarint(plain, s);
-            Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-            try {
-                deflater.setInput(plain.toByteArray());
-                deflater.finish();
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                byte[] buf = new byte[4096];
-                while (!deflater.finished()) out.write(buf, 0, deflater.deflate(buf));
-                bytes = out.toByteArray();
-            } finally {
-                deflater.end();
-            }
+            bytes = DeflatedNumbers.deflate(plain);
         }
         return bytes;
     }
 
     /**
-     * Reads the palette held in {@code b[start, end)} for an image of this many channels (2 to 4) and depth; errors name
-     * offsets into {@code b}.
+     * Reads the palette held in {@code b[start, end)} for an image of this many channels (2 to 4) and depth; errors
+     * name offsets into {@code b}.
      */
     public static Palette read(byte[] b, int start, int end, int channels, int depth) throws CorruptStreamException {
         // a count, then each sample: LEB128 numbers of at most 3 bytes
         int limit = 3 + 3 * channels * MAX_FILE_COLOURS;
-        byte[] plain = new byte[limit + 1];
-        int n;
-        Inflater inflater = new Inflater(true);
-        try {
-            inflater.setInput(b, start, end - start);
-            n = inflater.inflate(plain);
-            if (n > limit) throw new CorruptStreamException("palette inflates to more than " + limit + " bytes", start);
-            if (!inflater.finished()) throw new CorruptStreamException("palette's DEFLATE stream is incomplete", end);
-            if (inflater.getRemaining() != 0) {
-                throw new CorruptStreamException("palette has " + inflater.getRemaining() + " bytes after its DEFLATE stream",
-                        end - inflater.getRemaining());
-            }
-        } catch (DataFormatException e) {
-            throw new CorruptStreamException("palette is not a valid DEFLATE stream: " + e.getMessage(), start);
-        } finally {
-            inflater.end();
-        }
-        int[] pos = {0};
-        int count = number(plain, n, pos, start);
-        if (count < 1 || count > MAX_FILE_COLOURS) throw new CorruptStreamException("palette of " + count + " colours", start);
+        DeflatedNumbers numbers = DeflatedNumbers.inflate("palette", b, start, end, limit);
+        int count = numbers.next();
+        if (count < 1 || count > MAX_FILE_COLOURS) throw new CorruptStreamException("palette of " + count + " colours",
+                start);
         int max = (1 << depth) - 1;
         int[][] colours = new int[count][channels];
         for (int i = 0; i < count; i++) {
             for (int c = 0; c < channels; c++) {
-                int s = number(plain, n, pos, start);
-                if (s > max) throw new CorruptStreamException("palette colour " + i + " exceeds " + depth + "-bit samples", start);
+                int s = numbers.next();
+                if (s > max) throw new CorruptStreamException("palette colour " + i + " exceeds " + depth
+                        + "-bit samples", start);
                 colours[i][c] = s;
             }
         }
-        if (pos[0] != n) throw new CorruptStreamException("palette has " + (n - pos[0]) + " bytes after its last colour", start);
-        return new Palette(colours, depth);
-    }
-
-    private static int number(byte[] b, int n, int[] pos, int start) throws CorruptStreamException {
-        int v = 0;
-        for (int shift = 0; shift <= 14; shift += 7) {
-            if (pos[0] >= n) throw new CorruptStreamException("palette ends inside a number", start);
-            int x = b[pos[0]++] & 0xFF;
-            v |= (x & 0x7F) << shift;
-            if ((x & 0x80) == 0) return v;
+        if (numbers.remaining() != 0) {
+            throw new CorruptStreamException("palette has " + numbers.remaining() + " bytes after its last colour",
+                    start);
         }
-        throw new CorruptStreamException("palette number longer than 3 bytes", start);
+        return new Palette(colours, depth);
     }
 }

@@ -3,9 +3,6 @@ package dev.nwf.codec.transform;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.entropy.CorruptStreamException;
 import java.io.ByteArrayOutputStream;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 /**
  * Per-channel value maps (SPEC.md §4.0, the value-map tool): when every channel uses few distinct values — 8-bit
@@ -152,18 +149,7 @@ public final class ValueMap {
             writeVarint(plain, v[0]);
             for (int i = 1; i < v.length; i++) writeVarint(plain, v[i] - v[i - 1]);
         }
-        byte[] input = plain.toByteArray();
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        try {
-            deflater.setInput(input);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[4096];
-            while (!deflater.finished()) out.write(buf, 0, deflater.deflate(buf));
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
+        return DeflatedNumbers.deflate(plain);
     }
 
     /**
@@ -171,39 +157,19 @@ public final class ValueMap {
      * for an image of this many channels and depth; errors name offsets into {@code b}.
      */
     public static ValueMap read(byte[] b, int start, int end, int channels, int depth) throws CorruptStreamException {
-        byte[] payload = b;
         // ranks must be fewer than 2^depth values; each LEB128 number takes at most 3 bytes at 16 bits
-        int limit = channels * (3 + 3 * (1 << depth));
-        byte[] plain = new byte[limit + 1];
-        int n;
-        Inflater inflater = new Inflater(true);
-        try {
-            inflater.setInput(payload, start, end - start);
-            n = inflater.inflate(plain);
-            if (n > limit) throw new CorruptStreamException("value map inflates to more than " + limit + " bytes",
-                    start);
-            if (!inflater.finished()) throw new CorruptStreamException("value map's DEFLATE stream is incomplete", end);
-            if (inflater.getRemaining() != 0) {
-                throw new CorruptStreamException("value map has " + inflater.getRemaining()
-                        + " bytes after its DEFLATE stream",
-                        end - inflater.getRemaining());
-            }
-        } catch (DataFormatException e) {
-            throw new CorruptStreamException("value map is not a valid DEFLATE stream: " + e.getMessage(), start);
-        } finally {
-            inflater.end();
-        }
-        int[] pos = {0};
+        DeflatedNumbers numbers = DeflatedNumbers.inflate("value map", b, start, end,
+                channels * (3 + 3 * (1 << depth)));
         int[][] values = new int[channels][];
         int max = (1 << depth) - 1;
         for (int c = 0; c < channels; c++) {
-            int count = readVarint(plain, n, pos, start);
+            int count = numbers.next();
             if (count < 1 || count > max) throw new CorruptStreamException("value map of channel " + c + " has " + count
                     + " values", start);
             int[] v = new int[count];
-            v[0] = readVarint(plain, n, pos, start);
+            v[0] = numbers.next();
             for (int i = 1; i < count; i++) {
-                int gap = readVarint(plain, n, pos, start);
+                int gap = numbers.next();
                 if (gap < 1) throw new CorruptStreamException("value map of channel " + c
                         + " is not increasing at value " + i, start);
                 v[i] = v[i - 1] + gap;
@@ -215,7 +181,7 @@ public final class ValueMap {
             }
             values[c] = v;
         }
-        if (pos[0] != n) throw new CorruptStreamException("value map has " + (n - pos[0])
+        if (numbers.remaining() != 0) throw new CorruptStreamException("value map has " + numbers.remaining()
                 + " bytes after its last channel", start);
         ValueMap map = new ValueMap(values, depth);
         if (map.codedDepth >= depth) {
@@ -246,16 +212,5 @@ public final class ValueMap {
             v >>>= 7;
         }
         out.write(v);
-    }
-
-    private static int readVarint(byte[] b, int n, int[] pos, int start) throws CorruptStreamException {
-        int v = 0;
-        for (int shift = 0; shift <= 14; shift += 7) {
-            if (pos[0] >= n) throw new CorruptStreamException("value map ends inside a number", start);
-            int x = b[pos[0]++] & 0xFF;
-            v |= (x & 0x7F) << shift;
-            if ((x & 0x80) == 0) return v;
-        }
-        throw new CorruptStreamException("value map number longer than 3 bytes", start);
     }
 }
