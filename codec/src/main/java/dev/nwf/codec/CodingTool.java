@@ -40,7 +40,17 @@ public enum CodingTool {
      * §4.0.1: a LEB128 length, then the colour list (raw DEFLATE); 2 to 4 channels, whose colours the levels code as
      * one plane of indices. Neither with a value map nor a colour transform, which work on the samples it replaces.
      */
-    PALETTE(11, "palette", "§4.0.1", "one plane of indices into the image's colours", null, true);
+    PALETTE(11, "palette", "§4.0.1", "one plane of indices into the image's colours", null, true),
+    /**
+     * §4.4: levels hold the image decimated by powers of two, pixel by pixel, under an exact-context mixing model,
+     * instead of wavelet bands under the family's prior; no network is evaluated. Not with the wavelet's tools.
+     */
+    PIXEL_LEVELS(12, "pixel-levels", "§4.4", "levels of decimated pixels under an exact-context model (graphics)",
+            null, true);
+
+    /** The tools that shape wavelet levels, which pixel levels replace. */
+    static final Set<CodingTool> WAVELET_ONLY = EnumSet.of(HAAR_SPLIT, ADAPTIVE_MEAN, BLOCK_GRID, ZERO_CONTEXT,
+            BIAS_CORRECTION, ERROR_FEEDBACK, SCALE_BLEND, BAND_STREAMS);
 
     /** The tool's id in the tool list: fixed forever once the format is released. */
     public final int id;

@@ -39,6 +39,8 @@ public final class CodingTools {
     final boolean scaleBlend;
     /** Log2 of the fewest band samples that get a stream of their own, or {@link #NO_BAND_STREAMS}. */
     final int bandStreamsLog2;
+    /** Whether the levels are pixel levels (SPEC.md §4.4) rather than wavelet bands. */
+    final boolean pixelLevels;
 
     static final int NO_BAND_STREAMS = -1;
     /** Band streams above this log2 would never apply: a band holds fewer than 2^31 samples. */
@@ -47,6 +49,13 @@ public final class CodingTools {
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             int bandStreamsLog2, Palette palette) {
+        this(colourTransform, valueMap, blockGrid, haarSplit, adaptiveMean, zeroContext, biasCorrection, errorFeedback,
+                scaleBlend, bandStreamsLog2, palette, false);
+    }
+
+    CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
+            boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
+            int bandStreamsLog2, Palette palette, boolean pixelLevels) {
         this.colourTransform = colourTransform;
         this.valueMap = valueMap;
         this.blockGrid = blockGrid;
@@ -58,6 +67,13 @@ public final class CodingTools {
         this.scaleBlend = scaleBlend;
         this.bandStreamsLog2 = bandStreamsLog2;
         this.palette = palette;
+        this.pixelLevels = pixelLevels;
+    }
+
+    /** Pixel levels (SPEC.md §4.4) under the given colour transform, with a value map or palette or neither. */
+    static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette) {
+        return new CodingTools(colourTransform, valueMap, null, false, false, false, false, false, false,
+                NO_BAND_STREAMS, palette, true);
     }
 
     /** The tools listed, in id order. */
@@ -74,6 +90,7 @@ public final class CodingTools {
         if (scaleBlend) out.add(CodingTool.SCALE_BLEND);
         if (bandStreamsLog2 != NO_BAND_STREAMS) out.add(CodingTool.BAND_STREAMS);
         if (palette != null) out.add(CodingTool.PALETTE);
+        if (pixelLevels) out.add(CodingTool.PIXEL_LEVELS);
         return Collections.unmodifiableSet(out);
     }
 
@@ -270,6 +287,12 @@ public final class CodingTools {
             throw new CodingToolException(INVALID_TOOLS, 0, "palette codes whole colours: it cannot go with "
                     + (map != null ? "value-map" : "colour-transform"));
         }
+        if (seen.contains(CodingTool.PIXEL_LEVELS)) {
+            for (CodingTool t : seen) {
+                if (CodingTool.WAVELET_ONLY.contains(t)) throw new CodingToolException(INVALID_TOOLS, 0,
+                        "pixel-levels replaces the wavelet levels: it cannot go with " + t.toolName);
+            }
+        }
         for (CodingTool t : seen) {
             if (t.needs != null && !seen.contains(t.needs)) {
                 throw new CodingToolException(INVALID_TOOLS, 0, "tool " + t.toolName + " needs " + t.needs.toolName
@@ -280,7 +303,8 @@ public final class CodingTools {
                 seen.contains(CodingTool.ADAPTIVE_MEAN),
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
                         seen.contains(CodingTool.ERROR_FEEDBACK),
-                seen.contains(CodingTool.SCALE_BLEND), bandStreams, palette);
+                seen.contains(CodingTool.SCALE_BLEND), bandStreams, palette,
+                seen.contains(CodingTool.PIXEL_LEVELS));
     }
 
     private static int param(byte[] list, int pos, CodingTool t) throws CodingToolException {

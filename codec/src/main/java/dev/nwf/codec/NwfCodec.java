@@ -8,6 +8,7 @@ import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
 import dev.nwf.codec.nwf.NwfLevels;
 import dev.nwf.codec.nwf.context.BlockGrid;
+import dev.nwf.codec.pixel.PixelLevels;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.Lifting;
 import dev.nwf.codec.transform.Palette;
@@ -124,31 +125,60 @@ public final class NwfCodec {
 
     public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
         Palette palette = allows(CodingTool.PALETTE) ? Palette.fit(image) : null;
-        if (palette == null) return encode(image, null, metadata, icc, exif, progress);
-        // an image of few colours is coded both as its samples and as its palette's indices; the smaller is kept
-        NwfFile samples = encode(image, null, metadata, icc, exif, Halves.of(progress, 0));
-        NwfFile indices = encode(image, palette, metadata, icc, exif, Halves.of(progress, 1));
-        return totalBytes(indices.levels()) + indices.header().tools().length
-                < totalBytes(samples.levels()) + samples.header().tools().length ? indices : samples;
+        boolean pixels = allows(CodingTool.PIXEL_LEVELS) && PixelLevels.worthTrying(image);
+        // each candidate coding is done whole and the smallest file kept: wavelet levels of the samples and, for an
+        // image of few colours, of its palette's indices; pixel levels of both where many pixels repeat a neighbour
+        List<Function<EncodeProgress, NwfFile>> candidates = new ArrayList<>();
+        candidates.add(p -> encode(image, null, metadata, icc, exif, p));
+        if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p));
+        if (pixels) {
+            candidates.add(p -> encodePixels(image, null, metadata, icc, exif, p));
+            if (palette != null) candidates.add(p -> encodePixels(image, palette, metadata, icc, exif, p));
+        }
+        NwfFile best = null;
+        for (int i = 0; i < candidates.size(); i++) {
+            NwfFile file = candidates.get(i).apply(Parts.of(progress, i, candidates.size()));
+            if (best == null || fileBytes(file) < fileBytes(best)) best = file;
+        }
+        return best;
     }
 
-    /** Progress of one of two codings of the same image, as a half of the whole (in millionths, so it only grows). */
-    private record Halves(EncodeProgress outer, int half) implements EncodeProgress {
+    private static long fileBytes(NwfFile file) {
+        return totalBytes(file.levels()) + file.header().tools().length;
+    }
+
+    /** Progress of one of several codings of the same image, as its share of the whole (in millionths). */
+    private record Parts(EncodeProgress outer, int part, int parts) implements EncodeProgress {
         private static final long UNIT = 1_000_000;
 
-        static EncodeProgress of(EncodeProgress outer, int half) {
-            return new Halves(outer, half);
+        static EncodeProgress of(EncodeProgress outer, int part, int parts) {
+            return new Parts(outer, part, parts);
         }
 
         @Override
         public void levelCoded(int level, int totalLevels) {
-            if (half == 1) outer.levelCoded(level, totalLevels);
+            if (part == parts - 1) outer.levelCoded(level, totalLevels);
         }
 
         @Override
         public void workDone(long done, long total) {
-            outer.workDone(half * UNIT + done * UNIT / Math.max(1, total), 2 * UNIT);
+            outer.workDone(part * UNIT + done * UNIT / Math.max(1, total), parts * UNIT);
         }
+    }
+
+    /**
+     * Codes the image's samples (under subtract green where it has colour), or with a palette its indices, as pixel
+     * levels (SPEC.md §4.4).
+     */
+    private NwfFile encodePixels(Image image, Palette palette, Map<String, Object> metadata, byte[] icc, byte[] exif,
+            EncodeProgress progress) {
+        Image coded = palette != null ? palette.toIndices(image) : image;
+        ColourTransform ct = palette == null && ColourTransform.appliesTo(image.channels())
+                && allows(CodingTool.COLOUR_TRANSFORM) ? ColourTransform.SUBTRACT_GREEN : ColourTransform.NONE;
+        PixelLevels coding = new PixelLevels(ct);
+        List<byte[]> payloads = coding.encode(coded, List.of(ct), progress).payloads();
+        return file(image, coding.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, null,
+                palette), metadata, icc, exif);
     }
 
     /** Codes the image's samples, or with a palette its indices, trying split filters and block grids where they may pay. */
@@ -239,10 +269,15 @@ public final class NwfCodec {
         CodingTools tools = new CodingTools(levelsCoded.transform(), trial.valueMap, trial.blockGrid, trial.haarSplit,
                 trial.adaptiveMean, trial.zeroContext, trial.biasCorrection, trial.errorFeedback, trial.scaleBlend,
                 bandStreams, trial.palette);
+        return file(image, sizes, payloads, tools, metadata, icc, exif);
+    }
+
+    /** The container of an image's coded levels. */
+    private NwfFile file(Image image, int[][] sizes, List<byte[]> payloads, CodingTools tools,
+            Map<String, Object> metadata, byte[] icc, byte[] exif) {
         int levels = sizes.length;
         NwfHeader header = new NwfHeader(image.width(), image.height(), image.channels(), image.bitDepth(), model.id(),
-                model.digest(),
-                levels, tools.toBytes());
+                model.digest(), levels, tools.toBytes());
         List<LevelInfo> index = new ArrayList<>(levels);
         for (int i = 0; i < levels; i++) index.add(new LevelInfo(sizes[i][0], sizes[i][1], payloads.get(i).length));
         return new NwfFile(header, index, payloads, metadata, icc, exif, List.of());
@@ -262,6 +297,7 @@ public final class NwfCodec {
 
     /** The model family's level scheme, shaped by the tools (a file's, or a trial's). */
     private LevelCoding levelCoding(CodingTools tools) {
+        if (tools.pixelLevels) return new PixelLevels(tools.colourTransform);
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return new RgFlowLevels(evaluator, model);
         return new NwfLevels(evaluator, model, tools.detailContext(), tools.bandStreamsLog2, threads);
     }

@@ -300,4 +300,33 @@ public final class SyntheticImages {
         }
         return new Image(w, h, 8, p);
     }
+
+    /**
+     * A graphic of any size, channel count and depth: flat rectangles, a glyph repeated along rows and a one-pixel
+     * diagonal line, in six colours over a background — most pixels repeat a neighbour, as in screenshots and plots.
+     */
+    public static Image graphic(int w, int h, int channels, int depth, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int max = (1 << depth) - 1;
+        int[][] colours = new int[6][channels];
+        for (int[] colour : colours) for (int c = 0; c < channels; c++) colour[c] = r.nextInt(max + 1);
+        int[] glyph = {0x0E, 0x11, 0x1F, 0x11, 0x11};
+        int[] index = new int[w * h];
+        for (int k = 1; k <= 3; k++) {
+            int x0 = r.nextInt(w);
+            int y0 = r.nextInt(h);
+            int x1 = Math.min(w, x0 + 1 + r.nextInt(Math.max(1, w / 2)));
+            int y1 = Math.min(h, y0 + 1 + r.nextInt(Math.max(1, h / 2)));
+            for (int y = y0; y < y1; y++) for (int x = x0; x < x1; x++) index[y * w + x] = k;
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (y % 9 < 5 && x % 7 < 5 && (glyph[y % 9] >> (4 - x % 7) & 1) != 0) index[y * w + x] = 4;
+                if (x == y) index[y * w + x] = 5;
+            }
+        }
+        int[][] p = new int[channels][w * h];
+        for (int c = 0; c < channels; c++) for (int i = 0; i < w * h; i++) p[c][i] = colours[index[i]][c];
+        return new Image(w, h, depth, p);
+    }
 }

@@ -34,7 +34,10 @@ abstract class CodecContractTest {
         return new NwfCodec(model);
     }
 
-    private final NwfCodec codec = codecFor(randomModel(3));
+    /** Every tool allowed. */
+    private final NwfCodec full = codecFor(randomModel(3));
+    /** The family's wavelet levels: the tests of the tools that shape them leave pixel levels out. */
+    private final NwfCodec codec = allowing(full, CodingTool.PIXEL_LEVELS);
 
     private Image roundTrip(NwfCodec c, Image img) throws IOException {
         byte[] bytes = NwfContainer.toBytes(c.encode(img));
@@ -54,6 +57,8 @@ abstract class CodecContractTest {
         assertTrue(img.sameAs(roundTrip(codec, img)));
         Image noise = SyntheticImages.noise(w, h, channels, depth, w + 7L * h);
         assertTrue(noise.sameAs(roundTrip(codec, noise)));
+        Image graphic = SyntheticImages.graphic(w, h, channels, depth, w + 5L * h);
+        assertTrue(graphic.sameAs(roundTrip(full, graphic)));
     }
 
     @Test
@@ -225,7 +230,8 @@ abstract class CodecContractTest {
         NwfFile file = codec.encode(img);
         java.util.Set<CodingTool> chosenPerImage = java.util.EnumSet.of(CodingTool.COLOUR_TRANSFORM,
                 CodingTool.VALUE_MAP,
-                CodingTool.BLOCK_GRID, CodingTool.HAAR_SPLIT, CodingTool.BAND_STREAMS, CodingTool.PALETTE);
+                CodingTool.BLOCK_GRID, CodingTool.HAAR_SPLIT, CodingTool.BAND_STREAMS, CodingTool.PALETTE,
+                CodingTool.PIXEL_LEVELS);
         for (CodingTool t : CodingTool.values()) {
             if (!chosenPerImage.contains(t)) assertEquals(allows(t), lists(file, t), t.toolName);
         }
@@ -621,5 +627,60 @@ abstract class CodecContractTest {
         last[last.length / 2] ^= 0x10;
         NwfFile bad = new NwfFile(file.header(), file.levelIndex(), levels, file.metadata(), null, null, List.of());
         assertThrows(CorruptLevelException.class, () -> codec.decoder().decode(bad));
+    }
+
+    /**
+     * Graphics take pixel levels (SPEC.md §4.4) — smaller than the family's wavelet levels, with no network evaluated
+     * — under any family; a file cut after a level decodes to the image decimated to that level's size; a photograph
+     * keeps the wavelet levels; pixel levels listed with a wavelet tool are refused.
+     */
+    @Test
+    void graphicsTakePixelLevels() throws IOException {
+        assumeTrue(full.tools().contains(CodingTool.PIXEL_LEVELS), "pixel levels allowed");
+        Image graphic = SyntheticImages.graphic(150, 100, 3, 8, 61);
+        NwfFile file = full.encode(graphic);
+        assertTrue(lists(file, CodingTool.PIXEL_LEVELS), "a graphic takes pixel levels");
+        long pixels = NwfContainer.toBytes(file).length;
+        long wavelet = NwfContainer.toBytes(codec.encode(graphic)).length;
+        assertTrue(pixels < wavelet, pixels + " bytes as pixel levels, " + wavelet + " as wavelet levels");
+        int[] calls = new int[1];
+        dev.nwf.codec.net.NetEvaluator counting = new dev.nwf.codec.net.NetEvaluator() {
+            @Override
+            public int[][] evaluate(dev.nwf.codec.net.IntNet net, int[][] input, int width, int height) {
+                calls[0]++;
+                return dev.nwf.codec.net.ReferenceEvaluator.INSTANCE.evaluate(net, input, width, height);
+            }
+
+            @Override
+            public String name() {
+                return "counting";
+            }
+        };
+        Decoded whole = full.decoder().withEvaluator(counting).decode(file);
+        assertTrue(graphic.sameAs(whole.image()));
+        assertEquals(0, calls[0], "pixel levels evaluate no network");
+        Decoded half = full.decoder().droppingFinest(1).decode(file);
+        Image expected = decimated(graphic, 2);
+        assertTrue(expected.sameAs(half.image()), "level n-2 is the image decimated by 2");
+        Image photo = SyntheticImages.synthetic(150, 100, 3, 8, 62);
+        assertFalse(lists(full.encode(photo), CodingTool.PIXEL_LEVELS), "a photograph keeps wavelet levels");
+        byte[] list = file.header().tools();
+        for (CodingTool t : CodingTool.WAVELET_ONLY) {
+            byte[] bad = ToolLists.with(list, t, ToolLists.validParams(t));
+            if (t.needs != null) bad = ToolLists.with(bad, t.needs, ToolLists.validParams(t.needs));
+            NwfFile badFile = file.withHeader(file.header().withTools(bad));
+            CodingToolException e = assertThrows(CodingToolException.class, () -> full.decoder().decode(badFile));
+            assertEquals(CodingToolException.Kind.INVALID_TOOLS, e.kind(), t.toolName);
+        }
+    }
+
+    private static Image decimated(Image img, int s) {
+        int w = (img.width() + s - 1) / s;
+        int h = (img.height() + s - 1) / s;
+        int[][] p = new int[img.channels()][w * h];
+        for (int c = 0; c < p.length; c++) {
+            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) p[c][y * w + x] = img.sample(c, x * s, y * s);
+        }
+        return new Image(w, h, img.bitDepth(), p);
     }
 }

@@ -32,9 +32,12 @@ import java.util.zip.CRC32C;
  */
 final class VectorGenerator {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** Every tool the nwf family has. */
+    /** Every tool the nwf family has but pixel levels, which the cases of the wavelet's tools leave out. */
     private final NwfCodec nwf;
     private final NwfCodec rgflow;
+    /** Every tool, pixel levels included. */
+    private final NwfCodec nwfAll;
+    private final NwfCodec rgflowAll;
     /** The codec of the case being written. */
     private NwfCodec codec;
     private final ModelResolver models;
@@ -44,8 +47,10 @@ final class VectorGenerator {
     VectorGenerator(NwfModel model, NwfModel rgflowModel, Path root) {
         if (!NwfModel.FAMILY_RGFLOW.equals(rgflowModel.family())) throw new IllegalArgumentException(rgflowModel.id()
                 + " is not an rgflow model");
-        this.nwf = new NwfCodec(model);
-        this.rgflow = new NwfCodec(rgflowModel);
+        this.nwfAll = new NwfCodec(model);
+        this.rgflowAll = new NwfCodec(rgflowModel);
+        this.nwf = without(nwfAll, CodingTool.PIXEL_LEVELS);
+        this.rgflow = without(rgflowAll, CodingTool.PIXEL_LEVELS);
         this.codec = nwf;
         this.models = (id, digest) -> {
             for (NwfModel m : List.of(model, rgflowModel)) if (m.id().equals(id) && Arrays.equals(m.digest(),
@@ -55,13 +60,18 @@ final class VectorGenerator {
         this.root = root;
     }
 
-    /** The nwf family with every tool but these (and those that need them). */
+    /** The nwf family with every tool but these and pixel levels (and those that need them). */
     private NwfCodec nwfWithout(CodingTool... tools) {
+        return without(nwf, tools);
+    }
+
+    /** The codec with every tool it allows but these (and those that need them). */
+    private static NwfCodec without(NwfCodec codec, CodingTool... tools) {
         Set<CodingTool> allowed = EnumSet.noneOf(CodingTool.class);
-        allowed.addAll(nwf.tools());
+        allowed.addAll(codec.tools());
         for (CodingTool t : tools) allowed.remove(t);
         allowed.removeIf(t -> t.needs != null && !allowed.contains(t.needs));
-        return nwf.withTools(allowed);
+        return codec.withTools(allowed);
     }
 
     List<String> generate() throws IOException {
@@ -100,6 +110,7 @@ final class VectorGenerator {
         errorFeedbacks();
         bandStreams();
         scaleBlends();
+        pixelLevels();
         codec = nwf.withTools(EnumSet.noneOf(CodingTool.class));
         image("rgb8-no-tools-70x45", "no coding tool: the network's prior alone, planes R, G, B",
                 List.of("rgb", "8bit", "multi-level"),
@@ -269,6 +280,55 @@ final class VectorGenerator {
                 shorter.toByteArray());
         reject("palette-index-out-of-range", "the palette shortened to two colours: indices beyond it",
                 withTools(rgba, cut), "CORRUPT_LEVEL");
+    }
+
+    /**
+     * Pixel levels (SPEC.md §4.4): graphics coded as decimated pixels, of samples (with and without a colour transform,
+     * 1 to 16 bits, edge sizes) and of palette indices, in both families; lists and levels a decoder must refuse.
+     */
+    private void pixelLevels() throws IOException {
+        codec = without(nwfAll, CodingTool.PALETTE);
+        NwfFile plot = withTool("rgb8-pixel-levels-plot-96x64",
+                "pixel levels of a plot's samples under subtract green: four levels of decimated pixels",
+                List.of("rgb", "8bit", "multi-level", "pixel-levels"), SyntheticImages.plot(96, 64),
+                CodingTool.PIXEL_LEVELS, CodingTool.COLOUR_TRANSFORM);
+        withTool("gray16-pixel-levels-graphic-31x29", "pixel levels of a 16-bit gray graphic",
+                List.of("gray", "16bit", "odd-size", "multi-level", "pixel-levels"),
+                SyntheticImages.graphic(31, 29, 1, 16, 41), CodingTool.PIXEL_LEVELS);
+        withTool("gray1-pixel-levels-graphic-40x24", "pixel levels of a 1-bit graphic",
+                List.of("gray", "1bit", "multi-level", "pixel-levels"), SyntheticImages.graphic(40, 24, 1, 1, 42),
+                CodingTool.PIXEL_LEVELS);
+        withTool("graya8-pixel-levels-graphic-1x37", "pixel levels of one column, gray with alpha",
+                List.of("gray-alpha", "8bit", "edge-size", "pixel-levels"), SyntheticImages.graphic(1, 37, 2, 8, 43),
+                CodingTool.PIXEL_LEVELS);
+        codec = without(nwfAll, CodingTool.COLOUR_TRANSFORM);
+        withTool("rgba8-pixel-levels-graphic-45x33", "pixel levels of an RGBA graphic's planes, untransformed",
+                List.of("rgba", "8bit", "odd-size", "multi-level", "pixel-levels"),
+                SyntheticImages.graphic(45, 33, 4, 8, 44), CodingTool.PIXEL_LEVELS);
+        codec = nwfAll;
+        withTool("rgba8-pixel-levels-palette-60x40", "pixel levels of palette indices: six colours with alpha",
+                List.of("rgba", "8bit", "multi-level", "pixel-levels"), SyntheticImages.graphic(60, 40, 4, 8, 45),
+                CodingTool.PIXEL_LEVELS, CodingTool.PALETTE);
+        codec = rgflowAll;
+        withTool("rgflow-pixel-levels-graphic-48x40", "rgflow family with pixel levels (no network is evaluated)",
+                List.of("rgflow", "rgb", "8bit", "multi-level", "pixel-levels"),
+                SyntheticImages.graphic(48, 40, 3, 8, 46), CodingTool.PIXEL_LEVELS);
+        codec = nwfAll;
+        byte[] list = plot.header().tools();
+        reject("pixel-levels-with-haar-split", "pixel levels and the Haar split (a tool of wavelet levels)",
+                withTools(plot, ToolLists.with(ToolLists.with(list, CodingTool.ADAPTIVE_MEAN),
+                        CodingTool.HAAR_SPLIT)), "INVALID_TOOLS");
+        reject("pixel-levels-with-band-streams", "pixel levels and band streams (a tool of wavelet levels)",
+                withTools(plot, ToolLists.with(list, CodingTool.BAND_STREAMS, (byte) 14)), "INVALID_TOOLS");
+        reject("pixel-levels-without-colour-transform",
+                "the colour transform taken out of the list: the levels' signed planes decode out of range",
+                withTools(plot, ToolLists.without(list, CodingTool.COLOUR_TRANSFORM)), "CORRUPT_LEVEL");
+        byte[] bytes = NwfContainer.toBytes(plot);
+        int lastLevel = findLastChunk(bytes, "LEVL");
+        bytes[lastLevel + 8 + 1 + 9] ^= 0x55; // inside the coded data, CRC recomputed: only the model can notice
+        fixCrc(bytes, lastLevel);
+        write("pixel-levels-corrupt-level", bytes, errorCase("pixel-levels-corrupt-level",
+                "pixel levels' coded data altered with a valid CRC", "CORRUPT_LEVEL"));
     }
 
     /** Block grids: JPEG-like images whose grid the encoder names, and grids a decoder must refuse. */

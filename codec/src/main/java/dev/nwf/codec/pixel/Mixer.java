@@ -1,0 +1,42 @@
+package dev.nwf.codec.pixel;
+
+/**
+ * Logistic mixing (SPEC.md §4.4.3): a probability from a weighted sum of stretched predictions, with one weight
+ * vector per selector, trained online to lower the coded bits. Weights are 16.16 fixed point.
+ */
+final class Mixer {
+    static final int INPUTS = 6;
+    private static final int INITIAL_WEIGHT = 1 << 14;
+    /** Learning rate: the error (12-bit) times this, times the input, shifted by {@link #RATE_SHIFT}. */
+    private static final int RATE = 16;
+    private static final int RATE_SHIFT = 14;
+
+    private final int[] weights;
+    private final int[] inputs = new int[INPUTS];
+    private int base;
+    private int p12;
+
+    Mixer(int selectors) {
+        weights = new int[selectors * INPUTS];
+        java.util.Arrays.fill(weights, INITIAL_WEIGHT);
+    }
+
+    void set(int input, int stretched) {
+        inputs[input] = stretched;
+    }
+
+    /** The mixed 12-bit probability of a 1 under weight vector {@code selector}. */
+    int mix(int selector) {
+        base = selector * INPUTS;
+        long dot = 0;
+        for (int i = 0; i < INPUTS; i++) dot += (long) inputs[i] * weights[base + i];
+        p12 = Logistic.squash((int) (dot >> 16));
+        return p12;
+    }
+
+    /** Moves the last weight vector used along the gradient of the bit's cost. */
+    void update(int bit) {
+        int err = ((bit << 12) - p12) * RATE;
+        for (int i = 0; i < INPUTS; i++) weights[base + i] += (inputs[i] * err) >> RATE_SHIFT;
+    }
+}

@@ -1,0 +1,339 @@
+package dev.nwf.codec.pixel;
+
+import java.util.function.IntConsumer;
+
+/**
+ * The pixel levels' model (SPEC.md §4.4.2): each sample, channel by channel within a pixel, is first compared with
+ * up to four candidate values — what followed the same wide neighbourhood last time (the match model), then distinct
+ * values of its known neighbours — ("equal to this one?"), and only when it equals none is its difference from a
+ * predicted value coded, as exponent, sign and mantissa bits. Every binary decision is predicted by mixing four
+ * adaptive counters — one in a context of which neighbours agree, three in hashed contexts of the neighbours' exact
+ * values — refined by two secondary estimations, and coded by {@link BitCoder}. The state carries from level to level.
+ */
+final class PixelModel {
+    private static final int MATCHES = 4;
+    /** Decision ids: matches 0..3, exponent steps, sign (per exponent), mantissa bits (per exponent and bit). */
+    private static final int MAX_BITS = 17;
+    private static final int EXPONENT = MATCHES;
+    private static final int SIGN = EXPONENT + MAX_BITS;
+    private static final int MANTISSA = SIGN + MAX_BITS + 1;
+    private static final int DECISIONS = MANTISSA + (MAX_BITS + 1) * MAX_BITS;
+    /** A neighbour outside the image. */
+    static final int MISSING = Integer.MIN_VALUE;
+    /** Mixer selectors: kind (4 matches, sign, 4 exponent steps, mantissa) x pass x distinct neighbours. */
+    private static final int KINDS = 10;
+    private static final int SIGN_KIND = 4;
+    private static final int EXPONENT_KIND = 5;
+    private static final int MANTISSA_KIND = 9;
+    private static final int SELECTORS = KINDS * PixelScan.PASSES * 4;
+    /** Match states of a candidate: not the match model's, or its with a confidence 0..7. */
+    private static final int MATCH_STATES = 9;
+    private static final int DIRECT_MATCH = 4 * MATCHES * PixelScan.PASSES * 3 * MATCH_STATES << 10;
+    private static final int ACTIVITY = 16;
+    private static final int LIMIT = 255;
+    private static final int APM_BITS = 14;
+
+    private final int channels;
+    /** Bits of the largest difference from a prediction. */
+    private final int bits;
+    private final int mid;
+    /** Each channel's least and greatest valid sample: a decoded sample outside them is corrupt data. */
+    private final int[] least;
+    private final int[] greatest;
+    private final int[] direct;
+    private final int[] hashed1;
+    private final int[] hashed2;
+    private final int[] hashed3;
+    private final int[] hashed4;
+    private final int hashShift;
+    /** The match model: per wide-context hash, 1 << 31 | confidence << 20 | value + 2^17 (0: never seen). */
+    private final int[] matches;
+    private final Mixer mixer = new Mixer(SELECTORS);
+    private final Apm apmDirect = new Apm(1 << APM_BITS);
+    private final Apm apmSelector = new Apm(SELECTORS);
+
+    private final int[] nb = new int[PixelScan.NEIGHBOURS];
+    private final int[] cand = new int[MATCHES];
+    private final int[] candPos = new int[MATCHES];
+    private final int[] slots = new int[5];
+    /** The stride of the level being coded: the near context is kept apart per level. */
+    private int stride;
+    private int hResidualWide;
+
+    /**
+     * @param bits bits of the largest difference between a sample and its prediction (the depth, one more where
+     *     planes are colour-transformed and so signed)
+     * @param mid the value predicted where no neighbour is known
+     * @param least each channel's least valid sample
+     * @param greatest each channel's greatest valid sample
+     */
+    PixelModel(int channels, int bits, int mid, int[] least, int[] greatest, long pixels) {
+        if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
+        if (channels > 4) throw new IllegalArgumentException("more than 4 channels: " + channels);
+        this.channels = channels;
+        this.bits = bits;
+        this.mid = mid;
+        this.least = least.clone();
+        this.greatest = greatest.clone();
+        int tableBits = 16;
+        while (tableBits < 22 && (1L << tableBits) < 2 * pixels * channels) tableBits++;
+        this.hashShift = 32 - tableBits;
+        this.direct = new int[DIRECT_MATCH + DECISIONS * 4 * ACTIVITY * 3];
+        this.hashed1 = new int[1 << tableBits];
+        this.hashed2 = new int[1 << tableBits];
+        this.hashed3 = new int[1 << tableBits];
+        this.hashed4 = new int[1 << tableBits];
+        this.matches = new int[1 << tableBits];
+    }
+
+    /**
+     * Codes (or, decoding, fills in) the samples of level {@code level} of {@code levels} in full-size planes;
+     * {@code work} is told the pixels done, a row at a time.
+     */
+    void codeLevel(int[][] planes, int width, int height, int level, int levels, BitCoder coder, IntConsumer work) {
+        int s = PixelScan.stride(level, levels);
+        stride = s;
+        if (level == 0) {
+            for (int y = 0; y < height; y += s) {
+                for (int x = 0; x < width; x += s) codePixel(planes, width, height, x, y, s, PixelScan.RASTER, coder);
+                work.accept(PixelScan.ceilDiv(width, s));
+            }
+            return;
+        }
+        int s2 = 2 * s;
+        for (int y = 0; y < height; y += s2) {
+            for (int x = s; x < width; x += s2) codePixel(planes, width, height, x, y, s, PixelScan.ACROSS, coder);
+            work.accept(PixelScan.ceilDiv(width - s, s2));
+        }
+        for (int y = s; y < height; y += s2) {
+            for (int x = 0; x < width; x += s) codePixel(planes, width, height, x, y, s, PixelScan.DOWN, coder);
+            work.accept(PixelScan.ceilDiv(width, s));
+        }
+    }
+
+    private void codePixel(int[][] planes, int width, int height, int x, int y, int s, int pass, BitCoder coder) {
+        int[][] off = PixelScan.OFFSETS[pass];
+        int[][] wide = PixelScan.WIDE_OFFSETS[pass];
+        int at = y * width + x;
+        int prevMatch = -1;
+        int prevResidual = 0;
+        for (int c = 0; c < channels; c++) {
+            int[] plane = planes[c];
+            for (int k = 0; k < PixelScan.NEIGHBOURS; k++) {
+                int nx = x + off[k][0] * s;
+                int ny = y + off[k][1] * s;
+                nb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
+            }
+            int hWide = c * 4 + pass;
+            for (int k = 0; k < PixelScan.WIDE; k++) {
+                int nx = x + wide[k][0] * s;
+                int ny = y + wide[k][1] * s;
+                hWide = hash(hWide, nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING
+                        : plane[ny * width + nx]);
+            }
+            int info = c == 0 ? 0 : prevMatch >= 0 ? 1 : 2;
+            int matched = codeSample(plane, at, c, pass, info, prevMatch, prevResidual, hWide, coder);
+            prevMatch = matched >= 0 ? matched : -1;
+            prevResidual = matched >= 0 ? 0 : 1 + (-1 - matched);
+        }
+    }
+
+    /**
+     * Codes the sample at {@code at}; returns the candidate position it matched (a neighbour 0..7, or 8 for the match
+     * model), or -1 - (exponent * 2 + sign) when its difference was coded.
+     */
+    private int codeSample(int[] plane, int at, int c, int pass, int info, int prevMatch, int prevResidual,
+            int hWide, BitCoder coder) {
+        int v = plane[at];
+        int hNear = hash(hash(hash(nb[0], nb[1]), hash(nb[2], nb[3])), c + 8 * stride);
+        int hFar = hash(hash(hNear, pass), hash(hash(nb[4], nb[5]), hash(nb[6], nb[7])));
+        int hWideAll = hash(hFar, hWide);
+        int matchAt = hWideAll >>> hashShift;
+        int entry = matches[matchAt];
+        int n = 0;
+        int confidence = -1;
+        if (entry != 0) {
+            cand[0] = (entry & 0xFFFFF) - (1 << 17);
+            candPos[0] = PixelScan.NEIGHBOURS;
+            confidence = entry >>> 20 & 7;
+            n = 1;
+        }
+        if (prevMatch >= 0 && prevMatch < PixelScan.NEIGHBOURS && nb[prevMatch] != MISSING) n = add(nb[prevMatch],
+                prevMatch, n);
+        for (int k = 0; k < PixelScan.NEIGHBOURS && n < MATCHES; k++) if (nb[k] != MISSING) n = add(nb[k], k, n);
+        int distinct = distinct4();
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (int k = 0; k < 4; k++) {
+            if (nb[k] == MISSING) continue;
+            lo = Math.min(lo, nb[k]);
+            hi = Math.max(hi, nb[k]);
+        }
+        int activity = hi == MISSING ? 0 : Math.min(ACTIVITY - 1, 32 - Integer.numberOfLeadingZeros(hi - lo));
+        int sel = pass * 4 + distinct;
+        int result = Integer.MIN_VALUE;
+        for (int j = 0; j < n; j++) {
+            int eq = 0;
+            for (int k = 0; k < PixelScan.NEIGHBOURS; k++) if (nb[k] == cand[j]) eq |= 1 << k;
+            int state = candPos[j] == PixelScan.NEIGHBOURS ? 1 + confidence : 0;
+            slots[0] = ((((c * MATCHES + j) * PixelScan.PASSES + pass) * 3 + info) * MATCH_STATES + state) << 10
+                    | eq << 2 | distinct;
+            slots[1] = slot(hNear, j * MATCH_STATES + state);
+            slots[2] = slot(hFar, j * MATCH_STATES + state);
+            slots[3] = slot(hash(hash(cand[j], eq), ((c * 4 + pass) * 4 + info) * MATCH_STATES + state), j);
+            slots[4] = slot(hWideAll, j * MATCH_STATES + state);
+            int bit = decide(v == cand[j] ? 1 : 0, j * PixelScan.PASSES * 4 + sel, coder);
+            if (bit != 0) {
+                plane[at] = cand[j];
+                result = candPos[j];
+                break;
+            }
+        }
+        if (result == Integer.MIN_VALUE) result = codeResidual(plane, at, c, pass, info, prevResidual, sel, activity,
+                hNear, hWideAll, coder);
+        int value = plane[at];
+        int seen = entry != 0 && (entry & 0xFFFFF) - (1 << 17) == value ? Math.min(7, confidence + 1) : 0;
+        matches[matchAt] = 1 << 31 | seen << 20 | value + (1 << 17);
+        return result;
+    }
+
+    /** A decoded sample outside its channel's range: the level's data is corrupt. */
+    static final class OutOfRange extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutOfRange(int channel, int value) {
+            super("decoded sample " + value + " of channel " + channel + " is out of range", null, false, false);
+        }
+    }
+
+    /** Adds a candidate unless it is one already; returns the new count. */
+    private int add(int value, int position, int n) {
+        if (n == MATCHES) return n;
+        for (int j = 0; j < n; j++) if (cand[j] == value) return n;
+        cand[n] = value;
+        candPos[n] = position;
+        return n + 1;
+    }
+
+    /** Codes the difference from the prediction of a sample that equals no candidate. */
+    private int codeResidual(int[] plane, int at, int c, int pass, int info, int prevResidual, int sel, int activity,
+            int hNear, int hWideAll, BitCoder coder) {
+        int v = plane[at];
+        this.hResidualWide = hash(hash(q(nb[0], nb[2]), q(nb[1], nb[2])), hash(q(nb[3], nb[1]), c * 4 + pass));
+        int pred = predict(pass);
+        int r = v - pred;
+        int a = Math.abs(r);
+        int e = 32 - Integer.numberOfLeadingZeros(a);
+        int hPred = hash(hash(pred, activity), c);
+        int hCross = hash(hash(prevResidual, activity), c * 4 + pass);
+        int directBase = DIRECT_MATCH + ((c * ACTIVITY + activity) * 3 + info) * DECISIONS;
+        int got = 0;
+        for (int k = 0; k < bits; k++) {
+            residualSlots(directBase, EXPONENT + k, hNear, hPred, hCross);
+            int kind = EXPONENT_KIND + Math.min(k, 3);
+            if (decide(e > k ? 1 : 0, kind * PixelScan.PASSES * 4 + sel, coder) == 0) break;
+            got = k + 1;
+        }
+        e = got;
+        int sign = 0;
+        if (e > 0) {
+            residualSlots(directBase, SIGN + e, hNear, hPred, hCross);
+            sign = decide(r < 0 ? 1 : 0, SIGN_KIND * PixelScan.PASSES * 4 + sel, coder);
+        }
+        int mag = e == 0 ? 0 : 1;
+        for (int i = e - 2; i >= 0; i--) {
+            residualSlots(directBase, MANTISSA + e * MAX_BITS + i, hNear, hash(hPred, mag), hCross);
+            mag = mag << 1 | decide((a >>> i) & 1, MANTISSA_KIND * PixelScan.PASSES * 4 + sel, coder);
+        }
+        int value = sign != 0 ? pred - mag : pred + mag;
+        if (value < least[c] || value > greatest[c]) throw new OutOfRange(c, value);
+        plane[at] = value;
+        return -1 - (e * 2 + sign);
+    }
+
+    private void residualSlots(int directBase, int d, int hNear, int hPred, int hCross) {
+        slots[0] = directBase + d;
+        slots[1] = slot(hNear, 64 + d);
+        slots[2] = slot(hPred, 64 + d);
+        slots[3] = slot(hCross, 64 + d);
+        slots[4] = slot(hResidualWide, 64 + d);
+    }
+
+    /** Codes one decision with the counters in {@link #slots}, mixed under weight vector {@code selector}. */
+    private int decide(int bit, int selector, BitCoder coder) {
+        int e0 = direct[slots[0]];
+        int e1 = hashed1[slots[1]];
+        int e2 = hashed2[slots[2]];
+        int e3 = hashed3[slots[3]];
+        int e4 = hashed4[slots[4]];
+        mixer.set(0, Counters.stretched(e0));
+        mixer.set(1, Counters.stretched(e1));
+        mixer.set(2, Counters.stretched(e2));
+        mixer.set(3, Counters.stretched(e3));
+        mixer.set(4, Counters.stretched(e4));
+        mixer.set(5, 256);
+        int p12 = mixer.mix(selector);
+        int a = apmDirect.refine(p12, slots[0] * 0x9E3779B1 >>> (32 - APM_BITS));
+        int b = apmSelector.refine(p12, selector);
+        int coded = coder.code(bit, (2 * p12 + 3 * a + 3 * b) << 1);
+        mixer.update(coded);
+        apmDirect.update(coded);
+        apmSelector.update(coded);
+        direct[slots[0]] = Counters.updated(e0, coded, LIMIT);
+        hashed1[slots[1]] = Counters.updated(e1, coded, LIMIT);
+        hashed2[slots[2]] = Counters.updated(e2, coded, LIMIT);
+        hashed3[slots[3]] = Counters.updated(e3, coded, LIMIT);
+        hashed4[slots[4]] = Counters.updated(e4, coded, LIMIT);
+        return coded;
+    }
+
+    /** Distinct values among the four nearest neighbours, 0 (none known) to 3 (three or more). */
+    private int distinct4() {
+        int count = 0;
+        for (int k = 0; k < 4; k++) {
+            if (nb[k] == MISSING) continue;
+            boolean seen = false;
+            for (int j = 0; j < k; j++) seen |= nb[j] == nb[k];
+            if (!seen) count++;
+        }
+        return Math.min(3, count);
+    }
+
+    /** The value a sample that equals no candidate is predicted as (SPEC.md §4.4.2). */
+    private int predict(int pass) {
+        int a = nb[0];
+        int b = nb[1];
+        if (pass == PixelScan.RASTER) return med(a, b, nb[2]);
+        if (a == MISSING) return b == MISSING ? mid : b;
+        return b == MISSING ? a : (a + b + 1) >> 1;
+    }
+
+    /** A signed difference of two neighbours, quantised to 9 steps (0 where either is missing). */
+    private static int q(int a, int b) {
+        if (a == MISSING || b == MISSING) return 99;
+        int d = a - b;
+        int m = Math.abs(d);
+        int k = m == 0 ? 0 : m < 3 ? 1 : m < 8 ? 2 : m < 24 ? 3 : 4;
+        return d < 0 ? -k : k;
+    }
+
+    /** The median edge detector of LOCO-I from the left, upper and upper-left samples, any of them missing. */
+    private int med(int a, int b, int cc) {
+        if (a == MISSING) return b == MISSING ? mid : b;
+        if (b == MISSING || cc == MISSING) return a;
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        return cc >= hi ? lo : cc <= lo ? hi : a + b - cc;
+    }
+
+    private static int hash(int a, int b) {
+        int h = a * 0x9E3779B1 ^ (b + 0x7F4A7C15) * 0x85EBCA77;
+        h ^= h >>> 15;
+        h *= 0x2C1B3C6D;
+        return h ^ h >>> 12;
+    }
+
+    private int slot(int h, int d) {
+        return (h + d * 0x27D4EB2F) * 0x165667B1 >>> hashShift;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.nwf.codec.pixel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nwf.codec.Image;
+import dev.nwf.codec.NwfCodec;
+import dev.nwf.codec.SyntheticImages;
+import dev.nwf.codec.entropy.CorruptStreamException;
+import dev.nwf.codec.level.LevelCoding;
+import dev.nwf.codec.transform.ColourTransform;
+import dev.nwf.codec.transform.LevelPlan;
+import dev.nwf.codec.transform.Pyramid;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Pixel levels (SPEC.md §4.4): exact at every size and depth, each level the decimated image, damage detected. */
+class PixelLevelsTest {
+    private static final NwfCodec.EncodeProgress QUIET = (level, total) -> { };
+
+    /** Edge sizes, every channel count, 1 to 16 bits, with and without a colour transform (signed planes). */
+    @ParameterizedTest
+    @CsvSource({"1,1,1,8,0", "1,57,3,8,2", "57,1,1,8,0", "2,2,4,8,2", "17,17,3,8,1", "33,15,2,8,0", "65,47,3,8,2",
+        "31,29,3,16,2", "40,40,1,16,0", "19,23,4,12,1", "24,20,1,1,0", "129,67,3,8,3"})
+    void everyLevelDecodesToTheDecimatedImage(int w, int h, int channels, int depth, int transformCode) throws Exception {
+        ColourTransform ct = transformCode == 0 ? ColourTransform.NONE : ColourTransform.ofCode(transformCode);
+        for (Image img : List.of(SyntheticImages.graphic(w, h, channels, depth, w * 7L + h),
+                SyntheticImages.noise(w, h, channels, depth, w + 3L * h))) {
+            PixelLevels coding = new PixelLevels(ct);
+            List<byte[]> payloads = coding.encode(img, List.of(ct), QUIET).payloads();
+            int[][] sizes = LevelPlan.sizes(w, h);
+            assertEquals(sizes.length, payloads.size());
+            int[][] planes = Pyramid.transformedPlanes(img, ct);
+            LevelCoding.Decoder decoder = coding.decoder(channels, w, h, depth);
+            long[] work = {0};
+            for (int level = 0; level < sizes.length; level++) {
+                decoder.next(payloads.get(level), 0, n -> work[0] += n);
+                int stride = 1 << (sizes.length - 1 - level);
+                for (int c = 0; c < channels; c++) {
+                    assertArrayEquals(decimated(planes[c], w, h, stride), decoder.planes()[c],
+                            "level " + level + " channel " + c + " of " + img);
+                }
+            }
+            assertEquals(decoder.work(sizes.length), work[0]);
+            assertEquals(img.pixels(), work[0]);
+        }
+    }
+
+    private static int[] decimated(int[] plane, int w, int h, int s) {
+        int dw = (w + s - 1) / s;
+        int dh = (h + s - 1) / s;
+        int[] out = new int[dw * dh];
+        for (int y = 0; y < dh; y++) for (int x = 0; x < dw; x++) out[y * dw + x] = plane[y * s * w + x * s];
+        return out;
+    }
+
+    /** A repetitive graphic codes in far fewer bits than its raw samples; its noise does not. */
+    @Test
+    void repeatedPixelsCostLittle() {
+        Image graphic = SyntheticImages.graphic(200, 150, 3, 8, 5);
+        long bytes = bytes(graphic);
+        assertTrue(bytes * 8 < graphic.pixels() * 3 / 5, bytes + " bytes for " + graphic);
+        Image noise = SyntheticImages.noise(200, 150, 3, 8, 5);
+        assertTrue(bytes(noise) * 8 > noise.pixels() * 3 * 6, "noise stays near its 8 bits a sample");
+    }
+
+    private static long bytes(Image img) {
+        return new PixelLevels(ColourTransform.NONE).encode(img, List.of(ColourTransform.NONE), QUIET).payloads()
+                .stream().mapToLong(b -> b.length).sum();
+    }
+
+    /** A flipped byte, a cut payload or trailing bytes are reported as a corrupt stream with an offset. */
+    @Test
+    void damagedLevelsAreDetected() {
+        Image img = SyntheticImages.graphic(90, 70, 3, 8, 9);
+        PixelLevels coding = new PixelLevels(ColourTransform.SUBTRACT_GREEN);
+        List<byte[]> payloads = coding.encode(img, List.of(ColourTransform.SUBTRACT_GREEN), QUIET).payloads();
+        byte[] last = payloads.get(payloads.size() - 1);
+        byte[] flipped = last.clone();
+        flipped[last.length / 2] ^= 0x10;
+        byte[] cut = java.util.Arrays.copyOf(last, last.length - 4);
+        byte[] longer = java.util.Arrays.copyOf(last, last.length + 4);
+        for (byte[] bad : List.of(flipped, cut, longer)) {
+            LevelCoding.Decoder decoder = coding.decoder(3, 90, 70, 8);
+            CorruptStreamException e = assertThrows(CorruptStreamException.class, () -> {
+                for (int i = 0; i < payloads.size() - 1; i++) decoder.next(payloads.get(i), 0, n -> { });
+                decoder.next(bad, 0, n -> { });
+            });
+            assertTrue(e.offset() >= 0);
+        }
+    }
+
+    /** The encoder tries pixel levels where many pixels repeat a neighbour, not on noise or photographs. */
+    @Test
+    void triedOnGraphicsOnly() {
+        assertTrue(PixelLevels.worthTrying(SyntheticImages.graphic(80, 60, 3, 8, 1)));
+        assertTrue(PixelLevels.worthTrying(SyntheticImages.plot(80, 60)));
+        assertFalse(PixelLevels.worthTrying(SyntheticImages.noise(80, 60, 3, 8, 1)));
+        assertFalse(PixelLevels.worthTrying(SyntheticImages.synthetic(80, 60, 3, 8, 1)));
+    }
+
+    /** The logistic tables are each other's inverse to within a step, and monotone. */
+    @Test
+    void stretchInvertsSquash() {
+        for (int p = 1; p < 4096; p++) {
+            assertTrue(Math.abs(Logistic.squash(Logistic.stretch(p)) - p) <= 1 + p / 64, "p " + p);
+            if (p > 1) assertTrue(Logistic.stretch(p) >= Logistic.stretch(p - 1));
+        }
+        assertEquals(2048, Logistic.squash(0));
+    }
+}
