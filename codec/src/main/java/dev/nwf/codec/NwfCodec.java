@@ -125,9 +125,11 @@ public final class NwfCodec {
 
     public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
         Palette palette = allows(CodingTool.PALETTE) ? Palette.fit(image) : null;
-        boolean pixels = allows(CodingTool.PIXEL_LEVELS) && PixelLevels.worthTrying(image);
+        boolean pixels = allows(CodingTool.PIXEL_LEVELS) && (palette != null || PixelLevels.worthTrying(image))
+                && pixelLevelsMayPay(image);
         // each candidate coding is done whole and the smallest file kept: wavelet levels of the samples and, for an
-        // image of few colours, of its palette's indices; pixel levels of both where many pixels repeat a neighbour
+        // image of few colours, of its palette's indices; pixel levels of both where the image has few colours or many
+        // pixels repeat a neighbour
         List<Function<EncodeProgress, NwfFile>> candidates = new ArrayList<>();
         candidates.add(p -> encode(image, null, metadata, icc, exif, p));
         if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p));
@@ -141,6 +143,35 @@ public final class NwfCodec {
             if (best == null || fileBytes(file) < fileBytes(best)) best = file;
         }
         return best;
+    }
+
+    /**
+     * Whether pixel levels may code the image smaller than wavelet levels: a large image's mosaic (the split trial's,
+     * §4.2) is coded both ways (the wavelet under either filter, with the image's block grid), and pixel levels are
+     * tried on the whole only if they were at least 10 % smaller there. Photographs that went through JPEG repeat many
+     * pixels in their flat areas and come close on a mosaic (Aqua, 2560x1600: 39 944 bytes against 39 596), yet code
+     * 7-19 % larger whole as pixel levels than as wavelets; this keeps their encoding from paying twice (20.7 s
+     * against 9.9 s for Aqua).
+     */
+    private boolean pixelLevelsMayPay(Image image) {
+        Image sample = SplitChoice.sample(image);
+        if (sample == image) return true;
+        ColourTransform ct = pixelTransform(image.channels());
+        long pixelBytes = totalBytes(new PixelLevels(ct, threads).encode(sample, List.of(ct), (l, t) -> { })
+                .payloads());
+        BlockGrid grid = allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
+        long waveletBytes = Long.MAX_VALUE;
+        for (Lifting.Filter f : allows(CodingTool.HAAR_SPLIT) ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)
+                : List.of(Lifting.Filter.LE_GALL_53)) {
+            waveletBytes = Math.min(waveletBytes, levelBytes(sample, trialTools(null, grid, f, null), (l, t) -> { }));
+        }
+        return pixelBytes * 10 < waveletBytes * 9;
+    }
+
+    /** The colour transform pixel levels code an image's samples under: subtract green where it has colour. */
+    private ColourTransform pixelTransform(int channels) {
+        return ColourTransform.appliesTo(channels) && allows(CodingTool.COLOUR_TRANSFORM)
+                ? ColourTransform.SUBTRACT_GREEN : ColourTransform.NONE;
     }
 
     private static long fileBytes(NwfFile file) {
@@ -173,9 +204,8 @@ public final class NwfCodec {
     private NwfFile encodePixels(Image image, Palette palette, Map<String, Object> metadata, byte[] icc, byte[] exif,
             EncodeProgress progress) {
         Image coded = palette != null ? palette.toIndices(image) : image;
-        ColourTransform ct = palette == null && ColourTransform.appliesTo(image.channels())
-                && allows(CodingTool.COLOUR_TRANSFORM) ? ColourTransform.SUBTRACT_GREEN : ColourTransform.NONE;
-        PixelLevels coding = new PixelLevels(ct);
+        ColourTransform ct = palette == null ? pixelTransform(image.channels()) : ColourTransform.NONE;
+        PixelLevels coding = new PixelLevels(ct, threads);
         List<byte[]> payloads = coding.encode(coded, List.of(ct), progress).payloads();
         return file(image, coding.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, null,
                 palette), metadata, icc, exif);
@@ -297,7 +327,7 @@ public final class NwfCodec {
 
     /** The model family's level scheme, shaped by the tools (a file's, or a trial's). */
     private LevelCoding levelCoding(CodingTools tools) {
-        if (tools.pixelLevels) return new PixelLevels(tools.colourTransform);
+        if (tools.pixelLevels) return new PixelLevels(tools.colourTransform, threads);
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return new RgFlowLevels(evaluator, model);
         return new NwfLevels(evaluator, model, tools.detailContext(), tools.bandStreamsLog2, threads);
     }

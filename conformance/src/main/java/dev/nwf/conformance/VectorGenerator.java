@@ -292,6 +292,17 @@ final class VectorGenerator {
                 "pixel levels of a plot's samples under subtract green: four levels of decimated pixels",
                 List.of("rgb", "8bit", "multi-level", "pixel-levels"), SyntheticImages.plot(96, 64),
                 CodingTool.PIXEL_LEVELS, CodingTool.COLOUR_TRANSFORM);
+        NwfFile streams = withTool("rgb8-pixel-levels-streams-192x128",
+                "pixel levels whose finest level (18 432 pixels) codes each channel in a stream of its own",
+                List.of("rgb", "8bit", "multi-level", "pixel-levels"), SyntheticImages.graphic(192, 128, 3, 8, 47),
+                CodingTool.PIXEL_LEVELS);
+        byte[] cut = NwfContainer.toBytes(streams);
+        int finest = findLastChunk(cut, "LEVL");
+        // the first stream's length (the payload's first u32) made larger than the whole payload
+        cut[finest + 8 + 1 + 0] = 0x40;
+        fixCrc(cut, finest);
+        write("pixel-levels-stream-past-end", cut, errorCase("pixel-levels-stream-past-end",
+                "the finest level's first channel stream claims more bytes than the level holds", "CORRUPT_LEVEL"));
         withTool("gray16-pixel-levels-graphic-31x29", "pixel levels of a 16-bit gray graphic",
                 List.of("gray", "16bit", "odd-size", "multi-level", "pixel-levels"),
                 SyntheticImages.graphic(31, 29, 1, 16, 41), CodingTool.PIXEL_LEVELS);

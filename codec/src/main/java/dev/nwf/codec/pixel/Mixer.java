@@ -27,11 +27,17 @@ final class Mixer {
 
     /** The mixed 12-bit probability of a 1 under weight vector {@code selector}. */
     int mix(int selector) {
+        return Logistic.squash(mixStretched(selector));
+    }
+
+    /** The mix under weight vector {@code selector}, stretched (clamped to ±2047). */
+    int mixStretched(int selector) {
         base = selector * INPUTS;
         long dot = 0;
         for (int i = 0; i < INPUTS; i++) dot += (long) inputs[i] * weights[base + i];
-        p12 = Logistic.squash((int) (dot >> 16));
-        return p12;
+        int d = (int) Math.max(-Logistic.LIMIT, Math.min(Logistic.LIMIT, dot >> 16));
+        p12 = Logistic.squash(d);
+        return d;
     }
 
     /** Moves the last weight vector used along the gradient of the bit's cost. */

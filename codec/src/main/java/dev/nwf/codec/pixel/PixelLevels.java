@@ -26,10 +26,21 @@ public final class PixelLevels implements LevelCoding {
     static final double TRY_FROM_SHARE = 0.25;
 
     private final ColourTransform transform;
+    /** Channels code side by side on their own threads unless this is 1. */
+    private final int threads;
 
     /** @param transform the colour transform the planes are coded under (NONE for a palette's indices) */
     public PixelLevels(ColourTransform transform) {
+        this(transform, 0);
+    }
+
+    /**
+     * @param transform the colour transform the planes are coded under (NONE for a palette's indices)
+     * @param threads 1 to code the channels one after another, else each on a thread of its own (the bytes are the same)
+     */
+    public PixelLevels(ColourTransform transform, int threads) {
         this.transform = transform;
+        this.threads = threads;
     }
 
     /** Whether pixel levels may code this image smaller than wavelet levels (see {@link #TRY_FROM_SHARE}). */
@@ -72,34 +83,137 @@ public final class PixelLevels implements LevelCoding {
         int h = image.height();
         int levels = sizes(w, h).length;
         int[][] planes = Pyramid.transformedPlanes(image, transform);
-        PixelModel model = model(planes.length, image.bitDepth(), image.pixels());
+        PixelModel[] models = models(planes.length, image.bitDepth(), w, h);
         List<byte[]> payloads = new ArrayList<>(levels);
         long total = image.pixels();
         long[] done = {0};
         for (int level = 0; level < levels; level++) {
-            BitCoder.Encoding coder = new BitCoder.Encoding();
-            model.codeLevel(planes, w, h, level, levels, coder, n -> progress.workDone(done[0] += n, total));
-            payloads.add(coder.rans.finish());
+            LevelRows rows = new LevelRows(w, h, level, levels);
+            BitCoder.Encoding[] coders = new BitCoder.Encoding[streams(planes.length, rows)];
+            for (int c = 0; c < coders.length; c++) coders[c] = new BitCoder.Encoding();
+            run(models, planes, w, h, rows, coders, n -> progress.workDone(done[0] += n, total));
+            byte[][] streams = new byte[coders.length][];
+            for (int c = 0; c < streams.length; c++) streams[c] = coders[c].rans.finish();
+            payloads.add(join(streams));
             progress.levelCoded(level, levels);
         }
         return new Encoded(transform, payloads);
     }
 
+    /** Levels of at least this many pixels code each channel in a stream of its own (SPEC.md §4.4.1). */
+    static final int STREAM_PER_CHANNEL_FROM = 1 << 14;
+
+    /** The streams a level codes in: one per channel for a large level of several channels, else one. */
+    static int streams(int channels, LevelRows rows) {
+        return channels > 1 && rows.pixels() >= STREAM_PER_CHANNEL_FROM ? channels : 1;
+    }
+
+    /** A level's payload: the length of every stream but the last (u32), then the streams in order. */
+    private static byte[] join(byte[][] streams) {
+        int length = 4 * (streams.length - 1);
+        for (byte[] s : streams) length += s.length;
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(length);
+        for (int c = 0; c < streams.length - 1; c++) out.putInt(streams[c].length);
+        for (byte[] s : streams) out.put(s);
+        return out.array();
+    }
+
     /**
-     * The model for planes of this many channels and depth: differences of one more bit, and channels 1 and 2 signed,
-     * under a colour transform (SPEC.md §4.4.2).
+     * Codes one level of every channel: in one stream, row by row and channel by channel within a row; or, with a
+     * stream per channel, each channel on a thread of its own one row behind the channel before it (the last on the
+     * calling thread, which reports the work), or one channel after another with one thread.
      */
-    private PixelModel model(int channels, int bitDepth, long pixels) {
+    private void run(PixelModel[] models, int[][] planes, int w, int h, LevelRows rows, BitCoder[] coders,
+            IntConsumer work) {
+        int channels = planes.length;
+        byte[][] results = new byte[channels][(int) rows.pixels()];
+        if (coders.length == 1) {
+            for (int r = 0; r < rows.count(); r++) {
+                for (int c = 0; c < channels; c++) {
+                    models[c].codeRow(planes[c], w, h, rows, r, coders[0], c == 0 ? null : results[c - 1],
+                            results[c]);
+                }
+                work.accept(rows.pixels(r));
+            }
+            return;
+        }
+        if (threads == 1) {
+            for (int c = 0; c < channels; c++) {
+                channel(models[c], planes[c], w, h, rows, coders[c], c == 0 ? null : results[c - 1], results[c],
+                        RowGate.NONE, c == channels - 1 ? work : n -> { });
+            }
+            return;
+        }
+        RowGate gate = new RowGate(channels);
+        RuntimeException[] failure = new RuntimeException[channels];
+        Thread[] workers = new Thread[channels - 1];
+        for (int c = 0; c < channels - 1; c++) {
+            int ch = c;
+            workers[c] = new Thread(() -> {
+                try {
+                    channel(models[ch], planes[ch], w, h, rows, coders[ch], ch == 0 ? null : results[ch - 1],
+                            results[ch], gate, n -> { });
+                } catch (RuntimeException e) {
+                    failure[ch] = e;
+                    gate.fail();
+                }
+            }, "nwf-pixel-channel-" + c);
+            workers[c].setDaemon(true);
+            workers[c].start();
+        }
+        int last = channels - 1;
+        try {
+            channel(models[last], planes[last], w, h, rows, coders[last], results[last - 1], results[last], gate,
+                    work);
+        } catch (RuntimeException e) {
+            failure[last] = e;
+            gate.fail();
+        }
+        for (Thread t : workers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while coding a pixel level", e);
+            }
+        }
+        // the first failure is the cause; the channels after it only stopped for it
+        for (RuntimeException e : failure) {
+            if (e != null && !(e instanceof RowGate.Stopped)) throw e;
+        }
+    }
+
+    /** One channel's rows of a level, each once the channel before has coded it. */
+    private static void channel(PixelModel model, int[] plane, int w, int h, LevelRows rows, BitCoder coder,
+            byte[] previous, byte[] results, RowGate gate, IntConsumer work) {
+        int c = model.channel();
+        for (int r = 0; r < rows.count(); r++) {
+            gate.awaitRow(c, r);
+            model.codeRow(plane, w, h, rows, r, coder, previous, results);
+            gate.rowDone(c, r);
+            work.accept(rows.pixels(r));
+        }
+    }
+
+    /**
+     * Each channel's model: differences of one more bit, and channels 1 and 2 signed, under a colour transform;
+     * hashed tables of 2^T entries, T the least of 16..22 with 2^T at least twice the pixels (SPEC.md §4.4.2).
+     */
+    private PixelModel[] models(int channels, int bitDepth, int width, int height) {
         boolean signed = transform != ColourTransform.NONE;
         int max = (1 << bitDepth) - 1;
-        int[] least = new int[channels];
-        int[] greatest = new int[channels];
+        long pixels = (long) width * height;
+        int tableBits = 16;
+        while (tableBits < MAX_TABLE_BITS && (1L << tableBits) < 2 * pixels) tableBits++;
+        PixelModel[] models = new PixelModel[channels];
         for (int c = 0; c < channels; c++) {
-            least[c] = signed && (c == 1 || c == 2) ? -max : 0;
-            greatest[c] = max;
+            int least = signed && (c == 1 || c == 2) ? -max : 0;
+            models[c] = new PixelModel(c, bitDepth + (signed ? 1 : 0), 1 << (bitDepth - 1), least, max, tableBits);
         }
-        return new PixelModel(channels, bitDepth + (signed ? 1 : 0), 1 << (bitDepth - 1), least, greatest, pixels);
+        return models;
     }
+
+    static final int MAX_TABLE_BITS = 22;
 
     @Override
     public LevelCoding.Decoder decoder(int channels, int width, int height, int bitDepth) {
@@ -117,7 +231,7 @@ public final class PixelLevels implements LevelCoding {
         private final int height;
         private final int levels;
         private final int[][] full;
-        private final PixelModel model;
+        private final PixelModel[] models;
         private int done;
 
         Decoder(int channels, int width, int height, int bitDepth) {
@@ -125,19 +239,47 @@ public final class PixelLevels implements LevelCoding {
             this.height = height;
             this.levels = sizes(width, height).length;
             this.full = new int[channels][width * height];
-            this.model = model(channels, bitDepth, (long) width * height);
+            this.models = models(channels, bitDepth, width, height);
         }
 
         @Override
         public void next(byte[] payload, int start, IntConsumer work) throws CorruptStreamException {
             if (done == levels) throw new IllegalStateException("every level is decoded");
-            RansDecoder rans = new RansDecoder(payload, start, payload.length - start);
-            try {
-                model.codeLevel(full, width, height, done, levels, new BitCoder.Decoding(rans), work);
-            } catch (PixelModel.OutOfRange e) {
-                throw new CorruptStreamException(e.getMessage(), rans.position() - start);
+            LevelRows rows = new LevelRows(width, height, done, levels);
+            int streams = streams(full.length, rows);
+            int head = 4 * (streams - 1);
+            if (payload.length - start < head) {
+                throw new CorruptStreamException("level shorter than its " + head + " bytes of stream lengths",
+                        payload.length - start);
             }
-            rans.checkEnd();
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(payload, start, head);
+            RansDecoder[] rans = new RansDecoder[streams];
+            BitCoder[] coders = new BitCoder[streams];
+            int[] offsets = new int[streams];
+            long at = start + head;
+            for (int c = 0; c < streams; c++) {
+                long length = c < streams - 1 ? b.getInt() & 0xFFFFFFFFL : payload.length - at;
+                if (at + length > payload.length) {
+                    throw new CorruptStreamException("stream " + c + " of " + length
+                            + " bytes runs past the level's end", c * 4L);
+                }
+                offsets[c] = (int) at - start;
+                rans[c] = new RansDecoder(payload, (int) at, (int) length);
+                coders[c] = new BitCoder.Decoding(rans[c]);
+                at += length;
+            }
+            try {
+                run(models, full, width, height, rows, coders, work);
+            } catch (PixelModel.OutOfRange e) {
+                throw new CorruptStreamException(e.getMessage(), offsets[streams == 1 ? 0 : e.channel]);
+            }
+            for (int c = 0; c < streams; c++) {
+                try {
+                    rans[c].checkEnd();
+                } catch (CorruptStreamException e) {
+                    throw new CorruptStreamException("stream " + c + ": " + e.reason(), offsets[c] + e.offset());
+                }
+            }
             done++;
         }
 

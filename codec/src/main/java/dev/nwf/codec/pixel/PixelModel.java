@@ -1,7 +1,5 @@
 package dev.nwf.codec.pixel;
 
-import java.util.function.IntConsumer;
-
 /**
  * The pixel levels' model (SPEC.md §4.4.2): each sample, channel by channel within a pixel, is first compared with
  * up to four candidate values — what followed the same wide neighbourhood last time (the match model), then distinct
@@ -33,13 +31,14 @@ final class PixelModel {
     private static final int LIMIT = 255;
     private static final int APM_BITS = 14;
 
-    private final int channels;
+    /** The channel this model codes: each channel has a model, and a stream per level, of its own. */
+    private final int channel;
     /** Bits of the largest difference from a prediction. */
     private final int bits;
     private final int mid;
-    /** Each channel's least and greatest valid sample: a decoded sample outside them is corrupt data. */
-    private final int[] least;
-    private final int[] greatest;
+    /** The least and greatest valid sample: a decoded sample outside them is corrupt data. */
+    private final int least;
+    private final int greatest;
     private final int[] direct;
     private final int[] hashed1;
     private final int[] hashed2;
@@ -49,6 +48,9 @@ final class PixelModel {
     /** The match model: per wide-context hash, 1 << 31 | confidence << 20 | value + 2^17 (0: never seen). */
     private final int[] matches;
     private final Mixer mixer = new Mixer(SELECTORS);
+    /** A second mixer, its weights chosen by how the sample's context stands rather than by the pass. */
+    private final Mixer mixer2 = new Mixer(KINDS * 48);
+    private int selector2;
     private final Apm apmDirect = new Apm(1 << APM_BITS);
     private final Apm apmSelector = new Apm(SELECTORS);
 
@@ -61,22 +63,22 @@ final class PixelModel {
     private int hResidualWide;
 
     /**
+     * @param channel the channel this model codes
      * @param bits bits of the largest difference between a sample and its prediction (the depth, one more where
      *     planes are colour-transformed and so signed)
      * @param mid the value predicted where no neighbour is known
-     * @param least each channel's least valid sample
-     * @param greatest each channel's greatest valid sample
+     * @param least the channel's least valid sample
+     * @param greatest the channel's greatest valid sample
+     * @param tableBits log2 of the hashed tables' entries
      */
-    PixelModel(int channels, int bits, int mid, int[] least, int[] greatest, long pixels) {
+    PixelModel(int channel, int bits, int mid, int least, int greatest, int tableBits) {
         if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
-        if (channels > 4) throw new IllegalArgumentException("more than 4 channels: " + channels);
-        this.channels = channels;
+        if (channel > 3) throw new IllegalArgumentException("more than 4 channels: " + (channel + 1));
+        this.channel = channel;
         this.bits = bits;
         this.mid = mid;
-        this.least = least.clone();
-        this.greatest = greatest.clone();
-        int tableBits = 16;
-        while (tableBits < 22 && (1L << tableBits) < 2 * pixels * channels) tableBits++;
+        this.least = least;
+        this.greatest = greatest;
         this.hashShift = 32 - tableBits;
         this.direct = new int[DIRECT_MATCH + DECISIONS * 4 * ACTIVITY * 3];
         this.hashed1 = new int[1 << tableBits];
@@ -87,55 +89,56 @@ final class PixelModel {
     }
 
     /**
-     * Codes (or, decoding, fills in) the samples of level {@code level} of {@code levels} in full-size planes;
-     * {@code work} is told the pixels done, a row at a time.
+     * Codes (or, decoding, fills in) this channel's samples of one row of a level in its full-size plane (SPEC.md
+     * §4.4.1), recording in {@code results} how each pixel's sample was coded (for the next channel) and reading the
+     * previous channel's from {@code previous} (null for channel 0), both indexed by the pixel's place in the level.
      */
-    void codeLevel(int[][] planes, int width, int height, int level, int levels, BitCoder coder, IntConsumer work) {
-        int s = PixelScan.stride(level, levels);
-        stride = s;
-        if (level == 0) {
-            for (int y = 0; y < height; y += s) {
-                for (int x = 0; x < width; x += s) codePixel(planes, width, height, x, y, s, PixelScan.RASTER, coder);
-                work.accept(PixelScan.ceilDiv(width, s));
-            }
-            return;
-        }
-        int s2 = 2 * s;
-        for (int y = 0; y < height; y += s2) {
-            for (int x = s; x < width; x += s2) codePixel(planes, width, height, x, y, s, PixelScan.ACROSS, coder);
-            work.accept(PixelScan.ceilDiv(width - s, s2));
-        }
-        for (int y = s; y < height; y += s2) {
-            for (int x = 0; x < width; x += s) codePixel(planes, width, height, x, y, s, PixelScan.DOWN, coder);
-            work.accept(PixelScan.ceilDiv(width, s));
+    void codeRow(int[] plane, int width, int height, LevelRows rows, int row, BitCoder coder, byte[] previous,
+            byte[] results) {
+        stride = rows.stride;
+        int i = rows.first(row);
+        int y = rows.y(row);
+        int pass = rows.pass(row);
+        int step = rows.step(row);
+        for (int x = rows.x0(row); x < width; x += step) {
+            codePixel(plane, width, height, x, y, rows.stride, pass, coder, previous, results, i++);
         }
     }
 
-    private void codePixel(int[][] planes, int width, int height, int x, int y, int s, int pass, BitCoder coder) {
+    int channel() {
+        return channel;
+    }
+
+    /** How a coded sample is recorded for the next channel: 0..8 the candidate position matched, else 16 + code. */
+    private static final int RESIDUAL_RESULT = 16;
+
+    private void codePixel(int[] plane, int width, int height, int x, int y, int s, int pass, BitCoder coder,
+            byte[] previous, byte[] results, int i) {
         int[][] off = PixelScan.OFFSETS[pass];
         int[][] wide = PixelScan.WIDE_OFFSETS[pass];
         int at = y * width + x;
+        for (int k = 0; k < PixelScan.NEIGHBOURS; k++) {
+            int nx = x + off[k][0] * s;
+            int ny = y + off[k][1] * s;
+            nb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
+        }
+        int c = channel;
+        int hWide = c * 4 + pass;
+        for (int k = 0; k < PixelScan.WIDE; k++) {
+            int nx = x + wide[k][0] * s;
+            int ny = y + wide[k][1] * s;
+            hWide = hash(hWide, nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx]);
+        }
         int prevMatch = -1;
         int prevResidual = 0;
-        for (int c = 0; c < channels; c++) {
-            int[] plane = planes[c];
-            for (int k = 0; k < PixelScan.NEIGHBOURS; k++) {
-                int nx = x + off[k][0] * s;
-                int ny = y + off[k][1] * s;
-                nb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
-            }
-            int hWide = c * 4 + pass;
-            for (int k = 0; k < PixelScan.WIDE; k++) {
-                int nx = x + wide[k][0] * s;
-                int ny = y + wide[k][1] * s;
-                hWide = hash(hWide, nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING
-                        : plane[ny * width + nx]);
-            }
-            int info = c == 0 ? 0 : prevMatch >= 0 ? 1 : 2;
-            int matched = codeSample(plane, at, c, pass, info, prevMatch, prevResidual, hWide, coder);
-            prevMatch = matched >= 0 ? matched : -1;
-            prevResidual = matched >= 0 ? 0 : 1 + (-1 - matched);
+        if (previous != null) {
+            int r = previous[i];
+            if (r < RESIDUAL_RESULT) prevMatch = r;
+            else prevResidual = 1 + r - RESIDUAL_RESULT;
         }
+        int info = c == 0 ? 0 : prevMatch >= 0 ? 1 : 2;
+        int matched = codeSample(plane, at, c, pass, info, prevMatch, prevResidual, hWide, coder);
+        results[i] = (byte) (matched >= 0 ? matched : RESIDUAL_RESULT + (-1 - matched));
     }
 
     /**
@@ -182,6 +185,7 @@ final class PixelModel {
             slots[2] = slot(hFar, j * MATCH_STATES + state);
             slots[3] = slot(hash(hash(cand[j], eq), ((c * 4 + pass) * 4 + info) * MATCH_STATES + state), j);
             slots[4] = slot(hWideAll, j * MATCH_STATES + state);
+            selector2 = j * 48 + state * 3 + info;
             int bit = decide(v == cand[j] ? 1 : 0, j * PixelScan.PASSES * 4 + sel, coder);
             if (bit != 0) {
                 plane[at] = cand[j];
@@ -201,8 +205,11 @@ final class PixelModel {
     static final class OutOfRange extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        final int channel;
+
         OutOfRange(int channel, int value) {
             super("decoded sample " + value + " of channel " + channel + " is out of range", null, false, false);
+            this.channel = channel;
         }
     }
 
@@ -228,9 +235,11 @@ final class PixelModel {
         int hCross = hash(hash(prevResidual, activity), c * 4 + pass);
         int directBase = DIRECT_MATCH + ((c * ACTIVITY + activity) * 3 + info) * DECISIONS;
         int got = 0;
+        int context2 = info * 16 + activity;
         for (int k = 0; k < bits; k++) {
             residualSlots(directBase, EXPONENT + k, hNear, hPred, hCross);
             int kind = EXPONENT_KIND + Math.min(k, 3);
+            selector2 = kind * 48 + context2;
             if (decide(e > k ? 1 : 0, kind * PixelScan.PASSES * 4 + sel, coder) == 0) break;
             got = k + 1;
         }
@@ -238,15 +247,17 @@ final class PixelModel {
         int sign = 0;
         if (e > 0) {
             residualSlots(directBase, SIGN + e, hNear, hPred, hCross);
+            selector2 = SIGN_KIND * 48 + context2;
             sign = decide(r < 0 ? 1 : 0, SIGN_KIND * PixelScan.PASSES * 4 + sel, coder);
         }
         int mag = e == 0 ? 0 : 1;
         for (int i = e - 2; i >= 0; i--) {
             residualSlots(directBase, MANTISSA + e * MAX_BITS + i, hNear, hash(hPred, mag), hCross);
+            selector2 = MANTISSA_KIND * 48 + context2;
             mag = mag << 1 | decide((a >>> i) & 1, MANTISSA_KIND * PixelScan.PASSES * 4 + sel, coder);
         }
         int value = sign != 0 ? pred - mag : pred + mag;
-        if (value < least[c] || value > greatest[c]) throw new OutOfRange(c, value);
+        if (value < least || value > greatest) throw new OutOfRange(c, value);
         plane[at] = value;
         return -1 - (e * 2 + sign);
     }
@@ -266,17 +277,18 @@ final class PixelModel {
         int e2 = hashed2[slots[2]];
         int e3 = hashed3[slots[3]];
         int e4 = hashed4[slots[4]];
-        mixer.set(0, Counters.stretched(e0));
-        mixer.set(1, Counters.stretched(e1));
-        mixer.set(2, Counters.stretched(e2));
-        mixer.set(3, Counters.stretched(e3));
-        mixer.set(4, Counters.stretched(e4));
-        mixer.set(5, 256);
-        int p12 = mixer.mix(selector);
+        set(0, Counters.stretched(e0));
+        set(1, Counters.stretched(e1));
+        set(2, Counters.stretched(e2));
+        set(3, Counters.stretched(e3));
+        set(4, Counters.stretched(e4));
+        set(5, 256);
+        int p12 = Logistic.squash(mixer.mixStretched(selector) + mixer2.mixStretched(selector2) >> 1);
         int a = apmDirect.refine(p12, slots[0] * 0x9E3779B1 >>> (32 - APM_BITS));
         int b = apmSelector.refine(p12, selector);
         int coded = coder.code(bit, (2 * p12 + 3 * a + 3 * b) << 1);
         mixer.update(coded);
+        mixer2.update(coded);
         apmDirect.update(coded);
         apmSelector.update(coded);
         direct[slots[0]] = Counters.updated(e0, coded, LIMIT);
@@ -285,6 +297,11 @@ final class PixelModel {
         hashed3[slots[3]] = Counters.updated(e3, coded, LIMIT);
         hashed4[slots[4]] = Counters.updated(e4, coded, LIMIT);
         return coded;
+    }
+
+    private void set(int input, int stretched) {
+        mixer.set(input, stretched);
+        mixer2.set(input, stretched);
     }
 
     /** Distinct values among the four nearest neighbours, 0 (none known) to 3 (three or more). */

@@ -26,7 +26,8 @@ class PixelLevelsTest {
     /** Edge sizes, every channel count, 1 to 16 bits, with and without a colour transform (signed planes). */
     @ParameterizedTest
     @CsvSource({"1,1,1,8,0", "1,57,3,8,2", "57,1,1,8,0", "2,2,4,8,2", "17,17,3,8,1", "33,15,2,8,0", "65,47,3,8,2",
-        "31,29,3,16,2", "40,40,1,16,0", "19,23,4,12,1", "24,20,1,1,0", "129,67,3,8,3"})
+        "31,29,3,16,2", "40,40,1,16,0", "19,23,4,12,1", "24,20,1,1,0", "129,67,3,8,3", "300,120,4,8,2",
+        "260,130,2,16,0"})
     void everyLevelDecodesToTheDecimatedImage(int w, int h, int channels, int depth, int transformCode) throws Exception {
         ColourTransform ct = transformCode == 0 ? ColourTransform.NONE : ColourTransform.ofCode(transformCode);
         for (Image img : List.of(SyntheticImages.graphic(w, h, channels, depth, w * 7L + h),
@@ -72,6 +73,34 @@ class PixelLevelsTest {
     private static long bytes(Image img) {
         return new PixelLevels(ColourTransform.NONE).encode(img, List.of(ColourTransform.NONE), QUIET).payloads()
                 .stream().mapToLong(b -> b.length).sum();
+    }
+
+    /**
+     * A large level codes each channel in a stream of its own, side by side on threads: the bytes are the same with
+     * one thread, and each decodes the other's.
+     */
+    @Test
+    void channelsOnThreadsCodeTheSameBytes() throws Exception {
+        Image img = SyntheticImages.graphic(300, 200, 3, 8, 12);
+        ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
+        List<byte[]> parallel = new PixelLevels(ct, 0).encode(img, List.of(ct), QUIET).payloads();
+        List<byte[]> serial = new PixelLevels(ct, 1).encode(img, List.of(ct), QUIET).payloads();
+        assertEquals(parallel.size(), serial.size());
+        for (int i = 0; i < parallel.size(); i++) assertArrayEquals(parallel.get(i), serial.get(i), "level " + i);
+        int[][] planes = Pyramid.transformedPlanes(img, ct);
+        for (int threads : new int[] {0, 1}) {
+            LevelCoding.Decoder decoder = new PixelLevels(ct, threads).decoder(3, 300, 200, 8);
+            for (byte[] p : serial) decoder.next(p, 0, n -> { });
+            for (int c = 0; c < 3; c++) assertArrayEquals(planes[c], decoder.planes()[c]);
+        }
+        // the finest level holds 45 000 pixels: three streams, the first two's lengths ahead of them
+        byte[] last = serial.get(serial.size() - 1);
+        byte[] tooLong = last.clone();
+        tooLong[0] = 0x7F;
+        LevelCoding.Decoder decoder = new PixelLevels(ct, 0).decoder(3, 300, 200, 8);
+        for (int i = 0; i < serial.size() - 1; i++) decoder.next(serial.get(i), 0, n -> { });
+        CorruptStreamException e = assertThrows(CorruptStreamException.class, () -> decoder.next(tooLong, 0, n -> { }));
+        assertTrue(e.getMessage().contains("runs past the level's end"), e.getMessage());
     }
 
     /** A flipped byte, a cut payload or trailing bytes are reported as a corrupt stream with an offset. */

@@ -1,0 +1,63 @@
+package dev.nwf.codec.pixel;
+
+/**
+ * The rows of one pixel level in coding order (SPEC.md §4.4.1): level 0's rows at its stride; a finer level's
+ * {@link PixelScan#ACROSS} rows (the coarser rows, odd columns) then its {@link PixelScan#DOWN} rows (all columns), and
+ * where each row's pixels start in the level's order.
+ */
+final class LevelRows {
+    final int stride;
+    private final int level;
+    private final int width;
+    private final int acrossRows;
+    private final int count;
+    private final long[] starts;
+
+    LevelRows(int width, int height, int level, int levels) {
+        this.width = width;
+        this.level = level;
+        this.stride = PixelScan.stride(level, levels);
+        int s = stride;
+        acrossRows = level == 0 ? PixelScan.ceilDiv(height, s) : PixelScan.ceilDiv(height, 2 * s);
+        int downRows = level == 0 || height <= s ? 0 : PixelScan.ceilDiv(height - s, 2 * s);
+        count = acrossRows + downRows;
+        starts = new long[count + 1];
+        for (int r = 0; r < count; r++) starts[r + 1] = starts[r] + pixels(r);
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** The pixels of the level. */
+    long pixels() {
+        return starts[count];
+    }
+
+    /** The pixels of row {@code r}. */
+    int pixels(int r) {
+        return PixelScan.ceilDiv(width - x0(r), step(r));
+    }
+
+    /** Where row {@code r}'s pixels start in the level's order. */
+    int first(int r) {
+        return (int) starts[r];
+    }
+
+    int pass(int r) {
+        return level == 0 ? PixelScan.RASTER : r < acrossRows ? PixelScan.ACROSS : PixelScan.DOWN;
+    }
+
+    int y(int r) {
+        if (level == 0) return r * stride;
+        return r < acrossRows ? 2 * stride * r : stride + 2 * stride * (r - acrossRows);
+    }
+
+    int x0(int r) {
+        return pass(r) == PixelScan.ACROSS ? stride : 0;
+    }
+
+    int step(int r) {
+        return pass(r) == PixelScan.ACROSS ? 2 * stride : stride;
+    }
+}
