@@ -113,8 +113,9 @@ final class ConformanceCommand {
                     dev.nwf.codec.NwfModel.MAX_INPUT_BOUND) : null;
             long t0 = System.nanoTime();
             Reliability.Report r = Reliability.run(m, other, images, mutations, seed, regressions);
-            System.out.printf("round trips (random images, then %d with band streams): %d, bit-exact: %d%n",
-                    Reliability.LARGE_IMAGES, r.roundTrips(), r.roundTripsExact());
+            System.out.printf("round trips (random images, then %d with band streams and %d graphics in pixel levels):"
+                    + " %d, bit-exact: %d%n", Reliability.LARGE_IMAGES, Reliability.GRAPHICS, r.roundTrips(),
+                    r.roundTripsExact());
             System.out.printf("mutated inputs: %d (named errors %d, decoded anyway %d), crashes %d, hangs %d%n",
                     r.mutations(),
                     r.namedErrors(), r.decodedAnyway(), r.crashes().size(), r.hangs());

@@ -47,6 +47,8 @@ public final class Reliability {
      * Round trips of images with band streams (gray, then RGB), after the random ones; they join the mutation corpus.
      */
     public static final int LARGE_IMAGES = 2;
+    /** Graphics coded as pixel levels (SPEC.md §4.4), the last with a stream per channel, after the large images. */
+    public static final int GRAPHICS = 3;
 
     private Reliability() {
     }
@@ -66,10 +68,13 @@ public final class Reliability {
         };
         int exact = 0;
         List<byte[]> corpus = new ArrayList<>();
-        for (int i = 0; i < images + LARGE_IMAGES; i++) {
-            // the last few are large enough for band streams (SPEC.md §6.5): mutations reach bands decoded side by side
-            Image img = i < images ? randomImage(r) : SyntheticImages.fixedWaves(256, 256 + 3 * (i - images),
-                    1 + 2 * (i - images), 8, r.nextLong());
+        for (int i = 0; i < images + LARGE_IMAGES + GRAPHICS; i++) {
+            // then two large enough for band streams (SPEC.md §6.5): mutations reach bands decoded side by side; then
+            // graphics, whose pixel levels decode channels side by side in the largest
+            int k = i - images - LARGE_IMAGES;
+            Image img = i < images ? randomImage(r) : k < 0 ? SyntheticImages.fixedWaves(256, 256 + 3 * (i - images),
+                    1 + 2 * (i - images), 8, r.nextLong())
+                    : SyntheticImages.graphic(40 + 80 * k, 30 + 50 * k, k == 0 ? 1 : 2 + k, 8, r.nextLong());
             byte[] bytes = NwfContainer.toBytes(codec.encode(img));
             Decoded d = codec.decoder().decode(NwfContainer.read(bytes, ReadOptions.DEFAULT).file());
             if (img.sameAs(d.image())) exact++;
@@ -128,7 +133,7 @@ public final class Reliability {
                 if (a.sameAs(b) && Arrays.equals(bytes, NwfContainer.toBytes(otherCodec.encode(a)))) engineEqual++;
             }
         }
-        return new Report(images + LARGE_IMAGES, exact, mutations, named, decoded, crashes, hangs, engineFiles,
+        return new Report(images + LARGE_IMAGES + GRAPHICS, exact, mutations, named, decoded, crashes, hangs, engineFiles,
                 engineEqual);
     }
 

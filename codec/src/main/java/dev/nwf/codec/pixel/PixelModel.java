@@ -95,15 +95,27 @@ final class PixelModel {
      */
     void codeRow(int[] plane, int width, int height, LevelRows rows, int row, BitCoder coder, byte[] previous,
             byte[] results) {
-        stride = rows.stride;
+        int s = rows.stride;
+        stride = s;
         int i = rows.first(row);
         int y = rows.y(row);
         int pass = rows.pass(row);
         int step = rows.step(row);
+        int[][] off = PixelScan.OFFSETS[pass];
+        int[][] wide = PixelScan.WIDE_OFFSETS[pass];
+        for (int k = 0; k < PixelScan.NEIGHBOURS; k++) nbDelta[k] = (off[k][1] * width + off[k][0]) * s;
+        for (int k = 0; k < PixelScan.WIDE; k++) wideDelta[k] = (wide[k][1] * width + wide[k][0]) * s;
+        // every offset is within 3 strides left, right and up and 2 down: rows that far from the edges need no checks
+        boolean rowInside = y >= 3 * s && y + 2 * s < height;
         for (int x = rows.x0(row); x < width; x += step) {
-            codePixel(plane, width, height, x, y, rows.stride, pass, coder, previous, results, i++);
+            boolean inside = rowInside && x >= 3 * s && x + 3 * s < width;
+            codePixel(plane, width, height, x, y, s, pass, inside, coder, previous, results, i++);
         }
     }
+
+    /** The current row's neighbour offsets in the plane. */
+    private final int[] nbDelta = new int[PixelScan.NEIGHBOURS];
+    private final int[] wideDelta = new int[PixelScan.WIDE];
 
     int channel() {
         return channel;
@@ -112,22 +124,19 @@ final class PixelModel {
     /** How a coded sample is recorded for the next channel: 0..8 the candidate position matched, else 16 + code. */
     private static final int RESIDUAL_RESULT = 16;
 
-    private void codePixel(int[] plane, int width, int height, int x, int y, int s, int pass, BitCoder coder,
-            byte[] previous, byte[] results, int i) {
-        int[][] off = PixelScan.OFFSETS[pass];
-        int[][] wide = PixelScan.WIDE_OFFSETS[pass];
+    private void codePixel(int[] plane, int width, int height, int x, int y, int s, int pass, boolean inside,
+            BitCoder coder, byte[] previous, byte[] results, int i) {
         int at = y * width + x;
-        for (int k = 0; k < PixelScan.NEIGHBOURS; k++) {
-            int nx = x + off[k][0] * s;
-            int ny = y + off[k][1] * s;
-            nb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
-        }
         int c = channel;
-        int hWide = c * 4 + pass;
-        for (int k = 0; k < PixelScan.WIDE; k++) {
-            int nx = x + wide[k][0] * s;
-            int ny = y + wide[k][1] * s;
-            hWide = hash(hWide, nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx]);
+        int[][] off = PixelScan.OFFSETS[pass];
+        if (inside) {
+            for (int k = 0; k < PixelScan.NEIGHBOURS; k++) nb[k] = plane[at + nbDelta[k]];
+        } else {
+            for (int k = 0; k < PixelScan.NEIGHBOURS; k++) {
+                int nx = x + off[k][0] * s;
+                int ny = y + off[k][1] * s;
+                nb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
+            }
         }
         int prevMatch = -1;
         int prevResidual = 0;
@@ -137,9 +146,54 @@ final class PixelModel {
             else prevResidual = 1 + r - RESIDUAL_RESULT;
         }
         int info = c == 0 ? 0 : prevMatch >= 0 ? 1 : 2;
+        int hWide = c * 4 + pass;
+        if (inside) {
+            for (int k = 0; k < PixelScan.WIDE; k++) hWide = hash(hWide, plane[at + wideDelta[k]]);
+        } else {
+            int[][] wide = PixelScan.WIDE_OFFSETS[pass];
+            for (int k = 0; k < PixelScan.WIDE; k++) {
+                int nx = x + wide[k][0] * s;
+                int ny = y + wide[k][1] * s;
+                hWide = hash(hWide, nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING
+                        : plane[ny * width + nx]);
+            }
+        }
+        // flat: the eight neighbours agree (and the previous channel matched): one cheaper decision first
+        int flat = nb[0];
+        if (flat != MISSING && nb[1] == flat && nb[2] == flat && nb[3] == flat && info != 2
+                && nb[4] == flat && nb[5] == flat && nb[6] == flat && nb[7] == flat) {
+            int index = ((pass * 2 + info) * 4 + Math.min(3, Integer.numberOfTrailingZeros(s))) * 2 + lastFlat;
+            int entry = flatCounters[index];
+            int wideSlot = slot(hash(hWide, flat), 1024 + s);
+            int wideEntry = hashed1[wideSlot];
+            flatMixer.set(0, Counters.stretched(entry));
+            flatMixer.set(1, Counters.stretched(wideEntry));
+            flatMixer.set(2, 256);
+            int bit = coder.code(plane[at] == flat ? 1 : 0, flatMixer.mix(pass * 2 + info) << 4);
+            flatMixer.update(bit);
+            flatCounters[index] = Counters.updated(entry, bit, FLAT_LIMIT);
+            hashed1[wideSlot] = Counters.updated(wideEntry, bit, LIMIT);
+            lastFlat = bit;
+            if (bit != 0) {
+                plane[at] = flat;
+                results[i] = 0;
+                return;
+            }
+        } else {
+            flat = MISSING;
+        }
+        exclude = flat;
         int matched = codeSample(plane, at, c, pass, info, prevMatch, prevResidual, hWide, coder);
         results[i] = (byte) (matched >= 0 ? matched : RESIDUAL_RESULT + (-1 - matched));
     }
+
+    /** Flat decisions: per pass, info, which of nb[4..7] also agree, and the last flat decision's outcome. */
+    private final int[] flatCounters = new int[PixelScan.PASSES * 2 * 4 * 2];
+    private static final int FLAT_LIMIT = 1023;
+    private final Mixer flatMixer = new Mixer(PixelScan.PASSES * 2);
+    private int lastFlat;
+    /** A value the sample is known not to be (a flat decision said no), or {@link #MISSING}. */
+    private int exclude = MISSING;
 
     /**
      * Codes the sample at {@code at}; returns the candidate position it matched (a neighbour 0..7, or 8 for the match
@@ -155,7 +209,7 @@ final class PixelModel {
         int entry = matches[matchAt];
         int n = 0;
         int confidence = -1;
-        if (entry != 0) {
+        if (entry != 0 && (entry & 0xFFFFF) - (1 << 17) != exclude) {
             cand[0] = (entry & 0xFFFFF) - (1 << 17);
             candPos[0] = PixelScan.NEIGHBOURS;
             confidence = entry >>> 20 & 7;
@@ -215,7 +269,7 @@ final class PixelModel {
 
     /** Adds a candidate unless it is one already; returns the new count. */
     private int add(int value, int position, int n) {
-        if (n == MATCHES) return n;
+        if (n == MATCHES || value == exclude) return n;
         for (int j = 0; j < n; j++) if (cand[j] == value) return n;
         cand[n] = value;
         candPos[n] = position;
