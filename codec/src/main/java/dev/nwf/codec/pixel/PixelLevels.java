@@ -197,7 +197,8 @@ public final class PixelLevels implements LevelCoding {
 
     /**
      * Each channel's model: differences of one more bit, and channels 1 and 2 signed, under a colour transform;
-     * hashed tables of 2^T entries, T the least of 16..22 with 2^T at least twice the pixels (SPEC.md §4.4.2).
+     * hashed tables of 2^T entries, T the least of 16..21 with 2^T at least twice the pixels (SPEC.md §4.4.2): 21
+     * rather than 22 halves their memory for 0.18 % more bytes on set G's development half.
      */
     private PixelModel[] models(int channels, int bitDepth, int width, int height) {
         boolean signed = transform != ColourTransform.NONE;
@@ -213,7 +214,7 @@ public final class PixelLevels implements LevelCoding {
         return models;
     }
 
-    static final int MAX_TABLE_BITS = 22;
+    static final int MAX_TABLE_BITS = 21;
 
     @Override
     public LevelCoding.Decoder decoder(int channels, int width, int height, int bitDepth) {
