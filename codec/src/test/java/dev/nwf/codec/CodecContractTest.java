@@ -573,18 +573,7 @@ abstract class CodecContractTest {
         NwfFile file = codec.encode(img);
         assertTrue(lists(file, CodingTool.HAAR_SPLIT));
         int[] calls = new int[1];
-        dev.nwf.codec.net.NetEvaluator counting = new dev.nwf.codec.net.NetEvaluator() {
-            @Override
-            public int[][] evaluate(dev.nwf.codec.net.IntNet net, int[][] input, int w, int h) {
-                calls[0]++;
-                return dev.nwf.codec.net.ReferenceEvaluator.INSTANCE.evaluate(net, input, w, h);
-            }
-
-            @Override
-            public String name() {
-                return "counting";
-            }
-        };
+        dev.nwf.codec.net.NetEvaluator counting = counting(calls);
         NwfCodec countingCodec = new NwfCodec(codec.model(), counting);
         assertTrue(img.sameAs(countingCodec.decoder().decode(file).image()));
         assertEquals(0, calls[0], "network evaluations decoding a Haar file");
@@ -644,18 +633,7 @@ abstract class CodecContractTest {
         long wavelet = NwfContainer.toBytes(codec.encode(graphic)).length;
         assertTrue(pixels < wavelet, pixels + " bytes as pixel levels, " + wavelet + " as wavelet levels");
         int[] calls = new int[1];
-        dev.nwf.codec.net.NetEvaluator counting = new dev.nwf.codec.net.NetEvaluator() {
-            @Override
-            public int[][] evaluate(dev.nwf.codec.net.IntNet net, int[][] input, int width, int height) {
-                calls[0]++;
-                return dev.nwf.codec.net.ReferenceEvaluator.INSTANCE.evaluate(net, input, width, height);
-            }
-
-            @Override
-            public String name() {
-                return "counting";
-            }
-        };
+        dev.nwf.codec.net.NetEvaluator counting = counting(calls);
         Decoded whole = full.decoder().withEvaluator(counting).decode(file);
         assertTrue(graphic.sameAs(whole.image()));
         assertEquals(0, calls[0], "pixel levels evaluate no network");
@@ -672,6 +650,22 @@ abstract class CodecContractTest {
             CodingToolException e = assertThrows(CodingToolException.class, () -> full.decoder().decode(badFile));
             assertEquals(CodingToolException.Kind.INVALID_TOOLS, e.kind(), t.toolName);
         }
+    }
+
+    /** The reference evaluator, counting its evaluations in {@code calls[0]}. */
+    private static dev.nwf.codec.net.NetEvaluator counting(int[] calls) {
+        return new dev.nwf.codec.net.NetEvaluator() {
+            @Override
+            public int[][] evaluate(dev.nwf.codec.net.IntNet net, int[][] input, int w, int h) {
+                calls[0]++;
+                return dev.nwf.codec.net.ReferenceEvaluator.INSTANCE.evaluate(net, input, w, h);
+            }
+
+            @Override
+            public String name() {
+                return "counting";
+            }
+        };
     }
 
     private static Image decimated(Image img, int s) {

@@ -334,11 +334,8 @@ final class VectorGenerator {
         reject("pixel-levels-without-colour-transform",
                 "the colour transform taken out of the list: the levels' signed planes decode out of range",
                 withTools(plot, ToolLists.without(list, CodingTool.COLOUR_TRANSFORM)), "CORRUPT_LEVEL");
-        byte[] bytes = NwfContainer.toBytes(plot);
-        int lastLevel = findLastChunk(bytes, "LEVL");
-        bytes[lastLevel + 8 + 1 + 9] ^= 0x55; // inside the coded data, CRC recomputed: only the model can notice
-        fixCrc(bytes, lastLevel);
-        write("pixel-levels-corrupt-level", bytes, errorCase("pixel-levels-corrupt-level",
+        write("pixel-levels-corrupt-level", withLastLevelAltered(NwfContainer.toBytes(plot)),
+                errorCase("pixel-levels-corrupt-level",
                 "pixel levels' coded data altered with a valid CRC", "CORRUPT_LEVEL"));
     }
 
@@ -678,11 +675,8 @@ final class VectorGenerator {
         fixCrc(critical, lidx);
         write("unknown-critical-chunk", critical, errorCase("unknown-critical-chunk", "LIDX renamed XIDX",
                 "UNKNOWN_CRITICAL_CHUNK"));
-        byte[] level = ok.clone();
-        int lastLevel = findLastChunk(level, "LEVL");
-        level[lastLevel + 8 + 1 + 9] ^= 0x55; // inside the coded data, CRC recomputed: only the coder can notice
-        fixCrc(level, lastLevel);
-        write("corrupt-level-data", level, errorCase("corrupt-level-data", "coded data altered with a valid CRC",
+        write("corrupt-level-data", withLastLevelAltered(ok.clone()), errorCase("corrupt-level-data",
+                "coded data altered with a valid CRC",
                 "CORRUPT_LEVEL"));
         byte[] model = ok.clone();
         int head = findChunk(model, "HEAD");
@@ -744,6 +738,14 @@ final class VectorGenerator {
     }
 
     /** Recomputes the CRC of the chunk starting at {@code p}. */
+    /** The file with a byte inside its last level's coded data altered and the chunk's CRC recomputed. */
+    private static byte[] withLastLevelAltered(byte[] b) {
+        int lastLevel = findLastChunk(b, "LEVL");
+        b[lastLevel + 8 + 1 + 9] ^= 0x55; // only the level's decoder can notice
+        fixCrc(b, lastLevel);
+        return b;
+    }
+
     static void fixCrc(byte[] b, int p) {
         int len = ByteBuffer.wrap(b, p, 4).getInt();
         CRC32C crc = new CRC32C();

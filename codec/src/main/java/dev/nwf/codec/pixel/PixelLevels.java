@@ -287,7 +287,7 @@ public final class PixelLevels implements LevelCoding {
         @Override
         public long work(int upTo) {
             long n = 0;
-            for (int i = 0; i < Math.min(upTo, levels); i++) n += PixelScan.pixels(width, height, i, levels);
+            for (int i = 0; i < Math.min(upTo, levels); i++) n += new LevelRows(width, height, i, levels).pixels();
             return n;
         }
 

@@ -60,7 +60,6 @@ final class PixelModel {
     private final int[] slots = new int[5];
     /** The stride of the level being coded: the near context is kept apart per level. */
     private int stride;
-    private int hResidualWide;
 
     /**
      * @param channel the channel this model codes
@@ -248,7 +247,7 @@ final class PixelModel {
             }
         }
         if (result == Integer.MIN_VALUE) result = codeResidual(plane, at, c, pass, info, prevResidual, sel, activity,
-                hNear, hWideAll, coder);
+                hNear, coder);
         int value = plane[at];
         int seen = entry != 0 && (entry & 0xFFFFF) - (1 << 17) == value ? Math.min(7, confidence + 1) : 0;
         matches[matchAt] = 1 << 31 | seen << 20 | value + (1 << 17);
@@ -278,9 +277,9 @@ final class PixelModel {
 
     /** Codes the difference from the prediction of a sample that equals no candidate. */
     private int codeResidual(int[] plane, int at, int c, int pass, int info, int prevResidual, int sel, int activity,
-            int hNear, int hWideAll, BitCoder coder) {
+            int hNear, BitCoder coder) {
         int v = plane[at];
-        this.hResidualWide = hash(hash(q(nb[0], nb[2]), q(nb[1], nb[2])), hash(q(nb[3], nb[1]), c * 4 + pass));
+        int hGradient = hash(hash(q(nb[0], nb[2]), q(nb[1], nb[2])), hash(q(nb[3], nb[1]), c * 4 + pass));
         int pred = predict(pass);
         int r = v - pred;
         int a = Math.abs(r);
@@ -291,7 +290,7 @@ final class PixelModel {
         int got = 0;
         int context2 = info * 16 + activity;
         for (int k = 0; k < bits; k++) {
-            residualSlots(directBase, EXPONENT + k, hNear, hPred, hCross);
+            residualSlots(directBase, EXPONENT + k, hNear, hPred, hCross, hGradient);
             int kind = EXPONENT_KIND + Math.min(k, 3);
             selector2 = kind * 48 + context2;
             if (decide(e > k ? 1 : 0, kind * PixelScan.PASSES * 4 + sel, coder) == 0) break;
@@ -300,13 +299,13 @@ final class PixelModel {
         e = got;
         int sign = 0;
         if (e > 0) {
-            residualSlots(directBase, SIGN + e, hNear, hPred, hCross);
+            residualSlots(directBase, SIGN + e, hNear, hPred, hCross, hGradient);
             selector2 = SIGN_KIND * 48 + context2;
             sign = decide(r < 0 ? 1 : 0, SIGN_KIND * PixelScan.PASSES * 4 + sel, coder);
         }
         int mag = e == 0 ? 0 : 1;
         for (int i = e - 2; i >= 0; i--) {
-            residualSlots(directBase, MANTISSA + e * MAX_BITS + i, hNear, hash(hPred, mag), hCross);
+            residualSlots(directBase, MANTISSA + e * MAX_BITS + i, hNear, hash(hPred, mag), hCross, hGradient);
             selector2 = MANTISSA_KIND * 48 + context2;
             mag = mag << 1 | decide((a >>> i) & 1, MANTISSA_KIND * PixelScan.PASSES * 4 + sel, coder);
         }
@@ -316,12 +315,12 @@ final class PixelModel {
         return -1 - (e * 2 + sign);
     }
 
-    private void residualSlots(int directBase, int d, int hNear, int hPred, int hCross) {
+    private void residualSlots(int directBase, int d, int hNear, int hPred, int hCross, int hGradient) {
         slots[0] = directBase + d;
         slots[1] = slot(hNear, 64 + d);
         slots[2] = slot(hPred, 64 + d);
         slots[3] = slot(hCross, 64 + d);
-        slots[4] = slot(hResidualWide, 64 + d);
+        slots[4] = slot(hGradient, 64 + d);
     }
 
     /** Codes one decision with the counters in {@link #slots}, mixed under weight vector {@code selector}. */

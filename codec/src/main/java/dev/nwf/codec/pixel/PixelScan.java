@@ -41,14 +41,6 @@ final class PixelScan {
         return 1 << (levels - 1 - level);
     }
 
-    /** Pixels level {@code level} of {@code levels} holds in a width x height image. */
-    static long pixels(int width, int height, int level, int levels) {
-        int s = stride(level, levels);
-        long here = (long) ceilDiv(width, s) * ceilDiv(height, s);
-        if (level == 0) return here;
-        return here - (long) ceilDiv(width, 2 * s) * ceilDiv(height, 2 * s);
-    }
-
     static int ceilDiv(int a, int b) {
         return (a + b - 1) / b;
     }
