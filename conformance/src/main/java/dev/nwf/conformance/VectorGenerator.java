@@ -293,7 +293,7 @@ final class VectorGenerator {
                 List.of("rgb", "8bit", "multi-level", "pixel-levels"), SyntheticImages.plot(96, 64),
                 CodingTool.PIXEL_LEVELS, CodingTool.COLOUR_TRANSFORM);
         NwfFile streams = withTool("rgb8-pixel-levels-streams-192x128",
-                "pixel levels whose finest level (18 432 pixels) codes each channel in a stream of its own",
+                "pixel levels whose finest level (18 432 pixels) codes each part of each channel in a stream of its own",
                 List.of("rgb", "8bit", "multi-level", "pixel-levels"), SyntheticImages.graphic(192, 128, 3, 8, 47),
                 CodingTool.PIXEL_LEVELS);
         byte[] cut = NwfContainer.toBytes(streams);
@@ -317,6 +317,10 @@ final class VectorGenerator {
                 List.of("rgba", "8bit", "odd-size", "multi-level", "pixel-levels"),
                 SyntheticImages.graphic(45, 33, 4, 8, 44), CodingTool.PIXEL_LEVELS);
         codec = nwfAll;
+        withTool("gray8-pixel-levels-parts-160x140",
+                "pixel levels of one channel whose finest level (16 800 pixels) codes each part in a stream of its own",
+                List.of("gray", "8bit", "multi-level", "pixel-levels"), SyntheticImages.graphic(160, 140, 1, 8, 48),
+                CodingTool.PIXEL_LEVELS);
         withTool("rgba8-pixel-levels-palette-60x40", "pixel levels of palette indices: six colours with alpha",
                 List.of("rgba", "8bit", "multi-level", "pixel-levels"), SyntheticImages.graphic(60, 40, 4, 8, 45),
                 CodingTool.PIXEL_LEVELS, CodingTool.PALETTE);

@@ -7,14 +7,19 @@ package dev.nwf.codec.pixel;
  */
 final class Apm {
     private static final int RATE = 6;
+    /** Every context's starting entries: the identity. */
+    private static final int[] INITIAL = new int[33];
+
+    static {
+        for (int j = 0; j < 33; j++) INITIAL[j] = Logistic.squash((j - 16) * 128) * 16;
+    }
+
     private final int[] table;
     private int index;
 
     Apm(int contexts) {
         table = new int[contexts * 33];
-        for (int c = 0; c < contexts; c++) {
-            for (int j = 0; j < 33; j++) table[c * 33 + j] = Logistic.squash((j - 16) * 128) * 16;
-        }
+        for (int c = 0; c < contexts; c++) System.arraycopy(INITIAL, 0, table, c * 33, 33);
     }
 
     /** The refined 12-bit probability of a 1. */

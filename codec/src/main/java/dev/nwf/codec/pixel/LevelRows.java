@@ -44,6 +44,31 @@ final class LevelRows {
         return (int) starts[r];
     }
 
+    /** The parts of the level (SPEC.md §4.4.1): 1 on level 0 (RASTER), else 2 (ACROSS rows, then DOWN rows). */
+    int parts() {
+        return level == 0 ? 1 : 2;
+    }
+
+    /** The part row {@code r} is in: 1 for a DOWN row, else 0. */
+    int part(int r) {
+        return level > 0 && r >= acrossRows ? 1 : 0;
+    }
+
+    /** The first row of part {@code part}. */
+    int firstRow(int part) {
+        return part == 0 ? 0 : acrossRows;
+    }
+
+    /** The row after the last of part {@code part}. */
+    int endRow(int part) {
+        return level == 0 || part == 1 ? count : acrossRows;
+    }
+
+    /** The ACROSS rows, which come first (0 on level 0). */
+    int acrossRows() {
+        return level == 0 ? 0 : acrossRows;
+    }
+
     int pass(int r) {
         return level == 0 ? PixelScan.RASTER : r < acrossRows ? PixelScan.ACROSS : PixelScan.DOWN;
     }

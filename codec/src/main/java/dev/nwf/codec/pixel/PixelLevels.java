@@ -15,7 +15,8 @@ import java.util.function.IntConsumer;
 /**
  * Pixel levels (tool pixel-levels, SPEC.md §4.4): instead of a wavelet, level i holds the pixels of the image
  * decimated by 2^(n-1-i) that coarser levels do not hold (so a truncated file still decodes to a smaller image), each
- * coded by {@link PixelModel} in {@link PixelScan}'s order, one rANS stream per level. No network is evaluated: this
+ * coded by {@link PixelModel} in {@link PixelScan}'s order, in one rANS stream, or a large level in one per part of
+ * each channel, decoded side by side. No network is evaluated: this
  * is the level scheme for graphics, screenshots and palette images, where most samples equal a neighbour.
  */
 public final class PixelLevels implements LevelCoding {
@@ -100,12 +101,12 @@ public final class PixelLevels implements LevelCoding {
         return new Encoded(transform, payloads);
     }
 
-    /** Levels of at least this many pixels code each channel in a stream of its own (SPEC.md §4.4.1). */
-    static final int STREAM_PER_CHANNEL_FROM = 1 << 14;
+    /** Levels of at least this many pixels code each part of each channel in a stream of its own (SPEC.md §4.4.1). */
+    static final int STREAM_PER_PART_FROM = 1 << 14;
 
-    /** The streams a level codes in: one per channel for a large level of several channels, else one. */
+    /** The streams a level codes in: one per part of each channel for a large level, else one. */
     static int streams(int channels, LevelRows rows) {
-        return channels > 1 && rows.pixels() >= STREAM_PER_CHANNEL_FROM ? channels : 1;
+        return rows.pixels() >= STREAM_PER_PART_FROM ? channels * rows.parts() : 1;
     }
 
     /** A level's payload: the length of every stream but the last (u32), then the streams in order. */
@@ -120,8 +121,8 @@ public final class PixelLevels implements LevelCoding {
 
     /**
      * Codes one level of every channel: in one stream, row by row and channel by channel within a row; or, with a
-     * stream per channel, each channel on a thread of its own one row behind the channel before it (the last on the
-     * calling thread, which reports the work), or one channel after another with one thread.
+     * stream per part of each channel, each part on a thread of its own as soon as the rows it needs are coded (the
+     * last on the calling thread), or one part after another with one thread. Models are indexed channel * 2 + part.
      */
     private void run(PixelModel[] models, int[][] planes, int w, int h, LevelRows rows, BitCoder[] coders,
             IntConsumer work) {
@@ -130,44 +131,53 @@ public final class PixelLevels implements LevelCoding {
         if (coders.length == 1) {
             for (int r = 0; r < rows.count(); r++) {
                 for (int c = 0; c < channels; c++) {
-                    models[c].codeRow(planes[c], w, h, rows, r, coders[0], c == 0 ? null : results[c - 1],
-                            results[c]);
+                    models[2 * c + rows.part(r)].codeRow(planes[c], w, h, rows, r, coders[0],
+                            c == 0 ? null : results[c - 1], results[c]);
                 }
                 work.accept(rows.pixels(r));
             }
             return;
         }
+        int parts = rows.parts();
+        int tasks = channels * parts;
+        // the last channel's parts report the work: every row of the level once
+        Object lock = new Object();
+        IntConsumer reported = n -> {
+            synchronized (lock) {
+                work.accept(n);
+            }
+        };
+        IntConsumer none = n -> { };
         if (threads == 1) {
-            for (int c = 0; c < channels; c++) {
-                channel(models[c], planes[c], w, h, rows, coders[c], c == 0 ? null : results[c - 1], results[c],
-                        RowGate.NONE, c == channels - 1 ? work : n -> { });
+            for (int t = 0; t < tasks; t++) {
+                int c = t / parts;
+                part(models, planes, w, h, rows, coders[t], results, c, t % parts, RowGate.NONE,
+                        c == channels - 1 ? work : none);
             }
             return;
         }
-        RowGate gate = new RowGate(channels);
-        RuntimeException[] failure = new RuntimeException[channels];
-        Thread[] workers = new Thread[channels - 1];
-        for (int c = 0; c < channels - 1; c++) {
-            int ch = c;
-            workers[c] = new Thread(() -> {
+        RowGate gate = new RowGate(channels, rows.acrossRows());
+        RuntimeException[] failure = new RuntimeException[tasks];
+        Thread[] workers = new Thread[tasks - 1];
+        for (int t = 0; t < tasks; t++) {
+            int task = t;
+            int c = t / parts;
+            Runnable body = () -> {
                 try {
-                    channel(models[ch], planes[ch], w, h, rows, coders[ch], ch == 0 ? null : results[ch - 1],
-                            results[ch], gate, n -> { });
+                    part(models, planes, w, h, rows, coders[task], results, c, task % parts, gate,
+                            c == channels - 1 ? reported : none);
                 } catch (RuntimeException e) {
-                    failure[ch] = e;
+                    failure[task] = e;
                     gate.fail();
                 }
-            }, "nwf-pixel-channel-" + c);
-            workers[c].setDaemon(true);
-            workers[c].start();
-        }
-        int last = channels - 1;
-        try {
-            channel(models[last], planes[last], w, h, rows, coders[last], results[last - 1], results[last], gate,
-                    work);
-        } catch (RuntimeException e) {
-            failure[last] = e;
-            gate.fail();
+            };
+            if (t == tasks - 1) {
+                body.run();
+            } else {
+                workers[t] = new Thread(body, "nwf-pixel-channel-" + c + "-part-" + task % parts);
+                workers[t].setDaemon(true);
+                workers[t].start();
+            }
         }
         for (Thread t : workers) {
             try {
@@ -177,41 +187,51 @@ public final class PixelLevels implements LevelCoding {
                 throw new IllegalStateException("interrupted while coding a pixel level", e);
             }
         }
-        // the first failure is the cause; the channels after it only stopped for it
+        // the first failure is the cause; the parts after it only stopped for it
         for (RuntimeException e : failure) {
             if (e != null && !(e instanceof RowGate.Stopped)) throw e;
         }
     }
 
-    /** One channel's rows of a level, each once the channel before has coded it. */
-    private static void channel(PixelModel model, int[] plane, int w, int h, LevelRows rows, BitCoder coder,
-            byte[] previous, byte[] results, RowGate gate, IntConsumer work) {
-        int c = model.channel();
-        for (int r = 0; r < rows.count(); r++) {
-            gate.awaitRow(c, r);
-            model.codeRow(plane, w, h, rows, r, coder, previous, results);
-            gate.rowDone(c, r);
+    /** One part of one channel's rows of a level, each once the rows it needs are coded. */
+    private static void part(PixelModel[] models, int[][] planes, int w, int h, LevelRows rows, BitCoder coder,
+            byte[][] results, int c, int part, RowGate gate, IntConsumer work) {
+        PixelModel model = models[2 * c + part];
+        for (int r = rows.firstRow(part); r < rows.endRow(part); r++) {
+            gate.awaitRow(c, part, r);
+            model.codeRow(planes[c], w, h, rows, r, coder, c == 0 ? null : results[c - 1], results[c]);
+            gate.rowDone(c, part, r);
             work.accept(rows.pixels(r));
         }
     }
 
     /**
-     * Each channel's model: differences of one more bit, and channels 1 and 2 signed, under a colour transform;
-     * hashed tables of 2^T entries, T the least of 16..21 with 2^T at least twice the pixels (SPEC.md §4.4.2): 21
-     * rather than 22 halves their memory for 0.18 % more bytes on set G's development half.
+     * Each channel's two models (part 0: RASTER and ACROSS rows, part 1: DOWN rows; SPEC.md §4.4.2), at index
+     * channel * 2 + part: differences of one more bit, and channels 1 and 2 signed, under a colour transform; hashed
+     * tables of 2^T entries, T the least of 16..21 with 3 * 2^T at least twice the part's share of the pixels
+     * (a third for part 0, two thirds for part 1) times 3.
      */
     private PixelModel[] models(int channels, int bitDepth, int width, int height) {
         boolean signed = transform != ColourTransform.NONE;
         int max = (1 << bitDepth) - 1;
         long pixels = (long) width * height;
-        int tableBits = 16;
-        while (tableBits < MAX_TABLE_BITS && (1L << tableBits) < 2 * pixels) tableBits++;
-        PixelModel[] models = new PixelModel[channels];
-        for (int c = 0; c < channels; c++) {
-            int least = signed && (c == 1 || c == 2) ? -max : 0;
-            models[c] = new PixelModel(c, bitDepth + (signed ? 1 : 0), 1 << (bitDepth - 1), least, max, tableBits);
+        PixelModel[] models = new PixelModel[2 * channels];
+        for (int part = 0; part < 2; part++) {
+            int tableBits = tableBits(pixels, part);
+            for (int c = 0; c < channels; c++) {
+                int least = signed && (c == 1 || c == 2) ? -max : 0;
+                models[2 * c + part] = new PixelModel(c, part, bitDepth + (signed ? 1 : 0), 1 << (bitDepth - 1),
+                        least, max, tableBits);
+            }
         }
         return models;
+    }
+
+    /** log2 of a part's hashed tables' entries: the least T of 16..21 with 3 * 2^T >= 2 * (part + 1) * pixels. */
+    static int tableBits(long pixels, int part) {
+        int bits = 16;
+        while (bits < MAX_TABLE_BITS && 3 * (1L << bits) < 2 * (part + 1) * pixels) bits++;
+        return bits;
     }
 
     static final int MAX_TABLE_BITS = 21;
@@ -272,7 +292,8 @@ public final class PixelLevels implements LevelCoding {
             try {
                 run(models, full, width, height, rows, coders, work);
             } catch (PixelModel.OutOfRange e) {
-                throw new CorruptStreamException(e.getMessage(), offsets[streams == 1 ? 0 : e.channel]);
+                int stream = streams == 1 ? 0 : e.channel * rows.parts() + e.part;
+                throw new CorruptStreamException(e.getMessage(), offsets[stream]);
             }
             for (int c = 0; c < streams; c++) {
                 try {

@@ -4,9 +4,10 @@ package dev.nwf.codec.pixel;
  * The pixel levels' model (SPEC.md §4.4.2): each sample, channel by channel within a pixel, is first compared with
  * up to four candidate values — what followed the same wide neighbourhood last time (the match model), then distinct
  * values of its known neighbours — ("equal to this one?"), and only when it equals none is its difference from a
- * predicted value coded, as exponent, sign and mantissa bits. Every binary decision is predicted by mixing four
- * adaptive counters — one in a context of which neighbours agree, three in hashed contexts of the neighbours' exact
- * values — refined by two secondary estimations, and coded by {@link BitCoder}. The state carries from level to level.
+ * predicted value coded, as exponent, sign and mantissa bits. Every binary decision is predicted by mixing five
+ * adaptive counters — one in a context of which neighbours agree, four in hashed contexts of the neighbours' exact
+ * values — refined by two secondary estimations, and coded by {@link BitCoder}. A channel has two models, one for
+ * each part of a level's rows (SPEC.md §4.4.1); each carries its state from level to level.
  */
 final class PixelModel {
     private static final int MATCHES = 4;
@@ -26,24 +27,25 @@ final class PixelModel {
     private static final int SELECTORS = KINDS * PixelScan.PASSES * 4;
     /** Match states of a candidate: not the match model's, or its with a confidence 0..7. */
     private static final int MATCH_STATES = 9;
-    private static final int DIRECT_MATCH = 4 * MATCHES * PixelScan.PASSES * 3 * MATCH_STATES << 10;
+    /** Direct entries of the match decisions (candidate lowest, so one sample's are together), then differences'. */
+    private static final int DIRECT_MATCH = PixelScan.PASSES * 3 * MATCH_STATES * MATCHES << 10;
     private static final int ACTIVITY = 16;
-    private static final int LIMIT = 255;
     private static final int APM_BITS = 14;
 
-    /** The channel this model codes: each channel has a model, and a stream per level, of its own. */
+    /** The channel this model codes, and the part of each level's rows (0: RASTER and ACROSS, 1: DOWN). */
     private final int channel;
+    private final int part;
     /** Bits of the largest difference from a prediction. */
     private final int bits;
     private final int mid;
     /** The least and greatest valid sample: a decoded sample outside them is corrupt data. */
     private final int least;
     private final int greatest;
-    private final int[] direct;
-    private final int[] hashed1;
-    private final int[] hashed2;
-    private final int[] hashed3;
-    private final int[] hashed4;
+    private final short[] direct;
+    private final short[] hashed1;
+    private final short[] hashed2;
+    private final short[] hashed3;
+    private final short[] hashed4;
     private final int hashShift;
     /** The match model: per wide-context hash, 1 << 31 | confidence << 20 | value + 2^17 (0: never seen). */
     private final int[] matches;
@@ -63,6 +65,7 @@ final class PixelModel {
 
     /**
      * @param channel the channel this model codes
+     * @param part the rows it codes: 0 RASTER and ACROSS, 1 DOWN
      * @param bits bits of the largest difference between a sample and its prediction (the depth, one more where
      *     planes are colour-transformed and so signed)
      * @param mid the value predicted where no neighbour is known
@@ -70,20 +73,21 @@ final class PixelModel {
      * @param greatest the channel's greatest valid sample
      * @param tableBits log2 of the hashed tables' entries
      */
-    PixelModel(int channel, int bits, int mid, int least, int greatest, int tableBits) {
+    PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits) {
         if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
         if (channel > 3) throw new IllegalArgumentException("more than 4 channels: " + (channel + 1));
         this.channel = channel;
+        this.part = part;
         this.bits = bits;
         this.mid = mid;
         this.least = least;
         this.greatest = greatest;
         this.hashShift = 32 - tableBits;
-        this.direct = new int[DIRECT_MATCH + DECISIONS * 4 * ACTIVITY * 3];
-        this.hashed1 = new int[1 << tableBits];
-        this.hashed2 = new int[1 << tableBits];
-        this.hashed3 = new int[1 << tableBits];
-        this.hashed4 = new int[1 << tableBits];
+        this.direct = new short[DIRECT_MATCH + DECISIONS * ACTIVITY * 3];
+        this.hashed1 = new short[1 << tableBits];
+        this.hashed2 = new short[1 << tableBits];
+        this.hashed3 = new short[1 << tableBits];
+        this.hashed4 = new short[1 << tableBits];
         this.matches = new int[1 << tableBits];
     }
 
@@ -112,13 +116,12 @@ final class PixelModel {
         }
     }
 
+    /** Odd factors of the farther neighbours in the wide context's sum. */
+    private static final int[] WIDE_FACTORS = {0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1, 0xD3A2646C | 1};
+
     /** The current row's neighbour offsets in the plane. */
     private final int[] nbDelta = new int[PixelScan.NEIGHBOURS];
     private final int[] wideDelta = new int[PixelScan.WIDE];
-
-    int channel() {
-        return channel;
-    }
 
     /** How a coded sample is recorded for the next channel: 0..8 the candidate position matched, else 16 + code. */
     private static final int RESIDUAL_RESULT = 16;
@@ -145,33 +148,35 @@ final class PixelModel {
             else prevResidual = 1 + r - RESIDUAL_RESULT;
         }
         int info = c == 0 ? 0 : prevMatch >= 0 ? 1 : 2;
-        int hWide = c * 4 + pass;
+        // a sum of independent products, mixed once: cheap, as every sample needs it
+        int wideSum = c * 4 + pass;
         if (inside) {
-            for (int k = 0; k < PixelScan.WIDE; k++) hWide = hash(hWide, plane[at + wideDelta[k]]);
+            for (int k = 0; k < PixelScan.WIDE; k++) wideSum += plane[at + wideDelta[k]] * WIDE_FACTORS[k];
         } else {
             int[][] wide = PixelScan.WIDE_OFFSETS[pass];
             for (int k = 0; k < PixelScan.WIDE; k++) {
                 int nx = x + wide[k][0] * s;
                 int ny = y + wide[k][1] * s;
-                hWide = hash(hWide, nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING
-                        : plane[ny * width + nx]);
+                wideSum += (nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx])
+                        * WIDE_FACTORS[k];
             }
         }
+        int hWide = hash(wideSum, 0);
         // flat: the eight neighbours agree (and the previous channel matched): one cheaper decision first
         int flat = nb[0];
         if (flat != MISSING && nb[1] == flat && nb[2] == flat && nb[3] == flat && info != 2
                 && nb[4] == flat && nb[5] == flat && nb[6] == flat && nb[7] == flat) {
             int index = ((pass * 2 + info) * 4 + Math.min(3, Integer.numberOfTrailingZeros(s))) * 2 + lastFlat;
             int entry = flatCounters[index];
-            int wideSlot = slot(hash(hWide, flat), 1024 + s);
-            int wideEntry = hashed1[wideSlot];
+            int wideSlot = (hash(hWide, flat) + (1024 + s) * 0x27D4EB2F) * 0x165667B1 >>> (32 - FLAT_BITS);
+            short wideEntry = flatWide[wideSlot];
             flatMixer.set(0, Counters.stretched(entry));
             flatMixer.set(1, Counters.stretched(wideEntry));
             flatMixer.set(2, 256);
             int bit = coder.code(plane[at] == flat ? 1 : 0, flatMixer.mix(pass * 2 + info) << 4);
             flatMixer.update(bit);
             flatCounters[index] = Counters.updated(entry, bit, FLAT_LIMIT);
-            hashed1[wideSlot] = Counters.updated(wideEntry, bit, LIMIT);
+            flatWide[wideSlot] = Counters.updated(wideEntry, bit);
             lastFlat = bit;
             if (bit != 0) {
                 plane[at] = flat;
@@ -187,6 +192,8 @@ final class PixelModel {
     }
 
     /** Flat decisions: per pass, info, which of nb[4..7] also agree, and the last flat decision's outcome. */
+    private static final int FLAT_BITS = 14;
+    private final short[] flatWide = new short[1 << FLAT_BITS];
     private final int[] flatCounters = new int[PixelScan.PASSES * 2 * 4 * 2];
     private static final int FLAT_LIMIT = 1023;
     private final Mixer flatMixer = new Mixer(PixelScan.PASSES * 2);
@@ -232,8 +239,7 @@ final class PixelModel {
             int eq = 0;
             for (int k = 0; k < PixelScan.NEIGHBOURS; k++) if (nb[k] == cand[j]) eq |= 1 << k;
             int state = candPos[j] == PixelScan.NEIGHBOURS ? 1 + confidence : 0;
-            slots[0] = ((((c * MATCHES + j) * PixelScan.PASSES + pass) * 3 + info) * MATCH_STATES + state) << 10
-                    | eq << 2 | distinct;
+            slots[0] = (((pass * 3 + info) * MATCH_STATES + state) << 10 | eq << 2 | distinct) * MATCHES + j;
             slots[1] = slot(hNear, j * MATCH_STATES + state);
             slots[2] = slot(hFar, j * MATCH_STATES + state);
             slots[3] = slot(hash(hash(cand[j], eq), ((c * 4 + pass) * 4 + info) * MATCH_STATES + state), j);
@@ -259,10 +265,12 @@ final class PixelModel {
         private static final long serialVersionUID = 1L;
 
         final int channel;
+        final int part;
 
-        OutOfRange(int channel, int value) {
+        OutOfRange(int channel, int part, int value) {
             super("decoded sample " + value + " of channel " + channel + " is out of range", null, false, false);
             this.channel = channel;
+            this.part = part;
         }
     }
 
@@ -286,7 +294,7 @@ final class PixelModel {
         int e = 32 - Integer.numberOfLeadingZeros(a);
         int hPred = hash(hash(pred, activity), c);
         int hCross = hash(hash(prevResidual, activity), c * 4 + pass);
-        int directBase = DIRECT_MATCH + ((c * ACTIVITY + activity) * 3 + info) * DECISIONS;
+        int directBase = DIRECT_MATCH + (activity * 3 + info) * DECISIONS;
         int got = 0;
         int context2 = info * 16 + activity;
         for (int k = 0; k < bits; k++) {
@@ -310,7 +318,7 @@ final class PixelModel {
             mag = mag << 1 | decide((a >>> i) & 1, MANTISSA_KIND * PixelScan.PASSES * 4 + sel, coder);
         }
         int value = sign != 0 ? pred - mag : pred + mag;
-        if (value < least || value > greatest) throw new OutOfRange(c, value);
+        if (value < least || value > greatest) throw new OutOfRange(c, part, value);
         plane[at] = value;
         return -1 - (e * 2 + sign);
     }
@@ -325,11 +333,11 @@ final class PixelModel {
 
     /** Codes one decision with the counters in {@link #slots}, mixed under weight vector {@code selector}. */
     private int decide(int bit, int selector, BitCoder coder) {
-        int e0 = direct[slots[0]];
-        int e1 = hashed1[slots[1]];
-        int e2 = hashed2[slots[2]];
-        int e3 = hashed3[slots[3]];
-        int e4 = hashed4[slots[4]];
+        short e0 = direct[slots[0]];
+        short e1 = hashed1[slots[1]];
+        short e2 = hashed2[slots[2]];
+        short e3 = hashed3[slots[3]];
+        short e4 = hashed4[slots[4]];
         set(0, Counters.stretched(e0));
         set(1, Counters.stretched(e1));
         set(2, Counters.stretched(e2));
@@ -344,11 +352,11 @@ final class PixelModel {
         mixer2.update(coded);
         apmDirect.update(coded);
         apmSelector.update(coded);
-        direct[slots[0]] = Counters.updated(e0, coded, LIMIT);
-        hashed1[slots[1]] = Counters.updated(e1, coded, LIMIT);
-        hashed2[slots[2]] = Counters.updated(e2, coded, LIMIT);
-        hashed3[slots[3]] = Counters.updated(e3, coded, LIMIT);
-        hashed4[slots[4]] = Counters.updated(e4, coded, LIMIT);
+        direct[slots[0]] = Counters.updated(e0, coded);
+        hashed1[slots[1]] = Counters.updated(e1, coded);
+        hashed2[slots[2]] = Counters.updated(e2, coded);
+        hashed3[slots[3]] = Counters.updated(e3, coded);
+        hashed4[slots[4]] = Counters.updated(e4, coded);
         return coded;
     }
 

@@ -1,34 +1,42 @@
 package dev.nwf.codec.pixel;
 
 /**
- * Lets each channel of a pixel level run on its own thread, one row behind the channel before it (SPEC.md §4.4.1):
- * channel c may code row r once channel c - 1 has coded it, since it reads how that channel's samples were coded.
- * A channel that fails releases the others, which then stop.
+ * Lets each part of each channel of a pixel level run on its own thread (SPEC.md §4.4.1). A part is a pass's rows
+ * (part 0: RASTER or ACROSS, part 1: DOWN). Channel c's row r needs channel c - 1's row r (it reads how that sample
+ * was coded); a DOWN row k needs its channel's ACROSS rows up to k + 1 (the row below it). A part that fails releases
+ * the others, which then stop.
  */
 class RowGate {
-    /** For channels coded one after another: every row of the previous channel is done before a channel starts. */
-    static final RowGate NONE = new RowGate(0) {
+    /** For parts coded one after another, each after every part it needs: no waiting. */
+    static final RowGate NONE = new RowGate(0, 0) {
         @Override
-        void awaitRow(int channel, int row) {
+        void awaitRow(int channel, int part, int row) {
         }
 
         @Override
-        void rowDone(int channel, int row) {
+        void rowDone(int channel, int part, int row) {
         }
     };
 
-    private final int[] rowsDone;
+    /** Per channel and part, the rows done (the level's row index of the last one done, plus one). */
+    private final int[][] rowsDone;
+    private final int acrossRows;
     private boolean failed;
 
-    RowGate(int channels) {
-        rowsDone = new int[channels];
+    /**
+     * @param channels the level's channels
+     * @param acrossRows the level's ACROSS rows, which come first in its row order (0 on level 0)
+     */
+    RowGate(int channels, int acrossRows) {
+        rowsDone = new int[channels][2];
+        this.acrossRows = acrossRows;
     }
 
-    /** Waits until the channel before {@code channel} has coded row {@code row} (at once for channel 0). */
-    void awaitRow(int channel, int row) {
-        if (channel == 0) return;
+    /** Waits until every row that row {@code row} of this channel's part needs is coded. */
+    void awaitRow(int channel, int part, int row) {
+        if (ready(channel, part, row)) return;
         synchronized (this) {
-            while (rowsDone[channel - 1] <= row && !failed) {
+            while (!ready(channel, part, row) && !failed) {
                 try {
                     wait();
                 } catch (InterruptedException e) {
@@ -40,8 +48,13 @@ class RowGate {
         }
     }
 
-    synchronized void rowDone(int channel, int row) {
-        rowsDone[channel] = row + 1;
+    private synchronized boolean ready(int channel, int part, int row) {
+        if (channel > 0 && rowsDone[channel - 1][part] <= row) return false;
+        return part == 0 || rowsDone[channel][0] >= Math.min(acrossRows, row - acrossRows + 2);
+    }
+
+    synchronized void rowDone(int channel, int part, int row) {
+        rowsDone[channel][part] = row + 1;
         notifyAll();
     }
 
@@ -50,7 +63,7 @@ class RowGate {
         notifyAll();
     }
 
-    /** Thrown in a channel whose predecessor failed: the predecessor's failure is the one to report. */
+    /** Thrown in a part whose predecessor failed: the predecessor's failure is the one to report. */
     static final class Stopped extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

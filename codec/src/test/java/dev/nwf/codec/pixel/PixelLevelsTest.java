@@ -76,31 +76,69 @@ class PixelLevelsTest {
     }
 
     /**
-     * A large level codes each channel in a stream of its own, side by side on threads: the bytes are the same with
-     * one thread, and each decodes the other's.
+     * A large level codes each part of each channel in a stream of its own, side by side on threads: the bytes are
+     * the same with one thread, and each decodes the other's; one channel (a palette's indices) has two streams.
      */
-    @Test
-    void channelsOnThreadsCodeTheSameBytes() throws Exception {
-        Image img = SyntheticImages.graphic(300, 200, 3, 8, 12);
-        ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
+    @ParameterizedTest
+    @CsvSource({"3, 2", "1, 0"})
+    void partsOnThreadsCodeTheSameBytes(int channels, int transformCode) throws Exception {
+        Image img = SyntheticImages.graphic(300, 200, channels, 8, 12);
+        ColourTransform ct = ColourTransform.ofCode(transformCode);
         List<byte[]> parallel = new PixelLevels(ct, 0).encode(img, List.of(ct), QUIET).payloads();
         List<byte[]> serial = new PixelLevels(ct, 1).encode(img, List.of(ct), QUIET).payloads();
         assertEquals(parallel.size(), serial.size());
         for (int i = 0; i < parallel.size(); i++) assertArrayEquals(parallel.get(i), serial.get(i), "level " + i);
         int[][] planes = Pyramid.transformedPlanes(img, ct);
         for (int threads : new int[] {0, 1}) {
-            LevelCoding.Decoder decoder = new PixelLevels(ct, threads).decoder(3, 300, 200, 8);
+            LevelCoding.Decoder decoder = new PixelLevels(ct, threads).decoder(channels, 300, 200, 8);
             for (byte[] p : serial) decoder.next(p, 0, n -> { });
-            for (int c = 0; c < 3; c++) assertArrayEquals(planes[c], decoder.planes()[c]);
+            for (int c = 0; c < channels; c++) assertArrayEquals(planes[c], decoder.planes()[c]);
         }
-        // the finest level holds 45 000 pixels: three streams, the first two's lengths ahead of them
+        // the finest level holds 45 000 pixels: two streams per channel, the lengths of all but the last ahead
         byte[] last = serial.get(serial.size() - 1);
+        java.nio.ByteBuffer lengths = java.nio.ByteBuffer.wrap(last);
+        long before = 4L * (2 * channels - 1);
+        for (int k = 0; k < 2 * channels - 1; k++) {
+            int length = lengths.getInt();
+            assertTrue(length > 0, "stream " + k);
+            before += length;
+        }
+        assertTrue(before < last.length, before + " bytes ahead of the last stream of " + last.length);
         byte[] tooLong = last.clone();
         tooLong[0] = 0x7F;
-        LevelCoding.Decoder decoder = new PixelLevels(ct, 0).decoder(3, 300, 200, 8);
+        LevelCoding.Decoder decoder = new PixelLevels(ct, 0).decoder(channels, 300, 200, 8);
         for (int i = 0; i < serial.size() - 1; i++) decoder.next(serial.get(i), 0, n -> { });
         CorruptStreamException e = assertThrows(CorruptStreamException.class, () -> decoder.next(tooLong, 0, n -> { }));
         assertTrue(e.getMessage().contains("runs past the level's end"), e.getMessage());
+    }
+
+    /** A DOWN row waits for the ACROSS row below it, and a channel's row for the previous channel's. */
+    @Test
+    void rowGateWaitsForTheRowsARowNeeds() throws Exception {
+        RowGate gate = new RowGate(2, 5);
+        java.util.concurrent.CountDownLatch passed = new java.util.concurrent.CountDownLatch(1);
+        // channel 0's DOWN row 0 (the level's row 5) needs ACROSS rows 0 and 1
+        Thread down = new Thread(() -> {
+            gate.awaitRow(0, 1, 5);
+            passed.countDown();
+        });
+        down.start();
+        gate.rowDone(0, 0, 0);
+        assertFalse(passed.await(100, java.util.concurrent.TimeUnit.MILLISECONDS), "passed with one ACROSS row");
+        gate.rowDone(0, 0, 1);
+        assertTrue(passed.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        down.join();
+        // channel 1's ACROSS row 2 needs channel 0's
+        java.util.concurrent.CountDownLatch second = new java.util.concurrent.CountDownLatch(1);
+        Thread across = new Thread(() -> {
+            gate.awaitRow(1, 0, 2);
+            second.countDown();
+        });
+        across.start();
+        assertFalse(second.await(100, java.util.concurrent.TimeUnit.MILLISECONDS), "passed before channel 0");
+        gate.rowDone(0, 0, 2);
+        assertTrue(second.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        across.join();
     }
 
     /** A flipped byte, a cut payload or trailing bytes are reported as a corrupt stream with an offset. */
