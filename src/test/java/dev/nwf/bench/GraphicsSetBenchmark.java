@@ -50,7 +50,9 @@ class GraphicsSetBenchmark {
                         ".jxl"),
                 new Codec("optipng -o" + opti, List.of("optipng", "-quiet", "-o" + opti, "-out", "{out}", "{in}"),
                         ".png"));
-        NwfCodec codec = new NwfCodec(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model());
+        // -Dbench.levels=N: at most N pixel levels (nwf encode --levels), 0 for all
+        NwfCodec codec = new NwfCodec(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model())
+                .withLevels(Integer.getInteger("bench.levels", 0));
         List<Row> rows = new ArrayList<>();
         long pixels = 0;
         long encodeNanos = 0;

@@ -111,6 +111,22 @@ class CliEndToEndTest {
      * --threads 1 writes the bytes the default writes and decodes them to the same image; a negative count is a usage
      * error.
      */
+    /** --levels trades progressive steps for bytes on graphics; the file says how many levels it has. */
+    @Test
+    void fewerLevelsOnGraphicsGiveSmallerFiles() throws IOException {
+        Path graphic = dir.resolve("graphic.png");
+        javax.imageio.ImageIO.write(dev.nwf.files.ImageFiles.toBufferedImage(
+                dev.nwf.codec.SyntheticImages.graphic(160, 120, 3, 8, 5)), "png", graphic.toFile());
+        Path all = dir.resolve("all.nwf");
+        Path one = dir.resolve("one.nwf");
+        assertEquals(0, Nwf.run("encode", graphic.toString(), "-o", all.toString(), "-q"));
+        assertEquals(0, Nwf.run("encode", graphic.toString(), "-o", one.toString(), "-q", "--levels", "1"));
+        assertTrue(Files.size(one) < Files.size(all), Files.size(one) + " against " + Files.size(all));
+        assertEquals(1, headerOf(one).levels());
+        assertEquals(0, Nwf.run("verify", one.toString(), "--against", graphic.toString()));
+        assertEquals(2, Nwf.run("encode", graphic.toString(), "-o", dir.resolve("x.nwf").toString(), "--levels", "0"));
+    }
+
     @Test
     void threadsOptionChangesNothingButTheThreads() throws IOException {
         Path big = dir.resolve("big.png");

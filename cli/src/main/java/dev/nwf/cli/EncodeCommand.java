@@ -36,6 +36,11 @@ final class EncodeCommand implements Callable<Integer> {
     @Mixin
     ToolsOption tools;
 
+    @Option(names = "--levels", paramLabel = "N", description = "At most N levels where the image takes pixel levels "
+            + "(graphics): fewer, larger progressive steps for a smaller file; 1 is not progressive and smallest "
+            + "(default: every level of the plan; photographs' wavelet levels always have every level).")
+    Integer levels;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
     boolean quiet;
 
@@ -48,6 +53,9 @@ final class EncodeCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     /** Images from this size on show a progress bar on a terminal (a few seconds of work). */
     static final long BAR_MIN_PIXELS = 4_000_000;
 
@@ -57,8 +65,11 @@ final class EncodeCommand implements Callable<Integer> {
         byte[] inBytes = Streams.readAll(input);
         ImageFiles.Picture picture = ImageFiles.readPicture(new ByteArrayInputStream(inBytes), input.toString());
         Image img = picture.image();
+        if (levels != null && (levels < 1 || levels > 255)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--levels must be 1 to 255: " + levels);
+        }
         NwfCodec codec = tools.apply(new NwfCodec(models.zoo().get(model).model(),
-                models.evaluator()).withThreads(threads.get()));
+                models.evaluator()).withThreads(threads.get()).withLevels(levels == null ? 0 : levels));
         // nothing lost: the ICC profile and text entries travel in the container's iccp and meta chunks
         java.util.Map<String, Object> meta = picture.text().isEmpty() ? java.util.Map.of()
                 : java.util.Map.of(TEXT_KEY, picture.text());

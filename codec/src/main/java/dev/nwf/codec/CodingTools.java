@@ -39,8 +39,13 @@ public final class CodingTools {
     final boolean scaleBlend;
     /** Log2 of the fewest band samples that get a stream of their own, or {@link #NO_BAND_STREAMS}. */
     final int bandStreamsLog2;
-    /** Whether the levels are pixel levels (SPEC.md §4.4) rather than wavelet bands. */
-    final boolean pixelLevels;
+    /**
+     * With pixel levels (SPEC.md §4.4) rather than wavelet bands, how many of §4.3's coarsest levels are left out
+     * (0 for none); {@link #NO_PIXEL_LEVELS} for wavelet bands.
+     */
+    final int pixelLevelsSkipped;
+
+    static final int NO_PIXEL_LEVELS = -1;
 
     static final int NO_BAND_STREAMS = -1;
     /** Band streams above this log2 would never apply: a band holds fewer than 2^31 samples. */
@@ -50,12 +55,12 @@ public final class CodingTools {
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             int bandStreamsLog2, Palette palette) {
         this(colourTransform, valueMap, blockGrid, haarSplit, adaptiveMean, zeroContext, biasCorrection, errorFeedback,
-                scaleBlend, bandStreamsLog2, palette, false);
+                scaleBlend, bandStreamsLog2, palette, NO_PIXEL_LEVELS);
     }
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
-            int bandStreamsLog2, Palette palette, boolean pixelLevels) {
+            int bandStreamsLog2, Palette palette, int pixelLevelsSkipped) {
         this.colourTransform = colourTransform;
         this.valueMap = valueMap;
         this.blockGrid = blockGrid;
@@ -67,13 +72,21 @@ public final class CodingTools {
         this.scaleBlend = scaleBlend;
         this.bandStreamsLog2 = bandStreamsLog2;
         this.palette = palette;
-        this.pixelLevels = pixelLevels;
+        this.pixelLevelsSkipped = pixelLevelsSkipped;
     }
 
-    /** Pixel levels (SPEC.md §4.4) under the given colour transform, with a value map or palette or neither. */
-    static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette) {
+    /** Whether the levels are pixel levels (SPEC.md §4.4) rather than wavelet bands. */
+    boolean pixelLevels() {
+        return pixelLevelsSkipped != NO_PIXEL_LEVELS;
+    }
+
+    /**
+     * Pixel levels (SPEC.md §4.4) under the given colour transform, with a value map or palette or neither, leaving out
+     * the {@code skipped} coarsest levels of §4.3's plan.
+     */
+    static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette, int skipped) {
         return new CodingTools(colourTransform, valueMap, null, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, true);
+                NO_BAND_STREAMS, palette, skipped);
     }
 
     /** The tools listed, in id order. */
@@ -90,7 +103,7 @@ public final class CodingTools {
         if (scaleBlend) out.add(CodingTool.SCALE_BLEND);
         if (bandStreamsLog2 != NO_BAND_STREAMS) out.add(CodingTool.BAND_STREAMS);
         if (palette != null) out.add(CodingTool.PALETTE);
-        if (pixelLevels) out.add(CodingTool.PIXEL_LEVELS);
+        if (pixelLevels()) out.add(CodingTool.PIXEL_LEVELS);
         return Collections.unmodifiableSet(out);
     }
 
@@ -111,6 +124,8 @@ public final class CodingTools {
                         + blockGrid.startY + ")";
                 case BAND_STREAMS -> t.toolName + " from 2^" + bandStreamsLog2 + " samples per band";
                 case PALETTE -> t.toolName + " of " + palette.size() + " colours, " + palette.codedDepth() + "-bit indices";
+                case PIXEL_LEVELS -> t.toolName + (pixelLevelsSkipped == 0 ? "" : ", the " + pixelLevelsSkipped
+                        + " coarsest level" + (pixelLevelsSkipped == 1 ? "" : "s") + " of the plan left out");
                 default -> t.toolName;
             });
         }
@@ -136,6 +151,7 @@ public final class CodingTools {
                     m.put("startY", blockGrid.startY);
                 }
                 case BAND_STREAMS -> m.put("minBandSamplesLog2", bandStreamsLog2);
+                case PIXEL_LEVELS -> m.put("coarsestLeftOut", pixelLevelsSkipped);
                 case PALETTE -> {
                     m.put("colours", palette.size());
                     m.put("codedDepth", palette.codedDepth());
@@ -183,6 +199,7 @@ public final class CodingTools {
                 }
                 case BLOCK_GRID -> out.writeBytes(blockGrid.bytes());
                 case BAND_STREAMS -> out.write(bandStreamsLog2);
+                case PIXEL_LEVELS -> out.write(pixelLevelsSkipped);
                 case PALETTE -> {
                     byte[] colours = palette.toBytes();
                     ValueMap.writeVarint(out, colours.length);
@@ -206,6 +223,7 @@ public final class CodingTools {
         BlockGrid grid = null;
         Palette palette = null;
         int bandStreams = NO_BAND_STREAMS;
+        int pixelSkipped = NO_PIXEL_LEVELS;
         Set<CodingTool> seen = EnumSet.noneOf(CodingTool.class);
         int lastId = 0;
         int pos = 0;
@@ -276,6 +294,7 @@ public final class CodingTools {
                                     + " samples would never apply (at most 2^" + MAX_BAND_STREAMS_LOG2 + ")");
                         }
                     }
+                    case PIXEL_LEVELS -> pixelSkipped = param(list, pos++, t);
                     default -> {
                     }
                 }
@@ -303,8 +322,7 @@ public final class CodingTools {
                 seen.contains(CodingTool.ADAPTIVE_MEAN),
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
                         seen.contains(CodingTool.ERROR_FEEDBACK),
-                seen.contains(CodingTool.SCALE_BLEND), bandStreams, palette,
-                seen.contains(CodingTool.PIXEL_LEVELS));
+                seen.contains(CodingTool.SCALE_BLEND), bandStreams, palette, pixelSkipped);
     }
 
     private static int param(byte[] list, int pos, CodingTool t) throws CodingToolException {

@@ -10,6 +10,7 @@ import dev.nwf.codec.nwf.NwfLevels;
 import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.pixel.PixelLevels;
 import dev.nwf.codec.transform.ColourTransform;
+import dev.nwf.codec.transform.LevelPlan;
 import dev.nwf.codec.transform.Lifting;
 import dev.nwf.codec.transform.Palette;
 import dev.nwf.codec.transform.Pyramid;
@@ -39,19 +40,22 @@ public final class NwfCodec {
     private final Set<CodingTool> allowed;
     /** Threads that code bands and trials side by side (SPEC.md §6.5); 0 for one per core. */
     private final int threads;
+    /** The most levels pixel levels may have (SPEC.md §4.4.1), 0 for every level of §4.3's plan. */
+    private final int maxLevels;
 
     /** A codec whose encoder may use every tool the model's family supports. */
     public NwfCodec(NwfModel model, NetEvaluator evaluator) {
-        this(model, evaluator, CodingTool.supportedBy(model), 0);
+        this(model, evaluator, CodingTool.supportedBy(model), 0, 0);
     }
 
-    private NwfCodec(NwfModel model, NetEvaluator evaluator, Set<CodingTool> allowed, int threads) {
+    private NwfCodec(NwfModel model, NetEvaluator evaluator, Set<CodingTool> allowed, int threads, int maxLevels) {
         this.model = model;
         this.evaluator = evaluator;
         Set<CodingTool> copy = EnumSet.noneOf(CodingTool.class);
         copy.addAll(allowed);
         this.allowed = Collections.unmodifiableSet(copy);
         this.threads = threads;
+        this.maxLevels = maxLevels;
     }
 
     /**
@@ -60,11 +64,28 @@ public final class NwfCodec {
      */
     public NwfCodec withThreads(int threads) {
         if (threads < 0) throw new IllegalArgumentException("threads must be 0 (one per core) or more: " + threads);
-        return new NwfCodec(model, evaluator, allowed, threads);
+        return new NwfCodec(model, evaluator, allowed, threads, maxLevels);
     }
 
     public int threads() {
         return threads;
+    }
+
+    /**
+     * A codec whose pixel levels (SPEC.md §4.4) have at most {@code maxLevels} levels, leaving out the coarsest ones:
+     * fewer, larger steps of progressive decoding for smaller files (1: one level in raster order, not progressive,
+     * the smallest). 0 keeps every level of §4.3's plan, as wavelet levels always do.
+     */
+    public NwfCodec withLevels(int maxLevels) {
+        if (maxLevels < 0 || maxLevels > 255) {
+            throw new IllegalArgumentException("levels must be 0 (all) or 1 to 255: " + maxLevels);
+        }
+        return new NwfCodec(model, evaluator, allowed, threads, maxLevels);
+    }
+
+    /** The most levels pixel levels may have, 0 for all. */
+    public int maxLevels() {
+        return maxLevels;
     }
 
     /**
@@ -81,7 +102,7 @@ public final class NwfCodec {
                 throw new IllegalArgumentException("tool " + t.toolName + " needs " + t.needs.toolName);
             }
         }
-        return new NwfCodec(model, evaluator, tools, threads);
+        return new NwfCodec(model, evaluator, tools, threads, maxLevels);
     }
 
     /** The tools this codec's encoder may use. */
@@ -157,7 +178,7 @@ public final class NwfCodec {
         Image sample = SplitChoice.sample(image);
         if (sample == image) return true;
         ColourTransform ct = pixelTransform(image.channels());
-        long pixelBytes = totalBytes(new PixelLevels(ct, threads).encode(sample, List.of(ct), (l, t) -> { })
+        long pixelBytes = totalBytes(new PixelLevels(ct, threads, 0).encode(sample, List.of(ct), (l, t) -> { })
                 .payloads());
         BlockGrid grid = allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
         long waveletBytes = Long.MAX_VALUE;
@@ -205,10 +226,12 @@ public final class NwfCodec {
             EncodeProgress progress) {
         Image coded = palette != null ? palette.toIndices(image) : image;
         ColourTransform ct = palette == null ? pixelTransform(image.channels()) : ColourTransform.NONE;
-        PixelLevels coding = new PixelLevels(ct, threads);
+        int planned = LevelPlan.sizes(image.width(), image.height()).length;
+        int skipped = maxLevels == 0 ? 0 : Math.max(0, planned - maxLevels);
+        PixelLevels coding = new PixelLevels(ct, threads, skipped);
         List<byte[]> payloads = coding.encode(coded, List.of(ct), progress).payloads();
         return file(image, coding.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, null,
-                palette), metadata, icc, exif);
+                palette, skipped), metadata, icc, exif);
     }
 
     /** Codes the image's samples, or with a palette its indices, trying split filters and block grids where they may pay. */
@@ -327,7 +350,7 @@ public final class NwfCodec {
 
     /** The model family's level scheme, shaped by the tools (a file's, or a trial's). */
     private LevelCoding levelCoding(CodingTools tools) {
-        if (tools.pixelLevels) return new PixelLevels(tools.colourTransform, threads);
+        if (tools.pixelLevels()) return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped);
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return new RgFlowLevels(evaluator, model);
         return new NwfLevels(evaluator, model, tools.detailContext(), tools.bandStreamsLog2, threads);
     }

@@ -324,6 +324,20 @@ final class VectorGenerator {
         withTool("rgba8-pixel-levels-palette-60x40", "pixel levels of palette indices: six colours with alpha",
                 List.of("rgba", "8bit", "multi-level", "pixel-levels"), SyntheticImages.graphic(60, 40, 4, 8, 45),
                 CodingTool.PIXEL_LEVELS, CodingTool.PALETTE);
+        codec = nwfAll.withLevels(1);
+        NwfFile one = withTool("rgb8-pixel-levels-one-level-70x50",
+                "pixel levels with every coarser level left out: one level in raster order, not progressive",
+                List.of("rgb", "8bit", "pixel-levels"), SyntheticImages.graphic(70, 50, 3, 8, 49),
+                CodingTool.PIXEL_LEVELS);
+        codec = nwfAll.withLevels(2);
+        withTool("gray8-pixel-levels-two-levels-90x61", "pixel levels with all but two levels left out",
+                List.of("gray", "8bit", "odd-size", "multi-level", "pixel-levels"),
+                SyntheticImages.graphic(90, 61, 1, 8, 50), CodingTool.PIXEL_LEVELS);
+        byte[] oneList = one.header().tools();
+        reject("pixel-levels-leaving-no-level",
+                "pixel levels whose parameter leaves out every level of the plan: the header's level count disagrees",
+                withTools(one, ToolLists.with(ToolLists.without(oneList, CodingTool.PIXEL_LEVELS),
+                        CodingTool.PIXEL_LEVELS, (byte) 7)), "CORRUPT_LEVEL");
         codec = rgflowAll;
         withTool("rgflow-pixel-levels-graphic-48x40", "rgflow family with pixel levels (no network is evaluated)",
                 List.of("rgflow", "rgb", "8bit", "multi-level", "pixel-levels"),

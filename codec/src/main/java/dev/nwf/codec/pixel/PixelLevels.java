@@ -29,19 +29,24 @@ public final class PixelLevels implements LevelCoding {
     private final ColourTransform transform;
     /** Channels code side by side on their own threads unless this is 1. */
     private final int threads;
+    /** How many of §4.3's coarsest levels are left out (SPEC.md §4.4.1): level 0 is the plan's level {@code skipped}. */
+    private final int skipped;
 
     /** @param transform the colour transform the planes are coded under (NONE for a palette's indices) */
     public PixelLevels(ColourTransform transform) {
-        this(transform, 0);
+        this(transform, 0, 0);
     }
 
     /**
      * @param transform the colour transform the planes are coded under (NONE for a palette's indices)
      * @param threads 1 to code the channels one after another, else each on a thread of its own (the bytes are the same)
+     * @param skipped how many of §4.3's coarsest levels to leave out: fewer, larger steps of progressive decoding
      */
-    public PixelLevels(ColourTransform transform, int threads) {
+    public PixelLevels(ColourTransform transform, int threads, int skipped) {
+        if (skipped < 0) throw new IllegalArgumentException("skipped levels: " + skipped);
         this.transform = transform;
         this.threads = threads;
+        this.skipped = skipped;
     }
 
     /** Whether pixel levels may code this image smaller than wavelet levels (see {@link #TRY_FROM_SHARE}). */
@@ -73,7 +78,8 @@ public final class PixelLevels implements LevelCoding {
 
     @Override
     public int[][] sizes(int width, int height) {
-        return LevelPlan.sizes(width, height);
+        int[][] plan = LevelPlan.sizes(width, height);
+        return java.util.Arrays.copyOfRange(plan, Math.min(skipped, plan.length), plan.length);
     }
 
     @Override

@@ -52,6 +52,39 @@ class PixelLevelsTest {
         }
     }
 
+    /**
+     * Leaving out coarse levels: level 0 is the plan's level k in raster order, each level still the decimated image,
+     * and the file smaller (a graphic's coarse levels are its most costly samples).
+     */
+    @ParameterizedTest
+    @CsvSource({"90,70,3,2", "64,64,1,0", "5,300,4,2"})
+    void levelsLeftOutStillDecodeToTheDecimatedImage(int w, int h, int channels, int transformCode) throws Exception {
+        ColourTransform ct = ColourTransform.ofCode(transformCode);
+        Image img = SyntheticImages.graphic(w, h, channels, 8, 77);
+        int[][] plan = LevelPlan.sizes(w, h);
+        int[][] planes = Pyramid.transformedPlanes(img, ct);
+        long previous = Long.MAX_VALUE;
+        for (int skipped = 0; skipped < plan.length; skipped++) {
+            PixelLevels coding = new PixelLevels(ct, 0, skipped);
+            List<byte[]> payloads = coding.encode(img, List.of(ct), QUIET).payloads();
+            int levels = plan.length - skipped;
+            assertEquals(levels, payloads.size());
+            assertEquals(levels, coding.sizes(w, h).length);
+            LevelCoding.Decoder decoder = coding.decoder(channels, w, h, 8);
+            for (int level = 0; level < levels; level++) {
+                decoder.next(payloads.get(level), 0, n -> { });
+                assertArrayEquals(plan[skipped + level], coding.sizes(w, h)[level]);
+                for (int c = 0; c < channels; c++) {
+                    assertArrayEquals(decimated(planes[c], w, h, 1 << (levels - 1 - level)), decoder.planes()[c],
+                            "level " + level + " of " + levels);
+                }
+            }
+            long bytes = payloads.stream().mapToLong(b -> b.length).sum();
+            if (skipped == plan.length - 1) assertTrue(bytes < previous, bytes + " bytes in one level, " + previous);
+            if (skipped == 0) previous = bytes;
+        }
+    }
+
     private static int[] decimated(int[] plane, int w, int h, int s) {
         int dw = (w + s - 1) / s;
         int dh = (h + s - 1) / s;
@@ -84,13 +117,13 @@ class PixelLevelsTest {
     void partsOnThreadsCodeTheSameBytes(int channels, int transformCode) throws Exception {
         Image img = SyntheticImages.graphic(300, 200, channels, 8, 12);
         ColourTransform ct = ColourTransform.ofCode(transformCode);
-        List<byte[]> parallel = new PixelLevels(ct, 0).encode(img, List.of(ct), QUIET).payloads();
-        List<byte[]> serial = new PixelLevels(ct, 1).encode(img, List.of(ct), QUIET).payloads();
+        List<byte[]> parallel = new PixelLevels(ct, 0, 0).encode(img, List.of(ct), QUIET).payloads();
+        List<byte[]> serial = new PixelLevels(ct, 1, 0).encode(img, List.of(ct), QUIET).payloads();
         assertEquals(parallel.size(), serial.size());
         for (int i = 0; i < parallel.size(); i++) assertArrayEquals(parallel.get(i), serial.get(i), "level " + i);
         int[][] planes = Pyramid.transformedPlanes(img, ct);
         for (int threads : new int[] {0, 1}) {
-            LevelCoding.Decoder decoder = new PixelLevels(ct, threads).decoder(channels, 300, 200, 8);
+            LevelCoding.Decoder decoder = new PixelLevels(ct, threads, 0).decoder(channels, 300, 200, 8);
             for (byte[] p : serial) decoder.next(p, 0, n -> { });
             for (int c = 0; c < channels; c++) assertArrayEquals(planes[c], decoder.planes()[c]);
         }
@@ -106,7 +139,7 @@ class PixelLevelsTest {
         assertTrue(before < last.length, before + " bytes ahead of the last stream of " + last.length);
         byte[] tooLong = last.clone();
         tooLong[0] = 0x7F;
-        LevelCoding.Decoder decoder = new PixelLevels(ct, 0).decoder(channels, 300, 200, 8);
+        LevelCoding.Decoder decoder = new PixelLevels(ct, 0, 0).decoder(channels, 300, 200, 8);
         for (int i = 0; i < serial.size() - 1; i++) decoder.next(serial.get(i), 0, n -> { });
         CorruptStreamException e = assertThrows(CorruptStreamException.class, () -> decoder.next(tooLong, 0, n -> { }));
         assertTrue(e.getMessage().contains("runs past the level's end"), e.getMessage());
