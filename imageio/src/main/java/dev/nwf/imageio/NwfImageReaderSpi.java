@@ -1,0 +1,58 @@
+package dev.nwf.imageio;
+
+import dev.nwf.format.NwfContainer;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+import javax.imageio.ImageReader;
+import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Registers the nwf reader with javax.imageio (listed in {@code META-INF/services}): with this jar on the class path,
+ * {@code ImageIO.read(new File("x.nwf"))} decodes .nwf files. Recognises them by their 8-byte signature (SPEC.md
+ * §2.1), whatever their name; any other input is declined without an exception.
+ */
+public final class NwfImageReaderSpi extends ImageReaderSpi {
+    static final String FORMAT = "nwf";
+
+    public NwfImageReaderSpi() {
+        super("nwf", "1.0", new String[] {FORMAT, "NWF"}, new String[] {"nwf"}, new String[] {"image/x-nwf"},
+                NwfImageReader.class.getName(), new Class<?>[] {ImageInputStream.class}, null,
+                false, null, null, null, null,
+                true, NwfMetadata.NATIVE_FORMAT, null, null, null);
+    }
+
+    @Override
+    public boolean canDecodeInput(Object source) {
+        if (!(source instanceof ImageInputStream in)) return false;
+        byte[] signature = NwfContainer.signature();
+        byte[] head = new byte[signature.length];
+        try {
+            in.mark();
+            try {
+                int got = 0;
+                while (got < head.length) {
+                    int n = in.read(head, got, head.length - got);
+                    if (n < 0) return false;
+                    got += n;
+                }
+            } finally {
+                in.reset();
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return Arrays.equals(signature, head);
+    }
+
+    @Override
+    public ImageReader createReaderInstance(Object extension) {
+        return new NwfImageReader(this);
+    }
+
+    @Override
+    public String getDescription(Locale locale) {
+        return "nwf lossless image reader (progressive: one pass per level)";
+    }
+}

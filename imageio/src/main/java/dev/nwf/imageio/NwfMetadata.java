@@ -1,0 +1,137 @@
+package dev.nwf.imageio;
+
+import dev.nwf.format.NwfHeader;
+import java.util.Map;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataFormatImpl;
+import javax.imageio.metadata.IIOMetadataNode;
+import org.w3c.dom.Node;
+
+/**
+ * What a .nwf file holds besides pixels, read-only: in the native format {@value #NATIVE_FORMAT} the header's fields
+ * as attributes, each text entry as a {@code Text} node, the ICC profile and EXIF bytes as the user objects of
+ * {@code ICC} and {@code EXIF} nodes; in the standard format, chroma, lossless compression, transparency and text.
+ */
+final class NwfMetadata extends IIOMetadata {
+    static final String NATIVE_FORMAT = "dev_nwf_image_1.0";
+
+    private final NwfHeader header;
+    private final Map<String, String> text;
+    private final byte[] icc;
+    private final byte[] exif;
+
+    NwfMetadata(NwfHeader header, Map<String, String> text, byte[] icc, byte[] exif) {
+        super(false, NATIVE_FORMAT, null, null, null);
+        this.header = header;
+        this.text = text;
+        this.icc = icc;
+        this.exif = exif;
+    }
+
+    @Override
+    public boolean isReadOnly() {
+        return true;
+    }
+
+    @Override
+    public Node getAsTree(String formatName) {
+        if (NATIVE_FORMAT.equals(formatName)) return nativeTree();
+        if (IIOMetadataFormatImpl.standardMetadataFormatName.equals(formatName)) return getStandardTree();
+        throw new IllegalArgumentException("unknown metadata format " + formatName);
+    }
+
+    private Node nativeTree() {
+        IIOMetadataNode root = new IIOMetadataNode(NATIVE_FORMAT);
+        root.setAttribute("width", Integer.toString(header.width()));
+        root.setAttribute("height", Integer.toString(header.height()));
+        root.setAttribute("channels", Integer.toString(header.channels()));
+        root.setAttribute("bitDepth", Integer.toString(header.bitDepth()));
+        root.setAttribute("levels", Integer.toString(header.levels()));
+        root.setAttribute("model", header.modelId());
+        for (Map.Entry<String, String> e : text.entrySet()) {
+            IIOMetadataNode t = new IIOMetadataNode("Text");
+            t.setAttribute("keyword", e.getKey());
+            t.setAttribute("value", e.getValue());
+            root.appendChild(t);
+        }
+        if (icc != null) root.appendChild(bytes("ICC", icc));
+        if (exif != null) root.appendChild(bytes("EXIF", exif));
+        return root;
+    }
+
+    private static IIOMetadataNode bytes(String name, byte[] value) {
+        IIOMetadataNode n = new IIOMetadataNode(name);
+        n.setAttribute("length", Integer.toString(value.length));
+        n.setUserObject(value.clone());
+        return n;
+    }
+
+    @Override
+    protected IIOMetadataNode getStandardChromaNode() {
+        IIOMetadataNode chroma = new IIOMetadataNode("Chroma");
+        IIOMetadataNode space = new IIOMetadataNode("ColorSpaceType");
+        space.setAttribute("name", header.channels() <= 2 ? "GRAY" : "RGB");
+        chroma.appendChild(space);
+        IIOMetadataNode channels = new IIOMetadataNode("NumChannels");
+        channels.setAttribute("value", Integer.toString(header.channels()));
+        chroma.appendChild(channels);
+        return chroma;
+    }
+
+    @Override
+    protected IIOMetadataNode getStandardCompressionNode() {
+        IIOMetadataNode compression = new IIOMetadataNode("Compression");
+        IIOMetadataNode name = new IIOMetadataNode("CompressionTypeName");
+        name.setAttribute("value", "nwf");
+        compression.appendChild(name);
+        IIOMetadataNode lossless = new IIOMetadataNode("Lossless");
+        lossless.setAttribute("value", "TRUE");
+        compression.appendChild(lossless);
+        IIOMetadataNode passes = new IIOMetadataNode("NumProgressiveScans");
+        passes.setAttribute("value", Integer.toString(header.levels()));
+        compression.appendChild(passes);
+        return compression;
+    }
+
+    @Override
+    protected IIOMetadataNode getStandardDataNode() {
+        IIOMetadataNode data = new IIOMetadataNode("Data");
+        IIOMetadataNode bits = new IIOMetadataNode("BitsPerSample");
+        bits.setAttribute("value", String.join(" ", java.util.Collections.nCopies(header.channels(),
+                Integer.toString(header.bitDepth()))));
+        data.appendChild(bits);
+        return data;
+    }
+
+    @Override
+    protected IIOMetadataNode getStandardTransparencyNode() {
+        IIOMetadataNode transparency = new IIOMetadataNode("Transparency");
+        IIOMetadataNode alpha = new IIOMetadataNode("Alpha");
+        alpha.setAttribute("value", header.channels() % 2 == 0 ? "nonpremultipled" : "none");
+        transparency.appendChild(alpha);
+        return transparency;
+    }
+
+    @Override
+    protected IIOMetadataNode getStandardTextNode() {
+        if (text.isEmpty()) return null;
+        IIOMetadataNode node = new IIOMetadataNode("Text");
+        for (Map.Entry<String, String> e : text.entrySet()) {
+            IIOMetadataNode t = new IIOMetadataNode("TextEntry");
+            t.setAttribute("keyword", e.getKey());
+            t.setAttribute("value", e.getValue());
+            node.appendChild(t);
+        }
+        return node;
+    }
+
+    @Override
+    public void mergeTree(String formatName, Node root) {
+        throw new IllegalStateException("nwf metadata is read-only");
+    }
+
+    @Override
+    public void reset() {
+        throw new IllegalStateException("nwf metadata is read-only");
+    }
+}
