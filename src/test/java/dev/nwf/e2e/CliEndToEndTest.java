@@ -127,6 +127,39 @@ class CliEndToEndTest {
         assertEquals(2, Nwf.run("encode", graphic.toString(), "-o", dir.resolve("x.nwf").toString(), "--levels", "0"));
     }
 
+    /** Several inputs and folders in one command: outputs where asked, a failed file no output and exit non-zero. */
+    @Test
+    void batchEncodingCodesEveryFileAndReportsFailures() throws IOException {
+        Path in = dir.resolve("in");
+        Path sub = in.resolve("sub");
+        Files.createDirectories(sub);
+        for (int i = 0; i < 3; i++) {
+            javax.imageio.ImageIO.write(ImageFiles.toBufferedImage(dev.nwf.codec.SyntheticImages.graphic(40 + i, 30,
+                    3, 8, i)), "png", (i == 2 ? sub : in).resolve("g" + i + ".png").toFile());
+        }
+        Files.writeString(in.resolve("readme.txt"), "not an image, and not picked up");
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        String[] err = new String[1];
+        assertEquals(0, withStderr(err, () -> Nwf.run("encode", "-r", in.toString(), "--out-dir", out.toString())));
+        for (String f : List.of("g0.nwf", "g1.nwf", "sub/g2.nwf")) assertTrue(Files.exists(out.resolve(f)), f);
+        assertTrue(err[0].contains("3 file(s), 3 coded, 0 failed"), err[0]);
+        assertEquals(0, Nwf.run("verify", out.resolve("sub/g2.nwf").toString(), "--against",
+                sub.resolve("g2.png").toString()));
+        // a damaged file among good ones: the others are coded, it leaves nothing, the exit code says corrupt input
+        Path bad = in.resolve("bad.png");
+        Files.write(bad, Arrays.copyOf(Files.readAllBytes(in.resolve("g0.png")), 60));
+        assertEquals(3, withStderr(err, () -> Nwf.run("encode", in.resolve("g0.png").toString(), bad.toString(),
+                in.resolve("g1.png").toString(), "-f")));
+        assertTrue(err[0].contains("3 file(s), 2 coded, 1 failed"), err[0]);
+        assertTrue(Files.exists(in.resolve("g1.nwf")));
+        assertFalse(Files.exists(in.resolve("bad.nwf")), "no output for the failed file");
+        assertEquals(2, Nwf.run("encode", in.resolve("g0.png").toString(), in.resolve("g1.png").toString(), "-o",
+                dir.resolve("one.nwf").toString()), "-o with two inputs");
+        assertEquals(6, withStderr(err, () -> Nwf.run("encode", in.toString())), "a folder without -r");
+        assertTrue(err[0].contains("use -r"), err[0]);
+    }
+
     @Test
     void threadsOptionChangesNothingButTheThreads() throws IOException {
         Path big = dir.resolve("big.png");
@@ -325,6 +358,17 @@ class CliEndToEndTest {
                 "unknown device");
         assertEquals(2, Nwf.run("decode", dir.resolve("photo.nwf").toString(), "--level", "-1"), "negative level");
         assertFalse(Files.exists(dir.resolve("z.nwf")), "no output after a usage error");
+        // an input image that cannot be read is corrupt input, not an I/O failure
+        Path cutPng = dir.resolve("cut.png");
+        Files.write(cutPng, Arrays.copyOf(Files.readAllBytes(png), 100));
+        assertEquals(3, Nwf.run("encode", cutPng.toString(), "-o", dir.resolve("c.nwf").toString()), "cut PNG");
+        Path text = dir.resolve("notes.png");
+        Files.writeString(text, "not an image");
+        assertEquals(3, Nwf.run("encode", text.toString(), "-o", dir.resolve("t.nwf").toString()), "not an image");
+        String[] err = new String[1];
+        assertEquals(6, withStderr(err, () -> Nwf.run("encode", dir.toString(), "-o",
+                dir.resolve("d.nwf").toString())), "a directory");
+        assertTrue(err[0].contains(dir + " is a directory"), err[0]);
     }
 
     @Test

@@ -7,7 +7,9 @@ import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
 import dev.nwf.zoo.ModelZoo;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,12 +21,20 @@ final class EncodeCommand implements Callable<Integer> {
     /** Key of the meta chunk entry holding the input file's text entries (PNG tEXt/iTXt/zTXt). */
     static final String TEXT_KEY = "text";
 
-    @Parameters(index = "0", paramLabel = "IN", description = "Input image, or - for stdin.")
-    Path input;
+    @Parameters(arity = "1..*", paramLabel = "IN", description = "Input images (- for stdin), or folders with -r.")
+    List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "Output .nwf (default: IN with .nwf; - for stdout).")
+            description = "Output .nwf of a single input (default: IN with .nwf; - for stdout).")
     Path output;
+
+    @Option(names = {"-r", "--recursive"}, description = "Code the images (" + ImageFiles.INPUT_FORMATS
+            + ") in folders given as inputs, and in their subfolders.")
+    boolean recursive;
+
+    @Option(names = {"-d", "--out-dir"}, paramLabel = "DIR", description = "Write the .nwf files into this existing "
+            + "folder (a folder's images keep their paths below it) instead of next to their inputs.")
+    Path outDir;
 
     @Option(names = {"-f", "--force"}, description = "Overwrite an existing output.")
     boolean force;
@@ -61,24 +71,47 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long start = System.nanoTime();
-        byte[] inBytes = Streams.readAll(input);
-        ImageFiles.Picture picture = ImageFiles.readPicture(new ByteArrayInputStream(inBytes), input.toString());
-        Image img = picture.image();
         if (levels != null && (levels < 1 || levels > 255)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--levels must be 1 to 255: " + levels);
         }
+        List<Batch.Job> jobs = Batch.jobs(inputs, recursive, outDir, ".nwf");
+        boolean batch = jobs.size() != 1 || inputs.size() > 1 || Files.isDirectory(inputs.get(0));
+        if (batch && output != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "-o names one output; with several inputs use --out-dir");
+        }
         NwfCodec codec = tools.apply(new NwfCodec(models.zoo().get(model).model(),
                 models.evaluator()).withThreads(threads.get()).withLevels(levels == null ? 0 : levels));
+        if (!batch) {
+            Path in = inputs.get(0);
+            Path out = output != null ? output : Streams.isStd(in) ? Path.of("-") : jobs.get(0).output();
+            encodeOne(codec, in, out, !quiet, verbose);
+            return ExitCodes.OK;
+        }
+        // several files: each on a thread of its own (the codec one thread each: the same bytes), a line per file
+        // as it is done, a table at the end, and a failed file leaves no output and makes the exit code non-zero
+        NwfCodec single = codec.withThreads(1);
+        return Batch.run(jobs, threads.get(), quiet, job -> encodeOne(single, job.input(), job.output(), false,
+                false));
+    }
+
+    /** Codes one file; returns what the batch summary shows. Checks the output is free before the work. */
+    private Batch.Result encodeOne(NwfCodec codec, Path input, Path out, boolean report, boolean levelLines)
+            throws Exception {
+        long start = System.nanoTime();
+        Streams.checkWritable(out, force);
+        byte[] inBytes = Streams.readAll(input);
+        ImageFiles.Picture picture = ImageFiles.readPicture(new ByteArrayInputStream(inBytes), input.toString());
+        Image img = picture.image();
         // nothing lost: the ICC profile and text entries travel in the container's iccp and meta chunks
         java.util.Map<String, Object> meta = picture.text().isEmpty() ? java.util.Map.of()
                 : java.util.Map.of(TEXT_KEY, picture.text());
         // a bar only where someone watches a terminal, and only for images that take a while
-        boolean bar = !quiet && !verbose && System.console() != null && img.pixels() >= BAR_MIN_PIXELS;
+        boolean bar = report && !verbose && System.console() != null && img.pixels() >= BAR_MIN_PIXELS;
         NwfFile file = codec.encode(img, meta, picture.icc(), null, new NwfCodec.EncodeProgress() {
             @Override
             public void levelCoded(int level, int total) {
-                if (verbose) System.err.printf("level %d/%d coded%n", level + 1, total);
+                if (levelLines) System.err.printf("level %d/%d coded%n", level + 1, total);
             }
 
             @Override
@@ -88,16 +121,15 @@ final class EncodeCommand implements Callable<Integer> {
         });
         if (bar) ProgressBar.clear();
         byte[] bytes = NwfContainer.toBytes(file);
-        Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, ".nwf");
         Streams.write(out, force, o -> o.write(bytes));
-        if (!quiet) {
-            double secs = (System.nanoTime() - start) / 1e9;
+        double secs = (System.nanoTime() - start) / 1e9;
+        if (report) {
             System.err.printf("%s: %dx%d, %d channel(s), %d bit -> %s: %d bytes, %.3f bpsp (input %d bytes), %d levels, %.2f s%n",
                     input, img.width(), img.height(), img.channels(), img.bitDepth(), out, bytes.length,
                     bytes.length * 8.0 / (img.pixels() * img.channels()), inBytes.length, file.header().levels(), secs);
             if (bytes.length > inBytes.length) System.err.println(largerThanInputNote(inBytes, bytes.length));
         }
-        return ExitCodes.OK;
+        return new Batch.Result(inBytes.length, bytes.length, img.pixels(), secs);
     }
 
     /** Why a lossless file can come out larger than its input, so that the user knows which tool fits better. */

@@ -50,6 +50,10 @@ public final class Nwf {
         }
     }
 
+    static String messageOf(Throwable e) {
+        return message(e);
+    }
+
     private static String message(Throwable e) {
         if (e instanceof OutOfMemoryError) {
             return "out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20)

@@ -17,6 +17,7 @@ final class Streams {
     }
 
     static InputStream open(Path p) throws IOException {
+        if (!isStd(p) && Files.isDirectory(p)) throw new IOException(p + " is a directory, not a file");
         return new BufferedInputStream(isStd(p) ? System.in : Files.newInputStream(p), 1 << 16);
     }
 
@@ -35,6 +36,11 @@ final class Streams {
         } else {
             AtomicFiles.write(target, force, content);
         }
+    }
+
+    /** Fails before any work where writing {@code target} would fail (an existing file without --force, no folder). */
+    static void checkWritable(Path target, boolean force) throws IOException {
+        if (!isStd(target)) AtomicFiles.check(target, force);
     }
 
     /** input.png -> input.nwf, photo.nwf -> photo.png (next to the input). */

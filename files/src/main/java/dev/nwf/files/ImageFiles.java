@@ -132,10 +132,10 @@ public final class ImageFiles {
             }
         }
         if (frames > 1 || apng) {
-            throw new IOException(source + ": " + (apng ? "an animated PNG" : frames + " frames")
+            throw new UnreadableImageException(source + ": " + (apng ? "an animated PNG" : frames + " frames")
                     + "; nwf codes still images and "
                     + "would keep only the first frame: extract the one you want first (e.g. convert '" + source
-                            + "[0]' frame.png)");
+                            + "[0]' frame.png)", null);
         }
     }
 
@@ -143,8 +143,8 @@ public final class ImageFiles {
     public static Picture readPicture(InputStream in, String source) throws IOException {
         try (javax.imageio.stream.ImageInputStream iis = ImageIO.createImageInputStream(in)) {
             var readers = iis == null ? null : ImageIO.getImageReaders(iis);
-            if (readers == null || !readers.hasNext()) throw new IOException(source
-                    + ": not an image format this build can read (" + INPUT_FORMATS + ")");
+            if (readers == null || !readers.hasNext()) throw new UnreadableImageException(source
+                    + ": not an image format this build can read (" + INPUT_FORMATS + ")", null);
             javax.imageio.ImageReader reader = readers.next();
             try {
                 reader.setInput(iis);
@@ -175,7 +175,7 @@ public final class ImageFiles {
                 }
                 return new Picture(img, icc, text);
             } catch (IllegalArgumentException | javax.imageio.IIOException e) {
-                throw new IOException(source + ": unreadable image: " + e.getMessage(), e);
+                throw new UnreadableImageException(source + ": unreadable image: " + e.getMessage(), e);
             } finally {
                 reader.dispose();
             }

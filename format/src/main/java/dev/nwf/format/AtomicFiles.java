@@ -34,10 +34,33 @@ public final class AtomicFiles {
     }
 
     /**
+     * Fails as {@link #write} would before writing anything — the target exists and may not be overwritten, is a
+     * directory or socket, or its folder is missing — so that long work can be refused before it starts.
+     */
+    public static void check(Path target, boolean overwrite) throws IOException {
+        Path abs = resolveLinks(target.toAbsolutePath());
+        if (!overwrite && (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(target))) {
+            throw new FileAlreadyExistsException(target.toString(), null, "already exists (use --force to overwrite)");
+        }
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
+            String kind = kindOf(abs);
+            if (!kind.equals("device") && !kind.equals("fifo")) {
+                throw new IOException(target + " is a " + kind + ", not a file: nothing was written");
+            }
+            return;
+        }
+        if (abs.getParent() != null && !Files.isDirectory(abs.getParent())) {
+            throw new java.nio.file.NoSuchFileException(target.toString(), null, "its folder " + abs.getParent()
+                    + " does not exist");
+        }
+    }
+
+    /**
      * @param overwrite when false and the target exists, fails with {@link FileAlreadyExistsException}
      *                  before writing anything
      */
     public static void write(Path target, boolean overwrite, Content content) throws IOException {
+        check(target, overwrite);
         Path abs = resolveLinks(target.toAbsolutePath());
         if (!overwrite && (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(target))) {
             throw new FileAlreadyExistsException(target.toString(), null, "already exists (use --force to overwrite)");
