@@ -160,6 +160,24 @@ class CliEndToEndTest {
         assertTrue(err[0].contains("use -r"), err[0]);
     }
 
+    /** `nwf generate-completion` prints a bash/zsh completion script that knows the subcommands and options. */
+    @Test
+    void completionScriptKnowsTheCommands() {
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(captured, true));
+            assertEquals(0, Nwf.run("generate-completion"));
+        } finally {
+            System.setOut(oldOut);
+        }
+        String script = captured.toString();
+        assertTrue(script.contains("complete -F"), "a bash completion function");
+        for (String word : List.of("encode", "decode", "--levels", "--out-dir", "--allow-partial")) {
+            assertTrue(script.contains(word), word);
+        }
+    }
+
     @Test
     void threadsOptionChangesNothingButTheThreads() throws IOException {
         Path big = dir.resolve("big.png");

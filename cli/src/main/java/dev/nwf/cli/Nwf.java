@@ -10,7 +10,8 @@ import picocli.CommandLine;
         subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, ToolsCommand.class,
                 VerifyCommand.class, UpsampleCommand.class,
                 TrainCommand.class, EvalCommand.class, InspectCommand.class, DemoCommand.class,
-                        ConformanceCommand.class, CommandLine.HelpCommand.class})
+                        ConformanceCommand.class, CommandLine.HelpCommand.class,
+                        picocli.AutoComplete.GenerateCompletion.class})
 public final class Nwf {
     public static void main(String[] args) {
         // DJL defaults for a command-line tool: natives from the bundled jar, no graph optimiser warm-up, quiet logs.
