@@ -39,8 +39,20 @@ public final class ImageFiles {
      * Raw samples for component colour models whatever their colour space (no colour conversion: the ICC profile
      * travels separately); palette and packed-pixel images are expanded to 8-bit RGB(A).
      */
+    /**
+     * The image's samples: gray or RGB (any ICC profile of those kinds), with or without alpha, as they are; other
+     * colour models (indexed, packed) as 8-bit RGB(A).
+     *
+     * @throws IllegalArgumentException for CMYK or another colour space nwf cannot hold: converting it would alter it
+     */
     public static Image fromBufferedImage(BufferedImage bi) {
         ColorModel cm = bi.getColorModel();
+        int type = cm.getColorSpace().getType();
+        if (type != ColorSpace.TYPE_GRAY && type != ColorSpace.TYPE_RGB) {
+            throw new IllegalArgumentException((type == ColorSpace.TYPE_CMYK ? "a CMYK image" : "an image in colour "
+                    + "space type " + type) + ": nwf holds gray and RGB, with or without alpha, and converting would "
+                    + "not be lossless; convert it to RGB yourself if that is what you want");
+        }
         Raster r = bi.getRaster();
         int depth = r.getSampleModel().getSampleSize(0);
         boolean component = cm instanceof ComponentColorModel && r.getNumBands() == cm.getNumComponents()

@@ -98,4 +98,40 @@ class ImageFilesTest {
         b.putInt((int) crc.getValue());
         return b.array();
     }
+
+    /** A CMYK image is refused by name, never coded as RGBA with K in the alpha channel. */
+    @Test
+    void cmykIsRefusedNotCodedAsRgba() {
+        java.awt.color.ColorSpace cmyk = new java.awt.color.ColorSpace(java.awt.color.ColorSpace.TYPE_CMYK, 4) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public float[] toRGB(float[] v) {
+                return new float[] {(1 - v[0]) * (1 - v[3]), (1 - v[1]) * (1 - v[3]), (1 - v[2]) * (1 - v[3])};
+            }
+
+            @Override
+            public float[] fromRGB(float[] rgb) {
+                return new float[] {1 - rgb[0], 1 - rgb[1], 1 - rgb[2], 0};
+            }
+
+            @Override
+            public float[] toCIEXYZ(float[] v) {
+                return java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB).toCIEXYZ(toRGB(v));
+            }
+
+            @Override
+            public float[] fromCIEXYZ(float[] xyz) {
+                return fromRGB(java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB)
+                        .fromCIEXYZ(xyz));
+            }
+        };
+        java.awt.image.ComponentColorModel cm = new java.awt.image.ComponentColorModel(cmyk, false, false,
+                java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(cm,
+                cm.createCompatibleWritableRaster(4, 3), false, null);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ImageFiles.fromBufferedImage(image));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("CMYK"), e.getMessage());
+    }
 }
