@@ -387,6 +387,11 @@ class CliEndToEndTest {
         assertEquals(6, withStderr(err, () -> Nwf.run("encode", dir.toString(), "-o",
                 dir.resolve("d.nwf").toString())), "a directory");
         assertTrue(err[0].contains(dir + " is a directory"), err[0]);
+        // an image above the encoder's pixel limit is refused before it is read
+        assertEquals(3, withStderr(err, () -> Nwf.run("encode", png.toString(), "--max-pixels", "100", "-o",
+                dir.resolve("big.nwf").toString())));
+        assertTrue(err[0].contains("above the limit of 100"), err[0]);
+        assertFalse(Files.exists(dir.resolve("big.nwf")));
     }
 
     @Test

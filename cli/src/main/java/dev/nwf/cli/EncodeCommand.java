@@ -7,6 +7,7 @@ import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
 import dev.nwf.zoo.ModelZoo;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +28,17 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
             description = "Output .nwf of a single input (default: IN with .nwf; - for stdout).")
     Path output;
+
+    @Option(names = "--max-pixels", paramLabel = "N",
+            description = "Refuse images larger than N pixels before reading them (default: ${DEFAULT-VALUE}).",
+            defaultValue = "" + dev.nwf.format.ReadOptions.DEFAULT_MAX_PIXELS)
+    long maxPixels;
+
+    /**
+     * Java heap an encoding needs per pixel, about (README "Memory": a 16 MP photo encodes in a 1.3 GB heap): an image
+     * that cannot fit is refused before its pixels are read, with the heap to ask for.
+     */
+    static final long HEAP_BYTES_PER_PIXEL = 85;
 
     @Option(names = {"-r", "--recursive"}, description = "Code the images (" + ImageFiles.INPUT_FORMATS
             + ") in folders given as inputs, and in their subfolders.")
@@ -101,7 +113,8 @@ final class EncodeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Streams.checkWritable(out, force);
         byte[] inBytes = Streams.readAll(input);
-        ImageFiles.Picture picture = ImageFiles.readPicture(new ByteArrayInputStream(inBytes), input.toString());
+        ImageFiles.Picture picture = ImageFiles.readPicture(new ByteArrayInputStream(inBytes), input.toString(),
+                (w, h) -> checkSize(input, w, h));
         Image img = picture.image();
         // nothing lost: the ICC profile and text entries travel in the container's iccp and meta chunks
         java.util.Map<String, Object> meta = picture.text().isEmpty() ? java.util.Map.of()
@@ -130,6 +143,32 @@ final class EncodeCommand implements Callable<Integer> {
             if (bytes.length > inBytes.length) System.err.println(largerThanInputNote(inBytes, bytes.length));
         }
         return new Batch.Result(inBytes.length, bytes.length, img.pixels(), secs);
+    }
+
+    /** Refuses an image above --max-pixels, or one whose encoding cannot fit in this JVM's heap. */
+    private void checkSize(Path input, int width, int height) throws IOException {
+        long pixels = (long) width * height;
+        if (pixels > maxPixels) {
+            throw new ImageTooLarge(input + ": " + width + "x" + height + " is " + pixels
+                    + " pixels, above the limit of " + maxPixels + " (--max-pixels)");
+        }
+        long need = pixels * HEAP_BYTES_PER_PIXEL;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (need > heap) {
+            long gib = (need + (1L << 30) - 1) >> 30;
+            throw new ImageTooLarge(input + ": " + width + "x" + height + " needs about " + gib
+                    + " GiB of Java heap to encode, this JVM has " + (heap >> 20) + " MiB: run java -Xmx" + (gib + 1)
+                    + "g -jar nwf.jar ...");
+        }
+    }
+
+    /** An input image refused for its size before it was read. */
+    static final class ImageTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ImageTooLarge(String message) {
+            super(message);
+        }
     }
 
     /** Why a lossless file can come out larger than its input, so that the user knows which tool fits better. */

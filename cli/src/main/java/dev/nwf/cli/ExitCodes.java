@@ -28,6 +28,7 @@ final class ExitCodes {
         }
         if (e instanceof CorruptLevelException || e instanceof CodingToolException) return CORRUPT;
         if (e instanceof dev.nwf.files.UnreadableImageException) return CORRUPT;
+        if (e instanceof EncodeCommand.ImageTooLarge) return CORRUPT;
         if (e instanceof UnknownModelException || e instanceof ModelFileException) return UNKNOWN_MODEL;
         if (e instanceof VerifyFailedException) return VERIFY_FAILED;
         if (e instanceof IOException) return IO;

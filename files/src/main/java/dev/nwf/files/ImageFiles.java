@@ -151,8 +151,21 @@ public final class ImageFiles {
         }
     }
 
+    /** Checks an image's size before its pixels are read (a limit, the memory coding it will need). */
+    @FunctionalInterface
+    public interface SizeCheck {
+        SizeCheck NONE = (width, height) -> { };
+
+        void check(int width, int height) throws IOException;
+    }
+
     /** Reads pixels (raw samples), the ICC profile (when not plain sRGB / gray) and text entries. */
     public static Picture readPicture(InputStream in, String source) throws IOException {
+        return readPicture(in, source, SizeCheck.NONE);
+    }
+
+    /** As {@link #readPicture(InputStream, String)}, first passing the image's size to {@code sizeCheck}. */
+    public static Picture readPicture(InputStream in, String source, SizeCheck sizeCheck) throws IOException {
         try (javax.imageio.stream.ImageInputStream iis = ImageIO.createImageInputStream(in)) {
             var readers = iis == null ? null : ImageIO.getImageReaders(iis);
             if (readers == null || !readers.hasNext()) throw new UnreadableImageException(source
@@ -160,6 +173,7 @@ public final class ImageFiles {
             javax.imageio.ImageReader reader = readers.next();
             try {
                 reader.setInput(iis);
+                sizeCheck.check(reader.getWidth(0), reader.getHeight(0));
                 BufferedImage bi = reader.read(0);
                 javax.imageio.metadata.IIOMetadata meta = reader.getImageMetadata(0);
                 refuseAnimation(reader, meta, source);
