@@ -105,6 +105,14 @@ class CliEndToEndTest {
         assertEquals(0, Nwf.run("decode", cut.toString(), "-o", partial.toString(), "--allow-partial", "-q"));
         Image p = ImageFiles.read(partial);
         assertTrue(p.sameAs(h), "truncated file decodes to the same image as --level 1");
+        // the message suggests --allow-partial only where a level arrived whole
+        String[] err = new String[1];
+        assertEquals(4, withStderr(err, () -> Nwf.run("decode", cut.toString(), "-o", partial.toString(), "-f")));
+        assertTrue(err[0].contains("--allow-partial writes that image"), err[0]);
+        Files.write(cut, Arrays.copyOf(bytes, 30));
+        assertEquals(4, withStderr(err, () -> Nwf.run("decode", cut.toString(), "-o", partial.toString(), "-f")));
+        assertFalse(err[0].contains("--allow-partial"), err[0]);
+        assertTrue(err[0].contains("(at byte 30)"), err[0]);
     }
 
     /**

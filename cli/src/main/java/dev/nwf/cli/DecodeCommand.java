@@ -107,7 +107,9 @@ final class DecodeCommand implements Callable<Integer> {
                 d = NwfDecoder.of(models.zoo()).withEvaluator(models.evaluator()).withReadOptions(ReadOptions.DEFAULT.withMaxPixels(maxPixels))
                         .withThreads(threads.get()).droppingFinest(dropLevels).allowingPartial(allowPartial).withListener(report).decode(in);
             } catch (NwfFormatException e) {
-                if (allowPartial || !e.reason().startsWith("file is truncated")) throw e;
+                // guidance only where a level arrived whole for --allow-partial to write
+                if (allowPartial || !e.reason().startsWith("file is truncated")
+                        || e.reason().contains("before any level")) throw e;
                 throw new NwfFormatException(e.kind(), e.offset(), e.reason() + "; --allow-partial writes that image");
             } finally {
                 bar.clear();
