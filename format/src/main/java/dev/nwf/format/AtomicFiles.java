@@ -62,24 +62,13 @@ public final class AtomicFiles {
     public static void write(Path target, boolean overwrite, Content content) throws IOException {
         check(target, overwrite);
         Path abs = resolveLinks(target.toAbsolutePath());
-        if (!overwrite && (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(target))) {
-            throw new FileAlreadyExistsException(target.toString(), null, "already exists (use --force to overwrite)");
-        }
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
-            String kind = kindOf(abs);
-            if (!kind.equals("device") && !kind.equals("fifo")) {
-                throw new IOException(target + " is a " + kind + ", not a file: nothing was written");
-            }
-            // nothing can replace a device or a pipe atomically, nor should: stream into it
+            // a device or a pipe (check refused anything else): nothing can replace it atomically, nor should
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(abs, StandardOpenOption.WRITE),
                     1 << 16)) {
                 content.writeTo(out);
             }
             return;
-        }
-        if (abs.getParent() != null && !Files.isDirectory(abs.getParent())) {
-            throw new java.nio.file.NoSuchFileException(target.toString(), null, "its folder " + abs.getParent()
-                    + " does not exist");
         }
         Path tmp = createSibling(abs);
         boolean done = false;

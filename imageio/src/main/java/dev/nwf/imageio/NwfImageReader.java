@@ -144,11 +144,7 @@ public final class NwfImageReader extends ImageReader {
             throw new IIOException("cannot decode the .nwf file: " + e.getMessage(), e);
         }
         // with listeners the destination already shows the last level decoded
-        BufferedImage result = passes.destination;
-        if (result == null) {
-            result = scaled(d.image(), width, height);
-            if (d.image().width() != width || d.image().height() != height) paint(result, d.image());
-        }
+        BufferedImage result = passes.destination != null ? passes.destination : scaled(d.image(), width, height);
         if (d.stopReason() != null && d.levelsDecoded() < lastPass + 1) {
             processWarningOccurred("only " + d.levelsDecoded() + " of " + (lastPass + 1) + " levels decoded: "
                     + d.stopReason());
@@ -160,6 +156,13 @@ public final class NwfImageReader extends ImageReader {
     /** The image at the destination's size: itself, or scaled up by repeating pixels (a cut file's last level). */
     private BufferedImage scaled(Image level, int width, int height) {
         if (level.width() == width && level.height() == height) return ImageFiles.toBufferedImage(level, icc);
+        BufferedImage out = blank(level, width, height);
+        paint(out, level);
+        return out;
+    }
+
+    /** An empty image of the destination's size, with the level's channels and depth. */
+    private BufferedImage blank(Image level, int width, int height) {
         return ImageFiles.toBufferedImage(new Image(width, height, level.bitDepth(),
                 new int[level.channels()][width * height]), icc);
     }
@@ -201,7 +204,7 @@ public final class NwfImageReader extends ImageReader {
         @Override
         public void levelDecoded(int level, int totalLevels, Image image) {
             if (abortRequested()) throw new Aborted();
-            if (destination == null) destination = scaled(image, width, height);
+            if (destination == null) destination = blank(image, width, height);
             int bands = image.channels();
             processPassStarted(destination, level, 0, lastPass, 0, 0, 1, 1, allBands(bands));
             paint(destination, image);

@@ -15,9 +15,13 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class NwfImageReaderSpi extends ImageReaderSpi {
     static final String FORMAT = "nwf";
+    /** Format names, suffixes and MIME types the reader and the writer both register. */
+    static final String[] NAMES = {FORMAT, "NWF"};
+    static final String[] SUFFIXES = {"nwf"};
+    static final String[] MIME_TYPES = {"image/x-nwf"};
 
     public NwfImageReaderSpi() {
-        super("nwf", "1.0", new String[] {FORMAT, "NWF"}, new String[] {"nwf"}, new String[] {"image/x-nwf"},
+        super("nwf", "1.0", NAMES, SUFFIXES, MIME_TYPES,
                 NwfImageReader.class.getName(), new Class<?>[] {ImageInputStream.class}, null,
                 false, null, null, null, null,
                 true, NwfMetadata.NATIVE_FORMAT, null, null, null);

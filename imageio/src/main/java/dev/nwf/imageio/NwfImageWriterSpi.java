@@ -14,8 +14,8 @@ import javax.imageio.stream.ImageOutputStream;
  */
 public final class NwfImageWriterSpi extends ImageWriterSpi {
     public NwfImageWriterSpi() {
-        super("nwf", "1.0", new String[] {NwfImageReaderSpi.FORMAT, "NWF"}, new String[] {"nwf"},
-                new String[] {"image/x-nwf"}, NwfImageWriter.class.getName(), new Class<?>[] {ImageOutputStream.class},
+        super("nwf", "1.0", NwfImageReaderSpi.NAMES, NwfImageReaderSpi.SUFFIXES, NwfImageReaderSpi.MIME_TYPES,
+                NwfImageWriter.class.getName(), new Class<?>[] {ImageOutputStream.class},
                 new String[] {NwfImageReaderSpi.class.getName()}, false, null, null, null, null,
                 false, null, null, null, null);
     }

@@ -48,15 +48,27 @@ final class NwfMetadata extends IIOMetadata {
         root.setAttribute("bitDepth", Integer.toString(header.bitDepth()));
         root.setAttribute("levels", Integer.toString(header.levels()));
         root.setAttribute("model", header.modelId());
-        for (Map.Entry<String, String> e : text.entrySet()) {
-            IIOMetadataNode t = new IIOMetadataNode("Text");
-            t.setAttribute("keyword", e.getKey());
-            t.setAttribute("value", e.getValue());
-            root.appendChild(t);
-        }
+        appendText(root, "Text");
         if (icc != null) root.appendChild(bytes("ICC", icc));
         if (exif != null) root.appendChild(bytes("EXIF", exif));
         return root;
+    }
+
+    /** Appends a node {@code name} with one attribute. */
+    private static void child(IIOMetadataNode parent, String name, String attribute, String value) {
+        IIOMetadataNode n = new IIOMetadataNode(name);
+        n.setAttribute(attribute, value);
+        parent.appendChild(n);
+    }
+
+    /** Appends a node {@code name} with keyword and value attributes per text entry. */
+    private void appendText(IIOMetadataNode parent, String name) {
+        for (Map.Entry<String, String> e : text.entrySet()) {
+            IIOMetadataNode t = new IIOMetadataNode(name);
+            t.setAttribute("keyword", e.getKey());
+            t.setAttribute("value", e.getValue());
+            parent.appendChild(t);
+        }
     }
 
     private static IIOMetadataNode bytes(String name, byte[] value) {
@@ -69,46 +81,32 @@ final class NwfMetadata extends IIOMetadata {
     @Override
     protected IIOMetadataNode getStandardChromaNode() {
         IIOMetadataNode chroma = new IIOMetadataNode("Chroma");
-        IIOMetadataNode space = new IIOMetadataNode("ColorSpaceType");
-        space.setAttribute("name", header.channels() <= 2 ? "GRAY" : "RGB");
-        chroma.appendChild(space);
-        IIOMetadataNode channels = new IIOMetadataNode("NumChannels");
-        channels.setAttribute("value", Integer.toString(header.channels()));
-        chroma.appendChild(channels);
+        child(chroma, "ColorSpaceType", "name", header.channels() <= 2 ? "GRAY" : "RGB");
+        child(chroma, "NumChannels", "value", Integer.toString(header.channels()));
         return chroma;
     }
 
     @Override
     protected IIOMetadataNode getStandardCompressionNode() {
         IIOMetadataNode compression = new IIOMetadataNode("Compression");
-        IIOMetadataNode name = new IIOMetadataNode("CompressionTypeName");
-        name.setAttribute("value", "nwf");
-        compression.appendChild(name);
-        IIOMetadataNode lossless = new IIOMetadataNode("Lossless");
-        lossless.setAttribute("value", "TRUE");
-        compression.appendChild(lossless);
-        IIOMetadataNode passes = new IIOMetadataNode("NumProgressiveScans");
-        passes.setAttribute("value", Integer.toString(header.levels()));
-        compression.appendChild(passes);
+        child(compression, "CompressionTypeName", "value", "nwf");
+        child(compression, "Lossless", "value", "TRUE");
+        child(compression, "NumProgressiveScans", "value", Integer.toString(header.levels()));
         return compression;
     }
 
     @Override
     protected IIOMetadataNode getStandardDataNode() {
         IIOMetadataNode data = new IIOMetadataNode("Data");
-        IIOMetadataNode bits = new IIOMetadataNode("BitsPerSample");
-        bits.setAttribute("value", String.join(" ", java.util.Collections.nCopies(header.channels(),
+        child(data, "BitsPerSample", "value", String.join(" ", java.util.Collections.nCopies(header.channels(),
                 Integer.toString(header.bitDepth()))));
-        data.appendChild(bits);
         return data;
     }
 
     @Override
     protected IIOMetadataNode getStandardTransparencyNode() {
         IIOMetadataNode transparency = new IIOMetadataNode("Transparency");
-        IIOMetadataNode alpha = new IIOMetadataNode("Alpha");
-        alpha.setAttribute("value", header.channels() % 2 == 0 ? "nonpremultipled" : "none");
-        transparency.appendChild(alpha);
+        child(transparency, "Alpha", "value", header.channels() % 2 == 0 ? "nonpremultipled" : "none");
         return transparency;
     }
 
@@ -116,12 +114,7 @@ final class NwfMetadata extends IIOMetadata {
     protected IIOMetadataNode getStandardTextNode() {
         if (text.isEmpty()) return null;
         IIOMetadataNode node = new IIOMetadataNode("Text");
-        for (Map.Entry<String, String> e : text.entrySet()) {
-            IIOMetadataNode t = new IIOMetadataNode("TextEntry");
-            t.setAttribute("keyword", e.getKey());
-            t.setAttribute("value", e.getValue());
-            node.appendChild(t);
-        }
+        appendText(node, "TextEntry");
         return node;
     }
 

@@ -16,8 +16,8 @@ import java.util.function.IntConsumer;
  * Pixel levels (tool pixel-levels, SPEC.md §4.4): instead of a wavelet, level i holds the pixels of the image
  * decimated by 2^(n-1-i) that coarser levels do not hold (so a truncated file still decodes to a smaller image), each
  * coded by {@link PixelModel} in {@link PixelScan}'s order, in one rANS stream, or a large level in one per part of
- * each channel, decoded side by side. No network is evaluated: this
- * is the level scheme for graphics, screenshots and palette images, where most samples equal a neighbour.
+ * each channel, decoded side by side. No network is evaluated: this is the level scheme for graphics, screenshots
+ * and palette images, where most samples equal a neighbour.
  */
 public final class PixelLevels implements LevelCoding {
     /**
@@ -27,7 +27,7 @@ public final class PixelLevels implements LevelCoding {
     static final double TRY_FROM_SHARE = 0.25;
 
     private final ColourTransform transform;
-    /** Channels code side by side on their own threads unless this is 1. */
+    /** The parts of the channels code side by side on their own threads unless this is 1. */
     private final int threads;
     /** How many of §4.3's coarsest levels are left out (SPEC.md §4.4.1): level 0 is the plan's level {@code skipped}. */
     private final int skipped;
@@ -214,8 +214,8 @@ public final class PixelLevels implements LevelCoding {
     /**
      * Each channel's two models (part 0: RASTER and ACROSS rows, part 1: DOWN rows; SPEC.md §4.4.2), at index
      * channel * 2 + part: differences of one more bit, and channels 1 and 2 signed, under a colour transform; hashed
-     * tables of 2^T entries, T the least of 16..21 with 3 * 2^T at least twice the part's share of the pixels
-     * (a third for part 0, two thirds for part 1) times 3.
+     * tables of 2^T entries, 2^T at least twice the part's share of the pixels (a third for part 0, two thirds for
+     * part 1; {@link #tableBits}).
      */
     private PixelModel[] models(int channels, int bitDepth, int width, int height) {
         boolean signed = transform != ColourTransform.NONE;

@@ -117,7 +117,7 @@ final class PixelModel {
     }
 
     /** Odd factors of the farther neighbours in the wide context's sum. */
-    private static final int[] WIDE_FACTORS = {0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1, 0xD3A2646C | 1};
+    private static final int[] WIDE_FACTORS = {0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1, 0xD3A2646D};
 
     /** The current row's neighbour offsets in the plane. */
     private final int[] nbDelta = new int[PixelScan.NEIGHBOURS];
@@ -168,7 +168,7 @@ final class PixelModel {
                 && nb[4] == flat && nb[5] == flat && nb[6] == flat && nb[7] == flat) {
             int index = ((pass * 2 + info) * 4 + Math.min(3, Integer.numberOfTrailingZeros(s))) * 2 + lastFlat;
             int entry = flatCounters[index];
-            int wideSlot = (hash(hWide, flat) + (1024 + s) * 0x27D4EB2F) * 0x165667B1 >>> (32 - FLAT_BITS);
+            int wideSlot = slot(hash(hWide, flat), 1024 + s, 32 - FLAT_BITS);
             short wideEntry = flatWide[wideSlot];
             flatMixer.set(0, Counters.stretched(entry));
             flatMixer.set(1, Counters.stretched(wideEntry));
@@ -191,9 +191,10 @@ final class PixelModel {
         results[i] = (byte) (matched >= 0 ? matched : RESIDUAL_RESULT + (-1 - matched));
     }
 
-    /** Flat decisions: per pass, info, which of nb[4..7] also agree, and the last flat decision's outcome. */
+    /** The flat decision's wide-context counters: a small table of their own (SPEC.md §4.4.2, fw). */
     private static final int FLAT_BITS = 14;
     private final short[] flatWide = new short[1 << FLAT_BITS];
+    /** Flat decisions: per pass, info, which of nb[4..7] also agree, and the last flat decision's outcome. */
     private final int[] flatCounters = new int[PixelScan.PASSES * 2 * 4 * 2];
     private static final int FLAT_LIMIT = 1023;
     private final Mixer flatMixer = new Mixer(PixelScan.PASSES * 2);
@@ -412,6 +413,11 @@ final class PixelModel {
     }
 
     private int slot(int h, int d) {
-        return (h + d * 0x27D4EB2F) * 0x165667B1 >>> hashShift;
+        return slot(h, d, hashShift);
+    }
+
+    /** Entry of context {@code h}, decision {@code d} in a table of 2^(32 - shift) entries. */
+    private static int slot(int h, int d, int shift) {
+        return (h + d * 0x27D4EB2F) * 0x165667B1 >>> shift;
     }
 }
