@@ -66,6 +66,10 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
     boolean quiet;
 
+    @Option(names = "--strip", description = "Leave the input's metadata out (ICC profile, text entries): only the "
+            + "pixels are kept.")
+    boolean strip;
+
     @Option(names = {"-v", "--verbose"}, description = "Report each level as it is coded.")
     boolean verbose;
 
@@ -117,11 +121,12 @@ final class EncodeCommand implements Callable<Integer> {
                 (w, h) -> checkSize(input, w, h));
         Image img = picture.image();
         // nothing lost: the ICC profile and text entries travel in the container's iccp and meta chunks
-        java.util.Map<String, Object> meta = picture.text().isEmpty() ? java.util.Map.of()
+        java.util.Map<String, Object> meta = picture.text().isEmpty() || strip ? java.util.Map.of()
                 : java.util.Map.of(TEXT_KEY, picture.text());
+        byte[] icc = strip ? null : picture.icc();
         // a bar only where someone watches a terminal, and only for images that take a while
         boolean bar = report && !verbose && System.console() != null && img.pixels() >= BAR_MIN_PIXELS;
-        NwfFile file = codec.encode(img, meta, picture.icc(), null, new NwfCodec.EncodeProgress() {
+        NwfFile file = codec.encode(img, meta, icc, null, new NwfCodec.EncodeProgress() {
             @Override
             public void levelCoded(int level, int total) {
                 if (levelLines) System.err.printf("level %d/%d coded%n", level + 1, total);

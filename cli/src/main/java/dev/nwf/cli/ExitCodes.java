@@ -24,7 +24,11 @@ final class ExitCodes {
     static int of(Throwable e) {
         if (e instanceof picocli.CommandLine.ParameterException || e instanceof IllegalArgumentException) return USAGE;
         if (e instanceof NwfFormatException f) {
-            return f.kind() == NwfFormatException.Kind.TRUNCATED ? TRUNCATED : CORRUPT;
+            return switch (f.kind()) {
+                case TRUNCATED -> TRUNCATED;
+                case UNKNOWN_MODEL -> UNKNOWN_MODEL;
+                default -> CORRUPT;
+            };
         }
         if (e instanceof CorruptLevelException || e instanceof CodingToolException) return CORRUPT;
         if (e instanceof dev.nwf.files.UnreadableImageException) return CORRUPT;

@@ -43,6 +43,8 @@ final class InfoCommand implements Callable<Integer> {
                     h.channels(),
                     h.bitDepth(), info.get("colourTransform"));
             System.out.printf("model %s (sha256 %s)%n", h.modelId(), h.modelDigestHex());
+            System.out.printf("%s form, %d bytes besides the levels' coded data%n",
+                    read.form() == NwfContainer.Form.COMPACT ? "compact" : "chunked", info.get("containerBytes"));
             List<String> tools = NwfCodec.tools(h).describe();
             System.out.printf("coding tools: %s%n", tools.isEmpty() ? "none (the network's prior alone)"
                     : String.join("; ", tools));
@@ -69,6 +71,11 @@ final class InfoCommand implements Callable<Integer> {
         m.put("colourTransform", tools.colourTransformName());
         m.put("model", h.modelId());
         m.put("modelSha256", h.modelDigestHex());
+        m.put("form", read.form() == NwfContainer.Form.COMPACT ? "compact" : "chunked");
+        long levelBytes = 0;
+        for (byte[] level : read.file().levels()) levelBytes += level.length;
+        // header, tool list, metadata and framing: what the verified bytes hold besides the levels that arrived
+        m.put("containerBytes", read.verifiedBytes() - levelBytes);
         m.put("tools", tools.toJson());
         List<Map<String, Object>> levels = new ArrayList<>();
         for (int i = 0; i < h.levels(); i++) {

@@ -56,8 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     private String check(ModelZoo zoo, Path f) throws Exception {
         byte[] bytes = Streams.readAll(f);
-        byte[] sig = NwfContainer.signature();
-        boolean isNwf = bytes.length >= sig.length && java.util.Arrays.equals(bytes, 0, sig.length, sig, 0, sig.length);
+        boolean isNwf = NwfContainer.hasSignature(bytes, bytes.length);
         if (isNwf) {
             NwfRead read = NwfContainer.read(bytes, ReadOptions.DEFAULT);
             if (!read.complete()) throw new

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 // StrictMath in the synthetic images keeps the vectors identical on every JVM.
@@ -99,6 +100,7 @@ final class VectorGenerator {
                 SyntheticImages.fixedWaves(70, 45, 3, 8, 11));
         truncations(big);
         errors(big);
+        compactForm(big);
         toolListErrors(big, gray);
         colourTransforms();
         valueMaps();
@@ -296,7 +298,7 @@ final class VectorGenerator {
                 "pixel levels whose finest level (18 432 pixels) codes each part of each channel in a stream of its own",
                 List.of("rgb", "8bit", "multi-level", "pixel-levels"), SyntheticImages.graphic(192, 128, 3, 8, 47),
                 CodingTool.PIXEL_LEVELS);
-        byte[] cut = NwfContainer.toBytes(streams);
+        byte[] cut = chunked(streams);
         int finest = findLastChunk(cut, "LEVL");
         // the first stream's length (the payload's first u32) made larger than the whole payload
         cut[finest + 8 + 1 + 0] = 0x40;
@@ -352,7 +354,7 @@ final class VectorGenerator {
         reject("pixel-levels-without-colour-transform",
                 "the colour transform taken out of the list: the levels' signed planes decode out of range",
                 withTools(plot, ToolLists.without(list, CodingTool.COLOUR_TRANSFORM)), "CORRUPT_LEVEL");
-        write("pixel-levels-corrupt-level", withLastLevelAltered(NwfContainer.toBytes(plot)),
+        write("pixel-levels-corrupt-level", withLastLevelAltered(chunked(plot)),
                 errorCase("pixel-levels-corrupt-level",
                 "pixel levels' coded data altered with a valid CRC", "CORRUPT_LEVEL"));
     }
@@ -620,7 +622,7 @@ final class VectorGenerator {
     /** Writes a case to decode; its manifest's features are the content tags and the tools the file lists. */
     private NwfFile image(String name, String description, List<String> tags, Image img) throws IOException {
         NwfFile file = codec.encode(img);
-        byte[] bytes = NwfContainer.toBytes(file);
+        byte[] bytes = chunked(file);
         List<CaseManifest.Level> levels = levelsOf(bytes, file.header().levels());
         List<String> features = new ArrayList<>(tags);
         for (CodingTool t : NwfCodec.tools(file.header()).tools()) features.add(t.toolName);
@@ -642,9 +644,76 @@ final class VectorGenerator {
         return levels;
     }
 
+    /**
+     * The vectors above are in the chunked form, whose chunks their alterations address; these cover the compact
+     * form (SPEC.md §2.9).
+     */
+    private static byte[] chunked(NwfFile file) {
+        return NwfContainer.toBytes(file, NwfContainer.Form.CHUNKED);
+    }
+
+    /** The compact form: the same levels without chunks, its cuts, and what it refuses. */
+    private void compactForm(NwfFile big) throws IOException {
+        byte[] bytes = NwfContainer.toBytes(big, NwfContainer.Form.COMPACT);
+        List<CaseManifest.Level> levels = levelsOf(bytes, big.header().levels());
+        List<String> tags = List.of("compact", "rgb", "8bit", "multi-level");
+        write("compact-rgb8-70x45", bytes, new CaseManifest("compact-rgb8-70x45",
+                "rgb8-70x45 in the compact form: model number, LEB128 sizes and lengths, no chunks", tags,
+                codec.model().id(), CaseManifest.EXPECT_DECODE, levels, levels.get(levels.size() - 1), null));
+        NwfFile withMeta = big.withMetadata(Map.of("text", Map.of("Title", "compact")), new byte[] {1, 2, 3, 4},
+                new byte[] {'M', 'M', 0, 42});
+        write("compact-ancillary-rgb8-70x45", NwfContainer.toBytes(withMeta, NwfContainer.Form.COMPACT),
+                new CaseManifest("compact-ancillary-rgb8-70x45",
+                        "compact form with meta, iccp and exif chunks between its head and its level lengths",
+                        tags, codec.model().id(), CaseManifest.EXPECT_DECODE, levels, levels.get(levels.size() - 1),
+                        null));
+        int levelsStart = bytes.length;
+        for (byte[] l : big.levels()) levelsStart -= l.length;
+        int afterLevel0 = levelsStart + big.level(0).length;
+        write("compact-truncated-after-level-0", Arrays.copyOf(bytes, afterLevel0), new CaseManifest(
+                "compact-truncated-after-level-0", "compact file cut right after level 0: decodes to it",
+                List.of("compact", "truncation", "progressive"), codec.model().id(), CaseManifest.EXPECT_DECODE,
+                levels.subList(0, 1), levels.get(0), null));
+        int last = big.levelCount() - 1;
+        write("compact-truncated-mid-level", Arrays.copyOf(bytes, bytes.length - big.level(last).length / 2),
+                new CaseManifest("compact-truncated-mid-level",
+                        "compact file cut inside its last level: decodes to the level before",
+                        List.of("compact", "truncation", "progressive"), codec.model().id(),
+                        CaseManifest.EXPECT_DECODE, levels.subList(0, last), levels.get(last - 1), null));
+        write("compact-truncated-in-head", Arrays.copyOf(bytes, 6), errorCase("compact-truncated-in-head",
+                "compact file cut before its level lengths", "TRUNCATED"));
+        int modelAt = 2 + 1 + 1 + 1 + 1; // signature, width - 1 and height - 1 (one byte each), packed, levels
+        byte[] model = bytes.clone();
+        model[modelAt] = 0x7F;
+        write("compact-unknown-model-number", model, errorCase("compact-unknown-model-number",
+                "model number 127, which the table of SPEC.md §2.9 does not define", "UNKNOWN_MODEL"));
+        byte[] reserved = bytes.clone();
+        reserved[4] |= (byte) 0x80;
+        write("compact-reserved-bit", reserved, errorCase("compact-reserved-bit",
+                "bit 7 of the channels-and-depth byte set", "MALFORMED"));
+        byte[] after = Arrays.copyOf(bytes, bytes.length + 1);
+        write("compact-data-after-last-level", after, errorCase("compact-data-after-last-level",
+                "one byte after the last level", "MALFORMED"));
+        byte[] overlong = {(byte) 0x8E, 'n', (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0};
+        write("compact-overlong-width", overlong, errorCase("compact-overlong-width",
+                "a width of six LEB128 bytes", "MALFORMED"));
+        byte[] huge = {(byte) 0x8E, 'n', (byte) 0xFF, (byte) 0xFF, 0x03, (byte) 0xFF, (byte) 0xFF, 0x03};
+        write("compact-over-pixel-limit", huge, errorCase("compact-over-pixel-limit",
+                "65536x65536, over the default limit of 2^28 pixels", "LIMIT_EXCEEDED"));
+        byte[] corrupt = bytes.clone();
+        corrupt[bytes.length - big.level(last).length + 9] ^= 0x55;
+        write("compact-corrupt-level", corrupt, errorCase("compact-corrupt-level",
+                "a byte of the last level's coded data altered (no CRC: the level's decoder notices)",
+                "CORRUPT_LEVEL"));
+        byte[] sig = bytes.clone();
+        sig[0] &= 0x7F;
+        write("compact-bad-signature-7bit", sig, errorCase("compact-bad-signature-7bit",
+                "compact signature with the high bit of its first byte stripped", "BAD_SIGNATURE"));
+    }
+
     /** A cut after each complete level, and one inside the last level's chunk. */
     private void truncations(NwfFile file) throws IOException {
-        byte[] bytes = NwfContainer.toBytes(file);
+        byte[] bytes = chunked(file);
         List<CaseManifest.Level> levels = levelsOf(bytes, file.header().levels());
         int end = bytes.length - 12; // before NEND
         int[] levelEnds = new int[file.levelCount()];
@@ -670,7 +739,7 @@ final class VectorGenerator {
     }
 
     private void errors(NwfFile file) throws IOException {
-        byte[] ok = NwfContainer.toBytes(file);
+        byte[] ok = chunked(file);
         byte[] sig = ok.clone();
         sig[0] &= 0x7F;
         write("bad-signature-7bit", sig, errorCase("bad-signature-7bit", "high bit of the first byte stripped",
@@ -710,7 +779,7 @@ final class VectorGenerator {
      * decoded (a tool taken out whose absence the levels do not show, say) would teach other decoders nothing.
      */
     private void reject(String name, String description, NwfFile file, String kind) throws IOException {
-        byte[] bytes = NwfContainer.toBytes(file);
+        byte[] bytes = chunked(file);
         String got;
         try {
             dev.nwf.codec.NwfDecoder.of(models).allowingPartial(true).decode(bytes);

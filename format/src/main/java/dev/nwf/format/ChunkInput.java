@@ -44,9 +44,19 @@ final class ChunkInput {
         return in.read() >= 0;
     }
 
-    /** Reads and checks the 8-byte signature and the version; returns {major, minor}. */
-    int[] readPreamble() throws IOException {
-        byte[] sig = readFully(NwfContainer.SIGNATURE.length, "signature");
+    /**
+     * Reads the signature: two bytes for the compact form (SPEC.md §2.9), eight and the two version bytes for the
+     * chunked form (SPEC.md §2.1).
+     */
+    NwfContainer.Form readPreamble() throws IOException {
+        byte[] start = readFully(NwfContainer.COMPACT_SIGNATURE.length, "signature");
+        if (start[0] == NwfContainer.COMPACT_SIGNATURE[0] && start[1] == NwfContainer.COMPACT_SIGNATURE[1]) {
+            return NwfContainer.Form.COMPACT;
+        }
+        byte[] rest = readFully(NwfContainer.SIGNATURE.length - start.length, "signature");
+        byte[] sig = new byte[NwfContainer.SIGNATURE.length];
+        System.arraycopy(start, 0, sig, 0, start.length);
+        System.arraycopy(rest, 0, sig, start.length, rest.length);
         for (int i = 0; i < sig.length; i++) {
             if (sig[i] != NwfContainer.SIGNATURE[i]) {
                 throw new NwfFormatException(BAD_SIGNATURE, i, signatureProblem(sig));
@@ -68,13 +78,14 @@ final class ChunkInput {
                     + "source image" : "unsupported format version " + major + "." + minor + "; this reader reads "
                     + NwfContainer.VERSION_MAJOR + "." + NwfContainer.VERSION_MINOR);
         }
-        return new int[] {major, minor};
+        return NwfContainer.Form.CHUNKED;
     }
 
     private static String signatureProblem(byte[] sig) {
         // Name the classic transfer damages that the guard bytes exist to detect.
         boolean nameIntact = sig[1] == 'N' && sig[2] == 'W' && sig[3] == 'F';
-        if (nameIntact && (sig[0] & 0xFF) == (NwfContainer.SIGNATURE[0] & 0x7F)) {
+        boolean compact = sig[1] == NwfContainer.COMPACT_SIGNATURE[1];
+        if ((nameIntact || compact) && (sig[0] & 0xFF) == (NwfContainer.SIGNATURE[0] & 0x7F)) {
             return "bad signature: high bit stripped (file passed through a 7-bit channel?)";
         }
         if (nameIntact && (sig[0] & 0xFF) == (NwfContainer.SIGNATURE[0] & 0xFF)) {
@@ -118,6 +129,28 @@ final class ChunkInput {
         crc.update(type.getBytes(StandardCharsets.ISO_8859_1));
         crc.update(payload);
         return crc.getValue();
+    }
+
+    /** One byte, 0..255. */
+    int readByte(String where) throws IOException {
+        return readFully(1, where)[0] & 0xFF;
+    }
+
+    /** An unsigned LEB128 number of at most {@code max}; longer or larger is MALFORMED at its first byte. */
+    long readLeb128(String where, long max) throws IOException {
+        long start = position;
+        long value = 0;
+        for (int shift = 0; ; shift += 7) {
+            int b = readByte(where);
+            if (shift >= 35) throw new NwfFormatException(MALFORMED, start, where + " runs over 5 bytes");
+            value |= (long) (b & 0x7F) << shift;
+            if (value > max) throw new NwfFormatException(MALFORMED, start, where + " is over " + max);
+            if ((b & 0x80) == 0) return value;
+        }
+    }
+
+    byte[] readBytes(int n, String where) throws IOException {
+        return readFully(n, where);
     }
 
     private byte[] readFully(int n, String where) throws IOException {

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Serialises an {@link NwfFile} in the canonical chunk order of SPEC.md §2.2. */
 final class ContainerWriter {
@@ -24,10 +26,7 @@ final class ContainerWriter {
         out.write(NwfContainer.VERSION_MAJOR);
         out.write(NwfContainer.VERSION_MINOR);
         chunk(out, ChunkTypes.HEADER, HeaderCodec.encodeHeader(file.header()));
-        if (!file.metadata().isEmpty()) chunk(out, ChunkTypes.METADATA, metadataBytes(file));
-        if (file.icc() != null) chunk(out, ChunkTypes.ICC_PROFILE, file.icc());
-        if (file.exif() != null) chunk(out, ChunkTypes.EXIF, file.exif());
-        for (RawChunk c : file.unknown()) chunk(out, c.type(), c.payload());
+        for (RawChunk c : ancillaryChunks(file)) chunk(out, c.type(), c.payload());
         chunk(out, ChunkTypes.LEVEL_INDEX, HeaderCodec.encodeIndex(file.levelIndex()));
         for (int i = 0; i < file.levelCount(); i++) {
             byte[] level = file.level(i);
@@ -37,6 +36,16 @@ final class ContainerWriter {
             chunk(out, ChunkTypes.LEVEL, payload);
         }
         chunk(out, ChunkTypes.END, new byte[0]);
+    }
+
+    /** meta, iccp and exif where the file has them, then the unknown ancillary chunks, in the canonical order. */
+    static List<RawChunk> ancillaryChunks(NwfFile file) {
+        List<RawChunk> out = new ArrayList<>();
+        if (!file.metadata().isEmpty()) out.add(new RawChunk(ChunkTypes.METADATA, metadataBytes(file)));
+        if (file.icc() != null) out.add(new RawChunk(ChunkTypes.ICC_PROFILE, file.icc()));
+        if (file.exif() != null) out.add(new RawChunk(ChunkTypes.EXIF, file.exif()));
+        out.addAll(file.unknown());
+        return out;
     }
 
     private static byte[] metadataBytes(NwfFile file) {

@@ -17,7 +17,9 @@ public final class NwfFormatException extends IOException {
         CRC_MISMATCH,
         TRUNCATED,
         LIMIT_EXCEEDED,
-        MALFORMED
+        MALFORMED,
+        /** A compact file's model number that this reader's table lacks (SPEC.md §2.9). */
+        UNKNOWN_MODEL
     }
 
     private final Kind kind;

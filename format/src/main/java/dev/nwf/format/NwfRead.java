@@ -5,10 +5,13 @@ package dev.nwf.format;
  *
  * @param file          the content; {@code file.levels()} holds only complete, verified levels
  * @param complete      true when the end chunk was read
- * @param verifiedBytes offset just past the last chunk that arrived whole and CRC-verified
+ * @param verifiedBytes offset just past the last chunk that arrived whole and CRC-verified (compact form: the
+ *                      last level that arrived whole)
  * @param stopReason    null when complete, otherwise why reading stopped (e.g. "truncated in chunk LEVL #3")
+ * @param form          the layout the bytes had
  */
-public record NwfRead(NwfFile file, boolean complete, long verifiedBytes, String stopReason) {
+public record NwfRead(NwfFile file, boolean complete, long verifiedBytes, String stopReason,
+                      NwfContainer.Form form) {
 
     public int completeLevels() {
         return file.levelCount();

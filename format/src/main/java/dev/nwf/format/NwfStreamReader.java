@@ -31,6 +31,7 @@ public final class NwfStreamReader {
     private byte[] icc;
     private byte[] exif;
     private final List<RawChunk> unknown = new ArrayList<>();
+    private NwfContainer.Form form;
     private boolean sawMetadata;
     private boolean ended;
     private long verifiedBytes;
@@ -45,8 +46,9 @@ public final class NwfStreamReader {
     public static NwfStreamReader open(InputStream in, ReadOptions options) throws IOException {
         NwfStreamReader r = new NwfStreamReader(in, options);
         try {
-            r.input.readPreamble();
+            r.form = r.input.readPreamble();
             r.verifiedBytes = r.input.position();
+            if (r.form == NwfContainer.Form.COMPACT) r.openCompact();
             while (r.index == null) {
                 ChunkInput.Chunk c = r.input.readChunk();
                 if (c == null) throw new NwfFormatException(TRUNCATED, r.input.position(),
@@ -60,6 +62,19 @@ public final class NwfStreamReader {
         return r;
     }
 
+    private void openCompact() throws IOException {
+        CompactForm.Head head = CompactForm.readHead(input, options);
+        header = head.header();
+        for (ChunkInput.Chunk c : head.ancillary()) accept(c);
+        index = head.index();
+        verifiedBytes = input.position();
+    }
+
+    /** Which of the two layouts the stream holds (SPEC.md §2.1, §2.9). */
+    public NwfContainer.Form form() {
+        return form;
+    }
+
     public NwfHeader header() {
         return header;
     }
@@ -70,6 +85,7 @@ public final class NwfStreamReader {
 
     /** Next verified level payload (coarsest first), or null when all levels were read or the data ended. */
     public byte[] nextLevel() throws IOException {
+        if (form == NwfContainer.Form.COMPACT) return nextCompactLevel();
         while (levels.size() < header.levels() || !ended) {
             if (stopReason != null) return null;
             int before = levels.size();
@@ -91,16 +107,34 @@ public final class NwfStreamReader {
         return null;
     }
 
+    /** A compact file's levels follow one another with the lengths of its head (SPEC.md §2.9). */
+    private byte[] nextCompactLevel() throws IOException {
+        if (ended || stopReason != null) return null;
+        int i = levels.size();
+        byte[] level;
+        try {
+            level = input.readBytes(index.get(i).payloadLength(), "level " + i);
+        } catch (ChunkInput.Truncated t) {
+            stopReason = t.getMessage() + " at byte " + t.offset;
+            return null;
+        }
+        levels.add(level);
+        verifiedBytes = input.position();
+        ended = levels.size() == header.levels();
+        return level.clone();
+    }
+
     /** Reads everything that is left and returns what was recovered. */
     public NwfRead readRest() throws IOException {
         while (nextLevel() != null) {
             // levels are collected by accept()
         }
         if (ended && input.hasMoreData()) {
-            throw new NwfFormatException(MALFORMED, input.position(), "data after the end chunk");
+            throw new NwfFormatException(MALFORMED, input.position(), form == NwfContainer.Form.COMPACT
+                    ? "data after the last level" : "data after the end chunk");
         }
         NwfFile file = new NwfFile(header, index, levels, metadata, icc, exif, unknown);
-        return new NwfRead(file, ended, verifiedBytes, stopReason);
+        return new NwfRead(file, ended, verifiedBytes, stopReason, form);
     }
 
     /** The meta chunk's JSON object read so far (empty when none). */

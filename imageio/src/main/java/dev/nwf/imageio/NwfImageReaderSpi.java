@@ -2,7 +2,6 @@ package dev.nwf.imageio;
 
 import dev.nwf.format.NwfContainer;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Locale;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.ImageReaderSpi;
@@ -10,7 +9,7 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Registers the nwf reader with javax.imageio (listed in {@code META-INF/services}): with this jar on the class path,
- * {@code ImageIO.read(new File("x.nwf"))} decodes .nwf files. Recognises them by their 8-byte signature (SPEC.md
+ * {@code ImageIO.read(new File("x.nwf"))} decodes .nwf files. Recognises them by either form's signature (SPEC.md
  * §2.1), whatever their name; any other input is declined without an exception.
  */
 public final class NwfImageReaderSpi extends ImageReaderSpi {
@@ -30,15 +29,14 @@ public final class NwfImageReaderSpi extends ImageReaderSpi {
     @Override
     public boolean canDecodeInput(Object source) {
         if (!(source instanceof ImageInputStream in)) return false;
-        byte[] signature = NwfContainer.signature();
-        byte[] head = new byte[signature.length];
+        byte[] head = new byte[NwfContainer.SIGNATURE_PROBE_BYTES];
+        int got = 0;
         try {
             in.mark();
             try {
-                int got = 0;
                 while (got < head.length) {
                     int n = in.read(head, got, head.length - got);
-                    if (n < 0) return false;
+                    if (n < 0) break;
                     got += n;
                 }
             } finally {
@@ -47,7 +45,7 @@ public final class NwfImageReaderSpi extends ImageReaderSpi {
         } catch (IOException e) {
             return false;
         }
-        return Arrays.equals(signature, head);
+        return NwfContainer.hasSignature(head, got);
     }
 
     @Override

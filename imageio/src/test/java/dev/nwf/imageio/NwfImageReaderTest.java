@@ -13,6 +13,8 @@ import dev.nwf.codec.SyntheticImages;
 import dev.nwf.files.ImageFiles;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
+import dev.nwf.format.NwfRead;
+import dev.nwf.format.ReadOptions;
 import dev.nwf.zoo.ModelZoo;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -81,8 +83,10 @@ class NwfImageReaderTest {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(ImageFiles.toBufferedImage(photo), "png", png);
         NwfImageReaderSpi spi = new NwfImageReaderSpi();
+        byte[] chunked = NwfContainer.toBytes(NwfContainer.read(graphicFile, ReadOptions.DEFAULT).file(),
+                NwfContainer.Form.CHUNKED);
         for (byte[] other : List.of(png.toByteArray(), new byte[0], new byte[] {(byte) 0x8E, 'N', 'W'},
-                Arrays.copyOf(graphicFile, 7))) {
+                Arrays.copyOf(chunked, 7), Arrays.copyOf(graphicFile, 1))) {
             try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(other))) {
                 assertFalse(spi.canDecodeInput(in));
                 assertEquals(0, in.getStreamPosition(), "the stream is left where it was");
@@ -196,15 +200,13 @@ class NwfImageReaderTest {
         return reader;
     }
 
-    /** Where the first LEVL chunk starts: the signature, version, then chunks (length, type, payload, CRC). */
-    private static int firstLevelOffset(byte[] file) {
-        int at = NwfContainer.PREAMBLE_BYTES;
-        while (true) {
-            int length = java.nio.ByteBuffer.wrap(file, at, 4).getInt();
-            String type = new String(file, at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
-            if (type.equals("LEVL")) return at;
-            at += 12 + length;
-        }
+    /** Where the first level starts in a compact file (SPEC.md §2.9): the levels end it, back to back. */
+    private static int firstLevelOffset(byte[] file) throws IOException {
+        NwfRead read = NwfContainer.read(file, ReadOptions.DEFAULT);
+        assertEquals(NwfContainer.Form.COMPACT, read.form());
+        int at = file.length;
+        for (byte[] level : read.file().levels()) at -= level.length;
+        return at;
     }
 
     private static void assertSamePixels(Image expected, BufferedImage actual) {
