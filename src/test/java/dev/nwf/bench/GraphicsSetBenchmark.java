@@ -57,6 +57,8 @@ class GraphicsSetBenchmark {
         long pixels = 0;
         long encodeNanos = 0;
         long decodeNanos = 0;
+        long anchorNanos = 0;
+        long anchorPixels = 0;
         List<String> lines = Files.readAllLines(dir.resolve("manifest.tsv"));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t");
@@ -86,6 +88,15 @@ class GraphicsSetBenchmark {
                 } catch (java.io.IOException notInstalled) {
                     // skipped
                 }
+                if (c == refs.get(0) && Files.exists(out)) {
+                    // a speed anchor in the same run: machines differ, ratios to it travel
+                    long d0 = System.nanoTime();
+                    if (run(List.of("dwebp", "-quiet", "-mt", out.toString(), "-pam", "-o",
+                            tmp.resolve("anchor.pam").toString()))) {
+                        anchorNanos += System.nanoTime() - d0;
+                        anchorPixels += picture.image().pixels();
+                    }
+                }
             }
             rows.add(new Row(f[0], f[1], f[2], picture.image().width(), picture.image().height(), in.length, bytes));
         }
@@ -93,6 +104,11 @@ class GraphicsSetBenchmark {
         System.out.printf("%nset G: %d images, %.1f MP; nwf %s, java evaluator, 2 cores: encode %.2f MP/s, decode %.2f MP/s%n",
                 rows.size(), pixels / 1e6, ModelZoo.DEFAULT_MODEL, pixels / 1e6 / (encodeNanos / 1e9),
                 pixels / 1e6 / (decodeNanos / 1e9));
+        if (anchorPixels > 0) {
+            double anchor = anchorPixels / 1e6 / (anchorNanos / 1e9);
+            System.out.printf("speed anchor, same run: dwebp -mt -pam (whole processes) decodes %.2f MP/s; nwf decodes "
+                    + "at %.3f x its speed%n", anchor, pixels / 1e6 / (decodeNanos / 1e9) / anchor);
+        }
         System.out.printf("%-58s %-5s %10s %10s", "image", "split", "size", "png");
         for (String n : names) System.out.printf(" %12s", n);
         for (String n : names.subList(1, names.size())) System.out.printf(" %9s", "nwf/" + n.split(" ")[0]);
@@ -137,6 +153,17 @@ class GraphicsSetBenchmark {
                 for (int i = 1; i < names.size(); i++) System.out.printf(" %9s", ratio(k[1], k[i + 1]));
                 System.out.println();
             }
+        }
+    }
+
+    /** Runs a command to its end; false if it failed or is not installed. */
+    private static boolean run(List<String> cmd) throws InterruptedException {
+        try {
+            Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            proc.getInputStream().readAllBytes();
+            return proc.waitFor() == 0;
+        } catch (java.io.IOException notInstalled) {
+            return false;
         }
     }
 

@@ -10,6 +10,7 @@ import dev.nwf.codec.CodingTool;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.ToolLists;
 import dev.nwf.files.ImageFiles;
+import dev.nwf.files.PngChunks;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.ReadOptions;
 import java.io.ByteArrayInputStream;
@@ -126,7 +127,7 @@ class CliEndToEndTest {
     void fewerLevelsOnGraphicsGiveSmallerFiles() throws IOException {
         Path graphic = dir.resolve("graphic.png");
         javax.imageio.ImageIO.write(dev.nwf.files.ImageFiles.toBufferedImage(
-                dev.nwf.codec.SyntheticImages.graphic(160, 120, 3, 8, 5)), "png", graphic.toFile());
+                dev.nwf.codec.SyntheticImages.graphic(256, 160, 3, 8, 5)), "png", graphic.toFile());
         Path all = dir.resolve("all.nwf");
         Path one = dir.resolve("one.nwf");
         assertEquals(0, Nwf.run("encode", graphic.toString(), "-o", all.toString(), "-q"));
@@ -665,6 +666,42 @@ class CliEndToEndTest {
         assertTrue(original.sameAs(p.image()));
         assertEquals(null, p.icc());
         assertEquals(java.util.Map.of(), p.text());
+    }
+
+    /** Issue #22: a PNG's ancillary chunks (colour, size, time, every kind of text, EXIF) survive encode, decode. */
+    @Test
+    void pngChunksAreKeptListedAndStrippedOnRequest() throws IOException {
+        List<PngChunks.Chunk> chunks = List.of(new PngChunks.Chunk("gAMA", new byte[] {0, 0, (byte) 0xB1, (byte) 0x8F}),
+                new PngChunks.Chunk("pHYs", new byte[] {0, 0, 0x0B, 0x13, 0, 0, 0x0B, 0x13, 1}),
+                new PngChunks.Chunk("tIME", new byte[] {0x07, (byte) 0xEA, 12, 2, 10, 30, 0}),
+                new PngChunks.Chunk("iTXt", "Title\0\0\0fr\0Titre\0Un été".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)),
+                new PngChunks.Chunk("eXIf", new byte[] {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 0}));
+        Path in = dir.resolve("chunky.png");
+        try (var out = Files.newOutputStream(in)) {
+            ImageFiles.writePng(new ImageFiles.Picture(original, null, java.util.Map.of(), chunks), out);
+        }
+        Path nwf = dir.resolve("chunky.nwf");
+        assertEquals(0, Nwf.run("encode", in.toString(), "-o", nwf.toString(), "-q"));
+        String[] info = new String[1];
+        PrintStream old = System.out;
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(0, Nwf.run("info", nwf.toString()));
+        } finally {
+            System.setOut(old);
+        }
+        info[0] = text.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(info[0].contains("PNG chunks kept: gAMA (4 bytes), pHYs (9 bytes), tIME (7 bytes), iTXt")
+                && info[0].contains("text Title: Un été"), info[0]);
+        Path back = dir.resolve("chunky-back.png");
+        assertEquals(0, Nwf.run("decode", nwf.toString(), "-o", back.toString(), "-q"));
+        assertEquals(chunks, PngChunks.read(Files.readAllBytes(back)).chunks());
+        assertTrue(original.sameAs(ImageFiles.read(back)));
+        assertEquals(0, Nwf.run("encode", in.toString(), "-o", nwf.toString(), "-q", "-f", "--strip"));
+        assertEquals(0, Nwf.run("decode", nwf.toString(), "-o", back.toString(), "-q", "-f"));
+        assertEquals(List.of(), PngChunks.read(Files.readAllBytes(back)).chunks());
     }
 
     @Test

@@ -52,17 +52,16 @@ public final class Nwf {
     }
 
     /**
-     * Codes an image file (PNG, JPEG, BMP, GIF, TIFF) losslessly, keeping its ICC profile and text entries.
+     * Codes an image file (PNG, JPEG, BMP, GIF, TIFF) losslessly, keeping its ICC profile, text entries and a PNG's
+     * other ancillary chunks.
      *
      * @return the .nwf file's bytes
      * @throws IOException if the file cannot be read or is not an image (an animation or multi-page file included)
      */
     public static byte[] encode(Path imageFile) throws IOException {
-        try (InputStream in = Files.newInputStream(imageFile)) {
-            ImageFiles.Picture picture = ImageFiles.readPicture(in, imageFile.toString());
-            Map<String, Object> meta = picture.text().isEmpty() ? Map.of() : Map.of("text", picture.text());
-            return encode(picture.image(), meta, picture.icc());
-        }
+        ImageFiles.Picture picture = ImageFiles.readPicture(Files.readAllBytes(imageFile), imageFile.toString(),
+                ImageFiles.SizeCheck.NONE);
+        return encode(picture.image(), picture.containerMetadata(), picture.icc());
     }
 
     private static byte[] encode(Image image, Map<String, Object> meta, byte[] icc) throws IOException {

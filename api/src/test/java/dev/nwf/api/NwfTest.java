@@ -33,7 +33,7 @@ class NwfTest {
 
     @Test
     void progressSeesEveryLevelCoarsestFirst() throws IOException {
-        Image graphic = SyntheticImages.graphic(120, 90, 3, 8, 23);
+        Image graphic = SyntheticImages.graphic(240, 160, 3, 8, 23);
         byte[] nwf = Nwf.encode(ImageFiles.toBufferedImage(graphic));
         List<int[]> seen = new ArrayList<>();
         BufferedImage last = Nwf.decode(new ByteArrayInputStream(nwf),
@@ -44,13 +44,13 @@ class NwfTest {
             assertEquals(seen.size(), seen.get(i)[1]);
             if (i > 0) assertTrue(seen.get(i)[2] > seen.get(i - 1)[2]);
         }
-        assertEquals(120, seen.get(seen.size() - 1)[2]);
+        assertEquals(240, seen.get(seen.size() - 1)[2]);
         assertSame(graphic, last);
     }
 
     @Test
     void aCutFileIsAnErrorAfterItsWholeLevels() throws IOException {
-        byte[] nwf = Nwf.encode(ImageFiles.toBufferedImage(SyntheticImages.graphic(120, 90, 3, 8, 24)));
+        byte[] nwf = Nwf.encode(ImageFiles.toBufferedImage(SyntheticImages.graphic(240, 160, 3, 8, 24)));
         List<Integer> seen = new ArrayList<>();
         IOException e = assertThrows(IOException.class, () -> Nwf.decode(new ByteArrayInputStream(
                 Arrays.copyOf(nwf, nwf.length - 30)), (level, levels, image) -> seen.add(level)));

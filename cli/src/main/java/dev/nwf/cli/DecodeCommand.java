@@ -121,7 +121,8 @@ final class DecodeCommand implements Callable<Integer> {
                     + " level(s), so 0 to " + (d.totalLevels() - 1) + " can be dropped");
         }
         Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, ".png");
-        ImageFiles.Picture picture = new ImageFiles.Picture(d.image(), d.icc(), textOf(d.metadata()));
+        ImageFiles.Picture picture = new ImageFiles.Picture(d.image(), d.icc(), textOf(d.metadata()),
+                dev.nwf.files.PngChunks.fromJson(d.metadata().get(EncodeCommand.PNG_KEY)));
         Streams.write(out, force, o -> ImageFiles.writePng(picture, o));
         if (d.isFull() && d.stopReason() != null) System.err.println("nwf: warning: " + d.stopReason());
         if (!quiet) {

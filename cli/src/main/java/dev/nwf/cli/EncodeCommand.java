@@ -3,10 +3,10 @@ package dev.nwf.cli;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.files.ImageFiles;
+import dev.nwf.files.PngChunks;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
 import dev.nwf.zoo.ModelZoo;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "encode", description = "Compress an image (" + ImageFiles.INPUT_FORMATS + ") losslessly to .nwf.")
 final class EncodeCommand implements Callable<Integer> {
     /** Key of the meta chunk entry holding the input file's text entries (PNG tEXt/iTXt/zTXt). */
-    static final String TEXT_KEY = "text";
+    static final String TEXT_KEY = PngChunks.TEXT_META_KEY;
+    static final String PNG_KEY = PngChunks.META_KEY;
 
     @Parameters(arity = "1..*", paramLabel = "IN", description = "Input images (- for stdin), or folders with -r.")
     List<Path> inputs;
@@ -117,12 +118,18 @@ final class EncodeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Streams.checkWritable(out, force);
         byte[] inBytes = Streams.readAll(input);
-        ImageFiles.Picture picture = ImageFiles.readPicture(new ByteArrayInputStream(inBytes), input.toString(),
+        ImageFiles.Picture picture = ImageFiles.readPicture(inBytes, input.toString(),
                 (w, h) -> checkSize(input, w, h));
         Image img = picture.image();
-        // nothing lost: the ICC profile and text entries travel in the container's iccp and meta chunks
-        java.util.Map<String, Object> meta = picture.text().isEmpty() || strip ? java.util.Map.of()
-                : java.util.Map.of(TEXT_KEY, picture.text());
+        // nothing lost: the ICC profile travels in the container's iccp chunk, text entries and a PNG's other
+        // ancillary chunks in its meta object
+        java.util.Map<String, Object> meta = strip ? java.util.Map.of() : picture.containerMetadata();
+        if (!strip) {
+            for (String type : PngChunks.read(inBytes).dropped()) {
+                System.err.printf("note: %s: PNG chunk %s is not kept (its bytes depend on how the PNG stored "
+                        + "its pixels)%n", input, type);
+            }
+        }
         byte[] icc = strip ? null : picture.icc();
         // a bar only where someone watches a terminal, and only for images that take a while
         boolean bar = report && !verbose && System.console() != null && img.pixels() >= BAR_MIN_PIXELS;

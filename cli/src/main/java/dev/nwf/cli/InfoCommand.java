@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nwf.codec.CodingTools;
 import dev.nwf.codec.NwfCodec;
+import dev.nwf.files.PngChunks;
 import dev.nwf.format.LevelInfo;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfHeader;
@@ -53,7 +54,18 @@ final class InfoCommand implements Callable<Integer> {
                 System.out.printf("  level %d: %dx%d, %d bytes%s%n", i, l.width(), l.height(), l.payloadLength(),
                         i < read.completeLevels() ? "" : " (missing)");
             }
-            if (!read.file().metadata().isEmpty()) System.out.println("metadata " + read.file().metadata());
+            Map<String, Object> shown = new LinkedHashMap<>(read.file().metadata());
+            List<PngChunks.Chunk> chunks = PngChunks.fromJson(shown.remove(EncodeCommand.PNG_KEY));
+            if (!shown.isEmpty()) System.out.println("metadata " + shown);
+            if (read.file().icc() != null) System.out.printf("ICC profile, %d bytes%n", read.file().icc().length);
+            if (read.file().exif() != null) System.out.printf("EXIF, %d bytes%n", read.file().exif().length);
+            if (!chunks.isEmpty()) {
+                List<String> kept = new ArrayList<>();
+                for (PngChunks.Chunk c : chunks) kept.add(c.type() + " (" + c.data().length + " bytes)");
+                System.out.println("PNG chunks kept: " + String.join(", ", kept));
+                PngChunks.text(chunks).forEach((k, v) -> System.out.printf("  text %s: %s%n", k,
+                        v.length() > 60 ? v.substring(0, 60) + "..." : v));
+            }
             System.out.println(read.complete() ? "complete, " + read.verifiedBytes() + " bytes verified"
                     : "INCOMPLETE: " + read.stopReason() + "; " + read.verifiedBytes() + " bytes verified");
         }
@@ -92,6 +104,11 @@ final class InfoCommand implements Callable<Integer> {
         m.put("metadata", read.file().metadata());
         m.put("iccBytes", read.file().icc() == null ? 0 : read.file().icc().length);
         m.put("exifBytes", read.file().exif() == null ? 0 : read.file().exif().length);
+        List<Map<String, Object>> png = new ArrayList<>();
+        for (PngChunks.Chunk c : PngChunks.fromJson(read.file().metadata().get(EncodeCommand.PNG_KEY))) {
+            png.add(Map.of("type", c.type(), "bytes", c.data().length));
+        }
+        m.put("pngChunks", png);
         m.put("complete", read.complete());
         m.put("verifiedBytes", read.verifiedBytes());
         if (read.stopReason() != null) m.put("stopReason", read.stopReason());

@@ -42,6 +42,8 @@ public final class NwfCodec {
     private final int threads;
     /** The most levels pixel levels may have (SPEC.md §4.4.1), 0 for every level of §4.3's plan. */
     private final int maxLevels;
+    /** Images of at most this many pixels are also tried as one pixel level (SPEC.md §4.4.1). */
+    static final long ONE_LEVEL_TRIAL_PIXELS = 1 << 15;
 
     /** A codec whose encoder may use every tool the model's family supports. */
     public NwfCodec(NwfModel model, NetEvaluator evaluator) {
@@ -155,8 +157,14 @@ public final class NwfCodec {
         candidates.add(p -> encode(image, null, metadata, icc, exif, p));
         if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p));
         if (pixels) {
-            candidates.add(p -> encodePixels(image, null, metadata, icc, exif, p));
-            if (palette != null) candidates.add(p -> encodePixels(image, palette, metadata, icc, exif, p));
+            candidates.add(p -> encodePixels(image, null, maxLevels, metadata, icc, exif, p));
+            if (palette != null) candidates.add(p -> encodePixels(image, palette, maxLevels, metadata, icc, exif, p));
+            // a small image gains little from progressive display and much from one level (an icon of 48x48:
+            // 21 % smaller): it is also coded as one level, and the smaller file kept
+            if (maxLevels == 0 && image.pixels() <= ONE_LEVEL_TRIAL_PIXELS) {
+                candidates.add(p -> encodePixels(image, null, 1, metadata, icc, exif, p));
+                if (palette != null) candidates.add(p -> encodePixels(image, palette, 1, metadata, icc, exif, p));
+            }
         }
         NwfFile best = null;
         for (int i = 0; i < candidates.size(); i++) {
@@ -220,14 +228,14 @@ public final class NwfCodec {
 
     /**
      * Codes the image's samples (under subtract green where it has colour), or with a palette its indices, as pixel
-     * levels (SPEC.md §4.4).
+     * levels (SPEC.md §4.4), at most {@code levels} of them (0: every level of the plan).
      */
-    private NwfFile encodePixels(Image image, Palette palette, Map<String, Object> metadata, byte[] icc, byte[] exif,
-            EncodeProgress progress) {
+    private NwfFile encodePixels(Image image, Palette palette, int levels, Map<String, Object> metadata, byte[] icc,
+            byte[] exif, EncodeProgress progress) {
         Image coded = palette != null ? palette.toIndices(image) : image;
         ColourTransform ct = palette == null ? pixelTransform(image.channels()) : ColourTransform.NONE;
         int planned = LevelPlan.sizes(image.width(), image.height()).length;
-        int skipped = maxLevels == 0 ? 0 : Math.max(0, planned - maxLevels);
+        int skipped = levels == 0 ? 0 : Math.max(0, planned - levels);
         PixelLevels coding = new PixelLevels(ct, threads, skipped);
         List<byte[]> payloads = coding.encode(coded, List.of(ct), progress).payloads();
         return file(image, coding.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, null,

@@ -626,7 +626,8 @@ abstract class CodecContractTest {
     @Test
     void graphicsTakePixelLevels() throws IOException {
         assumeTrue(full.tools().contains(CodingTool.PIXEL_LEVELS), "pixel levels allowed");
-        Image graphic = SyntheticImages.graphic(150, 100, 3, 8, 61);
+        // above the size at which one level is also tried (NwfCodec.ONE_LEVEL_TRIAL_PIXELS): every level is kept
+        Image graphic = SyntheticImages.graphic(200, 170, 3, 8, 61);
         NwfFile file = full.encode(graphic);
         assertTrue(lists(file, CodingTool.PIXEL_LEVELS), "a graphic takes pixel levels");
         long pixels = NwfContainer.toBytes(file).length;

@@ -48,8 +48,10 @@ final class VectorGenerator {
     VectorGenerator(NwfModel model, NwfModel rgflowModel, Path root) {
         if (!NwfModel.FAMILY_RGFLOW.equals(rgflowModel.family())) throw new IllegalArgumentException(rgflowModel.id()
                 + " is not an rgflow model");
-        this.nwfAll = new NwfCodec(model);
-        this.rgflowAll = new NwfCodec(rgflowModel);
+        // every level of the plan, so the pixel-level cases keep their levels whatever their size (the encoder's
+        // own choice of one level for small images is not a decoder feature)
+        this.nwfAll = new NwfCodec(model).withLevels(NwfContainer.MAX_LEVELS);
+        this.rgflowAll = new NwfCodec(rgflowModel).withLevels(NwfContainer.MAX_LEVELS);
         this.nwf = without(nwfAll, CodingTool.PIXEL_LEVELS);
         this.rgflow = without(rgflowAll, CodingTool.PIXEL_LEVELS);
         this.codec = nwf;
@@ -762,6 +764,13 @@ final class VectorGenerator {
         fixCrc(critical, lidx);
         write("unknown-critical-chunk", critical, errorCase("unknown-critical-chunk", "LIDX renamed XIDX",
                 "UNKNOWN_CRITICAL_CHUNK"));
+        byte[] offPlan = ok.clone();
+        int index = findChunk(offPlan, "LIDX");
+        // level 0's width, after the chunk's length, type and entry count: one more, still within the image
+        ByteBuffer.wrap(offPlan, index + 9, 4).putInt(ByteBuffer.wrap(offPlan, index + 9, 4).getInt() + 1);
+        fixCrc(offPlan, index);
+        write("level-index-off-plan", offPlan, errorCase("level-index-off-plan",
+                "level 0's width in LIDX one more than §4.3's halving gives, under a valid CRC", "MALFORMED"));
         write("corrupt-level-data", withLastLevelAltered(ok.clone()), errorCase("corrupt-level-data",
                 "coded data altered with a valid CRC",
                 "CORRUPT_LEVEL"));

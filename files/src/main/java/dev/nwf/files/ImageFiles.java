@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
@@ -111,14 +112,39 @@ public final class ImageFiles {
     }
 
     /**
-     * An image with what its file carried besides pixels: ICC profile and text entries, in the file's order (so that
-     * encoding the same file twice gives the same bytes; {@code Map.copyOf}'s order changes from run to run).
+     * An image with what its file carried besides pixels: ICC profile, text entries in the file's order (so that
+     * encoding the same file twice gives the same bytes; {@code Map.copyOf}'s order changes from run to run), and a
+     * PNG's other ancillary chunks as they were ({@link PngChunks}; text chunks among them replace the text entries).
      */
-    public record Picture(Image image, byte[] icc, java.util.Map<String, String> text) {
+    public record Picture(Image image, byte[] icc, java.util.Map<String, String> text, List<PngChunks.Chunk> chunks) {
         public Picture {
             text = text == null ? java.util.Map.of()
                     : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(text));
+            chunks = chunks == null ? List.of() : List.copyOf(chunks);
         }
+
+        public Picture(Image image, byte[] icc, java.util.Map<String, String> text) {
+            this(image, icc, text, List.of());
+        }
+
+        /** The .nwf meta object that carries the text entries and PNG chunks ({@link PngChunks#textOf} reads it). */
+        public java.util.Map<String, Object> containerMetadata() {
+            java.util.Map<String, Object> meta = new java.util.LinkedHashMap<>();
+            if (!text.isEmpty()) meta.put(PngChunks.TEXT_META_KEY, text);
+            if (!chunks.isEmpty()) meta.put(PngChunks.META_KEY, PngChunks.toJson(chunks));
+            return meta;
+        }
+    }
+
+    /**
+     * As {@link #readPicture(InputStream, String, SizeCheck)}, for a file already in memory; a PNG's ancillary chunks
+     * come with it ({@link PngChunks#read}), its text chunks in place of the text entries.
+     */
+    public static Picture readPicture(byte[] bytes, String source, SizeCheck sizeCheck) throws IOException {
+        Picture p = readPicture(new java.io.ByteArrayInputStream(bytes), source, sizeCheck);
+        if (!PngChunks.isPng(bytes)) return p;
+        List<PngChunks.Chunk> chunks = PngChunks.read(bytes).chunks();
+        return new Picture(p.image(), p.icc(), PngChunks.hasText(chunks) ? java.util.Map.of() : p.text(), chunks);
     }
 
     /** The input formats the JDK's image readers give this build. */
@@ -208,15 +234,19 @@ public final class ImageFiles {
         }
     }
 
-    /** Writes a PNG with the picture's ICC profile (iCCP) and text entries (tEXt). */
+    /**
+     * Writes a PNG with the picture's ICC profile (iCCP), text entries (tEXt) and carried PNG chunks (right after
+     * IHDR, as they were).
+     */
     public static void writePng(Picture p, OutputStream out) throws IOException {
         BufferedImage bi = toBufferedImage(p.image(), p.icc());
         javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+        OutputStream target = PngChunks.inserting(out, p.chunks());
+        try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(target)) {
             writer.setOutput(ios);
             javax.imageio.ImageTypeSpecifier type = new javax.imageio.ImageTypeSpecifier(bi);
             javax.imageio.metadata.IIOMetadata meta = writer.getDefaultImageMetadata(type, null);
-            if (!p.text().isEmpty()) {
+            if (!p.text().isEmpty() && !PngChunks.hasText(p.chunks())) {
                 String std = javax.imageio.metadata.IIOMetadataFormatImpl.standardMetadataFormatName;
                 javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode(std);
                 javax.imageio.metadata.IIOMetadataNode textNode = new javax.imageio.metadata.IIOMetadataNode("Text");

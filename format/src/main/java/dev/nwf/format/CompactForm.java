@@ -37,18 +37,10 @@ final class CompactForm {
         List<LevelInfo> index = file.levelIndex();
         for (int i = 0; i < index.size(); i++) {
             LevelInfo l = index.get(i);
-            boolean halving = l.width() == levelSide(h.width(), h.levels(), i)
-                    && l.height() == levelSide(h.height(), h.levels(), i);
+            boolean halving = l.width() == h.levelWidth(i) && l.height() == h.levelHeight(i);
             if (!halving) return false;
         }
         return true;
-    }
-
-    /** Side of level {@code i} of {@code n}: the image's side divided by 2^(n-1-i), rounded up (SPEC.md §4.3). */
-    static int levelSide(int side, int n, int i) {
-        int shift = n - 1 - i;
-        if (shift >= 31) return 1;
-        return (int) (((long) side + (1L << shift) - 1) >> shift);
     }
 
     static void write(NwfFile file, OutputStream out) throws IOException {
@@ -108,8 +100,7 @@ final class CompactForm {
         List<LevelInfo> index = new ArrayList<>(levels);
         for (int i = 0; i < levels; i++) {
             int length = (int) in.readLeb128("length of level " + i, MAX_LEVEL_BYTES);
-            index.add(new LevelInfo(levelSide(header.width(), levels, i), levelSide(header.height(), levels, i),
-                    length));
+            index.add(new LevelInfo(header.levelWidth(i), header.levelHeight(i), length));
         }
         return new Head(header, index, ancillary);
     }

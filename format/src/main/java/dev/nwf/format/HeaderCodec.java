@@ -106,6 +106,13 @@ final class HeaderCodec {
                 throw new NwfFormatException(MALFORMED, entryOffset, "level " + i
                         + " is smaller than the level before it");
             }
+            int planW = header.levelWidth(i);
+            int planH = header.levelHeight(i);
+            if (w != planW || h != planH) {
+                throw new NwfFormatException(MALFORMED, entryOffset, "level " + i + " is listed as " + w + "x" + h
+                        + "; a " + header.width() + "x" + header.height() + " image's level " + i + " of " + n
+                        + " is " + planW + "x" + planH + " (SPEC.md §4.3)");
+            }
             if (len < 0 || len > NwfContainer.MAX_CHUNK_BYTES - 1) {
                 throw new NwfFormatException(MALFORMED, entryOffset, "level " + i + " length "
                         + Integer.toUnsignedString(len) + " is out of range");

@@ -65,6 +65,23 @@ public record NwfHeader(int width, int height, int channels, int bitDepth, Strin
         return HexFormat.of().formatHex(modelDigest);
     }
 
+    /** Width of level {@code i}: the image's divided by 2^(levels - 1 - i), rounded up (SPEC.md §4.3, §2.5). */
+    public int levelWidth(int i) {
+        return levelSide(width, levels, i);
+    }
+
+    /** Height of level {@code i}: the image's divided by 2^(levels - 1 - i), rounded up. */
+    public int levelHeight(int i) {
+        return levelSide(height, levels, i);
+    }
+
+    /** Side of level {@code i} of {@code n}: {@code side} divided by 2^(n-1-i), rounded up. */
+    static int levelSide(int side, int n, int i) {
+        int shift = n - 1 - i;
+        if (shift >= 31) return 1;
+        return (int) (((long) side + (1L << shift) - 1) >> shift);
+    }
+
     public long pixelCount() {
         return (long) width * height;
     }

@@ -40,7 +40,7 @@ class CompactFormTest {
             byte[] p = new byte[1 + r.nextInt(300)];
             r.nextBytes(p);
             payloads.add(p);
-            index.add(new LevelInfo(CompactForm.levelSide(width, levels, i), CompactForm.levelSide(height, levels, i),
+            index.add(new LevelInfo(NwfHeader.levelSide(width, levels, i), NwfHeader.levelSide(height, levels, i),
                     p.length));
         }
         return NwfFile.of(h, index, payloads);
@@ -110,10 +110,10 @@ class CompactFormTest {
 
     @Test
     void levelSidesHalveRoundingUpDownToOne() {
-        assertEquals(3, CompactForm.levelSide(5, 2, 0));
-        assertEquals(5, CompactForm.levelSide(5, 2, 1));
-        assertEquals(1, CompactForm.levelSide(Integer.MAX_VALUE, 255, 0));
-        assertEquals(2, CompactForm.levelSide(Integer.MAX_VALUE, 31, 0));
+        assertEquals(3, NwfHeader.levelSide(5, 2, 0));
+        assertEquals(5, NwfHeader.levelSide(5, 2, 1));
+        assertEquals(1, NwfHeader.levelSide(Integer.MAX_VALUE, 255, 0));
+        assertEquals(2, NwfHeader.levelSide(Integer.MAX_VALUE, 31, 0));
     }
 
     @Test

@@ -47,7 +47,7 @@ class NwfContainerProperties {
                     byte[] p = new byte[r.nextInt(64)];
                     r.nextBytes(p);
                     payloads.add(p);
-                    index.add(new LevelInfo(Math.max(1, w >> s), Math.max(1, h >> s), p.length));
+                    index.add(new LevelInfo(NwfHeader.levelSide(w, n, i), NwfHeader.levelSide(h, n, i), p.length));
                 }
                 Map<String, Object> meta = new LinkedHashMap<>();
                 if (r.nextBoolean()) meta.put("k" + r.nextInt(9), "v" + r.nextInt());

@@ -161,6 +161,18 @@ class NwfContainerTest {
                 new byte[] {0, 1, 2, 3})));
     }
 
+    /** Issue #24: level sizes edited under a valid CRC are refused, not believed (by info, say). */
+    @Test
+    void levelSizesMustBeThePlansHalvings() {
+        NwfHeader h = new NwfHeader(9, 5, 1, 8, "m", Samples.digest(2), 2, new byte[0]);
+        List<LevelInfo> offPlan = List.of(new LevelInfo(4, 3, 0), new LevelInfo(9, 5, 0));
+        NwfFormatException e = assertThrows(NwfFormatException.class, () -> NwfContainer.read(
+                NwfContainer.toBytes(NwfFile.of(h, offPlan, List.of(new byte[0], new byte[0]))), ReadOptions.DEFAULT));
+        assertEquals(MALFORMED, e.kind());
+        assertTrue(e.getMessage().contains("level 0 is listed as 4x3") && e.getMessage().contains("is 5x3"),
+                e.getMessage());
+    }
+
     private static byte[] build(ByteArrayOutputStream out, NwfHeader h, List<LevelInfo> index, byte[] levelPayload) {
         try {
             out.write(NwfContainer.signature());

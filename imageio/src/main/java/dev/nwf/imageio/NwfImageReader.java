@@ -73,10 +73,7 @@ public final class NwfImageReader extends ImageReader {
     }
 
     private static Map<String, String> textOf(Map<String, Object> metadata) {
-        Map<String, String> text = new LinkedHashMap<>();
-        if (metadata.get("text") instanceof Map<?, ?> m) m.forEach((k, v) -> text.put(String.valueOf(k),
-                String.valueOf(v)));
-        return text;
+        return dev.nwf.files.PngChunks.textOf(metadata);
     }
 
     private static void checkIndex(int imageIndex) {

@@ -51,7 +51,8 @@ class NwfImageReaderTest {
     @BeforeAll
     static void encode() throws IOException {
         NwfCodec codec = new NwfCodec(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model());
-        graphic = SyntheticImages.graphic(97, 61, 4, 8, 3);
+        // above 2^15 pixels, where the encoder keeps every level
+        graphic = SyntheticImages.graphic(291, 183, 4, 8, 3);
         photo = SyntheticImages.waves(80, 56, 3);
         graphicFile = NwfContainer.toBytes(codec.encode(graphic, Map.of("text", Map.of("Title", "a graphic")), null,
                 null));
@@ -102,8 +103,8 @@ class NwfImageReaderTest {
         // the file cut right after its level index: no level to decode, yet size and metadata are known
         byte[] headOnly = Arrays.copyOf(graphicFile, firstLevelOffset(graphicFile));
         ImageReader reader = readerOn(headOnly);
-        assertEquals(97, reader.getWidth(0));
-        assertEquals(61, reader.getHeight(0));
+        assertEquals(291, reader.getWidth(0));
+        assertEquals(183, reader.getHeight(0));
         assertEquals(1, reader.getNumImages(true));
         IIOMetadata meta = reader.getImageMetadata(0);
         Node root = meta.getAsTree(NwfMetadata.NATIVE_FORMAT);
@@ -129,7 +130,7 @@ class NwfImageReaderTest {
             @Override
             public void passStarted(ImageReader source, BufferedImage image, int pass, int minPass, int maxPass,
                     int minX, int minY, int periodX, int periodY, int[] bands) {
-                assertEquals(97, image.getWidth());
+                assertEquals(291, image.getWidth());
                 events.add("start " + pass + "/" + maxPass);
             }
 
@@ -173,12 +174,12 @@ class NwfImageReaderTest {
         ImageReadParam param = reader.getDefaultReadParam();
         param.setSourceSubsampling(2, 2, 0, 0);
         BufferedImage half = reader.read(0, param);
-        assertEquals(49, half.getWidth());
-        assertEquals(31, half.getHeight());
+        assertEquals(146, half.getWidth());
+        assertEquals(92, half.getHeight());
         param.setSourceSubsampling(5, 4, 0, 0);
         BufferedImage quarter = readerOn(graphicFile).read(0, param);
-        assertEquals(25, quarter.getWidth());
-        assertEquals(16, quarter.getHeight());
+        assertEquals(73, quarter.getWidth());
+        assertEquals(46, quarter.getHeight());
     }
 
     @Test
@@ -188,8 +189,8 @@ class NwfImageReaderTest {
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((IIOReadWarningListener) (source, warning) -> warnings.add(warning));
         BufferedImage image = reader.read(0);
-        assertEquals(97, image.getWidth());
-        assertEquals(61, image.getHeight());
+        assertEquals(291, image.getWidth());
+        assertEquals(183, image.getHeight());
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("levels decoded"), warnings.get(0));
     }

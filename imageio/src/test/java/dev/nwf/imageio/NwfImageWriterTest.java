@@ -39,7 +39,7 @@ class NwfImageWriterTest {
 
     @Test
     void progressiveModeDisabledWritesOneSmallerLevel() throws IOException {
-        BufferedImage graphic = ImageFiles.toBufferedImage(SyntheticImages.graphic(160, 120, 3, 8, 11));
+        BufferedImage graphic = ImageFiles.toBufferedImage(SyntheticImages.graphic(240, 160, 3, 8, 11));
         byte[] progressive = write(graphic, ImageWriteParam.MODE_DEFAULT);
         byte[] one = write(graphic, ImageWriteParam.MODE_DISABLED);
         assertTrue(one.length < progressive.length, one.length + " against " + progressive.length);

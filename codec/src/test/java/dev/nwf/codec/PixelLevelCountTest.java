@@ -1,0 +1,42 @@
+package dev.nwf.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nwf.codec.transform.LevelPlan;
+import dev.nwf.format.NwfContainer;
+import dev.nwf.format.NwfFile;
+import org.junit.jupiter.api.Test;
+
+/** How many pixel levels the encoder writes when not told (SPEC.md §4.4.1): every level, or one for small images. */
+class PixelLevelCountTest {
+    private final NwfCodec codec = new NwfCodec(TestModels.constant());
+
+    private static long size(NwfFile f) {
+        return NwfContainer.toBytes(f).length;
+    }
+
+    @Test
+    void aSmallImageGetsTheSmallerOfEveryLevelAndOne() throws Exception {
+        for (long seed = 1; seed <= 3; seed++) {
+            Image img = SyntheticImages.graphic(64, 48, 3, 8, seed);
+            assertTrue(img.pixels() <= NwfCodec.ONE_LEVEL_TRIAL_PIXELS);
+            int planned = LevelPlan.sizes(64, 48).length;
+            NwfFile chosen = codec.encode(img);
+            long every = size(codec.withLevels(planned).encode(img));
+            long one = size(codec.withLevels(1).encode(img));
+            assertEquals(Math.min(every, one), size(chosen), "seed " + seed);
+            assertEquals(one < every ? 1 : planned, chosen.header().levels(), "seed " + seed);
+            assertTrue(img.sameAs(codec.decoder().decode(chosen).image()));
+        }
+    }
+
+    @Test
+    void aLargerImageKeepsEveryLevelForProgressiveDisplay() throws Exception {
+        Image img = SyntheticImages.graphic(256, 160, 1, 8, 4);
+        assertTrue(img.pixels() > NwfCodec.ONE_LEVEL_TRIAL_PIXELS);
+        NwfFile chosen = codec.encode(img);
+        assertTrue(NwfCodec.tools(chosen.header()).tools().contains(CodingTool.PIXEL_LEVELS));
+        assertEquals(LevelPlan.sizes(256, 160).length, chosen.header().levels());
+    }
+}

@@ -1,0 +1,245 @@
+package dev.nwf.files;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+/**
+ * A PNG's ancillary chunks, carried unchanged from a PNG input to the PNG a decode writes: colour description (gAMA,
+ * cHRM, sRGB, cICP, mDCv, cLLi), pixel size (pHYs, sCAL, oFFs, pCAL), time, text of every kind (tEXt, zTXt, iTXt
+ * with its language tag, XMP), EXIF (eXIf), and chunks this code does not know. iCCP travels as the file's ICC
+ * profile; tRNS becomes the alpha channel. The chunks whose bytes depend on how the PNG stored its pixels (bKGD, sBIT,
+ * hIST refer to a colour type, a depth or a palette that the output may not have) are named in {@link #dropped}
+ * instead of being written back wrong.
+ */
+public final class PngChunks {
+    /** One chunk: its 4-letter type and its data (no length, no CRC). */
+    public record Chunk(String type, byte[] data) {
+        public Chunk {
+            if (type.length() != 4) throw new IllegalArgumentException("PNG chunk type must be 4 letters: " + type);
+            data = data.clone();
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Chunk c && type.equals(c.type) && Arrays.equals(data, c.data);
+        }
+
+        @Override
+        public int hashCode() {
+            return type.hashCode() * 31 + Arrays.hashCode(data);
+        }
+    }
+
+    /** What {@link #read} found: chunks to carry, and the types of those it cannot carry faithfully. */
+    public record Carried(List<Chunk> chunks, List<String> dropped) {
+        public Carried {
+            chunks = List.copyOf(chunks);
+            dropped = List.copyOf(dropped);
+        }
+    }
+
+    /** The key of the chunks ({@link #toJson}) in an .nwf file's meta object (SPEC.md §2.7). */
+    public static final String META_KEY = "png";
+    /** The key of plain text entries (keyword to text) in an .nwf file's meta object. */
+    public static final String TEXT_META_KEY = "text";
+
+    static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    /** The signature and IHDR (length, type, 13 bytes, CRC): every PNG's first 33 bytes. */
+    private static final int HEADER_BYTES = 8 + 25;
+    /** Carried by other means: the pixels (critical chunks), the ICC profile, transparency as alpha. */
+    private static final Set<String> CODED = Set.of("IHDR", "PLTE", "IDAT", "IEND", "iCCP", "tRNS");
+    /** Chunks whose bytes assume the input's colour type, depth or palette. */
+    private static final Set<String> LAYOUT_BOUND = Set.of("bKGD", "sBIT", "hIST");
+    private static final Set<String> TEXT = Set.of("tEXt", "zTXt", "iTXt");
+
+    private PngChunks() {
+    }
+
+    public static boolean isPng(byte[] bytes) {
+        return bytes.length >= SIGNATURE.length && Arrays.equals(bytes, 0, SIGNATURE.length, SIGNATURE, 0,
+                SIGNATURE.length);
+    }
+
+    /** The ancillary chunks of a PNG's bytes, in file order; a damaged chunk list ends the scan. */
+    public static Carried read(byte[] png) {
+        List<Chunk> chunks = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        if (!isPng(png)) return new Carried(chunks, dropped);
+        ByteBuffer b = ByteBuffer.wrap(png, SIGNATURE.length, png.length - SIGNATURE.length);
+        while (b.remaining() >= 12) {
+            long length = b.getInt() & 0xFFFFFFFFL;
+            byte[] type = new byte[4];
+            b.get(type);
+            if (length > b.remaining() - 4) break;
+            byte[] data = new byte[(int) length];
+            b.get(data);
+            b.getInt(); // CRC: the image reader has checked what it needs
+            String name = new String(type, StandardCharsets.ISO_8859_1);
+            if (name.equals("IEND")) break;
+            if (CODED.contains(name) || Character.isUpperCase(name.charAt(0))) continue;
+            if (LAYOUT_BOUND.contains(name)) dropped.add(name);
+            else chunks.add(new Chunk(name, data));
+        }
+        return new Carried(chunks, dropped);
+    }
+
+    public static boolean hasText(List<Chunk> chunks) {
+        return chunks.stream().anyMatch(c -> TEXT.contains(c.type()));
+    }
+
+    /**
+     * The text entries of an .nwf file's meta object: from its PNG text chunks when it has any, else its plain
+     * entries.
+     */
+    public static Map<String, String> textOf(Map<String, Object> metadata) {
+        List<Chunk> chunks = fromJson(metadata.get(META_KEY));
+        if (hasText(chunks)) return text(chunks);
+        Map<String, String> text = new LinkedHashMap<>();
+        if (metadata.get(TEXT_META_KEY) instanceof Map<?, ?> m) m.forEach((k, v) -> text.put(String.valueOf(k),
+                String.valueOf(v)));
+        return text;
+    }
+
+    /** Keyword and text of the tEXt, zTXt and iTXt chunks (language tags aside), for display. */
+    public static Map<String, String> text(List<Chunk> chunks) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Chunk c : chunks) {
+            if (!TEXT.contains(c.type())) continue;
+            byte[] d = c.data;
+            int nul = indexOf(d, 0);
+            if (nul < 0) continue;
+            String keyword = new String(d, 0, nul, StandardCharsets.ISO_8859_1);
+            try {
+                switch (c.type()) {
+                    case "tEXt" -> out.put(keyword, new String(d, nul + 1, d.length - nul - 1,
+                            StandardCharsets.ISO_8859_1));
+                    case "zTXt" -> out.put(keyword, new String(inflate(Arrays.copyOfRange(d, nul + 2, d.length)),
+                            StandardCharsets.ISO_8859_1));
+                    default -> {
+                        boolean compressed = d[nul + 1] != 0;
+                        int lang = indexOf(d, nul + 3);
+                        int translated = indexOf(d, lang + 1);
+                        byte[] text = Arrays.copyOfRange(d, translated + 1, d.length);
+                        out.put(keyword, new String(compressed ? inflate(text) : text, StandardCharsets.UTF_8));
+                    }
+                }
+            } catch (RuntimeException | java.util.zip.DataFormatException damaged) {
+                out.put(keyword, "(unreadable " + c.type() + ")");
+            }
+        }
+        return out;
+    }
+
+    /** As JSON-friendly values for the container's meta object: type and base64 data per chunk. */
+    public static List<Map<String, String>> toJson(List<Chunk> chunks) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Chunk c : chunks) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("type", c.type());
+            m.put("data", Base64.getEncoder().encodeToString(c.data));
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The inverse of {@link #toJson}; entries that are not a type and base64 data are skipped. */
+    public static List<Chunk> fromJson(Object json) {
+        List<Chunk> out = new ArrayList<>();
+        if (!(json instanceof List<?> list)) return out;
+        for (Object o : list) {
+            if (o instanceof Map<?, ?> m && m.get("type") instanceof String t && t.length() == 4
+                    && m.get("data") instanceof String d) {
+                try {
+                    out.add(new Chunk(t, Base64.getDecoder().decode(d)));
+                } catch (IllegalArgumentException notBase64) {
+                    // skipped: not a chunk this code wrote
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A stream that passes a PNG through and writes {@code chunks} right after its IHDR, where every ancillary chunk
+     * may stand (before PLTE and IDAT).
+     */
+    static OutputStream inserting(OutputStream out, List<Chunk> chunks) throws IOException {
+        if (chunks.isEmpty()) return out;
+        ByteArrayOutputStream extra = new ByteArrayOutputStream();
+        for (Chunk c : chunks) write(extra, c);
+        byte[] inserted = extra.toByteArray();
+        return new FilterOutputStream(out) {
+            private long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                if (++written == HEADER_BYTES) out.write(inserted);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (written < HEADER_BYTES && written + len >= HEADER_BYTES) {
+                    int head = (int) (HEADER_BYTES - written);
+                    out.write(b, off, head);
+                    out.write(inserted);
+                    out.write(b, off + head, len - head);
+                } else {
+                    out.write(b, off, len);
+                }
+                written += len;
+            }
+        };
+    }
+
+    static void write(OutputStream out, Chunk c) throws IOException {
+        byte[] type = c.type().getBytes(StandardCharsets.ISO_8859_1);
+        out.write(ByteBuffer.allocate(4).putInt(c.data.length).array());
+        out.write(type);
+        out.write(c.data);
+        CRC32 crc = new CRC32();
+        crc.update(type);
+        crc.update(c.data);
+        out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    private static int indexOf(byte[] d, int from) {
+        for (int i = Math.max(0, from); i < d.length; i++) if (d[i] == 0) return i;
+        return -1;
+    }
+
+    private static byte[] inflate(byte[] data) throws java.util.zip.DataFormatException {
+        java.util.zip.Inflater inf = new java.util.zip.Inflater();
+        try {
+            inf.setInput(data);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            while (!inf.finished()) {
+                int n = inf.inflate(buf);
+                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) throw new java.util.zip.DataFormatException(
+                        "truncated");
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } finally {
+            inf.end();
+        }
+    }
+}

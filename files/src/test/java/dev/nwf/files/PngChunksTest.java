@@ -1,0 +1,119 @@
+package dev.nwf.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nwf.codec.Image;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.Deflater;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** A PNG's ancillary chunks go from a PNG read to the PNG written, byte for byte, one test per kind. */
+class PngChunksTest {
+    /** The ancillary chunks a user's PNG may hold, with realistic payloads. */
+    static List<PngChunks.Chunk> examples() {
+        List<PngChunks.Chunk> out = new ArrayList<>();
+        out.add(chunk("gAMA", new byte[] {0, 0, (byte) 0xB1, (byte) 0x8F}));
+        out.add(chunk("cHRM", new byte[32]));
+        out.add(chunk("sRGB", new byte[] {0}));
+        out.add(chunk("pHYs", new byte[] {0, 0, 0x0B, 0x13, 0, 0, 0x0B, 0x13, 1}));
+        out.add(chunk("tIME", new byte[] {0x07, (byte) 0xEA, 12, 2, 10, 30, 0}));
+        out.add(chunk("tEXt", latin1("Title\0A plot")));
+        out.add(chunk("zTXt", concat(latin1("Comment\0\0"), deflate(latin1("compressed comment")))));
+        out.add(chunk("iTXt", concat(latin1("Description\0\0\0de\0"), "Beschreibung\0Ein Bild über Flüsse"
+                .getBytes(StandardCharsets.UTF_8))));
+        out.add(chunk("iTXt", concat(latin1("XML:com.adobe.xmp\0\0\0\0\0"), latin1("<x:xmpmeta/>"))));
+        out.add(chunk("eXIf", new byte[] {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 0}));
+        out.add(chunk("vpAg", new byte[] {0, 0, 0, 64, 0, 0, 0, 48, 0}));
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void eachChunkComesBackByteForByte(PngChunks.Chunk chunk) throws IOException {
+        Image img = new Image(5, 3, 8, new int[][] {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}});
+        byte[] png = withChunks(ImageFiles.pngBytes(img), List.of(chunk));
+        ImageFiles.Picture p = ImageFiles.readPicture(png, "test", ImageFiles.SizeCheck.NONE);
+        assertEquals(List.of(chunk), p.chunks());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageFiles.writePng(p, out);
+        PngChunks.Carried back = PngChunks.read(out.toByteArray());
+        assertEquals(List.of(chunk), back.chunks());
+        assertTrue(img.sameAs(ImageFiles.readPicture(out.toByteArray(), "back", ImageFiles.SizeCheck.NONE).image()));
+    }
+
+    @Test
+    void textChunksOfEveryKindAreReadWithTheirText() {
+        Map<String, String> text = PngChunks.text(examples());
+        assertEquals("A plot", text.get("Title"));
+        assertEquals("compressed comment", text.get("Comment"));
+        assertEquals("Ein Bild über Flüsse", text.get("Description"));
+        assertEquals("<x:xmpmeta/>", text.get("XML:com.adobe.xmp"));
+    }
+
+    @Test
+    void chunksTiedToTheStoredLayoutAreNamedNotCarried() {
+        Image img = new Image(2, 2, 8, new int[][] {{0, 1, 2, 3}});
+        byte[] png = withChunks(ImageFiles.pngBytes(img), List.of(chunk("bKGD", new byte[] {0, 7}),
+                chunk("tEXt", latin1("a\0b"))));
+        PngChunks.Carried c = PngChunks.read(png);
+        assertEquals(List.of("bKGD"), c.dropped());
+        assertEquals(List.of(chunk("tEXt", latin1("a\0b"))), c.chunks());
+    }
+
+    @Test
+    void jsonKeepsTheBytes() {
+        assertEquals(examples(), PngChunks.fromJson(PngChunks.toJson(examples())));
+        assertEquals(List.of(), PngChunks.fromJson(List.of(Map.of("type", "gAMA", "data", "%%"))));
+    }
+
+    /** The PNG with {@code chunks} after its IHDR, framed and CRC'd independently of the code under test. */
+    static byte[] withChunks(byte[] png, List<PngChunks.Chunk> chunks) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(png, 0, 33);
+        for (PngChunks.Chunk c : chunks) {
+            byte[] type = latin1(c.type());
+            byte[] data = c.data();
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(type);
+            crc.update(data);
+            out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+            out.writeBytes(type);
+            out.writeBytes(data);
+            out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        }
+        out.write(png, 33, png.length - 33);
+        return out.toByteArray();
+    }
+
+    static PngChunks.Chunk chunk(String type, byte[] data) {
+        return new PngChunks.Chunk(type, data);
+    }
+
+    private static byte[] latin1(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static byte[] deflate(byte[] data) {
+        Deflater d = new Deflater();
+        d.setInput(data);
+        d.finish();
+        byte[] buf = new byte[1024];
+        int n = d.deflate(buf);
+        d.end();
+        return java.util.Arrays.copyOf(buf, n);
+    }
+}
