@@ -48,7 +48,7 @@ public final class Nwf {
      * @return the .nwf file's bytes
      */
     public static byte[] encode(BufferedImage image) throws IOException {
-        return encode(ImageFiles.fromBufferedImage(image), Map.of(), null);
+        return encode(ImageFiles.fromBufferedImage(image), Map.of(), null, null);
     }
 
     /**
@@ -61,12 +61,12 @@ public final class Nwf {
     public static byte[] encode(Path imageFile) throws IOException {
         ImageFiles.Picture picture = ImageFiles.readPicture(Files.readAllBytes(imageFile), imageFile.toString(),
                 ImageFiles.SizeCheck.NONE);
-        return encode(picture.image(), picture.containerMetadata(), picture.icc());
+        return encode(picture.image(), picture.containerMetadata(), picture.icc(), picture.exif());
     }
 
-    private static byte[] encode(Image image, Map<String, Object> meta, byte[] icc) throws IOException {
+    private static byte[] encode(Image image, Map<String, Object> meta, byte[] icc, byte[] exif) throws IOException {
         NwfCodec codec = new NwfCodec(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model());
-        return NwfContainer.toBytes(codec.encode(image, meta, icc, null));
+        return NwfContainer.toBytes(codec.encode(image, meta, icc, exif));
     }
 
     /**

@@ -57,13 +57,6 @@ final class DecodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static java.util.Map<String, String> textOf(java.util.Map<String, Object> metadata) {
-        java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
-        if (metadata.get(EncodeCommand.TEXT_KEY) instanceof java.util.Map<?, ?> m) m.forEach((k,
-                v) -> text.put(String.valueOf(k), String.valueOf(v)));
-        return text;
-    }
-
     /** A progress bar on a terminal, drawn only once decoding has taken a second (small files finish before). */
     private final DelayedBar bar = new DelayedBar();
 
@@ -121,8 +114,7 @@ final class DecodeCommand implements Callable<Integer> {
                     + " level(s), so 0 to " + (d.totalLevels() - 1) + " can be dropped");
         }
         Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, ".png");
-        ImageFiles.Picture picture = new ImageFiles.Picture(d.image(), d.icc(), textOf(d.metadata()),
-                dev.nwf.files.PngChunks.fromJson(d.metadata().get(EncodeCommand.PNG_KEY)));
+        ImageFiles.Picture picture = ImageFiles.Picture.of(d.image(), d.icc(), d.metadata(), d.exif());
         Streams.write(out, force, o -> ImageFiles.writePng(picture, o));
         if (d.isFull() && d.stopReason() != null) System.err.println("nwf: warning: " + d.stopReason());
         if (!quiet) {

@@ -125,15 +125,16 @@ final class EncodeCommand implements Callable<Integer> {
         // ancillary chunks in its meta object
         java.util.Map<String, Object> meta = strip ? java.util.Map.of() : picture.containerMetadata();
         if (!strip) {
-            for (String type : PngChunks.read(inBytes).dropped()) {
-                System.err.printf("note: %s: PNG chunk %s is not kept (its bytes depend on how the PNG stored "
-                        + "its pixels)%n", input, type);
+            for (String what : PngChunks.of(inBytes).dropped()) {
+                System.err.printf("note: %s: %s is not kept (%s)%n", input, what, what.length() == 4
+                        ? "its bytes depend on how the PNG stored its pixels" : "a PNG has no place for it");
             }
         }
         byte[] icc = strip ? null : picture.icc();
+        byte[] exif = strip ? null : picture.exif();
         // a bar only where someone watches a terminal, and only for images that take a while
         boolean bar = report && !verbose && System.console() != null && img.pixels() >= BAR_MIN_PIXELS;
-        NwfFile file = codec.encode(img, meta, icc, null, new NwfCodec.EncodeProgress() {
+        NwfFile file = codec.encode(img, meta, icc, exif, new NwfCodec.EncodeProgress() {
             @Override
             public void levelCoded(int level, int total) {
                 if (levelLines) System.err.printf("level %d/%d coded%n", level + 1, total);

@@ -26,9 +26,16 @@ public final class ImageFiles {
     private ImageFiles() {
     }
 
+    /** Reads a file in place (no copy of it in memory or in a temporary file). */
     public static Image read(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            return read(in, path.toString());
+        if (!Files.isRegularFile(path)) {
+            try (InputStream in = Files.newInputStream(path)) { // a pipe, say: read as a stream
+                return read(in, path.toString());
+            }
+        }
+        try (javax.imageio.stream.ImageInputStream iis = new javax.imageio.stream.FileImageInputStream(
+                path.toFile())) {
+            return readPicture(iis, path.toString(), SizeCheck.NONE).image();
         }
     }
 
@@ -127,23 +134,44 @@ public final class ImageFiles {
             this(image, icc, text, List.of());
         }
 
-        /** The .nwf meta object that carries the text entries and PNG chunks ({@link PngChunks#textOf} reads it). */
+        /**
+         * The .nwf meta object that carries the text entries and PNG chunks but EXIF ({@link PngChunks#textOf} reads
+         * it).
+         */
         public java.util.Map<String, Object> containerMetadata() {
             java.util.Map<String, Object> meta = new java.util.LinkedHashMap<>();
             if (!text.isEmpty()) meta.put(PngChunks.TEXT_META_KEY, text);
-            if (!chunks.isEmpty()) meta.put(PngChunks.META_KEY, PngChunks.toJson(chunks));
+            List<PngChunks.Chunk> rest = chunks.stream().filter(c -> !c.type().equals(PngChunks.EXIF)).toList();
+            if (!rest.isEmpty()) meta.put(PngChunks.META_KEY, PngChunks.toJson(rest));
             return meta;
+        }
+
+        /** The EXIF (TIFF-structured) bytes, for the .nwf file's exif chunk, or null. */
+        public byte[] exif() {
+            for (PngChunks.Chunk c : chunks) if (c.type().equals(PngChunks.EXIF)) return c.data();
+            return null;
+        }
+
+        /** The picture a decode writes: the file's image, profile, text and PNG chunks, its EXIF as an eXIf chunk. */
+        public static Picture of(Image image, byte[] icc, java.util.Map<String, Object> metadata, byte[] exif) {
+            java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+            if (metadata.get(PngChunks.TEXT_META_KEY) instanceof java.util.Map<?, ?> m) m.forEach((k, v) -> text.put(
+                    String.valueOf(k), String.valueOf(v)));
+            List<PngChunks.Chunk> chunks = new java.util.ArrayList<>(PngChunks.fromJson(metadata.get(
+                    PngChunks.META_KEY)));
+            if (exif != null) chunks.add(new PngChunks.Chunk(PngChunks.EXIF, exif));
+            return new Picture(image, icc, text, chunks);
         }
     }
 
     /**
      * As {@link #readPicture(InputStream, String, SizeCheck)}, for a file already in memory; a PNG's ancillary chunks
-     * come with it ({@link PngChunks#read}), its text chunks in place of the text entries.
+     * and a JPEG's EXIF and XMP come with it ({@link PngChunks#of}), text chunks in place of the text entries.
      */
     public static Picture readPicture(byte[] bytes, String source, SizeCheck sizeCheck) throws IOException {
         Picture p = readPicture(new java.io.ByteArrayInputStream(bytes), source, sizeCheck);
-        if (!PngChunks.isPng(bytes)) return p;
-        List<PngChunks.Chunk> chunks = PngChunks.read(bytes).chunks();
+        List<PngChunks.Chunk> chunks = PngChunks.of(bytes).chunks();
+        if (chunks.isEmpty()) return p;
         return new Picture(p.image(), p.icc(), PngChunks.hasText(chunks) ? java.util.Map.of() : p.text(), chunks);
     }
 
@@ -192,45 +220,51 @@ public final class ImageFiles {
 
     /** As {@link #readPicture(InputStream, String)}, first passing the image's size to {@code sizeCheck}. */
     public static Picture readPicture(InputStream in, String source, SizeCheck sizeCheck) throws IOException {
-        try (javax.imageio.stream.ImageInputStream iis = ImageIO.createImageInputStream(in)) {
-            var readers = iis == null ? null : ImageIO.getImageReaders(iis);
-            if (readers == null || !readers.hasNext()) throw new UnreadableImageException(source
-                    + ": not an image format this build can read (" + INPUT_FORMATS + ")", null);
-            javax.imageio.ImageReader reader = readers.next();
-            try {
-                reader.setInput(iis);
-                sizeCheck.check(reader.getWidth(0), reader.getHeight(0));
-                BufferedImage bi = reader.read(0);
-                javax.imageio.metadata.IIOMetadata meta = reader.getImageMetadata(0);
-                refuseAnimation(reader, meta, source);
-                Image img = fromBufferedImage(bi);
-                byte[] icc = null;
-                if (bi.getColorModel() instanceof ComponentColorModel
-                        && bi.getColorModel().getColorSpace() instanceof java.awt.color.ICC_ColorSpace ics
-                        && !ics.isCS_sRGB() && ics != ColorSpace.getInstance(ColorSpace.CS_GRAY)) {
-                    icc = ics.getProfile().getData();
-                }
-                java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
-                if (icc == null) icc = pngIccProfile(meta);
-                if (meta != null && meta.isStandardMetadataFormatSupported()) {
-                    org.w3c.dom.Node root =
-                            meta.getAsTree(javax.imageio.metadata.IIOMetadataFormatImpl.standardMetadataFormatName);
-                    for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-                        if (!n.getNodeName().equals("Text")) continue;
-                        for (org.w3c.dom.Node e = n.getFirstChild(); e != null; e = e.getNextSibling()) {
-                            var attrs = e.getAttributes();
-                            var k = attrs.getNamedItem("keyword");
-                            var v = attrs.getNamedItem("value");
-                            if (k != null && v != null) text.put(k.getNodeValue(), v.getNodeValue());
-                        }
+        // cached in memory, never in ImageIO's temporary files (which need free space and outlive a killed process)
+        try (javax.imageio.stream.ImageInputStream iis = new javax.imageio.stream.MemoryCacheImageInputStream(in)) {
+            return readPicture(iis, source, sizeCheck);
+        }
+    }
+
+    private static Picture readPicture(javax.imageio.stream.ImageInputStream iis, String source, SizeCheck sizeCheck)
+            throws IOException {
+        var readers = ImageIO.getImageReaders(iis);
+        if (readers == null || !readers.hasNext()) throw new UnreadableImageException(source
+                + ": not an image format this build can read (" + INPUT_FORMATS + ")", null);
+        javax.imageio.ImageReader reader = readers.next();
+        try {
+            reader.setInput(iis);
+            sizeCheck.check(reader.getWidth(0), reader.getHeight(0));
+            BufferedImage bi = reader.read(0);
+            javax.imageio.metadata.IIOMetadata meta = reader.getImageMetadata(0);
+            refuseAnimation(reader, meta, source);
+            Image img = fromBufferedImage(bi);
+            byte[] icc = null;
+            if (bi.getColorModel() instanceof ComponentColorModel
+                    && bi.getColorModel().getColorSpace() instanceof java.awt.color.ICC_ColorSpace ics
+                    && !ics.isCS_sRGB() && ics != ColorSpace.getInstance(ColorSpace.CS_GRAY)) {
+                icc = ics.getProfile().getData();
+            }
+            java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+            if (icc == null) icc = pngIccProfile(meta);
+            if (meta != null && meta.isStandardMetadataFormatSupported()) {
+                org.w3c.dom.Node root =
+                        meta.getAsTree(javax.imageio.metadata.IIOMetadataFormatImpl.standardMetadataFormatName);
+                for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+                    if (!n.getNodeName().equals("Text")) continue;
+                    for (org.w3c.dom.Node e = n.getFirstChild(); e != null; e = e.getNextSibling()) {
+                        var attrs = e.getAttributes();
+                        var k = attrs.getNamedItem("keyword");
+                        var v = attrs.getNamedItem("value");
+                        if (k != null && v != null) text.put(k.getNodeValue(), v.getNodeValue());
                     }
                 }
-                return new Picture(img, icc, text);
-            } catch (IllegalArgumentException | javax.imageio.IIOException e) {
-                throw new UnreadableImageException(source + ": unreadable image: " + e.getMessage(), e);
-            } finally {
-                reader.dispose();
             }
+            return new Picture(img, icc, text);
+        } catch (IllegalArgumentException | javax.imageio.IIOException e) {
+            throw new UnreadableImageException(source + ": unreadable image: " + e.getMessage(), e);
+        } finally {
+            reader.dispose();
         }
     }
 
@@ -242,7 +276,8 @@ public final class ImageFiles {
         BufferedImage bi = toBufferedImage(p.image(), p.icc());
         javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         OutputStream target = PngChunks.inserting(out, p.chunks());
-        try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(target)) {
+        try (javax.imageio.stream.ImageOutputStream ios = new javax.imageio.stream.MemoryCacheImageOutputStream(
+                target)) {
             writer.setOutput(ios);
             javax.imageio.ImageTypeSpecifier type = new javax.imageio.ImageTypeSpecifier(bi);
             javax.imageio.metadata.IIOMetadata meta = writer.getDefaultImageMetadata(type, null);
@@ -322,7 +357,7 @@ public final class ImageFiles {
     }
 
     public static void writePng(Image img, OutputStream out) throws IOException {
-        if (!ImageIO.write(toBufferedImage(img), "png", out)) throw new IOException("no PNG writer available");
+        writePng(new Picture(img, null, null), out);
     }
 
     public static byte[] pngBytes(Image img) {

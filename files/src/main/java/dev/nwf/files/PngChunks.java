@@ -60,6 +60,9 @@ public final class PngChunks {
     /** The key of plain text entries (keyword to text) in an .nwf file's meta object. */
     public static final String TEXT_META_KEY = "text";
 
+    /** EXIF's chunk, carried in the .nwf file's exif chunk rather than in its meta object. */
+    public static final String EXIF = "eXIf";
+
     static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
     /** The signature and IHDR (length, type, 13 bytes, CRC): every PNG's first 33 bytes. */
     private static final int HEADER_BYTES = 8 + 25;
@@ -75,6 +78,14 @@ public final class PngChunks {
     public static boolean isPng(byte[] bytes) {
         return bytes.length >= SIGNATURE.length && Arrays.equals(bytes, 0, SIGNATURE.length, SIGNATURE, 0,
                 SIGNATURE.length);
+    }
+
+    /**
+     * What an input file carries that a PNG output can hold: a PNG's ancillary chunks, a JPEG's EXIF and XMP
+     * ({@link JpegSegments}); nothing for other formats.
+     */
+    public static Carried of(byte[] file) {
+        return JpegSegments.isJpeg(file) ? JpegSegments.read(file) : read(file);
     }
 
     /** The ancillary chunks of a PNG's bytes, in file order; a damaged chunk list ends the scan. */

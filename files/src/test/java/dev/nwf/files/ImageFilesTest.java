@@ -24,6 +24,31 @@ class ImageFilesTest {
     private final Image image = SyntheticImages.synthetic(23, 17, 3, 8, 1);
 
     /**
+     * Issue #24: reading and writing need no temporary file (ImageIO's cache would need free space in the temp
+     * directory and be left there by a killed process): they work with ImageIO's cache directory gone.
+     */
+    @Test
+    void noTemporaryFileIsNeeded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws IOException {
+        java.nio.file.Path cache = java.nio.file.Files.createDirectory(tmp.resolve("cache"));
+        boolean used = ImageIO.getUseCache();
+        java.io.File dir = ImageIO.getCacheDirectory();
+        ImageIO.setUseCache(true);
+        ImageIO.setCacheDirectory(cache.toFile());
+        java.nio.file.Files.delete(cache);
+        try {
+            assertThrows(Exception.class, () -> ImageIO.createImageInputStream(new ByteArrayInputStream(
+                    new byte[8])), "the JDK's own streams would need the cache");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageFiles.writePng(new ImageFiles.Picture(image, null, java.util.Map.of("k", "v")), out);
+            ImageFiles.Picture back = ImageFiles.readPicture(new ByteArrayInputStream(out.toByteArray()), "x.png");
+            assertTrue(image.sameAs(back.image()));
+        } finally {
+            ImageIO.setCacheDirectory(dir);
+            ImageIO.setUseCache(used);
+        }
+    }
+
+    /**
      * Text entries keep the file's order through reading and writing, so the same input always encodes to the same
      * bytes.
      */

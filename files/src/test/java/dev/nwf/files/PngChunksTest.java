@@ -1,5 +1,6 @@
 package dev.nwf.files;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,48 @@ class PngChunksTest {
         PngChunks.Carried c = PngChunks.read(png);
         assertEquals(List.of("bKGD"), c.dropped());
         assertEquals(List.of(chunk("tEXt", latin1("a\0b"))), c.chunks());
+    }
+
+    /** A JPEG's EXIF and XMP become the PNG chunks a decode writes; IPTC has no place there and is named. */
+    @Test
+    void aJpegsExifAndXmpAreCarriedAndItsIptcNamed() throws IOException {
+        Image img = new Image(16, 8, 8, new int[][] {new int[128], new int[128], new int[128]});
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(ImageFiles.toBufferedImage(img), "jpeg", jpeg);
+        byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0};
+        byte[] xmp = latin1("<x:xmpmeta xmlns:x='adobe:ns:meta/'/>");
+        // after SOI and the JFIF APP0 segment, which the JDK's reader wants first
+        byte[] plain = jpeg.toByteArray();
+        int afterApp0 = 4 + ((plain[4] & 0xFF) << 8 | (plain[5] & 0xFF));
+        byte[] withSegments = concat(concat(java.util.Arrays.copyOf(plain, afterApp0), concat(concat(
+                segment(0xE1, concat(latin1("Exif\0\0"), tiff)),
+                segment(0xE1, concat(latin1("http://ns.adobe.com/xap/1.0/\0"), xmp))),
+                segment(0xED, latin1("Photoshop 3.0\0 8BIM")))),
+                java.util.Arrays.copyOfRange(plain, afterApp0, plain.length));
+        PngChunks.Carried c = PngChunks.of(withSegments);
+        assertEquals(List.of(chunk("eXIf", tiff), chunk("iTXt", concat(latin1("XML:com.adobe.xmp\0\0\0\0\0"), xmp))),
+                c.chunks());
+        assertEquals(List.of("APP13 segment (Photoshop 3.0)"), c.dropped());
+        ImageFiles.Picture p = ImageFiles.readPicture(withSegments, "test.jpg", ImageFiles.SizeCheck.NONE);
+        assertArrayEquals(tiff, p.exif());
+        assertEquals(Map.of("XML:com.adobe.xmp", "<x:xmpmeta xmlns:x='adobe:ns:meta/'/>"), PngChunks.textOf(
+                p.containerMetadata()));
+        // as decode writes it: EXIF from the container's exif chunk, the rest from its meta object
+        ImageFiles.Picture back = ImageFiles.Picture.of(p.image(), null, p.containerMetadata(), p.exif());
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageFiles.writePng(back, png);
+        assertEquals(List.of(chunk("iTXt", concat(latin1("XML:com.adobe.xmp\0\0\0\0\0"), xmp)),
+                chunk("eXIf", tiff)), PngChunks.read(png.toByteArray()).chunks());
+    }
+
+    private static byte[] segment(int marker, byte[] data) {
+        byte[] out = new byte[4 + data.length];
+        out[0] = (byte) 0xFF;
+        out[1] = (byte) marker;
+        out[2] = (byte) ((data.length + 2) >> 8);
+        out[3] = (byte) (data.length + 2);
+        System.arraycopy(data, 0, out, 4, data.length);
+        return out;
     }
 
     @Test
