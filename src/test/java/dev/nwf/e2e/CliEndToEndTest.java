@@ -118,6 +118,27 @@ class CliEndToEndTest {
         assertTrue(err[0].contains("byte 30"), err[0]);
     }
 
+    /** --levels-strip draws every level side by side, the last as the image itself (a small one keeps its size). */
+    @Test
+    void levelsStripShowsEveryLevel() throws IOException {
+        assertEquals(0, Nwf.run("encode", png.toString(), "-q"));
+        Path strip = dir.resolve("strip.png");
+        assertEquals(0, Nwf.run("decode", dir.resolve("photo.nwf").toString(), "-o", dir.resolve("b.png").toString(),
+                "-q", "--levels-strip", strip.toString()));
+        int levels = headerOf(dir.resolve("photo.nwf")).levels();
+        java.awt.image.BufferedImage s = javax.imageio.ImageIO.read(strip.toFile());
+        assertEquals(levels * (101 + 8) - 8, s.getWidth());
+        assertEquals(77, s.getHeight());
+        java.awt.image.BufferedImage expected = ImageFiles.toBufferedImage(original);
+        int x0 = (levels - 1) * (101 + 8);
+        for (int y = 0; y < 77; y++) {
+            for (int x = 0; x < 101; x++) assertEquals(expected.getRGB(x, y), s.getRGB(x0 + x, y), x + "," + y);
+        }
+        assertEquals(6, Nwf.run("decode", dir.resolve("photo.nwf").toString(), "-o", dir.resolve("c.png").toString(),
+                "-q", "--levels-strip", strip.toString()), "an existing strip is not overwritten without -f");
+        assertFalse(Files.exists(dir.resolve("c.png")), "checked before decoding");
+    }
+
     /**
      * --threads 1 writes the bytes the default writes and decodes them to the same image; a negative count is a usage
      * error.
@@ -473,6 +494,26 @@ class CliEndToEndTest {
         Files.delete(data.resolve("a.png"));
         assertEquals(6, withStderr(err, () -> Nwf.run("eval", "--data", data.toString())));
         assertTrue(err[0].contains("could be read"), err[0]);
+    }
+
+    /** eval --plot draws a chart (JFreeChart) of bits per subpixel per resolution, a line per model. */
+    @Test
+    void evalPlotsBitsPerResolution() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("plotset"));
+        Files.copy(png, data.resolve("a.png"));
+        Path chart = dir.resolve("chart.png");
+        String[] err = new String[1];
+        assertEquals(0, withStderr(err, () -> Nwf.run("eval", "--data", data.toString(), "--sizes", "32,full",
+                "-m", "nwf-photo-v2,rgflow-photo-v1", "--plot", chart.toString())));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(chart.toFile());
+        assertEquals(800, img.getWidth());
+        assertEquals(500, img.getHeight());
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 3) for (int x = 0; x < img.getWidth(); x += 3) colours.add(
+                img.getRGB(x, y));
+        assertTrue(colours.size() > 10, "a chart, not a blank image: " + colours.size() + " colours");
+        assertEquals(6, withStderr(err, () -> Nwf.run("eval", "--data", data.toString(), "--plot",
+                chart.toString())), "an existing chart is kept without -f");
     }
 
     /**

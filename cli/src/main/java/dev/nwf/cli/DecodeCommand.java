@@ -1,6 +1,7 @@
 package dev.nwf.cli;
 
 import dev.nwf.codec.Decoded;
+import dev.nwf.codec.Image;
 import dev.nwf.codec.LevelListener;
 import dev.nwf.codec.NwfDecoder;
 import dev.nwf.files.ImageFiles;
@@ -8,6 +9,8 @@ import dev.nwf.format.NwfFormatException;
 import dev.nwf.format.ReadOptions;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +48,10 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
     boolean quiet;
 
+    @Option(names = "--levels-strip", paramLabel = "PNG", description = "Also write the levels side by side as a "
+            + "viewer shows them while the file arrives, each blown up to the same panel (nearest neighbour).")
+    Path levelsStrip;
+
     @Option(names = {"-v", "--verbose"}, description = "Report each level as it is decoded.")
     boolean verbose;
 
@@ -56,6 +63,9 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The levels as they were decoded, for --levels-strip. */
+    private final List<Image> levelsSeen = new ArrayList<>();
 
     /** A progress bar on a terminal, drawn only once decoding has taken a second (small files finish before). */
     private final DelayedBar bar = new DelayedBar();
@@ -96,9 +106,23 @@ final class DecodeCommand implements Callable<Integer> {
                     ? (level, total, image) -> System.err.printf("level %d/%d: %dx%d%n", level + 1, total,
                             image.width(), image.height())
                     : !quiet && System.console() != null ? bar : LevelListener.NONE;
+            LevelListener listener = levelsStrip == null ? report : new LevelListener() {
+                @Override
+                public void levelDecoded(int level, int total, Image image) {
+                    levelsSeen.add(image);
+                    if (report.wantsImages()) report.levelDecoded(level, total, image);
+                }
+
+                @Override
+                public void workDone(long done, long total) {
+                    report.workDone(done, total);
+                }
+            };
+            if (levelsStrip != null) Streams.checkWritable(levelsStrip, force);
             try {
-                d = NwfDecoder.of(models.zoo()).withEvaluator(models.evaluator()).withReadOptions(ReadOptions.DEFAULT.withMaxPixels(maxPixels))
-                        .withThreads(threads.get()).droppingFinest(dropLevels).allowingPartial(allowPartial).withListener(report).decode(in);
+                d = NwfDecoder.of(models.zoo()).withEvaluator(models.evaluator())
+                        .withReadOptions(ReadOptions.DEFAULT.withMaxPixels(maxPixels)).withThreads(threads.get())
+                        .droppingFinest(dropLevels).allowingPartial(allowPartial).withListener(listener).decode(in);
             } catch (NwfFormatException e) {
                 // guidance only where a level arrived whole for --allow-partial to write
                 if (allowPartial || !e.reason().startsWith("file is truncated")
@@ -116,6 +140,15 @@ final class DecodeCommand implements Callable<Integer> {
         Path out = output != null ? output : Streams.isStd(input) ? Path.of("-") : Streams.defaultOutput(input, ".png");
         ImageFiles.Picture picture = ImageFiles.Picture.of(d.image(), d.icc(), d.metadata(), d.exif());
         Streams.write(out, force, o -> ImageFiles.writePng(picture, o));
+        if (levelsStrip != null) {
+            java.awt.image.BufferedImage strip = LevelStrip.of(levelsSeen, d.image().width(), d.image().height());
+            Streams.write(levelsStrip, force, o -> {
+                javax.imageio.stream.MemoryCacheImageOutputStream ios = new javax.imageio.stream
+                        .MemoryCacheImageOutputStream(o);
+                javax.imageio.ImageIO.write(strip, "png", ios);
+                ios.flush();
+            });
+        }
         if (d.isFull() && d.stopReason() != null) System.err.println("nwf: warning: " + d.stopReason());
         if (!quiet) {
             System.err.printf("%s -> %s: %dx%d (%d of %d levels)%s%n", input, out, d.image().width(),

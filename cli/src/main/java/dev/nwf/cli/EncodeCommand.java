@@ -125,7 +125,7 @@ final class EncodeCommand implements Callable<Integer> {
         // ancillary chunks in its meta object
         java.util.Map<String, Object> meta = strip ? java.util.Map.of() : picture.containerMetadata();
         if (!strip) {
-            for (String what : PngChunks.of(inBytes).dropped()) {
+            for (String what : PngChunks.of(inBytes, img.channels()).dropped()) {
                 System.err.printf("note: %s: %s is not kept (%s)%n", input, what, what.length() == 4
                         ? "its bytes depend on how the PNG stored its pixels" : "a PNG has no place for it");
             }

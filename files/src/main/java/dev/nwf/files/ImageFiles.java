@@ -170,7 +170,7 @@ public final class ImageFiles {
      */
     public static Picture readPicture(byte[] bytes, String source, SizeCheck sizeCheck) throws IOException {
         Picture p = readPicture(new java.io.ByteArrayInputStream(bytes), source, sizeCheck);
-        List<PngChunks.Chunk> chunks = PngChunks.of(bytes).chunks();
+        List<PngChunks.Chunk> chunks = PngChunks.of(bytes, p.image().channels()).chunks();
         if (chunks.isEmpty()) return p;
         return new Picture(p.image(), p.icc(), PngChunks.hasText(chunks) ? java.util.Map.of() : p.text(), chunks);
     }

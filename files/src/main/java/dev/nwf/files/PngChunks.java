@@ -19,9 +19,9 @@ import java.util.zip.CRC32;
  * A PNG's ancillary chunks, carried unchanged from a PNG input to the PNG a decode writes: colour description (gAMA,
  * cHRM, sRGB, cICP, mDCv, cLLi), pixel size (pHYs, sCAL, oFFs, pCAL), time, text of every kind (tEXt, zTXt, iTXt
  * with its language tag, XMP), EXIF (eXIf), and chunks this code does not know. iCCP travels as the file's ICC
- * profile; tRNS becomes the alpha channel. The chunks whose bytes depend on how the PNG stored its pixels (bKGD, sBIT,
- * hIST refer to a colour type, a depth or a palette that the output may not have) are named in {@link #dropped}
- * instead of being written back wrong.
+ * profile; tRNS becomes the alpha channel. bKGD and sBIT, whose bytes depend on how the PNG stored its pixels, are
+ * rewritten for the PNG a decode writes (a palette index becomes its colour); hIST, a palette's histogram, has no
+ * such form and is named in {@link Carried#dropped} instead of being written back wrong.
  */
 public final class PngChunks {
     /** One chunk: its 4-letter type and its data (no length, no CRC). */
@@ -68,7 +68,7 @@ public final class PngChunks {
     private static final int HEADER_BYTES = 8 + 25;
     /** Carried by other means: the pixels (critical chunks), the ICC profile, transparency as alpha. */
     private static final Set<String> CODED = Set.of("IHDR", "PLTE", "IDAT", "IEND", "iCCP", "tRNS");
-    /** Chunks whose bytes assume the input's colour type, depth or palette. */
+    /** Chunks whose bytes assume the input's colour type, depth or palette: rewritten where they can be. */
     private static final Set<String> LAYOUT_BOUND = Set.of("bKGD", "sBIT", "hIST");
     private static final Set<String> TEXT = Set.of("tEXt", "zTXt", "iTXt");
 
@@ -84,16 +84,28 @@ public final class PngChunks {
      * What an input file carries that a PNG output can hold: a PNG's ancillary chunks, a JPEG's EXIF and XMP
      * ({@link JpegSegments}); nothing for other formats.
      */
-    public static Carried of(byte[] file) {
-        return JpegSegments.isJpeg(file) ? JpegSegments.read(file) : read(file);
+    public static Carried of(byte[] file, int channels) {
+        return JpegSegments.isJpeg(file) ? JpegSegments.read(file) : read(file, channels);
     }
 
-    /** The ancillary chunks of a PNG's bytes, in file order; a damaged chunk list ends the scan. */
+    /** The ancillary chunks of a PNG's bytes, in file order, as they are; a damaged chunk list ends the scan. */
     public static Carried read(byte[] png) {
+        return read(png, 0);
+    }
+
+    /**
+     * The ancillary chunks of a PNG's bytes, in file order, for a PNG output of {@code channels} channels (0: as they
+     * are): bKGD and sBIT are rewritten for that layout (a palette index becomes its colour, a channel gained from
+     * transparency its full depth); hIST, a palette's histogram, is named in {@link Carried#dropped}.
+     */
+    public static Carried read(byte[] png, int channels) {
         List<Chunk> chunks = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         if (!isPng(png)) return new Carried(chunks, dropped);
         ByteBuffer b = ByteBuffer.wrap(png, SIGNATURE.length, png.length - SIGNATURE.length);
+        int colourType = -1;
+        int depth = 8;
+        byte[] palette = new byte[0];
         while (b.remaining() >= 12) {
             long length = b.getInt() & 0xFFFFFFFFL;
             byte[] type = new byte[4];
@@ -104,11 +116,41 @@ public final class PngChunks {
             b.getInt(); // CRC: the image reader has checked what it needs
             String name = new String(type, StandardCharsets.ISO_8859_1);
             if (name.equals("IEND")) break;
+            if (name.equals("IHDR") && data.length == 13) {
+                depth = data[8] & 0xFF;
+                colourType = data[9] & 0xFF;
+            }
+            if (name.equals("PLTE")) palette = data;
             if (CODED.contains(name) || Character.isUpperCase(name.charAt(0))) continue;
-            if (LAYOUT_BOUND.contains(name)) dropped.add(name);
-            else chunks.add(new Chunk(name, data));
+            byte[] kept = channels == 0 || !LAYOUT_BOUND.contains(name) ? data
+                    : relaid(name, data, colourType, depth, palette, channels);
+            if (kept == null) dropped.add(name);
+            else chunks.add(new Chunk(name, kept));
         }
         return new Carried(chunks, dropped);
+    }
+
+    /** A bKGD or sBIT chunk's data for an output of {@code channels} channels, or null where it has no such form. */
+    private static byte[] relaid(String name, byte[] data, int colourType, int depth, byte[] palette, int channels) {
+        boolean colour = channels >= 3;
+        if (name.equals("bKGD")) {
+            if (colourType == 3) { // a palette index: its colour, as 16-bit fields of the 8-bit output
+                int i = data.length == 1 ? data[0] & 0xFF : -1;
+                if (!colour || i < 0 || 3 * i + 2 >= palette.length) return null;
+                return new byte[] {0, palette[3 * i], 0, palette[3 * i + 1], 0, palette[3 * i + 2]};
+            }
+            return data.length == (colour ? 6 : 2) ? data : null;
+        }
+        if (name.equals("sBIT")) {
+            int have = data.length;
+            int colours = colour ? 3 : 1;
+            if (have < colours || have > channels) return null;
+            byte[] out = Arrays.copyOf(data, channels);
+            // an alpha channel the output has and the input had not (transparency as alpha): every bit counts
+            for (int c = have; c < channels; c++) out[c] = (byte) Math.max(8, colourType == 3 ? 8 : depth);
+            return out;
+        }
+        return null; // hIST
     }
 
     public static boolean hasText(List<Chunk> chunks) {

@@ -59,14 +59,49 @@ class PngChunksTest {
         assertEquals("<x:xmpmeta/>", text.get("XML:com.adobe.xmp"));
     }
 
+    /** bKGD and sBIT are rewritten for the output's layout; hIST, a palette's histogram, is named instead. */
     @Test
-    void chunksTiedToTheStoredLayoutAreNamedNotCarried() {
-        Image img = new Image(2, 2, 8, new int[][] {{0, 1, 2, 3}});
-        byte[] png = withChunks(ImageFiles.pngBytes(img), List.of(chunk("bKGD", new byte[] {0, 7}),
-                chunk("tEXt", latin1("a\0b"))));
-        PngChunks.Carried c = PngChunks.read(png);
-        assertEquals(List.of("bKGD"), c.dropped());
-        assertEquals(List.of(chunk("tEXt", latin1("a\0b"))), c.chunks());
+    void layoutChunksAreRewrittenForTheOutput() throws IOException {
+        Image gray = new Image(2, 2, 8, new int[][] {{0, 1, 2, 3}});
+        byte[] grayPng = withChunks(ImageFiles.pngBytes(gray), List.of(chunk("bKGD", new byte[] {0, 7}),
+                chunk("sBIT", new byte[] {6}), chunk("hIST", new byte[] {0, 1})));
+        PngChunks.Carried g = PngChunks.read(grayPng, 1);
+        assertEquals(List.of("hIST"), g.dropped());
+        assertEquals(List.of(chunk("bKGD", new byte[] {0, 7}), chunk("sBIT", new byte[] {6})), g.chunks());
+        // a palette PNG comes back as RGB: the background index becomes its colour, sBIT gains nothing
+        byte[] r = {10, 20, 30, 40};
+        byte[] gr = {50, 60, 70, 80};
+        byte[] b = {90, 100, 110, 120};
+        java.awt.image.BufferedImage indexed = new java.awt.image.BufferedImage(4, 2,
+                java.awt.image.BufferedImage.TYPE_BYTE_INDEXED, new java.awt.image.IndexColorModel(2, 4, r, gr, b));
+        indexed.getRaster().setSamples(0, 0, 4, 2, 0, new int[] {0, 1, 2, 3, 3, 2, 1, 0});
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(indexed, "png", plain);
+        byte[] palettePng = beforeIdat(plain.toByteArray(), List.of(chunk("bKGD", new byte[] {2}),
+                chunk("sBIT", new byte[] {5, 6, 5})));
+        ImageFiles.Picture p = ImageFiles.readPicture(palettePng, "palette.png", ImageFiles.SizeCheck.NONE);
+        assertEquals(3, p.image().channels());
+        List<PngChunks.Chunk> expected = List.of(chunk("bKGD", new byte[] {0, 30, 0, 70, 0, 110}),
+                chunk("sBIT", new byte[] {5, 6, 5}));
+        assertEquals(expected, p.chunks());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageFiles.writePng(p, out);
+        assertEquals(expected, PngChunks.read(out.toByteArray()).chunks());
+        assertTrue(p.image().sameAs(ImageFiles.readPicture(out.toByteArray(), "rgb.png",
+                ImageFiles.SizeCheck.NONE).image()), "the JDK's reader takes the rewritten chunks");
+    }
+
+    /** The PNG with {@code chunks} before its first IDAT (after PLTE, where a palette's bKGD must stand). */
+    static byte[] beforeIdat(byte[] png, List<PngChunks.Chunk> chunks) {
+        int p = 8;
+        while (!new String(png, p + 4, 4, StandardCharsets.ISO_8859_1).equals("IDAT")) {
+            p += 12 + java.nio.ByteBuffer.wrap(png, p, 4).getInt();
+        }
+        byte[] head = withChunks(java.util.Arrays.copyOf(png, 33), chunks);
+        byte[] out = java.util.Arrays.copyOf(java.util.Arrays.copyOf(png, p), p + head.length - 33 + png.length - p);
+        System.arraycopy(head, 33, out, p, head.length - 33);
+        System.arraycopy(png, p, out, p + head.length - 33, png.length - p);
+        return out;
     }
 
     /** A JPEG's EXIF and XMP become the PNG chunks a decode writes; IPTC has no place there and is named. */
@@ -85,7 +120,7 @@ class PngChunksTest {
                 segment(0xE1, concat(latin1("http://ns.adobe.com/xap/1.0/\0"), xmp))),
                 segment(0xED, latin1("Photoshop 3.0\0 8BIM")))),
                 java.util.Arrays.copyOfRange(plain, afterApp0, plain.length));
-        PngChunks.Carried c = PngChunks.of(withSegments);
+        PngChunks.Carried c = PngChunks.of(withSegments, 3);
         assertEquals(List.of(chunk("eXIf", tiff), chunk("iTXt", concat(latin1("XML:com.adobe.xmp\0\0\0\0\0"), xmp))),
                 c.chunks());
         assertEquals(List.of("APP13 segment (Photoshop 3.0)"), c.dropped());
