@@ -34,6 +34,13 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--plot", paramLabel = "PNG", description = "Also draw bits per subpixel per resolution, a line "
+            + "per model, as a PNG chart.")
+    Path plot;
+
+    @Option(names = {"-f", "--force"}, description = "Overwrite an existing --plot file.")
+    boolean force;
+
     @picocli.CommandLine.Mixin
     ToolsOption tools;
 
@@ -62,6 +69,7 @@ final class EvalCommand implements Callable<Integer> {
                         "--sizes takes 'full' or side lengths of 1 or more pixels: " + size);
             }
         }
+        if (plot != null) Streams.checkWritable(plot, force); // before the work, not after it
         List<ModelRows> results = new ArrayList<>();
         ModelZoo zoo = models.zoo(); // loads every model file: once, not per model
         NetEvaluator evaluator = models.evaluator();
@@ -69,6 +77,10 @@ final class EvalCommand implements Callable<Integer> {
             NwfModel m = zoo.get(id.trim()).model();
             results.add(new ModelRows(m.id(), m.family(), measure(tools.apply(new NwfCodec(m,
                     evaluator).withThreads(threads.get())), data, sizes)));
+        }
+        if (plot != null) {
+            var chart = EvalPlot.chart("bits per subpixel on " + data.getFileName(), results);
+            Streams.write(plot, force, o -> EvalPlot.write(chart, o));
         }
         if (json) {
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
