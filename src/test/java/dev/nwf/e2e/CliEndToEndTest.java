@@ -118,6 +118,18 @@ class CliEndToEndTest {
         assertTrue(err[0].contains("byte 30"), err[0]);
     }
 
+    /** -e picks the encoder's effort: every effort decodes exactly; outside 1..9 is a usage error. */
+    @Test
+    void effortIsAnOption() throws IOException {
+        for (String e : new String[] {"1", "9"}) {
+            Path f = dir.resolve("e" + e + ".nwf");
+            assertEquals(0, Nwf.run("encode", png.toString(), "-o", f.toString(), "-q", "-e", e));
+            assertEquals(0, Nwf.run("verify", f.toString(), "--against", png.toString()));
+        }
+        assertEquals(2, Nwf.run("encode", png.toString(), "-o", dir.resolve("e0.nwf").toString(), "-q", "-e", "0"));
+        assertFalse(Files.exists(dir.resolve("e0.nwf")));
+    }
+
     /** --levels-strip draws every level side by side, the last as the image itself (a small one keeps its size). */
     @Test
     void levelsStripShowsEveryLevel() throws IOException {

@@ -67,8 +67,13 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
     boolean quiet;
 
-    @Option(names = "--strip", description = "Leave the input's metadata out (ICC profile, text entries): only the "
-            + "pixels are kept.")
+    @Option(names = {"-e", "--effort"}, paramLabel = "N", defaultValue = "7", description = "How hard to search, 1 "
+            + "(one coding, by the image's kind) to 9 (every trial), as cjxl -e (default: ${DEFAULT-VALUE}). Decoding "
+            + "costs the same at any effort.")
+    int effort;
+
+    @Option(names = "--strip", description = "Leave the input's metadata out (ICC profile, text, EXIF, XMP, PNG "
+            + "chunks): only the pixels are kept.")
     boolean strip;
 
     @Option(names = {"-v", "--verbose"}, description = "Report each level as it is coded.")
@@ -91,6 +96,10 @@ final class EncodeCommand implements Callable<Integer> {
         if (levels != null && (levels < 1 || levels > 255)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--levels must be 1 to 255: " + levels);
         }
+        if (effort < dev.nwf.codec.Effort.MIN || effort > dev.nwf.codec.Effort.MAX) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--effort must be "
+                    + dev.nwf.codec.Effort.MIN + " to " + dev.nwf.codec.Effort.MAX + ": " + effort);
+        }
         List<Batch.Job> jobs = Batch.jobs(inputs, recursive, outDir, ".nwf");
         boolean batch = jobs.size() != 1 || inputs.size() > 1 || Files.isDirectory(inputs.get(0));
         if (batch && output != null) {
@@ -98,7 +107,8 @@ final class EncodeCommand implements Callable<Integer> {
                     "-o names one output; with several inputs use --out-dir");
         }
         NwfCodec codec = tools.apply(new NwfCodec(models.zoo().get(model).model(),
-                models.evaluator()).withThreads(threads.get()).withLevels(levels == null ? 0 : levels));
+                models.evaluator()).withThreads(threads.get()).withLevels(levels == null ? 0 : levels)
+                .withEffort(new dev.nwf.codec.Effort(effort)));
         if (!batch) {
             Path in = inputs.get(0);
             Path out = output != null ? output : Streams.isStd(in) ? Path.of("-") : jobs.get(0).output();

@@ -44,13 +44,15 @@ public final class NwfCodec {
     private final int maxLevels;
     /** Images of at most this many pixels are also tried as one pixel level (SPEC.md §4.4.1). */
     static final long ONE_LEVEL_TRIAL_PIXELS = 1 << 15;
+    private final Effort effort;
 
     /** A codec whose encoder may use every tool the model's family supports. */
     public NwfCodec(NwfModel model, NetEvaluator evaluator) {
-        this(model, evaluator, CodingTool.supportedBy(model), 0, 0);
+        this(model, evaluator, CodingTool.supportedBy(model), 0, 0, Effort.DEFAULT);
     }
 
-    private NwfCodec(NwfModel model, NetEvaluator evaluator, Set<CodingTool> allowed, int threads, int maxLevels) {
+    private NwfCodec(NwfModel model, NetEvaluator evaluator, Set<CodingTool> allowed, int threads, int maxLevels,
+            Effort effort) {
         this.model = model;
         this.evaluator = evaluator;
         Set<CodingTool> copy = EnumSet.noneOf(CodingTool.class);
@@ -58,6 +60,7 @@ public final class NwfCodec {
         this.allowed = Collections.unmodifiableSet(copy);
         this.threads = threads;
         this.maxLevels = maxLevels;
+        this.effort = effort;
     }
 
     /**
@@ -66,7 +69,7 @@ public final class NwfCodec {
      */
     public NwfCodec withThreads(int threads) {
         if (threads < 0) throw new IllegalArgumentException("threads must be 0 (one per core) or more: " + threads);
-        return new NwfCodec(model, evaluator, allowed, threads, maxLevels);
+        return new NwfCodec(model, evaluator, allowed, threads, maxLevels, effort);
     }
 
     public int threads() {
@@ -82,7 +85,16 @@ public final class NwfCodec {
         if (maxLevels < 0 || maxLevels > 255) {
             throw new IllegalArgumentException("levels must be 0 (all) or 1 to 255: " + maxLevels);
         }
-        return new NwfCodec(model, evaluator, allowed, threads, maxLevels);
+        return new NwfCodec(model, evaluator, allowed, threads, maxLevels, effort);
+    }
+
+    /** A codec whose encoder searches with this effort ({@link Effort}); files decode the same way at any effort. */
+    public NwfCodec withEffort(Effort newEffort) {
+        return new NwfCodec(model, evaluator, allowed, threads, maxLevels, newEffort);
+    }
+
+    public Effort effort() {
+        return effort;
     }
 
     /** The most levels pixel levels may have, 0 for all. */
@@ -104,7 +116,7 @@ public final class NwfCodec {
                 throw new IllegalArgumentException("tool " + t.toolName + " needs " + t.needs.toolName);
             }
         }
-        return new NwfCodec(model, evaluator, tools, threads, maxLevels);
+        return new NwfCodec(model, evaluator, tools, threads, maxLevels, effort);
     }
 
     /** The tools this codec's encoder may use. */
@@ -148,12 +160,19 @@ public final class NwfCodec {
 
     public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
         Palette palette = allows(CodingTool.PALETTE) ? Palette.fit(image) : null;
-        boolean pixels = allows(CodingTool.PIXEL_LEVELS) && (palette != null || PixelLevels.worthTrying(image))
-                && pixelLevelsMayPay(image);
+        boolean graphic = allows(CodingTool.PIXEL_LEVELS) && (palette != null || PixelLevels.worthTrying(image));
         // each candidate coding is done whole and the smallest file kept: wavelet levels of the samples and, for an
         // image of few colours, of its palette's indices; pixel levels of both where the image has few colours or many
-        // pixels repeat a neighbour
+        // pixels repeat a neighbour. Below effort 5 a large image is coded once, by its kind: pixel levels of a graphic
+        // (of its palette's indices where it has one) where a mosaic says they may pay, else wavelet levels
         List<Function<EncodeProgress, NwfFile>> candidates = new ArrayList<>();
+        boolean pixels = allows(CodingTool.PIXEL_LEVELS) && (effort.triesPixelLevelsEverywhere()
+                || graphic && pixelLevelsMayPay(image));
+        if (!effort.triesAlternatives(image.pixels())) {
+            candidates.add(pixels ? p -> encodePixels(image, palette, maxLevels, metadata, icc, exif, p)
+                    : p -> encode(image, null, metadata, icc, exif, p));
+            return best(candidates, progress);
+        }
         candidates.add(p -> encode(image, null, metadata, icc, exif, p));
         if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p));
         if (pixels) {
@@ -161,11 +180,16 @@ public final class NwfCodec {
             if (palette != null) candidates.add(p -> encodePixels(image, palette, maxLevels, metadata, icc, exif, p));
             // a small image gains little from progressive display and much from one level (an icon of 48x48:
             // 21 % smaller): it is also coded as one level, and the smaller file kept
-            if (maxLevels == 0 && image.pixels() <= ONE_LEVEL_TRIAL_PIXELS) {
+            if (maxLevels == 0 && image.pixels() <= ONE_LEVEL_TRIAL_PIXELS && effort.triesSmallImageOptions()) {
                 candidates.add(p -> encodePixels(image, null, 1, metadata, icc, exif, p));
                 if (palette != null) candidates.add(p -> encodePixels(image, palette, 1, metadata, icc, exif, p));
             }
         }
+        return best(candidates, progress);
+    }
+
+    /** Codes every candidate whole and keeps the smallest file. */
+    private static NwfFile best(List<Function<EncodeProgress, NwfFile>> candidates, EncodeProgress progress) {
         NwfFile best = null;
         for (int i = 0; i < candidates.size(); i++) {
             NwfFile file = candidates.get(i).apply(Parts.of(progress, i, candidates.size()));
@@ -259,7 +283,8 @@ public final class NwfCodec {
     private NwfFile encodeCoded(Image image, Image coded, ValueMap map, BlockGrid grid, Palette palette,
             Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
         // on smaller images the grid's classes may not pay for themselves: code both ways, keep the smaller
-        List<BlockGrid> grids = grid != null && image.pixels() < BlockGrid.TRIAL_BELOW_PIXELS
+        List<BlockGrid> grids = grid != null && (image.pixels() < BlockGrid.TRIAL_BELOW_PIXELS
+                && effort.triesSmallImageOptions() || effort.triesYcocg())
                 ? Arrays.asList(grid, null) : Arrays.asList(grid);
         boolean tryHaar = allows(CodingTool.HAAR_SPLIT);
         Image sample = tryHaar ? SplitChoice.sample(coded) : coded;
@@ -353,6 +378,10 @@ public final class NwfCodec {
         if (!ColourTransform.appliesTo(channels)
                 || !allows(CodingTool.COLOUR_TRANSFORM)) return List.of(ColourTransform.NONE);
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return List.of(ColourTransform.YCOCG_R);
+        if (!effort.triesColourTransforms()) return List.of(ColourTransform.SUBTRACT_GREEN);
+        if (effort.triesYcocg()) {
+            return List.of(ColourTransform.SUBTRACT_GREEN, ColourTransform.GREEN_FIRST, ColourTransform.YCOCG_R);
+        }
         return List.of(ColourTransform.SUBTRACT_GREEN, ColourTransform.GREEN_FIRST);
     }
 

@@ -1,0 +1,52 @@
+package dev.nwf.codec;
+
+/**
+ * How hard the encoder searches, 1 to 9 as `cjxl -e` and `cwebp -z` (`nwf encode -e`): which codings it tries before
+ * keeping the smallest file. Each effort tries what the one below does and more (choices made on trials of part of
+ * the image, as the colour transform's on the levels below the finest, may still pick a coding that comes out a
+ * little larger); decoding costs what the chosen tools cost, whatever the effort that chose them (SPEC.md §2.4.1).
+ *
+ * @param level 1 (one coding, chosen by the image's kind) to 9 (every trial); {@link #DEFAULT} 7
+ */
+public record Effort(int level) {
+    public static final int MIN = 1;
+    public static final int MAX = 9;
+    public static final Effort DEFAULT = new Effort(7);
+
+    public Effort {
+        if (level < MIN || level > MAX) throw new IllegalArgumentException("effort must be " + MIN + " to " + MAX
+                + ": " + level);
+    }
+
+    /** From 3: subtract green and green first are both tried on the levels below the finest; below, subtract green. */
+    boolean triesColourTransforms() {
+        return level >= 3;
+    }
+
+    /** At 9: YCoCg-R is tried too (it won on one photo of set A, by 0.7 %). */
+    boolean triesYcocg() {
+        return level >= 9;
+    }
+
+    /** Below effort 5, images of more pixels than this are coded once; smaller ones cost little to code twice. */
+    static final long ONE_CODING_ABOVE_PIXELS = 1 << 16;
+
+    /**
+     * From 5, or for an image of at most {@link #ONE_CODING_ABOVE_PIXELS}: an image of few colours is coded both as its
+     * samples and as palette indices, and graphics both as pixel levels and as wavelet levels; below, one coding, by
+     * the image's kind.
+     */
+    boolean triesAlternatives(long pixels) {
+        return level >= 5 || pixels <= ONE_CODING_ABOVE_PIXELS;
+    }
+
+    /** From 7: a small image's pixel levels are also tried as one level; a smaller one's block grid both ways. */
+    boolean triesSmallImageOptions() {
+        return level >= 7;
+    }
+
+    /** At 9: pixel levels are tried on every image, not only where a mosaic says they may pay. */
+    boolean triesPixelLevelsEverywhere() {
+        return level >= 9;
+    }
+}

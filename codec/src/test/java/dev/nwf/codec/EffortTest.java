@@ -1,0 +1,63 @@
+package dev.nwf.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nwf.format.NwfContainer;
+import dev.nwf.format.NwfFile;
+import org.junit.jupiter.api.Test;
+
+/** The encoder's effort (nwf encode -e): what each level tries, and that every level's files decode exactly. */
+class EffortTest {
+    private final NwfCodec codec = new NwfCodec(TestModels.constant());
+
+    private NwfFile encode(int effort, Image img) throws Exception {
+        NwfFile f = codec.withEffort(new Effort(effort)).encode(img);
+        assertTrue(img.sameAs(codec.decoder().decode(f).image()), "effort " + effort);
+        return f;
+    }
+
+    @Test
+    void everyEffortDecodesExactly() throws Exception {
+        for (int e = Effort.MIN; e <= Effort.MAX; e++) {
+            encode(e, SyntheticImages.synthetic(40, 30, 3, 8, e));
+            encode(e, SyntheticImages.graphic(40, 30, 3, 8, e));
+        }
+    }
+
+    @Test
+    void lowEffortCodesALargeGraphicOnceAsPixelLevelsOfItsPalette() throws Exception {
+        Image graphic = SyntheticImages.graphic(320, 240, 3, 8, 3);
+        assertTrue(graphic.pixels() > Effort.ONE_CODING_ABOVE_PIXELS);
+        CodingTools tools = NwfCodec.tools(encode(1, graphic).header());
+        assertTrue(tools.pixelLevels() && tools.palette != null, "pixel levels of the palette's indices");
+        // effort 5 and up try that coding among others, and keep the smallest
+        long low = NwfContainer.toBytes(encode(1, graphic)).length;
+        for (int e = 5; e <= Effort.MAX; e++) {
+            assertTrue(NwfContainer.toBytes(encode(e, graphic)).length <= low, "effort " + e);
+        }
+    }
+
+    @Test
+    void lowEffortTriesOneColourTransform() throws Exception {
+        for (long seed = 1; seed <= 4; seed++) {
+            NwfFile f = encode(2, SyntheticImages.synthetic(48, 40, 3, 8, seed));
+            String chosen = NwfCodec.tools(f.header()).colourTransformName();
+            assertTrue(chosen.equals("subtract-green") || chosen.equals("none"), chosen);
+        }
+    }
+
+    @Test
+    void theDefaultIsSevenAndTheRangeOneToNine() throws Exception {
+        Image img = SyntheticImages.synthetic(40, 30, 3, 8, 9);
+        assertEquals(Effort.DEFAULT, codec.effort());
+        assertEquals(7, Effort.DEFAULT.level());
+        assertEquals(NwfContainer.toBytes(codec.encode(img)).length, NwfContainer.toBytes(encode(7, img)).length);
+        assertThrows(IllegalArgumentException.class, () -> new Effort(0));
+        assertThrows(IllegalArgumentException.class, () -> new Effort(10));
+        assertFalse(new Effort(4).triesAlternatives(Effort.ONE_CODING_ABOVE_PIXELS + 1));
+        assertTrue(new Effort(4).triesAlternatives(Effort.ONE_CODING_ABOVE_PIXELS));
+    }
+}
