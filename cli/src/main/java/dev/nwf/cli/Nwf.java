@@ -44,11 +44,27 @@ public final class Nwf {
         });
         try {
             return cl.execute(args);
+        } catch (NoClassDefFoundError e) {
+            if (!fromDjl(e)) throw e;
+            cl.getErr().println("nwf: " + WITHOUT_DJL);
+            return ExitCodes.USAGE;
         } catch (OutOfMemoryError e) {
             // picocli hands only Exceptions to the handler; by now the command's arrays are unreachable again
             cl.getErr().println("nwf: " + message(e));
             return ExitCodes.of(e);
         }
+    }
+
+    /** What the light distribution (no DJL, no PyTorch natives) cannot do, and where to get it. */
+    static final String WITHOUT_DJL = "this is the light distribution, without DJL and PyTorch: it codes with the "
+            + "pure-Java evaluator (--device java, the default) and does not train; the full one (nwf.jar with lib/ "
+            + "from the same build's cli/target) has both";
+
+    /** Whether a missing class is DJL's or needs it (the device evaluators, training). */
+    private static boolean fromDjl(NoClassDefFoundError e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith("ai/djl/") || m.startsWith("dev/nwf/djl/") || m.startsWith("dev/nwf/zoo/train/")
+                || m.startsWith("com/sun/jna/");
     }
 
     static String messageOf(Throwable e) {

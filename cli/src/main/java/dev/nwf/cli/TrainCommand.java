@@ -101,8 +101,7 @@ final class TrainCommand implements Callable<Integer> {
         List<Image> images = ImageSets.load(data, maxSide);
         System.err.printf("training %s on %d images from %s%n", family, images.size(), data);
         long start = System.nanoTime();
-        Consumer<PriorTrainer.Progress> bar = p -> ProgressBar.show(p.step(), p.steps(),
-                String.format("%.3f bits/sample", p.bits()), start);
+        Consumer<PriorTrainer.Progress> bar = new Bar(start);
         Map<String, Object> hyper = new LinkedHashMap<>();
         hyper.put("hidden", hidden);
         hyper.put("steps", steps);
@@ -143,5 +142,22 @@ final class TrainCommand implements Callable<Integer> {
         System.err.printf("wrote %s (model %s, sha256 %s)%s%n", output, id, manifest.weightsSha256().substring(0, 12),
                 bpsp.isEmpty() ? "" : ", bpsp " + bpsp);
         return ExitCodes.OK;
+    }
+
+    /**
+     * Training progress as a bar: a class of its own rather than a lambda, whose method would make reflecting on this
+     * command (picocli does, for every command) load the training classes, absent from the light distribution.
+     */
+    private static final class Bar implements Consumer<PriorTrainer.Progress> {
+        private final long start;
+
+        Bar(long start) {
+            this.start = start;
+        }
+
+        @Override
+        public void accept(PriorTrainer.Progress p) {
+            ProgressBar.show(p.step(), p.steps(), String.format("%.3f bits/sample", p.bits()), start);
+        }
     }
 }

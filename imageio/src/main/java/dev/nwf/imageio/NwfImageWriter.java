@@ -1,5 +1,6 @@
 package dev.nwf.imageio;
 
+import dev.nwf.codec.Effort;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.files.ImageFiles;
@@ -37,12 +38,39 @@ public final class NwfImageWriter extends ImageWriter {
         return new Param();
     }
 
-    /** Progressive by default; MODE_DISABLED for one level. */
+    /**
+     * Progressive by default, MODE_DISABLED for one level. Compression is always lossless; with MODE_EXPLICIT its
+     * quality sets the encoder's effort as the JDK's PNG writer sets its deflate level: 1.0 fastest (effort 1),
+     * 0.0 smallest (effort 9); otherwise effort 7, as {@code nwf encode}.
+     */
     private static final class Param extends ImageWriteParam {
         Param() {
             canWriteProgressive = true;
             progressiveMode = MODE_DEFAULT;
+            canWriteCompressed = true;
+            compressionTypes = new String[] {"nwf lossless"};
+            compressionType = compressionTypes[0];
         }
+
+        @Override
+        public void setCompressionMode(int mode) {
+            super.setCompressionMode(mode);
+            if (mode == MODE_EXPLICIT) compressionType = compressionTypes[0]; // the only one: nothing to choose
+        }
+
+        @Override
+        public boolean isCompressionLossless() {
+            super.isCompressionLossless(); // the checks of the mode and type
+            return true;
+        }
+    }
+
+    /** The effort a write parameter asks for ({@link Param}). */
+    static Effort effortOf(ImageWriteParam param) {
+        if (param == null || !param.canWriteCompressed()
+                || param.getCompressionMode() != ImageWriteParam.MODE_EXPLICIT) return Effort.DEFAULT;
+        float quality = param.getCompressionQuality();
+        return new Effort(Effort.MIN + Math.round((Effort.MAX - Effort.MIN) * (1 - quality)));
     }
 
     @Override
@@ -76,7 +104,7 @@ public final class NwfImageWriter extends ImageWriter {
                 && param.getProgressiveMode() == ImageWriteParam.MODE_DISABLED;
         processImageStarted(0);
         NwfCodec codec = new NwfCodec(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model())
-                .withLevels(oneLevel ? 1 : 0);
+                .withLevels(oneLevel ? 1 : 0).withEffort(effortOf(param));
         byte[] bytes = NwfContainer.toBytes(codec.encode(img, Map.of(), iccOf(bi), null,
                 (level, total) -> processImageProgress(100f * (level + 1) / total)));
         out.write(bytes);

@@ -37,6 +37,29 @@ class NwfImageWriterTest {
         }
     }
 
+    /** Compression quality sets the effort as the JDK's PNG writer sets its deflate level; always lossless. */
+    @Test
+    void compressionQualitySetsTheEffort() throws IOException {
+        ImageWriteParam param = ImageIO.getImageWritersByFormatName("nwf").next().getDefaultWriteParam();
+        assertTrue(param.canWriteCompressed());
+        assertEquals(7, NwfImageWriter.effortOf(param).level(), "without an explicit mode, nwf encode's default");
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        assertTrue(param.isCompressionLossless());
+        param.setCompressionQuality(1f);
+        assertEquals(1, NwfImageWriter.effortOf(param).level());
+        param.setCompressionQuality(0f);
+        assertEquals(9, NwfImageWriter.effortOf(param).level());
+        BufferedImage graphic = ImageFiles.toBufferedImage(SyntheticImages.graphic(40, 30, 3, 8, 12));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("nwf").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(graphic, null, null), param);
+        }
+        BufferedImage back = ImageIO.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        assertArrayEquals(ImageFiles.fromBufferedImage(graphic).plane(0), ImageFiles.fromBufferedImage(back).plane(0));
+    }
+
     @Test
     void progressiveModeDisabledWritesOneSmallerLevel() throws IOException {
         BufferedImage graphic = ImageFiles.toBufferedImage(SyntheticImages.graphic(240, 160, 3, 8, 11));
