@@ -256,13 +256,15 @@ public final class NwfCodec {
      */
     private NwfFile encodePixels(Image image, Palette palette, int levels, Map<String, Object> metadata, byte[] icc,
             byte[] exif, EncodeProgress progress) {
-        Image coded = palette != null ? palette.toIndices(image) : image;
+        // without a palette, samples of few values (a gray image of two, say) are coded as their ranks (SPEC.md §4.0)
+        ValueMap map = palette == null && allows(CodingTool.VALUE_MAP) ? ValueMap.fit(image) : null;
+        Image coded = palette != null ? palette.toIndices(image) : map != null ? map.toRanks(image) : image;
         ColourTransform ct = palette == null ? pixelTransform(image.channels()) : ColourTransform.NONE;
         int planned = LevelPlan.sizes(image.width(), image.height()).length;
         int skipped = levels == 0 ? 0 : Math.max(0, planned - levels);
         PixelLevels coding = new PixelLevels(ct, threads, skipped);
         List<byte[]> payloads = coding.encode(coded, List.of(ct), progress).payloads();
-        return file(image, coding.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, null,
+        return file(image, coding.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, map,
                 palette, skipped), metadata, icc, exif);
     }
 

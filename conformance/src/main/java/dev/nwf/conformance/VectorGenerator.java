@@ -291,7 +291,8 @@ final class VectorGenerator {
      * 1 to 16 bits, edge sizes) and of palette indices, in both families; lists and levels a decoder must refuse.
      */
     private void pixelLevels() throws IOException {
-        codec = without(nwfAll, CodingTool.PALETTE);
+        // the cases of pixel levels on samples code them as they are; the value map's come after
+        codec = without(nwfAll, CodingTool.PALETTE, CodingTool.VALUE_MAP);
         NwfFile plot = withTool("rgb8-pixel-levels-plot-96x64",
                 "pixel levels of a plot's samples under subtract green: four levels of decimated pixels",
                 List.of("rgb", "8bit", "multi-level", "pixel-levels"), SyntheticImages.plot(96, 64),
@@ -316,11 +317,11 @@ final class VectorGenerator {
         withTool("graya8-pixel-levels-graphic-1x37", "pixel levels of one column, gray with alpha",
                 List.of("gray-alpha", "8bit", "edge-size", "pixel-levels"), SyntheticImages.graphic(1, 37, 2, 8, 43),
                 CodingTool.PIXEL_LEVELS);
-        codec = without(nwfAll, CodingTool.COLOUR_TRANSFORM);
+        codec = without(nwfAll, CodingTool.COLOUR_TRANSFORM, CodingTool.VALUE_MAP);
         withTool("rgba8-pixel-levels-graphic-45x33", "pixel levels of an RGBA graphic's planes, untransformed",
                 List.of("rgba", "8bit", "odd-size", "multi-level", "pixel-levels"),
                 SyntheticImages.graphic(45, 33, 4, 8, 44), CodingTool.PIXEL_LEVELS);
-        codec = nwfAll;
+        codec = without(nwfAll, CodingTool.VALUE_MAP);
         withTool("gray8-pixel-levels-parts-160x140",
                 "pixel levels of one channel whose finest level (16 800 pixels) codes each part in a stream of its own",
                 List.of("gray", "8bit", "multi-level", "pixel-levels"), SyntheticImages.graphic(160, 140, 1, 8, 48),
@@ -328,12 +329,12 @@ final class VectorGenerator {
         withTool("rgba8-pixel-levels-palette-60x40", "pixel levels of palette indices: six colours with alpha",
                 List.of("rgba", "8bit", "multi-level", "pixel-levels"), SyntheticImages.graphic(60, 40, 4, 8, 45),
                 CodingTool.PIXEL_LEVELS, CodingTool.PALETTE);
-        codec = nwfAll.withLevels(1);
+        codec = without(nwfAll, CodingTool.VALUE_MAP).withLevels(1);
         NwfFile one = withTool("rgb8-pixel-levels-one-level-70x50",
                 "pixel levels with every coarser level left out: one level in raster order, not progressive",
                 List.of("rgb", "8bit", "pixel-levels"), SyntheticImages.graphic(70, 50, 3, 8, 49),
                 CodingTool.PIXEL_LEVELS);
-        codec = nwfAll.withLevels(2);
+        codec = without(nwfAll, CodingTool.VALUE_MAP).withLevels(2);
         withTool("gray8-pixel-levels-two-levels-90x61", "pixel levels with all but two levels left out",
                 List.of("gray", "8bit", "odd-size", "multi-level", "pixel-levels"),
                 SyntheticImages.graphic(90, 61, 1, 8, 50), CodingTool.PIXEL_LEVELS);
@@ -342,6 +343,14 @@ final class VectorGenerator {
                 "pixel levels whose parameter leaves out every level of the plan: the header's level count disagrees",
                 withTools(one, ToolLists.with(ToolLists.without(oneList, CodingTool.PIXEL_LEVELS),
                         CodingTool.PIXEL_LEVELS, (byte) 7)), "CORRUPT_LEVEL");
+        codec = without(nwfAll, CodingTool.PALETTE);
+        withTool("rgb8-pixel-levels-value-map-plot-96x64",
+                "pixel levels of a plot's ranks: a value map per channel, then subtract green on the ranks",
+                List.of("rgb", "8bit", "multi-level", "pixel-levels"), SyntheticImages.plot(96, 64),
+                CodingTool.PIXEL_LEVELS, CodingTool.VALUE_MAP, CodingTool.COLOUR_TRANSFORM);
+        withTool("gray8-pixel-levels-value-map-graphic-90x61", "pixel levels of a gray graphic's ranks",
+                List.of("gray", "8bit", "odd-size", "multi-level", "pixel-levels"),
+                SyntheticImages.graphic(90, 61, 1, 8, 50), CodingTool.PIXEL_LEVELS, CodingTool.VALUE_MAP);
         codec = rgflowAll;
         withTool("rgflow-pixel-levels-graphic-48x40", "rgflow family with pixel levels (no network is evaluated)",
                 List.of("rgflow", "rgb", "8bit", "multi-level", "pixel-levels"),

@@ -48,8 +48,8 @@ public final class ImageFiles {
      * travels separately); palette and packed-pixel images are expanded to 8-bit RGB(A).
      */
     /**
-     * The image's samples: gray or RGB (any ICC profile of those kinds), with or without alpha, as they are; other
-     * colour models (indexed, packed) as 8-bit RGB(A).
+     * The image's samples: gray or RGB (any ICC profile of those kinds), with or without alpha, as they are; a palette
+     * of opaque grays (1, 2 and 4-bit gray PNGs) as 8-bit gray; other colour models (indexed, packed) as 8-bit RGB(A).
      *
      * @throws IllegalArgumentException for CMYK or another colour space nwf cannot hold: converting it would alter it
      */
@@ -67,12 +67,31 @@ public final class ImageFiles {
                 && r.getTransferType() != DataBuffer.TYPE_FLOAT && r.getTransferType() != DataBuffer.TYPE_DOUBLE
                         && depth <= 16
                 && r.getNumBands() <= 4;
-        if (!component) return fromRgb(bi, cm.hasAlpha());
+        if (!component) return isGrayPalette(cm) ? fromGrayPalette(bi, (java.awt.image.IndexColorModel) cm)
+                : fromRgb(bi, cm.hasAlpha());
         int w = bi.getWidth();
         int h = bi.getHeight();
         int[][] planes = new int[r.getNumBands()][];
         for (int b = 0; b < planes.length; b++) planes[b] = r.getSamples(0, 0, w, h, b, new int[w * h]);
         return new Image(w, h, depth, planes);
+    }
+
+    /** A palette of opaque grays only: a 1, 2 or 4-bit gray PNG, or a gray GIF, as the JDK's readers give them. */
+    private static boolean isGrayPalette(ColorModel cm) {
+        if (!(cm instanceof java.awt.image.IndexColorModel icm) || icm.hasAlpha()) return false;
+        for (int i = 0; i < icm.getMapSize(); i++) {
+            if (icm.getRed(i) != icm.getGreen(i) || icm.getRed(i) != icm.getBlue(i)) return false;
+        }
+        return true;
+    }
+
+    /** One 8-bit gray plane of the palette's values (not three equal planes). */
+    private static Image fromGrayPalette(BufferedImage bi, java.awt.image.IndexColorModel cm) {
+        int w = bi.getWidth();
+        int h = bi.getHeight();
+        int[] gray = bi.getRaster().getSamples(0, 0, w, h, 0, new int[w * h]);
+        for (int i = 0; i < gray.length; i++) gray[i] = cm.getRed(gray[i]);
+        return new Image(w, h, 8, new int[][] {gray});
     }
 
     private static Image fromRgb(BufferedImage bi, boolean alpha) {

@@ -139,7 +139,11 @@ public final class PngChunks {
                 if (!colour || i < 0 || 3 * i + 2 >= palette.length) return null;
                 return new byte[] {0, palette[3 * i], 0, palette[3 * i + 1], 0, palette[3 * i + 2]};
             }
-            return data.length == (colour ? 6 : 2) ? data : null;
+            if (data.length != (colour ? 6 : 2)) return null;
+            if (colour || depth >= 8) return data;
+            // a gray of 1, 2 or 4 bits comes back as 8-bit gray: its background value scaled the same way
+            int v = ((data[0] & 0xFF) << 8 | (data[1] & 0xFF)) * 255 / ((1 << depth) - 1);
+            return new byte[] {0, (byte) v};
         }
         if (name.equals("sBIT")) {
             int have = data.length;

@@ -91,6 +91,23 @@ class PngChunksTest {
                 ImageFiles.SizeCheck.NONE).image()), "the JDK's reader takes the rewritten chunks");
     }
 
+    /** A 1-bit gray PNG comes back as 8-bit gray (not RGB), its background value scaled to match. */
+    @Test
+    void lowBitGrayStaysGray() throws IOException {
+        java.awt.image.BufferedImage bilevel = new java.awt.image.BufferedImage(8, 2,
+                java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+        bilevel.getRaster().setSamples(0, 0, 8, 2, 0, new int[] {0, 1, 1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 1, 1});
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(bilevel, "png", plain);
+        byte[] png = beforeIdat(plain.toByteArray(), List.of(chunk("bKGD", new byte[] {0, 1})));
+        ImageFiles.Picture p = ImageFiles.readPicture(png, "bilevel.png", ImageFiles.SizeCheck.NONE);
+        assertEquals(1, p.image().channels());
+        assertEquals(8, p.image().bitDepth());
+        assertArrayEquals(new int[] {0, 255, 255, 0, 255, 0, 0, 255, 255, 255, 0, 0, 0, 0, 255, 255},
+                p.image().plane(0));
+        assertEquals(List.of(chunk("bKGD", new byte[] {0, (byte) 255})), p.chunks());
+    }
+
     /** The PNG with {@code chunks} before its first IDAT (after PLTE, where a palette's bKGD must stand). */
     static byte[] beforeIdat(byte[] png, List<PngChunks.Chunk> chunks) {
         int p = 8;
