@@ -169,20 +169,26 @@ public final class NwfCodec {
         boolean pixels = allows(CodingTool.PIXEL_LEVELS) && (effort.triesPixelLevelsEverywhere()
                 || graphic && pixelLevelsMayPay(image));
         if (!effort.triesAlternatives(image.pixels())) {
-            candidates.add(pixels ? p -> encodePixels(image, palette, maxLevels, metadata, icc, exif, p)
+            candidates.add(pixels ? p -> encodePixels(image, palette, null, maxLevels, metadata, icc, exif, p)
                     : p -> encode(image, null, metadata, icc, exif, p));
             return best(candidates, progress);
         }
         candidates.add(p -> encode(image, null, metadata, icc, exif, p));
         if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p));
         if (pixels) {
-            candidates.add(p -> encodePixels(image, null, maxLevels, metadata, icc, exif, p));
-            if (palette != null) candidates.add(p -> encodePixels(image, palette, maxLevels, metadata, icc, exif, p));
+            // the samples as they are, their ranks where a value map fits (a gray image of two values: 1-bit ranks;
+            // a colour image's ranks lose what subtract green relates, so both), and the palette's indices
+            ValueMap map = allows(CodingTool.VALUE_MAP) ? ValueMap.fit(image) : null;
+            List<Integer> counts = maxLevels == 0 && image.pixels() <= ONE_LEVEL_TRIAL_PIXELS
+                    && effort.triesSmallImageOptions() ? List.of(maxLevels, 1) : List.of(maxLevels);
             // a small image gains little from progressive display and much from one level (an icon of 48x48:
             // 21 % smaller): it is also coded as one level, and the smaller file kept
-            if (maxLevels == 0 && image.pixels() <= ONE_LEVEL_TRIAL_PIXELS && effort.triesSmallImageOptions()) {
-                candidates.add(p -> encodePixels(image, null, 1, metadata, icc, exif, p));
-                if (palette != null) candidates.add(p -> encodePixels(image, palette, 1, metadata, icc, exif, p));
+            for (int levels : counts) {
+                candidates.add(p -> encodePixels(image, null, null, levels, metadata, icc, exif, p));
+                if (map != null) candidates.add(p -> encodePixels(image, null, map, levels, metadata, icc, exif, p));
+                if (palette != null) {
+                    candidates.add(p -> encodePixels(image, palette, null, levels, metadata, icc, exif, p));
+                }
             }
         }
         return best(candidates, progress);
@@ -252,12 +258,11 @@ public final class NwfCodec {
 
     /**
      * Codes the image's samples (under subtract green where it has colour), or with a palette its indices, as pixel
-     * levels (SPEC.md §4.4), at most {@code levels} of them (0: every level of the plan).
+     * levels (SPEC.md §4.4), at most {@code levels} of them (0: every level of the plan); with a value map, the
+     * samples' ranks.
      */
-    private NwfFile encodePixels(Image image, Palette palette, int levels, Map<String, Object> metadata, byte[] icc,
-            byte[] exif, EncodeProgress progress) {
-        // without a palette, samples of few values (a gray image of two, say) are coded as their ranks (SPEC.md §4.0)
-        ValueMap map = palette == null && allows(CodingTool.VALUE_MAP) ? ValueMap.fit(image) : null;
+    private NwfFile encodePixels(Image image, Palette palette, ValueMap map, int levels, Map<String, Object> metadata,
+            byte[] icc, byte[] exif, EncodeProgress progress) {
         Image coded = palette != null ? palette.toIndices(image) : map != null ? map.toRanks(image) : image;
         ColourTransform ct = palette == null ? pixelTransform(image.channels()) : ColourTransform.NONE;
         int planned = LevelPlan.sizes(image.width(), image.height()).length;
