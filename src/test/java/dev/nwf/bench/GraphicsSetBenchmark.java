@@ -28,9 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("benchmark")
 class GraphicsSetBenchmark {
-    record Codec(String name, List<String> encode, String extension) {
-    }
-
     record Row(String name, String split, String kind, int width, int height, long png, Map<String, Long> bytes) {
     }
 
@@ -43,12 +40,12 @@ class GraphicsSetBenchmark {
         Assumptions.assumeTrue(dir != null, "run scripts/fetch-graphics.sh first");
         String effort = System.getProperty("bench.cjxl.effort", "9");
         String opti = System.getProperty("bench.optipng.level", "2");
-        List<Codec> refs = List.of(
-                new Codec("cwebp -z9", List.of("cwebp", "-quiet", "-lossless", "-z", "9", "{in}", "-o", "{out}"),
+        List<ReferenceCodec> refs = List.of(
+                new ReferenceCodec("cwebp -z9", List.of("cwebp", "-quiet", "-lossless", "-z", "9", "{in}", "-o", "{out}"),
                         ".webp"),
-                new Codec("cjxl -e" + effort, List.of("cjxl", "-d", "0", "-e", effort, "--quiet", "{in}", "{out}"),
+                new ReferenceCodec("cjxl -e" + effort, List.of("cjxl", "-d", "0", "-e", effort, "--quiet", "{in}", "{out}"),
                         ".jxl"),
-                new Codec("optipng -o" + opti, List.of("optipng", "-quiet", "-o" + opti, "-out", "{out}", "{in}"),
+                new ReferenceCodec("optipng -o" + opti, List.of("optipng", "-quiet", "-o" + opti, "-out", "{out}", "{in}"),
                         ".png"));
         // -Dbench.levels=N: at most N pixel levels (nwf encode --levels), 0 for all
         NwfCodec codec = new NwfCodec(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model())
@@ -76,22 +73,14 @@ class GraphicsSetBenchmark {
             decodeNanos += t2 - t1;
             pixels += picture.image().pixels();
             bytes.put("nwf", (long) nwf.length);
-            for (Codec c : refs) {
-                Path out = tmp.resolve("out" + c.extension());
-                Files.deleteIfExists(out);
-                List<String> cmd = new ArrayList<>();
-                for (String a : c.encode()) cmd.add(a.replace("{in}", png.toString()).replace("{out}", out.toString()));
-                try {
-                    Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                    proc.getInputStream().readAllBytes();
-                    if (proc.waitFor() == 0 && Files.exists(out)) bytes.put(c.name(), Files.size(out));
-                } catch (java.io.IOException notInstalled) {
-                    // skipped
-                }
-                if (c == refs.get(0) && Files.exists(out)) {
+            for (ReferenceCodec c : refs) {
+                Path out = c.encode(png, tmp);
+                if (out == null) continue; // failed or not installed: skipped
+                bytes.put(c.name(), Files.size(out));
+                if (c == refs.get(0)) {
                     // a speed anchor in the same run: machines differ, ratios to it travel
                     long d0 = System.nanoTime();
-                    if (run(List.of("dwebp", "-quiet", "-mt", out.toString(), "-pam", "-o",
+                    if (ReferenceCodec.run(List.of("dwebp", "-quiet", "-mt", out.toString(), "-pam", "-o",
                             tmp.resolve("anchor.pam").toString()))) {
                         anchorNanos += System.nanoTime() - d0;
                         anchorPixels += picture.image().pixels();
@@ -153,17 +142,6 @@ class GraphicsSetBenchmark {
                 for (int i = 1; i < names.size(); i++) System.out.printf(" %9s", ratio(k[1], k[i + 1]));
                 System.out.println();
             }
-        }
-    }
-
-    /** Runs a command to its end; false if it failed or is not installed. */
-    private static boolean run(List<String> cmd) throws InterruptedException {
-        try {
-            Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            proc.getInputStream().readAllBytes();
-            return proc.waitFor() == 0;
-        } catch (java.io.IOException notInstalled) {
-            return false;
         }
     }
 

@@ -12,7 +12,6 @@ import dev.nwf.format.ReadOptions;
 import dev.nwf.zoo.ModelZoo;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,22 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("benchmark")
 class PhotoSetBenchmark {
-    record Codec(String name, List<String> encode, String extension) {
-    }
-
     @Test
     void photoSetA(@TempDir Path tmp) throws Exception {
         List<PhotoSet.Photo> photos = PhotoSet.setA();
         String effort = System.getProperty("bench.cjxl.effort", "9");
         String opti = System.getProperty("bench.optipng.level", "7");
-        List<Codec> refs = List.of(
-                new Codec("cjxl -d 0 -e " + effort, List.of("cjxl", "-d", "0", "-e", effort, "--quiet", "{in}",
+        List<ReferenceCodec> refs = List.of(
+                new ReferenceCodec("cjxl -d 0 -e " + effort, List.of("cjxl", "-d", "0", "-e", effort, "--quiet", "{in}",
                         "{out}"), ".jxl"),
-                new Codec("cjxl -d 0 -e " + effort + " -R 1 (progressive)",
+                new ReferenceCodec("cjxl -d 0 -e " + effort + " -R 1 (progressive)",
                         List.of("cjxl", "-d", "0", "-e", effort, "-R", "1", "--quiet", "{in}", "{out}"), ".jxl"),
-                new Codec("cwebp -lossless -z 9", List.of("cwebp", "-quiet", "-lossless", "-z", "9", "{in}", "-o",
+                new ReferenceCodec("cwebp -lossless -z 9", List.of("cwebp", "-quiet", "-lossless", "-z", "9", "{in}", "-o",
                         "{out}"), ".webp"),
-                new Codec("optipng -o" + opti, List.of("optipng", "-quiet", "-o" + opti, "-out", "{out}", "{in}"),
+                new ReferenceCodec("optipng -o" + opti, List.of("optipng", "-quiet", "-o" + opti, "-out", "{out}", "{in}"),
                         ".png"))
                 .stream().filter(c -> !c.name().contains("progressive")
                         || !"false".equals(System.getProperty("bench.cjxl.progressive")))
@@ -82,19 +78,10 @@ class PhotoSetBenchmark {
             }
             Path png = tmp.resolve("in.png");
             Files.write(png, ImageFiles.pngBytes(p.image()));
-            for (Codec c : refs) {
-                Path out = tmp.resolve("out" + c.extension());
-                Files.deleteIfExists(out);
-                List<String> cmd = new ArrayList<>();
-                for (String a : c.encode()) cmd.add(a.replace("{in}", png.toString()).replace("{out}", out.toString()));
+            for (ReferenceCodec c : refs) {
                 long t0 = System.nanoTime();
-                try {
-                    Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                    proc.getInputStream().readAllBytes();
-                    if (proc.waitFor() != 0 || !Files.exists(out)) continue;
-                } catch (java.io.IOException notInstalled) {
-                    continue;
-                }
+                Path out = c.encode(png, tmp);
+                if (out == null) continue; // failed or not installed: skipped
                 add(totals, c.name(), Files.size(out), System.nanoTime() - t0, 0);
                 if (c == refs.get(0)) row[2] = Files.size(out);
             }

@@ -27,16 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("benchmark")
 class SmallImageBenchmark {
-    record Codec(String name, List<String> encode, String extension) {
-    }
-
     @Test
     void photoCrops(@TempDir Path tmp) throws Exception {
         String effort = System.getProperty("bench.cjxl.effort", "9");
-        List<Codec> refs = List.of(
-                new Codec("cjxl -d 0 -e " + effort, List.of("cjxl", "-d", "0", "-e", effort, "--quiet", "{in}",
+        List<ReferenceCodec> refs = List.of(
+                new ReferenceCodec("cjxl -d 0 -e " + effort, List.of("cjxl", "-d", "0", "-e", effort, "--quiet", "{in}",
                         "{out}"), ".jxl"),
-                new Codec("cwebp -lossless -z 9", List.of("cwebp", "-quiet", "-lossless", "-z", "9", "{in}", "-o",
+                new ReferenceCodec("cwebp -lossless -z 9", List.of("cwebp", "-quiet", "-lossless", "-z", "9", "{in}", "-o",
                         "{out}"), ".webp"));
         NwfCodec codec = new NwfCodec(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model());
         List<PhotoSet.Photo> photos = PhotoSet.setA();
@@ -61,9 +58,9 @@ class SmallImageBenchmark {
                     toolBytes += file.header().tools().length;
                     Path png = tmp.resolve("in.png");
                     Files.write(png, ImageFiles.pngBytes(crop));
-                    for (Codec c : refs) {
-                        Long size = run(c, png, tmp);
-                        if (size != null) add(totals, c.name(), size);
+                    for (ReferenceCodec c : refs) {
+                        Path out = c.encode(png, tmp);
+                        if (out != null) add(totals, c.name(), Files.size(out));
                     }
                 }
             }
@@ -89,21 +86,6 @@ class SmallImageBenchmark {
             }
         }
         return out;
-    }
-
-    private static Long run(Codec c, Path png, Path tmp) throws Exception {
-        Path out = tmp.resolve("out" + c.extension());
-        Files.deleteIfExists(out);
-        List<String> cmd = new ArrayList<>();
-        for (String a : c.encode()) cmd.add(a.replace("{in}", png.toString()).replace("{out}", out.toString()));
-        try {
-            Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            proc.getInputStream().readAllBytes();
-            if (proc.waitFor() != 0 || !Files.exists(out)) return null;
-        } catch (java.io.IOException notInstalled) {
-            return null;
-        }
-        return Files.size(out);
     }
 
     private static void add(Map<String, Long> totals, String name, long bytes) {
