@@ -79,13 +79,18 @@ class CliEndToEndTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try {
             System.setIn(new ByteArrayInputStream(stdin));
-            System.setOut(new PrintStream(captured, true));
+            System.setOut(new PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
             assertEquals(0, Nwf.run(args));
         } finally {
             System.setIn(oldIn);
             System.setOut(oldOut);
         }
         return captured.toByteArray();
+    }
+
+    /** What a successful command prints on standard output, as UTF-8 text. */
+    private static String stdoutOf(String... args) {
+        return new String(runPiped(new byte[0], args), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
@@ -207,15 +212,7 @@ class CliEndToEndTest {
     /** `nwf generate-completion` prints a bash/zsh completion script that knows the subcommands and options. */
     @Test
     void completionScriptKnowsTheCommands() {
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(captured, true));
-            assertEquals(0, Nwf.run("generate-completion"));
-        } finally {
-            System.setOut(oldOut);
-        }
-        String script = captured.toString();
+        String script = stdoutOf("generate-completion");
         assertTrue(script.contains("complete -F"), "a bash completion function");
         for (String word : List.of("encode", "decode", "--levels", "--out-dir", "--allow-partial")) {
             assertTrue(script.contains(word), word);
@@ -345,7 +342,7 @@ class CliEndToEndTest {
     /** `nwf tools` prints the tool table: every tool's id and name, as JSON too. */
     @Test
     void toolsCommandListsTheTable() throws IOException {
-        String text = new String(runPiped(new byte[0], "tools"), java.nio.charset.StandardCharsets.UTF_8);
+        String text = stdoutOf("tools");
         for (CodingTool t : CodingTool.values()) assertTrue(text.contains(t.toolName) && text.contains(t.section),
                 t.toolName + " in\n" + text);
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(runPiped(new byte[0], "tools", "--json"));
@@ -387,8 +384,7 @@ class CliEndToEndTest {
         assertTrue(codedDepth >= 1 && codedDepth <= 8, map.toString());
         assertEquals(3, map.get("valuesPerChannel").size(), map.toString());
         assertTrue(map.get("valuesPerChannel").get(0).asInt() <= 256, map.toString());
-        assertTrue(new String(runPiped(new byte[0], "info",
-                mapped.toString())).contains("value-map " + codedDepth + "-bit ranks"));
+        assertTrue(stdoutOf("info", mapped.toString()).contains("value-map " + codedDepth + "-bit ranks"));
         for (Path f : List.of(mapped, unmapped)) {
             Path back = dir.resolve("wide-back.png");
             assertEquals(0, Nwf.run("decode", f.toString(), "-o", back.toString(), "-q", "-f"));
@@ -595,15 +591,7 @@ class CliEndToEndTest {
 
     @Test
     void demoCodesTheSampleWithEveryBundledModel() {
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true));
-            assertEquals(0, Nwf.run("demo"));
-        } finally {
-            System.setOut(old);
-        }
-        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String text = stdoutOf("demo");
         assertTrue(text.contains("nwf -m " + dev.nwf.zoo.ModelZoo.DEFAULT_MODEL)
                 && text.contains("nwf -m rgflow-photo-v1"), text);
         assertTrue(text.contains("both decoded bit-exactly"), text);
@@ -612,15 +600,8 @@ class CliEndToEndTest {
     @Test
     void infoPrintsJson() throws IOException {
         assertEquals(0, Nwf.run("encode", png.toString(), "-q"));
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true));
-            assertEquals(0, Nwf.run("info", dir.resolve("photo.nwf").toString(), "--json"));
-        } finally {
-            System.setOut(old);
-        }
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(runPiped(new byte[0], "info",
+                dir.resolve("photo.nwf").toString(), "--json"));
         assertEquals(101, json.get("width").asInt());
         assertEquals(77, json.get("height").asInt());
         assertEquals(dev.nwf.zoo.ModelZoo.DEFAULT_MODEL, json.get("model").asText());
@@ -736,18 +717,9 @@ class CliEndToEndTest {
         }
         Path nwf = dir.resolve("chunky.nwf");
         assertEquals(0, Nwf.run("encode", in.toString(), "-o", nwf.toString(), "-q"));
-        String[] info = new String[1];
-        PrintStream old = System.out;
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8));
-            assertEquals(0, Nwf.run("info", nwf.toString()));
-        } finally {
-            System.setOut(old);
-        }
-        info[0] = text.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(info[0].contains("PNG chunks kept: gAMA (4 bytes), pHYs (9 bytes), tIME (7 bytes), iTXt")
-                && info[0].contains("text Title: Un été"), info[0]);
+        String info = stdoutOf("info", nwf.toString());
+        assertTrue(info.contains("PNG chunks kept: gAMA (4 bytes), pHYs (9 bytes), tIME (7 bytes), iTXt")
+                && info.contains("text Title: Un été"), info);
         Path back = dir.resolve("chunky-back.png");
         assertEquals(0, Nwf.run("decode", nwf.toString(), "-o", back.toString(), "-q"));
         assertEquals(chunks, PngChunks.read(Files.readAllBytes(back)).chunks());
