@@ -173,9 +173,7 @@ public final class ImageFiles {
 
         /** The picture a decode writes: the file's image, profile, text and PNG chunks, its EXIF as an eXIf chunk. */
         public static Picture of(Image image, byte[] icc, java.util.Map<String, Object> metadata, byte[] exif) {
-            java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
-            if (metadata.get(PngChunks.TEXT_META_KEY) instanceof java.util.Map<?, ?> m) m.forEach((k, v) -> text.put(
-                    String.valueOf(k), String.valueOf(v)));
+            java.util.Map<String, String> text = PngChunks.plainText(metadata);
             List<PngChunks.Chunk> chunks = new java.util.ArrayList<>(PngChunks.fromJson(metadata.get(
                     PngChunks.META_KEY)));
             if (exif != null) chunks.add(new PngChunks.Chunk(PngChunks.EXIF, exif));

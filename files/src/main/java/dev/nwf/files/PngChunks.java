@@ -111,17 +111,22 @@ public final class PngChunks {
             byte[] type = new byte[4];
             b.get(type);
             if (length > b.remaining() - 4) break;
+            String name = new String(type, StandardCharsets.ISO_8859_1);
+            if (name.equals("IEND")) break;
+            boolean carried = !CODED.contains(name) && !Character.isUpperCase(name.charAt(0));
+            if (!carried && !name.equals("IHDR") && !name.equals("PLTE")) { // image data, mostly: skipped, not copied
+                b.position(b.position() + (int) length + 4);
+                continue;
+            }
             byte[] data = new byte[(int) length];
             b.get(data);
             b.getInt(); // CRC: the image reader has checked what it needs
-            String name = new String(type, StandardCharsets.ISO_8859_1);
-            if (name.equals("IEND")) break;
             if (name.equals("IHDR") && data.length == 13) {
                 depth = data[8] & 0xFF;
                 colourType = data[9] & 0xFF;
             }
             if (name.equals("PLTE")) palette = data;
-            if (CODED.contains(name) || Character.isUpperCase(name.charAt(0))) continue;
+            if (!carried) continue;
             byte[] kept = channels == 0 || !LAYOUT_BOUND.contains(name) ? data
                     : relaid(name, data, colourType, depth, palette, channels);
             if (kept == null) dropped.add(name);
@@ -167,7 +172,11 @@ public final class PngChunks {
      */
     public static Map<String, String> textOf(Map<String, Object> metadata) {
         List<Chunk> chunks = fromJson(metadata.get(META_KEY));
-        if (hasText(chunks)) return text(chunks);
+        return hasText(chunks) ? text(chunks) : plainText(metadata);
+    }
+
+    /** The plain text entries (keyword to text) of an .nwf file's meta object; empty when it has none. */
+    public static Map<String, String> plainText(Map<String, Object> metadata) {
         Map<String, String> text = new LinkedHashMap<>();
         if (metadata.get(TEXT_META_KEY) instanceof Map<?, ?> m) m.forEach((k, v) -> text.put(String.valueOf(k),
                 String.valueOf(v)));
