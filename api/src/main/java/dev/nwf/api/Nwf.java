@@ -45,7 +45,9 @@ public final class Nwf {
      * Codes an image losslessly: 1 to 4 bands (gray, gray and alpha, RGB, RGBA) of up to 16 bits; other colour models
      * are converted to 8-bit RGB(A) first.
      *
+     * @param image the image to code
      * @return the .nwf file's bytes
+     * @throws IOException if the bundled model cannot be loaded
      */
     public static byte[] encode(BufferedImage image) throws IOException {
         return encode(ImageFiles.fromBufferedImage(image), Map.of(), null, null);
@@ -55,6 +57,7 @@ public final class Nwf {
      * Codes an image file (PNG, JPEG, BMP, GIF, TIFF) losslessly, keeping its ICC profile, text entries and a PNG's
      * other ancillary chunks.
      *
+     * @param imageFile the image file to read
      * @return the .nwf file's bytes
      * @throws IOException if the file cannot be read or is not an image (an animation or multi-page file included)
      */
@@ -72,13 +75,21 @@ public final class Nwf {
     /**
      * Decodes a whole .nwf file.
      *
+     * @param nwf the file's bytes
+     * @return the image, with the file's ICC profile in its colour model where it has one
      * @throws IOException if the bytes are not a whole .nwf file (named by the error, with the byte offset)
      */
     public static BufferedImage decode(byte[] nwf) throws IOException {
         return decode(new ByteArrayInputStream(nwf), null);
     }
 
-    /** Decodes a .nwf stream to its end. */
+    /**
+     * Decodes a .nwf stream to its end.
+     *
+     * @param in the stream (not closed here)
+     * @return the image, with the file's ICC profile in its colour model where it has one
+     * @throws IOException if the stream is not a whole .nwf file
+     */
     public static BufferedImage decode(InputStream in) throws IOException {
         return decode(in, null);
     }
@@ -86,6 +97,9 @@ public final class Nwf {
     /**
      * Decodes a .nwf stream level by level as its bytes arrive, telling {@code progress} (if not null) each level.
      *
+     * @param in the stream (not closed here)
+     * @param progress told each level as it is decoded, or null
+     * @return the full-size image
      * @throws IOException if the stream is not a whole .nwf file; {@code progress} has then seen every level that
      *     arrived whole
      */

@@ -13,6 +13,7 @@ import picocli.CommandLine;
                         ConformanceCommand.class, CommandLine.HelpCommand.class,
                         picocli.AutoComplete.GenerateCompletion.class})
 public final class Nwf {
+    /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
         // DJL defaults for a command-line tool: natives from the bundled jar, no graph optimiser warm-up, quiet logs.
         setDefault("ai.djl.offline", "true");

@@ -17,7 +17,9 @@ public final class CodingToolException extends IOException {
         INVALID_TOOLS
     }
 
+    /** What is wrong. */
     private final Kind kind;
+    /** Where in the tool list. */
     private final int offset;
 
     CodingToolException(Kind kind, int offset, String message) {
@@ -26,6 +28,7 @@ public final class CodingToolException extends IOException {
         this.offset = offset;
     }
 
+    /** What is wrong with the tool list, as a stable name. */
     public Kind kind() {
         return kind;
     }

@@ -13,11 +13,13 @@ import java.util.Map;
  */
 public record Decoded(Image image, int levelsDecoded, int totalLevels, String stopReason, Map<String, Object> metadata,
                       byte[] icc, byte[] exif) {
+    /** Keeps the metadata in the file's order. */
     public Decoded {
         // in the file's order: Map.copyOf's order changes from run to run
         metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     }
 
+    /** Whether every level was decoded (the full-size image). */
     public boolean isFull() {
         return levelsDecoded == totalLevels;
     }

@@ -9,10 +9,14 @@ package dev.nwf.codec;
  * @param level 1 (one coding, chosen by the image's kind) to 9 (every trial); {@link #DEFAULT} 7
  */
 public record Effort(int level) {
+    /** The fastest effort. */
     public static final int MIN = 1;
+    /** The slowest effort. */
     public static final int MAX = 9;
+    /** Effort 7, the encoder's default. */
     public static final Effort DEFAULT = new Effort(7);
 
+    /** Checks the level is between {@link #MIN} and {@link #MAX}. */
     public Effort {
         if (level < MIN || level > MAX) throw new IllegalArgumentException("effort must be " + MIN + " to " + MAX
                 + ": " + level);

@@ -12,6 +12,7 @@ public final class Image {
     private final int bitDepth;
     private final int[][] planes;
 
+    /** An image of {@code planes.length} channels (1 to 4), each {@code width * height} samples in raster order. */
     public Image(int width, int height, int bitDepth, int[][] planes) {
         if (width < 1 || height < 1) throw new IllegalArgumentException("image must be at least 1x1: " + width + "x" + height);
         if (bitDepth < 1 || bitDepth > 16) throw new IllegalArgumentException("bit depth must be 1..16: " + bitDepth);
@@ -27,18 +28,22 @@ public final class Image {
         this.planes = planes;
     }
 
+    /** Width in pixels. */
     public int width() {
         return width;
     }
 
+    /** Height in pixels. */
     public int height() {
         return height;
     }
 
+    /** Number of channels: 1 gray, 2 gray and alpha, 3 RGB, 4 RGBA. */
     public int channels() {
         return planes.length;
     }
 
+    /** Bits per sample, 1 to 16. */
     public int bitDepth() {
         return bitDepth;
     }
@@ -48,10 +53,12 @@ public final class Image {
         return planes[c];
     }
 
+    /** The sample of channel {@code c} at column {@code x}, row {@code y}. */
     public int sample(int c, int x, int y) {
         return planes[c][y * width + x];
     }
 
+    /** Width times height. */
     public long pixels() {
         return (long) width * height;
     }

@@ -25,6 +25,7 @@ public final class ImageOps {
         return new Image(w, h, img.bitDepth(), p);
     }
 
+    /** The {@code w x h} rectangle of {@code img} whose top-left corner is ({@code x0}, {@code y0}). */
     public static Image crop(Image img, int x0, int y0, int w, int h) {
         int[][] p = new int[img.channels()][w * h];
         for (int c = 0; c < img.channels(); c++) {

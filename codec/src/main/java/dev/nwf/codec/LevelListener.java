@@ -14,6 +14,9 @@ public interface LevelListener {
         }
     };
 
+    /**
+     * Level {@code level} of {@code totalLevels} is decoded; {@code image} is it (null unless {@link #wantsImages}).
+     */
     void levelDecoded(int level, int totalLevels, Image image);
 
     /** Whether {@link #levelDecoded} needs each level's image (building one costs a copy and a colour transform). */

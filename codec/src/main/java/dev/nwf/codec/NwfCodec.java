@@ -72,6 +72,7 @@ public final class NwfCodec {
         return new NwfCodec(model, evaluator, allowed, threads, maxLevels, effort);
     }
 
+    /** Threads the encoder may use. */
     public int threads() {
         return threads;
     }
@@ -93,6 +94,7 @@ public final class NwfCodec {
         return new NwfCodec(model, evaluator, allowed, threads, maxLevels, newEffort);
     }
 
+    /** The encoder's effort. */
     public Effort effort() {
         return effort;
     }
@@ -128,14 +130,17 @@ public final class NwfCodec {
         return allowed.contains(t);
     }
 
+    /** A codec for {@code model} with the pure-Java evaluator, default effort and threads. */
     public NwfCodec(NwfModel model) {
         this(model, ReferenceEvaluator.INSTANCE);
     }
 
+    /** The model the levels are coded with. */
     public NwfModel model() {
         return model;
     }
 
+    /** Encodes an image without metadata. */
     public NwfFile encode(Image image) {
         return encode(image, Map.of(), null, null);
     }
@@ -148,6 +153,7 @@ public final class NwfCodec {
     /** Told as each level is coded (coarsest first), for progress on large images. */
     @FunctionalInterface
     public interface EncodeProgress {
+        /** Level {@code level} of {@code totalLevels} is coded. */
         void levelCoded(int level, int totalLevels);
 
         /**
@@ -158,6 +164,7 @@ public final class NwfCodec {
         }
     }
 
+    /** Encodes an image with its metadata (meta object, ICC, EXIF; each may be empty or null), reporting progress. */
     public NwfFile encode(Image image, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
         Palette palette = allows(CodingTool.PALETTE) ? Palette.fit(image) : null;
         boolean graphic = allows(CodingTool.PIXEL_LEVELS) && (palette != null || PixelLevels.worthTrying(image));

@@ -92,6 +92,7 @@ public final class NwfDecoder {
                 Objects.requireNonNull(listener, "listener"));
     }
 
+    /** Decodes a file held in memory; as {@link #decode(java.io.InputStream)}. */
     public Decoded decode(byte[] bytes) throws IOException {
         return decode(new ByteArrayInputStream(bytes));
     }

@@ -15,11 +15,14 @@ import java.util.List;
  * canonical bytes in order.
  */
 public record NwfModel(String id, String family, List<IntNet> nets) {
+    /** The wavelet family (SPEC.md §4-§7). */
     public static final String FAMILY_NWF = "nwf";
+    /** The RG-Flow family (SPEC.md §8). */
     public static final String FAMILY_RGFLOW = "rgflow";
     /** The largest |input| any family feeds its networks: what an evaluator must be exact for. */
     public static final int MAX_INPUT_BOUND = Math.max(HighPassPrior.INPUT_BOUND, RgFlow.INPUT_BOUND);
 
+    /** Checks the family's networks have the shapes it needs. */
     public NwfModel {
         nets = List.copyOf(nets);
         switch (family) {
@@ -49,6 +52,7 @@ public record NwfModel(String id, String family, List<IntNet> nets) {
         return FAMILY_NWF.equals(family) ? List.of("prior") : RgFlow.NET_NAMES;
     }
 
+    /** SHA-256 over the family name and every network's canonical bytes: the digest files carry. */
     public byte[] digest() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -61,6 +65,7 @@ public record NwfModel(String id, String family, List<IntNet> nets) {
         }
     }
 
+    /** The digest as 64 lower-case hex digits. */
     public String digestHex() {
         return HexFormat.of().formatHex(digest());
     }

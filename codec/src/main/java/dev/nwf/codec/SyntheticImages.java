@@ -11,6 +11,7 @@ public final class SyntheticImages {
     private SyntheticImages() {
     }
 
+    /** Smooth waves with a step and +-1 noise: a photo-like test image, the same on every JVM. */
     public static Image fixedWaves(int w, int h, int channels, int depth, long seed) {
         Random r = new Random(seed);
         int max = (1 << depth) - 1;
@@ -27,6 +28,7 @@ public final class SyntheticImages {
         return new Image(w, h, depth, p);
     }
 
+    /** Uniform noise over the whole range: an image no model can compress. */
     public static Image noise(int w, int h, int channels, int depth, long seed) {
         Random r = new Random(seed);
         int[][] p = new int[channels][w * h];
@@ -200,6 +202,7 @@ public final class SyntheticImages {
         return new Image(w, h, 8, new int[][] {p});
     }
 
+    /** A mix of regions (gradients, flat areas, edges, noise) for round-trip tests; the same for the same seed. */
     public static Image synthetic(int w, int h, int channels, int bitDepth, long seed) {
         Random r = new Random(seed);
         int max = (1 << bitDepth) - 1;

@@ -6,6 +6,7 @@ import java.io.IOException;
 public final class UnknownModelException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The file's model is not among those the resolver knows; the message names it. */
     public UnknownModelException(String message) {
         super(message);
     }

@@ -13,7 +13,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseManifest(String name, String description, List<String> features, String model, String expect,
                            List<Level> levels, Level output, String errorKind) {
+    /** A case whose file must decode to the listed level hashes. */
     public static final String EXPECT_DECODE = "decode";
+    /** A case whose file must be refused with the named error. */
     public static final String EXPECT_ERROR = "error";
 
     /** The image after a level. */

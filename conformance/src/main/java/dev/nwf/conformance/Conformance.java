@@ -40,6 +40,7 @@ public final class Conformance {
         return new VectorGenerator(model, rgflow, dir).generate();
     }
 
+    /** The case folders under {@code dir}, sorted by name. */
     public static List<Path> cases(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) throw new java.nio.file.NoSuchFileException(dir.toString());
         try (var s = Files.list(dir)) {
@@ -138,6 +139,7 @@ public final class Conformance {
         return e.getClass().getSimpleName();
     }
 
+    /** The results as indented JSON. */
     public static String toJson(List<CaseResult> results) throws IOException {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results);
     }

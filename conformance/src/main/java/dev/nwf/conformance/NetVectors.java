@@ -33,6 +33,7 @@ import java.util.SplittableRandom;
  * {@code expected} [out, H, W]. {@code conformance/gpu/check_nets.py} evaluates them with PyTorch.
  */
 public final class NetVectors {
+    /** File name of the network vectors' manifest. */
     public static final String MANIFEST = "manifest.json";
     private static final long SEED = 0x6e7766L;
     /** Pretty JSON, so the manifest can be read by eye. */

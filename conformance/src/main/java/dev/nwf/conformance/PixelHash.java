@@ -14,6 +14,7 @@ public final class PixelHash {
     private PixelHash() {
     }
 
+    /** SHA-256 of the image's samples as described above, as hex. */
     public static String of(Image img) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -37,6 +37,7 @@ public final class Reliability {
     /** What a run found. */
     public record Report(int roundTrips, int roundTripsExact, int mutations, int namedErrors, int decodedAnyway,
                          List<String> crashes, int hangs, int engineFiles, int engineEqual) {
+        /** Whether nothing went wrong: every round trip exact, no crash or hang, evaluators equal. */
         public boolean clean() {
             return roundTrips == roundTripsExact && crashes.isEmpty() && hangs == 0 && engineFiles == engineEqual;
         }

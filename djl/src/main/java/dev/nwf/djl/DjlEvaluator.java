@@ -20,7 +20,14 @@ import dev.nwf.codec.net.Stripes;
  */
 public final class DjlEvaluator implements NetEvaluator {
     /** Which precision to use. AUTO picks FLOAT32 when provably exact. */
-    public enum Precision { AUTO, FP32, FP64 }
+    public enum Precision {
+        /** FLOAT32 where the network is provably exact in it, FLOAT64 otherwise. */
+        AUTO,
+        /** FLOAT32 always; refused for a network it cannot evaluate exactly. */
+        FP32,
+        /** FLOAT64 always: exact for every network the format allows. */
+        FP64
+    }
 
     private final Device device;
     private final Precision precision;
@@ -36,6 +43,7 @@ public final class DjlEvaluator implements NetEvaluator {
         this.inputBound = inputBound;
     }
 
+    /** The first GPU when DJL's engine has one, else the CPU. */
     public static Device defaultDevice() {
         return gpuCount() > 0 ? Device.gpu() : Device.cpu();
     }
@@ -45,6 +53,7 @@ public final class DjlEvaluator implements NetEvaluator {
         return Engine.getEngine("PyTorch").getGpuCount();
     }
 
+    /** The device the networks run on. */
     public Device device() {
         return device;
     }

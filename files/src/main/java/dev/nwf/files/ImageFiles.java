@@ -39,6 +39,7 @@ public final class ImageFiles {
         }
     }
 
+    /** Reads an image's samples; {@code source} names it in messages. */
     public static Image read(InputStream in, String source) throws IOException {
         return readPicture(in, source).image();
     }
@@ -108,6 +109,7 @@ public final class ImageFiles {
         return new Image(w, h, 8, p);
     }
 
+    /** The image as a BufferedImage of the nearest standard type (no ICC profile). */
     public static BufferedImage toBufferedImage(Image img) {
         return toBufferedImage(img, null);
     }
@@ -143,12 +145,14 @@ public final class ImageFiles {
      * PNG's other ancillary chunks as they were ({@link PngChunks}; text chunks among them replace the text entries).
      */
     public record Picture(Image image, byte[] icc, java.util.Map<String, String> text, List<PngChunks.Chunk> chunks) {
+        /** Text and chunk lists are copied; null stands for none. */
         public Picture {
             text = text == null ? java.util.Map.of()
                     : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(text));
             chunks = chunks == null ? List.of() : List.copyOf(chunks);
         }
 
+        /** A picture with ICC profile and text but no PNG chunks. */
         public Picture(Image image, byte[] icc, java.util.Map<String, String> text) {
             this(image, icc, text, List.of());
         }
@@ -225,8 +229,10 @@ public final class ImageFiles {
     /** Checks an image's size before its pixels are read (a limit, the memory coding it will need). */
     @FunctionalInterface
     public interface SizeCheck {
+        /** Checks nothing. */
         SizeCheck NONE = (width, height) -> { };
 
+        /** Throws when a {@code width x height} image must not be read. */
         void check(int width, int height) throws IOException;
     }
 
@@ -373,10 +379,12 @@ public final class ImageFiles {
         return out.toByteArray();
     }
 
+    /** Writes the image as PNG without metadata. */
     public static void writePng(Image img, OutputStream out) throws IOException {
         writePng(new Picture(img, null, null), out);
     }
 
+    /** The image as PNG bytes. */
     public static byte[] pngBytes(Image img) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {

@@ -26,11 +26,13 @@ import java.util.zip.CRC32;
 public final class PngChunks {
     /** One chunk: its 4-letter type and its data (no length, no CRC). */
     public record Chunk(String type, byte[] data) {
+        /** Checks the type has four letters and copies the data. */
         public Chunk {
             if (type.length() != 4) throw new IllegalArgumentException("PNG chunk type must be 4 letters: " + type);
             data = data.clone();
         }
 
+        /** A copy of the chunk's data. */
         @Override
         public byte[] data() {
             return data.clone();
@@ -49,6 +51,7 @@ public final class PngChunks {
 
     /** What {@link #read} found: chunks to carry, and the types of those it cannot carry faithfully. */
     public record Carried(List<Chunk> chunks, List<String> dropped) {
+        /** Copies both lists. */
         public Carried {
             chunks = List.copyOf(chunks);
             dropped = List.copyOf(dropped);
@@ -75,6 +78,7 @@ public final class PngChunks {
     private PngChunks() {
     }
 
+    /** Whether the bytes start with PNG's signature. */
     public static boolean isPng(byte[] bytes) {
         return bytes.length >= SIGNATURE.length && Arrays.equals(bytes, 0, SIGNATURE.length, SIGNATURE, 0,
                 SIGNATURE.length);
@@ -162,6 +166,7 @@ public final class PngChunks {
         return null; // hIST
     }
 
+    /** Whether any of the chunks is a text chunk (tEXt, zTXt, iTXt). */
     public static boolean hasText(List<Chunk> chunks) {
         return chunks.stream().anyMatch(c -> TEXT.contains(c.type()));
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 public final class UnreadableImageException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The image cannot be read; {@code cause} says why when a library said so. */
     public UnreadableImageException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -24,6 +24,7 @@ public final class AtomicFiles {
     /** Produces the file's content. */
     @FunctionalInterface
     public interface Content {
+        /** Writes the whole content to {@code out}; an exception leaves no file behind. */
         void writeTo(OutputStream out) throws IOException;
     }
 

@@ -4,6 +4,7 @@ package dev.nwf.format;
  * exact length of its LEVL payload, so a viewer can plan a progressive load before reading any level.
  */
 public record LevelInfo(int width, int height, int payloadLength) {
+    /** Checks the size is at least 1x1 and the length not negative. */
     public LevelInfo {
         if (width < 1 || height < 1) throw new IllegalArgumentException("level size must be at least 1x1: " + width
                 + "x" + height);

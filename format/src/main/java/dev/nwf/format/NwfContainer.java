@@ -21,6 +21,7 @@ public final class NwfContainer {
     static final byte[] SIGNATURE = {(byte) 0x8E, 'N', 'W', 'F', 0x0D, 0x0A, 0x1A, 0x0A};
     /** The compact form's signature (SPEC.md §2.9): the same non-ASCII first byte, then a lower-case n. */
     static final byte[] COMPACT_SIGNATURE = {(byte) 0x8E, 'n'};
+    /** The format's major version; a reader refuses any other. */
     public static final int VERSION_MAJOR = 1;
     /**
      * Format 1 has one current version, 1.0: coding tools are data in the header (SPEC.md §2.4.1), so a new tool needs
@@ -33,6 +34,7 @@ public final class NwfContainer {
     public static final int PREAMBLE_BYTES = SIGNATURE.length + 2;
     /** Largest chunk payload: 2^31 - 1 bytes. */
     public static final long MAX_CHUNK_BYTES = Integer.MAX_VALUE;
+    /** Most levels a file may have (the level count is a byte). */
     public static final int MAX_LEVELS = 255;
 
     /** The two byte layouts of format 1.0; both carry the same {@link NwfFile}. */
@@ -90,10 +92,15 @@ public final class NwfContainer {
         else ContainerWriter.write(file, out);
     }
 
+    /** The file's bytes in the form {@link #formFor} chooses. */
     public static byte[] toBytes(NwfFile file) {
         return toBytes(file, formFor(file));
     }
 
+    /**
+     * The file's bytes in the given form; the compact form is refused as in {@link #write(NwfFile, OutputStream,
+     * Form)}.
+     */
     public static byte[] toBytes(NwfFile file, Form form) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -114,10 +121,12 @@ public final class NwfContainer {
         return NwfStreamReader.open(in, options).readRest();
     }
 
+    /** Reads a file held in memory; as {@link #read(InputStream, ReadOptions)}. */
     public static NwfRead read(byte[] bytes, ReadOptions options) throws IOException {
         return read(new ByteArrayInputStream(bytes), options);
     }
 
+    /** Reads a file from disk; as {@link #read(InputStream, ReadOptions)}. */
     public static NwfRead read(Path path, ReadOptions options) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
             return read(in, options);

@@ -19,6 +19,7 @@ import java.util.Objects;
 public record NwfFile(NwfHeader header, List<LevelInfo> levelIndex, List<byte[]> levels, Map<String, Object> metadata,
                       byte[] icc, byte[] exif, List<RawChunk> unknown) {
 
+    /** Copies the lists and arrays, so a file never changes after construction. */
     public NwfFile {
         Objects.requireNonNull(header, "header");
         levelIndex = List.copyOf(levelIndex);
@@ -58,10 +59,12 @@ public record NwfFile(NwfHeader header, List<LevelInfo> levelIndex, List<byte[]>
         return new NwfFile(newHeader, levelIndex, levels, metadata, icc, exif, unknown);
     }
 
+    /** The same file with other metadata (the meta object, ICC, EXIF); levels and unknown chunks unchanged. */
     public NwfFile withMetadata(Map<String, Object> newMetadata, byte[] newIcc, byte[] newExif) {
         return new NwfFile(header, levelIndex, levels, newMetadata, newIcc, newExif, unknown);
     }
 
+    /** The coded levels, coarsest first, as copies. */
     @Override
     public List<byte[]> levels() {
         List<byte[]> copies = new ArrayList<>(levels.size());
@@ -69,19 +72,23 @@ public record NwfFile(NwfHeader header, List<LevelInfo> levelIndex, List<byte[]>
         return copies;
     }
 
+    /** A copy of level {@code i}'s payload (0 is the coarsest). */
     public byte[] level(int i) {
         return levels.get(i).clone();
     }
 
+    /** How many levels the file holds (fewer than the header's count when it was read from a cut stream). */
     public int levelCount() {
         return levels.size();
     }
 
+    /** A copy of the ICC profile, or null. */
     @Override
     public byte[] icc() {
         return icc == null ? null : icc.clone();
     }
 
+    /** A copy of the EXIF bytes, or null. */
     @Override
     public byte[] exif() {
         return exif == null ? null : exif.clone();

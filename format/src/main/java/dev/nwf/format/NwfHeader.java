@@ -20,11 +20,14 @@ import java.util.Objects;
 public record NwfHeader(int width, int height, int channels, int bitDepth, String modelId, byte[] modelDigest,
         int levels,
                         byte[] tools) {
+    /** Length of the model digest (SHA-256). */
     public static final int DIGEST_BYTES = 32;
+    /** Longest model id in UTF-8 bytes. */
     public static final int MAX_MODEL_ID_BYTES = 255;
     /** The tool list runs to HEAD's end; below 2^24 bytes (a value map may hold 2^16 values per channel). */
     public static final int MAX_TOOL_BYTES = (1 << 24) - 1;
 
+    /** Checks every field against SPEC.md §2.4 and copies the arrays. */
     public NwfHeader {
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(modelDigest, "modelDigest");
@@ -51,16 +54,19 @@ public record NwfHeader(int width, int height, int channels, int bitDepth, Strin
         return new NwfHeader(width, height, channels, bitDepth, modelId, modelDigest, levels, newTools);
     }
 
+    /** A copy of the model's SHA-256 digest. */
     @Override
     public byte[] modelDigest() {
         return modelDigest.clone();
     }
 
+    /** A copy of the coding-tool list's bytes. */
     @Override
     public byte[] tools() {
         return tools.clone();
     }
 
+    /** The model digest as 64 lower-case hex digits. */
     public String modelDigestHex() {
         return HexFormat.of().formatHex(modelDigest);
     }
@@ -82,6 +88,7 @@ public record NwfHeader(int width, int height, int channels, int bitDepth, Strin
         return (int) (((long) side + (1L << shift) - 1) >> shift);
     }
 
+    /** Width times height. */
     public long pixelCount() {
         return (long) width * height;
     }

@@ -13,10 +13,12 @@ package dev.nwf.format;
 public record NwfRead(NwfFile file, boolean complete, long verifiedBytes, String stopReason,
                       NwfContainer.Form form) {
 
+    /** Levels that arrived whole and verified. */
     public int completeLevels() {
         return file.levelCount();
     }
 
+    /** Levels the header announces. */
     public int totalLevels() {
         return file.header().levels();
     }

@@ -75,10 +75,12 @@ public final class NwfStreamReader {
         return form;
     }
 
+    /** The header, read when the reader was opened. */
     public NwfHeader header() {
         return header;
     }
 
+    /** The level index: each level's size and payload length. */
     public List<LevelInfo> levelIndex() {
         return index;
     }
@@ -152,14 +154,17 @@ public final class NwfStreamReader {
         return exif == null ? null : exif.clone();
     }
 
+    /** Offset just past the last whole, verified part of the stream. */
     public long verifiedBytes() {
         return verifiedBytes;
     }
 
+    /** Null while reading went well, otherwise why it stopped. */
     public String stopReason() {
         return stopReason;
     }
 
+    /** Whether the end of the file was read (the end chunk, or the compact form's last level). */
     public boolean isComplete() {
         return ended;
     }

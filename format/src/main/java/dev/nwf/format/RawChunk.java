@@ -8,16 +8,19 @@ import java.util.Objects;
  * tools which rewrite a file do not lose it (SPEC.md §2.3).
  */
 public record RawChunk(String type, byte[] payload) {
+    /** Checks the type's four letters and copies the payload. */
     public RawChunk {
         ChunkTypes.requireValid(type);
         payload = payload.clone();
     }
 
+    /** A copy of the payload. */
     @Override
     public byte[] payload() {
         return payload.clone();
     }
 
+    /** Whether the type's first letter is upper case: a reader that does not know it must refuse the file. */
     public boolean isCritical() {
         return ChunkTypes.isCritical(type);
     }

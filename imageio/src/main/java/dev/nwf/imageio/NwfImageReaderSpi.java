@@ -19,6 +19,7 @@ public final class NwfImageReaderSpi extends ImageReaderSpi {
     static final String[] SUFFIXES = {"nwf"};
     static final String[] MIME_TYPES = {"image/x-nwf"};
 
+    /** The provider ImageIO finds through {@code META-INF/services}. */
     public NwfImageReaderSpi() {
         super("nwf", "1.0", NAMES, SUFFIXES, MIME_TYPES,
                 NwfImageReader.class.getName(), new Class<?>[] {ImageInputStream.class}, null,

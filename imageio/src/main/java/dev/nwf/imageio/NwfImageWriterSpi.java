@@ -13,6 +13,7 @@ import javax.imageio.stream.ImageOutputStream;
  * "nwf", file)} codes an image losslessly. Any image of 1 to 4 bands of at most 16 bits is accepted.
  */
 public final class NwfImageWriterSpi extends ImageWriterSpi {
+    /** The provider ImageIO finds through {@code META-INF/services}. */
     public NwfImageWriterSpi() {
         super("nwf", "1.0", NwfImageReaderSpi.NAMES, NwfImageReaderSpi.SUFFIXES, NwfImageReaderSpi.MIME_TYPES,
                 NwfImageWriter.class.getName(), new Class<?>[] {ImageOutputStream.class},

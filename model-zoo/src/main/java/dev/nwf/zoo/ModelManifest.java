@@ -15,6 +15,7 @@ import java.util.Map;
 public record ModelManifest(int formatVersion, String id, String version, String family, Integer inputs, List<Layer> architecture,
                             List<Network> networks, Map<String, Object> hyperParameters, String trainingData,
                             Map<String, Double> measuredBpsp, String weightsSha256, String notes) {
+    /** The manifest layout this reader writes and reads. */
     public static final int FORMAT_VERSION = 1;
 
     /** One integer convolution layer; weights and biases live in weights.safetensors as layerN.weight / layerN.bias. */

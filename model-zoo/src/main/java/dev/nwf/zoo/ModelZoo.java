@@ -61,6 +61,7 @@ public final class ModelZoo implements ModelResolver {
         models.put(m.manifest().id(), m);
     }
 
+    /** Every model found, bundled ones first, then those added from folders in file-name order. */
     public List<ZooModel> list() {
         return new ArrayList<>(models.values());
     }

@@ -27,6 +27,7 @@ public final class SafeTensors {
     private SafeTensors() {
     }
 
+    /** The tensors as a safetensors file (header JSON, then the data). */
     public static byte[] write(Map<String, Tensor> tensors) {
         ObjectNode header = JSON.createObjectNode();
         long offset = 0;
@@ -52,6 +53,7 @@ public final class SafeTensors {
         return out.toByteArray();
     }
 
+    /** Reads a safetensors file's int32 tensors; {@code source} names it in messages. */
     public static Map<String, Tensor> read(byte[] bytes, String source) throws ModelFileException {
         if (bytes.length < 8) throw new ModelFileException(source, "weights file is shorter than its 8-byte header length");
         long headerLength = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();

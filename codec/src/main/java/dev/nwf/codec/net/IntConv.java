@@ -12,9 +12,12 @@ import java.util.Objects;
  */
 public record IntConv(int inChannels, int outChannels, int kernel, int dilation, int[] weights, int[] bias, int shift,
                       int clampLo, int clampHi, boolean withNetInput) {
+    /** Clamp bound meaning "no lower clamp". */
     public static final int NO_CLAMP_LO = Integer.MIN_VALUE;
+    /** Clamp bound meaning "no upper clamp". */
     public static final int NO_CLAMP_HI = Integer.MAX_VALUE;
 
+    /** Checks shapes, kernel, dilation and clamp bounds against SPEC.md §5. */
     public IntConv {
         if (inChannels < 1 || outChannels < 1) throw new IllegalArgumentException("channels must be positive");
         if (kernel != 1 && kernel != 3) throw new IllegalArgumentException("kernel must be 1 or 3: " + kernel);
@@ -33,6 +36,7 @@ public record IntConv(int inChannels, int outChannels, int kernel, int dilation,
         bias = bias.clone();
     }
 
+    /** Weight from input {@code i} to output {@code o} at kernel position ({@code ky}, {@code kx}). */
     public int weight(int o, int i, int ky, int kx) {
         return weights[((o * inChannels + i) * kernel + ky) * kernel + kx];
     }
@@ -69,20 +73,24 @@ public record IntConv(int inChannels, int outChannels, int kernel, int dilation,
         return Math.max(Math.abs(lo), Math.abs(hi));
     }
 
+    /** A copy of the weights, [out][in][ky][kx] flattened. */
     @Override
     public int[] weights() {
         return weights.clone();
     }
 
+    /** A copy of the biases, one per output channel. */
     @Override
     public int[] bias() {
         return bias.clone();
     }
 
+    /** The weights themselves, for evaluators that must not copy them per call; never to be changed. */
     public int[] weightsView() {
         return weights;
     }
 
+    /** The biases themselves; never to be changed. */
     public int[] biasView() {
         return bias;
     }

@@ -24,6 +24,7 @@ public record IntNet(int inputs, List<IntConv> layers) {
      */
     public static final long TF32_OPERAND_EXACT = 1L << 11;
 
+    /** Checks each layer's inputs match the previous layer's outputs. */
     public IntNet {
         layers = List.copyOf(layers);
         if (layers.isEmpty()) throw new IllegalArgumentException("a network needs at least one layer");
@@ -38,6 +39,7 @@ public record IntNet(int inputs, List<IntConv> layers) {
         }
     }
 
+    /** Output channels of the last layer. */
     public int outputs() {
         return layers.get(layers.size() - 1).outChannels();
     }
@@ -99,6 +101,7 @@ public record IntNet(int inputs, List<IntConv> layers) {
         }
     }
 
+    /** The network as bytes in a fixed layout: what a model's digest is computed over. */
     public byte[] canonicalBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {

@@ -7,5 +7,6 @@ public interface NetEvaluator {
      */
     int[][] evaluate(IntNet net, int[][] input, int w, int h);
 
+    /** A short name for messages and reports (e.g. "reference", "djl-cpu-fp32"). */
     String name();
 }

@@ -1,6 +1,7 @@
 package dev.nwf.codec.net;
 /** The pure-Java integer evaluator: the ground truth of SPEC.md §5.1 (64-bit accumulators, no floating point). */
 public final class ReferenceEvaluator implements NetEvaluator {
+    /** The one instance: the evaluator has no state. */
     public static final ReferenceEvaluator INSTANCE = new ReferenceEvaluator();
 
     private ReferenceEvaluator() {

@@ -10,17 +10,20 @@ import java.util.Arrays;
  * evaluator gets the integers of one pass over the whole input.
  */
 public final class Stripes {
+    /** Rows of output a stripe computes (plus the network's halo above and below). */
     public static final int STRIPE_ROWS = 256;
 
     /** One pass of a network over a whole input. */
     @FunctionalInterface
     public interface Whole {
+        /** Evaluates {@code net} over a whole {@code w x h} input. */
         int[][] evaluate(IntNet net, int[][] input, int w, int h);
     }
 
     private Stripes() {
     }
 
+    /** Evaluates {@code net} stripe by stripe through {@code whole}, joining the outputs: same result, less memory. */
     public static int[][] evaluate(IntNet net, int[][] input, int w, int h, Whole whole) {
         int halo = net.receptiveRadius();
         if (h <= 2 * STRIPE_ROWS || h <= 2 * halo) return whole.evaluate(net, input, w, h);

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
  * the map shows which pixels actually move those latents for this image.
  */
 public final class ReceptiveField {
+    /** How much each pixel is raised in turn. */
     public static final int DELTA = 16;
 
     private ReceptiveField() {

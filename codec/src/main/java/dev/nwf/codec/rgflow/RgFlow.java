@@ -24,25 +24,33 @@ public final class RgFlow {
     /** Network order in a model: disentangler couplings, decimator couplings, latent prior network. */
     public static final List<String> NET_NAMES = List.of("dis.p1", "dis.u1", "dis.p2", "dis.u2",
             "dec.p1", "dec.u1", "dec.p2", "dec.u2", "prior");
+    /** Index in {@link #NET_NAMES} of the latent prior network. */
     public static final int PRIOR_NET = 8;
     /** Prior network inputs: the block's kept sites minus their mean, that mean, a chroma flag. */
     public static final int PRIOR_INPUTS = 6;
     /** Inputs and outputs of each network in {@link #NET_NAMES} order. */
     public static final int[][] NET_SHAPES = {{9, 8}, {8, 8}, {13, 4}, {12, 4}, {9, 8}, {8, 8}, {13, 4}, {12, 4},
             {PRIOR_INPUTS, 24}};
+    /** Index in {@link #NET_NAMES} of the disentangler's first network. */
     public static final int DISENTANGLER = 0;
+    /** Index in {@link #NET_NAMES} of the decimator's first network. */
     public static final int DECIMATOR = 4;
 
+    /** Sites of the checkerboard's first colour, coded first in each step. */
     public static final int[] BLACK = {0, 2, 5, 7, 8, 10, 13, 15};
+    /** Sites of the checkerboard's second colour. */
     public static final int[] WHITE = {1, 3, 4, 6, 9, 11, 12, 14};
     /** Even row, even column: these go on to the next level, in (row / 2) * 2 + column / 2 order. */
     public static final int[] KEPT = {0, 2, 8, 10};
+    /** Odd row, odd column sites of a block. */
     public static final int[] ODD = {5, 7, 13, 15};
     /** The latent sites in coding order: the odd-odd black sites, then the white ones. */
     public static final int[] LATENT = {5, 7, 13, 15, 1, 3, 4, 6, 9, 11, 12, 14};
+    /** How far the disentangler's blocks are shifted from the decimator's, in sites. */
     public static final int DISENTANGLER_OFFSET = 2;
     /** Network inputs are clamped to +-this (after scaling to 8-bit range). */
     public static final int INPUT_BOUND = 1023;
+    /** The prior network's chroma flag input for a chroma channel (0 for luma). */
     public static final int CHROMA_FLAG = 64;
     static final int COARSEST_MAX_SIDE = 16;
 
@@ -54,6 +62,7 @@ public final class RgFlow {
         return NET_SHAPES[index].clone();
     }
 
+    /** Checks a model's networks have the count and shapes of {@link #NET_SHAPES}; throws IllegalArgumentException. */
     public static void check(List<IntNet> nets) {
         if (nets.size() != NET_NAMES.size()) {
             throw new IllegalArgumentException("an rgflow model has " + NET_NAMES.size() + " networks, got "
@@ -80,11 +89,13 @@ public final class RgFlow {
      * the visible size of each container level, coarsest first.
      */
     public record Plan(int steps, int paddedWidth, int paddedHeight, int[][] visible) {
+        /** Container levels: one more than the RG steps. */
         public int levels() {
             return steps + 1;
         }
     }
 
+    /** The grid sizes for a {@code w x h} image. */
     public static Plan plan(int w, int h) {
         int m = Math.max(w, h);
         int steps = 0;

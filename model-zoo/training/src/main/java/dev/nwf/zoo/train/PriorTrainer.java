@@ -31,10 +31,12 @@ public final class PriorTrainer {
      */
     public record Config(int hidden, int steps, int batch, int crop, float learningRate, int shift, long seed,
             boolean contextLoss) {
+        /** The settings of the bundled model's training. */
         public static Config defaults() {
             return new Config(16, 1500, 16, 32, 3e-3f, 6, 1, false);
         }
 
+        /** The same settings with {@code n} steps. */
         public Config withSteps(int n) {
             return new Config(hidden, n, batch, crop, learningRate, shift, seed, contextLoss);
         }
@@ -46,10 +48,12 @@ public final class PriorTrainer {
 
     private final Config cfg;
 
+    /** A trainer with these settings. */
     public PriorTrainer(Config cfg) {
         this.cfg = cfg;
     }
 
+    /** Trains the prior network on crops of {@code images}, reporting progress; returns the integer network. */
     public IntNet train(List<Image> images, Consumer<Progress> progress) {
         List<PriorTrainingData.Sample> samples = new ArrayList<>();
         for (Image img : images) {

@@ -17,17 +17,27 @@ import java.util.List;
  * exactly what coding will.
  */
 public final class PriorTrainingData {
+    /** Prior network inputs. */
     public static final int INPUTS = HighPassPrior.INPUTS;
+    /** Prior network outputs. */
     public static final int OUTPUTS = HighPassPrior.OUTPUTS;
+    /** Largest input magnitude the prior sees. */
     public static final int INPUT_BOUND = HighPassPrior.INPUT_BOUND;
     /** The coder's context constants (SPEC.md §6.3.1-6.3.2), for training against it. */
     public static final int EDGE_GAIN = DetailCoder.EDGE_GAIN;
+    /** Weight of the network's scale in the local scale. */
     public static final int NET_WEIGHT = LocalScale.NET_WEIGHT;
+    /** Weight of the left and up neighbours in the local scale. */
     public static final int NEAR = LocalScale.NEAR;
+    /** Weight of the diagonal neighbours in the local scale. */
     public static final int DIAGONAL = LocalScale.DIAGONAL;
+    /** Weight of the neighbours two away in the local scale. */
     public static final int FAR = LocalScale.FAR;
+    /** Weight of the co-located samples of bands already coded. */
     public static final int CO = LocalScale.CO;
+    /** Left/up weight for bands whose edges run along that direction. */
     public static final int ALONG = LocalScale.ALONG;
+    /** Left/up weight for bands whose edges run across that direction. */
     public static final int ACROSS = LocalScale.ACROSS;
 
     /** Inputs [6][w*h] and targets [HL, LH, HH][w*h], normalised to 8-bit range. */
@@ -37,6 +47,7 @@ public final class PriorTrainingData {
     private PriorTrainingData() {
     }
 
+    /** The training samples of one image: every level and channel of its wavelet pyramid. */
     public static List<Sample> samples(Image image) {
         Pyramid pyr = Pyramid.build(image, ColourTransform.standard(image.channels()), Lifting.Filter.LE_GALL_53);
         List<Sample> out = new ArrayList<>();

@@ -39,6 +39,7 @@ public final class RgFlowTrainer {
     public record Config(int hidden, int steps, int batch, int crop, int rgSteps, float learningRate, int shift,
             long seed,
                          boolean conditional) {
+        /** The settings of the bundled rgflow model's training. */
         public static Config defaults() {
             return new Config(16, 2000, 16, 64, 3, 2e-3f, 6, 1, true);
         }
@@ -46,6 +47,7 @@ public final class RgFlowTrainer {
 
     private final Config cfg;
 
+    /** A trainer with these settings; the crop must be a multiple of 2^(RG steps + 1). */
     public RgFlowTrainer(Config cfg) {
         if (cfg.crop() % (1 << (cfg.rgSteps() + 1)) != 0) {
             throw new IllegalArgumentException("crop " + cfg.crop() + " must be a multiple of "
@@ -58,6 +60,7 @@ public final class RgFlowTrainer {
     private record Plane(int[] samples, int width, int height, boolean chroma) {
     }
 
+    /** Trains every network of an rgflow model with id {@code id} on crops of {@code images}. */
     public NwfModel train(String id, List<Image> images, Consumer<PriorTrainer.Progress> progress) {
         List<Plane> planes = new ArrayList<>();
         for (Image img : images) {
