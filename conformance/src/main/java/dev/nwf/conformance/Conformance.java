@@ -115,19 +115,29 @@ public final class Conformance {
                                 + (wrote ? " and an output file" : ""));
             }
             if (p.exitValue() != 0 || !wrote) return new CaseResult(m.name(), false,
-                    "decoder failed with exit " + p.exitValue());
+                    "decoder failed with exit " + p.exitValue() + truncationHint(m));
             Image img = ImageFiles.read(out);
             String hash = PixelHash.of(img);
             boolean ok = hash.equals(m.output().sha256());
             return new CaseResult(m.name(), ok, ok ? "output matches" : "output " + img.width() + "x" + img.height()
                     + " differs from the expected "
-                    + m.output().width() + "x" + m.output().height());
+                    + m.output().width() + "x" + m.output().height() + truncationHint(m));
         } catch (IOException e) {
             return new CaseResult(m.name(), false, "could not run decoder: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new CaseResult(m.name(), false, "interrupted");
         }
+    }
+
+    /**
+     * What a cut file's case asks of an external decoder, which may not know it: the image of the last level that
+     * arrived whole, with success, as {@code nwf decode --allow-partial} does.
+     */
+    static String truncationHint(CaseManifest m) {
+        if (m.features() == null || !m.features().contains("truncation")) return "";
+        return "; this file is cut after level " + m.output().level() + ": the decoder must write that level's "
+                + m.output().width() + "x" + m.output().height() + " image and exit 0 (as nwf decode --allow-partial)";
     }
 
     /** The stable error names conformance manifests use. */

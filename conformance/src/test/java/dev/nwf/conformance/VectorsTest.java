@@ -44,6 +44,13 @@ class VectorsTest {
         Files.write(png, dev.nwf.files.ImageFiles.pngBytes(dev.nwf.codec.SyntheticImages.fixedWaves(3, 3, 1, 8, 1)));
         List<CaseResult> results = Conformance.runExternal(COMMITTED, "cp " + png + " {out}", tmp);
         assertTrue(results.stream().noneMatch(CaseResult::passed), results.toString());
+        // a cut file's case says what it expects of a decoder that does not know about cut files
+        CaseResult cut = results.stream().filter(r -> r.name().equals("truncated-after-level-1")).findFirst()
+                .orElseThrow();
+        assertTrue(cut.detail().contains("cut after level 1") && cut.detail().contains("--allow-partial"),
+                cut.detail());
+        CaseResult whole = results.stream().filter(r -> r.name().equals("gray16-31x29")).findFirst().orElseThrow();
+        assertTrue(!whole.detail().contains("cut after"), whole.detail());
     }
 
     /** Inputs that once misbehaved stay in regressions/, named after the failure; each must give a named error. */
