@@ -136,8 +136,10 @@ final class EncodeCommand implements Callable<Integer> {
         java.util.Map<String, Object> meta = strip ? java.util.Map.of() : picture.containerMetadata();
         if (!strip) {
             for (String what : PngChunks.of(inBytes, img.channels()).dropped()) {
-                System.err.printf("note: %s: %s is not kept (%s)%n", input, what, what.length() == 4
-                        ? "its bytes depend on how the PNG stored its pixels" : "a PNG has no place for it");
+                String why = what.length() == 4 ? "its bytes depend on how the PNG stored its pixels"
+                        : what.startsWith("TIFF") ? "only TIFF's text tags, XMP, resolution and chromaticities are carried"
+                        : "a PNG has no place for it";
+                System.err.printf("note: %s: %s is not kept (%s)%n", input, what, why);
             }
         }
         byte[] icc = strip ? null : picture.icc();

@@ -86,10 +86,12 @@ public final class PngChunks {
 
     /**
      * What an input file carries that a PNG output can hold: a PNG's ancillary chunks, a JPEG's EXIF and XMP
-     * ({@link JpegSegments}); nothing for other formats.
+     * ({@link JpegSegments}), a TIFF's text tags, XMP and resolution ({@link TiffTags}); nothing for other formats.
      */
     public static Carried of(byte[] file, int channels) {
-        return JpegSegments.isJpeg(file) ? JpegSegments.read(file) : read(file, channels);
+        if (JpegSegments.isJpeg(file)) return JpegSegments.read(file);
+        if (TiffTags.isTiff(file)) return TiffTags.read(file);
+        return read(file, channels);
     }
 
     /** The ancillary chunks of a PNG's bytes, in file order, as they are; a damaged chunk list ends the scan. */

@@ -153,6 +153,59 @@ class PngChunksTest {
                 chunk("eXIf", tiff)), PngChunks.read(png.toByteArray()).chunks());
     }
 
+    /**
+     * A TIFF's text tags, XMP and resolution become the PNG chunks a decode writes (the text chunks replacing the
+     * reader's text entries); its Orientation has no place there and is named.
+     */
+    @Test
+    void aTiffsTextXmpAndResolutionAreCarriedAndItsOrientationNamed() throws IOException {
+        Image img = new Image(16, 8, 8, new int[][] {new int[128], new int[128], new int[128]});
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
+        var type = javax.imageio.ImageTypeSpecifier.createFromRenderedImage(ImageFiles.toBufferedImage(img));
+        var dir = javax.imageio.plugins.tiff.TIFFDirectory.createFromMetadata(
+                writer.getDefaultImageMetadata(type, writer.getDefaultWriteParam()));
+        byte[] xmp = latin1("<x:xmpmeta xmlns:x='adobe:ns:meta/'/>");
+        dir.addTIFFField(field(270, javax.imageio.plugins.tiff.TIFFTag.TIFF_ASCII, new String[] {"a test card"}));
+        dir.addTIFFField(field(700, javax.imageio.plugins.tiff.TIFFTag.TIFF_UNDEFINED, xmp));
+        dir.addTIFFField(field(274, javax.imageio.plugins.tiff.TIFFTag.TIFF_SHORT, new char[] {6}));
+        dir.addTIFFField(field(282, javax.imageio.plugins.tiff.TIFFTag.TIFF_RATIONAL, new long[][] {{300, 1}}));
+        dir.addTIFFField(field(283, javax.imageio.plugins.tiff.TIFFTag.TIFF_RATIONAL, new long[][] {{300, 1}}));
+        dir.addTIFFField(field(296, javax.imageio.plugins.tiff.TIFFTag.TIFF_SHORT, new char[] {2}));
+        dir.addTIFFField(field(318, javax.imageio.plugins.tiff.TIFFTag.TIFF_RATIONAL,
+                new long[][] {{3127, 10000}, {3290, 10000}}));
+        dir.addTIFFField(field(319, javax.imageio.plugins.tiff.TIFFTag.TIFF_RATIONAL,
+                new long[][] {{64, 100}, {33, 100}, {30, 100}, {60, 100}, {15, 100}, {6, 100}}));
+        ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+        try (var ios = javax.imageio.ImageIO.createImageOutputStream(tiff)) {
+            writer.setOutput(ios);
+            writer.write(null, new javax.imageio.IIOImage(ImageFiles.toBufferedImage(img), null, dir.getAsMetadata()),
+                    writer.getDefaultWriteParam());
+        } finally {
+            writer.dispose();
+        }
+        byte[] bytes = tiff.toByteArray();
+        PngChunks.Chunk description = chunk("tEXt", latin1("ImageDescription\0a test card"));
+        PngChunks.Chunk xmpChunk = chunk("iTXt", concat(latin1("XML:com.adobe.xmp\0\0\0\0\0"), xmp));
+        // 300 dpi = 11811 pixels per metre, unit 1 (metre)
+        PngChunks.Chunk phys = chunk("pHYs", new byte[] {0, 0, 0x2E, 0x23, 0, 0, 0x2E, 0x23, 1});
+        java.nio.ByteBuffer chrm = java.nio.ByteBuffer.allocate(32);
+        for (int v : new int[] {31270, 32900, 64000, 33000, 30000, 60000, 15000, 6000}) chrm.putInt(v);
+        PngChunks.Chunk chromaticities = chunk("cHRM", chrm.array());
+        PngChunks.Carried c = PngChunks.of(bytes, 3);
+        assertEquals(List.of(description, xmpChunk, chromaticities, phys), c.chunks());
+        assertEquals(List.of("TIFF tag 274 (Orientation)"), c.dropped());
+        ImageFiles.Picture p = ImageFiles.readPicture(bytes, "test.tif", ImageFiles.SizeCheck.NONE);
+        ImageFiles.Picture back = ImageFiles.Picture.of(p.image(), null, p.containerMetadata(), p.exif());
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageFiles.writePng(back, png);
+        assertEquals(List.of(description, xmpChunk, chromaticities, phys), PngChunks.read(png.toByteArray()).chunks());
+    }
+
+    private static javax.imageio.plugins.tiff.TIFFField field(int number, int type, Object data) {
+        var tag = new javax.imageio.plugins.tiff.TIFFTag("t" + number, number, 1 << type);
+        return new javax.imageio.plugins.tiff.TIFFField(tag, type, java.lang.reflect.Array.getLength(data), data);
+    }
+
     private static byte[] segment(int marker, byte[] data) {
         byte[] out = new byte[4 + data.length];
         out[0] = (byte) 0xFF;
