@@ -133,7 +133,7 @@ final class EncodeCommand implements Callable<Integer> {
         Image img = picture.image();
         // nothing lost: the ICC profile travels in the container's iccp chunk, text entries and a PNG's other
         // ancillary chunks in its meta object
-        java.util.Map<String, Object> meta = strip ? java.util.Map.of() : picture.containerMetadata();
+        java.util.Map<String, Object> meta = strip ? picture.formMetadata() : picture.containerMetadata();
         if (!strip) {
             for (String what : PngChunks.of(inBytes, img.channels()).dropped()) {
                 String why = what.length() == 4 ? "its bytes depend on how the PNG stored its pixels"

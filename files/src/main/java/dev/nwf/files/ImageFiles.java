@@ -142,9 +142,12 @@ public final class ImageFiles {
     /**
      * An image with what its file carried besides pixels: ICC profile, text entries in the file's order (so that
      * encoding the same file twice gives the same bytes; {@code Map.copyOf}'s order changes from run to run), and a
-     * PNG's other ancillary chunks as they were ({@link PngChunks}; text chunks among them replace the text entries).
+     * PNG's other ancillary chunks as they were ({@link PngChunks}; text chunks among them replace the text entries),
+     * and a PNG's form where a decode would otherwise write another ({@link PngForm}: a palette, gray of 1-4 bits;
+     * null for none).
      */
-    public record Picture(Image image, byte[] icc, java.util.Map<String, String> text, List<PngChunks.Chunk> chunks) {
+    public record Picture(Image image, byte[] icc, java.util.Map<String, String> text, List<PngChunks.Chunk> chunks,
+                          PngForm form) {
         /** Text and chunk lists are copied; null stands for none. */
         public Picture {
             text = text == null ? java.util.Map.of()
@@ -157,6 +160,11 @@ public final class ImageFiles {
             this(image, icc, text, List.of());
         }
 
+        /** A picture written in the default PNG form. */
+        public Picture(Image image, byte[] icc, java.util.Map<String, String> text, List<PngChunks.Chunk> chunks) {
+            this(image, icc, text, chunks, null);
+        }
+
         /**
          * The .nwf meta object that carries the text entries and PNG chunks but EXIF ({@link PngChunks#textOf} reads
          * it).
@@ -166,7 +174,13 @@ public final class ImageFiles {
             if (!text.isEmpty()) meta.put(PngChunks.TEXT_META_KEY, text);
             List<PngChunks.Chunk> rest = chunks.stream().filter(c -> !c.type().equals(PngChunks.EXIF)).toList();
             if (!rest.isEmpty()) meta.put(PngChunks.META_KEY, PngChunks.toJson(rest));
+            meta.putAll(formMetadata());
             return meta;
+        }
+
+        /** The part of {@link #containerMetadata} that is not metadata but the PNG's form: what --strip keeps. */
+        public java.util.Map<String, Object> formMetadata() {
+            return form == null ? java.util.Map.of() : java.util.Map.of(PngForm.META_KEY, form.toJson());
         }
 
         /** The EXIF (TIFF-structured) bytes, for the .nwf file's exif chunk, or null. */
@@ -181,7 +195,7 @@ public final class ImageFiles {
             List<PngChunks.Chunk> chunks = new java.util.ArrayList<>(PngChunks.fromJson(metadata.get(
                     PngChunks.META_KEY)));
             if (exif != null) chunks.add(new PngChunks.Chunk(PngChunks.EXIF, exif));
-            return new Picture(image, icc, text, chunks);
+            return new Picture(image, icc, text, chunks, PngForm.fromJson(metadata.get(PngForm.META_KEY)));
         }
     }
 
@@ -192,8 +206,10 @@ public final class ImageFiles {
     public static Picture readPicture(byte[] bytes, String source, SizeCheck sizeCheck) throws IOException {
         Picture p = readPicture(new java.io.ByteArrayInputStream(bytes), source, sizeCheck);
         List<PngChunks.Chunk> chunks = PngChunks.of(bytes, p.image().channels()).chunks();
-        if (chunks.isEmpty()) return p;
-        return new Picture(p.image(), p.icc(), PngChunks.hasText(chunks) ? java.util.Map.of() : p.text(), chunks);
+        PngForm form = PngForm.of(bytes);
+        if (chunks.isEmpty() && form == null) return p;
+        return new Picture(p.image(), p.icc(), PngChunks.hasText(chunks) ? java.util.Map.of() : p.text(), chunks,
+                form);
     }
 
     /** The input formats the JDK's image readers give this build. */
@@ -296,9 +312,14 @@ public final class ImageFiles {
      * IHDR, as they were).
      */
     public static void writePng(Picture p, OutputStream out) throws IOException {
-        BufferedImage bi = toBufferedImage(p.image(), p.icc());
+        BufferedImage inForm = p.form() == null ? null : p.form().render(p.image());
+        BufferedImage bi = inForm != null ? inForm : toBufferedImage(p.image(), p.icc());
         javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        OutputStream target = PngChunks.inserting(out, p.chunks());
+        List<List<PngChunks.Chunk>> chunks = inForm != null ? p.form().relaid(p.chunks()) : List.of(p.chunks(),
+                List.of());
+        // a palette's bKGD follows PLTE, which the writer makes: the PNG is spliced in memory then
+        java.io.ByteArrayOutputStream spliced = chunks.get(1).isEmpty() ? null : new java.io.ByteArrayOutputStream();
+        OutputStream target = PngChunks.inserting(spliced != null ? spliced : out, chunks.get(0));
         try (javax.imageio.stream.ImageOutputStream ios = new javax.imageio.stream.MemoryCacheImageOutputStream(
                 target)) {
             writer.setOutput(ios);
@@ -317,8 +338,9 @@ public final class ImageFiles {
                 root.appendChild(textNode);
                 meta.mergeTree(std, root);
             }
-            if (p.icc() != null && bi.getColorModel().getColorSpace() instanceof java.awt.color.ICC_ColorSpace ics
-                    && !ics.isCS_sRGB()) {
+            // a palette's colour model is sRGB: the profile goes in as iCCP all the same
+            if (p.icc() != null && (inForm != null || bi.getColorModel().getColorSpace()
+                    instanceof java.awt.color.ICC_ColorSpace ics && !ics.isCS_sRGB())) {
                 String nativeFormat = "javax_imageio_png_1.0";
                 javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode(nativeFormat);
                 javax.imageio.metadata.IIOMetadataNode iccp = new javax.imageio.metadata.IIOMetadataNode("iCCP");
@@ -332,6 +354,7 @@ public final class ImageFiles {
         } finally {
             writer.dispose();
         }
+        if (spliced != null) out.write(PngChunks.afterPalette(spliced.toByteArray(), chunks.get(1)));
     }
 
     /** The iCCP profile of a PNG (the JDK reader does not apply it to the colour model), or null. */

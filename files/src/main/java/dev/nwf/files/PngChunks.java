@@ -282,6 +282,26 @@ public final class PngChunks {
         };
     }
 
+    /** A PNG's bytes with {@code chunks} inserted right after its PLTE (where bKGD, hIST and tRNS must stand). */
+    static byte[] afterPalette(byte[] png, List<Chunk> chunks) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(png);
+        int p = SIGNATURE.length;
+        while (p + 12 <= png.length) {
+            int length = b.getInt(p);
+            if (length < 0 || p + 12L + length > png.length) break;
+            String type = new String(png, p + 4, 4, StandardCharsets.ISO_8859_1);
+            p += 12 + length;
+            if (type.equals("PLTE")) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + 64);
+                out.write(png, 0, p);
+                for (Chunk c : chunks) write(out, c);
+                out.write(png, p, png.length - p);
+                return out.toByteArray();
+            }
+        }
+        return png; // no palette: nothing of the kind belongs
+    }
+
     static void write(OutputStream out, Chunk c) throws IOException {
         byte[] type = c.type().getBytes(StandardCharsets.ISO_8859_1);
         out.write(ByteBuffer.allocate(4).putInt(c.data.length).array());

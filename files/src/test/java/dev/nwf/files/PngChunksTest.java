@@ -68,7 +68,7 @@ class PngChunksTest {
         PngChunks.Carried g = PngChunks.read(grayPng, 1);
         assertEquals(List.of("hIST"), g.dropped());
         assertEquals(List.of(chunk("bKGD", new byte[] {0, 7}), chunk("sBIT", new byte[] {6})), g.chunks());
-        // a palette PNG comes back as RGB: the background index becomes its colour, sBIT gains nothing
+        // written as RGB, a palette PNG's background index becomes its colour, sBIT gains nothing
         byte[] r = {10, 20, 30, 40};
         byte[] gr = {50, 60, 70, 80};
         byte[] b = {90, 100, 110, 120};
@@ -85,10 +85,15 @@ class PngChunksTest {
                 chunk("sBIT", new byte[] {5, 6, 5}));
         assertEquals(expected, p.chunks());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageFiles.writePng(p, out);
+        ImageFiles.writePng(new ImageFiles.Picture(p.image(), p.icc(), p.text(), p.chunks()), out);
         assertEquals(expected, PngChunks.read(out.toByteArray()).chunks());
         assertTrue(p.image().sameAs(ImageFiles.readPicture(out.toByteArray(), "rgb.png",
                 ImageFiles.SizeCheck.NONE).image()), "the JDK's reader takes the rewritten chunks");
+        // in its own form (PngForm), the palette PNG gets its index back, after PLTE
+        ByteArrayOutputStream inForm = new ByteArrayOutputStream();
+        ImageFiles.writePng(p, inForm);
+        assertEquals(List.of(chunk("sBIT", new byte[] {5, 6, 5}), chunk("bKGD", new byte[] {2})),
+                PngChunks.read(inForm.toByteArray()).chunks());
     }
 
     /** A 1-bit gray PNG comes back as 8-bit gray (not RGB), its background value scaled to match. */
