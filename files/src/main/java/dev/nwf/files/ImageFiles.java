@@ -272,8 +272,16 @@ public final class ImageFiles {
                 + ": not an image format this build can read (" + INPUT_FORMATS + ")", null);
         javax.imageio.ImageReader reader = readers.next();
         try {
-            reader.setInput(iis);
-            sizeCheck.check(reader.getWidth(0), reader.getHeight(0));
+            int width;
+            int height;
+            try {
+                reader.setInput(iis);
+                width = reader.getWidth(0);
+                height = reader.getHeight(0);
+            } catch (RuntimeException | IOException e) {
+                throw unreadable(source, reader, e);
+            }
+            sizeCheck.check(width, height); // its refusal (a limit, the heap) is not about the file: passed on as is
             BufferedImage bi = reader.read(0);
             javax.imageio.metadata.IIOMetadata meta = reader.getImageMetadata(0);
             refuseAnimation(reader, meta, source);
@@ -300,11 +308,32 @@ public final class ImageFiles {
                 }
             }
             return new Picture(img, icc, text);
-        } catch (IllegalArgumentException | javax.imageio.IIOException e) {
-            throw new UnreadableImageException(source + ": unreadable image: " + e.getMessage(), e);
+        } catch (UnreadableImageException e) {
+            throw e;
+        } catch (RuntimeException | javax.imageio.IIOException | java.io.EOFException e) {
+            throw unreadable(source, reader, e);
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * The JDK's readers fail on damaged files with any runtime exception (fuzzing found index errors in the TIFF
+     * reader) or an I/O exception without a message (a cut file): each is an unreadable image, named, never a crash.
+     */
+    private static UnreadableImageException unreadable(String source, javax.imageio.ImageReader reader,
+            Exception e) {
+        if (e instanceof UnreadableImageException u) return u;
+        String format;
+        try {
+            format = reader.getFormatName();
+        } catch (IOException | RuntimeException unnamed) {
+            format = "image";
+        }
+        String why = e instanceof java.io.EOFException ? "the " + format + " data ends early"
+                : e.getMessage() != null ? e.getMessage()
+                : "the " + format + " reader failed (" + e.getClass().getSimpleName() + ")";
+        return new UnreadableImageException(source + ": unreadable image: " + why, e);
     }
 
     /**
