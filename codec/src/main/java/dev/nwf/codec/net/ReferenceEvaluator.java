@@ -37,12 +37,26 @@ public final class ReferenceEvaluator implements NetEvaluator {
         return c;
     }
 
+    /**
+     * One layer. Replicate padding is applied to columns only (r on each side); rows beyond the image are read as
+     * their nearest row by clamping the row index, so a thin image needs no r padded rows above and below each of
+     * its few rows (a 1-pixel-high image padded by a dilation of 16 on every side held 33 copies of itself). An input
+     * narrower than its padding is evaluated transposed, with the kernel transposed, for the same reason: the same
+     * integers either way.
+     */
     static int[][] conv(IntConv l, int[][] in, int w, int h) {
         int k = l.kernel();
         int r = (k / 2) * l.dilation();
+        if (r > 0 && w < h && w < 2 * r) {
+            int[][] t = new int[in.length][];
+            for (int c = 0; c < in.length; c++) t[c] = transpose(in[c], w, h);
+            int[][] out = conv(transposed(l), t, h, w);
+            for (int c = 0; c < out.length; c++) out[c] = transpose(out[c], h, w);
+            return out;
+        }
         int pw = w + 2 * r;
         int[][] padded = new int[in.length][];
-        for (int c = 0; c < in.length; c++) padded[c] = r == 0 ? in[c] : pad(in[c], w, h, r);
+        for (int c = 0; c < in.length; c++) padded[c] = r == 0 ? in[c] : padColumns(in[c], w, h, r);
         int n = w * h;
         int[] weights = l.weightsView();
         int[][] out = new int[l.outChannels()][];
@@ -55,6 +69,26 @@ public final class ReferenceEvaluator implements NetEvaluator {
         return out;
     }
 
+    /** The layer with each kernel's rows and columns swapped: on a transposed input, the transposed output. */
+    private static IntConv transposed(IntConv l) {
+        int k = l.kernel();
+        int[] wt = l.weightsView();
+        int[] t = new int[wt.length];
+        for (int oi = 0; oi < l.outChannels() * l.inChannels(); oi++) {
+            for (int ky = 0; ky < k; ky++) {
+                for (int kx = 0; kx < k; kx++) t[(oi * k + kx) * k + ky] = wt[(oi * k + ky) * k + kx];
+            }
+        }
+        return new IntConv(l.inChannels(), l.outChannels(), k, l.dilation(), t, l.biasView(), l.shift(),
+                l.clampLo(), l.clampHi(), l.withNetInput());
+    }
+
+    private static int[] transpose(int[] p, int w, int h) {
+        int[] t = new int[p.length];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) t[x * h + y] = p[y * w + x];
+        return t;
+    }
+
     private static long maxAbs(int[][] planes) {
         long m = 0;
         for (int[] p : planes) for (int v : p) m = Math.max(m, Math.abs((long) v));
@@ -62,15 +96,18 @@ public final class ReferenceEvaluator implements NetEvaluator {
     }
 
     /**
-     * The non-zero weights of one output channel: weight, input plane and offset in the padded grid, in a fixed order.
+     * The non-zero weights of one output channel: weight, input plane, row offset (-r..r) and column in the
+     * column-padded grid (0..2r), in a fixed order.
      */
-    private record Taps(int[] weight, int[] plane, int[] offset) {
-        static Taps of(IntConv l, int o, int inputs, int[] weights, int pw) {
+    private record Taps(int[] weight, int[] plane, int[] dy, int[] dx) {
+        static Taps of(IntConv l, int o, int inputs, int[] weights) {
             int k = l.kernel();
+            int r = (k / 2) * l.dilation();
             int n = 0;
             int[] wt = new int[inputs * k * k];
             int[] pl = new int[wt.length];
-            int[] off = new int[wt.length];
+            int[] dy = new int[wt.length];
+            int[] dx = new int[wt.length];
             for (int c = 0; c < inputs; c++) {
                 for (int ky = 0; ky < k; ky++) {
                     for (int kx = 0; kx < k; kx++) {
@@ -78,12 +115,13 @@ public final class ReferenceEvaluator implements NetEvaluator {
                         if (wv == 0) continue;
                         wt[n] = wv;
                         pl[n] = c;
-                        off[n++] = ky * l.dilation() * pw + kx * l.dilation();
+                        dy[n] = ky * l.dilation() - r;
+                        dx[n++] = kx * l.dilation();
                     }
                 }
             }
             return new Taps(java.util.Arrays.copyOf(wt, n), java.util.Arrays.copyOf(pl, n),
-                    java.util.Arrays.copyOf(off, n));
+                    java.util.Arrays.copyOf(dy, n), java.util.Arrays.copyOf(dx, n));
         }
     }
 
@@ -92,11 +130,12 @@ public final class ReferenceEvaluator implements NetEvaluator {
 
     /**
      * {@link #channel} with int accumulators; only for layers whose accumulator bound fits in an int. A few rows at a
-     * time, as one run over the padded grid (the padding columns between rows are summed and dropped), so each tap is
-     * one long loop while the block stays in the nearest cache.
+     * time, as one run over the column-padded grid (the padding columns between rows are summed and dropped), so
+     * each tap is one long loop while the block stays in the nearest cache; a tap whose rows leave the image (at the
+     * top and bottom) reads each row's nearest image row instead.
      */
     private static int[] narrowChannel(IntConv l, int o, int[][] padded, int[] weights, int w, int h, int pw) {
-        Taps taps = Taps.of(l, o, padded.length, weights, pw);
+        Taps taps = Taps.of(l, o, padded.length, weights);
         int[] out = new int[w * h];
         int rowsPerBlock = Math.max(1, BLOCK_SAMPLES / pw);
         int[] acc = new int[(rowsPerBlock - 1) * pw + w];
@@ -108,8 +147,17 @@ public final class ReferenceEvaluator implements NetEvaluator {
             for (int t = 0; t < taps.weight().length; t++) {
                 int[] p = padded[taps.plane()[t]];
                 int wv = taps.weight()[t];
-                int src = y0 * pw + taps.offset()[t];
-                for (int i = 0; i < len; i++) acc[i] += wv * p[src + i];
+                int dy = taps.dy()[t];
+                if (y0 + dy >= 0 && y0 + rows - 1 + dy < h) {
+                    int src = (y0 + dy) * pw + taps.dx()[t];
+                    for (int i = 0; i < len; i++) acc[i] += wv * p[src + i];
+                } else {
+                    for (int r = 0; r < rows; r++) {
+                        int src = Math.max(0, Math.min(h - 1, y0 + r + dy)) * pw + taps.dx()[t];
+                        int dst = r * pw;
+                        for (int xx = 0; xx < w; xx++) acc[dst + xx] += wv * p[src + xx];
+                    }
+                }
             }
             for (int r = 0; r < rows; r++) {
                 int dst = (y0 + r) * w;
@@ -121,7 +169,7 @@ public final class ReferenceEvaluator implements NetEvaluator {
     }
 
     private static int[] channel(IntConv l, int o, int[][] padded, int[] weights, int w, int h, int pw) {
-        Taps taps = Taps.of(l, o, padded.length, weights, pw);
+        Taps taps = Taps.of(l, o, padded.length, weights);
         int[] out = new int[w * h];
         long[] acc = new long[w];
         long init = (long) l.biasView()[o] + l.roundingOffset();
@@ -130,7 +178,7 @@ public final class ReferenceEvaluator implements NetEvaluator {
             for (int t = 0; t < taps.weight().length; t++) {
                 int[] p = padded[taps.plane()[t]];
                 long wv = taps.weight()[t];
-                int src = y * pw + taps.offset()[t];
+                int src = Math.max(0, Math.min(h - 1, y + taps.dy()[t])) * pw + taps.dx()[t];
                 for (int xx = 0; xx < w; xx++) acc[xx] += wv * p[src + xx];
             }
             for (int xx = 0; xx < w; xx++) out[y * w + xx] = (int) Math.max(l.clampLo(), Math.min(l.clampHi(),
@@ -139,14 +187,15 @@ public final class ReferenceEvaluator implements NetEvaluator {
         return out;
     }
 
-    /** Replicate padding by {@code r} on every side. */
-    static int[] pad(int[] p, int w, int h, int r) {
+    /** Replicate padding by {@code r} columns on the left and the right. */
+    static int[] padColumns(int[] p, int w, int h, int r) {
         int pw = w + 2 * r;
-        int[] out = new int[pw * (h + 2 * r)];
-        for (int y = -r; y < h + r; y++) {
-            int sy = Math.max(0, Math.min(h - 1, y));
-            int row = (y + r) * pw;
-            for (int x = -r; x < w + r; x++) out[row + x + r] = p[sy * w + Math.max(0, Math.min(w - 1, x))];
+        int[] out = new int[pw * h];
+        for (int y = 0; y < h; y++) {
+            int row = y * pw;
+            java.util.Arrays.fill(out, row, row + r, p[y * w]);
+            System.arraycopy(p, y * w, out, row + r, w);
+            java.util.Arrays.fill(out, row + r + w, row + pw, p[y * w + w - 1]);
         }
         return out;
     }
