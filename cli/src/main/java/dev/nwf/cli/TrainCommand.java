@@ -101,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
         List<Image> images = ImageSets.load(data, maxSide);
         System.err.printf("training %s on %d images from %s%n", family, images.size(), data);
         long start = System.nanoTime();
-        Consumer<PriorTrainer.Progress> bar = new Bar(start);
+        Bar bar = new Bar(start);
         Map<String, Object> hyper = new LinkedHashMap<>();
         hyper.put("hidden", hidden);
         hyper.put("steps", steps);
@@ -128,6 +128,10 @@ final class TrainCommand implements Callable<Integer> {
             hyper.put("fp32Exact", net.fp32Exact(dev.nwf.zoo.train.PriorTrainingData.INPUT_BOUND));
         }
         System.err.println();
+        if (bar.skipped > 0) {
+            System.err.printf("%d of %d steps skipped: a non-finite loss or gradient (a degenerate batch)%n",
+                    bar.skipped, steps);
+        }
         Map<String, Double> bpsp = new LinkedHashMap<>();
         String trainingData = data.getFileName() + " (" + images.size() + " images)";
         if (evalDir != null) {
@@ -150,6 +154,7 @@ final class TrainCommand implements Callable<Integer> {
      */
     private static final class Bar implements Consumer<PriorTrainer.Progress> {
         private final long start;
+        private int skipped;
 
         Bar(long start) {
             this.start = start;
@@ -157,7 +162,9 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void accept(PriorTrainer.Progress p) {
-            ProgressBar.show(p.step(), p.steps(), String.format("%.3f bits/sample", p.bits()), start);
+            skipped = p.skipped();
+            ProgressBar.show(p.step(), p.steps(), String.format("%.3f bits/sample%s", p.bits(), p.skipped() == 0 ? ""
+                    : ", " + p.skipped() + " skipped"), start);
         }
     }
 }

@@ -42,8 +42,11 @@ public final class PriorTrainer {
         }
     }
 
-    /** Reported every few steps: step, total, running loss in bits per coded sample. */
-    public record Progress(int step, int steps, double bits) {
+    /**
+     * Reported every few steps: step, total, running loss in bits per coded sample, and the steps skipped so far for
+     * a non-finite loss or gradient.
+     */
+    public record Progress(int step, int steps, double bits, int skipped) {
     }
 
     private final Config cfg;

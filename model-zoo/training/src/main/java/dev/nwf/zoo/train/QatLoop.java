@@ -18,8 +18,11 @@ final class QatLoop {
     }
 
     /**
+     * A step whose loss or gradient is not finite (a degenerate batch) is skipped and counted in the progress
+     * reports; a run fails only when most of its steps were, as then nothing was learnt.
+     *
      * @param loss builds one batch in the given manager and returns its loss
-     * @throws IllegalStateException when more than a tenth of the steps had a non-finite loss or gradient
+     * @throws IllegalStateException when more than half of the steps had a non-finite loss or gradient
      */
     static void run(NDManager m, List<QatParam> params, int steps, float learningRate, Function<NDManager,
             NDArray> loss,
@@ -53,9 +56,9 @@ final class QatLoop {
                 }
             }
             if (progress != null && (step % 10 == 0 || step == steps)) progress.accept(new PriorTrainer.Progress(step,
-                    steps, running));
+                    steps, running, skipped));
         }
-        if (skipped > steps / 10) throw new IllegalStateException(skipped + " of " + steps
-                + " steps gave a non-finite loss or gradient");
+        if (2 * skipped > steps) throw new IllegalStateException(skipped + " of " + steps
+                + " steps gave a non-finite loss or gradient: nothing learnt (try a lower --lr)");
     }
 }

@@ -149,7 +149,8 @@ public final class RgFlowTrainer {
         NDArray ad = d.abs();
         NDArray a = b.pow(-1).mul(0.5);
         // |d| >= 1/2: the bin lies on one side of the mean, P = e^(-|d|/b) sinh(1/(2b)); log sinh stable for large a
-        NDArray logSinh = a.add(a.mul(-2).exp().neg().add(1).log()).sub(Math.log(2));
+        // 1 - e^(-2a) held above 0 so that neither the log nor its gradient becomes infinite in float32
+        NDArray logSinh = a.add(a.mul(-2).exp().neg().add(1).maximum(1e-30).log()).sub(Math.log(2));
         NDArray logSide = ad.div(b).neg().add(logSinh);
         // |d| < 1/2: the bin holds the mean, P = 1 - (e^(-(1/2 - d)/b) + e^(-(1/2 + d)/b)) / 2
         NDArray inner = d.neg().add(0.5).div(b).neg().exp().add(d.add(0.5).div(b).neg().exp()).mul(0.5).neg().add(1);
