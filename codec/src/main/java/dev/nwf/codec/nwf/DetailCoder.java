@@ -195,9 +195,11 @@ public final class DetailCoder {
             ChannelInputs.Channel in = inputs.channel(c, schedule);
             // the network was trained on the 5/3's details: with Haar only its scales are used (SPEC.md §6.3)
             int[] mean = haar ? new int[w * h] : in.params()[b].meanFixed();
-            int[] scale = network ? in.params()[b].scaleIndex() : in.priorScale();
-            step.run(new Band(schedule, k, bands[c][b], mean, scale, bands[c], c > 0 ? bands[0] : null, ll[c],
-                    in.flat()));
+            int[] scale = network ? in.params()[b].scaleIndex() : inputs.priorScale();
+            // the network's means before any correction: under Haar all zero, one read-only array for every band
+            int[] netMean = adaptive == null ? null : haar ? inputs.zeros() : mean.clone();
+            step.run(new Band(schedule, k, bands[c][b], mean, netMean, scale, bands[c], c > 0 ? bands[0] : null,
+                    ll[c], in.flat()));
         });
     }
 
@@ -206,7 +208,7 @@ public final class DetailCoder {
      * 0's bands are complete: they are the network's input) and where the low-pass is flat.
      */
     private final class ChannelInputs {
-        record Channel(HighPassPrior.BandParams[] params, int[] priorScale, boolean[] flat) {
+        record Channel(HighPassPrior.BandParams[] params, boolean[] flat) {
         }
 
         private final int[][] ll;
@@ -218,6 +220,21 @@ public final class DetailCoder {
         private final Object[] locks;
         /** Whether channel 0's bands have been given to the network's inputs (guarded by {@code levelInputs}). */
         private boolean lumaGiven;
+        /** Read-only arrays every band of the level shares (made by the first band to ask). */
+        private int[] priorScale;
+        private int[] zeros;
+
+        /** Every sample's scale where no network gives one: {@link LocalScale#PRIOR_INDEX}; never written. */
+        synchronized int[] priorScale() {
+            if (priorScale == null) priorScale = LocalScale.priorScales(w * h);
+            return priorScale;
+        }
+
+        /** A level of zeros; never written. */
+        synchronized int[] zeros() {
+            if (zeros == null) zeros = new int[w * h];
+            return zeros;
+        }
 
         ChannelInputs(int[][] ll, int[][][] bands, int w, int h) {
             this.ll = ll;
@@ -246,7 +263,7 @@ public final class DetailCoder {
                         }
                         params = HighPassPrior.predict(eval, net, levelInputs.forChannel(c, ll[c]), w, h, bitDepth);
                     }
-                    channels[c] = new Channel(params, network ? null : LocalScale.priorScales(w * h),
+                    channels[c] = new Channel(params,
                             zero == null ? null : ZeroContext.flatLowPass(ll[c], w, h));
                 }
                 return channels[c];
@@ -276,8 +293,8 @@ public final class DetailCoder {
         private final ScaleCalibration calibration;
         final ZeroContext zero;
 
-        Band(BandSchedule schedule, int k, int[] v, int[] mean, int[] netScale, int[][] ownBands, int[][] lumaBands,
-                int[] low, boolean[] flat) {
+        Band(BandSchedule schedule, int k, int[] v, int[] mean, int[] netMean, int[] netScale, int[][] ownBands,
+                int[][] lumaBands, int[] low, boolean[] flat) {
             this.schedule = schedule;
             this.k = k;
             int c = k / 3;
@@ -289,7 +306,7 @@ public final class DetailCoder {
             s.levels = levels;
             s.finest = stride == 2;
             s.v = v;
-            s.netMean = DetailCoder.this.adaptive == null ? null : mean.clone();
+            s.netMean = netMean;
             s.netScale = netScale;
             s.res = levels.band(c, b);
             s.co = haar ? withSlopes(coLocated(c, b), LocalScale.lowPassSlopes(low, w, levels.height, b))
