@@ -9,7 +9,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32C;
+
 
 /** Reads the signature, the version and framed chunks, keeping the byte offset for error messages. */
 final class ChunkInput {
@@ -125,7 +125,7 @@ final class ChunkInput {
     }
 
     static long crc(String type, byte[] payload) {
-        CRC32C crc = new CRC32C();
+        Crc32c crc = new Crc32c();
         crc.update(type.getBytes(StandardCharsets.ISO_8859_1));
         crc.update(payload);
         return crc.getValue();
@@ -154,10 +154,18 @@ final class ChunkInput {
     }
 
     private byte[] readFully(int n, String where) throws IOException {
-        // readNBytes grows its buffer as data arrives, so a lying length cannot force a huge allocation.
-        byte[] b = in.readNBytes(n);
-        position += b.length;
-        if (b.length < n) throw new Truncated(where, position);
+        // the buffer grows as data arrives, so a lying length cannot force a huge allocation (InputStream.readNBytes
+        // does the same, but the browser build's returns wrong bytes)
+        byte[] b = new byte[Math.min(n, 1 << 16)];
+        int got = 0;
+        while (got < n) {
+            if (got == b.length) b = java.util.Arrays.copyOf(b, (int) Math.min(n, 2L * b.length));
+            int r = in.read(b, got, b.length - got);
+            if (r < 0) break;
+            got += r;
+        }
+        position += got;
+        if (got < n) throw new Truncated(where, position);
         return b;
     }
 

@@ -1,10 +1,7 @@
 package dev.nwf.format;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +9,6 @@ import java.util.List;
 
 /** Serialises an {@link NwfFile} in the canonical chunk order of SPEC.md §2.2. */
 final class ContainerWriter {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ContainerWriter() {
     }
@@ -49,11 +45,7 @@ final class ContainerWriter {
     }
 
     private static byte[] metadataBytes(NwfFile file) {
-        try {
-            return JSON.writeValueAsString(file.metadata()).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("metadata is not serialisable as JSON", e);
-        }
+        return MetaJson.write(file.metadata()).getBytes(StandardCharsets.UTF_8);
     }
 
     static void chunk(OutputStream out, String type, byte[] payload) throws IOException {

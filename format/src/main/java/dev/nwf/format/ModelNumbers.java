@@ -1,6 +1,5 @@
 package dev.nwf.format;
 
-import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -23,7 +22,7 @@ final class ModelNumbers {
     }
 
     private static Entry entry(int number, String id, String digestHex) {
-        return new Entry(number, id, HexFormat.of().parseHex(digestHex));
+        return new Entry(number, id, Hex.parse(digestHex));
     }
 
     /** The number of the model with this id and digest, or empty when the table lacks it. */

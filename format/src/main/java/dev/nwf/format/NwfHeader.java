@@ -1,7 +1,6 @@
 package dev.nwf.format;
 
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -68,7 +67,7 @@ public record NwfHeader(int width, int height, int channels, int bitDepth, Strin
 
     /** The model digest as 64 lower-case hex digits. */
     public String modelDigestHex() {
-        return HexFormat.of().formatHex(modelDigest);
+        return Hex.of(modelDigest);
     }
 
     /** Width of level {@code i}: the image's divided by 2^(levels - 1 - i), rounded up (SPEC.md §4.3, §2.5). */
@@ -111,6 +110,6 @@ public record NwfHeader(int width, int height, int channels, int bitDepth, Strin
         return "NwfHeader[" + width + "x" + height + ", channels=" + channels + ", bitDepth=" + bitDepth + ", model="
                 + modelId
                 + "@" + modelDigestHex().substring(0, 12) + ", levels=" + levels + ", tools="
-                        + HexFormat.of().formatHex(tools) + "]";
+                        + Hex.of(tools) + "]";
     }
 }

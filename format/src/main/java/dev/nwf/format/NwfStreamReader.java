@@ -5,7 +5,6 @@ import static dev.nwf.format.NwfFormatException.Kind.MALFORMED;
 import static dev.nwf.format.NwfFormatException.Kind.TRUNCATED;
 import static dev.nwf.format.NwfFormatException.Kind.UNKNOWN_CRITICAL_CHUNK;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ import java.util.Map;
  * {@link #nextLevel()} returns null and {@link #stopReason()} says where the data ended.
  */
 public final class NwfStreamReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChunkInput input;
     private final ReadOptions options;
@@ -249,15 +247,15 @@ public final class NwfStreamReader {
 
     private Map<String, Object> decodeMetadata(ChunkInput.Chunk c) throws NwfFormatException {
         try {
-            Object v = JSON.readValue(new String(c.payload(), StandardCharsets.UTF_8), Object.class);
+            Object v = MetaJson.parse(new String(c.payload(), StandardCharsets.UTF_8));
             if (!(v instanceof Map<?, ?> m)) throw new NwfFormatException(MALFORMED, c.offset() + 8,
                     "meta chunk is not a JSON object");
             Map<String, Object> out = new LinkedHashMap<>();
             m.forEach((k, val) -> out.put(String.valueOf(k), val));
             return out;
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (MetaJson.SyntaxException e) {
             throw new NwfFormatException(MALFORMED, c.offset() + 8, "meta chunk is not valid JSON: "
-                    + e.getOriginalMessage());
+                    + e.getMessage());
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.nwf.codec.entropy;
 
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The fixed set of coding tables (SPEC.md §3.2): for each family, {@value #SCALES} log-spaced scales and
@@ -20,8 +19,12 @@ public final class CodingTables {
     /** Widest scale in units of bins before bins grow to 2, 4, ... values. */
     static final double MAX_SCALE_PER_BIN = 32;
 
-    private static final AtomicReferenceArray<CodingTable> CACHE =
-            new AtomicReferenceArray<>(Family.values().length * SCALES * MEAN_FRACTIONS);
+    /**
+     * Tables built on first use. Threads may race to build the same one: each builds an equal table, and a table's
+     * fields are final, so one seen through this plain array is seen whole (no atomic array: the browser build lacks
+     * them).
+     */
+    private static final CodingTable[] CACHE = new CodingTable[Family.values().length * SCALES * MEAN_FRACTIONS];
 
     private CodingTables() {
     }
@@ -49,10 +52,10 @@ public final class CodingTables {
 
     static CodingTable get(Family family, int scaleIndex, int fraction) {
         int key = (family.ordinal() * SCALES + scaleIndex) * MEAN_FRACTIONS + fraction;
-        CodingTable t = CACHE.get(key);
+        CodingTable t = CACHE[key];
         if (t == null) {
             t = build(family, scaleIndex, fraction);
-            CACHE.compareAndSet(key, null, t);
+            CACHE[key] = t;
         }
         return t;
     }

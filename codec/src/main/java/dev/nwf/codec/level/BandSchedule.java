@@ -1,7 +1,5 @@
 package dev.nwf.codec.level;
 
-import java.util.concurrent.CompletableFuture;
-
 /**
  * Runs a detail level's bands side by side as a wavefront (SPEC.md §6.5): band k codes its row y once band k − 1 has
  * coded its rows up to y + 1, as every band reads the bands before it at most one row below its own (and band k − 1
@@ -41,12 +39,16 @@ public final class BandSchedule {
 
     /**
      * Runs {@code task} for bands 0..bands−1 of {@code height} rows on up to {@code workers} threads (this one and
-     * helpers from the common pool) and returns once every band has run; if any failed, throws the failure of the
-     * lowest such band, which is the same on every run.
+     * daemon helpers) and returns once every band has run; if any failed, throws the failure of the lowest such band,
+     * which is the same on every run.
      */
     public static <E extends Exception> void run(int bands, int height, int workers, Task<E> task) throws E {
         BandSchedule s = new BandSchedule(bands, height);
-        for (int t = 1; t < workers; t++) CompletableFuture.runAsync(() -> s.work(task));
+        for (int t = 1; t < workers; t++) {
+            Thread helper = new Thread(() -> s.work(task), "nwf-bands-" + t);
+            helper.setDaemon(true);
+            helper.start();
+        }
         s.work(task);
         s.awaitClaimed();
         s.rethrow();

@@ -63,10 +63,47 @@ public final class ReferenceEvaluator implements NetEvaluator {
         // 32-bit accumulators give the same integers whenever no sum can leave the int range, and run faster
         boolean narrow = l.accumulatorBound(maxAbs(in)) <= Integer.MAX_VALUE;
         // output channels are independent: spread them over the cores (results do not depend on the split)
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, l.outChannels());
-        (n >= PARALLEL_MIN_PIXELS ? range.parallel() : range).forEach(o -> out[o] = narrow
-                ? narrowChannel(l, o, padded, weights, w, h, pw) : channel(l, o, padded, weights, w, h, pw));
+        int threads = n >= PARALLEL_MIN_PIXELS ? Math.min(l.outChannels(), CORES) : 1;
+        eachOn(threads, l.outChannels(), o -> out[o] = narrow ? narrowChannel(l, o, padded, weights, w, h, pw)
+                : channel(l, o, padded, weights, w, h, pw));
         return out;
+    }
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /**
+     * Runs {@code body} for 0..count−1, item i on thread i mod {@code threads} (this one and daemon helpers). Plain
+     * threads rather than a parallel stream: the browser build has none.
+     */
+    private static void eachOn(int threads, int count, java.util.function.IntConsumer body) {
+        if (threads <= 1) {
+            for (int i = 0; i < count; i++) body.accept(i);
+            return;
+        }
+        Thread[] helpers = new Thread[threads - 1];
+        RuntimeException[] failed = new RuntimeException[threads];
+        for (int t = 1; t < threads; t++) {
+            int first = t;
+            helpers[t - 1] = new Thread(() -> {
+                try {
+                    for (int i = first; i < count; i += threads) body.accept(i);
+                } catch (RuntimeException e) {
+                    failed[first] = e;
+                }
+            }, "nwf-conv-" + t);
+            helpers[t - 1].setDaemon(true);
+            helpers[t - 1].start();
+        }
+        for (int i = 0; i < count; i += threads) body.accept(i);
+        for (Thread t : helpers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while evaluating a network", e);
+            }
+        }
+        for (RuntimeException e : failed) if (e != null) throw e;
     }
 
     /** The layer with each kernel's rows and columns swapped: on a transposed input, the transposed output. */

@@ -48,14 +48,25 @@ final class DeflatedNumbers {
         int n;
         Inflater inflater = new Inflater(true);
         try {
-            inflater.setInput(b, start, end - start);
-            n = inflater.inflate(plain);
+            // with one dummy byte after the stream, which raw ("nowrap") inflaters of the zlib line may read ahead
+            // (the browser build's does; the JDK documents the need): it is never part of the stream
+            inflater.setInput(java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(b, start, end), end - start + 1));
+            // until the stream ends, the input runs out or the output is full (the JDK's inflater gets there in one
+            // call; the browser build's may stop early)
+            n = 0;
+            int idle = 0;
+            while (n < plain.length && !inflater.finished() && idle < 2) {
+                int r = inflater.inflate(plain, n, plain.length - n);
+                n += r;
+                idle = r == 0 ? idle + 1 : 0;
+            }
             if (n > limit) throw new CorruptStreamException(what + " inflates to more than " + limit + " bytes", start);
             if (!inflater.finished()) throw new CorruptStreamException(what + "'s DEFLATE stream is incomplete", end);
-            if (inflater.getRemaining() != 0) {
-                throw new CorruptStreamException(what + " has " + inflater.getRemaining()
-                        + " bytes after its DEFLATE stream",
-                        end - inflater.getRemaining());
+            // the dummy byte left or read; any other byte left is one after the stream
+            int after = Math.max(0, inflater.getRemaining() - 1);
+            if (after != 0) {
+                throw new CorruptStreamException(what + " has " + after + " bytes after its DEFLATE stream",
+                        end - after);
             }
         } catch (DataFormatException e) {
             throw new CorruptStreamException(what + " is not a valid DEFLATE stream: " + e.getMessage(), start);
