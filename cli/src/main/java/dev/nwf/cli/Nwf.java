@@ -10,7 +10,7 @@ import picocli.CommandLine;
         subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, ToolsCommand.class,
                 VerifyCommand.class, UpsampleCommand.class,
                 TrainCommand.class, EvalCommand.class, InspectCommand.class, DemoCommand.class,
-                        ConformanceCommand.class, CommandLine.HelpCommand.class,
+                        ConformanceCommand.class, ServeCommand.class, CommandLine.HelpCommand.class,
                         picocli.AutoComplete.GenerateCompletion.class})
 public final class Nwf {
     /** Runs the command line and exits with its code. */

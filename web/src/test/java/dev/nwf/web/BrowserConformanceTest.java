@@ -35,7 +35,7 @@ class BrowserConformanceTest {
         Path vectors = repo.resolve("conformance/vectors");
         Path work = repo.resolve("web/target/browser-conformance");
         Files.createDirectories(work);
-        Files.copy(repo.resolve("web/target/web/nwf.js"), work.resolve("nwf.js"),
+        Files.copy(repo.resolve("web/target/classes/dev/nwf/web/site/nwf.js"), work.resolve("nwf.js"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         List<NwfModel> models = new ArrayList<>();

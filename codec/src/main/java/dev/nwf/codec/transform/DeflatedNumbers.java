@@ -45,35 +45,48 @@ final class DeflatedNumbers {
      */
     static DeflatedNumbers inflate(String what, byte[] b, int start, int end, int limit) throws CorruptStreamException {
         byte[] plain = new byte[limit + 1];
-        int n;
+        byte[] stream = java.util.Arrays.copyOfRange(b, start, end);
+        int n = inflate(what, stream, plain, false, start, end);
+        if (n < 0) {
+            // some raw inflaters of the zlib line (the browser build's) finish a stream only with one byte more to
+            // read ahead, which the JDK documents as once needed too: tried with a dummy byte after the stream, which
+            // must not have been read as part of it (a stream it completes is still incomplete)
+            n = inflate(what, java.util.Arrays.copyOf(stream, stream.length + 1), plain, true, start, end);
+        }
+        if (n < 0) throw new CorruptStreamException(what + "'s DEFLATE stream is incomplete", end);
+        if (n > limit) throw new CorruptStreamException(what + " inflates to more than " + limit + " bytes", start);
+        return new DeflatedNumbers(what, plain, n, start);
+    }
+
+    /** The bytes inflated into {@code plain}, or -1 when the stream did not finish. */
+    private static int inflate(String what, byte[] input, byte[] plain, boolean dummy, int start, int end)
+            throws CorruptStreamException {
         Inflater inflater = new Inflater(true);
         try {
-            // with one dummy byte after the stream, which raw ("nowrap") inflaters of the zlib line may read ahead
-            // (the browser build's does; the JDK documents the need): it is never part of the stream
-            inflater.setInput(java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(b, start, end), end - start + 1));
-            // until the stream ends, the input runs out or the output is full (the JDK's inflater gets there in one
-            // call; the browser build's may stop early)
-            n = 0;
+            inflater.setInput(input);
+            int n = 0;
             int idle = 0;
-            while (n < plain.length && !inflater.finished() && idle < 2) {
+            // until the stream ends, the output is full, or all input is taken (calling again then may throw)
+            while (n < plain.length && !inflater.finished() && !inflater.needsInput() && idle < 2) {
                 int r = inflater.inflate(plain, n, plain.length - n);
                 n += r;
                 idle = r == 0 ? idle + 1 : 0;
             }
-            if (n > limit) throw new CorruptStreamException(what + " inflates to more than " + limit + " bytes", start);
-            if (!inflater.finished()) throw new CorruptStreamException(what + "'s DEFLATE stream is incomplete", end);
-            // the dummy byte left or read; any other byte left is one after the stream
-            int after = Math.max(0, inflater.getRemaining() - 1);
+            if (!inflater.finished()) return n >= plain.length ? n : -1;
+            int streamBytes = input.length - (dummy ? 1 : 0);
+            if (inflater.getBytesRead() > streamBytes) return -1;
+            int after = (int) (streamBytes - inflater.getBytesRead());
             if (after != 0) {
                 throw new CorruptStreamException(what + " has " + after + " bytes after its DEFLATE stream",
                         end - after);
             }
+            return n;
         } catch (DataFormatException e) {
+            if (dummy) return -1;
             throw new CorruptStreamException(what + " is not a valid DEFLATE stream: " + e.getMessage(), start);
         } finally {
             inflater.end();
         }
-        return new DeflatedNumbers(what, plain, n, start);
     }
 
     /** The next number. */
