@@ -1,0 +1,115 @@
+package dev.nwf.web;
+
+import dev.nwf.codec.Image;
+import dev.nwf.codec.NwfCodec;
+import dev.nwf.codec.NwfDecoder;
+import dev.nwf.codec.NwfModel;
+import dev.nwf.codec.SyntheticImages;
+import dev.nwf.files.ImageFiles;
+import dev.nwf.format.NwfContainer;
+import dev.nwf.zoo.ModelZoo;
+import dev.nwf.zoo.ZooModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Decoding speed in headless Chromium against the JVM on the same files, same run (a table, not a test): photos of
+ * data/eval when fetched (scripts/fetch-images.sh), else synthetic images. The JVM decodes on one thread too.
+ *   mvn -B -o -ntp -pl web surefire:test -Dgroups=benchmark -DexcludedGroups=none -Dtest=BrowserSpeedBenchmark
+ */
+@Tag("benchmark")
+class BrowserSpeedBenchmark {
+    @Test
+    void decodingSpeedInChromiumAndOnTheJvm() throws Exception {
+        Path repo = Path.of("").toAbsolutePath();
+        while (!Files.exists(repo.resolve("SPEC.md"))) repo = repo.getParent();
+        Path work = repo.resolve("web/target/browser-speed");
+        Files.createDirectories(work);
+        Files.copy(repo.resolve("web/target/classes/dev/nwf/web/site/nwf.js"), work.resolve("nwf.js"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ModelZoo zoo = ModelZoo.builtin();
+        NwfCodec codec = new NwfCodec(zoo.get(ModelZoo.DEFAULT_MODEL).model());
+        List<String> names = new ArrayList<>();
+        List<byte[]> files = new ArrayList<>();
+        List<Long> pixels = new ArrayList<>();
+        for (String n : List.of("astronaut.png", "chelsea.png", "coffee.png")) {
+            Path p = repo.resolve("data/eval").resolve(n);
+            Image img = Files.exists(p) ? ImageFiles.read(p) : SyntheticImages.synthetic(512, 384, 3, 8, n.length());
+            names.add(Files.exists(p) ? n : "synthetic-" + n);
+            files.add(NwfContainer.toBytes(codec.encode(img)));
+            pixels.add(img.pixels());
+        }
+        List<NwfModel> models = new ArrayList<>();
+        for (ZooModel m : zoo.list()) models.add(m.model());
+        StringBuilder data = new StringBuilder("const MODELS = \"")
+                .append(Base64.getEncoder().encodeToString(ModelBlob.write(models))).append("\";\nconst FILES = [");
+        for (byte[] f : files) data.append('"').append(Base64.getEncoder().encodeToString(f)).append("\",");
+        Files.writeString(work.resolve("data.js"), data.append("];\n"));
+        Files.writeString(work.resolve("index.html"), """
+                <!DOCTYPE html><html><head><script src="nwf.js"></script><script src="data.js"></script></head>
+                <body><pre id="result"></pre><script>
+                const bytes = b => { const s = atob(b), a = new Int8Array(s.length);
+                  for (let i = 0; i < s.length; i++) a[i] = s.charCodeAt(i); return a; };
+                const decode = f => new Promise(r => nwfDecode(f, () => {}, e => r(e)));
+                (async () => {
+                  nwfLoadModels(bytes(MODELS));
+                  const ms = [];
+                  for (const f of FILES) {
+                    const b = bytes(f);
+                    await decode(b); // warm-up
+                    const t = performance.now(); const e = await decode(b); ms.push(e ? -1 : performance.now() - t);
+                  }
+                  document.getElementById("result").textContent = ms.join(",");
+                })();
+                </script></body></html>
+                """);
+        Process p = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--user-data-dir=" + work.resolve("profile"), "--virtual-time-budget=600000",
+                "--dump-dom", work.resolve("index.html").toUri().toString())
+                .redirectOutput(work.resolve("dom.html").toFile()).redirectError(work.resolve("chromium.log").toFile())
+                .start();
+        p.waitFor(10, TimeUnit.MINUTES);
+        Matcher m = Pattern.compile("<pre id=\"result\">([^<]*)</pre>").matcher(Files.readString(
+                work.resolve("dom.html")));
+        if (!m.find() || m.group(1).isEmpty()) throw new AssertionError("the page gave no timings");
+        String[] browserMs = m.group(1).split(",");
+        NwfDecoder jvm = NwfDecoder.of(zoo).withThreads(1);
+        System.out.printf("%-24s %8s %12s %12s %8s%n", "image", "MP", "Chromium", "JVM 1 thread", "ratio");
+        double totalMp = 0;
+        double totalBrowser = 0;
+        double totalJvm = 0;
+        for (int i = 0; i < files.size(); i++) {
+            for (int k = 0; k < 2; k++) jvm.decode(files.get(i)); // warm-up
+            long t = System.nanoTime();
+            jvm.decode(files.get(i));
+            double jvmS = (System.nanoTime() - t) / 1e9;
+            double browserS = Double.parseDouble(browserMs[i]) / 1000;
+            double mp = pixels.get(i) / 1e6;
+            totalMp += mp;
+            totalBrowser += browserS;
+            totalJvm += jvmS;
+            System.out.printf("%-24s %8.3f %9.3f MP/s %9.3f MP/s %8.3f%n", names.get(i), mp, mp / browserS,
+                    mp / jvmS, jvmS / browserS);
+        }
+        System.out.printf("%-24s %8.3f %9.3f MP/s %9.3f MP/s %8.3f%n", "total", totalMp, totalMp / totalBrowser,
+                totalMp / totalJvm, totalJvm / totalBrowser);
+        System.out.printf("nwf.js: %d bytes, %d gzipped%n", Files.size(work.resolve("nwf.js")),
+                gzipped(Files.readAllBytes(work.resolve("nwf.js"))));
+    }
+
+    private static int gzipped(byte[] b) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(b);
+        }
+        return out.size();
+    }
+}
