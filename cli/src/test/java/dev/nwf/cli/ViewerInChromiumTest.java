@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nwf.codec.Image;
+import dev.nwf.web.HeadlessChromium;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.SyntheticImages;
 import dev.nwf.format.NwfContainer;

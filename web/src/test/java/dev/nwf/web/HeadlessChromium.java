@@ -1,4 +1,4 @@
-package dev.nwf.cli;
+package dev.nwf.web;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * Headless Chromium driven over the DevTools protocol (its WebSocket, with the JDK's client): open a page, evaluate
  * JavaScript in it, take screenshots, in real time (a throttled stream cannot be waited for in virtual time).
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
     private static final Pattern RESULT_VALUE = Pattern.compile("\"value\":(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}]*)");
     private static final Pattern SCREENSHOT = Pattern.compile("\"data\":\"([^\"]*)\"");
@@ -36,7 +36,7 @@ final class HeadlessChromium implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<String>> replies = new ConcurrentHashMap<>();
 
-    HeadlessChromium(Path work, String url) throws Exception {
+    public HeadlessChromium(Path work, String url) throws Exception {
         String browser = Stream.of("chromium", "chromium-browser", "google-chrome")
                 .filter(b -> Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(
                         Path.of(d, b)))).findFirst().orElseThrow(() -> new AssertionError(
@@ -86,14 +86,14 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The value of a JavaScript expression in the page, as JSON text (a string comes with its quotes). */
-    String evaluate(String expression) throws Exception {
+    public String evaluate(String expression) throws Exception {
         String reply = call("Runtime.evaluate", "{\"expression\":" + quote(expression) + ",\"returnByValue\":true}");
         Matcher m = RESULT_VALUE.matcher(reply);
         return m.find() ? m.group(1) : "undefined";
     }
 
     /** Waits until {@code condition} is true in the page, checking every 100 ms. */
-    void await(String condition, long timeoutMillis) throws Exception {
+    public void await(String condition, long timeoutMillis) throws Exception {
         long end = System.currentTimeMillis() + timeoutMillis;
         while (!evaluate("Boolean(" + condition + ")").equals("true")) {
             if (System.currentTimeMillis() > end) throw new AssertionError("the page did not reach " + condition
@@ -103,7 +103,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The page as it looks now, as a PNG. */
-    void screenshot(Path png) throws Exception {
+    public void screenshot(Path png) throws Exception {
         Matcher m = SCREENSHOT.matcher(call("Page.captureScreenshot", "{\"format\":\"png\"}"));
         if (!m.find()) throw new AssertionError("no screenshot");
         Files.write(png, Base64.getDecoder().decode(m.group(1)));
