@@ -24,7 +24,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The HTTP server of {@code nwf serve} (the JDK's HttpServer): the viewer ({@code /}, {@code /nwf.js}), the bundled
+ * The HTTP server of {@code nwf serve} (the JDK's HttpServer): the viewer ({@code /}, the decoder as {@code /nwf.wasm}
+ * with its loader and as {@code /nwf.js}), the bundled
  * models' blob ({@code /models.bin}), the list of a folder's .nwf files ({@code /files.json}) and the files themselves
  * ({@code /files/NAME}), with single byte ranges, content types, nothing outside the folder (no {@code ..}, no link
  * leading out: both answered 404 like a missing file) and an optional bandwidth cap on those files for demos.
@@ -33,7 +34,7 @@ final class NwfServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
     private static final Map<String, String> TYPES = Map.of(".nwf", "image/x-nwf", ".png", "image/png", ".html",
             "text/html; charset=utf-8", ".js", "text/javascript; charset=utf-8", ".json",
-            "application/json; charset=utf-8", ".bin", "application/octet-stream");
+            "application/json; charset=utf-8", ".bin", "application/octet-stream", ".wasm", "application/wasm");
 
     private final Path root;
     private final long bytesPerSecond;
@@ -77,8 +78,10 @@ final class NwfServer implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             if (path.equals("/") || path.equals("/viewer.html")) {
                 send(ex, 200, TYPES.get(".html"), Site.read("viewer.html"));
-            } else if (path.equals("/nwf.js")) {
-                send(ex, 200, TYPES.get(".js"), Site.read("nwf.js"));
+            } else if (path.equals("/nwf.js") || path.equals("/wasm-gc-runtime.min.js")) {
+                send(ex, 200, TYPES.get(".js"), Site.read(path.substring(1)));
+            } else if (path.equals("/nwf.wasm")) {
+                send(ex, 200, TYPES.get(".wasm"), Site.read("nwf.wasm"));
             } else if (path.equals("/models.bin")) {
                 send(ex, 200, TYPES.get(".bin"), models());
             } else if (path.equals("/files.json")) {

@@ -54,6 +54,11 @@ class NwfServerTest {
             assertTrue(new String(page.body()).contains("nwfDecode"));
             assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElse(""));
             assertTrue(get(base + "/nwf.js", null).body().length > 100_000, "the compiled decoder");
+            HttpResponse<byte[]> wasm = get(base + "/nwf.wasm", null);
+            assertEquals("application/wasm", wasm.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(0x6d736100, java.nio.ByteBuffer.wrap(wasm.body()).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .getInt(), "a WebAssembly module");
+            assertEquals(200, get(base + "/wasm-gc-runtime.min.js", null).statusCode());
             assertTrue(get(base + "/models.bin", null).body().length > 1000, "the bundled models");
             HttpResponse<byte[]> post = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/files/a.nwf"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -39,6 +39,7 @@ class ViewerInChromiumTest {
             page.await(view + ".done === 'true'", 120_000);
             page.screenshot(work.resolve("final.png"));
             assertEquals("\"true\"", page.evaluate(view + ".complete"), page.evaluate("document.body.innerText"));
+            assertEquals("\"wasm\"", page.evaluate(view + ".backend"), "the WebAssembly build decoded");
             String levels = page.evaluate(view + ".levels");
             assertTrue(levels.split(",").length >= 2, "levels painted as they arrived: " + levels + " (first "
                     + first + ")");

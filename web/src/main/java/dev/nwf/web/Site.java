@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The files of the browser viewer, as resources of this jar: {@code viewer.html} and {@code nwf.js} (the decoder
- * TeaVM compiled at build time). What {@code nwf serve} hands out next to the .nwf files and the models' blob.
+ * The files of the browser viewer, as resources of this jar: {@code viewer.html}, the decoder TeaVM compiled at build
+ * time as a WebAssembly GC module ({@code nwf.wasm}, with TeaVM's loader {@code wasm-gc-runtime.min.js}) and as
+ * JavaScript ({@code nwf.js}, for browsers without WebAssembly GC). What {@code nwf serve} hands out next to the .nwf
+ * files and the models' blob.
  */
 public final class Site {
     /** The files there are. */
-    public static final java.util.List<String> FILES = java.util.List.of("viewer.html", "nwf.js");
+    public static final java.util.List<String> FILES = java.util.List.of("viewer.html", "nwf.js", "nwf.wasm",
+            "wasm-gc-runtime.min.js");
 
     private Site() {
     }

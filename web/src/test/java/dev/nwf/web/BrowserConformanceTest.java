@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every conformance vector decoded by the TeaVM-compiled decoder inside headless Chromium (Debian package
+ * Every conformance vector decoded by the TeaVM-compiled decoder, its WebAssembly GC build and its JavaScript build,
+ * inside headless Chromium (Debian package
  * {@code chromium}): each level's size and the SHA-256 of its samples (computed in the page by the browser's own
  * crypto.subtle) must equal the manifest's, and each file to refuse must be refused with the manifest's error name.
  * The page, its data and Chromium's output stay in target/browser-conformance/ for a person to open.
@@ -35,8 +36,7 @@ class BrowserConformanceTest {
         Path vectors = repo.resolve("conformance/vectors");
         Path work = repo.resolve("web/target/browser-conformance");
         Files.createDirectories(work);
-        Files.copy(repo.resolve("web/target/classes/dev/nwf/web/site/nwf.js"), work.resolve("nwf.js"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (String f : Site.FILES) Files.write(work.resolve(f), Site.read(f));
 
         List<NwfModel> models = new ArrayList<>();
         for (ZooModel m : ModelZoo.builtin().list()) models.add(m.model());
@@ -57,7 +57,15 @@ class BrowserConformanceTest {
         Files.writeString(work.resolve("data.js"), data);
         Files.writeString(work.resolve("index.html"), PAGE);
 
-        String dom = chromium(work.resolve("index.html"), work);
+        // over HTTP (a WebAssembly module is not fetched from file: URLs), once for each build of the decoder
+        try (StaticFiles files = new StaticFiles(work)) {
+            for (String backend : List.of("wasm", "js")) {
+                check(chromium(files.url("index.html?backend=" + backend), work, backend), names, backend);
+            }
+        }
+    }
+
+    private static void check(String dom, List<String> names, String backend) throws IOException {
         int start = dom.indexOf("<pre id=\"result\">");
         assertTrue(start >= 0, "the page wrote no result: " + dom.substring(0, Math.min(2000, dom.length())));
         String json = dom.substring(start + "<pre id=\"result\">".length(), dom.indexOf("</pre>", start))
@@ -66,20 +74,20 @@ class BrowserConformanceTest {
         List<String> failed = new ArrayList<>();
         for (JsonNode r : results) if (!r.get("passed").asBoolean()) failed.add(r.get("name").asText() + ": "
                 + r.get("detail").asText());
-        assertEquals(names.size(), results.size(), "cases the page ran");
-        assertEquals(List.of(), failed);
+        assertEquals(names.size(), results.size(), "cases the page ran (" + backend + ")");
+        assertEquals(List.of(), failed, backend);
     }
 
     /** Loads the page in headless Chromium until it is idle and returns its DOM. */
-    private static String chromium(Path page, Path work) throws IOException, InterruptedException {
+    private static String chromium(String url, Path work, String name) throws IOException, InterruptedException {
         String browser = Stream.of("chromium", "chromium-browser", "google-chrome")
                 .filter(b -> Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(
                         Path.of(d, b)))).findFirst().orElseThrow(() -> new AssertionError(
                         "no Chromium on the PATH: install the Debian package chromium (.ci/run does)"));
-        Path out = work.resolve("dom.html");
+        Path out = work.resolve("dom-" + name + ".html");
         Process p = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--user-data-dir=" + work.resolve("profile"),
-                "--virtual-time-budget=600000", "--dump-dom", page.toUri().toString())
+                "--virtual-time-budget=600000", "--dump-dom", url)
                 .redirectOutput(out.toFile()).redirectError(work.resolve("chromium.log").toFile()).start();
         if (!p.waitFor(8, TimeUnit.MINUTES)) {
             p.destroyForcibly();
@@ -92,7 +100,7 @@ class BrowserConformanceTest {
     private static final String PAGE = """
             <!DOCTYPE html>
             <html><head><meta charset="utf-8"><title>nwf conformance in the browser</title>
-            <script src="nwf.js"></script><script src="data.js"></script></head>
+            <script src="wasm-gc-runtime.min.js"></script><script src="data.js"></script></head>
             <body><p id="status">running</p><pre id="result"></pre>
             <script>
             function bytes(b64) {
@@ -111,16 +119,36 @@ class BrowserConformanceTest {
               const d = new Uint8Array(await crypto.subtle.digest("SHA-256", buf));
               return Array.from(d, x => x.toString(16).padStart(2, "0")).join("");
             }
+            let nwf;
+            async function load() {
+              if (new URLSearchParams(location.search).get("backend") === "wasm") {
+                nwf = (await TeaVM.wasmGC.load("nwf.wasm")).exports;
+                return;
+              }
+              await new Promise((resolve, reject) => {
+                const s = document.createElement("script");
+                s.src = "nwf.js"; s.onload = resolve; s.onerror = reject;
+                document.head.appendChild(s);
+              });
+              nwf = window;
+            }
             function decode(file) {
               return new Promise(resolve => {
                 const levels = [];
-                nwfDecode(file, (level, total, w, h, c, depth, samples) => {
+                nwf.nwfDecode(file, (level, total, w, h, c, depth, samples) => {
                   levels.push({level: level, width: w, height: h, channels: c, samples: samples.slice()});
                 }, (error, n) => resolve({error: error, levels: levels}));
               });
             }
             async function run() {
-              nwfLoadModels(bytes(MODELS));
+              try {
+                await load();
+              } catch (e) {
+                document.getElementById("result").textContent = JSON.stringify([{name: "load", passed: false,
+                    detail: String(e)}]);
+                return;
+              }
+              nwf.nwfLoadModels(bytes(MODELS));
               const results = [];
               for (const k of CASES) {
                 const m = k.manifest;

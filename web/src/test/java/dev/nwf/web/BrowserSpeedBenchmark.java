@@ -31,8 +31,7 @@ class BrowserSpeedBenchmark {
         while (!Files.exists(repo.resolve("SPEC.md"))) repo = repo.getParent();
         Path work = repo.resolve("web/target/browser-speed");
         Files.createDirectories(work);
-        Files.copy(repo.resolve("web/target/classes/dev/nwf/web/site/nwf.js"), work.resolve("nwf.js"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (String f : Site.FILES) Files.write(work.resolve(f), Site.read(f));
         ModelZoo zoo = ModelZoo.builtin();
         NwfCodec codec = new NwfCodec(zoo.get(ModelZoo.DEFAULT_MODEL).model());
         List<String> names = new ArrayList<>();
@@ -52,13 +51,16 @@ class BrowserSpeedBenchmark {
         for (byte[] f : files) data.append('"').append(Base64.getEncoder().encodeToString(f)).append("\",");
         Files.writeString(work.resolve("data.js"), data.append("];\n"));
         Files.writeString(work.resolve("index.html"), """
-                <!DOCTYPE html><html><head><script src="nwf.js"></script><script src="data.js"></script></head>
+                <!DOCTYPE html><html><head><script src="wasm-gc-runtime.min.js"></script><script src="nwf.js">
+                </script><script src="data.js"></script></head>
                 <body><pre id="result"></pre><script>
                 const bytes = b => { const s = atob(b), a = new Int8Array(s.length);
                   for (let i = 0; i < s.length; i++) a[i] = s.charCodeAt(i); return a; };
-                const decode = f => new Promise(r => nwfDecode(f, () => {}, e => r(e)));
+                let nwf;
+                const decode = f => new Promise(r => nwf.nwfDecode(f, () => {}, e => r(e)));
                 (async () => {
-                  nwfLoadModels(bytes(MODELS));
+                  nwf = location.search.includes("wasm") ? (await TeaVM.wasmGC.load("nwf.wasm")).exports : window;
+                  nwf.nwfLoadModels(bytes(MODELS));
                   const ms = [];
                   for (const f of FILES) {
                     const b = bytes(f);
@@ -69,32 +71,40 @@ class BrowserSpeedBenchmark {
                 })();
                 </script></body></html>
                 """);
-        String[] browserMs;
-        try (HeadlessChromium page = new HeadlessChromium(work, work.resolve("index.html").toUri().toString())) {
-            page.await("document.getElementById('result').textContent !== ''", 600_000);
-            String v = page.evaluate("document.getElementById('result').textContent");
-            browserMs = v.substring(1, v.length() - 1).split(",");
+        String[][] browserMs = new String[2][];
+        try (StaticFiles site = new StaticFiles(work)) {
+            for (int k = 0; k < 2; k++) {
+                try (HeadlessChromium page = new HeadlessChromium(work, site.url("index.html?" + (k == 0 ? "wasm"
+                        : "js")))) {
+                    page.await("document.getElementById('result').textContent !== ''", 600_000);
+                    String v = page.evaluate("document.getElementById('result').textContent");
+                    browserMs[k] = v.substring(1, v.length() - 1).split(",");
+                }
+            }
         }
         NwfDecoder jvm = NwfDecoder.of(zoo).withThreads(1);
-        System.out.printf("%-24s %8s %12s %12s %8s%n", "image", "MP", "Chromium", "JVM 1 thread", "ratio");
+        System.out.printf("%-24s %7s %15s %15s %15s %9s%n", "image", "MP", "Chromium wasm", "Chromium js",
+                "JVM 1 thread", "wasm/JVM");
         double totalMp = 0;
-        double totalBrowser = 0;
-        double totalJvm = 0;
+        double[] total = new double[3];
         for (int i = 0; i < files.size(); i++) {
             for (int k = 0; k < 2; k++) jvm.decode(files.get(i)); // warm-up
             long t = System.nanoTime();
             jvm.decode(files.get(i));
-            double jvmS = (System.nanoTime() - t) / 1e9;
-            double browserS = Double.parseDouble(browserMs[i]) / 1000;
+            double[] s = {Double.parseDouble(browserMs[0][i]) / 1000, Double.parseDouble(browserMs[1][i]) / 1000,
+                    (System.nanoTime() - t) / 1e9};
             double mp = pixels.get(i) / 1e6;
             totalMp += mp;
-            totalBrowser += browserS;
-            totalJvm += jvmS;
-            System.out.printf("%-24s %8.3f %9.3f MP/s %9.3f MP/s %8.3f%n", names.get(i), mp, mp / browserS,
-                    mp / jvmS, jvmS / browserS);
+            for (int k = 0; k < 3; k++) total[k] += s[k];
+            System.out.printf("%-24s %7.3f %10.3f MP/s %10.3f MP/s %10.3f MP/s %9.3f%n", names.get(i), mp, mp / s[0],
+                    mp / s[1], mp / s[2], s[2] / s[0]);
         }
-        System.out.printf("%-24s %8.3f %9.3f MP/s %9.3f MP/s %8.3f%n", "total", totalMp, totalMp / totalBrowser,
-                totalMp / totalJvm, totalJvm / totalBrowser);
+        System.out.printf("%-24s %7.3f %10.3f MP/s %10.3f MP/s %10.3f MP/s %9.3f%n", "total", totalMp,
+                totalMp / total[0], totalMp / total[1], totalMp / total[2], total[2] / total[0]);
+        System.out.printf("nwf.wasm: %d bytes, %d gzipped (with its loader %d, %d gzipped)%n",
+                Files.size(work.resolve("nwf.wasm")), gzipped(Files.readAllBytes(work.resolve("nwf.wasm"))),
+                Files.size(work.resolve("wasm-gc-runtime.min.js")),
+                gzipped(Files.readAllBytes(work.resolve("wasm-gc-runtime.min.js"))));
         System.out.printf("nwf.js: %d bytes, %d gzipped%n", Files.size(work.resolve("nwf.js")),
                 gzipped(Files.readAllBytes(work.resolve("nwf.js"))));
     }
