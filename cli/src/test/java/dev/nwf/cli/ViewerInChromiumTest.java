@@ -11,6 +11,7 @@ import dev.nwf.format.NwfContainer;
 import dev.nwf.zoo.ModelZoo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,30 @@ class ViewerInChromiumTest {
                     + first + ")");
             assertEquals("\"" + rgbaHash(source) + "\"", page.evaluate(view + ".rgba"), "the final canvas's pixels");
             assertTrue(Files.size(work.resolve("first.png")) > 0 && Files.size(work.resolve("final.png")) > 0);
+        }
+    }
+
+    /** A file that is not .nwf, and one cut inside its first level: a message on the page, not a hung tab. */
+    @Test
+    void badInputGivesAMessageOnThePage() throws Exception {
+        Path work = Path.of("target/viewer-bad").toAbsolutePath();
+        Files.createDirectories(work);
+        Files.writeString(work.resolve("not.nwf"), "GIF89a, not an nwf file at all");
+        Image source = SyntheticImages.synthetic(64, 48, 3, 8, 3);
+        byte[] nwf = NwfContainer.toBytes(new NwfCodec(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model())
+                .encode(source));
+        Files.write(work.resolve("cut.nwf"), java.util.Arrays.copyOf(nwf, 6));
+        try (NwfServer server = new NwfServer(work, "127.0.0.1", 0, 0)) {
+            for (String file : List.of("not.nwf", "cut.nwf", "missing.nwf")) {
+                try (HeadlessChromium page = new HeadlessChromium(work, "http://127.0.0.1:" + server.port()
+                        + "/?file=" + file)) {
+                    page.await("document.getElementById('view').dataset.done === 'true'", 60_000);
+                    String status = page.evaluate("document.getElementById('status').textContent");
+                    assertTrue(status.contains("cannot show this file") || status.contains("no level arrived whole"),
+                            file + ": " + status);
+                    assertEquals("\"error\"", page.evaluate("document.getElementById('status').className"), file);
+                }
+            }
         }
     }
 
