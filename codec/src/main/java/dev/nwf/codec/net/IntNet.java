@@ -101,6 +101,41 @@ public record IntNet(int inputs, List<IntConv> layers) {
         }
     }
 
+    /**
+     * The network {@link #canonicalBytes} wrote, read from {@code in}'s position on (array lengths follow from the
+     * shapes); damaged bytes are an IllegalArgumentException.
+     */
+    public static IntNet fromCanonicalBytes(java.nio.ByteBuffer in) {
+        try {
+            int inputs = in.getInt();
+            int count = in.getInt();
+            if (count < 1 || count > 1 << 10) throw new IllegalArgumentException("a network of " + count + " layers");
+            List<IntConv> layers = new java.util.ArrayList<>();
+            for (int k = 0; k < count; k++) {
+                int inCh = in.getInt();
+                int outCh = in.getInt();
+                int kernel = in.getInt();
+                int dilation = in.getInt();
+                int shift = in.getInt();
+                int lo = in.getInt();
+                int hi = in.getInt();
+                boolean withInput = in.getInt() != 0;
+                long n = (long) outCh * inCh * kernel * kernel;
+                if (inCh < 1 || outCh < 1 || kernel < 1 || n + outCh > in.remaining() / 4) {
+                    throw new IllegalArgumentException("layer " + k + " does not fit the bytes");
+                }
+                int[] weights = new int[(int) n];
+                for (int i = 0; i < weights.length; i++) weights[i] = in.getInt();
+                int[] bias = new int[outCh];
+                for (int i = 0; i < bias.length; i++) bias[i] = in.getInt();
+                layers.add(new IntConv(inCh, outCh, kernel, dilation, weights, bias, shift, lo, hi, withInput));
+            }
+            return new IntNet(inputs, layers);
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IllegalArgumentException("the network's bytes end early", e);
+        }
+    }
+
     /** The network as bytes in a fixed layout: what a model's digest is computed over. */
     public byte[] canonicalBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
