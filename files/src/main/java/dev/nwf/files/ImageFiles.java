@@ -344,11 +344,12 @@ public final class ImageFiles {
         BufferedImage inForm = p.form() == null ? null : p.form().render(p.image());
         BufferedImage bi = inForm != null ? inForm : toBufferedImage(p.image(), p.icc());
         javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        List<List<PngChunks.Chunk>> chunks = inForm != null ? p.form().relaid(p.chunks()) : List.of(p.chunks(),
+        PngForm.Placed chunks = inForm != null ? p.form().relaid(p.chunks()) : new PngForm.Placed(p.chunks(),
                 List.of());
         // a palette's bKGD follows PLTE, which the writer makes: the PNG is spliced in memory then
-        java.io.ByteArrayOutputStream spliced = chunks.get(1).isEmpty() ? null : new java.io.ByteArrayOutputStream();
-        OutputStream target = PngChunks.inserting(spliced != null ? spliced : out, chunks.get(0));
+        java.io.ByteArrayOutputStream spliced = chunks.afterPalette().isEmpty() ? null
+                : new java.io.ByteArrayOutputStream();
+        OutputStream target = PngChunks.inserting(spliced != null ? spliced : out, chunks.afterHeader());
         try (javax.imageio.stream.ImageOutputStream ios = new javax.imageio.stream.MemoryCacheImageOutputStream(
                 target)) {
             writer.setOutput(ios);
@@ -383,7 +384,7 @@ public final class ImageFiles {
         } finally {
             writer.dispose();
         }
-        if (spliced != null) out.write(PngChunks.afterPalette(spliced.toByteArray(), chunks.get(1)));
+        if (spliced != null) out.write(PngChunks.afterPalette(spliced.toByteArray(), chunks.afterPalette()));
     }
 
     /** The iCCP profile of a PNG (the JDK reader does not apply it to the colour model), or null. */

@@ -15,7 +15,6 @@ import java.util.List;
 final class JpegSegments {
     private static final byte[] EXIF = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] XMP = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
-    private static final byte[] XMP_KEYWORD = "XML:com.adobe.xmp\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
 
     private JpegSegments() {
     }
@@ -42,10 +41,7 @@ final class JpegSegments {
             if (marker == 0xE1 && startsWith(data, EXIF)) {
                 chunks.add(new PngChunks.Chunk(PngChunks.EXIF, Arrays.copyOfRange(data, EXIF.length, data.length)));
             } else if (marker == 0xE1 && startsWith(data, XMP)) {
-                byte[] xml = Arrays.copyOfRange(data, XMP.length, data.length);
-                byte[] itxt = Arrays.copyOf(XMP_KEYWORD, XMP_KEYWORD.length + xml.length);
-                System.arraycopy(xml, 0, itxt, XMP_KEYWORD.length, xml.length);
-                chunks.add(new PngChunks.Chunk("iTXt", itxt));
+                chunks.add(PngChunks.xmp(data, XMP.length, data.length));
             } else if (marker >= 0xE1 && marker <= 0xEF && marker != 0xE2 && marker != 0xEE) {
                 dropped.add("APP" + (marker - 0xE0) + " segment" + label(data));
             }

@@ -107,39 +107,57 @@ public final class PngChunks {
     public static Carried read(byte[] png, int channels) {
         List<Chunk> chunks = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
-        if (!isPng(png)) return new Carried(chunks, dropped);
-        ByteBuffer b = ByteBuffer.wrap(png, SIGNATURE.length, png.length - SIGNATURE.length);
-        int colourType = -1;
-        int depth = 8;
-        byte[] palette = new byte[0];
-        while (b.remaining() >= 12) {
-            long length = b.getInt() & 0xFFFFFFFFL;
-            byte[] type = new byte[4];
-            b.get(type);
-            if (length > b.remaining() - 4) break;
-            String name = new String(type, StandardCharsets.ISO_8859_1);
-            if (name.equals("IEND")) break;
-            boolean carried = !CODED.contains(name) && !Character.isUpperCase(name.charAt(0));
-            if (!carried && !name.equals("IHDR") && !name.equals("PLTE")) { // image data, mostly: skipped, not copied
-                b.position(b.position() + (int) length + 4);
-                continue;
+        int[] layout = {-1, 8}; // IHDR's colour type and depth
+        byte[][] palette = {new byte[0]};
+        eachChunk(png, (name, at, length) -> {
+            if (name.equals("IEND")) return false;
+            if (name.equals("IHDR") && length == 13) {
+                layout[1] = png[at + 8] & 0xFF;
+                layout[0] = png[at + 9] & 0xFF;
             }
-            byte[] data = new byte[(int) length];
-            b.get(data);
-            b.getInt(); // CRC: the image reader has checked what it needs
-            if (name.equals("IHDR") && data.length == 13) {
-                depth = data[8] & 0xFF;
-                colourType = data[9] & 0xFF;
-            }
-            if (name.equals("PLTE")) palette = data;
-            if (!carried) continue;
+            if (name.equals("PLTE")) palette[0] = Arrays.copyOfRange(png, at, at + length);
+            // image data and the other chunks carried by other means are skipped, not copied
+            if (CODED.contains(name) || Character.isUpperCase(name.charAt(0))) return true;
+            byte[] data = Arrays.copyOfRange(png, at, at + length);
             byte[] kept = channels == 0 || !LAYOUT_BOUND.contains(name) ? data
-                    : relaid(name, data, colourType, depth, palette, channels);
+                    : relaid(name, data, layout[0], layout[1], palette[0], channels);
             if (kept == null) dropped.add(name);
             else chunks.add(new Chunk(name, kept));
-        }
+            return true;
+        });
         return new Carried(chunks, dropped);
     }
+
+    /** Told each chunk of a PNG in file order: its type and where its data lie; false stops the walk. */
+    @FunctionalInterface
+    interface ChunkVisitor {
+        boolean visit(String type, int dataAt, int length);
+    }
+
+    /**
+     * Walks a PNG's chunks (nothing for bytes that are not a PNG); a length running past the bytes (with its CRC) ends
+     * the walk, as a damaged chunk list does. CRCs are not checked: the image reader has checked what it needs.
+     */
+    static void eachChunk(byte[] png, ChunkVisitor visitor) {
+        if (!isPng(png)) return;
+        ByteBuffer b = ByteBuffer.wrap(png);
+        for (int p = SIGNATURE.length; p + 12 <= png.length; ) {
+            long length = b.getInt(p) & 0xFFFFFFFFL;
+            if (p + 12 + length > png.length) return;
+            if (!visitor.visit(new String(png, p + 4, 4, StandardCharsets.ISO_8859_1), p + 8, (int) length)) return;
+            p += 12 + (int) length;
+        }
+    }
+
+    /** An XMP packet as the iTXt chunk of keyword "XML:com.adobe.xmp" that PNG files carry it in. */
+    static Chunk xmp(byte[] packet, int from, int to) {
+        byte[] itxt = Arrays.copyOf(XMP_KEYWORD, XMP_KEYWORD.length + to - from);
+        System.arraycopy(packet, from, itxt, XMP_KEYWORD.length, to - from);
+        return new Chunk("iTXt", itxt);
+    }
+
+    /** iTXt's keyword for XMP, then no compression, method 0, and empty language and translated keyword. */
+    private static final byte[] XMP_KEYWORD = "XML:com.adobe.xmp\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
 
     /** A bKGD or sBIT chunk's data for an output of {@code channels} channels, or null where it has no such form. */
     private static byte[] relaid(String name, byte[] data, int colourType, int depth, byte[] palette, int channels) {
@@ -284,22 +302,17 @@ public final class PngChunks {
 
     /** A PNG's bytes with {@code chunks} inserted right after its PLTE (where bKGD, hIST and tRNS must stand). */
     static byte[] afterPalette(byte[] png, List<Chunk> chunks) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(png);
-        int p = SIGNATURE.length;
-        while (p + 12 <= png.length) {
-            int length = b.getInt(p);
-            if (length < 0 || p + 12L + length > png.length) break;
-            String type = new String(png, p + 4, 4, StandardCharsets.ISO_8859_1);
-            p += 12 + length;
-            if (type.equals("PLTE")) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + 64);
-                out.write(png, 0, p);
-                for (Chunk c : chunks) write(out, c);
-                out.write(png, p, png.length - p);
-                return out.toByteArray();
-            }
-        }
-        return png; // no palette: nothing of the kind belongs
+        int[] end = {-1};
+        eachChunk(png, (type, at, length) -> {
+            if (type.equals("PLTE")) end[0] = at + length + 4;
+            return end[0] < 0;
+        });
+        if (end[0] < 0) return png; // no palette: nothing of the kind belongs
+        ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + 64);
+        out.write(png, 0, end[0]);
+        for (Chunk c : chunks) write(out, c);
+        out.write(png, end[0], png.length - end[0]);
+        return out.toByteArray();
     }
 
     static void write(OutputStream out, Chunk c) throws IOException {

@@ -4,7 +4,6 @@ import dev.nwf.codec.Image;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -56,23 +55,18 @@ public record PngForm(int colourType, int bitDepth, byte[] palette, byte[] trans
     /** The form of a PNG's bytes where it is one a decode would not write by itself, else null. */
     public static PngForm of(byte[] png) {
         if (!PngChunks.isPng(png) || png.length < 33) return null;
-        ByteBuffer b = ByteBuffer.wrap(png);
         int depth = png[24] & 0xFF;
         int colourType = png[25] & 0xFF;
         if (colourType == GRAY && depth < 8) return new PngForm(GRAY, depth, new byte[0], new byte[0]);
         if (colourType != PALETTE) return null;
-        byte[] plte = null;
-        byte[] trns = new byte[0];
-        int p = 8;
-        while (p + 12 <= png.length) {
-            long length = b.getInt(p) & 0xFFFFFFFFL;
-            if (p + 12 + length > png.length) break;
-            String type = new String(png, p + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (type.equals("PLTE")) plte = Arrays.copyOfRange(png, p + 8, p + 8 + (int) length);
-            if (type.equals("tRNS")) trns = Arrays.copyOfRange(png, p + 8, p + 8 + (int) length);
-            if (type.equals("IDAT") || type.equals("IEND")) break;
-            p += 12 + (int) length;
-        }
+        byte[][] found = new byte[2][]; // PLTE, tRNS: both come before the image data
+        PngChunks.eachChunk(png, (type, at, length) -> {
+            if (type.equals("PLTE")) found[0] = Arrays.copyOfRange(png, at, at + length);
+            if (type.equals("tRNS")) found[1] = Arrays.copyOfRange(png, at, at + length);
+            return !type.equals("IDAT") && !type.equals("IEND");
+        });
+        byte[] plte = found[0];
+        byte[] trns = found[1] == null ? new byte[0] : found[1];
         try {
             return plte == null ? null : new PngForm(PALETTE, depth, plte, trns);
         } catch (IllegalArgumentException damaged) {
@@ -108,9 +102,9 @@ public record PngForm(int colourType, int bitDepth, byte[] palette, byte[] trans
     /**
      * The carried chunks for an output in this form (they are kept in the default form's layout, {@link
      * PngChunks#read(byte[], int)}): bKGD back to a palette index or a gray of this depth, sBIT to the form's
-     * channels; index 0 holds those that go right after IHDR, index 1 those that go after PLTE (a palette's bKGD).
+     * channels.
      */
-    List<List<PngChunks.Chunk>> relaid(List<PngChunks.Chunk> chunks) {
+    Placed relaid(List<PngChunks.Chunk> chunks) {
         List<PngChunks.Chunk> head = new ArrayList<>();
         List<PngChunks.Chunk> afterPalette = new ArrayList<>();
         for (PngChunks.Chunk c : chunks) {
@@ -134,7 +128,11 @@ public record PngForm(int colourType, int bitDepth, byte[] palette, byte[] trans
                 head.add(c);
             }
         }
-        return List.of(head, afterPalette);
+        return new Placed(head, afterPalette);
+    }
+
+    /** Chunks to write right after IHDR, and those that must follow PLTE (a palette's bKGD). */
+    record Placed(List<PngChunks.Chunk> afterHeader, List<PngChunks.Chunk> afterPalette) {
     }
 
     /**

@@ -19,7 +19,6 @@ import java.util.Set;
  * with more pages is refused by the image reader.
  */
 final class TiffTags {
-    private static final byte[] XMP_KEYWORD = "XML:com.adobe.xmp\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final int XMP = 700;
     private static final int X_RESOLUTION = 282;
     private static final int Y_RESOLUTION = 283;
@@ -80,21 +79,14 @@ final class TiffTags {
                 value = nul < 0 ? value : value.substring(0, nul);
                 if (!value.isEmpty()) chunks.add(text(TEXT.get(tag), value));
             } else if (tag == XMP && (type == 1 || type == 7) && readable) {
-                byte[] itxt = Arrays.copyOf(XMP_KEYWORD, XMP_KEYWORD.length + (int) size);
-                System.arraycopy(tiff, (int) at, itxt, XMP_KEYWORD.length, (int) size);
-                chunks.add(new PngChunks.Chunk("iTXt", itxt));
+                chunks.add(PngChunks.xmp(tiff, (int) at, (int) (at + size)));
             } else if ((tag == X_RESOLUTION || tag == Y_RESOLUTION) && type == 5 && n == 1 && readable) {
-                long num = b.getInt((int) at) & 0xFFFFFFFFL;
-                long den = b.getInt((int) at + 4) & 0xFFFFFFFFL;
-                resolution[tag - X_RESOLUTION] = den == 0 ? 0 : (double) num / den;
+                resolution[tag - X_RESOLUTION] = Math.max(0, rational(b, (int) at));
             } else if (tag == RESOLUTION_UNIT && type == 3 && n == 1) {
                 unit = b.getShort(entry + 8) & 0xFFFF;
             } else if ((tag == WHITE_POINT && n == 2 || tag == PRIMARIES && n == 6) && type == 5 && readable) {
-                for (int k = 0; k < n; k++) {
-                    long num = b.getInt((int) at + 8 * k) & 0xFFFFFFFFL;
-                    long den = b.getInt((int) at + 8 * k + 4) & 0xFFFFFFFFL;
-                    chromaticity[(tag == WHITE_POINT ? 0 : 2) + k] = den == 0 ? -1 : (double) num / den;
-                }
+                int first = tag == WHITE_POINT ? 0 : 2;
+                for (int k = 0; k < n; k++) chromaticity[first + k] = rational(b, (int) at + 8 * k);
                 chromaticities += (int) n;
             } else if (tag == PAGE_NUMBER && type == 3 && n == 2 && b.getShort(entry + 10) == 1) {
                 continue;
@@ -113,6 +105,12 @@ final class TiffTags {
         if (phys != null) chunks.add(phys);
         else if (resolution[0] > 0 || resolution[1] > 0) dropped.add("TIFF resolution (unit " + unit + ")");
         return new PngChunks.Carried(chunks, dropped);
+    }
+
+    /** The unsigned RATIONAL at {@code at}, or -1 for a zero denominator. */
+    private static double rational(ByteBuffer b, int at) {
+        long den = b.getInt(at + 4) & 0xFFFFFFFFL;
+        return den == 0 ? -1 : (b.getInt(at) & 0xFFFFFFFFL) / (double) den;
     }
 
     /** pHYs: pixels per metre for inches and centimetres, an aspect ratio (unit 0) for TIFF's "no unit". */
