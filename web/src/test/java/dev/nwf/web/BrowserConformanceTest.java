@@ -1,21 +1,14 @@
 package dev.nwf.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nwf.codec.NwfModel;
-import dev.nwf.zoo.ModelZoo;
-import dev.nwf.zoo.ZooModel;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -24,24 +17,16 @@ import org.junit.jupiter.api.Test;
  * inside headless Chromium (Debian package
  * {@code chromium}): each level's size and the SHA-256 of its samples (computed in the page by the browser's own
  * crypto.subtle) must equal the manifest's, and each file to refuse must be refused with the manifest's error name.
- * The page, its data and Chromium's output stay in target/browser-conformance/ for a person to open.
+ * The page and its data stay in web/target/browser-conformance/ for a person to open (over HTTP).
  */
 class BrowserConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void everyVectorDecodesInChromiumAsOnTheJvm() throws Exception {
-        Path repo = Path.of("").toAbsolutePath();
-        while (!Files.exists(repo.resolve("SPEC.md"))) repo = repo.getParent();
-        Path vectors = repo.resolve("conformance/vectors");
-        Path work = repo.resolve("web/target/browser-conformance");
-        Files.createDirectories(work);
-        for (String f : Site.FILES) Files.write(work.resolve(f), Site.read(f));
-
-        List<NwfModel> models = new ArrayList<>();
-        for (ZooModel m : ModelZoo.builtin().list()) models.add(m.model());
-        StringBuilder data = new StringBuilder("const MODELS = \"")
-                .append(Base64.getEncoder().encodeToString(ModelBlob.write(models))).append("\";\nconst CASES = [\n");
+        Path vectors = BrowserPages.repo().resolve("conformance/vectors");
+        Path work = BrowserPages.workDir("browser-conformance");
+        StringBuilder data = new StringBuilder(BrowserPages.modelsConstant()).append("const CASES = [\n");
         List<String> names = new ArrayList<>();
         try (Stream<Path> s = Files.list(vectors)) {
             for (Path c : s.filter(Files::isDirectory).sorted().toList()) {
@@ -58,42 +43,14 @@ class BrowserConformanceTest {
         Files.writeString(work.resolve("index.html"), PAGE);
 
         // over HTTP (a WebAssembly module is not fetched from file: URLs), once for each build of the decoder
-        try (StaticFiles files = new StaticFiles(work)) {
-            for (String backend : List.of("wasm", "js")) {
-                check(chromium(files.url("index.html?backend=" + backend), work, backend), names, backend);
-            }
+        for (String backend : List.of("wasm", "js")) {
+            JsonNode results = JSON.readTree(BrowserPages.result(work, "index.html?backend=" + backend, 480_000));
+            List<String> failed = new ArrayList<>();
+            for (JsonNode r : results) if (!r.get("passed").asBoolean()) failed.add(r.get("name").asText() + ": "
+                    + r.get("detail").asText());
+            assertEquals(names.size(), results.size(), "cases the page ran (" + backend + ")");
+            assertEquals(List.of(), failed, backend);
         }
-    }
-
-    private static void check(String dom, List<String> names, String backend) throws IOException {
-        int start = dom.indexOf("<pre id=\"result\">");
-        assertTrue(start >= 0, "the page wrote no result: " + dom.substring(0, Math.min(2000, dom.length())));
-        String json = dom.substring(start + "<pre id=\"result\">".length(), dom.indexOf("</pre>", start))
-                .replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-        JsonNode results = JSON.readTree(json);
-        List<String> failed = new ArrayList<>();
-        for (JsonNode r : results) if (!r.get("passed").asBoolean()) failed.add(r.get("name").asText() + ": "
-                + r.get("detail").asText());
-        assertEquals(names.size(), results.size(), "cases the page ran (" + backend + ")");
-        assertEquals(List.of(), failed, backend);
-    }
-
-    /** Loads the page in headless Chromium until it is idle and returns its DOM. */
-    private static String chromium(String url, Path work, String name) throws IOException, InterruptedException {
-        String browser = Stream.of("chromium", "chromium-browser", "google-chrome")
-                .filter(b -> Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(
-                        Path.of(d, b)))).findFirst().orElseThrow(() -> new AssertionError(
-                        "no Chromium on the PATH: install the Debian package chromium (.ci/run does)"));
-        Path out = work.resolve("dom-" + name + ".html");
-        Process p = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--user-data-dir=" + work.resolve("profile"),
-                "--virtual-time-budget=600000", "--dump-dom", url)
-                .redirectOutput(out.toFile()).redirectError(work.resolve("chromium.log").toFile()).start();
-        if (!p.waitFor(8, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("Chromium did not finish within 8 minutes");
-        }
-        return Files.readString(out, StandardCharsets.UTF_8);
     }
 
     /** Decodes every case in turn, hashing each level as PixelHash does, and writes the results as JSON. */

@@ -3,12 +3,10 @@ package dev.nwf.web;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfDecoder;
-import dev.nwf.codec.NwfModel;
 import dev.nwf.codec.SyntheticImages;
 import dev.nwf.files.ImageFiles;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.zoo.ModelZoo;
-import dev.nwf.zoo.ZooModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,11 +25,8 @@ import org.junit.jupiter.api.Test;
 class BrowserSpeedBenchmark {
     @Test
     void decodingSpeedInChromiumAndOnTheJvm() throws Exception {
-        Path repo = Path.of("").toAbsolutePath();
-        while (!Files.exists(repo.resolve("SPEC.md"))) repo = repo.getParent();
-        Path work = repo.resolve("web/target/browser-speed");
-        Files.createDirectories(work);
-        for (String f : Site.FILES) Files.write(work.resolve(f), Site.read(f));
+        Path repo = BrowserPages.repo();
+        Path work = BrowserPages.workDir("browser-speed");
         ModelZoo zoo = ModelZoo.builtin();
         NwfCodec codec = new NwfCodec(zoo.get(ModelZoo.DEFAULT_MODEL).model());
         List<String> names = new ArrayList<>();
@@ -44,10 +39,7 @@ class BrowserSpeedBenchmark {
             files.add(NwfContainer.toBytes(codec.encode(img)));
             pixels.add(img.pixels());
         }
-        List<NwfModel> models = new ArrayList<>();
-        for (ZooModel m : zoo.list()) models.add(m.model());
-        StringBuilder data = new StringBuilder("const MODELS = \"")
-                .append(Base64.getEncoder().encodeToString(ModelBlob.write(models))).append("\";\nconst FILES = [");
+        StringBuilder data = new StringBuilder(BrowserPages.modelsConstant()).append("const FILES = [");
         for (byte[] f : files) data.append('"').append(Base64.getEncoder().encodeToString(f)).append("\",");
         Files.writeString(work.resolve("data.js"), data.append("];\n"));
         Files.writeString(work.resolve("index.html"), """
@@ -72,15 +64,8 @@ class BrowserSpeedBenchmark {
                 </script></body></html>
                 """);
         String[][] browserMs = new String[2][];
-        try (StaticFiles site = new StaticFiles(work)) {
-            for (int k = 0; k < 2; k++) {
-                try (HeadlessChromium page = new HeadlessChromium(work, site.url("index.html?" + (k == 0 ? "wasm"
-                        : "js")))) {
-                    page.await("document.getElementById('result').textContent !== ''", 600_000);
-                    String v = page.evaluate("document.getElementById('result').textContent");
-                    browserMs[k] = v.substring(1, v.length() - 1).split(",");
-                }
-            }
+        for (int k = 0; k < 2; k++) {
+            browserMs[k] = BrowserPages.result(work, "index.html?" + (k == 0 ? "wasm" : "js"), 600_000).split(",");
         }
         NwfDecoder jvm = NwfDecoder.of(zoo).withThreads(1);
         System.out.printf("%-24s %7s %15s %15s %15s %9s%n", "image", "MP", "Chromium wasm", "Chromium js",

@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  */
 public final class HeadlessChromium implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
-    private static final Pattern RESULT_VALUE = Pattern.compile("\"value\":(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}]*)");
-    private static final Pattern SCREENSHOT = Pattern.compile("\"data\":\"([^\"]*)\"");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Process process;
     private final WebSocket socket;
@@ -88,8 +88,8 @@ public final class HeadlessChromium implements AutoCloseable {
     /** The value of a JavaScript expression in the page, as JSON text (a string comes with its quotes). */
     public String evaluate(String expression) throws Exception {
         String reply = call("Runtime.evaluate", "{\"expression\":" + quote(expression) + ",\"returnByValue\":true}");
-        Matcher m = RESULT_VALUE.matcher(reply);
-        return m.find() ? m.group(1) : "undefined";
+        var value = JSON.readTree(reply).path("result").path("result").get("value");
+        return value == null ? "undefined" : JSON.writeValueAsString(value);
     }
 
     /** Waits until {@code condition} is true in the page, checking every 100 ms. */
@@ -104,9 +104,9 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** The page as it looks now, as a PNG. */
     public void screenshot(Path png) throws Exception {
-        Matcher m = SCREENSHOT.matcher(call("Page.captureScreenshot", "{\"format\":\"png\"}"));
-        if (!m.find()) throw new AssertionError("no screenshot");
-        Files.write(png, Base64.getDecoder().decode(m.group(1)));
+        var data = JSON.readTree(call("Page.captureScreenshot", "{\"format\":\"png\"}")).path("result").get("data");
+        if (data == null) throw new AssertionError("no screenshot");
+        Files.write(png, Base64.getDecoder().decode(data.asText()));
     }
 
     private String call(String method, String params) throws Exception {
