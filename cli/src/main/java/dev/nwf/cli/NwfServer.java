@@ -45,6 +45,8 @@ final class NwfServer implements AutoCloseable {
         return t;
     });
     private volatile byte[] models;
+    /** The viewer's files, read from the jar once each rather than on every request. */
+    private final Map<String, byte[]> site = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Serves {@code root} on {@code host:port} (port 0: any free one); {@code bytesPerSecond} 0: no cap. */
     NwfServer(Path root, String host, int port, long bytesPerSecond) throws IOException {
@@ -77,11 +79,11 @@ final class NwfServer implements AutoCloseable {
             }
             String path = ex.getRequestURI().getPath();
             if (path.equals("/") || path.equals("/viewer.html")) {
-                send(ex, 200, TYPES.get(".html"), Site.read("viewer.html"));
+                send(ex, 200, TYPES.get(".html"), site("viewer.html"));
             } else if (path.equals("/nwf.js") || path.equals("/wasm-gc-runtime.min.js")) {
-                send(ex, 200, TYPES.get(".js"), Site.read(path.substring(1)));
+                send(ex, 200, TYPES.get(".js"), site(path.substring(1)));
             } else if (path.equals("/nwf.wasm")) {
-                send(ex, 200, TYPES.get(".wasm"), Site.read("nwf.wasm"));
+                send(ex, 200, TYPES.get(".wasm"), site("nwf.wasm"));
             } else if (path.equals("/models.bin")) {
                 send(ex, 200, TYPES.get(".bin"), models());
             } else if (path.equals("/files.json")) {
@@ -122,6 +124,12 @@ final class NwfServer implements AutoCloseable {
             b.append('"').append(names.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
         return b.append("]").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] site(String name) throws IOException {
+        byte[] b = site.get(name);
+        if (b == null) site.put(name, b = Site.read(name));
+        return b;
     }
 
     private byte[] models() throws IOException {
