@@ -81,13 +81,14 @@ public final class ReferenceEvaluator implements NetEvaluator {
             return;
         }
         Thread[] helpers = new Thread[threads - 1];
-        RuntimeException[] failed = new RuntimeException[threads];
+        // an error too (out of memory): a helper that died silently would leave its channels null
+        Throwable[] failed = new Throwable[threads];
         for (int t = 1; t < threads; t++) {
             int first = t;
             helpers[t - 1] = new Thread(() -> {
                 try {
                     for (int i = first; i < count; i += threads) body.accept(i);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     failed[first] = e;
                 }
             }, "nwf-conv-" + t);
@@ -103,7 +104,10 @@ public final class ReferenceEvaluator implements NetEvaluator {
                 throw new IllegalStateException("interrupted while evaluating a network", e);
             }
         }
-        for (RuntimeException e : failed) if (e != null) throw e;
+        for (Throwable e : failed) {
+            if (e instanceof RuntimeException r) throw r;
+            if (e instanceof Error err) throw err;
+        }
     }
 
     /** The layer with each kernel's rows and columns swapped: on a transposed input, the transposed output. */

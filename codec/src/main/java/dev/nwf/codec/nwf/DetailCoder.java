@@ -75,6 +75,16 @@ public final class DetailCoder {
         return this;
     }
 
+    /**
+     * The image's last level is coded: its residuals and filter errors, kept as the next level's context, are let go
+     * (at the finest level of an RGB image 18 bytes a pixel, which the inverse transform's planes would otherwise
+     * join).
+     */
+    void imageCoded() {
+        levels = null;
+        filterErrors = null;
+    }
+
     /** The current level's block-grid classes by column and by row (see {@link BlockGrid#classTables}). */
     private int[] columnClasses;
     private int[] rowClasses;
@@ -99,22 +109,27 @@ public final class DetailCoder {
     }
 
     /**
-     * Codes a level's bands, each into its own queue of symbols (to be joined as band streams, §6.5, or appended in
-     * order into one stream), side by side on {@code workers} threads.
+     * Codes a level's bands side by side on {@code workers} threads: with band streams (§6.5) each band's stream is
+     * finished as soon as the band is coded, so only the bands in progress hold their queued symbols (4 bytes each:
+     * at a 4.9 MP photo's finest level 35 MB for every band at once); without, every band's symbols are appended in
+     * coding order into one stream.
      *
-     * @param bands     [channel][HL, LH, HH] at the low-pass size; ll [channel]
-     * @param bandCoded told the sample count of each band once it is coded (for progress)
-     * @return each band's symbols, in coding order
+     * @param bands       [channel][HL, LH, HH] at the low-pass size; ll [channel]
+     * @param bandStreams whether each band gets a stream of its own
+     * @param bandCoded   told the sample count of each band once it is coded (for progress)
+     * @return each band's stream in coding order, or with one stream only it
      */
-    RansEncoder[] encode(int[][] ll, int[][][] bands, int w, int h, int workers,
+    byte[][] encode(int[][] ll, int[][][] bands, int w, int h, boolean bandStreams, int workers,
             java.util.function.IntConsumer bandCoded) {
-        RansEncoder[] out = new RansEncoder[3 * ll.length];
+        RansEncoder[] queued = new RansEncoder[3 * ll.length];
+        byte[][] streams = new byte[queued.length][];
         eachBand(ll, bands, w, h, workers, band -> {
-            int[] local = new int[band.v.length];
+            // scale indices are below CodingTables.SCALES (72): a byte each
+            byte[] local = new byte[band.v.length];
             for (int y = 0; y < h; y++) {
                 band.beforeRow(y);
                 for (int i = y * w; i < (y + 1) * w; i++) {
-                    local[i] = band.prepare(i);
+                    local[i] = (byte) band.prepare(i);
                     band.coded(i);
                 }
                 band.afterRow(y);
@@ -132,10 +147,17 @@ public final class DetailCoder {
                     band.zeroCoded(band.v[i]);
                 }
             }
-            out[band.k] = enc;
+            if (bandStreams) streams[band.k] = enc.finish();
+            else queued[band.k] = enc;
             report(bandCoded, band.v.length);
         });
-        return out;
+        if (bandStreams) return streams;
+        RansEncoder all = new RansEncoder();
+        for (int k = 0; k < queued.length; k++) {
+            all.append(queued[k]);
+            queued[k] = null;
+        }
+        return new byte[][] {all.finish()};
     }
 
     /**
@@ -194,10 +216,12 @@ public final class DetailCoder {
             int b = k % 3;
             ChannelInputs.Channel in = inputs.channel(c, schedule);
             // the network was trained on the 5/3's details: with Haar only its scales are used (SPEC.md §6.3)
-            int[] mean = haar ? new int[w * h] : in.params()[b].meanFixed();
-            int[] scale = network ? in.params()[b].scaleIndex() : inputs.priorScale();
-            // the network's means before any correction: under Haar all zero, one read-only array for every band
-            int[] netMean = adaptive == null ? null : haar ? inputs.zeros() : mean.clone();
+            HighPassPrior.BandParams params = network ? in.take(b) : null;
+            int[] mean = haar ? new int[w * h] : params.meanFixed();
+            // without the network every scale starts at the prior's index (null: no band-sized array of it)
+            int[] scale = network ? params.scaleIndex() : null;
+            // the network's means before any correction: under Haar all zero (null)
+            int[] netMean = adaptive == null || haar ? null : mean.clone();
             step.run(new Band(schedule, k, bands[c][b], mean, netMean, scale, bands[c], c > 0 ? bands[0] : null,
                     ll[c], in.flat()));
         });
@@ -209,32 +233,30 @@ public final class DetailCoder {
      */
     private final class ChannelInputs {
         record Channel(HighPassPrior.BandParams[] params, boolean[] flat) {
+            /**
+             * Band b's means and scales, handed to its coder once (the only one to ask): the channel no longer holds
+             * them, so only the bands in progress do (two band-sized arrays each).
+             */
+            HighPassPrior.BandParams take(int b) {
+                HighPassPrior.BandParams p = params[b];
+                params[b] = null;
+                return p;
+            }
         }
 
         private final int[][] ll;
         private final int[][][] bands;
         private final int w;
         private final int h;
-        private final HighPassPrior.LevelInputs levelInputs;
+        /** The network's inputs, until every channel's prior is computed; null without the network. */
+        private HighPassPrior.LevelInputs levelInputs;
+        private final Object inputsLock = new Object();
+        /** Channels whose prior is computed (guarded by {@code inputsLock}). */
+        private int predicted;
         private final Channel[] channels;
         private final Object[] locks;
-        /** Whether channel 0's bands have been given to the network's inputs (guarded by {@code levelInputs}). */
+        /** Whether channel 0's bands have been given to the network's inputs (guarded by {@code inputsLock}). */
         private boolean lumaGiven;
-        /** Read-only arrays every band of the level shares (made by the first band to ask). */
-        private int[] priorScale;
-        private int[] zeros;
-
-        /** Every sample's scale where no network gives one: {@link LocalScale#PRIOR_INDEX}; never written. */
-        synchronized int[] priorScale() {
-            if (priorScale == null) priorScale = LocalScale.priorScales(w * h);
-            return priorScale;
-        }
-
-        /** A level of zeros; never written. */
-        synchronized int[] zeros() {
-            if (zeros == null) zeros = new int[w * h];
-            return zeros;
-        }
 
         ChannelInputs(int[][] ll, int[][][] bands, int w, int h) {
             this.ll = ll;
@@ -257,11 +279,15 @@ public final class DetailCoder {
                 if (channels[c] == null) {
                     HighPassPrior.BandParams[] params = null;
                     if (network) {
-                        synchronized (levelInputs) {
+                        int[][] in;
+                        synchronized (inputsLock) {
                             if (c > 0 && !lumaGiven) levelInputs.lumaBands(bands[0]);
                             lumaGiven |= c > 0;
+                            in = levelInputs.forChannel(c, ll[c]);
+                            // the last channel's inputs taken, the scaled planes go (channel 0's four among them)
+                            if (++predicted == ll.length) levelInputs = null;
                         }
-                        params = HighPassPrior.predict(eval, net, levelInputs.forChannel(c, ll[c]), w, h, bitDepth);
+                        params = HighPassPrior.predict(eval, net, in, w, h, bitDepth);
                     }
                     channels[c] = new Channel(params,
                             zero == null ? null : ZeroContext.flatLowPass(ll[c], w, h));
@@ -309,8 +335,8 @@ public final class DetailCoder {
             s.netMean = netMean;
             s.netScale = netScale;
             s.res = levels.band(c, b);
-            s.co = haar ? withSlopes(coLocated(c, b), LocalScale.lowPassSlopes(low, w, levels.height, b))
-                    : coLocated(c, b);
+            s.co = coLocated(c, b);
+            s.coExtraCount = (levels.parent != null ? 1 : 0) + (haar ? 1 : 0);
             s.ownBands = ownBands;
             s.lumaBands = lumaBands;
             s.low = low;
@@ -344,7 +370,11 @@ public final class DetailCoder {
             s.at(i);
             // with the error feedback the filter reads the neighbours' errors itself (SPEC.md §6.3.8)
             if (s.errors == null) mean[i] = alongEdge(i, w, b, v, mean);
-            if (blend == null) s.local = LocalScale.at(i, w, s.res, s.netScale, s.co, s.leftWeight, s.upWeight);
+            s.coExtra = coExtra();
+            if (blend == null) {
+                s.local = LocalScale.at(i, w, s.res, s.netScale, s.co, s.coExtra, s.coExtraCount, s.leftWeight,
+                        s.upWeight);
+            }
             else blend.predict(s);
             if (adaptive == null) return s.local;
             s.mean = mean[i];
@@ -355,6 +385,17 @@ public final class DetailCoder {
             mean[i] = s.mean;
             calibration.predict(s);
             return s.scale;
+        }
+
+        /**
+         * The co-located magnitudes computed at the current sample rather than held as arrays: the parent level's
+         * residual under it and, under Haar, the low-pass slope (SPEC.md §6.3.1).
+         */
+        private long coExtra() {
+            long sum = 0;
+            if (levels.parent != null) sum += Math.abs(levels.parentAt(s.c, b, s.x, s.y));
+            if (haar) sum += LocalScale.slopeAt(s.low, s.x, s.y, w, levels.height, b);
+            return sum;
         }
 
         /** The sample the zero context is asked about next. */
@@ -404,15 +445,8 @@ public final class DetailCoder {
         for (int k = 0; k < b; k++) all.add(levels.band(c, k));
         if (c > 0) all.add(levels.band(0, b));
         if (c > 1 && zeroContext) all.add(levels.band(c - 1, b));
-        if (levels.parent != null) all.add(levels.parentUpsampled(c, b));
+        // the parent level's same band is read sample by sample (Band.coExtra)
         return all.toArray(new int[0][]);
-    }
-
-    /** The co-located magnitudes and, last, the low-pass slopes (the Haar split, SPEC.md §6.3.1). */
-    private static int[][] withSlopes(int[][] coLocated, int[] slopes) {
-        int[][] all = java.util.Arrays.copyOf(coLocated, coLocated.length + 1);
-        all[coLocated.length] = slopes;
-        return all;
     }
 
     /** Share (in 1/16) of the along-edge neighbour's residual added to a mean: edges continue across samples. */

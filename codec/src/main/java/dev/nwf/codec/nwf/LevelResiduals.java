@@ -54,13 +54,4 @@ public final class LevelResiduals {
         return parent.residuals[c][b][Math.min(parent.height - 1, y >> 1) * parent.width
                 + Math.min(parent.width - 1, x >> 1)];
     }
-
-    /** The parent level's band b of channel c spread to this level's size (each sample over the 2x2 it covers). */
-    int[] parentUpsampled(int c, int b) {
-        int[] up = new int[width * height];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) up[y * width + x] = parentAt(c, b, x, y);
-        }
-        return up;
-    }
 }

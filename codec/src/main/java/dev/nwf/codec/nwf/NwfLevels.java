@@ -78,7 +78,9 @@ public final class NwfLevels implements LevelCoding {
         Work work = new Work(progress, detailSamples(image, trialLevels) * transforms.size()
                 + detailSamples(image, levels) - detailSamples(image, trialLevels));
         List<LevelEncoder> trials = new ArrayList<>();
-        for (ColourTransform t : transforms) trials.add(new LevelEncoder(image, t, work));
+        // a trial that stops below the finest level keeps none of its bands: the winner splits the image again
+        for (ColourTransform t : transforms) trials.add(new LevelEncoder(image, t, work,
+                transforms.size() > 1 && trialLevels < levels));
         if (trials.size() > 1) {
             codeSideBySide(trials, trialLevels);
             LevelEncoder best = trials.get(0);
@@ -139,16 +141,21 @@ public final class NwfLevels implements LevelCoding {
     private final class LevelEncoder {
         final ColourTransform transform;
         final List<byte[]> payloads = new ArrayList<>();
-        private final Pyramid pyr;
+        private final Image image;
+        /** The levels still to code; coded levels are let go. */
+        private Pyramid pyr;
         private final DetailCoder detail;
         private final RansEncoder enc = new RansEncoder();
         private final Work work;
         private long bytes;
 
-        LevelEncoder(Image image, ColourTransform transform, Work work) {
+        /** @param finestBandsLater whether the finest level's bands are left out until that level is coded */
+        LevelEncoder(Image image, ColourTransform transform, Work work, boolean finestBandsLater) {
+            this.image = image;
             this.transform = transform;
             this.work = work;
-            this.pyr = Pyramid.build(image, transform, context.filter());
+            this.pyr = finestBandsLater ? Pyramid.buildWithoutFinestBands(image, transform, context.filter())
+                    : Pyramid.build(image, transform, context.filter());
             this.detail = new DetailCoder(eval, model.prior(), image.bitDepth(), context);
         }
 
@@ -174,31 +181,21 @@ public final class NwfLevels implements LevelCoding {
                 CoarseCoder.encode(enc, pyr.coarsest, pyr.sizes[0][0], pyr.sizes[0][1]);
                 payload = enc.finish();
             } else {
+                if (pyr.bands[level] == null) pyr = Pyramid.finestLevel(image, transform, context.filter());
                 // the bands are coded side by side in either layout: without band streams their symbols go into one
                 // stream
-                RansEncoder[] bands = detail.atStride(stride(level, pyr.sizes.length)).encode(pyr.lows[level],
-                        pyr.bands[level],
-                        pyr.sizes[level - 1][0], pyr.sizes[level - 1][1],
-                                BandSchedule.workers(3 * pyr.lows[level].length, threads), work);
-                payload = splits(pyr.sizes[level - 1]) ? BandStreams.join(finished(bands)) : appended(bands).finish();
+                boolean split = splits(pyr.sizes[level - 1]);
+                byte[][] streams = detail.atStride(stride(level, pyr.sizes.length)).encode(pyr.lows[level],
+                        pyr.bands[level], pyr.sizes[level - 1][0], pyr.sizes[level - 1][1], split,
+                        BandSchedule.workers(3 * pyr.lows[level].length, threads), work);
+                payload = split ? BandStreams.join(List.of(streams)) : streams[0];
+                if (level == pyr.sizes.length - 1) detail.imageCoded();
             }
+            pyr.release(level);
             payloads.add(payload);
             bytes += payload.length;
             return level;
         }
-    }
-
-    private static List<byte[]> finished(RansEncoder[] streams) {
-        List<byte[]> out = new ArrayList<>();
-        for (RansEncoder e : streams) out.add(e.finish());
-        return out;
-    }
-
-    /** One stream of every band's symbols, in coding order. */
-    private static RansEncoder appended(RansEncoder[] streams) {
-        RansEncoder all = new RansEncoder();
-        for (RansEncoder e : streams) all.append(e);
-        return all;
     }
 
     @Override
@@ -231,6 +228,7 @@ public final class NwfLevels implements LevelCoding {
                             BandSchedule.workers(n, threads),
                             planes, sizes[level - 1][0], sizes[level - 1][1], work);
                     if (!split) streams[0].checkEnd();
+                    if (level == sizes.length - 1) detail.imageCoded();
                     planes = Pyramid.merge(planes, bands, sizes[level][0], sizes[level][1], context.filter());
                 }
                 level++;

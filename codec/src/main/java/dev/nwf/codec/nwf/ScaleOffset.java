@@ -30,13 +30,23 @@ public final class ScaleOffset {
 
     /** The offset that codes {@code v} (with these fixed-point means and scale indices) in the fewest bits. */
     public static int best(Family family, int[] v, int[] mean, int[] scale) {
+        return best(family, v, mean, i -> scale[i]);
+    }
+
+    /** {@link #best} with scale indices (0 to {@link CodingTables#SCALES} − 1) held as bytes. */
+    public static int best(Family family, int[] v, int[] mean, byte[] scale) {
+        return best(family, v, mean, i -> scale[i]);
+    }
+
+    private static int best(Family family, int[] v, int[] mean, java.util.function.IntUnaryOperator scale) {
         int best = 0;
         double bestBits = Double.MAX_VALUE;
         int step = Math.max(1, v.length / SEARCH_SAMPLES);
         for (int o = -BIAS; o < (1 << BITS) - BIAS; o++) {
             double bits = 0;
             for (int i = 0; i < v.length; i += step) {
-                bits += CodingTables.costBits(family, HighPassPrior.clampScale(scale[i] + o), mean[i], v[i]);
+                bits += CodingTables.costBits(family, HighPassPrior.clampScale(scale.applyAsInt(i) + o), mean[i],
+                        v[i]);
             }
             if (bits < bestBits) {
                 bestBits = bits;

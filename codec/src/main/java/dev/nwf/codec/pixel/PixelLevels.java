@@ -163,7 +163,8 @@ public final class PixelLevels implements LevelCoding {
             return;
         }
         RowGate gate = new RowGate(channels, rows.acrossRows());
-        RuntimeException[] failure = new RuntimeException[tasks];
+        // errors too (out of memory): a part that died without failing the gate would leave the others waiting
+        Throwable[] failure = new Throwable[tasks];
         Thread[] workers = new Thread[tasks - 1];
         for (int t = 0; t < tasks; t++) {
             int task = t;
@@ -172,7 +173,7 @@ public final class PixelLevels implements LevelCoding {
                 try {
                     part(models, planes, w, h, rows, coders[task], results, c, task % parts, gate,
                             c == channels - 1 ? reported : none);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     failure[task] = e;
                     gate.fail();
                 }
@@ -194,8 +195,10 @@ public final class PixelLevels implements LevelCoding {
             }
         }
         // the first failure is the cause; the parts after it only stopped for it
-        for (RuntimeException e : failure) {
-            if (e != null && !(e instanceof RowGate.Stopped)) throw e;
+        for (Throwable e : failure) {
+            if (e instanceof RowGate.Stopped) continue;
+            if (e instanceof RuntimeException r) throw r;
+            if (e instanceof Error err) throw err;
         }
     }
 

@@ -8,7 +8,8 @@ import dev.nwf.codec.Image;
  */
 public final class Pyramid {
     public final int[][] sizes;
-    public final int[][] coarsest;
+    /** The coarsest planes (level 0); null once {@link #release released}. */
+    public int[][] coarsest;
     /** bands[level][channel][HL, LH, HH] for levels 1..n-1 (index 0 unused). */
     public final int[][][][] bands;
     /** lows[level][channel]: the planes of level i-1 that level i's bands refine. */
@@ -23,7 +24,40 @@ public final class Pyramid {
 
     /** Colour-transforms a copy of the image's planes, then builds the pyramid with the given split filter. */
     public static Pyramid build(Image image, ColourTransform transform, Lifting.Filter filter) {
-        return build(transformedPlanes(image, transform), image.width(), image.height(), filter);
+        return build(transformedPlanes(image, transform), image.width(), image.height(), filter, true, true);
+    }
+
+    /**
+     * The pyramid without the finest level's bands (null): for a trial that codes only the coarser levels, which need
+     * the finest split's low-pass but not its bands (three quarters of the samples).
+     */
+    public static Pyramid buildWithoutFinestBands(Image image, ColourTransform transform, Lifting.Filter filter) {
+        return build(transformedPlanes(image, transform), image.width(), image.height(), filter, false, true);
+    }
+
+    /**
+     * Only the finest level of the pyramid {@link #build} gives: its bands and the low-pass they refine; every coarser
+     * level, and the coarsest planes, are null (they are coded already).
+     */
+    public static Pyramid finestLevel(Image image, ColourTransform transform, Lifting.Filter filter) {
+        int[][] sizes = LevelPlan.sizes(image.width(), image.height());
+        int finest = sizes.length - 1;
+        int[][][][] bands = new int[sizes.length][][][];
+        int[][][] lows = new int[sizes.length][][];
+        if (finest >= 1) {
+            int[][] planes = transformedPlanes(image, transform);
+            lows[finest] = new int[planes.length][];
+            bands[finest] = new int[planes.length][][];
+            splitLevel(planes, sizes[finest][0], sizes[finest][1], filter, true, true, bands[finest], lows[finest]);
+        }
+        return new Pyramid(sizes, null, bands, lows);
+    }
+
+    /** Level {@code level} is coded: its bands and low-pass are let go (the coarsest planes with level 0). */
+    public void release(int level) {
+        bands[level] = null;
+        lows[level] = null;
+        if (level == 0) coarsest = null;
     }
 
     /** Copies of the image's planes, colour-transformed. */
@@ -36,26 +70,40 @@ public final class Pyramid {
 
     /** Builds the pyramid of already transformed planes (which it does not modify). */
     public static Pyramid build(int[][] planes, int width, int height, Lifting.Filter filter) {
+        return build(planes, width, height, filter, true, false);
+    }
+
+    /**
+     * @param finestBands whether the finest level's bands are kept
+     * @param owned       whether {@code planes} may be let go channel by channel as they are split
+     */
+    private static Pyramid build(int[][] planes, int width, int height, Lifting.Filter filter, boolean finestBands,
+            boolean owned) {
         int[][] sizes = LevelPlan.sizes(width, height);
         int levels = sizes.length;
-        int channels = planes.length;
         int[][][][] bands = new int[levels][][][];
         int[][][] lows = new int[levels][][];
         for (int level = levels - 1; level >= 1; level--) {
-            int w = sizes[level][0];
-            int h = sizes[level][1];
-            int[][][] lb = new int[channels][][];
-            int[][] low = new int[channels][];
-            for (int c = 0; c < channels; c++) {
-                int[][] split = Lifting.split(planes[c], w, h, filter);
-                low[c] = split[Lifting.LL];
-                lb[c] = new int[][] {split[Lifting.HL], split[Lifting.LH], split[Lifting.HH]};
-            }
-            bands[level] = lb;
-            lows[level] = low;
-            planes = low;
+            bands[level] = new int[planes.length][][];
+            lows[level] = new int[planes.length][];
+            splitLevel(planes, sizes[level][0], sizes[level][1], filter, owned, finestBands || level < levels - 1,
+                    bands[level], lows[level]);
+            if (bands[level][0] == null) bands[level] = null;
+            planes = lows[level];
+            owned = false; // a level's low-pass planes stay in the pyramid
         }
         return new Pyramid(sizes, planes, bands, lows);
+    }
+
+    /** Splits every channel's w×h plane into {@code low} and (where kept) {@code bands}, letting owned planes go. */
+    private static void splitLevel(int[][] planes, int w, int h, Lifting.Filter filter, boolean owned,
+            boolean keepBands, int[][][] bands, int[][] low) {
+        for (int c = 0; c < planes.length; c++) {
+            int[][] split = Lifting.split(planes[c], w, h, filter);
+            if (owned) planes[c] = null;
+            low[c] = split[Lifting.LL];
+            if (keepBands) bands[c] = new int[][] {split[Lifting.HL], split[Lifting.LH], split[Lifting.HH]};
+        }
     }
 
     /** Rebuilds level {@code level}'s planes from the previous level's planes and this level's bands. */

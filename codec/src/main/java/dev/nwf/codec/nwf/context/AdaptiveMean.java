@@ -137,7 +137,8 @@ public final class AdaptiveMean implements ContextStage {
         for (int[] d : CAUSAL) {
             int xx = x + d[0];
             int yy = y + d[1];
-            long r = xx < 0 || xx >= w || yy < 0 ? 0 : 16L * v[yy * w + xx] - netMean[yy * w + xx];
+            long r = xx < 0 || xx >= w || yy < 0 ? 0 : 16L * v[yy * w + xx]
+                    - (netMean == null ? 0 : netMean[yy * w + xx]);
             features[count++] = toEightBit(r);
         }
         features[count++] = levels.parent == null ? 0 : toEightBit(levels.parentAt(c, b, x, y));

@@ -77,11 +77,22 @@ public final class LocalScale {
      *
      * @param mag        residuals (or their magnitudes: signs are ignored) of this band, valid before {@code i} in
      * raster order
+     * @param netScale   the network's scale indices, or null where there is no network (every one {@link #PRIOR_INDEX})
      * @param co         residuals or magnitudes of bands already coded at the same positions (may be empty)
      * @param leftWeight weight of the left neighbour, {@code upWeight} of the upper one
      */
     public static int at(int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight) {
-        return index(estimate(i, w, mag, netScale, co, leftWeight, upWeight, null));
+        return at(i, w, mag, netScale, co, 0, 0, leftWeight, upWeight);
+    }
+
+    /**
+     * {@link #at} with {@code extraCount} more co-located magnitudes whose sum is {@code extraSum}: those the coder
+     * computes per sample rather than holding a band-sized array of them (the parent level's residual, the low-pass
+     * slope).
+     */
+    public static int at(int i, int w, int[] mag, int[] netScale, int[][] co, long extraSum, int extraCount,
+            int leftWeight, int upWeight) {
+        return index(estimate(i, w, mag, netScale, co, extraSum, extraCount, leftWeight, upWeight, null));
     }
 
     /**
@@ -99,10 +110,11 @@ public final class LocalScale {
      * [{@link #IN_SUM}] the in-band neighbours' magnitudes times their weights, summed, [{@link #IN_WEIGHT}] those
      * weights summed, [{@link #CO_SUM}] the co-located magnitudes summed (unweighted), [{@link #CO_COUNT}] how many.
      */
-    static long estimate(int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight,
-            long[] parts) {
+    static long estimate(int i, int w, int[] mag, int[] netScale, int[][] co, long extraSum, int extraCount,
+            int leftWeight, int upWeight, long[] parts) {
         int x = i % w;
-        long coSum = 0;
+        int coCount = co.length + extraCount;
+        long coSum = extraSum;
         for (int[] c : co) coSum += Math.abs(c[i]);
         long sum = 0;
         int weight = 0;
@@ -134,10 +146,10 @@ public final class LocalScale {
             parts[IN_SUM] = sum;
             parts[IN_WEIGHT] = weight;
             parts[CO_SUM] = coSum;
-            parts[CO_COUNT] = co.length;
+            parts[CO_COUNT] = coCount;
         }
-        long total = (long) NET_WEIGHT * MAD_Q4[netScale[i]] + CO * coSum + sum;
-        return (total << 10) / (NET_WEIGHT + CO * co.length + weight);
+        long total = (long) NET_WEIGHT * MAD_Q4[netScale == null ? PRIOR_INDEX : netScale[i]] + CO * coSum + sum;
+        return (total << 10) / (NET_WEIGHT + CO * coCount + weight);
     }
 
     /**
@@ -147,22 +159,16 @@ public final class LocalScale {
     static final int SLOPE_GAIN = 6;
 
     /**
-     * With the Haar split, a magnitude per sample of band {@code band} from the low-pass {@code low} (w × h, the bands'
+     * With the Haar split, the magnitude at (x, y) of band {@code band} from the low-pass {@code low} (w × h, the bands'
      * size) to blend in like a co-located one: {@value #SLOPE_GAIN}·|L(x+1, y) − L(x−1, y)| for HL,
      * {@value #SLOPE_GAIN}·|L(x, y+1) − L(x, y−1)| for LH, the smaller of the two for HH (coordinates clamped). A Haar
      * detail grows with the slope it sits on.
      */
-    public static int[] lowPassSlopes(int[] low, int w, int h, int band) {
-        int[] out = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                long across = Math.abs(centralDx(low, x, y, w));
-                long along = Math.abs(centralDy(low, x, y, w, h));
-                long slope = band == 0 ? across : band == 1 ? along : Math.min(across, along);
-                out[y * w + x] = (int) Math.min(Integer.MAX_VALUE, SLOPE_GAIN * slope);
-            }
-        }
-        return out;
+    public static int slopeAt(int[] low, int x, int y, int w, int h, int band) {
+        long across = Math.abs(centralDx(low, x, y, w));
+        long along = Math.abs(centralDy(low, x, y, w, h));
+        long slope = band == 0 ? across : band == 1 ? along : Math.min(across, along);
+        return (int) Math.min(Integer.MAX_VALUE, SLOPE_GAIN * slope);
     }
 
     /** L(x+1, y) − L(x−1, y) of a w-wide low-pass, coordinates clamped into it. */

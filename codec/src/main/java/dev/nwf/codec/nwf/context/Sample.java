@@ -20,11 +20,11 @@ public final class Sample {
     /** The band's samples, valid before {@link #i}. */
     public int[] v;
     /**
-     * The network's means of this band in 1/16 units (zeros under Haar), before any correction; null without the
-     * adaptive mean.
+     * The network's means of this band in 1/16 units, before any correction; null under Haar (all zero) and without
+     * the adaptive mean.
      */
     public int[] netMean;
-    /** The network's scale indices of this band (16 under Haar). */
+    /** The network's scale indices of this band; null without the network (every one 16, as under Haar). */
     public int[] netScale;
     /** The band's residuals (16·v − mean), valid before {@link #i}. */
     public int[] res;
@@ -32,6 +32,12 @@ public final class Sample {
      * The magnitudes coded at the same positions before this band (SPEC.md §6.3.1), and under Haar the low-pass slope.
      */
     public int[][] co;
+    /**
+     * How many co-located magnitudes the coder gives per sample instead of as arrays in {@link #co} (the parent level's
+     * residual, under Haar the low-pass slope), and their sum at the current sample.
+     */
+    public int coExtraCount;
+    public long coExtra;
     /** This channel's bands (complete before {@link #b}) and channel 0's (complete; null for channel 0). */
     public int[][] ownBands;
     public int[][] lumaBands;

@@ -73,7 +73,8 @@ public final class ScaleBlend implements ContextStage {
     int at(Sample s) {
         int c = s.c;
         int b = s.b;
-        long e0 = LocalScale.estimate(s.i, s.w, s.res, s.netScale, s.co, s.leftWeight, s.upWeight, parts);
+        long e0 = LocalScale.estimate(s.i, s.w, s.res, s.netScale, s.co, s.coExtra, s.coExtraCount, s.leftWeight,
+                s.upWeight, parts);
         long base = e0 >> 10;
         long[] f = features;
         // Σ a·(g − base) over the neighbours the blend read, in 1/16 of their weight (about 18 in all)

@@ -17,18 +17,41 @@ class LocalScaleTest {
         // HL: horizontal central difference, one-sided (clamped) at the first and last column
         assertArrayEquals(new int[] {2 * g, 4 * g, 4 * g, 2 * g, 2 * g, 4 * g, 4 * g, 2 * g, 2 * g, 4 * g, 4 * g,
                 2 * g},
-                LocalScale.lowPassSlopes(RAMP, 4, 3, 0));
+                slopes(0));
         // LH: vertical, one-sided at the first and last row
-        int[] lh = LocalScale.lowPassSlopes(RAMP, 4, 3, 1);
+        int[] lh = slopes(1);
         for (int x = 0; x < 4; x++) {
             assertEquals(5 * g, lh[x]);
             assertEquals(10 * g, lh[4 + x]);
             assertEquals(5 * g, lh[8 + x]);
         }
         // HH: the smaller of the two
-        int[] hh = LocalScale.lowPassSlopes(RAMP, 4, 3, 2);
+        int[] hh = slopes(2);
         assertEquals(2 * g, hh[0]);
         assertEquals(4 * g, hh[5]);
+    }
+
+    /** RAMP's slope magnitudes for band b, sample by sample. */
+    private static int[] slopes(int b) {
+        int[] out = new int[RAMP.length];
+        for (int i = 0; i < out.length; i++) out[i] = LocalScale.slopeAt(RAMP, i % 4, i / 4, 4, 3, b);
+        return out;
+    }
+
+    @Test
+    void extraCoLocatedMagnitudesCountAsArraysDo() {
+        int w = 8;
+        int[] mags = new int[w * w];
+        int[] net = new int[w * w];
+        for (int i = 0; i < mags.length; i++) mags[i] = (i * 37) % 400 - 200;
+        int[] a = new int[w * w];
+        int[] b = new int[w * w];
+        java.util.Arrays.fill(a, 16 * 12);
+        java.util.Arrays.fill(b, -16 * 30);
+        for (int i = 0; i < mags.length; i++) {
+            assertEquals(LocalScale.at(i, w, mags, net, new int[][] {a, b}, 4, 4),
+                    LocalScale.at(i, w, mags, net, new int[][] {a}, Math.abs(b[i]), 1, 4, 4));
+        }
     }
 
     @Test
