@@ -140,6 +140,12 @@ public final class NetVectors {
             return out;
         }
 
+        /** Never in stripes: each call records a level's whole input, as the vectors hold it. */
+        @Override
+        public int stripeRows() {
+            return 1 << 20;
+        }
+
         @Override
         public String name() {
             return "recorder";

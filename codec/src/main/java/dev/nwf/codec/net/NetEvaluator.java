@@ -7,6 +7,14 @@ public interface NetEvaluator {
      */
     int[][] evaluate(IntNet net, int[][] input, int w, int h);
 
+    /**
+     * Rows of the stripes a tall input is best given in ({@link Stripes}): the results are the same with any, the
+     * memory and speed are not.
+     */
+    default int stripeRows() {
+        return Stripes.STRIPE_ROWS;
+    }
+
     /** A short name for messages and reports (e.g. "reference", "djl-cpu-fp32"). */
     String name();
 }

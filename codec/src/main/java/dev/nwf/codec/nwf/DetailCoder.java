@@ -248,11 +248,9 @@ public final class DetailCoder {
         private final int[][][] bands;
         private final int w;
         private final int h;
-        /** The network's inputs, until every channel's prior is computed; null without the network. */
-        private HighPassPrior.LevelInputs levelInputs;
+        /** The network's inputs; null without the network. */
+        private final HighPassPrior.LevelInputs levelInputs;
         private final Object inputsLock = new Object();
-        /** Channels whose prior is computed (guarded by {@code inputsLock}). */
-        private int predicted;
         private final Channel[] channels;
         private final Object[] locks;
         /** Whether channel 0's bands have been given to the network's inputs (guarded by {@code inputsLock}). */
@@ -279,15 +277,13 @@ public final class DetailCoder {
                 if (channels[c] == null) {
                     HighPassPrior.BandParams[] params = null;
                     if (network) {
-                        int[][] in;
+                        HighPassPrior.LevelInputs in;
                         synchronized (inputsLock) {
                             if (c > 0 && !lumaGiven) levelInputs.lumaBands(bands[0]);
                             lumaGiven |= c > 0;
-                            in = levelInputs.forChannel(c, ll[c]);
-                            // the last channel's inputs taken, the scaled planes go (channel 0's four among them)
-                            if (++predicted == ll.length) levelInputs = null;
+                            in = levelInputs;
                         }
-                        params = HighPassPrior.predict(eval, net, in, w, h, bitDepth);
+                        params = HighPassPrior.predict(eval, net, in, c, ll[c], w, h, bitDepth);
                     }
                     channels[c] = new Channel(params,
                             zero == null ? null : ZeroContext.flatLowPass(ll[c], w, h));

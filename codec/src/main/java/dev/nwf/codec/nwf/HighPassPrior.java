@@ -3,6 +3,7 @@ package dev.nwf.codec.nwf;
 import dev.nwf.codec.entropy.CodingTables;
 import dev.nwf.codec.net.IntNet;
 import dev.nwf.codec.net.NetEvaluator;
+import dev.nwf.codec.net.Stripes;
 
 /**
  * The conditional prior of one channel's high-pass bands (SPEC.md §6.2). Network input, at the low-pass size,
@@ -31,10 +32,16 @@ public final class HighPassPrior {
     record BandParams(int[] meanFixed, int[] scaleIndex) {
     }
 
-    /** Mean and scale of each band of one channel, from that channel's network input ({@link LevelInputs}). */
-    static BandParams[] predict(NetEvaluator eval, IntNet net, int[][] in, int w, int h, int bitDepth) {
+    /**
+     * Mean and scale of each band of channel {@code c} (low-pass {@code ll}), from the level's network inputs, made
+     * stripe by stripe as the evaluator takes them ({@link NetEvaluator#stripeRows}): a level's six scaled input planes
+     * never exist whole.
+     */
+    static BandParams[] predict(NetEvaluator eval, IntNet net, LevelInputs inputs, int c, int[] ll, int w, int h,
+            int bitDepth) {
         int n = w * h;
-        int[][] out = eval.evaluate(net, in, w, h);
+        int[][] out = Stripes.evaluate(net, (from, to) -> inputs.forChannel(c, ll, from * w, to * w), w, h,
+                eval.stripeRows(), eval::evaluate);
         BandParams[] params = new BandParams[3];
         int depthShift = bitDepth - 8;
         for (int b = 0; b < 3; b++) {
@@ -50,39 +57,52 @@ public final class HighPassPrior {
     }
 
     /**
-     * The network inputs of one level's channels (see the class comment). Channel 0's planes are scaled once and
-     * shared: its low-pass feeds every channel, its bands every channel after it, once they are known.
+     * The network inputs of one level's channels (see the class comment), made for any run of samples: channel 0's
+     * low-pass feeds every channel, its bands every channel after it, once they are known.
      */
     public static final class LevelInputs {
         private final int bitDepth;
         private final int[] lumaLl;
-        private final int[] zero;
-        private final int[] chromaFlag;
         private int[][] lumaBands;
 
+        /** @param n samples of the level's planes */
         public LevelInputs(int[] lumaLl, int n, int bitDepth) {
+            if (lumaLl.length != n) throw new IllegalArgumentException("low-pass has " + lumaLl.length
+                    + " samples, not " + n);
             this.bitDepth = bitDepth;
-            this.lumaLl = scaled(lumaLl, bitDepth);
-            this.zero = new int[n];
-            this.chromaFlag = new int[n];
-            java.util.Arrays.fill(chromaFlag, CHROMA_FLAG);
+            this.lumaLl = lumaLl;
         }
 
         /** Channel 0's bands, once coded, decoded or drawn; channels after 0 see them. */
         public void lumaBands(int[][] bands) {
-            lumaBands = new int[3][];
-            for (int b = 0; b < 3; b++) lumaBands[b] = scaled(bands[b], bitDepth);
+            lumaBands = bands.clone();
         }
 
+        /** Channel c's whole input planes. */
         public int[][] forChannel(int c, int[] ll) {
+            return forChannel(c, ll, 0, ll.length);
+        }
+
+        /** Samples [start, end) of channel c's input planes. */
+        public int[][] forChannel(int c, int[] ll, int start, int end) {
             if (c > 0 && lumaBands
                     == null) throw new IllegalStateException("channel 0's bands are needed before channel " + c);
             int[][] in = new int[INPUTS][];
-            in[0] = c == 0 ? lumaLl : scaled(ll, bitDepth);
-            in[1] = lumaLl;
-            for (int b = 0; b < 3; b++) in[2 + b] = c == 0 ? zero : lumaBands[b];
-            in[5] = c == 0 ? zero : chromaFlag;
+            in[0] = scaled(ll, start, end);
+            in[1] = c == 0 ? in[0] : scaled(lumaLl, start, end);
+            int[] zero = c == 0 ? new int[end - start] : null;
+            for (int b = 0; b < 3; b++) in[2 + b] = c == 0 ? zero : scaled(lumaBands[b], start, end);
+            if (c == 0) {
+                in[5] = zero;
+            } else {
+                in[5] = new int[end - start];
+                java.util.Arrays.fill(in[5], CHROMA_FLAG);
+            }
             return in;
+        }
+
+        private int[] scaled(int[] v, int start, int end) {
+            return NetInput.scaled(v, start, end, bitDepth, INPUT_BOUND);
         }
     }
 

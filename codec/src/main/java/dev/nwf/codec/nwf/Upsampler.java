@@ -24,8 +24,8 @@ final class Upsampler {
             int[][][] bands = new int[planes.length][][];
             HighPassPrior.LevelInputs inputs = new HighPassPrior.LevelInputs(planes[0], w * h, bitDepth);
             for (int c = 0; c < planes.length; c++) {
-                HighPassPrior.BandParams[] p = HighPassPrior.predict(eval, model.prior(), inputs.forChannel(c,
-                        planes[c]), w, h, bitDepth);
+                HighPassPrior.BandParams[] p = HighPassPrior.predict(eval, model.prior(), inputs, c, planes[c], w,
+                        h, bitDepth);
                 bands[c] = new int[3][];
                 for (int b = 0; b < 3; b++) bands[c][b] = draw(p[b], temperature, r);
                 if (c == 0) inputs.lumaBands(bands[0]);

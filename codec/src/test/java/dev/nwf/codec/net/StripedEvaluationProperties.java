@@ -13,8 +13,8 @@ class StripedEvaluationProperties {
     @Property(tries = 15)
     void stripesGiveTheWholeInputsIntegers(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
                                           @ForAll @IntRange(min = 1, max = 9) int w,
-                                          @ForAll @IntRange(min = 2 * Stripes.STRIPE_ROWS + 1, max = 3
-                                                  * Stripes.STRIPE_ROWS + 40) int h) {
+                                          @ForAll @IntRange(min = 2 * Stripes.REFERENCE_STRIPE_ROWS + 1,
+                                                  max = 3 * Stripes.REFERENCE_STRIPE_ROWS + 40) int h) {
         Random r = new Random(seed);
         IntNet net = RandomNets.net(r, 1 + r.nextInt(4), 1 + r.nextInt(60));
         int[][] x = RandomNets.input(r, net.inputs(), w, h, 255);
