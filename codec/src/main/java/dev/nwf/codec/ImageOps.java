@@ -43,4 +43,92 @@ public final class ImageOps {
         Image s = shorter / size > 1 ? shrink(img, shorter / size) : img;
         return crop(s, (s.width() - size) / 2, (s.height() - size) / 2, size, size);
     }
+
+    /** Enlarges by an integer factor, each sample repeated factor × factor times. */
+    public static Image nearest(Image img, int factor) {
+        int w = img.width() * factor;
+        int h = img.height() * factor;
+        int[][] p = new int[img.channels()][w * h];
+        for (int c = 0; c < img.channels(); c++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) p[c][y * w + x] = img.plane(c)[y / factor * img.width() + x / factor];
+            }
+        }
+        return new Image(w, h, img.bitDepth(), p);
+    }
+
+    /** The images side by side, top-aligned, {@code gap} columns of the largest sample value between them. */
+    public static Image sideBySide(java.util.List<Image> images, int gap) {
+        int w = gap * (images.size() - 1);
+        int h = 0;
+        for (Image i : images) {
+            w += i.width();
+            h = Math.max(h, i.height());
+        }
+        Image first = images.get(0);
+        int[][] p = new int[first.channels()][w * h];
+        for (int[] plane : p) java.util.Arrays.fill(plane, (1 << first.bitDepth()) - 1);
+        int x0 = 0;
+        for (Image i : images) {
+            for (int c = 0; c < p.length; c++) {
+                for (int y = 0; y < i.height(); y++) System.arraycopy(i.plane(c), y * i.width(), p[c], y * w + x0,
+                        i.width());
+            }
+            x0 += i.width() + gap;
+        }
+        return new Image(w, h, first.bitDepth(), p);
+    }
+
+    /**
+     * Enlarges by an integer factor with a Lanczos-3 filter (the windowed sinc of ImageMagick's default {@code -filter
+     * Lanczos}): rows then columns, output sample i at input position (i + 1/2) / factor − 1/2, edges repeated, each
+     * result rounded and clamped to the sample range. The classic filter upsampling is measured against.
+     */
+    public static Image lanczos(Image img, int factor) {
+        int max = (1 << img.bitDepth()) - 1;
+        int[][] out = new int[img.channels()][];
+        for (int c = 0; c < img.channels(); c++) {
+            out[c] = lanczos(img.plane(c), img.width(), img.height(), factor);
+            for (int i = 0; i < out[c].length; i++) out[c][i] = Math.max(0, Math.min(max, out[c][i]));
+        }
+        return new Image(img.width() * factor, img.height() * factor, img.bitDepth(), out);
+    }
+
+    /** {@link #lanczos(Image, int)} of one w×h plane of any integers, rounded but not clamped. */
+    public static int[] lanczos(int[] src, int w, int h, int factor) {
+        int ow = w * factor;
+        double[] rows = new double[ow * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < ow; x++) rows[y * ow + x] = lanczosAt(i -> src[i], y * w, 1, w, x, factor);
+        }
+        int[] p = new int[ow * h * factor];
+        for (int y = 0; y < h * factor; y++) {
+            for (int x = 0; x < ow; x++) p[y * ow + x] = (int) Math.round(lanczosAt(i -> rows[i], x, ow, h, y, factor));
+        }
+        return p;
+    }
+
+    private static final int LANCZOS_LOBES = 3;
+
+    /** Output sample {@code i} of a line of {@code n} inputs at {@code start + k * stride}, enlarged by factor. */
+    private static double lanczosAt(java.util.function.IntToDoubleFunction line, int start, int stride, int n, int i,
+            int factor) {
+        double centre = (i + 0.5) / factor - 0.5;
+        int first = (int) Math.floor(centre) - LANCZOS_LOBES + 1;
+        double sum = 0;
+        double weights = 0;
+        for (int k = first; k < first + 2 * LANCZOS_LOBES; k++) {
+            double wt = lanczosKernel(centre - k);
+            sum += wt * line.applyAsDouble(start + Math.max(0, Math.min(n - 1, k)) * stride);
+            weights += wt;
+        }
+        return sum / weights;
+    }
+
+    private static double lanczosKernel(double x) {
+        if (x == 0) return 1;
+        if (Math.abs(x) >= LANCZOS_LOBES) return 0;
+        double px = Math.PI * x;
+        return LANCZOS_LOBES * Math.sin(px) * Math.sin(px / LANCZOS_LOBES) / (px * px);
+    }
 }

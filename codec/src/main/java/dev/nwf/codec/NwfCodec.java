@@ -421,18 +421,38 @@ public final class NwfCodec {
         }).withEvaluator(evaluator).withThreads(threads);
     }
 
-    /**
-     * Enlarges {@code image} by 2^doublings, filling detail from the prior: its mean when {@code temperature} is 0,
-     * otherwise a sample with the prior's scale multiplied by the temperature.
-     */
+    /** What an image to upsample is taken to be a low-pass of ({@link #upsample}). */
+    public enum UpsampleFrom {
+        /** A level of an .nwf file: the 5/3 split's low-pass (a truncated file's preview, `nwf decode --level`). */
+        CODEC_LEVEL(Lifting.Filter.LE_GALL_53),
+        /** 2×2 averages (a box or area downscale by 2): Haar's low-pass. */
+        BOX(Lifting.Filter.HAAR);
+
+        final Lifting.Filter filter;
+
+        UpsampleFrom(Lifting.Filter filter) {
+            this.filter = filter;
+        }
+    }
+
+    /** {@link #upsample(Image, int, double, long, UpsampleFrom)} of an image taken as a level of an .nwf file. */
     public Image upsample(Image image, int doublings, double temperature, long seed) {
+        return upsample(image, doublings, temperature, seed, UpsampleFrom.CODEC_LEVEL);
+    }
+
+    /**
+     * Enlarges {@code image} by 2^doublings, taken as the low-pass {@code from} says: the missing detail predicted from
+     * the image itself and the prior network (SPEC.md §6.4) when {@code temperature} is 0, otherwise that prediction
+     * plus a sample of the prior's scale times the temperature. RG-Flow models draw from their own prior.
+     */
+    public Image upsample(Image image, int doublings, double temperature, long seed, UpsampleFrom from) {
         if (doublings < 1 || doublings > 4) throw new IllegalArgumentException("doublings must be 1..4: " + doublings);
         if (!(temperature >= 0)) throw new IllegalArgumentException("temperature must be >= 0: " + temperature);
         // the prior was trained on the standard transform's planes
         ColourTransform ct = ColourTransform.standard(image.channels());
-        int[][] planes = levelCoding(trialTools(null, null, Lifting.Filter.LE_GALL_53, null)).upsample(Pyramid.transformedPlanes(image, ct), image.width(),
-                image.height(), image.bitDepth(),
-                doublings, temperature, new java.util.Random(seed));
+        int[][] planes = levelCoding(trialTools(null, null, Lifting.Filter.LE_GALL_53, null)).upsample(
+                Pyramid.transformedPlanes(image, ct), image.width(), image.height(), image.bitDepth(), doublings,
+                temperature, new java.util.Random(seed), from.filter);
         return Pyramid.toImage(planes, image.width() << doublings, image.height() << doublings, image.bitDepth(), ct,
                 true);
     }

@@ -26,9 +26,13 @@ public interface LevelCoding {
 
     Decoder decoder(int channels, int width, int height, int bitDepth);
 
-    /** Enlarges colour-transformed planes by 2^doublings with detail drawn from the prior (SPEC.md §6.4, §8.4). */
+    /**
+     * Enlarges colour-transformed planes by 2^doublings with detail drawn from the prior (SPEC.md §6.4, §8.4).
+     *
+     * @param lowPass the split the planes are taken as a low-pass of (the nwf family's; rgflow has its own)
+     */
     int[][] upsample(int[][] planes, int width, int height, int bitDepth, int doublings, double temperature,
-            java.util.Random random);
+            java.util.Random random, dev.nwf.codec.transform.Lifting.Filter lowPass);
 
     /** Decoding state between levels. */
     interface Decoder {

@@ -216,7 +216,7 @@ public final class RgFlowLevels implements LevelCoding {
      */
     @Override
     public int[][] upsample(int[][] planes, int w, int h, int bitDepth, int doublings, double temperature,
-            java.util.Random r) {
+            java.util.Random r, dev.nwf.codec.transform.Lifting.Filter lowPass) {
         for (int d = 0; d < doublings; d++) {
             int kw = w + (w & 1);
             int kh = h + (h & 1);

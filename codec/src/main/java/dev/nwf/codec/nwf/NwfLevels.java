@@ -252,7 +252,8 @@ public final class NwfLevels implements LevelCoding {
 
     @Override
     public int[][] upsample(int[][] planes, int width, int height, int bitDepth, int doublings, double temperature,
-            java.util.Random random) {
-        return Upsampler.upsample(eval, model, planes, width, height, bitDepth, doublings, temperature, random);
+            java.util.Random random, dev.nwf.codec.transform.Lifting.Filter lowPass) {
+        return Upsampler.upsample(eval, model, planes, width, height, bitDepth, doublings, temperature, random,
+                lowPass);
     }
 }

@@ -252,7 +252,7 @@ public final class PixelLevels implements LevelCoding {
 
     @Override
     public int[][] upsample(int[][] planes, int width, int height, int bitDepth, int doublings, double temperature,
-            java.util.Random random) {
+            java.util.Random random, dev.nwf.codec.transform.Lifting.Filter lowPass) {
         throw new UnsupportedOperationException("pixel levels hold no prior to upsample with");
     }
 

@@ -53,6 +53,18 @@ public final class Pyramid {
         return new Pyramid(sizes, null, bands, lows);
     }
 
+    /** One split of every channel: the low-pass planes and the bands [channel][HL, LH, HH]. */
+    public record Level(int[][] low, int[][][] bands) {
+    }
+
+    /** Splits every w×h plane once with {@code filter} (the planes are not modified). */
+    public static Level splitOnce(int[][] planes, int w, int h, Lifting.Filter filter) {
+        int[][][] bands = new int[planes.length][][];
+        int[][] low = new int[planes.length][];
+        splitLevel(planes, w, h, filter, false, true, bands, low);
+        return new Level(low, bands);
+    }
+
     /** Level {@code level} is coded: its bands and low-pass are let go (the coarsest planes with level 0). */
     public void release(int level) {
         bands[level] = null;

@@ -1,0 +1,258 @@
+package dev.nwf.codec.nwf;
+
+import dev.nwf.codec.ImageOps;
+import dev.nwf.codec.entropy.CodingTables;
+import dev.nwf.codec.net.IntNet;
+import dev.nwf.codec.net.NetEvaluator;
+import dev.nwf.codec.nwf.context.LocalScale;
+import dev.nwf.codec.transform.Lifting;
+import dev.nwf.codec.transform.Pyramid;
+
+/**
+ * The high-pass bands of a level predicted from its low-pass (SPEC.md §6.4): per channel and band, a linear function
+ * of the low-pass around the band sample (a 5×5 window, less its centre, so brightness does not matter) and of the
+ * prior network's mean there, fitted by least squares on the image itself one level down — its own split is the
+ * training pair. Photographs look alike across scales, so what maps the image's low-pass to its details maps the
+ * image to the details it lacks. The network, trained on many images, gives each sample a mean of its own; the fit
+ * weighs it against the image's own statistics.
+ */
+final class DetailRegression {
+    /** The low-pass window's radius. */
+    static final int RADIUS = 2;
+    private static final int SIDE = 2 * RADIUS + 1;
+    /** Window samples less the centre, the network's mean, a constant. */
+    static final int FEATURES = SIDE * SIDE - 1 + 2;
+    /** A level of more band samples than this is fitted on an even spread of about this many. */
+    private static final int MAX_SAMPLES = 1 << 18;
+    /** A low-pass smaller than this on either side is not split again to check the regression against Lanczos. */
+    private static final int MIN_CHECK_SIDE = 16;
+    /** Ridge added to the normal equations' diagonal, relative to its mean, so a flat image still solves. */
+    private static final double RIDGE = 1e-6;
+
+    /** [channel][band][feature]. */
+    private final double[][][] weights;
+    /** [channel][band]: the share of the regression in the blend with Lanczos's details, 0 to 1. */
+    private final double[][] share;
+    private final Lifting.Filter filter;
+    private final NetEvaluator eval;
+    private final IntNet net;
+    private final int bitDepth;
+
+    private DetailRegression(int channels, Lifting.Filter filter, NetEvaluator eval, IntNet net, int bitDepth) {
+        this.weights = new double[channels][3][];
+        this.share = new double[channels][3];
+        this.filter = filter;
+        this.eval = eval;
+        this.net = net;
+        this.bitDepth = bitDepth;
+    }
+
+    /** Predicted bands [channel][HL, LH, HH] and the network's scale indices for them (to draw around them). */
+    record Prediction(int[][][] bands, int[][][] scaleIndex) {
+    }
+
+    /** The network's means (in samples; zero without a network) and scale indices of one channel's bands. */
+    private record ChannelPrior(double[][] means, int[][] scaleIndex) {
+    }
+
+    /**
+     * Fits the regression on {@code planes} (w×h, colour-transformed): split once with {@code filter}, its bands are
+     * the targets, its low-pass the window and, with {@code net} (null for none), the network's input. How far the
+     * image's likeness across scales holds is checked on the image too: weights fitted one level further down predict
+     * its split's bands, and the blend of that prediction with Lanczos's details that comes closest gives each band
+     * the regression's share (1 where the image is too small to check).
+     */
+    static DetailRegression fit(int[][] planes, int w, int h, Lifting.Filter filter, NetEvaluator eval, IntNet net,
+            int bitDepth) {
+        DetailRegression r = new DetailRegression(planes.length, filter, eval, net, bitDepth);
+        Pyramid.Level split = Pyramid.splitOnce(planes, w, h, filter);
+        int lw = (w + 1) / 2;
+        int lh = (h + 1) / 2;
+        for (double[] s : r.share) java.util.Arrays.fill(s, 1);
+        if (lw >= MIN_CHECK_SIDE && lh >= MIN_CHECK_SIDE) {
+            Pyramid.Level below = Pyramid.splitOnce(split.low(), lw, lh, filter);
+            r.fitWeights(below, (lw + 1) / 2, (lh + 1) / 2);
+            double[][][] predicted = r.regress(split.low(), lw, lh, null);
+            int[][][] lanczos = r.lanczosBands(split.low(), lw, lh);
+            for (int c = 0; c < planes.length; c++) {
+                for (int b = 0; b < 3; b++) {
+                    r.share[c][b] = bestShare(predicted[c][b], lanczos[c][b], split.bands()[c][b]);
+                }
+            }
+        }
+        r.fitWeights(split, lw, lh);
+        return r;
+    }
+
+    /** The λ in [0, 1] for which λ·p + (1 − λ)·l comes closest (least squares) to t. */
+    static double bestShare(double[] p, int[] l, int[] t) {
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < t.length; i++) {
+            double d = p[i] - l[i];
+            num += d * (t[i] - l[i]);
+            den += d * d;
+        }
+        return den == 0 ? 1 : Math.max(0, Math.min(1, num / den));
+    }
+
+    /** Least-squares weights mapping each band sample's features under {@code split}'s low-pass (w×h) to its value. */
+    private void fitWeights(Pyramid.Level split, int w, int h) {
+        HighPassPrior.LevelInputs inputs = inputs(split.low()[0], w, h);
+        int step = Math.max(1, (int) Math.ceil(Math.sqrt((double) w * h / MAX_SAMPLES)));
+        double[] f = new double[FEATURES];
+        for (int c = 0; c < split.low().length; c++) {
+            if (c == 1 && inputs != null) inputs.lumaBands(split.bands()[0]);
+            ChannelPrior prior = prior(inputs, c, split.low()[c], w, h);
+            for (int b = 0; b < 3; b++) {
+                double[][] ata = new double[FEATURES][FEATURES];
+                double[] atb = new double[FEATURES];
+                for (int y = 0; y < h; y += step) {
+                    for (int x = 0; x < w; x += step) {
+                        features(split.low()[c], prior.means()[b], w, h, x, y, f);
+                        double t = split.bands()[c][b][y * w + x];
+                        for (int i = 0; i < FEATURES; i++) {
+                            atb[i] += f[i] * t;
+                            for (int j = 0; j <= i; j++) ata[i][j] += f[i] * f[j];
+                        }
+                    }
+                }
+                weights[c][b] = solve(ata, atb);
+            }
+        }
+    }
+
+    /** The split filter the regression was fitted under, which the prediction's bands are to be merged with. */
+    Lifting.Filter filter() {
+        return filter;
+    }
+
+    /** The bands refining {@code low} (w×h, colour-transformed), predicted. */
+    Prediction predict(int[][] low, int w, int h) {
+        int[][][] scales = new int[low.length][][];
+        double[][][] predicted = regress(low, w, h, scales);
+        int[][][] lanczos = lanczosBands(low, w, h);
+        int[][][] bands = new int[low.length][3][w * h];
+        for (int c = 0; c < low.length; c++) {
+            for (int b = 0; b < 3; b++) {
+                double s = share[c][b];
+                for (int i = 0; i < w * h; i++) {
+                    bands[c][b][i] = (int) Math.round(s * predicted[c][b][i] + (1 - s) * lanczos[c][b][i]);
+                }
+            }
+        }
+        return new Prediction(bands, scales);
+    }
+
+    /**
+     * The regression's band values under {@code low} (w×h); the network reads channel 0's, rounded, for the channels
+     * after it. With {@code scales} not null, leaves each channel's network scale indices there.
+     */
+    private double[][][] regress(int[][] low, int w, int h, int[][][] scales) {
+        double[][][] out = new double[low.length][3][];
+        int[][] lumaBands = new int[3][];
+        HighPassPrior.LevelInputs inputs = inputs(low[0], w, h);
+        double[] f = new double[FEATURES];
+        for (int c = 0; c < low.length; c++) {
+            if (c == 1 && inputs != null) inputs.lumaBands(lumaBands);
+            ChannelPrior prior = prior(inputs, c, low[c], w, h);
+            if (scales != null) scales[c] = prior.scaleIndex();
+            for (int b = 0; b < 3; b++) {
+                double[] v = new double[w * h];
+                double[] wt = weights[c][b];
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        features(low[c], prior.means()[b], w, h, x, y, f);
+                        double sum = 0;
+                        for (int i = 0; i < FEATURES; i++) sum += wt[i] * f[i];
+                        v[y * w + x] = sum;
+                    }
+                }
+                out[c][b] = v;
+                if (c == 0) {
+                    lumaBands[b] = new int[v.length];
+                    for (int i = 0; i < v.length; i++) lumaBands[b][i] = (int) Math.round(v[i]);
+                }
+            }
+        }
+        return out;
+    }
+
+    private HighPassPrior.LevelInputs inputs(int[] lumaLow, int w, int h) {
+        return net == null ? null : new HighPassPrior.LevelInputs(lumaLow, w * h, bitDepth);
+    }
+
+    private ChannelPrior prior(HighPassPrior.LevelInputs inputs, int c, int[] low, int w, int h) {
+        double[][] means = new double[3][];
+        int[][] scales = new int[3][];
+        if (inputs == null) {
+            for (int b = 0; b < 3; b++) {
+                means[b] = new double[w * h];
+                scales[b] = LocalScale.priorScales(w * h);
+            }
+        } else {
+            HighPassPrior.BandParams[] p = HighPassPrior.predict(eval, net, inputs, c, low, w, h, bitDepth);
+            for (int b = 0; b < 3; b++) {
+                int[] m = p[b].meanFixed();
+                means[b] = new double[m.length];
+                for (int i = 0; i < m.length; i++) means[b][i] = m[i] / (double) CodingTables.MEAN_FRACTIONS;
+                scales[b] = p[b].scaleIndex();
+            }
+        }
+        return new ChannelPrior(means, scales);
+    }
+
+    /** The bands of the split of {@code low} (w×h) enlarged twice by Lanczos: the classic filter's details. */
+    private int[][][] lanczosBands(int[][] low, int w, int h) {
+        int[][] big = new int[low.length][];
+        for (int c = 0; c < low.length; c++) big[c] = ImageOps.lanczos(low[c], w, h, 2);
+        return Pyramid.splitOnce(big, 2 * w, 2 * h, filter).bands();
+    }
+
+    /** The window of {@code low} around (x, y) less its centre, the network's mean there, then 1. */
+    private static void features(int[] low, double[] netMean, int w, int h, int x, int y, double[] f) {
+        int centre = low[y * w + x];
+        int k = 0;
+        for (int dy = -RADIUS; dy <= RADIUS; dy++) {
+            int yy = Math.max(0, Math.min(h - 1, y + dy)) * w;
+            for (int dx = -RADIUS; dx <= RADIUS; dx++) {
+                if (dx == 0 && dy == 0) continue;
+                f[k++] = low[yy + Math.max(0, Math.min(w - 1, x + dx))] - centre;
+            }
+        }
+        f[k++] = netMean[y * w + x];
+        f[k] = 1;
+    }
+
+    /** Solves (A + ridge) x = b for the symmetric A whose lower triangle is given, by Gaussian elimination. */
+    static double[] solve(double[][] lower, double[] b) {
+        int n = b.length;
+        double[][] a = new double[n][n + 1];
+        double trace = 0;
+        for (int i = 0; i < n; i++) trace += lower[i][i];
+        double ridge = RIDGE * Math.max(1e-12, trace / n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) a[i][j] = i >= j ? lower[i][j] : lower[j][i];
+            a[i][i] += ridge;
+            a[i][n] = b[i];
+        }
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < n; r++) if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
+            double[] t = a[col];
+            a[col] = a[pivot];
+            a[pivot] = t;
+            for (int r = col + 1; r < n; r++) {
+                double m = a[r][col] / a[col][col];
+                for (int j = col; j <= n; j++) a[r][j] -= m * a[col][j];
+            }
+        }
+        double[] x = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double s = a[i][n];
+            for (int j = i + 1; j < n; j++) s -= a[i][j] * x[j];
+            x[i] = s / a[i][i];
+        }
+        return x;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.nwf.bench;
+
+import dev.nwf.codec.Image;
+import dev.nwf.codec.ImageOps;
+import dev.nwf.codec.NwfCodec;
+import dev.nwf.codec.transform.ColourTransform;
+import dev.nwf.codec.transform.Lifting;
+import dev.nwf.codec.transform.Pyramid;
+import dev.nwf.files.ImageFiles;
+import dev.nwf.zoo.ModelZoo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Upsampling against Lanczos (issue #25), PSNR in dB over RGB against the original: photos shrunk ×2 and ×4 the way
+ * the codec's low-pass does (the 5/3 levels of an .nwf file, `--from level`) and by 2×2 box averages (`--from box`),
+ * enlarged back at temperature 0. Development set: set A (data/eval; the mate photos shrunk 2× first, as everywhere);
+ * validation set: the Lomiri photos of data/train (shrunk 4× first: 1000-1500 px wide), on which no choice of the
+ * upsampler was made (the prior network was trained on them). Images are cropped to a multiple of 4.
+ */
+@Tag("benchmark")
+class UpsampleBenchmark {
+    @Test
+    void psnrAgainstLanczos() throws Exception {
+        Path eval = PhotoSet.dataDir();
+        Assumptions.assumeTrue(eval != null, "run scripts/fetch-images.sh first");
+        NwfCodec codec = new NwfCodec(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model());
+        table(codec, "development: set A", files(eval, ""), 2);
+        table(codec, "validation: Lomiri photos of data/train", files(eval.getParent().resolve("train"), "lomiri-"), 4);
+    }
+
+    private static List<Path> files(Path dir, String prefix) throws Exception {
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+        }
+    }
+
+    private static void table(NwfCodec codec, String title, List<Path> files, int shrinkLarge) throws Exception {
+        System.out.printf("%nupsampling, PSNR (dB) against the original; %s%n", title);
+        String[] cols = {"level x2 nwf", "Lanczos", "level x4 nwf", "Lanczos", "box x2 nwf", "Lanczos", "box x4 nwf",
+            "Lanczos"};
+        System.out.printf("%-42s", "image");
+        for (String c : cols) System.out.printf(" %12s", c);
+        System.out.println();
+        double[] sum = new double[8];
+        int[] wins = new int[4];
+        for (Path f : files) {
+            Image img = ImageFiles.read(f);
+            String name = f.getFileName().toString();
+            if (name.startsWith("mate-") || name.startsWith("lomiri-")) img = ImageOps.shrink(img, shrinkLarge);
+            img = ImageOps.crop(img, 0, 0, img.width() / 4 * 4, img.height() / 4 * 4);
+            double[] r = new double[8];
+            for (int k = 0; k < 2; k++) {
+                int times = k + 1;
+                Image level = codecLevel(img, times);
+                r[2 * k] = psnr(img, codec.upsample(level, times, 0, 1, NwfCodec.UpsampleFrom.CODEC_LEVEL));
+                r[2 * k + 1] = psnr(img, ImageOps.lanczos(level, 1 << times));
+                Image box = ImageOps.shrink(img, 1 << times);
+                r[4 + 2 * k] = psnr(img, codec.upsample(box, times, 0, 1, NwfCodec.UpsampleFrom.BOX));
+                r[5 + 2 * k] = psnr(img, ImageOps.lanczos(box, 1 << times));
+            }
+            System.out.printf("%-42s", name.length() > 42 ? name.substring(0, 42) : name);
+            for (int i = 0; i < 8; i++) {
+                System.out.printf(" %12.2f", r[i]);
+                sum[i] += r[i];
+            }
+            System.out.println();
+            for (int i = 0; i < 4; i++) if (r[2 * i] > r[2 * i + 1]) wins[i]++;
+        }
+        System.out.printf("%-42s", "mean");
+        for (double s : sum) System.out.printf(" %12.2f", s / files.size());
+        System.out.printf("%n%-42s", "images where nwf is ahead");
+        for (int w : wins) System.out.printf(" %12s %12s", w + "/" + files.size(), "");
+        System.out.println();
+    }
+
+    /** The codec's low-pass {@code times} levels down: what a truncated .nwf file decodes to. */
+    private static Image codecLevel(Image img, int times) {
+        ColourTransform ct = ColourTransform.standard(img.channels());
+        int[][] p = Pyramid.transformedPlanes(img, ct);
+        int w = img.width();
+        int h = img.height();
+        for (int t = 0; t < times; t++) {
+            p = Pyramid.splitOnce(p, w, h, Lifting.Filter.LE_GALL_53).low();
+            w = (w + 1) / 2;
+            h = (h + 1) / 2;
+        }
+        return Pyramid.toImage(p, w, h, img.bitDepth(), ct, true);
+    }
+
+    private static double psnr(Image a, Image b) {
+        double se = 0;
+        long n = 0;
+        for (int c = 0; c < a.channels(); c++) {
+            for (int i = 0; i < a.plane(c).length; i++) {
+                double d = a.plane(c)[i] - b.plane(c)[i];
+                se += d * d;
+                n++;
+            }
+        }
+        double max = (1 << a.bitDepth()) - 1;
+        return 10 * Math.log10(max * max / (se / n));
+    }
+}
