@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Heap per pixel (issue #24): the smallest {@code -Xmx} in which an encoding and a decoding complete, as
  * {@code nwf encode} / {@code nwf decode} run them ({@link MemoryProbe} in a child JVM), found by bisection to within
- * 3 %. A photo of set A at full size with its own levels (JPEG-derived: Haar), the same coded with 5/3 levels (where the
- * prior network runs), and the largest image of graphics set G (pixel levels). Sizes do not depend on the machine;
+ * 3 %. A photo of set A at full size with its own levels (JPEG-derived: Haar), the same coded with 5/3 levels (where
+ * the prior network runs), and the largest image of graphics set G (pixel levels). Sizes do not depend on the machine;
  * the garbage collector's slack does a little (the JVM's default, G1, is used).
  */
 @Tag("benchmark")

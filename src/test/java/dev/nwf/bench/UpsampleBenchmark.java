@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * the codec's low-pass does (the 5/3 levels of an .nwf file, `--from level`) and by 2×2 box averages (`--from box`),
  * enlarged back at temperature 0. Development set: set A (data/eval; the mate photos shrunk 2× first, as everywhere);
  * validation set: the Lomiri photos of data/train (shrunk 4× first: 1000-1500 px wide), on which no choice of the
- * upsampler was made (the prior network was trained on them). Images are cropped to a multiple of 4.
+ * upsampler was made (the prior network was trained on them). Images are cropped to a multiple of 4. The last two
+ * columns (L-grid) place Lanczos on the 5/3 low-pass's sample grid (it sits on the even samples, a quarter pixel from
+ * where a pixel-centred filter puts it).
  */
 @Tag("benchmark")
 class UpsampleBenchmark {
@@ -42,29 +44,30 @@ class UpsampleBenchmark {
     private static void table(NwfCodec codec, String title, List<Path> files, int shrinkLarge) throws Exception {
         System.out.printf("%nupsampling, PSNR (dB) against the original; %s%n", title);
         String[] cols = {"level x2 nwf", "Lanczos", "level x4 nwf", "Lanczos", "box x2 nwf", "Lanczos", "box x4 nwf",
-            "Lanczos"};
+            "Lanczos", "L-grid x2", "L-grid x4"};
         System.out.printf("%-42s", "image");
         for (String c : cols) System.out.printf(" %12s", c);
         System.out.println();
-        double[] sum = new double[8];
+        double[] sum = new double[10];
         int[] wins = new int[4];
         for (Path f : files) {
             Image img = ImageFiles.read(f);
             String name = f.getFileName().toString();
             if (name.startsWith("mate-") || name.startsWith("lomiri-")) img = ImageOps.shrink(img, shrinkLarge);
             img = ImageOps.crop(img, 0, 0, img.width() / 4 * 4, img.height() / 4 * 4);
-            double[] r = new double[8];
+            double[] r = new double[10];
             for (int k = 0; k < 2; k++) {
                 int times = k + 1;
                 Image level = codecLevel(img, times);
                 r[2 * k] = psnr(img, codec.upsample(level, times, 0, 1, NwfCodec.UpsampleFrom.CODEC_LEVEL));
                 r[2 * k + 1] = psnr(img, ImageOps.lanczos(level, 1 << times));
+                r[8 + k] = psnr(img, ImageOps.lanczos(level, 1 << times, true));
                 Image box = ImageOps.shrink(img, 1 << times);
                 r[4 + 2 * k] = psnr(img, codec.upsample(box, times, 0, 1, NwfCodec.UpsampleFrom.BOX));
                 r[5 + 2 * k] = psnr(img, ImageOps.lanczos(box, 1 << times));
             }
             System.out.printf("%-42s", name.length() > 42 ? name.substring(0, 42) : name);
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < r.length; i++) {
                 System.out.printf(" %12.2f", r[i]);
                 sum[i] += r[i];
             }

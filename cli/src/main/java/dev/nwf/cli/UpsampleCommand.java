@@ -41,8 +41,8 @@ final class UpsampleCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--from", paramLabel = "KIND", defaultValue = "level", description = "What the input is a "
-            + "downscale of: level (a level of an .nwf file: the codec's 5/3 low-pass, as a truncated file's preview and "
-            + "`nwf decode --level` give) or box (2x2 averages, an area downscale) (default: ${DEFAULT-VALUE}).")
+            + "downscale of: level (a level of an .nwf file: the codec's 5/3 low-pass, as a truncated file's preview "
+            + "and `nwf decode --level` give) or box (2x2 averages, an area downscale) (default: ${DEFAULT-VALUE}).")
     String from;
 
     @Option(names = "--compare", paramLabel = "STRIP", description = "Also write a PNG of the output's centre (at most "

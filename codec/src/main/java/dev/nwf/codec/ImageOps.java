@@ -85,10 +85,18 @@ public final class ImageOps {
      * result rounded and clamped to the sample range. The classic filter upsampling is measured against.
      */
     public static Image lanczos(Image img, int factor) {
+        return lanczos(img, factor, false);
+    }
+
+    /**
+     * {@link #lanczos(Image, int)}, or with {@code coSited} output sample i at input position i / factor: for an image
+     * whose samples sit on every factor-th output sample, as a 5/3 low-pass's do.
+     */
+    public static Image lanczos(Image img, int factor, boolean coSited) {
         int max = (1 << img.bitDepth()) - 1;
         int[][] out = new int[img.channels()][];
         for (int c = 0; c < img.channels(); c++) {
-            out[c] = lanczos(img.plane(c), img.width(), img.height(), factor);
+            out[c] = lanczos(img.plane(c), img.width(), img.height(), factor, coSited);
             for (int i = 0; i < out[c].length; i++) out[c][i] = Math.max(0, Math.min(max, out[c][i]));
         }
         return new Image(img.width() * factor, img.height() * factor, img.bitDepth(), out);
@@ -96,14 +104,20 @@ public final class ImageOps {
 
     /** {@link #lanczos(Image, int)} of one w×h plane of any integers, rounded but not clamped. */
     public static int[] lanczos(int[] src, int w, int h, int factor) {
+        return lanczos(src, w, h, factor, false);
+    }
+
+    private static int[] lanczos(int[] src, int w, int h, int factor, boolean coSited) {
         int ow = w * factor;
         double[] rows = new double[ow * h];
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < ow; x++) rows[y * ow + x] = lanczosAt(i -> src[i], y * w, 1, w, x, factor);
+            for (int x = 0; x < ow; x++) rows[y * ow + x] = lanczosAt(i -> src[i], y * w, 1, w, x, factor, coSited);
         }
         int[] p = new int[ow * h * factor];
         for (int y = 0; y < h * factor; y++) {
-            for (int x = 0; x < ow; x++) p[y * ow + x] = (int) Math.round(lanczosAt(i -> rows[i], x, ow, h, y, factor));
+            for (int x = 0; x < ow; x++) {
+                p[y * ow + x] = (int) Math.round(lanczosAt(i -> rows[i], x, ow, h, y, factor, coSited));
+            }
         }
         return p;
     }
@@ -112,8 +126,8 @@ public final class ImageOps {
 
     /** Output sample {@code i} of a line of {@code n} inputs at {@code start + k * stride}, enlarged by factor. */
     private static double lanczosAt(java.util.function.IntToDoubleFunction line, int start, int stride, int n, int i,
-            int factor) {
-        double centre = (i + 0.5) / factor - 0.5;
+            int factor, boolean coSited) {
+        double centre = coSited ? i / (double) factor : (i + 0.5) / factor - 0.5;
         int first = (int) Math.floor(centre) - LANCZOS_LOBES + 1;
         double sum = 0;
         double weights = 0;

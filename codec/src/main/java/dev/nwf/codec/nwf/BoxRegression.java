@@ -53,8 +53,8 @@ final class BoxRegression {
             double[][][] lanczos = lanczosOffsets(below, lw, lh);
             for (int c = 0; c < planes.length; c++) {
                 for (int p = 0; p < PLACES; p++) {
-                    r.share[c][p] = bestShare(offsets[c][p], lanczos[c][p], trueOffsets(planes, w, below, lw, lh, c,
-                            p));
+                    r.share[c][p] = LeastSquares.bestShare(offsets[c][p], lanczos[c][p],
+                            trueOffsets(planes, w, below, lw, lh, c, p));
                 }
             }
         }
@@ -133,7 +133,7 @@ final class BoxRegression {
                         }
                     }
                 }
-                weights[c][p] = DetailRegression.solve(ata, atb);
+                weights[c][p] = LeastSquares.solve(ata, atb);
                 double se = 0;
                 long n = 0;
                 for (int y = 0; y < lh; y += step) {
@@ -185,22 +185,13 @@ final class BoxRegression {
     private static double[] trueOffsets(int[][] fine, int w, int[][] low, int lw, int lh, int c, int p) {
         double[] t = new double[lw * lh];
         for (int y = 0; y < lh; y++) {
-            for (int x = 0; x < lw; x++) t[y * lw + x] = fine[c][(2 * y + p / 2) * w + 2 * x + p % 2] - low[c][y * lw + x];
+            for (int x = 0; x < lw; x++) {
+                t[y * lw + x] = fine[c][(2 * y + p / 2) * w + 2 * x + p % 2] - low[c][y * lw + x];
+            }
         }
         return t;
     }
 
-    /** The λ in [0, 1] for which λ·a + (1 − λ)·b comes closest (least squares) to t. */
-    static double bestShare(double[] a, double[] b, double[] t) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < t.length; i++) {
-            double d = a[i] - b[i];
-            num += d * (t[i] - b[i]);
-            den += d * d;
-        }
-        return den == 0 ? 1 : Math.max(0, Math.min(1, num / den));
-    }
 
     private static double dot(double[] w, double[] f) {
         double s = 0;

@@ -22,8 +22,6 @@ final class DetailRegression {
     private static final int MAX_SAMPLES = 1 << 18;
     /** A low-pass smaller than this on either side is not split again to check the regression against Lanczos. */
     private static final int MIN_CHECK_SIDE = 16;
-    /** Ridge added to the normal equations' diagonal, relative to its mean, so a flat image still solves. */
-    private static final double RIDGE = 1e-6;
 
     /** [channel][band][feature]. */
     private final double[][][] weights;
@@ -57,7 +55,8 @@ final class DetailRegression {
             int[][][] lanczos = r.lanczosBands(split.low(), lw, lh);
             for (int c = 0; c < planes.length; c++) {
                 for (int b = 0; b < 3; b++) {
-                    r.share[c][b] = bestShare(predicted[c][b], lanczos[c][b], split.bands()[c][b]);
+                    r.share[c][b] = LeastSquares.bestShare(predicted[c][b],
+                            LeastSquares.doubles(lanczos[c][b]), LeastSquares.doubles(split.bands()[c][b]));
                 }
             }
         }
@@ -65,17 +64,6 @@ final class DetailRegression {
         return r;
     }
 
-    /** The λ in [0, 1] for which λ·p + (1 − λ)·l comes closest (least squares) to t. */
-    static double bestShare(double[] p, int[] l, int[] t) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < t.length; i++) {
-            double d = p[i] - l[i];
-            num += d * (t[i] - l[i]);
-            den += d * d;
-        }
-        return den == 0 ? 1 : Math.max(0, Math.min(1, num / den));
-    }
 
     /** Least-squares weights mapping each band sample's features under {@code split}'s low-pass (w×h) to its value. */
     private void fitWeights(Pyramid.Level split, int w, int h) {
@@ -95,7 +83,7 @@ final class DetailRegression {
                         }
                     }
                 }
-                weights[c][b] = solve(ata, atb);
+                weights[c][b] = LeastSquares.solve(ata, atb);
             }
         }
     }
@@ -164,35 +152,5 @@ final class DetailRegression {
         f[k] = 1;
     }
 
-    /** Solves (A + ridge) x = b for the symmetric A whose lower triangle is given, by Gaussian elimination. */
-    static double[] solve(double[][] lower, double[] b) {
-        int n = b.length;
-        double[][] a = new double[n][n + 1];
-        double trace = 0;
-        for (int i = 0; i < n; i++) trace += lower[i][i];
-        double ridge = RIDGE * Math.max(1e-12, trace / n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) a[i][j] = i >= j ? lower[i][j] : lower[j][i];
-            a[i][i] += ridge;
-            a[i][n] = b[i];
-        }
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
-            double[] t = a[col];
-            a[col] = a[pivot];
-            a[pivot] = t;
-            for (int r = col + 1; r < n; r++) {
-                double m = a[r][col] / a[col][col];
-                for (int j = col; j <= n; j++) a[r][j] -= m * a[col][j];
-            }
-        }
-        double[] x = new double[n];
-        for (int i = n - 1; i >= 0; i--) {
-            double s = a[i][n];
-            for (int j = i + 1; j < n; j++) s -= a[i][j] * x[j];
-            x[i] = s / a[i][i];
-        }
-        return x;
-    }
+
 }

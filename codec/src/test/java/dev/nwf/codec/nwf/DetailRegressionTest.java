@@ -1,7 +1,5 @@
 package dev.nwf.codec.nwf;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nwf.codec.Image;
@@ -50,29 +48,6 @@ class DetailRegressionTest {
         Image drawn = constant.upsample(level, 1, 1, 1, NwfCodec.UpsampleFrom.CODEC_LEVEL);
         double apart = psnr(mean, drawn);
         assertTrue(apart > 20 && apart < 60, "a draw " + apart + " dB from the mean");
-    }
-
-    @Test
-    void theShareIsTheLeastSquaresBlendClampedToZeroAndOne() {
-        double[] p = {2, 4, 6, -8};
-        int[] l = {0, 0, 0, 0};
-        assertEquals(0.5, DetailRegression.bestShare(p, l, new int[] {1, 2, 3, -4}), 1e-12);
-        assertEquals(1, DetailRegression.bestShare(p, l, new int[] {4, 8, 12, -16}));
-        assertEquals(0, DetailRegression.bestShare(p, l, new int[] {-1, -2, -3, 4}));
-        // halfway between the two
-        assertEquals(0.5, DetailRegression.bestShare(new double[] {4, 4}, new int[] {2, 2}, new int[] {3, 3}), 1e-12);
-        // no difference between the two: the regression's
-        assertEquals(1, DetailRegression.bestShare(new double[] {1, 2}, new int[] {1, 2}, new int[] {5, 5}));
-    }
-
-    @Test
-    void solveSolvesASymmetricSystem() {
-        double[][] lower = {{4}, {1, 3}, {2, 0, 5}};
-        double[] x = {1, -2, 3};
-        double[] b = {4 * 1 + 1 * -2 + 2 * 3, 1 * 1 + 3 * -2, 2 * 1 + 5 * 3};
-        double[][] full = new double[3][3];
-        for (int i = 0; i < 3; i++) for (int j = 0; j <= i; j++) full[i][j] = lower[i][j];
-        assertArrayEquals(x, DetailRegression.solve(full, b), 1e-4);
     }
 
     /** The codec's own low-pass of an image: a level of its .nwf file, as a truncated file decodes it. */

@@ -159,8 +159,8 @@ public final class LocalScale {
     static final int SLOPE_GAIN = 6;
 
     /**
-     * With the Haar split, the magnitude at (x, y) of band {@code band} from the low-pass {@code low} (w × h, the bands'
-     * size) to blend in like a co-located one: {@value #SLOPE_GAIN}·|L(x+1, y) − L(x−1, y)| for HL,
+     * With the Haar split, the magnitude at (x, y) of band {@code band} from the low-pass {@code low} (w × h, the
+     * bands' size) to blend in like a co-located one: {@value #SLOPE_GAIN}·|L(x+1, y) − L(x−1, y)| for HL,
      * {@value #SLOPE_GAIN}·|L(x, y+1) − L(x, y−1)| for LH, the smaller of the two for HH (coordinates clamped). A Haar
      * detail grows with the slope it sits on.
      */
