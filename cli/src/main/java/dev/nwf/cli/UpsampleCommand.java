@@ -46,8 +46,8 @@ final class UpsampleCommand implements Callable<Integer> {
     String from;
 
     @Option(names = "--compare", paramLabel = "STRIP", description = "Also write a PNG of the output's centre (at most "
-            + "256x256) enlarged four ways, left to right: nearest neighbour, Lanczos, nwf at temperature 0, nwf at "
-            + "--temperature (1 where that is 0).")
+            + "256x256) enlarged four ways, left to right: nearest neighbour, Lanczos (on the input's sample grid), nwf "
+            + "at temperature 0, nwf at --temperature (1 where that is 0).")
     Path compare;
 
     @Option(names = {"-m", "--model"}, paramLabel = "ID", defaultValue = ModelZoo.DEFAULT_MODEL,
@@ -84,7 +84,9 @@ final class UpsampleCommand implements Callable<Integer> {
             Image sampled = codec.upsample(img, doublings, temperature > 0 ? temperature : 1, seed, kind);
             Image mean = temperature == 0 ? big : codec.upsample(img, doublings, 0, seed, kind);
             List<Image> panels = new ArrayList<>();
-            for (Image i : List.of(ImageOps.nearest(img, factor), ImageOps.lanczos(img, factor), mean, sampled)) {
+            // Lanczos on the input's own sample grid: a 5/3 low-pass keeps the even samples, an average sits between
+            Image lanczos = ImageOps.lanczos(img, factor, kind == NwfCodec.UpsampleFrom.CODEC_LEVEL);
+            for (Image i : List.of(ImageOps.nearest(img, factor), lanczos, mean, sampled)) {
                 panels.add(centre(i, COMPARE_SIDE));
             }
             Streams.write(compare, force, o -> ImageFiles.writePng(ImageOps.sideBySide(panels, 4), o));
