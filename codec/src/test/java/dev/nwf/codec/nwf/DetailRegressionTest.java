@@ -1,5 +1,6 @@
 package dev.nwf.codec.nwf;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nwf.codec.Image;
@@ -48,6 +49,24 @@ class DetailRegressionTest {
         Image drawn = constant.upsample(level, 1, 1, 1, NwfCodec.UpsampleFrom.CODEC_LEVEL);
         double apart = psnr(mean, drawn);
         assertTrue(apart > 20 && apart < 60, "a draw " + apart + " dB from the mean");
+    }
+
+    @Test
+    void edgeSizesDepthsAndChannelsEnlargeEitherWay() {
+        int[][] sizes = {{1, 1}, {1, 5}, {5, 1}, {2, 2}, {3, 7}, {17, 9}};
+        for (int channels = 1; channels <= 4; channels++) {
+            for (int depth : new int[] {1, 8, 16}) {
+                for (int[] s : sizes) {
+                    for (NwfCodec.UpsampleFrom from : NwfCodec.UpsampleFrom.values()) {
+                        Image img = SyntheticImages.noise(s[0], s[1], channels, depth, 7);
+                        Image big = codec.upsample(img, 2, 1, 3, from);
+                        assertEquals(s[0] * 4, big.width());
+                        assertEquals(s[1] * 4, big.height());
+                        assertEquals(depth, big.bitDepth());
+                    }
+                }
+            }
+        }
     }
 
     /** The codec's own low-pass of an image: a level of its .nwf file, as a truncated file decodes it. */
