@@ -90,6 +90,8 @@ public final class DetailCoder {
     private int[] rowClasses;
 
     private void startLevel(int channels, int w, int h) {
+        // the level before's filter errors go first: nothing reads them at this level
+        filterErrors = null;
         levels = levels == null ? LevelResiduals.first(channels, w, h) : levels.next(w, h);
         if (errorFeedback) filterErrors = new FilterErrors(channels, w * h);
         if (grid != null) {
@@ -123,7 +125,7 @@ public final class DetailCoder {
             java.util.function.IntConsumer bandCoded) {
         RansEncoder[] queued = new RansEncoder[3 * ll.length];
         byte[][] streams = new byte[queued.length][];
-        eachBand(ll, bands, w, h, workers, band -> {
+        eachBand(ll, bands, w, h, workers, false, band -> {
             // scale indices are below CodingTables.SCALES (72): a byte each
             byte[] local = new byte[band.v.length];
             for (int y = 0; y < h; y++) {
@@ -169,7 +171,7 @@ public final class DetailCoder {
     int[][][] decode(RansDecoder[] streams, boolean bandStreams, int workers, int[][] ll, int w, int h,
                      java.util.function.IntConsumer bandDecoded) throws CorruptStreamException {
         int[][][] bands = new int[ll.length][3][w * h];
-        eachBand(ll, bands, w, h, bandStreams ? workers : 1, band -> {
+        eachBand(ll, bands, w, h, bandStreams ? workers : 1, true, band -> {
             RansDecoder dec = streams[band.k];
             int offset = ScaleOffset.read(dec);
             for (int y = 0; y < h; y++) {
@@ -177,10 +179,10 @@ public final class DetailCoder {
                 for (int i = y * w; i < (y + 1) * w; i++) {
                     int scale = HighPassPrior.clampScale(band.prepare(i) + offset);
                     if (band.zero == null) {
-                        band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, scale, band.mean[i]);
+                        band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, scale, band.meanAt(i));
                     } else {
                         band.at(i);
-                        band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, scale, band.mean[i], band);
+                        band.v[i] = ResidualCoder.decode(dec, Family.LOGISTIC, scale, band.meanAt(i), band);
                         band.zeroCoded(band.v[i]);
                     }
                     band.coded(i);
@@ -206,9 +208,12 @@ public final class DetailCoder {
     /**
      * The level's bands in coding order (SPEC.md §6.3): channel 0, then 1.., each HL, LH, HH, with the prior's means
      * and scales, run as a wavefront (§6.5) on {@code workers} threads.
+     *
+     * @param meanRows whether a band's corrected means need be kept only for the rows its next samples read (the
+     *     decoder's: three rows); the encoder keeps them all for its second pass
      */
     private <E extends Exception> void eachBand(int[][] ll, int[][][] bands, int w, int h, int workers,
-            BandStep<E> step) throws E {
+            boolean meanRows, BandStep<E> step) throws E {
         startLevel(ll.length, w, h);
         ChannelInputs inputs = new ChannelInputs(ll, bands, w, h);
         BandSchedule.run(3 * ll.length, h, workers, (schedule, k) -> {
@@ -217,13 +222,21 @@ public final class DetailCoder {
             ChannelInputs.Channel in = inputs.channel(c, schedule);
             // the network was trained on the 5/3's details: with Haar only its scales are used (SPEC.md §6.3)
             HighPassPrior.BandParams params = network ? in.take(b) : null;
-            int[] mean = haar ? new int[w * h] : params.meanFixed();
+            // the network's means before any correction: under Haar all zero (null)
+            int[] netMean = haar ? null : params.meanFixed();
             // without the network every scale starts at the prior's index (null: no band-sized array of it)
             int[] scale = network ? params.scaleIndex() : null;
-            // the network's means before any correction: under Haar all zero (null)
-            int[] netMean = adaptive == null || haar ? null : mean.clone();
-            step.run(new Band(schedule, k, bands[c][b], mean, netMean, scale, bands[c], c > 0 ? bands[0] : null,
-                    ll[c], in.flat()));
+            int[] mean;
+            if (meanRows) {
+                // rows y-2..y, each filled with the network's means as its turn comes (Band.beforeRow)
+                mean = new int[Math.min(w * h, MEAN_ROWS * w)];
+            } else {
+                // corrected in place; the adaptive mean reads the network's own from a copy
+                mean = haar ? new int[w * h] : netMean;
+                if (netMean != null && adaptive != null) netMean = netMean.clone();
+            }
+            step.run(new Band(schedule, k, bands[c][b], mean, meanRows, netMean, scale, bands[c],
+                    c > 0 ? bands[0] : null, ll[c], in.flat()));
         });
     }
 
@@ -305,7 +318,15 @@ public final class DetailCoder {
         private final int b;
         private final int w;
         private final int[] v;
+        /**
+         * The corrected means: of sample i at {@code i % mean.length} — every sample's, or the last {@value
+         * #MEAN_ROWS} rows' (the along-edge mean reads the row above).
+         */
         private final int[] mean;
+        /** Whether {@link #mean} holds rows only, each filled from {@link #initialMean} as its turn comes. */
+        private final boolean rows;
+        /** The network's means, which the corrections start from (null: all zero). */
+        private final int[] initialMean;
         /** The sample being coded, as every stage sees it. */
         private final Sample s;
         /** The image's context stages, each with this band's own per-sample state (each is null without its tool). */
@@ -315,8 +336,8 @@ public final class DetailCoder {
         private final ScaleCalibration calibration;
         final ZeroContext zero;
 
-        Band(BandSchedule schedule, int k, int[] v, int[] mean, int[] netMean, int[] netScale, int[][] ownBands,
-                int[][] lumaBands, int[] low, boolean[] flat) {
+        Band(BandSchedule schedule, int k, int[] v, int[] mean, boolean rows, int[] netMean, int[] netScale,
+                int[][] ownBands, int[][] lumaBands, int[] low, boolean[] flat) {
             this.schedule = schedule;
             this.k = k;
             int c = k / 3;
@@ -324,11 +345,13 @@ public final class DetailCoder {
             this.w = levels.width;
             this.v = v;
             this.mean = mean;
+            this.rows = rows;
+            this.initialMean = netMean;
             this.s = new Sample(c, b, w, levels.height);
             s.levels = levels;
             s.finest = stride == 2;
             s.v = v;
-            s.netMean = netMean;
+            s.netMean = DetailCoder.this.adaptive == null ? null : netMean;
             s.netScale = netScale;
             s.res = levels.band(c, b);
             s.co = coLocated(c, b);
@@ -351,6 +374,16 @@ public final class DetailCoder {
         /** Waits until the bands before this one are far enough ahead to code row y (SPEC.md §6.5). */
         void beforeRow(int y) {
             schedule.beforeRow(k, y);
+            if (rows) {
+                int at = y * w % mean.length;
+                if (initialMean == null) java.util.Arrays.fill(mean, at, at + w, 0);
+                else System.arraycopy(initialMean, y * w, mean, at, w);
+            }
+        }
+
+        /** Sample i's corrected mean, once {@link #prepare} has corrected it (and until two rows later). */
+        int meanAt(int i) {
+            return mean[i % mean.length];
         }
 
         /** Row y is coded: bands after this one may read it. */
@@ -365,7 +398,8 @@ public final class DetailCoder {
         int prepare(int i) {
             s.at(i);
             // with the error feedback the filter reads the neighbours' errors itself (SPEC.md §6.3.8)
-            if (s.errors == null) mean[i] = alongEdge(i, w, b, v, mean);
+            int m = i % mean.length;
+            if (s.errors == null) mean[m] = alongEdge(i, w, b, v, mean);
             s.coExtra = coExtra();
             if (blend == null) {
                 s.local = LocalScale.at(i, w, s.res, s.netScale, s.co, s.coExtra, s.coExtraCount, s.leftWeight,
@@ -373,12 +407,12 @@ public final class DetailCoder {
             }
             else blend.predict(s);
             if (adaptive == null) return s.local;
-            s.mean = mean[i];
+            s.mean = mean[m];
             s.gridClass = grid == null ? 0 : rowClasses[s.y] + columnClasses[s.x];
             adaptive.predict(s);
             s.slot = b * BlockGrid.MAX_CLASSES + s.gridClass;
             if (bias != null) bias.predict(s);
-            mean[i] = s.mean;
+            mean[m] = s.mean;
             calibration.predict(s);
             return s.scale;
         }
@@ -418,7 +452,7 @@ public final class DetailCoder {
         /** Sample i's value is known: record its residual and let the context stages learn from it. */
         void coded(int i) {
             int[] res = s.res;
-            res[i] = LevelResiduals.residual(v[i], mean[i]);
+            res[i] = LevelResiduals.residual(v[i], mean[i % mean.length]);
             if (adaptive == null) return;
             s.value = v[i];
             s.magnitude = Math.abs(res[i]);
@@ -445,6 +479,9 @@ public final class DetailCoder {
         return all.toArray(new int[0][]);
     }
 
+    /** Rows of corrected means the decoder keeps per band: the along-edge mean reads the row above. */
+    static final int MEAN_ROWS = 3;
+
     /** Share (in 1/16) of the along-edge neighbour's residual added to a mean: edges continue across samples. */
     public static final int EDGE_GAIN = 2;
 
@@ -453,13 +490,14 @@ public final class DetailCoder {
      * HL, the left one for LH; HH is left as predicted.
      */
     private static int alongEdge(int i, int w, int band, int[] v, int[] mean) {
+        int n = mean.length;
         int j;
         if (band == 0) j = i >= w ? i - w : -1;
         else if (band == 1) j = i % w > 0 ? i - 1 : -1;
-        else return mean[i];
-        if (j < 0) return mean[i];
-        long r = 16L * v[j] - mean[j];
-        return (int) Math.max(-(1L << 30), Math.min(1L << 30, mean[i] + ((r * EDGE_GAIN) >> 4)));
+        else return mean[i % n];
+        if (j < 0) return mean[i % n];
+        long r = 16L * v[j] - mean[j % n];
+        return (int) Math.max(-(1L << 30), Math.min(1L << 30, mean[i % n] + ((r * EDGE_GAIN) >> 4)));
     }
 
     /** HL holds horizontal differences (vertical edges): its upper neighbour is the better guide; LH the reverse. */
