@@ -88,11 +88,6 @@ final class DetailRegression {
         }
     }
 
-    /** The split filter the regression was fitted under, which the prediction's bands are to be merged with. */
-    Lifting.Filter filter() {
-        return filter;
-    }
-
     /** The bands [channel][HL, LH, HH] refining {@code low} (w×h, colour-transformed), predicted. */
     int[][][] predict(int[][] low, int w, int h) {
         double[][][] predicted = regress(low, w, h);
