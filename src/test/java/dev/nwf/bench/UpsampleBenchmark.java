@@ -3,9 +3,6 @@ package dev.nwf.bench;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.ImageOps;
 import dev.nwf.codec.NwfCodec;
-import dev.nwf.codec.transform.ColourTransform;
-import dev.nwf.codec.transform.Lifting;
-import dev.nwf.codec.transform.Pyramid;
 import dev.nwf.files.ImageFiles;
 import dev.nwf.zoo.ModelZoo;
 import java.nio.file.Files;
@@ -58,13 +55,13 @@ class UpsampleBenchmark {
             double[] r = new double[10];
             for (int k = 0; k < 2; k++) {
                 int times = k + 1;
-                Image level = codecLevel(img, times);
-                r[2 * k] = psnr(img, codec.upsample(level, times, 0, 1, NwfCodec.UpsampleFrom.CODEC_LEVEL));
-                r[2 * k + 1] = psnr(img, ImageOps.lanczos(level, 1 << times));
-                r[8 + k] = psnr(img, ImageOps.lanczos(level, 1 << times, true));
+                Image level = ImageOps.codecLevel(img, times);
+                r[2 * k] = ImageOps.psnr(img, codec.upsample(level, times, 0, 1, NwfCodec.UpsampleFrom.CODEC_LEVEL));
+                r[2 * k + 1] = ImageOps.psnr(img, ImageOps.lanczos(level, 1 << times));
+                r[8 + k] = ImageOps.psnr(img, ImageOps.lanczos(level, 1 << times, true));
                 Image box = ImageOps.shrink(img, 1 << times);
-                r[4 + 2 * k] = psnr(img, codec.upsample(box, times, 0, 1, NwfCodec.UpsampleFrom.BOX));
-                r[5 + 2 * k] = psnr(img, ImageOps.lanczos(box, 1 << times));
+                r[4 + 2 * k] = ImageOps.psnr(img, codec.upsample(box, times, 0, 1, NwfCodec.UpsampleFrom.BOX));
+                r[5 + 2 * k] = ImageOps.psnr(img, ImageOps.lanczos(box, 1 << times));
             }
             System.out.printf("%-42s", name.length() > 42 ? name.substring(0, 42) : name);
             for (int i = 0; i < r.length; i++) {
@@ -79,33 +76,5 @@ class UpsampleBenchmark {
         System.out.printf("%n%-42s", "images where nwf is ahead");
         for (int w : wins) System.out.printf(" %12s %12s", w + "/" + files.size(), "");
         System.out.println();
-    }
-
-    /** The codec's low-pass {@code times} levels down: what a truncated .nwf file decodes to. */
-    private static Image codecLevel(Image img, int times) {
-        ColourTransform ct = ColourTransform.standard(img.channels());
-        int[][] p = Pyramid.transformedPlanes(img, ct);
-        int w = img.width();
-        int h = img.height();
-        for (int t = 0; t < times; t++) {
-            p = Pyramid.splitOnce(p, w, h, Lifting.Filter.LE_GALL_53).low();
-            w = (w + 1) / 2;
-            h = (h + 1) / 2;
-        }
-        return Pyramid.toImage(p, w, h, img.bitDepth(), ct, true);
-    }
-
-    private static double psnr(Image a, Image b) {
-        double se = 0;
-        long n = 0;
-        for (int c = 0; c < a.channels(); c++) {
-            for (int i = 0; i < a.plane(c).length; i++) {
-                double d = a.plane(c)[i] - b.plane(c)[i];
-                se += d * d;
-                n++;
-            }
-        }
-        double max = (1 << a.bitDepth()) - 1;
-        return 10 * Math.log10(max * max / (se / n));
     }
 }

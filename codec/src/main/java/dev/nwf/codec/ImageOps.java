@@ -1,4 +1,8 @@
 package dev.nwf.codec;
+
+import dev.nwf.codec.transform.ColourTransform;
+import dev.nwf.codec.transform.Lifting;
+import dev.nwf.codec.transform.Pyramid;
 /** Resizing helpers for evaluation and benchmarks (not part of the coding path). */
 public final class ImageOps {
     private ImageOps() {
@@ -144,5 +148,37 @@ public final class ImageOps {
         if (Math.abs(x) >= LANCZOS_LOBES) return 0;
         double px = Math.PI * x;
         return LANCZOS_LOBES * Math.sin(px) * Math.sin(px / LANCZOS_LOBES) / (px * px);
+    }
+
+    /** Peak signal-to-noise ratio (dB) of {@code b} against {@code a} over every sample, the peak 2^depth − 1. */
+    public static double psnr(Image a, Image b) {
+        double se = 0;
+        long n = 0;
+        for (int c = 0; c < a.channels(); c++) {
+            for (int i = 0; i < a.plane(c).length; i++) {
+                double d = a.plane(c)[i] - b.plane(c)[i];
+                se += d * d;
+                n++;
+            }
+        }
+        double max = (1 << a.bitDepth()) - 1;
+        return 10 * Math.log10(max * max / (se / n));
+    }
+
+    /**
+     * The codec's own low-pass {@code times} levels down (the standard colour transform's planes split with the 5/3,
+     * clamped back to an image): what a truncated .nwf file shows, what {@code upsample}'s level mode enlarges.
+     */
+    public static Image codecLevel(Image img, int times) {
+        ColourTransform ct = ColourTransform.standard(img.channels());
+        int[][] p = Pyramid.transformedPlanes(img, ct);
+        int w = img.width();
+        int h = img.height();
+        for (int t = 0; t < times; t++) {
+            p = Pyramid.splitOnce(p, w, h, Lifting.Filter.LE_GALL_53).low();
+            w = (w + 1) / 2;
+            h = (h + 1) / 2;
+        }
+        return Pyramid.toImage(p, w, h, img.bitDepth(), ct, true);
     }
 }

@@ -13,13 +13,9 @@ import java.util.Random;
  * with Lanczos's offsets by the share that predicts the image's own average best.
  */
 final class BoxRegression {
-    static final int RADIUS = DetailRegression.RADIUS;
-    private static final int SIDE = 2 * RADIUS + 1;
-    /** Window samples less the centre, a constant. */
-    static final int FEATURES = SIDE * SIDE;
+    private static final int FEATURES = LeastSquares.FEATURES;
     /** Places in a 2×2 block: (0, 0), (1, 0), (0, 1), (1, 1). */
     static final int PLACES = 4;
-    private static final int MAX_SAMPLES = 1 << 18;
     private static final int MIN_CHECK_SIDE = 16;
 
     /** [channel][place][feature]. */
@@ -117,7 +113,7 @@ final class BoxRegression {
      * that block in {@code fine} (w wide) from the block's average.
      */
     private void fitWeights(int[][] low, int lw, int lh, int[][] fine, int w) {
-        int step = Math.max(1, (int) Math.ceil(Math.sqrt((double) lw * lh / MAX_SAMPLES)));
+        int step = LeastSquares.step(lw, lh);
         double[] f = new double[FEATURES];
         for (int c = 0; c < low.length; c++) {
             for (int p = 0; p < PLACES; p++) {
@@ -125,12 +121,9 @@ final class BoxRegression {
                 double[] atb = new double[FEATURES];
                 for (int y = 0; y < lh; y += step) {
                     for (int x = 0; x < lw; x += step) {
-                        features(low[c], lw, lh, x, y, f);
-                        double t = fine[c][(2 * y + p / 2) * w + 2 * x + p % 2] - low[c][y * lw + x];
-                        for (int i = 0; i < FEATURES; i++) {
-                            atb[i] += f[i] * t;
-                            for (int j = 0; j <= i; j++) ata[i][j] += f[i] * f[j];
-                        }
+                        LeastSquares.window(low[c], lw, lh, x, y, f);
+                        int t = fine[c][(2 * y + p / 2) * w + 2 * x + p % 2] - low[c][y * lw + x];
+                        LeastSquares.add(ata, atb, f, t);
                     }
                 }
                 weights[c][p] = LeastSquares.solve(ata, atb);
@@ -138,9 +131,9 @@ final class BoxRegression {
                 long n = 0;
                 for (int y = 0; y < lh; y += step) {
                     for (int x = 0; x < lw; x += step) {
-                        features(low[c], lw, lh, x, y, f);
+                        LeastSquares.window(low[c], lw, lh, x, y, f);
                         double t = fine[c][(2 * y + p / 2) * w + 2 * x + p % 2] - low[c][y * lw + x];
-                        double d = t - dot(weights[c][p], f);
+                        double d = t - LeastSquares.dot(weights[c][p], f);
                         se += d * d;
                         n++;
                     }
@@ -157,8 +150,8 @@ final class BoxRegression {
         for (int c = 0; c < planes.length; c++) {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    features(planes[c], w, h, x, y, f);
-                    for (int p = 0; p < PLACES; p++) out[c][p][y * w + x] = dot(weights[c][p], f);
+                    LeastSquares.window(planes[c], w, h, x, y, f);
+                    for (int p = 0; p < PLACES; p++) out[c][p][y * w + x] = LeastSquares.dot(weights[c][p], f);
                 }
             }
         }
@@ -190,26 +183,5 @@ final class BoxRegression {
             }
         }
         return t;
-    }
-
-
-    private static double dot(double[] w, double[] f) {
-        double s = 0;
-        for (int i = 0; i < f.length; i++) s += w[i] * f[i];
-        return s;
-    }
-
-    /** The window of {@code low} around (x, y) less its centre, then 1. */
-    private static void features(int[] low, int w, int h, int x, int y, double[] f) {
-        int centre = low[y * w + x];
-        int k = 0;
-        for (int dy = -RADIUS; dy <= RADIUS; dy++) {
-            int yy = Math.max(0, Math.min(h - 1, y + dy)) * w;
-            for (int dx = -RADIUS; dx <= RADIUS; dx++) {
-                if (dx == 0 && dy == 0) continue;
-                f[k++] = low[yy + Math.max(0, Math.min(w - 1, x + dx))] - centre;
-            }
-        }
-        f[k] = 1;
     }
 }

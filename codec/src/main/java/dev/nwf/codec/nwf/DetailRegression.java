@@ -13,13 +13,7 @@ import dev.nwf.codec.transform.Pyramid;
  * (The prior network's mean as a further feature changed nothing: 33.29 against 33.30 dB on five photos of set A.)
  */
 final class DetailRegression {
-    /** The low-pass window's radius. */
-    static final int RADIUS = 2;
-    private static final int SIDE = 2 * RADIUS + 1;
-    /** Window samples less the centre, a constant. */
-    static final int FEATURES = SIDE * SIDE;
-    /** A level of more band samples than this is fitted on an even spread of about this many. */
-    private static final int MAX_SAMPLES = 1 << 18;
+    private static final int FEATURES = LeastSquares.FEATURES;
     /** A low-pass smaller than this on either side is not split again to check the regression against Lanczos. */
     private static final int MIN_CHECK_SIDE = 16;
 
@@ -67,7 +61,7 @@ final class DetailRegression {
 
     /** Least-squares weights mapping each band sample's features under {@code split}'s low-pass (w×h) to its value. */
     private void fitWeights(Pyramid.Level split, int w, int h) {
-        int step = Math.max(1, (int) Math.ceil(Math.sqrt((double) w * h / MAX_SAMPLES)));
+        int step = LeastSquares.step(w, h);
         double[] f = new double[FEATURES];
         for (int c = 0; c < split.low().length; c++) {
             for (int b = 0; b < 3; b++) {
@@ -75,12 +69,8 @@ final class DetailRegression {
                 double[] atb = new double[FEATURES];
                 for (int y = 0; y < h; y += step) {
                     for (int x = 0; x < w; x += step) {
-                        features(split.low()[c], w, h, x, y, f);
-                        double t = split.bands()[c][b][y * w + x];
-                        for (int i = 0; i < FEATURES; i++) {
-                            atb[i] += f[i] * t;
-                            for (int j = 0; j <= i; j++) ata[i][j] += f[i] * f[j];
-                        }
+                        LeastSquares.window(split.low()[c], w, h, x, y, f);
+                        LeastSquares.add(ata, atb, f, split.bands()[c][b][y * w + x]);
                     }
                 }
                 weights[c][b] = LeastSquares.solve(ata, atb);
@@ -114,10 +104,8 @@ final class DetailRegression {
                 double[] wt = weights[c][b];
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
-                        features(low[c], w, h, x, y, f);
-                        double sum = 0;
-                        for (int i = 0; i < FEATURES; i++) sum += wt[i] * f[i];
-                        v[y * w + x] = sum;
+                        LeastSquares.window(low[c], w, h, x, y, f);
+                        v[y * w + x] = LeastSquares.dot(wt, f);
                     }
                 }
                 out[c][b] = v;
@@ -127,24 +115,10 @@ final class DetailRegression {
     }
 
     /** The bands of the split of {@code low} (w×h) enlarged twice by Lanczos: the classic filter's details. */
-    int[][][] lanczosBands(int[][] low, int w, int h) {
+    private int[][][] lanczosBands(int[][] low, int w, int h) {
         int[][] big = new int[low.length][];
         for (int c = 0; c < low.length; c++) big[c] = ImageOps.lanczos(low[c], w, h, 2);
         return Pyramid.splitOnce(big, 2 * w, 2 * h, filter).bands();
-    }
-
-    /** The window of {@code low} around (x, y) less its centre, then 1. */
-    private static void features(int[] low, int w, int h, int x, int y, double[] f) {
-        int centre = low[y * w + x];
-        int k = 0;
-        for (int dy = -RADIUS; dy <= RADIUS; dy++) {
-            int yy = Math.max(0, Math.min(h - 1, y + dy)) * w;
-            for (int dx = -RADIUS; dx <= RADIUS; dx++) {
-                if (dx == 0 && dy == 0) continue;
-                f[k++] = low[yy + Math.max(0, Math.min(w - 1, x + dx))] - centre;
-            }
-        }
-        f[k] = 1;
     }
 
 

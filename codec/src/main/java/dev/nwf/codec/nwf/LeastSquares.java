@@ -1,8 +1,57 @@
 package dev.nwf.codec.nwf;
 
-/** The least-squares steps of the upsamplers' fits (SPEC.md §6.4). */
+/**
+ * The least-squares steps of the upsamplers' fits (SPEC.md §6.4): the features both regress on (a low-pass window),
+ * the normal equations, their solution, the blend with Lanczos.
+ */
 final class LeastSquares {
     private LeastSquares() {
+    }
+
+    /** The low-pass window's radius. */
+    static final int RADIUS = 2;
+    private static final int SIDE = 2 * RADIUS + 1;
+    /** Window samples less the centre, a constant. */
+    static final int FEATURES = SIDE * SIDE;
+
+    /**
+     * Leaves in {@code f} the window of {@code low} (w×h) around (x, y) less its centre (coordinates clamped;
+     * brightness does not matter), then 1.
+     */
+    static void window(int[] low, int w, int h, int x, int y, double[] f) {
+        int centre = low[y * w + x];
+        int k = 0;
+        for (int dy = -RADIUS; dy <= RADIUS; dy++) {
+            int yy = Math.max(0, Math.min(h - 1, y + dy)) * w;
+            for (int dx = -RADIUS; dx <= RADIUS; dx++) {
+                if (dx == 0 && dy == 0) continue;
+                f[k++] = low[yy + Math.max(0, Math.min(w - 1, x + dx))] - centre;
+            }
+        }
+        f[k] = 1;
+    }
+
+    /** A level of more samples than this is fitted on an even spread of about this many. */
+    private static final int MAX_SAMPLES = 1 << 18;
+
+    /** Every how many rows and columns of a w×h level a fit takes a sample: about {@value #MAX_SAMPLES} in all. */
+    static int step(int w, int h) {
+        return Math.max(1, (int) Math.ceil(Math.sqrt((double) w * h / MAX_SAMPLES)));
+    }
+
+    /** Adds one sample (features f, target t) to the normal equations' lower triangle {@code ata} and {@code atb}. */
+    static void add(double[][] ata, double[] atb, double[] f, double t) {
+        for (int i = 0; i < f.length; i++) {
+            atb[i] += f[i] * t;
+            for (int j = 0; j <= i; j++) ata[i][j] += f[i] * f[j];
+        }
+    }
+
+    /** Σ w·f. */
+    static double dot(double[] w, double[] f) {
+        double s = 0;
+        for (int i = 0; i < f.length; i++) s += w[i] * f[i];
+        return s;
     }
 
     /** Ridge added to the normal equations' diagonal, relative to its mean, so a flat image still solves. */

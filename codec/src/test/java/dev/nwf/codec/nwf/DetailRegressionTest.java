@@ -8,9 +8,6 @@ import dev.nwf.codec.ImageOps;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.SyntheticImages;
 import dev.nwf.codec.TestModels;
-import dev.nwf.codec.transform.ColourTransform;
-import dev.nwf.codec.transform.Lifting;
-import dev.nwf.codec.transform.Pyramid;
 import org.junit.jupiter.api.Test;
 
 class DetailRegressionTest {
@@ -19,9 +16,9 @@ class DetailRegressionTest {
     @Test
     void upsamplingALevelComesCloserToTheOriginalThanLanczos() {
         Image original = SyntheticImages.fixedWaves(192, 160, 3, 8, 7);
-        Image level = codecLevel(original);
-        double nwf = psnr(original, codec.upsample(level, 1, 0, 1, NwfCodec.UpsampleFrom.CODEC_LEVEL));
-        double lanczos = psnr(original, ImageOps.lanczos(level, 2));
+        Image level = ImageOps.codecLevel(original, 1);
+        double nwf = ImageOps.psnr(original, codec.upsample(level, 1, 0, 1, NwfCodec.UpsampleFrom.CODEC_LEVEL));
+        double lanczos = ImageOps.psnr(original, ImageOps.lanczos(level, 2));
         assertTrue(nwf > lanczos + 1, "nwf " + nwf + " dB, Lanczos " + lanczos + " dB");
     }
 
@@ -33,9 +30,9 @@ class DetailRegressionTest {
     void upsamplingABoxDownscaleComesNearLanczos() {
         Image original = SyntheticImages.fixedWaves(192, 160, 3, 8, 3);
         Image box = ImageOps.shrink(original, 2);
-        double nwf = psnr(original, codec.upsample(box, 1, 0, 1, NwfCodec.UpsampleFrom.BOX));
-        double lanczos = psnr(original, ImageOps.lanczos(box, 2));
-        double nearest = psnr(original, ImageOps.nearest(box, 2));
+        double nwf = ImageOps.psnr(original, codec.upsample(box, 1, 0, 1, NwfCodec.UpsampleFrom.BOX));
+        double lanczos = ImageOps.psnr(original, ImageOps.lanczos(box, 2));
+        double nearest = ImageOps.psnr(original, ImageOps.nearest(box, 2));
         assertTrue(nwf > lanczos - 1 && nwf > nearest + 3, "nwf " + nwf + " dB, Lanczos " + lanczos
                 + " dB, nearest " + nearest + " dB");
     }
@@ -44,10 +41,10 @@ class DetailRegressionTest {
     void aTemperatureDrawsAroundTheMean() {
         // the constant prior's scale is 4 everywhere
         NwfCodec constant = new NwfCodec(TestModels.constant());
-        Image level = codecLevel(SyntheticImages.fixedWaves(96, 80, 3, 8, 5));
+        Image level = ImageOps.codecLevel(SyntheticImages.fixedWaves(96, 80, 3, 8, 5), 1);
         Image mean = constant.upsample(level, 1, 0, 1, NwfCodec.UpsampleFrom.CODEC_LEVEL);
         Image drawn = constant.upsample(level, 1, 1, 1, NwfCodec.UpsampleFrom.CODEC_LEVEL);
-        double apart = psnr(mean, drawn);
+        double apart = ImageOps.psnr(mean, drawn);
         assertTrue(apart > 20 && apart < 60, "a draw " + apart + " dB from the mean");
     }
 
@@ -67,26 +64,5 @@ class DetailRegressionTest {
                 }
             }
         }
-    }
-
-    /** The codec's own low-pass of an image: a level of its .nwf file, as a truncated file decodes it. */
-    private static Image codecLevel(Image img) {
-        ColourTransform ct = ColourTransform.standard(img.channels());
-        int[][] low = Pyramid.splitOnce(Pyramid.transformedPlanes(img, ct), img.width(), img.height(),
-                Lifting.Filter.LE_GALL_53).low();
-        return Pyramid.toImage(low, (img.width() + 1) / 2, (img.height() + 1) / 2, img.bitDepth(), ct, true);
-    }
-
-    private static double psnr(Image a, Image b) {
-        double se = 0;
-        long n = 0;
-        for (int c = 0; c < a.channels(); c++) {
-            for (int i = 0; i < a.plane(c).length; i++) {
-                double d = a.plane(c)[i] - b.plane(c)[i];
-                se += d * d;
-                n++;
-            }
-        }
-        return 10 * Math.log10(255.0 * 255 / (se / n));
     }
 }
