@@ -35,7 +35,9 @@ public class PixelLevelsBench {
             ColourTransform ct = palette == null && img.channels() >= 3 ? ColourTransform.SUBTRACT_GREEN
                     : ColourTransform.NONE;
             int planned = LevelPlan.sizes(img.width(), img.height()).length;
-            PixelLevels coding = new PixelLevels(ct, 1, maxLevels == 0 ? 0 : Math.max(0, planned - maxLevels));
+            int skipped = maxLevels == 0 ? 0 : Math.max(0, planned - maxLevels);
+            int period = Boolean.getBoolean("period") ? dev.nwf.codec.pixel.Period.choose(coded, planned - skipped) : 0;
+            PixelLevels coding = new PixelLevels(ct, 1, skipped, period);
             LevelCoding.Encoded encoded = coding.encode(coded, List.of(ct), new NwfCodec.EncodeProgress() {
                 @Override
                 public void levelCoded(int level, int total) {
@@ -43,7 +45,7 @@ public class PixelLevelsBench {
             });
             long b = 0;
             for (byte[] p : encoded.payloads()) b += p.length;
-            System.out.printf("%-66s %9d%n", f.getFileName(), b);
+            System.out.printf("%-66s %9d %5d%n", f.getFileName(), b, period);
             bytes += b;
             pixels += img.pixels();
             jobs.add(new Object[] {coding, coded, encoded});

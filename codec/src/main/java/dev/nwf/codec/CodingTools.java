@@ -44,6 +44,8 @@ public final class CodingTools {
      * (0 for none); {@link #NO_PIXEL_LEVELS} for wavelet bands.
      */
     final int pixelLevelsSkipped;
+    /** With pixel levels, level 0's period (SPEC.md §4.4.1), 0 for none. */
+    final int pixelLevelsPeriod;
 
     static final int NO_PIXEL_LEVELS = -1;
 
@@ -55,12 +57,12 @@ public final class CodingTools {
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             int bandStreamsLog2, Palette palette) {
         this(colourTransform, valueMap, blockGrid, haarSplit, adaptiveMean, zeroContext, biasCorrection, errorFeedback,
-                scaleBlend, bandStreamsLog2, palette, NO_PIXEL_LEVELS);
+                scaleBlend, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0);
     }
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
-            int bandStreamsLog2, Palette palette, int pixelLevelsSkipped) {
+            int bandStreamsLog2, Palette palette, int pixelLevelsSkipped, int pixelLevelsPeriod) {
         this.colourTransform = colourTransform;
         this.valueMap = valueMap;
         this.blockGrid = blockGrid;
@@ -73,6 +75,7 @@ public final class CodingTools {
         this.bandStreamsLog2 = bandStreamsLog2;
         this.palette = palette;
         this.pixelLevelsSkipped = pixelLevelsSkipped;
+        this.pixelLevelsPeriod = pixelLevelsPeriod;
     }
 
     /** Whether the levels are pixel levels (SPEC.md §4.4) rather than wavelet bands. */
@@ -82,11 +85,12 @@ public final class CodingTools {
 
     /**
      * Pixel levels (SPEC.md §4.4) under the given colour transform, with a value map or palette or neither, leaving out
-     * the {@code skipped} coarsest levels of §4.3's plan.
+     * the {@code skipped} coarsest levels of §4.3's plan, level 0 with the given period (0: none).
      */
-    static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette, int skipped) {
+    static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette, int skipped,
+            int period) {
         return new CodingTools(colourTransform, valueMap, null, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, skipped);
+                NO_BAND_STREAMS, palette, skipped, period);
     }
 
     /** The tools listed, in id order. */
@@ -125,7 +129,8 @@ public final class CodingTools {
                 case BAND_STREAMS -> t.toolName + " from 2^" + bandStreamsLog2 + " samples per band";
                 case PALETTE -> t.toolName + " of " + palette.size() + " colours, " + palette.codedDepth() + "-bit indices";
                 case PIXEL_LEVELS -> t.toolName + (pixelLevelsSkipped == 0 ? "" : ", the " + pixelLevelsSkipped
-                        + " coarsest level" + (pixelLevelsSkipped == 1 ? "" : "s") + " of the plan left out");
+                        + " coarsest level" + (pixelLevelsSkipped == 1 ? "" : "s") + " of the plan left out")
+                        + (pixelLevelsPeriod == 0 ? "" : ", level 0 with period " + pixelLevelsPeriod);
                 default -> t.toolName;
             });
         }
@@ -151,7 +156,10 @@ public final class CodingTools {
                     m.put("startY", blockGrid.startY);
                 }
                 case BAND_STREAMS -> m.put("minBandSamplesLog2", bandStreamsLog2);
-                case PIXEL_LEVELS -> m.put("coarsestLeftOut", pixelLevelsSkipped);
+                case PIXEL_LEVELS -> {
+                    m.put("coarsestLeftOut", pixelLevelsSkipped);
+                    m.put("period", pixelLevelsPeriod);
+                }
                 case PALETTE -> {
                     m.put("colours", palette.size());
                     m.put("codedDepth", palette.codedDepth());
@@ -199,7 +207,10 @@ public final class CodingTools {
                 }
                 case BLOCK_GRID -> out.writeBytes(blockGrid.bytes());
                 case BAND_STREAMS -> out.write(bandStreamsLog2);
-                case PIXEL_LEVELS -> out.write(pixelLevelsSkipped);
+                case PIXEL_LEVELS -> {
+                    out.write(pixelLevelsSkipped);
+                    ValueMap.writeVarint(out, pixelLevelsPeriod);
+                }
                 case PALETTE -> {
                     byte[] colours = palette.toBytes();
                     ValueMap.writeVarint(out, colours.length);
@@ -224,6 +235,7 @@ public final class CodingTools {
         Palette palette = null;
         int bandStreams = NO_BAND_STREAMS;
         int pixelSkipped = NO_PIXEL_LEVELS;
+        int pixelPeriod = 0;
         Set<CodingTool> seen = EnumSet.noneOf(CodingTool.class);
         int lastId = 0;
         int pos = 0;
@@ -294,7 +306,20 @@ public final class CodingTools {
                                     + " samples would never apply (at most 2^" + MAX_BAND_STREAMS_LOG2 + ")");
                         }
                     }
-                    case PIXEL_LEVELS -> pixelSkipped = param(list, pos++, t);
+                    case PIXEL_LEVELS -> {
+                        pixelSkipped = param(list, pos++, t);
+                        long period = 0;
+                        for (int i = 0; ; i++) {
+                            if (i == 5) throw new CodingToolException(INVALID_TOOLS, pos, "pixel-levels period is "
+                                    + "longer than 5 bytes");
+                            int x = param(list, pos++, t);
+                            period |= (long) (x & 0x7F) << (7 * i);
+                            if ((x & 0x80) == 0) break;
+                        }
+                        if (period > Integer.MAX_VALUE) throw new CodingToolException(INVALID_TOOLS, pos - 1,
+                                "pixel-levels period " + period + " is above 2^31 - 1");
+                        pixelPeriod = (int) period;
+                    }
                     default -> {
                     }
                 }
@@ -322,7 +347,7 @@ public final class CodingTools {
                 seen.contains(CodingTool.ADAPTIVE_MEAN),
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
                         seen.contains(CodingTool.ERROR_FEEDBACK),
-                seen.contains(CodingTool.SCALE_BLEND), bandStreams, palette, pixelSkipped);
+                seen.contains(CodingTool.SCALE_BLEND), bandStreams, palette, pixelSkipped, pixelPeriod);
     }
 
     private static int param(byte[] list, int pos, CodingTool t) throws CodingToolException {

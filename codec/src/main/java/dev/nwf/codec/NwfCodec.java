@@ -8,6 +8,7 @@ import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
 import dev.nwf.codec.nwf.NwfLevels;
 import dev.nwf.codec.nwf.context.BlockGrid;
+import dev.nwf.codec.pixel.Period;
 import dev.nwf.codec.pixel.PixelLevels;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.LevelPlan;
@@ -274,10 +275,19 @@ public final class NwfCodec {
         ColourTransform ct = palette == null ? pixelTransform(image.channels()) : ColourTransform.NONE;
         int planned = LevelPlan.sizes(image.width(), image.height()).length;
         int skipped = levels == 0 ? 0 : Math.max(0, planned - levels);
+        // a period (SPEC.md §4.4.1) is a trial: where its samples repeat often enough, coded with and without it
+        int period = Period.choose(coded, planned - skipped);
         PixelLevels coding = new PixelLevels(ct, threads, skipped);
-        List<byte[]> payloads = coding.encode(coded, List.of(ct), progress).payloads();
+        List<byte[]> payloads = coding.encode(coded, List.of(ct), period == 0 ? progress
+                : Parts.of(progress, 0, 2)).payloads();
+        if (period != 0) {
+            List<byte[]> periodic = new PixelLevels(ct, threads, skipped, period).encode(coded, List.of(ct),
+                    Parts.of(progress, 1, 2)).payloads();
+            if (totalBytes(periodic) < totalBytes(payloads)) payloads = periodic;
+            else period = 0;
+        }
         return file(image, coding.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, map,
-                palette, skipped), metadata, icc, exif);
+                palette, skipped, period), metadata, icc, exif);
     }
 
     /** Codes the image's samples, or with a palette its indices, trying split filters and block grids where they may pay. */
@@ -401,7 +411,9 @@ public final class NwfCodec {
 
     /** The model family's level scheme, shaped by the tools (a file's, or a trial's). */
     private LevelCoding levelCoding(CodingTools tools) {
-        if (tools.pixelLevels()) return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped);
+        if (tools.pixelLevels()) {
+            return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped, tools.pixelLevelsPeriod);
+        }
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return new RgFlowLevels(evaluator, model);
         return new NwfLevels(evaluator, model, tools.detailContext(), tools.bandStreamsLog2, threads);
     }

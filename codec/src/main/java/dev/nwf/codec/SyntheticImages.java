@@ -332,4 +332,26 @@ public final class SyntheticImages {
         for (int c = 0; c < channels; c++) for (int i = 0; i < w * h; i++) p[c][i] = colours[index[i]][c];
         return new Image(w, h, depth, p);
     }
+    /**
+     * A sprite strip: {@code frames} frames of {@code frameWidth} x h side by side, each the same noisy frame (a
+     * border and a textured field no neighbour predicts) with a different small figure in its middle — what a period
+     * of {@code frameWidth} (pixel levels, SPEC.md §4.4.1) codes and the neighbours do not.
+     */
+    public static Image spriteStrip(int frames, int frameWidth, int h, int channels, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int w = frames * frameWidth;
+        int[] frame = new int[frameWidth * h];
+        for (int i = 0; i < frame.length; i++) frame[i] = r.nextInt(24);
+        int[][] p = new int[channels][w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int fx = x % frameWidth;
+                int v = frame[y * frameWidth + fx];
+                boolean figure = Math.abs(fx - frameWidth / 2) < frameWidth / 5 && Math.abs(y - h / 2) < h / 5;
+                if (figure) v = 24 + (x / frameWidth * 7 + fx * y) % 9;
+                for (int c = 0; c < channels; c++) p[c][y * w + x] = (v * (37 + 11 * c)) & 0xFF;
+            }
+        }
+        return new Image(w, h, 8, p);
+    }
 }

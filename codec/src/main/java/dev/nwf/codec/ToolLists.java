@@ -27,7 +27,13 @@ public final class ToolLists {
             if (t == null) throw new IllegalArgumentException("tool id " + id + " is not in the table");
             int start = pos;
             switch (t) {
-                case COLOUR_TRANSFORM, BAND_STREAMS, PIXEL_LEVELS -> pos += 1;
+                case COLOUR_TRANSFORM, BAND_STREAMS -> pos += 1;
+                case PIXEL_LEVELS -> {
+                    pos++;
+                    while ((list[pos++] & 0x80) != 0) {
+                        continue; // the period's LEB128 bytes
+                    }
+                }
                 case BLOCK_GRID -> pos += BlockGrid.BYTES;
                 case VALUE_MAP, PALETTE -> {
                     int length = 0;
@@ -89,7 +95,7 @@ public final class ToolLists {
             case COLOUR_TRANSFORM -> new byte[] {1};
             case BLOCK_GRID -> new byte[] {8, 3, 3};
             case BAND_STREAMS -> new byte[] {14};
-            case PIXEL_LEVELS -> new byte[] {0};
+            case PIXEL_LEVELS -> new byte[] {0, 0};
             case VALUE_MAP, PALETTE -> throw new IllegalArgumentException("a " + tool.toolName + " cannot be made up");
             default -> new byte[0];
         };

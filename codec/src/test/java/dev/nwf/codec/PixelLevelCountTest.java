@@ -39,4 +39,19 @@ class PixelLevelCountTest {
         assertTrue(NwfCodec.tools(chosen.header()).tools().contains(CodingTool.PIXEL_LEVELS));
         assertEquals(LevelPlan.sizes(256, 160).length, chosen.header().levels());
     }
+    /**
+     * A sprite strip coded as one level gets level 0's period (SPEC.md §4.4.1) where it codes smaller, and the file
+     * lists it and decodes exactly; a graphic with no repeat gets none.
+     */
+    @Test
+    void aSpriteStripIsCodedWithItsFramesPeriod() throws Exception {
+        Image strip = SyntheticImages.spriteStrip(10, 24, 16, 3, 9);
+        NwfFile file = codec.withLevels(1).encode(strip);
+        CodingTools tools = NwfCodec.tools(file.header());
+        assertEquals(24, tools.pixelLevelsPeriod);
+        assertTrue(tools.describe().stream().anyMatch(d -> d.contains("period 24")), tools.describe().toString());
+        assertTrue(strip.sameAs(codec.decoder().decode(NwfContainer.toBytes(file)).image()));
+        Image plain = SyntheticImages.fourColours(64, 48, 2);
+        assertEquals(0, NwfCodec.tools(codec.withLevels(1).encode(plain).header()).pixelLevelsPeriod);
+    }
 }

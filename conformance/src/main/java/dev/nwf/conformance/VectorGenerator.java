@@ -334,6 +334,17 @@ final class VectorGenerator {
                 "pixel levels with every coarser level left out: one level in raster order, not progressive",
                 List.of("rgb", "8bit", "pixel-levels"), SyntheticImages.graphic(70, 50, 3, 8, 49),
                 CodingTool.PIXEL_LEVELS);
+        NwfFile strip = withTool("rgb8-pixel-levels-period-240x16",
+                "one pixel level of a sprite strip with level 0's period: each sample is also compared with the one a"
+                        + " frame (24 pixels) before it",
+                List.of("rgb", "8bit", "pixel-levels"), SyntheticImages.spriteStrip(10, 24, 16, 3, 9),
+                CodingTool.PIXEL_LEVELS);
+        byte[] stripList = strip.header().tools();
+        byte k = ToolLists.params(stripList, CodingTool.PIXEL_LEVELS)[0];
+        reject("pixel-levels-period-too-long", "a pixel-levels period written in six LEB128 bytes (at most five)",
+                withTools(strip, ToolLists.with(ToolLists.without(stripList, CodingTool.PIXEL_LEVELS),
+                        CodingTool.PIXEL_LEVELS, k, (byte) 0x98, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+                        (byte) 0)), "INVALID_TOOLS");
         codec = without(nwfAll, CodingTool.VALUE_MAP).withLevels(2);
         withTool("gray8-pixel-levels-two-levels-90x61", "pixel levels with all but two levels left out",
                 List.of("gray", "8bit", "odd-size", "multi-level", "pixel-levels"),
@@ -342,7 +353,7 @@ final class VectorGenerator {
         reject("pixel-levels-leaving-no-level",
                 "pixel levels whose parameter leaves out every level of the plan: the header's level count disagrees",
                 withTools(one, ToolLists.with(ToolLists.without(oneList, CodingTool.PIXEL_LEVELS),
-                        CodingTool.PIXEL_LEVELS, (byte) 7)), "CORRUPT_LEVEL");
+                        CodingTool.PIXEL_LEVELS, (byte) 7, (byte) 0)), "CORRUPT_LEVEL");
         codec = without(nwfAll, CodingTool.PALETTE);
         withTool("rgb8-pixel-levels-value-map-plot-96x64",
                 "pixel levels of a plot's ranks: a value map per channel, then subtract green on the ranks",

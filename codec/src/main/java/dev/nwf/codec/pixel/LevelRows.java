@@ -7,6 +7,8 @@ package dev.nwf.codec.pixel;
  */
 final class LevelRows {
     final int stride;
+    /** Level 0's period (SPEC.md §4.4.1): its RASTER samples also compare with the one this many places back; 0: none. */
+    final int period;
     private final int level;
     private final int width;
     private final int acrossRows;
@@ -14,7 +16,13 @@ final class LevelRows {
     private final long[] starts;
 
     LevelRows(int width, int height, int level, int levels) {
+        this(width, height, level, levels, 0);
+    }
+
+    /** As {@link #LevelRows(int, int, int, int)}, level 0 with the given period (finer levels have none). */
+    LevelRows(int width, int height, int level, int levels, int period) {
         this.width = width;
+        this.period = level == 0 ? period : 0;
         this.level = level;
         this.stride = PixelScan.stride(level, levels);
         int s = stride;

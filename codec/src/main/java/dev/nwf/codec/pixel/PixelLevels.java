@@ -31,6 +31,8 @@ public final class PixelLevels implements LevelCoding {
     private final int threads;
     /** How many of §4.3's coarsest levels are left out (SPEC.md §4.4.1): level 0 is the plan's level {@code skipped}. */
     private final int skipped;
+    /** Level 0's period (SPEC.md §4.4.1), 0 for none. */
+    private final int period;
 
     /** @param transform the colour transform the planes are coded under (NONE for a palette's indices) */
     public PixelLevels(ColourTransform transform) {
@@ -43,10 +45,20 @@ public final class PixelLevels implements LevelCoding {
      * @param skipped how many of §4.3's coarsest levels to leave out: fewer, larger steps of progressive decoding
      */
     public PixelLevels(ColourTransform transform, int threads, int skipped) {
+        this(transform, threads, skipped, 0);
+    }
+
+    /**
+     * As {@link #PixelLevels(ColourTransform, int, int)}, level 0's samples also compared with the one {@code period}
+     * places before them in raster order (0: none; {@link Period#choose}).
+     */
+    public PixelLevels(ColourTransform transform, int threads, int skipped, int period) {
         if (skipped < 0) throw new IllegalArgumentException("skipped levels: " + skipped);
+        if (period < 0) throw new IllegalArgumentException("period: " + period);
         this.transform = transform;
         this.threads = threads;
         this.skipped = skipped;
+        this.period = period;
     }
 
     /** Whether pixel levels may code this image smaller than wavelet levels (see {@link #TRY_FROM_SHARE}). */
@@ -95,7 +107,7 @@ public final class PixelLevels implements LevelCoding {
         long total = image.pixels();
         long[] done = {0};
         for (int level = 0; level < levels; level++) {
-            LevelRows rows = new LevelRows(w, h, level, levels);
+            LevelRows rows = new LevelRows(w, h, level, levels, period);
             BitCoder.Encoding[] coders = new BitCoder.Encoding[streams(planes.length, rows)];
             for (int c = 0; c < coders.length; c++) coders[c] = new BitCoder.Encoding();
             run(models, planes, w, h, rows, coders, n -> progress.workDone(done[0] += n, total));
@@ -275,7 +287,7 @@ public final class PixelLevels implements LevelCoding {
         @Override
         public void next(byte[] payload, int start, IntConsumer work) throws CorruptStreamException {
             if (done == levels) throw new IllegalStateException("every level is decoded");
-            LevelRows rows = new LevelRows(width, height, done, levels);
+            LevelRows rows = new LevelRows(width, height, done, levels, period);
             int streams = streams(full.length, rows);
             int head = 4 * (streams - 1);
             if (payload.length - start < head) {

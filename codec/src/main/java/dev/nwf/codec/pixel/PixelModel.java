@@ -25,8 +25,14 @@ final class PixelModel {
     private static final int EXPONENT_KIND = 5;
     private static final int MANTISSA_KIND = 9;
     private static final int SELECTORS = KINDS * PixelScan.PASSES * 4;
-    /** Match states of a candidate: not the match model's, or its with a confidence 0..7. */
-    private static final int MATCH_STATES = 9;
+    /**
+     * States of a candidate: 0 a neighbour's, 1..8 the match model's with a confidence 0..7, 9 and 10 the period's
+     * (10 where the previous sample in raster order equalled the one a period before it).
+     */
+    private static final int MATCH_STATES = 11;
+    private static final int PERIOD_STATE = 9;
+    /** A candidate's position for the period's sample: after the eight neighbours and the match model (8). */
+    static final int PERIOD = PixelScan.NEIGHBOURS + 1;
     /** Direct entries of the match decisions (candidate lowest, so one sample's are together), then differences'. */
     private static final int DIRECT_MATCH = PixelScan.PASSES * 3 * MATCH_STATES * MATCHES << 10;
     private static final int ACTIVITY = 16;
@@ -106,15 +112,34 @@ final class PixelModel {
         int step = rows.step(row);
         int[][] off = PixelScan.OFFSETS[pass];
         int[][] wide = PixelScan.WIDE_OFFSETS[pass];
+        // the period's sample, in raster order over level 0's grid (SPEC.md §4.4.1)
+        int period = pass == PixelScan.RASTER ? rows.period : 0;
+        int gridWidth = PixelScan.ceilDiv(width, s);
+        long back = (long) (y / s) * gridWidth + rows.x0(row) / s - period;
+        int backX = (int) Math.floorMod(back, (long) gridWidth);
+        int backY = (int) Math.floorDiv(back, (long) gridWidth);
         for (int k = 0; k < PixelScan.NEIGHBOURS; k++) nbDelta[k] = (off[k][1] * width + off[k][0]) * s;
         for (int k = 0; k < PixelScan.WIDE; k++) wideDelta[k] = (wide[k][1] * width + wide[k][0]) * s;
         // every offset is within 3 strides left, right and up and 2 down: rows that far from the edges need no checks
         boolean rowInside = y >= 3 * s && y + 2 * s < height;
         for (int x = rows.x0(row); x < width; x += step) {
             boolean inside = rowInside && x >= 3 * s && x + 3 * s < width;
+            periodAt = period == 0 || backY < 0 ? -1 : backY * s * width + backX * s;
             codePixel(plane, width, height, x, y, s, pass, inside, coder, previous, results, i++);
+            if (period != 0) {
+                periodRun = periodAt >= 0 && plane[periodAt] == plane[y * width + x];
+                if (++backX == gridWidth) {
+                    backX = 0;
+                    backY++;
+                }
+            }
         }
     }
+
+    /** Where the period's sample is in the plane, -1 where there is none. */
+    private int periodAt = -1;
+    /** Whether the channel's previous sample in raster order equalled the one a period before it. */
+    private boolean periodRun;
 
     /** Odd factors of the farther neighbours in the wide context's sum. */
     private static final int[] WIDE_FACTORS = {0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1, 0xD3A2646D};
@@ -123,7 +148,7 @@ final class PixelModel {
     private final int[] nbDelta = new int[PixelScan.NEIGHBOURS];
     private final int[] wideDelta = new int[PixelScan.WIDE];
 
-    /** How a coded sample is recorded for the next channel: 0..8 the candidate position matched, else 16 + code. */
+    /** How a coded sample is recorded for the next channel: 0..9 the candidate position matched, else 16 + code. */
     private static final int RESIDUAL_RESULT = 16;
 
     private void codePixel(int[] plane, int width, int height, int x, int y, int s, int pass, boolean inside,
@@ -203,8 +228,8 @@ final class PixelModel {
     private int exclude = MISSING;
 
     /**
-     * Codes the sample at {@code at}; returns the candidate position it matched (a neighbour 0..7, or 8 for the match
-     * model), or -1 - (exponent * 2 + sign) when its difference was coded.
+     * Codes the sample at {@code at}; returns the candidate position it matched (a neighbour 0..7, 8 for the match
+     * model, {@link #PERIOD} for the period's sample), or -1 - (exponent * 2 + sign) when its difference was coded.
      */
     private int codeSample(int[] plane, int at, int c, int pass, int info, int prevMatch, int prevResidual,
             int hWide, BitCoder coder) {
@@ -216,15 +241,24 @@ final class PixelModel {
         int entry = matches[matchAt];
         int n = 0;
         int confidence = -1;
-        if (entry != 0 && (entry & 0xFFFFF) - (1 << 17) != exclude) {
-            cand[0] = (entry & 0xFFFFF) - (1 << 17);
-            candPos[0] = PixelScan.NEIGHBOURS;
+        if (periodAt >= 0 && periodRun) n = add(plane[periodAt], PERIOD, n);
+        if (entry != 0) {
             confidence = entry >>> 20 & 7;
-            n = 1;
+            n = add((entry & 0xFFFFF) - (1 << 17), PixelScan.NEIGHBOURS, n);
         }
         if (prevMatch >= 0 && prevMatch < PixelScan.NEIGHBOURS && nb[prevMatch] != MISSING) n = add(nb[prevMatch],
                 prevMatch, n);
         for (int k = 0; k < PixelScan.NEIGHBOURS && n < MATCHES; k++) if (nb[k] != MISSING) n = add(nb[k], k, n);
+        if (periodAt >= 0 && !periodRun) {
+            // out of a run the period's sample comes after the neighbours', in the last place if need be
+            int back = plane[periodAt];
+            boolean listed = back == exclude;
+            for (int j = 0; j < n; j++) listed |= cand[j] == back;
+            if (!listed) {
+                if (n == MATCHES) n--;
+                n = add(back, PERIOD, n);
+            }
+        }
         int distinct = distinct4();
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
@@ -239,7 +273,8 @@ final class PixelModel {
         for (int j = 0; j < n; j++) {
             int eq = 0;
             for (int k = 0; k < PixelScan.NEIGHBOURS; k++) if (nb[k] == cand[j]) eq |= 1 << k;
-            int state = candPos[j] == PixelScan.NEIGHBOURS ? 1 + confidence : 0;
+            int state = candPos[j] == PixelScan.NEIGHBOURS ? 1 + confidence
+                    : candPos[j] == PERIOD ? PERIOD_STATE + (periodRun ? 1 : 0) : 0;
             slots[0] = (((pass * 3 + info) * MATCH_STATES + state) << 10 | eq << 2 | distinct) * MATCHES + j;
             slots[1] = slot(hNear, j * MATCH_STATES + state);
             slots[2] = slot(hFar, j * MATCH_STATES + state);

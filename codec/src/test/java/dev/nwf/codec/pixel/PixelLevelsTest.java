@@ -85,6 +85,44 @@ class PixelLevelsTest {
         }
     }
 
+    /**
+     * Level 0's period (SPEC.md §4.4.1): the encoder finds a sprite strip's frame width and not a period in noise or in
+     * smooth shapes; with it a strip's one level codes smaller, and every level count decodes exactly
+     * (the period applies to level 0 only).
+     */
+    @Test
+    void aPeriodFindsRepeatedFramesAndDecodesExactly() throws Exception {
+        Image strip = SyntheticImages.spriteStrip(12, 20, 16, 3, 5);
+        int planned = LevelPlan.sizes(strip.width(), strip.height()).length;
+        assertEquals(20, Period.choose(strip, 1));
+        assertEquals(0, Period.choose(SyntheticImages.noise(120, 40, 3, 8, 1), 1));
+        assertEquals(7, Period.choose(SyntheticImages.graphic(120, 40, 3, 8, 1), 1), "its glyphs repeat every 7 pixels");
+        assertEquals(0, Period.choose(SyntheticImages.fourColours(120, 40, 1), 1));
+        ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
+        int[][] planes = Pyramid.transformedPlanes(strip, ct);
+        long without = new PixelLevels(ct, 1, planned - 1).encode(strip, List.of(ct), QUIET).payloads().get(0).length;
+        for (int skipped : new int[] {planned - 1, planned - 2, 0}) {
+            PixelLevels coding = new PixelLevels(ct, 1, skipped, 20);
+            List<byte[]> payloads = coding.encode(strip, List.of(ct), QUIET).payloads();
+            if (skipped == planned - 1) assertTrue(payloads.get(0).length * 10L < without * 9, payloads.get(0).length
+                    + " bytes with the period, " + without + " without");
+            LevelCoding.Decoder decoder = coding.decoder(3, strip.width(), strip.height(), 8);
+            for (byte[] p : payloads) decoder.next(p, 0, n -> { });
+            for (int c = 0; c < 3; c++) assertArrayEquals(planes[c], decoder.planes()[c], "skipped " + skipped);
+            // decoded without the period, one level's bytes are another image (or corrupt)
+            if (skipped != planned - 1) continue;
+            LevelCoding.Decoder wrong = new PixelLevels(ct, 1, skipped).decoder(3, strip.width(), strip.height(), 8);
+            boolean differs = false;
+            try {
+                for (byte[] p : payloads) wrong.next(p, 0, n -> { });
+                for (int c = 0; c < 3; c++) differs |= !java.util.Arrays.equals(planes[c], wrong.planes()[c]);
+            } catch (CorruptStreamException e) {
+                differs = true;
+            }
+            assertTrue(differs, "skipped " + skipped);
+        }
+    }
+
     private static int[] decimated(int[] plane, int w, int h, int s) {
         int dw = (w + s - 1) / s;
         int dh = (h + s - 1) / s;
