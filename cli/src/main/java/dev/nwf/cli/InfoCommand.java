@@ -57,12 +57,9 @@ final class InfoCommand implements Callable<Integer> {
             }
             Map<String, Object> shown = new LinkedHashMap<>(read.file().metadata());
             List<PngChunks.Chunk> chunks = PngChunks.fromJson(shown.remove(EncodeCommand.PNG_KEY));
-            PngForm form = PngForm.fromJson(shown.remove(PngForm.META_KEY));
+            String form = PngForm.describe(shown.remove(PngForm.META_KEY));
             if (!shown.isEmpty()) System.out.println("metadata " + shown);
-            if (form != null) {
-                System.out.printf("decodes to a PNG of %s%n", form.colourType() == 0 ? form.bitDepth() + "-bit gray"
-                        : form.palette().length / 3 + " palette entries, " + form.bitDepth() + "-bit indices");
-            }
+            if (form != null) System.out.printf("decodes to a PNG of %s%n", form);
             if (read.file().icc() != null) System.out.printf("ICC profile, %d bytes%n", read.file().icc().length);
             if (read.file().exif() != null) System.out.printf("EXIF, %d bytes%n", read.file().exif().length);
             if (!chunks.isEmpty()) {

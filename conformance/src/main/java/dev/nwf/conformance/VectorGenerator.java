@@ -207,7 +207,7 @@ final class VectorGenerator {
                 List.of("rgb", "8bit", "multi-level"), SyntheticImages.unrelatedWaves(48, 40, 3, 30), "green-first");
         transform("rgba8-green-first-36x20", "green first with an alpha channel (passes through)",
                 List.of("rgba", "8bit", "multi-level"), SyntheticImages.unrelatedWaves(36, 20, 4, 31), "green-first");
-        codec = nwfWithout(CodingTool.COLOUR_TRANSFORM);
+        codec = nwfWithout(CodingTool.COLOUR_TRANSFORM, CodingTool.PALETTE);
         transform("rgb8-no-colour-transform-48x40",
                 "a colour image without the colour transform: planes R, G, B as they are",
                 List.of("rgb", "8bit", "multi-level"), SyntheticImages.greenish(48, 40, 3, 15), "none");
@@ -270,7 +270,8 @@ final class VectorGenerator {
         // the four colours' palette, shortened to its first two: indices 2 and 3 point past it
         java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
         writeVarint(plain, 2);
-        for (int i = 0; i < 2 * 4; i++) writeVarint(plain, i % 4 == 3 ? 255 : 0);
+        // two opaque blacks, as zigzagged differences (SPEC.md §4.0.1): alpha 255 - 0 first, then no change
+        for (int i = 0; i < 2 * 4; i++) writeVarint(plain, i == 3 ? 2 * 255 : 0);
         java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
         deflater.setInput(plain.toByteArray());
         deflater.finish();

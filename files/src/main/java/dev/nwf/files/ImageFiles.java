@@ -180,7 +180,7 @@ public final class ImageFiles {
 
         /** The part of {@link #containerMetadata} that is not metadata but the PNG's form: what --strip keeps. */
         public java.util.Map<String, Object> formMetadata() {
-            return form == null ? java.util.Map.of() : java.util.Map.of(PngForm.META_KEY, form.toJson());
+            return form == null ? java.util.Map.of() : java.util.Map.of(PngForm.META_KEY, form.toJson(image));
         }
 
         /** The EXIF (TIFF-structured) bytes, for the .nwf file's exif chunk, or null. */
@@ -195,7 +195,7 @@ public final class ImageFiles {
             List<PngChunks.Chunk> chunks = new java.util.ArrayList<>(PngChunks.fromJson(metadata.get(
                     PngChunks.META_KEY)));
             if (exif != null) chunks.add(new PngChunks.Chunk(PngChunks.EXIF, exif));
-            return new Picture(image, icc, text, chunks, PngForm.fromJson(metadata.get(PngForm.META_KEY)));
+            return new Picture(image, icc, text, chunks, PngForm.fromJson(metadata.get(PngForm.META_KEY), image));
         }
     }
 

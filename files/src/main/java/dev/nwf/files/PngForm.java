@@ -74,7 +74,7 @@ public record PngForm(int colourType, int bitDepth, byte[] palette, byte[] trans
         }
     }
 
-    /** The form as the meta object's entry. */
+    /** The form as the meta object's entry, its palette written out entry by entry (see {@link #toJson(Image)}). */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("colourType", colourType);
@@ -84,15 +84,139 @@ public record PngForm(int colourType, int bitDepth, byte[] palette, byte[] trans
         return m;
     }
 
-    /** The form of a meta object's entry, or null where there is none or it is not one this class writes. */
+    /**
+     * The form as the meta object's entry for this image: a palette whose colours the image holds is written as the
+     * order of its entries — for each of the image's colours (sorted, {@link #colours}) the entry it is, one byte
+     * ({@code "order"}), then the entries no pixel uses as index, colour and alpha ({@code "rest"}, 5 bytes each) —
+     * a third of the PLTE and tRNS bytes where most entries are used: the colours themselves the file holds already.
+     * Otherwise (where that is not smaller, or the image's colours are not the palette's) as {@link #toJson()}.
+     */
+    public Map<String, Object> toJson(Image image) {
+        int entries = palette.length / 3;
+        long[] colours = colours(image);
+        if (colourType != PALETTE || colours == null || colours.length > entries) return toJson();
+        byte[] order = new byte[colours.length];
+        boolean[] named = new boolean[entries];
+        boolean[] found = new boolean[colours.length];
+        for (int i = 0; i < entries; i++) {
+            int k = Arrays.binarySearch(colours, entry(i));
+            if (k >= 0 && !found[k]) {
+                found[k] = true;
+                named[i] = true;
+                order[k] = (byte) i;
+            }
+        }
+        for (boolean f : found) if (!f) return toJson(); // a colour the palette lacks: not this PNG's pixels
+        java.io.ByteArrayOutputStream rest = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < entries; i++) {
+            if (named[i]) continue;
+            long e = entry(i);
+            rest.write(i);
+            for (int shift = 16; shift >= 0; shift -= 8) rest.write((int) (e >>> shift) & 0xFF);
+            rest.write((int) (e >>> 24) & 0xFF);
+        }
+        if (order.length + rest.size() >= palette.length + transparency.length) return toJson(); // most entries unused
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("colourType", colourType);
+        m.put("bitDepth", bitDepth);
+        m.put("entries", entries);
+        m.put("tRNS", transparency.length);
+        m.put("order", Base64.getEncoder().encodeToString(order));
+        if (rest.size() > 0) m.put("rest", Base64.getEncoder().encodeToString(rest.toByteArray()));
+        return m;
+    }
+
+    /** Entry {@code i} as alpha << 24 | R << 16 | G << 8 | B, alpha 255 beyond tRNS. */
+    private long entry(int i) {
+        int alpha = i < transparency.length ? transparency[i] & 0xFF : 255;
+        return (long) alpha << 24 | (palette[3 * i] & 0xFF) << 16 | (palette[3 * i + 1] & 0xFF) << 8
+                | palette[3 * i + 2] & 0xFF;
+    }
+
+    /**
+     * The image's distinct colours as alpha << 24 | R << 16 | G << 8 | B (alpha 255 without an alpha channel),
+     * ascending; null unless it is 8-bit RGB or RGBA of at most 256 colours.
+     */
+    static long[] colours(Image image) {
+        if (image.bitDepth() != 8 || image.channels() < 3) return null;
+        int[] r = image.plane(0);
+        int[] g = image.plane(1);
+        int[] b = image.plane(2);
+        int[] a = image.channels() == 4 ? image.plane(3) : null;
+        java.util.TreeSet<Long> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < r.length; i++) {
+            seen.add((long) (a == null ? 255 : a[i]) << 24 | r[i] << 16 | g[i] << 8 | b[i]);
+            if (seen.size() > 256) return null;
+        }
+        return seen.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * The form of a meta object's entry written by {@link #toJson()}, or null where there is none, it is not one this
+     * class writes, or its palette is written as an order (which needs the image: {@link #fromJson(Object, Image)}).
+     */
     public static PngForm fromJson(Object entry) {
         if (!(entry instanceof Map<?, ?> m) || !(m.get("colourType") instanceof Number type)
-                || !(m.get("bitDepth") instanceof Number depth)) return null;
+                || !(m.get("bitDepth") instanceof Number depth) || m.containsKey("order")) return null;
         try {
             return new PngForm(type.intValue(), depth.intValue(), bytes(m.get("PLTE")), bytes(m.get("tRNS")));
         } catch (IllegalArgumentException notKept) {
             return null;
         }
+    }
+
+    /**
+     * The form of a meta object's entry for the decoded image, either way it was written; null where there is none or
+     * it does not fit the image (the default form is written then).
+     */
+    public static PngForm fromJson(Object entry, Image image) {
+        if (!(entry instanceof Map<?, ?> m) || !m.containsKey("order")) return fromJson(entry);
+        if (!(m.get("bitDepth") instanceof Number depth) || !(m.get("entries") instanceof Number count)
+                || !(m.get("tRNS") instanceof Number alphas)) return null;
+        int entries = count.intValue();
+        long[] colours = colours(image);
+        byte[] order = bytes(m.get("order"));
+        byte[] rest = bytes(m.get("rest"));
+        if (colours == null || order.length != colours.length || entries < 1 || entries > 256
+                || rest.length % 5 != 0) return null;
+        long[] filled = new long[entries];
+        Arrays.fill(filled, -1);
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k] & 0xFF;
+            if (i >= entries) return null;
+            filled[i] = colours[k];
+        }
+        for (int at = 0; at < rest.length; at += 5) {
+            int i = rest[at] & 0xFF;
+            if (i >= entries) return null;
+            filled[i] = (long) (rest[at + 4] & 0xFF) << 24 | (rest[at + 1] & 0xFF) << 16 | (rest[at + 2] & 0xFF) << 8
+                    | rest[at + 3] & 0xFF;
+        }
+        int t = alphas.intValue();
+        if (t < 0 || t > entries) return null;
+        byte[] plte = new byte[3 * entries];
+        byte[] trns = new byte[t];
+        for (int i = 0; i < entries; i++) {
+            if (filled[i] < 0) return null;
+            plte[3 * i] = (byte) (filled[i] >>> 16);
+            plte[3 * i + 1] = (byte) (filled[i] >>> 8);
+            plte[3 * i + 2] = (byte) filled[i];
+            if (i < t) trns[i] = (byte) (filled[i] >>> 24);
+        }
+        try {
+            return new PngForm(PALETTE, depth.intValue(), plte, trns);
+        } catch (IllegalArgumentException notKept) {
+            return null;
+        }
+    }
+
+    /** How `nwf info` names the form of a meta object's entry ("8-bit gray", "251 palette entries, ..."), or null. */
+    public static String describe(Object entry) {
+        if (!(entry instanceof Map<?, ?> m) || !(m.get("colourType") instanceof Number type)
+                || !(m.get("bitDepth") instanceof Number depth)) return null;
+        if (type.intValue() == GRAY) return depth + "-bit gray";
+        int entries = m.get("entries") instanceof Number n ? n.intValue() : bytes(m.get("PLTE")).length / 3;
+        return entries + " palette entries, " + depth + "-bit indices";
     }
 
     private static byte[] bytes(Object base64) {

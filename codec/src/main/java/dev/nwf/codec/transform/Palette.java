@@ -122,7 +122,16 @@ public final class Palette {
         if (bytes == null) {
             ByteArrayOutputStream plain = new ByteArrayOutputStream();
             ValueMap.writeVarint(plain, colours.length);
-            for (int[] colour : colours) for (int s : colour) ValueMap.writeVarint(plain, s);
+            // each sample as its zigzagged difference from the previous colour's (SPEC.md §4.0.1): colours listed by
+            // brightness differ little from one to the next
+            int[] previous = new int[colours[0].length];
+            for (int[] colour : colours) {
+                for (int c = 0; c < colour.length; c++) {
+                    int d = colour[c] - previous[c];
+                    ValueMap.writeVarint(plain, d >= 0 ? 2 * d : -2 * d - 1);
+                    previous[c] = colour[c];
+                }
+            }
             bytes = DeflatedNumbers.deflate(plain);
         }
         return bytes;
@@ -141,12 +150,15 @@ public final class Palette {
                 start);
         int max = (1 << depth) - 1;
         int[][] colours = new int[count][channels];
+        int[] previous = new int[channels];
         for (int i = 0; i < count; i++) {
             for (int c = 0; c < channels; c++) {
-                int s = numbers.next();
-                if (s > max) throw new CorruptStreamException("palette colour " + i + " exceeds " + depth
-                        + "-bit samples", start);
+                int z = numbers.next();
+                int s = previous[c] + ((z & 1) == 0 ? z >>> 1 : -(z >>> 1) - 1);
+                if (s < 0 || s > max) throw new CorruptStreamException("palette colour " + i + " sample " + c + " is "
+                        + s + ", outside " + depth + "-bit samples", start);
                 colours[i][c] = s;
+                previous[c] = s;
             }
         }
         if (numbers.remaining() != 0) {

@@ -51,7 +51,14 @@ class PaletteTest {
         Palette p = Palette.fit(SyntheticImages.fewColours(20, 10, 3));
         byte[] ok = p.toBytes();
         assertReason("not a valid DEFLATE stream", new byte[] {(byte) 0xFF, (byte) 0xFF, 0x33}, 4, 8);
-        assertReason("exceeds 4-bit samples", ok, 4, 4);
+        assertReason("outside 4-bit samples", ok, 4, 4);
+        // one colour whose first sample is 0 - 1 (zigzag 1): differences may not leave the samples' range
+        java.util.zip.Deflater d = new java.util.zip.Deflater(9, true);
+        d.setInput(new byte[] {1, 1, 0, 0, 0});
+        d.finish();
+        byte[] buf = new byte[64];
+        byte[] negative = java.util.Arrays.copyOf(buf, d.deflate(buf));
+        assertReason("sample 0 is -1, outside 8-bit samples", negative, 4, 8);
         assertReason("ends inside a number", ok, 4 + 0, 16, 3);
         byte[] trailing = java.util.Arrays.copyOf(ok, ok.length + 2);
         assertReason("after its DEFLATE stream", trailing, 4, 8);
@@ -62,10 +69,14 @@ class PaletteTest {
         assertTrue(e.reason().contains(expected), e.reason());
     }
 
-    /** The palette read with fewer channels than it was written with: the numbers run out inside a colour, or remain. */
+    /**
+     * The palette read with fewer channels than it was written with: the numbers run out inside a colour, remain, or
+     * (differences read against the wrong channel) leave the samples' range.
+     */
     private static void assertReason(String expected, byte[] b, int writtenChannels, int depth, int readChannels) {
         CorruptStreamException e = assertThrows(CorruptStreamException.class,
                 () -> Palette.read(b, 0, b.length, readChannels + 2, depth));
-        assertTrue(e.reason().contains(expected) || e.reason().contains("after its last colour"), e.reason());
+        assertTrue(e.reason().contains(expected) || e.reason().contains("after its last colour")
+                || e.reason().contains("outside " + depth + "-bit samples"), e.reason());
     }
 }
