@@ -27,10 +27,16 @@ final class PixelModel {
     private static final int SELECTORS = KINDS * PixelScan.PASSES * 4;
     /**
      * States of a candidate: 0 a neighbour's, 1..8 the match model's with a confidence 0..7, 9 and 10 the period's
-     * (10 where the previous sample in raster order equalled the one a period before it).
+     * (10 where the previous sample in raster order equalled the one a period before it), 11 and 12 the short match
+     * model's (12 where its value was right the last time its context came).
      */
-    private static final int MATCH_STATES = 11;
+    private static final int MATCH_STATES = 13;
     private static final int PERIOD_STATE = 9;
+    private static final int SHORT_STATE = 11;
+    /** A candidate's position for the short match model's value. */
+    static final int SHORT = PixelScan.NEIGHBOURS + 2;
+    /** log2 of the short match model's entries: few, so that they stay in cache (2^21: 0.2 % fewer bytes). */
+    static final int SHORT_BITS = 16;
     /** A candidate's position for the period's sample: after the eight neighbours and the match model (8). */
     static final int PERIOD = PixelScan.NEIGHBOURS + 1;
     /** Direct entries of the match decisions (candidate lowest, so one sample's are together), then differences'. */
@@ -55,6 +61,12 @@ final class PixelModel {
     private final int hashShift;
     /** The match model: per wide-context hash, 1 << 31 | confidence << 20 | value + 2^17 (0: never seen). */
     private final int[] matches;
+    /**
+     * The short match model: per hash of the three nearest neighbours, 1 << 31 | hit << 20 | value + 2^17 for the
+     * value that came last time (hit: it was the one predicted), 0 where never seen. Where the wide context never
+     * repeats (dithering, noisy textures, text with varying surroundings) the near one does.
+     */
+    private final int[] shortMatches = new int[1 << SHORT_BITS];
     private final Mixer mixer = new Mixer(SELECTORS);
     /** A second mixer, its weights chosen by how the sample's context stands rather than by the pass. */
     private final Mixer mixer2 = new Mixer(KINDS * 48);
@@ -246,19 +258,15 @@ final class PixelModel {
             confidence = entry >>> 20 & 7;
             n = add((entry & 0xFFFFF) - (1 << 17), PixelScan.NEIGHBOURS, n);
         }
+        int shortAt = hash(hash(hash(nb[0], nb[1]), nb[2]), c * 4 + pass + 16 * stride) >>> (32 - SHORT_BITS);
+        int shortEntry = shortMatches[shortAt];
         if (prevMatch >= 0 && prevMatch < PixelScan.NEIGHBOURS && nb[prevMatch] != MISSING) n = add(nb[prevMatch],
                 prevMatch, n);
         for (int k = 0; k < PixelScan.NEIGHBOURS && n < MATCHES; k++) if (nb[k] != MISSING) n = add(nb[k], k, n);
-        if (periodAt >= 0 && !periodRun) {
-            // out of a run the period's sample comes after the neighbours', in the last place if need be
-            int back = plane[periodAt];
-            boolean listed = back == exclude;
-            for (int j = 0; j < n; j++) listed |= cand[j] == back;
-            if (!listed) {
-                if (n == MATCHES) n--;
-                n = add(back, PERIOD, n);
-            }
-        }
+        // the short match model's value, then out of a run the period's sample, come after the neighbours', in the
+        // last place if need be
+        if (shortEntry != 0) n = addLast((shortEntry & 0xFFFFF) - (1 << 17), SHORT, n);
+        if (periodAt >= 0 && !periodRun) n = addLast(plane[periodAt], PERIOD, n);
         int distinct = distinct4();
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
@@ -274,7 +282,8 @@ final class PixelModel {
             int eq = 0;
             for (int k = 0; k < PixelScan.NEIGHBOURS; k++) if (nb[k] == cand[j]) eq |= 1 << k;
             int state = candPos[j] == PixelScan.NEIGHBOURS ? 1 + confidence
-                    : candPos[j] == PERIOD ? PERIOD_STATE + (periodRun ? 1 : 0) : 0;
+                    : candPos[j] == PERIOD ? PERIOD_STATE + (periodRun ? 1 : 0)
+                    : candPos[j] == SHORT ? SHORT_STATE + (shortEntry >>> 20 & 1) : 0;
             slots[0] = (((pass * 3 + info) * MATCH_STATES + state) << 10 | eq << 2 | distinct) * MATCHES + j;
             slots[1] = slot(hNear, j * MATCH_STATES + state);
             slots[2] = slot(hFar, j * MATCH_STATES + state);
@@ -293,6 +302,8 @@ final class PixelModel {
         int value = plane[at];
         int seen = entry != 0 && (entry & 0xFFFFF) - (1 << 17) == value ? Math.min(7, confidence + 1) : 0;
         matches[matchAt] = 1 << 31 | seen << 20 | value + (1 << 17);
+        int hit = shortEntry != 0 && (shortEntry & 0xFFFFF) - (1 << 17) == value ? 1 : 0;
+        shortMatches[shortAt] = 1 << 31 | hit << 20 | value + (1 << 17);
         return result;
     }
 
@@ -317,6 +328,13 @@ final class PixelModel {
         cand[n] = value;
         candPos[n] = position;
         return n + 1;
+    }
+
+    /** Adds a candidate unless it is one already or excluded, replacing the last if four are listed. */
+    private int addLast(int value, int position, int n) {
+        if (value == exclude) return n;
+        for (int j = 0; j < n; j++) if (cand[j] == value) return n;
+        return add(value, position, n == MATCHES ? n - 1 : n);
     }
 
     /** Codes the difference from the prediction of a sample that equals no candidate. */
