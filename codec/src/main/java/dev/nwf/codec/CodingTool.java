@@ -47,7 +47,14 @@ public enum CodingTool {
      * network is evaluated. Not with the wavelet's tools.
      */
     PIXEL_LEVELS(12, "pixel-levels", "§4.4", "levels of decimated pixels under an exact-context model (graphics)",
-            null, true);
+            null, true),
+    /**
+     * §4.5: no parameters; one level of the planes' rows as PNG stores them (a filter type, the filtered row) in one
+     * raw DEFLATE stream, instead of wavelet bands or pixel levels: PNG's coding, for what it codes smaller. Not with
+     * the wavelet's tools, pixel levels or a colour transform.
+     */
+    DEFLATE_ROWS(13, "deflate-rows", "§4.5", "one level of PNG-filtered rows in a DEFLATE stream (PNG's coding)", null,
+            true);
 
     /** The tools that shape wavelet levels, which pixel levels replace. */
     static final Set<CodingTool> WAVELET_ONLY = EnumSet.of(HAAR_SPLIT, ADAPTIVE_MEAN, BLOCK_GRID, ZERO_CONTEXT,

@@ -46,6 +46,8 @@ public final class CodingTools {
     final int pixelLevelsSkipped;
     /** With pixel levels, level 0's period (SPEC.md §4.4.1), 0 for none. */
     final int pixelLevelsPeriod;
+    /** Whether the one level is rows in a DEFLATE stream (SPEC.md §4.5). */
+    final boolean deflateRows;
 
     static final int NO_PIXEL_LEVELS = -1;
 
@@ -57,12 +59,12 @@ public final class CodingTools {
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             int bandStreamsLog2, Palette palette) {
         this(colourTransform, valueMap, blockGrid, haarSplit, adaptiveMean, zeroContext, biasCorrection, errorFeedback,
-                scaleBlend, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0);
+                scaleBlend, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, false);
     }
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
-            int bandStreamsLog2, Palette palette, int pixelLevelsSkipped, int pixelLevelsPeriod) {
+            int bandStreamsLog2, Palette palette, int pixelLevelsSkipped, int pixelLevelsPeriod, boolean deflateRows) {
         this.colourTransform = colourTransform;
         this.valueMap = valueMap;
         this.blockGrid = blockGrid;
@@ -76,6 +78,7 @@ public final class CodingTools {
         this.palette = palette;
         this.pixelLevelsSkipped = pixelLevelsSkipped;
         this.pixelLevelsPeriod = pixelLevelsPeriod;
+        this.deflateRows = deflateRows;
     }
 
     /** Whether the levels are pixel levels (SPEC.md §4.4) rather than wavelet bands. */
@@ -90,7 +93,13 @@ public final class CodingTools {
     static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette, int skipped,
             int period) {
         return new CodingTools(colourTransform, valueMap, null, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, skipped, period);
+                NO_BAND_STREAMS, palette, skipped, period, false);
+    }
+
+    /** One level of rows in a DEFLATE stream (SPEC.md §4.5), of the samples, their ranks or a palette's indices. */
+    static CodingTools deflateRows(ValueMap valueMap, Palette palette) {
+        return new CodingTools(ColourTransform.NONE, valueMap, null, false, false, false, false, false, false,
+                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true);
     }
 
     /** The tools listed, in id order. */
@@ -108,6 +117,7 @@ public final class CodingTools {
         if (bandStreamsLog2 != NO_BAND_STREAMS) out.add(CodingTool.BAND_STREAMS);
         if (palette != null) out.add(CodingTool.PALETTE);
         if (pixelLevels()) out.add(CodingTool.PIXEL_LEVELS);
+        if (deflateRows) out.add(CodingTool.DEFLATE_ROWS);
         return Collections.unmodifiableSet(out);
     }
 
@@ -337,6 +347,15 @@ public final class CodingTools {
                         "pixel-levels replaces the wavelet levels: it cannot go with " + t.toolName);
             }
         }
+        if (seen.contains(CodingTool.DEFLATE_ROWS)) {
+            for (CodingTool t : seen) {
+                if (CodingTool.WAVELET_ONLY.contains(t) || t == CodingTool.PIXEL_LEVELS
+                        || t == CodingTool.COLOUR_TRANSFORM) {
+                    throw new CodingToolException(INVALID_TOOLS, 0, "deflate-rows codes untransformed rows: it cannot go"
+                            + " with " + t.toolName);
+                }
+            }
+        }
         for (CodingTool t : seen) {
             if (t.needs != null && !seen.contains(t.needs)) {
                 throw new CodingToolException(INVALID_TOOLS, 0, "tool " + t.toolName + " needs " + t.needs.toolName
@@ -347,7 +366,8 @@ public final class CodingTools {
                 seen.contains(CodingTool.ADAPTIVE_MEAN),
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
                         seen.contains(CodingTool.ERROR_FEEDBACK),
-                seen.contains(CodingTool.SCALE_BLEND), bandStreams, palette, pixelSkipped, pixelPeriod);
+                seen.contains(CodingTool.SCALE_BLEND), bandStreams, palette, pixelSkipped, pixelPeriod,
+                seen.contains(CodingTool.DEFLATE_ROWS));
     }
 
     private static int param(byte[] list, int pos, CodingTool t) throws CodingToolException {

@@ -8,6 +8,7 @@ import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
 import dev.nwf.codec.nwf.NwfLevels;
 import dev.nwf.codec.nwf.context.BlockGrid;
+import dev.nwf.codec.deflate.DeflateRows;
 import dev.nwf.codec.pixel.Period;
 import dev.nwf.codec.pixel.PixelLevels;
 import dev.nwf.codec.transform.ColourTransform;
@@ -199,6 +200,16 @@ public final class NwfCodec {
                 }
             }
         }
+        // where one level may be coded anyway (a small image, or one level asked for), PNG's own coding too (SPEC.md
+        // §4.5): what its LZ77 codes smaller than the context models — a dithered texture, a strip of small sprites —
+        // is then never larger than PNG
+        boolean oneLevel = maxLevels == 1 || maxLevels == 0 && image.pixels() <= ONE_LEVEL_TRIAL_PIXELS
+                && effort.triesSmallImageOptions();
+        if (allows(CodingTool.DEFLATE_ROWS) && oneLevel) {
+            ValueMap map = allows(CodingTool.VALUE_MAP) ? ValueMap.fit(image) : null;
+            candidates.add(p -> encodeRows(image, null, map, metadata, icc, exif, p));
+            if (palette != null) candidates.add(p -> encodeRows(image, palette, null, metadata, icc, exif, p));
+        }
         return best(candidates, progress);
     }
 
@@ -288,6 +299,16 @@ public final class NwfCodec {
         }
         return file(image, coding.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, map,
                 palette, skipped, period), metadata, icc, exif);
+    }
+
+    /** Codes the image's samples (their ranks with a value map, a palette's indices with one) as rows (SPEC.md §4.5). */
+    private NwfFile encodeRows(Image image, Palette palette, ValueMap map, Map<String, Object> metadata, byte[] icc,
+            byte[] exif, EncodeProgress progress) {
+        Image coded = palette != null ? palette.toIndices(image) : map != null ? map.toRanks(image) : image;
+        DeflateRows coding = new DeflateRows();
+        List<byte[]> payloads = coding.encode(coded, List.of(ColourTransform.NONE), progress).payloads();
+        return file(image, coding.sizes(image.width(), image.height()), payloads, CodingTools.deflateRows(map,
+                palette), metadata, icc, exif);
     }
 
     /** Codes the image's samples, or with a palette its indices, trying split filters and block grids where they may pay. */
@@ -411,6 +432,7 @@ public final class NwfCodec {
 
     /** The model family's level scheme, shaped by the tools (a file's, or a trial's). */
     private LevelCoding levelCoding(CodingTools tools) {
+        if (tools.deflateRows) return new DeflateRows();
         if (tools.pixelLevels()) {
             return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped, tools.pixelLevelsPeriod);
         }

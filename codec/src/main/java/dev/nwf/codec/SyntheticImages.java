@@ -354,4 +354,27 @@ public final class SyntheticImages {
         }
         return new Image(w, h, 8, p);
     }
+    /**
+     * Every row a rotation, by a random amount, of one noisy row: what LZ77 codes in a few bytes a row and context
+     * models do not. With {@code colours} > 0, a palette image of that many random colours (the row holds indices).
+     */
+    public static Image rotatedRows(int w, int h, int channels, int depth, int colours, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int max = (1 << depth) - 1;
+        int[] row = new int[w * channels];
+        for (int i = 0; i < row.length; i++) row[i] = r.nextInt(colours > 0 ? colours : max + 1);
+        int[][] palette = new int[Math.max(colours, 1)][channels];
+        for (int[] colour : palette) for (int c = 0; c < channels; c++) colour[c] = r.nextInt(max + 1);
+        int[][] p = new int[channels][w * h];
+        for (int y = 0; y < h; y++) {
+            int shift = r.nextInt(w);
+            for (int x = 0; x < w; x++) {
+                int from = (x + shift) % w;
+                for (int c = 0; c < channels; c++) {
+                    p[c][y * w + x] = colours > 0 ? palette[row[from]][c] : row[from * channels + c];
+                }
+            }
+        }
+        return new Image(w, h, depth, p);
+    }
 }

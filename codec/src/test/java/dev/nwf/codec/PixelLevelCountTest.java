@@ -46,12 +46,41 @@ class PixelLevelCountTest {
     @Test
     void aSpriteStripIsCodedWithItsFramesPeriod() throws Exception {
         Image strip = SyntheticImages.spriteStrip(10, 24, 16, 3, 9);
-        NwfFile file = codec.withLevels(1).encode(strip);
+        java.util.Set<CodingTool> noRows = java.util.EnumSet.copyOf(codec.tools());
+        noRows.remove(CodingTool.DEFLATE_ROWS);
+        NwfCodec pixels = codec.withTools(noRows).withLevels(1);
+        NwfFile file = pixels.encode(strip);
         CodingTools tools = NwfCodec.tools(file.header());
         assertEquals(24, tools.pixelLevelsPeriod);
         assertTrue(tools.describe().stream().anyMatch(d -> d.contains("period 24")), tools.describe().toString());
         assertTrue(strip.sameAs(codec.decoder().decode(NwfContainer.toBytes(file)).image()));
         Image plain = SyntheticImages.fourColours(64, 48, 2);
-        assertEquals(0, NwfCodec.tools(codec.withLevels(1).encode(plain).header()).pixelLevelsPeriod);
+        assertEquals(0, NwfCodec.tools(pixels.encode(plain).header()).pixelLevelsPeriod);
+    }
+    /**
+     * Where LZ77 codes what the context models cannot (every row a rotation of one noisy row, by a random amount), a
+     * small image is coded as rows in a DEFLATE stream (SPEC.md §4.5), far smaller than otherwise, and decodes exactly.
+     */
+    @Test
+    void aSmallImageThatLz77CodesBestIsCodedAsRows() throws Exception {
+        java.util.Random r = new java.util.Random(4);
+        int w = 256;
+        int h = 24;
+        int[] row = new int[w];
+        for (int x = 0; x < w; x++) row[x] = r.nextInt(256);
+        int[] plane = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            int shift = r.nextInt(w);
+            for (int x = 0; x < w; x++) plane[y * w + x] = row[(x + shift) % w];
+        }
+        Image img = new Image(w, h, 8, new int[][] {plane});
+        NwfFile file = codec.encode(img);
+        assertTrue(NwfCodec.tools(file.header()).tools().contains(CodingTool.DEFLATE_ROWS),
+                NwfCodec.tools(file.header()).describe().toString());
+        assertEquals(1, file.header().levels());
+        assertTrue(size(file) < w + 20 * h, size(file) + " bytes");
+        assertTrue(img.sameAs(codec.decoder().decode(NwfContainer.toBytes(file)).image()));
+        long without = size(codec.withLevels(LevelPlan.sizes(w, h).length).encode(img));
+        assertTrue(size(file) * 3 < without, size(file) + " bytes as rows, " + without + " as every level");
     }
 }

@@ -115,6 +115,7 @@ final class VectorGenerator {
         bandStreams();
         scaleBlends();
         pixelLevels();
+        deflateRows();
         codec = nwf.withTools(EnumSet.noneOf(CodingTool.class));
         image("rgb8-no-tools-70x45", "no coding tool: the network's prior alone, planes R, G, B",
                 List.of("rgb", "8bit", "multi-level"),
@@ -330,7 +331,7 @@ final class VectorGenerator {
         withTool("rgba8-pixel-levels-palette-60x40", "pixel levels of palette indices: six colours with alpha",
                 List.of("rgba", "8bit", "multi-level", "pixel-levels"), SyntheticImages.graphic(60, 40, 4, 8, 45),
                 CodingTool.PIXEL_LEVELS, CodingTool.PALETTE);
-        codec = without(nwfAll, CodingTool.VALUE_MAP).withLevels(1);
+        codec = without(nwfAll, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS).withLevels(1);
         NwfFile one = withTool("rgb8-pixel-levels-one-level-70x50",
                 "pixel levels with every coarser level left out: one level in raster order, not progressive",
                 List.of("rgb", "8bit", "pixel-levels"), SyntheticImages.graphic(70, 50, 3, 8, 49),
@@ -380,6 +381,42 @@ final class VectorGenerator {
         write("pixel-levels-corrupt-level", withLastLevelAltered(chunked(plot)),
                 errorCase("pixel-levels-corrupt-level",
                 "pixel levels' coded data altered with a valid CRC", "CORRUPT_LEVEL"));
+    }
+
+    /**
+     * Rows in a DEFLATE stream (SPEC.md §4.5): samples of 8 and 16 bits and palette indices, each row a rotation of
+     * one noisy row (what LZ77 codes and the context models do not); levels and lists a decoder must refuse.
+     */
+    private void deflateRows() throws IOException {
+        codec = nwfAll.withLevels(1);
+        NwfFile gray = withTool("gray8-deflate-rows-96x20", "rows in a DEFLATE stream: each a rotation of one noisy row",
+                List.of("gray", "8bit", "deflate-rows"), SyntheticImages.rotatedRows(96, 20, 1, 8, 0, 61),
+                CodingTool.DEFLATE_ROWS);
+        withTool("rgb16-deflate-rows-300x8", "rows of 9-bit ranks of 16-bit samples, two bytes each, most significant first",
+                List.of("rgb", "16bit", "deflate-rows"), SyntheticImages.rotatedRows(300, 8, 3, 16, 0, 62),
+                CodingTool.DEFLATE_ROWS);
+        withTool("rgba8-deflate-rows-palette-120x16", "rows of a palette's indices (40 colours with alpha)",
+                List.of("rgba", "8bit", "deflate-rows"), SyntheticImages.rotatedRows(120, 16, 4, 8, 40, 63),
+                CodingTool.DEFLATE_ROWS, CodingTool.PALETTE);
+        byte[] list = gray.header().tools();
+        reject("deflate-rows-with-pixel-levels", "rows in a DEFLATE stream listed with pixel levels",
+                withTools(gray, ToolLists.with(list, CodingTool.PIXEL_LEVELS, (byte) 0, (byte) 0)), "INVALID_TOOLS");
+        // the stream's first row given filter type 5 (PNG's end at 4)
+        byte[] plain = new byte[20 * 97];
+        plain[0] = 5;
+        byte[] stream = dev.nwf.codec.entropy.RawDeflate.deflate(plain, java.util.zip.Deflater.DEFAULT_STRATEGY);
+        reject("deflate-rows-filter-type-5", "rows whose first filter type is 5", withLevel(gray, stream),
+                "CORRUPT_LEVEL");
+        reject("deflate-rows-short-stream", "rows whose stream inflates to one row fewer than the image has",
+                withLevel(gray, dev.nwf.codec.entropy.RawDeflate.deflate(new byte[19 * 97],
+                        java.util.zip.Deflater.DEFAULT_STRATEGY)), "CORRUPT_LEVEL");
+    }
+
+    /** The one-level file with other coded data. */
+    private static NwfFile withLevel(NwfFile file, byte[] payload) {
+        LevelInfo l = file.levelIndex().get(0);
+        return new NwfFile(file.header(), List.of(new LevelInfo(l.width(), l.height(), payload.length)),
+                List.of(payload), file.metadata(), null, null, List.of());
     }
 
     /** Block grids: JPEG-like images whose grid the encoder names, and grids a decoder must refuse. */
