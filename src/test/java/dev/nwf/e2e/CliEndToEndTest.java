@@ -370,8 +370,9 @@ class CliEndToEndTest {
         Path unmapped = dir.resolve("wide12.nwf");
         assertEquals(0, Nwf.run("encode", png.toString(), "-o", eight.toString(), "-q"));
         assertEquals(0, Nwf.run("encode", widePng.toString(), "-o", mapped.toString(), "-q"));
+        // (without rows in a DEFLATE stream too, whose LZ77 finds each sample's two equal bytes)
         assertEquals(0, Nwf.run("encode", widePng.toString(), "-o", unmapped.toString(), "-q", "--without",
-                "value-map"));
+                "value-map,deflate-rows"));
         assertTrue(lists(mapped, CodingTool.VALUE_MAP));
         assertFalse(lists(unmapped, CodingTool.VALUE_MAP));
         long withMap = Files.size(mapped);
@@ -469,16 +470,20 @@ class CliEndToEndTest {
         assertEquals(0, withStderr(err, () -> Nwf.run("encode", jpeg.toString(), "-o",
                 dir.resolve("j.nwf").toString())));
         assertTrue(err[0].contains("note: the input is a JPEG"), err[0]);
-        // uniform noise: PNG stores it nearly raw, nwf's escapes cost a little more
-        int[] noise = new int[64 * 64];
+        // uniform noise: PNG stores it nearly raw, nwf's escapes cost a little more (above 2^15 pixels, where the
+        // encoder does not try PNG's own coding; below, it does and is not larger)
         Random r = new Random(3);
-        for (int i = 0; i < noise.length; i++) noise[i] = r.nextInt(256);
-        Path noisy = dir.resolve("noise.png");
-        Files.write(noisy, ImageFiles.pngBytes(new Image(64, 64, 8, new int[][] {noise})));
-        assertEquals(0, withStderr(err, () -> Nwf.run("encode", noisy.toString(), "-o",
-                dir.resolve("noise.nwf").toString())));
-        assertTrue(Files.size(dir.resolve("noise.nwf")) > Files.size(noisy));
-        assertTrue(err[0].contains("larger than its input"), err[0]);
+        for (int side : new int[] {64, 256}) {
+            int[] noise = new int[side * side];
+            for (int i = 0; i < noise.length; i++) noise[i] = r.nextInt(256);
+            Path noisy = dir.resolve("noise" + side + ".png");
+            Path coded = dir.resolve("noise" + side + ".nwf");
+            Files.write(noisy, ImageFiles.pngBytes(new Image(side, side, 8, new int[][] {noise})));
+            assertEquals(0, withStderr(err, () -> Nwf.run("encode", noisy.toString(), "-o", coded.toString())));
+            assertEquals(side > 64, Files.size(coded) > Files.size(noisy), Files.size(coded) + " bytes from "
+                    + Files.size(noisy));
+            assertEquals(side > 64, err[0].contains("larger than its input"), err[0]);
+        }
         Path big = dir.resolve("uncompressed.bmp");
         javax.imageio.ImageIO.write(ImageFiles.toBufferedImage(original), "bmp", big.toFile());
         assertEquals(0, withStderr(err, () -> Nwf.run("encode", big.toString(), "-o",
