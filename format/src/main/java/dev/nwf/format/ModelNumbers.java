@@ -16,7 +16,8 @@ final class ModelNumbers {
     private static final List<Entry> TABLE = List.of(
             entry(1, "nwf-photo-v1", "4e7a73e881644f63c0e9eac6ac59e8ac951327a8f3a818e8df55027e337b8805"),
             entry(2, "nwf-photo-v2", "c0fe6c3cb83fb8e2397e7af96cf79d4d528ed9233552c257d44de909ce92a328"),
-            entry(3, "rgflow-photo-v1", "9d05fd9d9e8edc9e83bdc90b0236fe0107d03dfec731fc08a8c75a606356db36"));
+            entry(3, "rgflow-photo-v1", "9d05fd9d9e8edc9e83bdc90b0236fe0107d03dfec731fc08a8c75a606356db36"),
+            entry(4, "nwf-photo-v3", "6d434b9455e551fdf06c225d96a0e1ab00af6ee8ca7d358de7af070264f044c3"));
 
     private ModelNumbers() {
     }

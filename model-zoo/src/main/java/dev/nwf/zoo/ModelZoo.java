@@ -20,12 +20,12 @@ import java.util.Map;
  */
 public final class ModelZoo implements ModelResolver {
     /** The model `nwf encode` uses unless told otherwise. */
-    public static final String DEFAULT_MODEL = "nwf-photo-v2";
+    public static final String DEFAULT_MODEL = "nwf-photo-v3";
     static final String RESOURCE_DIR = "/dev/nwf/zoo/models/";
     /** The bundled model of the rgflow family. */
     public static final String RGFLOW_MODEL = "rgflow-photo-v1";
     /** Earlier defaults stay bundled so that files coded with them still decode. */
-    static final String[] BUNDLED = {"nwf-photo-v1", DEFAULT_MODEL, RGFLOW_MODEL};
+    static final String[] BUNDLED = {"nwf-photo-v1", "nwf-photo-v2", DEFAULT_MODEL, RGFLOW_MODEL};
 
     private final Map<String, ZooModel> models = new LinkedHashMap<>();
 
