@@ -13,8 +13,8 @@ import java.util.zip.Deflater;
 /**
  * Rows (SPEC.md §4.5, tool {@code deflate-rows}): one level, the coded planes' rows as PNG stores them — a filter
  * type, then the row filtered — in one raw DEFLATE stream. The encoder's fallback for what PNG's LZ77 codes smaller
- * than the context models (dithered textures, strips of small sprites): with it no image codes larger than PNG gives
- * for the same samples. Not progressive; no model is evaluated.
+ * than the context models (dithered textures, strips of small sprites): with it such an image is not larger than PNG
+ * makes it with the same filters and strategies. Not progressive; no model is evaluated.
  */
 public final class DeflateRows implements LevelCoding {
     /** PNG's filter types: None, Sub, Up, Average, Paeth. */
