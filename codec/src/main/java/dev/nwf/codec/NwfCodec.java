@@ -1,5 +1,6 @@
 package dev.nwf.codec;
 
+import dev.nwf.codec.deflate.DeflateRows;
 import dev.nwf.codec.level.BandStreams;
 import dev.nwf.codec.level.EncodePhases;
 import dev.nwf.codec.level.LevelCoding;
@@ -8,7 +9,6 @@ import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.ReferenceEvaluator;
 import dev.nwf.codec.nwf.NwfLevels;
 import dev.nwf.codec.nwf.context.BlockGrid;
-import dev.nwf.codec.deflate.DeflateRows;
 import dev.nwf.codec.pixel.Period;
 import dev.nwf.codec.pixel.PixelLevels;
 import dev.nwf.codec.transform.ColourTransform;
@@ -184,12 +184,17 @@ public final class NwfCodec {
         }
         candidates.add(p -> encode(image, null, metadata, icc, exif, p));
         if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p));
+        boolean oneLevelTrial = maxLevels == 0 && image.pixels() <= ONE_LEVEL_TRIAL_PIXELS
+                && effort.triesSmallImageOptions();
+        // where one level may be coded anyway (a small image, or one level asked for), PNG's own coding too (SPEC.md
+        // §4.5): what its LZ77 codes smaller than the context models — a dithered texture, a strip of small sprites —
+        // then comes out no larger than PNG makes it
+        boolean rows = allows(CodingTool.DEFLATE_ROWS) && (maxLevels == 1 || oneLevelTrial);
+        // the samples as they are, their ranks where a value map fits (a gray image of two values: 1-bit ranks; a
+        // colour image's ranks lose what subtract green relates, so both), and the palette's indices
+        ValueMap map = allows(CodingTool.VALUE_MAP) && (pixels || rows) ? ValueMap.fit(image) : null;
         if (pixels) {
-            // the samples as they are, their ranks where a value map fits (a gray image of two values: 1-bit ranks;
-            // a colour image's ranks lose what subtract green relates, so both), and the palette's indices
-            ValueMap map = allows(CodingTool.VALUE_MAP) ? ValueMap.fit(image) : null;
-            List<Integer> counts = maxLevels == 0 && image.pixels() <= ONE_LEVEL_TRIAL_PIXELS
-                    && effort.triesSmallImageOptions() ? List.of(maxLevels, 1) : List.of(maxLevels);
+            List<Integer> counts = oneLevelTrial ? List.of(maxLevels, 1) : List.of(maxLevels);
             // a small image gains little from progressive display and much from one level (an icon of 48x48:
             // 21 % smaller): it is also coded as one level, and the smaller file kept
             for (int levels : counts) {
@@ -200,13 +205,7 @@ public final class NwfCodec {
                 }
             }
         }
-        // where one level may be coded anyway (a small image, or one level asked for), PNG's own coding too (SPEC.md
-        // §4.5): what its LZ77 codes smaller than the context models — a dithered texture, a strip of small sprites —
-        // is then never larger than PNG
-        boolean oneLevel = maxLevels == 1 || maxLevels == 0 && image.pixels() <= ONE_LEVEL_TRIAL_PIXELS
-                && effort.triesSmallImageOptions();
-        if (allows(CodingTool.DEFLATE_ROWS) && oneLevel) {
-            ValueMap map = allows(CodingTool.VALUE_MAP) ? ValueMap.fit(image) : null;
+        if (rows) {
             candidates.add(p -> encodeRows(image, null, map, metadata, icc, exif, p));
             if (palette != null) candidates.add(p -> encodeRows(image, palette, null, metadata, icc, exif, p));
         }
@@ -282,7 +281,7 @@ public final class NwfCodec {
      */
     private NwfFile encodePixels(Image image, Palette palette, ValueMap map, int levels, Map<String, Object> metadata,
             byte[] icc, byte[] exif, EncodeProgress progress) {
-        Image coded = palette != null ? palette.toIndices(image) : map != null ? map.toRanks(image) : image;
+        Image coded = coded(image, palette, map);
         ColourTransform ct = palette == null ? pixelTransform(image.channels()) : ColourTransform.NONE;
         int planned = LevelPlan.sizes(image.width(), image.height()).length;
         int skipped = levels == 0 ? 0 : Math.max(0, planned - levels);
@@ -301,10 +300,15 @@ public final class NwfCodec {
                 palette, skipped, period), metadata, icc, exif);
     }
 
+    /** What the levels code: a palette's indices, a value map's ranks, or the image's samples. */
+    private static Image coded(Image image, Palette palette, ValueMap map) {
+        return palette != null ? palette.toIndices(image) : map != null ? map.toRanks(image) : image;
+    }
+
     /** Codes the image's samples (their ranks with a value map, a palette's indices with one) as rows (SPEC.md §4.5). */
     private NwfFile encodeRows(Image image, Palette palette, ValueMap map, Map<String, Object> metadata, byte[] icc,
             byte[] exif, EncodeProgress progress) {
-        Image coded = palette != null ? palette.toIndices(image) : map != null ? map.toRanks(image) : image;
+        Image coded = coded(image, palette, map);
         DeflateRows coding = new DeflateRows();
         List<byte[]> payloads = coding.encode(coded, List.of(ColourTransform.NONE), progress).payloads();
         return file(image, coding.sizes(image.width(), image.height()), payloads, CodingTools.deflateRows(map,

@@ -99,7 +99,6 @@ public final class DeflateRows implements LevelCoding {
                 if (cost < bestCost) {
                     bestCost = cost;
                     bestType = type;
-                    out[row] = (byte) type;
                     System.arraycopy(trial, 1, out, row + 1, stride - 1);
                 }
             }

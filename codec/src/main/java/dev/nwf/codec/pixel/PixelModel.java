@@ -160,7 +160,7 @@ final class PixelModel {
     private final int[] nbDelta = new int[PixelScan.NEIGHBOURS];
     private final int[] wideDelta = new int[PixelScan.WIDE];
 
-    /** How a coded sample is recorded for the next channel: 0..9 the candidate position matched, else 16 + code. */
+    /** How a coded sample is recorded for the next channel: 0..10 the candidate position matched, else 16 + code. */
     private static final int RESIDUAL_RESULT = 16;
 
     private void codePixel(int[] plane, int width, int height, int x, int y, int s, int pass, boolean inside,
@@ -241,7 +241,8 @@ final class PixelModel {
 
     /**
      * Codes the sample at {@code at}; returns the candidate position it matched (a neighbour 0..7, 8 for the match
-     * model, {@link #PERIOD} for the period's sample), or -1 - (exponent * 2 + sign) when its difference was coded.
+     * model, {@link #PERIOD} for the period's sample, {@link #SHORT} for the short match model's), or -1 - (exponent *
+     * 2 + sign) when its difference was coded.
      */
     private int codeSample(int[] plane, int at, int c, int pass, int info, int prevMatch, int prevResidual,
             int hWide, BitCoder coder) {
@@ -256,7 +257,7 @@ final class PixelModel {
         if (periodAt >= 0 && periodRun) n = add(plane[periodAt], PERIOD, n);
         if (entry != 0) {
             confidence = entry >>> 20 & 7;
-            n = add((entry & 0xFFFFF) - (1 << 17), PixelScan.NEIGHBOURS, n);
+            n = add(value(entry), PixelScan.NEIGHBOURS, n);
         }
         int shortAt = hash(hash(hash(nb[0], nb[1]), nb[2]), c * 4 + pass + 16 * stride) >>> (32 - SHORT_BITS);
         int shortEntry = shortMatches[shortAt];
@@ -265,7 +266,7 @@ final class PixelModel {
         for (int k = 0; k < PixelScan.NEIGHBOURS && n < MATCHES; k++) if (nb[k] != MISSING) n = add(nb[k], k, n);
         // the short match model's value, then out of a run the period's sample, come after the neighbours', in the
         // last place if need be
-        if (shortEntry != 0) n = addLast((shortEntry & 0xFFFFF) - (1 << 17), SHORT, n);
+        if (shortEntry != 0) n = addLast(value(shortEntry), SHORT, n);
         if (periodAt >= 0 && !periodRun) n = addLast(plane[periodAt], PERIOD, n);
         int distinct = distinct4();
         int lo = Integer.MAX_VALUE;
@@ -300,10 +301,8 @@ final class PixelModel {
         if (result == Integer.MIN_VALUE) result = codeResidual(plane, at, c, pass, info, prevResidual, sel, activity,
                 hNear, coder);
         int value = plane[at];
-        int seen = entry != 0 && (entry & 0xFFFFF) - (1 << 17) == value ? Math.min(7, confidence + 1) : 0;
-        matches[matchAt] = 1 << 31 | seen << 20 | value + (1 << 17);
-        int hit = shortEntry != 0 && (shortEntry & 0xFFFFF) - (1 << 17) == value ? 1 : 0;
-        shortMatches[shortAt] = 1 << 31 | hit << 20 | value + (1 << 17);
+        matches[matchAt] = entry(entry != 0 && value(entry) == value ? Math.min(7, confidence + 1) : 0, value);
+        shortMatches[shortAt] = entry(shortEntry != 0 && value(shortEntry) == value ? 1 : 0, value);
         return result;
     }
 
@@ -328,6 +327,16 @@ final class PixelModel {
         cand[n] = value;
         candPos[n] = position;
         return n + 1;
+    }
+
+    /** A match model entry's value (the entry not 0). */
+    private static int value(int entry) {
+        return (entry & 0xFFFFF) - (1 << 17);
+    }
+
+    /** A match model entry: never 0, its state (confidence or hit) in bits 20-22, the value offset by 2^17 below. */
+    private static int entry(int state, int value) {
+        return 1 << 31 | state << 20 | value + (1 << 17);
     }
 
     /** Adds a candidate unless it is one already or excluded, replacing the last if four are listed. */
