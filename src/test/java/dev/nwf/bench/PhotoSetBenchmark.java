@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * nwf against the reference codecs on photo set A, in the same run: bpsp, ratio to cjxl, encode/decode MP/s.
+ * nwf against the reference codecs on photo set A and on set P's halves, in the same run: bpsp, ratio to cjxl, encode/decode MP/s.
  * Reference codecs missing from PATH are skipped. -Dbench.cjxl.effort (default 9), -Dbench.optipng.level (default 7).
  * JPEG XL's own progressive lossless mode ({@code -R 1}, squeeze: a truncated file shows a smaller image, as nwf's
  * does) is a second anchor; -Dbench.cjxl.progressive=false skips it (it takes minutes at effort 9).
@@ -29,7 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
 class PhotoSetBenchmark {
     @Test
     void photoSetA(@TempDir Path tmp) throws Exception {
-        List<PhotoSet.Photo> photos = PhotoSet.setA();
+        run("photo set A", PhotoSet.setA(), tmp);
+    }
+
+    /** Set P (scripts/fetch-photos.sh): never-JPEG'd renders, camera frames and CT slices; both halves, apart. */
+    @Test
+    void photoSetP(@TempDir Path tmp) throws Exception {
+        List<PhotoSet.Photo> dev = PhotoSet.setP("dev");
+        List<PhotoSet.Photo> val = PhotoSet.setP("val");
+        run("photo set P, development half", dev, tmp);
+        run("photo set P, validation half", val, tmp);
+    }
+
+    private static void run(String title, List<PhotoSet.Photo> photos, Path tmp) throws Exception {
         String effort = System.getProperty("bench.cjxl.effort", "9");
         String opti = System.getProperty("bench.optipng.level", "7");
         List<ReferenceCodec> refs = List.of(
@@ -87,8 +99,8 @@ class PhotoSetBenchmark {
             }
         }
         long[] jxl = totals.get(refs.get(0).name());
-        System.out.printf("%nphoto set A: %d images, %.1f MP, %d subpixels (2 cores; nwf timed in process, reference codecs as whole processes)%n",
-                photos.size(), pixels / 1e6, subpixels);
+        System.out.printf("%n%s: %d images, %.1f MP, %d subpixels (2 cores; nwf timed in process, reference codecs as whole processes)%n",
+                title, photos.size(), pixels / 1e6, subpixels);
         System.out.printf("%-38s %10s %8s %10s %10s %10s%n", "codec", "bytes", "bpsp", "vs cjxl", "enc MP/s",
                 "dec MP/s");
         for (var e : totals.entrySet()) {
