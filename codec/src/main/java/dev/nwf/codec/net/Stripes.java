@@ -21,6 +21,17 @@ public final class Stripes {
      */
     public static final int REFERENCE_STRIPE_ROWS = 64;
 
+    /**
+     * Samples a stripe covers at least (see {@link #rows}): a narrow input's stripes are taller, or a thin image (1 ×
+     * 2,000,000) would be evaluated 64 rows at a time, every stripe paying its halo and each layer's per-call work.
+     */
+    static final int MIN_STRIPE_SAMPLES = 1 << 16;
+
+    /** Rows of a stripe of a {@code w}-wide input: {@code rows}, or more where that covers fewer samples than 2^16. */
+    public static int rows(int rows, int w) {
+        return Math.max(rows, (MIN_STRIPE_SAMPLES + Math.max(1, w) - 1) / Math.max(1, w));
+    }
+
     /** One pass of a network over a whole input. */
     @FunctionalInterface
     public interface Whole {
@@ -31,9 +42,9 @@ public final class Stripes {
     private Stripes() {
     }
 
-    /** Evaluates {@code net} in stripes of {@link #STRIPE_ROWS} rows. */
+    /** Evaluates {@code net} in stripes of {@link #STRIPE_ROWS} rows (more where the input is narrow). */
     public static int[][] evaluate(IntNet net, int[][] input, int w, int h, Whole whole) {
-        return evaluate(net, input, w, h, STRIPE_ROWS, whole);
+        return evaluate(net, input, w, h, rows(STRIPE_ROWS, w), whole);
     }
 
     /**

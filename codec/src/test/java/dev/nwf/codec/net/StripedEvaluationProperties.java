@@ -19,8 +19,18 @@ class StripedEvaluationProperties {
         IntNet net = RandomNets.net(r, 1 + r.nextInt(4), 1 + r.nextInt(60));
         int[][] x = RandomNets.input(r, net.inputs(), w, h, 255);
         int[][] whole = ReferenceEvaluator.evaluateWhole(net, x, w, h);
-        int[][] striped = ReferenceEvaluator.INSTANCE.evaluate(net, x, w, h);
+        int[][] striped = Stripes.evaluate(net, x, w, h, Stripes.REFERENCE_STRIPE_ROWS,
+                ReferenceEvaluator::evaluateWhole);
         for (int c = 0; c < whole.length; c++) assertArrayEquals(whole[c], striped[c],
                 "channel " + c + ", radius " + net.receptiveRadius());
+    }
+
+    /** A narrow input's stripes cover 2^16 samples at least: a 1-pixel-wide column is not cut every 64 rows. */
+    @Property(tries = 5)
+    void narrowInputsGetTallerStripes(@ForAll @IntRange(min = 1, max = 5000) int w) {
+        int rows = Stripes.rows(Stripes.REFERENCE_STRIPE_ROWS, w);
+        org.junit.jupiter.api.Assertions.assertTrue(rows >= Stripes.REFERENCE_STRIPE_ROWS);
+        org.junit.jupiter.api.Assertions.assertTrue((long) rows * w >= Stripes.MIN_STRIPE_SAMPLES
+                || rows == Stripes.REFERENCE_STRIPE_ROWS, "rows " + rows + " of width " + w);
     }
 }
