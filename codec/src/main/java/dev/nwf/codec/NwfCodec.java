@@ -325,7 +325,14 @@ public final class NwfCodec {
         ValueMap map = allows(CodingTool.VALUE_MAP) ? ValueMap.fit(image) : null;
         Image coded = map == null ? image : map.toRanks(image);
         BlockGrid grid = allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
-        return encodeCoded(image, coded, map, grid, null, metadata, icc, exif, progress);
+        List<Function<EncodeProgress, NwfFile>> codings = new ArrayList<>();
+        codings.add(p -> encodeCoded(image, coded, map, grid, null, metadata, icc, exif, p));
+        // data of fewer bits than its depth (above 8) also as ranks: both ways, the smaller kept (ValueMap.forDepth)
+        ValueMap depthMap = map == null && allows(CodingTool.VALUE_MAP) ? ValueMap.forDepth(image) : null;
+        if (depthMap != null) {
+            codings.add(p -> encodeCoded(image, depthMap.toRanks(image), depthMap, grid, null, metadata, icc, exif, p));
+        }
+        return best(codings, progress);
     }
 
     /** Codes {@code coded} (the image, its ranks or its palette indices) under the candidate grids and filters. */
