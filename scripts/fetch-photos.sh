@@ -9,6 +9,9 @@
 #   cam-*     8-bit gray camera frames of ViSP's test sequences (visp-images-data: PGM grabs of 2000s cameras;
 #             frames in which nwf's block-grid tool finds JPEG's 8x8 grid are left out)
 #   ct-*      16-bit gray CT slices (invesalius-examples' Cranium project: int16 Hounsfield units + 1024, 12 bits used)
+#   photo-*   colour camera photos of OpenCV's sample data (opencv-doc): Middlebury's RubberWhale and a photo of a dog
+#             (dev), Oxford's graffiti and a house (val); its other photos are JPEG files, or PNGs in which nwf's
+#             block-grid tool finds JPEG's grid (box, box_in_scene, basketball)
 # Needs: apt-get download, dpkg -x, povray, python3 with numpy and Pillow.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -16,7 +19,7 @@ data="$root/data/photos"
 work="$root/data/.debs"
 mkdir -p "$work" "$data/dev" "$data/val" "$data/.render"
 cd "$work"
-for pkg in povray-examples visp-images-data invesalius-examples; do
+for pkg in povray-examples visp-images-data invesalius-examples opencv-doc; do
   if ! ls "$pkg"_*.deb >/dev/null 2>&1; then
     apt-get download "$pkg" >/dev/null 2>&1 || { echo "could not download $pkg" >&2; exit 1; }
   fi
@@ -78,5 +81,10 @@ for z in (20, 40, 60, 80):
 EOF
 i=0
 for f in "$inv"/slice*.png; do place ct $((i++)) "$f"; done
+ocv="$work/x-opencv-doc/usr/share/doc/opencv-doc/examples"
+cp "$ocv/data/rubberwhale1.png" "$data/dev/photo-rubberwhale1.png"
+cp "$ocv/data/chicky_512.png" "$data/dev/photo-chicky_512.png"
+cp "$ocv/data/graf1.png" "$data/val/photo-graf1.png"
+cp "$ocv/reg/home.png" "$data/val/photo-home.png"
 echo "dev: $(ls "$data/dev" | wc -l) images in $data/dev"
 echo "val: $(ls "$data/val" | wc -l) images in $data/val"
