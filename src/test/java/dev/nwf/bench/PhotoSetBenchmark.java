@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * nwf against the reference codecs on photo set A and on set P's halves, in the same run: bpsp, ratio to cjxl, encode/decode MP/s.
+ * nwf against the reference codecs on photo set A and on set P's halves, in the same run: bpsp, ratio to cjxl,
+ * encode/decode MP/s.
  * Reference codecs missing from PATH are skipped. -Dbench.cjxl.effort (default 9), -Dbench.optipng.level (default 7).
  * JPEG XL's own progressive lossless mode ({@code -R 1}, squeeze: a truncated file shows a smaller image, as nwf's
  * does) is a second anchor; -Dbench.cjxl.progressive=false skips it (it takes minutes at effort 9).
@@ -99,8 +100,8 @@ class PhotoSetBenchmark {
             }
         }
         long[] jxl = totals.get(refs.get(0).name());
-        System.out.printf("%n%s: %d images, %.1f MP, %d subpixels (2 cores; nwf timed in process, reference codecs as whole processes)%n",
-                title, photos.size(), pixels / 1e6, subpixels);
+        System.out.printf("%n%s: %d images, %.1f MP, %d subpixels (2 cores; nwf timed in process, reference codecs as"
+                + " whole processes)%n", title, photos.size(), pixels / 1e6, subpixels);
         System.out.printf("%-38s %10s %8s %10s %10s %10s%n", "codec", "bytes", "bpsp", "vs cjxl", "enc MP/s",
                 "dec MP/s");
         for (var e : totals.entrySet()) {
