@@ -37,8 +37,8 @@ public record Effort(int level) {
 
     /**
      * From 5, or for an image of at most {@link #ONE_CODING_ABOVE_PIXELS}: an image of few colours is coded both as its
-     * samples and as palette indices, and graphics both as pixel levels and as wavelet levels; below, one coding, by
-     * the image's kind.
+     * samples and as palette indices, graphics both as pixel levels and as wavelet levels, and data of fewer bits than
+     * its depth (above 8) both as samples and as ranks; below, one coding, by the image's kind.
      */
     boolean triesAlternatives(long pixels) {
         return level >= 5 || pixels <= ONE_CODING_ABOVE_PIXELS;

@@ -327,8 +327,10 @@ public final class NwfCodec {
         BlockGrid grid = allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
         List<Function<EncodeProgress, NwfFile>> codings = new ArrayList<>();
         codings.add(p -> encodeCoded(image, coded, map, grid, null, metadata, icc, exif, p));
-        // data of fewer bits than its depth (above 8) also as ranks: both ways, the smaller kept (ValueMap.forDepth)
-        ValueMap depthMap = map == null && allows(CodingTool.VALUE_MAP) ? ValueMap.forDepth(image) : null;
+        // data of fewer bits than its depth (above 8) also as ranks: both ways, the smaller kept (ValueMap.forDepth),
+        // where the effort codes images more than once
+        ValueMap depthMap = map == null && allows(CodingTool.VALUE_MAP) && effort.triesAlternatives(image.pixels())
+                ? ValueMap.forDepth(image) : null;
         if (depthMap != null) {
             codings.add(p -> encodeCoded(image, depthMap.toRanks(image), depthMap, grid, null, metadata, icc, exif, p));
         }
