@@ -17,8 +17,7 @@ public final class ReferenceEvaluator implements NetEvaluator {
     /** Tall inputs run in stripes ({@link Stripes}), so a large level's hidden layers are never held at once. */
     @Override
     public int[][] evaluate(IntNet net, int[][] input, int w, int h) {
-        return Stripes.evaluate(net, input, w, h, Stripes.rows(stripeRows(), w),
-                ReferenceEvaluator::evaluateWhole);
+        return Stripes.evaluate(net, input, w, h, stripeRows(), ReferenceEvaluator::evaluateWhole);
     }
 
     /** {@link Stripes#REFERENCE_STRIPE_ROWS}. */

@@ -28,7 +28,7 @@ public final class Stripes {
     static final int MIN_STRIPE_SAMPLES = 1 << 16;
 
     /** Rows of a stripe of a {@code w}-wide input: {@code rows}, or more where that covers fewer samples than 2^16. */
-    public static int rows(int rows, int w) {
+    static int rows(int rows, int w) {
         return Math.max(rows, (MIN_STRIPE_SAMPLES + Math.max(1, w) - 1) / Math.max(1, w));
     }
 
@@ -44,7 +44,7 @@ public final class Stripes {
 
     /** Evaluates {@code net} in stripes of {@link #STRIPE_ROWS} rows (more where the input is narrow). */
     public static int[][] evaluate(IntNet net, int[][] input, int w, int h, Whole whole) {
-        return evaluate(net, input, w, h, rows(STRIPE_ROWS, w), whole);
+        return evaluate(net, input, w, h, STRIPE_ROWS, whole);
     }
 
     /**
@@ -64,9 +64,14 @@ public final class Stripes {
 
     /**
      * {@link #evaluate(IntNet, int[][], int, int, int, Whole)} with each stripe's input made by {@code input} (whole,
-     * rows 0 to h, where the input is not cut).
+     * rows 0 to h, where the input is not cut); stripes of a narrow input are taller ({@link #rows}).
      */
     public static int[][] evaluate(IntNet net, Input input, int w, int h, int rows, Whole whole) {
+        return striped(net, input, w, h, rows(rows, w), whole);
+    }
+
+    /** Stripes of exactly {@code rows} rows (plus the halo), however narrow the input. */
+    static int[][] striped(IntNet net, Input input, int w, int h, int rows, Whole whole) {
         int halo = net.receptiveRadius();
         if (h <= 2 * rows || h <= 2 * halo) return whole.evaluate(net, input.rows(0, h), w, h);
         int[][] out = new int[net.outputs()][w * h];

@@ -41,7 +41,7 @@ public final class HighPassPrior {
             int bitDepth) {
         int n = w * h;
         int[][] out = Stripes.evaluate(net, (from, to) -> inputs.forChannel(c, ll, from * w, to * w), w, h,
-                Stripes.rows(eval.stripeRows(), w), eval::evaluate);
+                eval.stripeRows(), eval::evaluate);
         BandParams[] params = new BandParams[3];
         int depthShift = bitDepth - 8;
         for (int b = 0; b < 3; b++) {

@@ -19,8 +19,8 @@ class StripedEvaluationProperties {
         IntNet net = RandomNets.net(r, 1 + r.nextInt(4), 1 + r.nextInt(60));
         int[][] x = RandomNets.input(r, net.inputs(), w, h, 255);
         int[][] whole = ReferenceEvaluator.evaluateWhole(net, x, w, h);
-        int[][] striped = Stripes.evaluate(net, x, w, h, Stripes.REFERENCE_STRIPE_ROWS,
-                ReferenceEvaluator::evaluateWhole);
+        int[][] striped = Stripes.striped(net, (from, to) -> Stripes.rowsOf(x, w, from, to), w, h,
+                Stripes.REFERENCE_STRIPE_ROWS, ReferenceEvaluator::evaluateWhole);
         for (int c = 0; c < whole.length; c++) assertArrayEquals(whole[c], striped[c],
                 "channel " + c + ", radius " + net.receptiveRadius());
     }
