@@ -191,15 +191,23 @@ public final class SyntheticImages {
 
     /** Smooth waves with a little noise and no edge of their own: what the grid is found in is the grid. */
     public static Image waves(int w, int h, long seed) {
+        return waves(w, h, 8, 128, 60, 2, seed);
+    }
+
+    /**
+     * {@link #waves(int, int, long)} at another depth: {@code centre} ± {@code amplitude}, plus uniform noise of at most
+     * {@code noise} either way (12-bit data in 16-bit samples: depth 16, centre 2048).
+     */
+    public static Image waves(int w, int h, int depth, int centre, int amplitude, int noise, long seed) {
         Random r = new Random(seed);
         int[] p = new int[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                p[y * w + x] = (int) StrictMath.rint(128 + 60 * StrictMath.sin(0.05 * x) * StrictMath.cos(0.04 * y))
-                        + r.nextInt(5) - 2;
+                p[y * w + x] = (int) StrictMath.rint(centre + amplitude * StrictMath.sin(0.05 * x)
+                        * StrictMath.cos(0.04 * y)) + r.nextInt(2 * noise + 1) - noise;
             }
         }
-        return new Image(w, h, 8, new int[][] {p});
+        return new Image(w, h, depth, new int[][] {p});
     }
 
     /** A mix of regions (gradients, flat areas, edges, noise) for round-trip tests; the same for the same seed. */

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class HighDepthRanksTest {
     @Test
     void smoothTwelveBitDataInSixteenBitSamplesCodesAsRanksAndSmaller() throws Exception {
-        Image image = twelveBitWaves(256, 192, 7);
+        // smooth 12-bit waves (every value from about 1000 to 3100 used) in 16-bit samples
+        Image image = SyntheticImages.waves(256, 192, 16, 2048, 1000, 16, 7);
         NwfCodec codec = new NwfCodec(TestModels.constant());
         EnumSet<CodingTool> noMap = EnumSet.copyOf(codec.tools());
         noMap.remove(CodingTool.VALUE_MAP);
@@ -26,19 +27,6 @@ class HighDepthRanksTest {
         int depth = NwfCodec.tools(withMap.header()).codedDepth(16);
         assertTrue(depth >= 11 && depth <= 12, "ranks of about 2100 values: " + depth + " bits");
         assertTrue(image.sameAs(codec.decoder().decode(mapped).image()));
-    }
-
-    /** Smooth 12-bit waves with a little noise (every value from about 1000 to 3100 used), in 16-bit samples. */
-    private static Image twelveBitWaves(int w, int h, long seed) {
-        java.util.Random r = new java.util.Random(seed);
-        int[] p = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                p[y * w + x] = (int) StrictMath.rint(2048 + 1000 * StrictMath.sin(0.05 * x) * StrictMath.cos(0.04 * y))
-                        + r.nextInt(33) - 16;
-            }
-        }
-        return new Image(w, h, 16, new int[][] {p});
     }
 
     @Test
