@@ -89,8 +89,7 @@ final class InspectCommand {
             int[] out = new int[n];
             int shift = img.bitDepth() - 8;
             for (int i = 0; i < n; i++) {
-                int v = img.channels() >= 3 ? (img.plane(0)[i] + 2 * img.plane(1)[i] + img.plane(2)[i]) >> 2
-                        : img.plane(0)[i];
+                int v = img.channels() >= 3 ? (img.at(0, i) + 2 * img.at(1, i) + img.at(2, i)) >> 2 : img.at(0, i);
                 out[i] = shift >= 0 ? v >> shift : v << -shift;
             }
             return out;

@@ -155,8 +155,10 @@ public final class ImageOps {
         double se = 0;
         long n = 0;
         for (int c = 0; c < a.channels(); c++) {
-            for (int i = 0; i < a.plane(c).length; i++) {
-                double d = a.plane(c)[i] - b.plane(c)[i];
+            int[] pa = a.plane(c);
+            int[] pb = b.plane(c);
+            for (int i = 0; i < pa.length; i++) {
+                double d = pa[i] - pb[i];
                 se += d * d;
                 n++;
             }

@@ -24,7 +24,7 @@ public final class PixelHash {
                 int k = 0;
                 for (int x = 0; x < img.width(); x++) {
                     for (int c = 0; c < img.channels(); c++) {
-                        int v = img.plane(c)[y * img.width() + x];
+                        int v = img.at(c, y * img.width() + x);
                         row[k++] = (byte) (v >>> 8);
                         row[k++] = (byte) v;
                     }

@@ -72,9 +72,25 @@ public final class ImageFiles {
                 : fromRgb(bi, cm.hasAlpha());
         int w = bi.getWidth();
         int h = bi.getHeight();
+        if (depth <= 8) return Image.ofBytes(w, h, depth, packed(r, w, h));
         int[][] planes = new int[r.getNumBands()][];
         for (int b = 0; b < planes.length; b++) planes[b] = r.getSamples(0, 0, w, h, b, new int[w * h]);
         return new Image(w, h, depth, planes);
+    }
+
+    /** Samples of at most 8 bits a byte each, read some rows at a time: never an int plane of the whole image. */
+    private static byte[][] packed(Raster r, int w, int h) {
+        byte[][] planes = new byte[r.getNumBands()][w * h];
+        int rows = Math.max(1, Math.min(h, (1 << 16) / w));
+        int[] buf = new int[rows * w];
+        for (int b = 0; b < planes.length; b++) {
+            for (int y = 0; y < h; y += rows) {
+                int n = Math.min(rows, h - y);
+                r.getSamples(0, y, w, n, b, buf);
+                for (int i = 0; i < n * w; i++) planes[b][y * w + i] = (byte) buf[i];
+            }
+        }
+        return planes;
     }
 
     /** A palette of opaque grays only: a 1, 2 or 4-bit gray PNG, or a gray GIF, as the JDK's readers give them. */
@@ -90,23 +106,29 @@ public final class ImageFiles {
     private static Image fromGrayPalette(BufferedImage bi, java.awt.image.IndexColorModel cm) {
         int w = bi.getWidth();
         int h = bi.getHeight();
-        int[] gray = bi.getRaster().getSamples(0, 0, w, h, 0, new int[w * h]);
-        for (int i = 0; i < gray.length; i++) gray[i] = cm.getRed(gray[i]);
-        return new Image(w, h, 8, new int[][] {gray});
+        byte[] gray = packed(bi.getRaster(), w, h)[0];
+        for (int i = 0; i < gray.length; i++) gray[i] = (byte) cm.getRed(gray[i] & 0xFF);
+        return Image.ofBytes(w, h, 8, new byte[][] {gray});
     }
 
     private static Image fromRgb(BufferedImage bi, boolean alpha) {
         int w = bi.getWidth();
         int h = bi.getHeight();
-        int[] argb = bi.getRGB(0, 0, w, h, null, 0, w);
-        int[][] p = new int[alpha ? 4 : 3][w * h];
-        for (int i = 0; i < argb.length; i++) {
-            p[0][i] = (argb[i] >>> 16) & 0xFF;
-            p[1][i] = (argb[i] >>> 8) & 0xFF;
-            p[2][i] = argb[i] & 0xFF;
-            if (alpha) p[3][i] = argb[i] >>> 24;
+        byte[][] p = new byte[alpha ? 4 : 3][w * h];
+        int rows = Math.max(1, Math.min(h, (1 << 16) / w));
+        int[] argb = new int[rows * w];
+        for (int y = 0; y < h; y += rows) {
+            int n = Math.min(rows, h - y);
+            bi.getRGB(0, y, w, n, argb, 0, w);
+            for (int k = 0; k < n * w; k++) {
+                int i = y * w + k;
+                p[0][i] = (byte) (argb[k] >>> 16);
+                p[1][i] = (byte) (argb[k] >>> 8);
+                p[2][i] = (byte) argb[k];
+                if (alpha) p[3][i] = (byte) (argb[k] >>> 24);
+            }
         }
-        return new Image(w, h, 8, p);
+        return Image.ofBytes(w, h, 8, p);
     }
 
     /** The image as a BufferedImage of the nearest standard type (no ICC profile). */

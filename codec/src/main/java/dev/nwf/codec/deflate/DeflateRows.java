@@ -69,7 +69,7 @@ public final class DeflateRows implements LevelCoding {
             int at = y * stride + 1;
             for (int x = 0; x < w; x++) {
                 for (int c = 0; c < channels; c++) {
-                    int v = image.plane(c)[y * w + x];
+                    int v = image.at(c, y * w + x);
                     if (b == 2) out[at++] = (byte) (v >>> 8);
                     out[at++] = (byte) v;
                 }

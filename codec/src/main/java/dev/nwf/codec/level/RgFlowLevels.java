@@ -15,6 +15,7 @@ import dev.nwf.codec.nwf.CoarseCoder;
 import dev.nwf.codec.nwf.HighPassPrior;
 import dev.nwf.codec.nwf.ScaleOffset;
 import dev.nwf.codec.nwf.context.LocalScale;
+import dev.nwf.codec.nwf.context.PackedInts;
 import dev.nwf.codec.rgflow.RgFlow;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.Pyramid;
@@ -174,7 +175,9 @@ public final class RgFlowLevels implements LevelCoding {
         private final int[][] lumaMags;
         /** Residual magnitudes per latent class, filled as samples are coded. */
         final int[][] mags;
-        private int[][] co;
+        /** The magnitudes of the latent class being coded, and of those coded before it at the same positions. */
+        private PackedInts own;
+        private PackedInts[] co;
         private int j;
 
         LatentContext(RgFlow.LatentPrior prior, int nbx, int[][] lumaMags) {
@@ -186,15 +189,16 @@ public final class RgFlowLevels implements LevelCoding {
 
         void startClass(int j) {
             this.j = j;
-            List<int[]> c = new ArrayList<>();
-            for (int k = 0; k < j; k++) c.add(mags[k]);
-            if (lumaMags != null) c.add(lumaMags[j]);
-            co = c.toArray(new int[0][]);
+            List<PackedInts> c = new ArrayList<>();
+            for (int k = 0; k < j; k++) c.add(PackedInts.of(mags[k]));
+            if (lumaMags != null) c.add(PackedInts.of(lumaMags[j]));
+            co = c.toArray(new PackedInts[0]);
             mags[j] = new int[prior.mean()[j].length];
+            own = PackedInts.of(mags[j]);
         }
 
         int localScale(int b) {
-            return LocalScale.at(b, nbx, mags[j], prior.scale()[j], co, LocalScale.NEAR, LocalScale.NEAR);
+            return LocalScale.at(b, nbx, own, prior.scale()[j], co, LocalScale.NEAR, LocalScale.NEAR);
         }
 
         void coded(int b, int z) {

@@ -13,6 +13,7 @@ import dev.nwf.codec.nwf.context.BiasCorrection;
 import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.nwf.context.FilterErrors;
 import dev.nwf.codec.nwf.context.LocalScale;
+import dev.nwf.codec.nwf.context.PackedInts;
 import dev.nwf.codec.nwf.context.Sample;
 import dev.nwf.codec.nwf.context.ScaleBlend;
 import dev.nwf.codec.nwf.context.ScaleCalibration;
@@ -92,8 +93,8 @@ public final class DetailCoder {
     private void startLevel(int channels, int w, int h) {
         // the level before's filter errors go first: nothing reads them at this level
         filterErrors = null;
-        levels = levels == null ? LevelResiduals.first(channels, w, h) : levels.next(w, h);
-        if (errorFeedback) filterErrors = new FilterErrors(channels, w * h);
+        levels = levels == null ? LevelResiduals.first(channels, w, h, bitDepth) : levels.next(w, h);
+        if (errorFeedback) filterErrors = new FilterErrors(channels, w * h, bitDepth);
         if (grid != null) {
             int[][] tables = grid.classTables(w, h, stride);
             columnClasses = tables[0];
@@ -451,14 +452,14 @@ public final class DetailCoder {
 
         /** Sample i's value is known: record its residual and let the context stages learn from it. */
         void coded(int i) {
-            int[] res = s.res;
-            res[i] = LevelResiduals.residual(v[i], mean[i % mean.length]);
+            int r = LevelResiduals.residual(v[i], mean[i % mean.length]);
+            s.res.set(i, r);
             if (adaptive == null) return;
             s.value = v[i];
-            s.magnitude = Math.abs(res[i]);
+            s.magnitude = Math.abs(r);
             // the mean filter learns from its own mean, before the bias correction
             adaptive.learn(s);
-            if (s.errors != null) s.errors[i] = FilterErrors.error(v[i], s.filterMean);
+            if (s.errors != null) s.errors.set(i, FilterErrors.error(v[i], s.filterMean));
             if (bias != null) bias.learn(s);
             calibration.learn(s);
             if (blend != null) blend.learn(s);
@@ -470,13 +471,13 @@ public final class DetailCoder {
      * then channel 0's same band (for channels > 0), with the zero context the previous channel's same band (for
      * channels > 1; set A 2.0098 → 2.0083 bpsp), then the parent level's same band.
      */
-    private int[][] coLocated(int c, int b) {
-        java.util.List<int[]> all = new java.util.ArrayList<>();
+    private PackedInts[] coLocated(int c, int b) {
+        java.util.List<PackedInts> all = new java.util.ArrayList<>();
         for (int k = 0; k < b; k++) all.add(levels.band(c, k));
         if (c > 0) all.add(levels.band(0, b));
         if (c > 1 && zeroContext) all.add(levels.band(c - 1, b));
         // the parent level's same band is read sample by sample (Band.coExtra)
-        return all.toArray(new int[0][]);
+        return all.toArray(new PackedInts[0]);
     }
 
     /** Rows of corrected means the decoder keeps per band: the along-edge mean reads the row above. */

@@ -72,13 +72,15 @@ public final class PixelLevels implements LevelCoding {
         int h = image.height();
         int channels = image.channels();
         long same = 0;
+        int[][] planes = new int[channels][];
+        for (int c = 0; c < channels; c++) planes[c] = image.plane(c);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
                 boolean left = x > 0;
                 boolean up = y > 0;
                 for (int c = 0; c < channels && (left || up); c++) {
-                    int[] p = image.plane(c);
+                    int[] p = planes[c];
                     left &= x > 0 && p[i - 1] == p[i];
                     up &= y > 0 && p[i - w] == p[i];
                 }

@@ -53,7 +53,7 @@ public final class Palette {
             if (!seen.containsKey(key)) {
                 if (seen.size() == MAX_COLOURS) return null;
                 int[] colour = new int[channels];
-                for (int c = 0; c < channels; c++) colour[c] = image.plane(c)[i];
+                for (int c = 0; c < channels; c++) colour[c] = image.at(c, i);
                 seen.put(key, colour);
             }
         }
@@ -76,7 +76,7 @@ public final class Palette {
 
     private static long key(Image image, int i) {
         long k = 0;
-        for (int c = 0; c < image.channels(); c++) k = k << 16 | image.plane(c)[i];
+        for (int c = 0; c < image.channels(); c++) k = k << 16 | image.at(c, i);
         return k;
     }
 

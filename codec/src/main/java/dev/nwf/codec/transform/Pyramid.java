@@ -75,7 +75,7 @@ public final class Pyramid {
     /** Copies of the image's planes, colour-transformed. */
     public static int[][] transformedPlanes(Image image, ColourTransform transform) {
         int[][] planes = new int[image.channels()][];
-        for (int c = 0; c < planes.length; c++) planes[c] = image.plane(c).clone();
+        for (int c = 0; c < planes.length; c++) planes[c] = image.copyPlane(c);
         transform.forward(planes);
         return planes;
     }

@@ -123,8 +123,8 @@ public final class AdaptiveMean implements ContextStage {
         int[] v = s.v;
         int[] netMean = s.netMean;
         LevelResiduals levels = s.levels;
-        int[] errors = s.errors;
-        int[][] coErrors = s.coErrors;
+        PackedInts errors = s.errors;
+        PackedInts[] coErrors = s.coErrors;
         int mean = s.mean;
         int w = s.w;
         int h = s.h;
@@ -133,7 +133,7 @@ public final class AdaptiveMean implements ContextStage {
         count = 0;
         for (int k = 0; k < b; k++) around(s.ownBands[k], 16, x, y, w, h);
         if (c > 0) around(s.lumaBands[b], 16, x, y, w, h);
-        if (c > 1) around(levels.band(c - 1, b), 1, x, y, w, h);
+        if (c > 1) around(levels.band(c - 1, b), x, y, w, h);
         for (int[] d : CAUSAL) {
             int xx = x + d[0];
             int yy = y + d[1];
@@ -148,9 +148,9 @@ public final class AdaptiveMean implements ContextStage {
             for (int[] d : FilterErrors.CAUSAL) {
                 int xx = x + d[0];
                 int yy = y + d[1];
-                features[count++] = xx < 0 || xx >= w || yy < 0 ? 0 : toEightBit(errors[yy * w + xx]);
+                features[count++] = xx < 0 || xx >= w || yy < 0 ? 0 : toEightBit(errors.get(yy * w + xx));
             }
-            for (int[] e : coErrors) features[count++] = toEightBit(e[i]);
+            for (PackedInts e : coErrors) features[count++] = toEightBit(e.get(i));
         }
         int slot = b * BlockGrid.MAX_CLASSES + s.gridClass;
         if (weights[c][slot] == null) weights[c][slot] = new long[count];
@@ -203,6 +203,20 @@ public final class AdaptiveMean implements ContextStage {
         features[count++] = toEightBit(16 * (low[up * w + x] - centre));
         features[count++] = toEightBit(16 * ((long) low[down * w + right] - low[down * w + left] - low[up * w + right]
                 + low[up * w + left]));
+    }
+
+    /** {@link #around(int[], int, int, int, int, int)} of residuals, in their own unit. */
+    private void around(PackedInts residuals, int x, int y, int w, int h) {
+        int i = y * w + x;
+        int left = x > 0 ? i - 1 : i;
+        int right = x < w - 1 ? i + 1 : i;
+        int up = y > 0 ? i - w : i;
+        int down = y < h - 1 ? i + w : i;
+        features[count++] = toEightBit(residuals.get(i));
+        features[count++] = toEightBit(residuals.get(left));
+        features[count++] = toEightBit(residuals.get(right));
+        features[count++] = toEightBit(residuals.get(up));
+        features[count++] = toEightBit(residuals.get(down));
     }
 
     /** {@code unit} times the samples at (x, y) and its four neighbours, coordinates clamped into the level's bands. */

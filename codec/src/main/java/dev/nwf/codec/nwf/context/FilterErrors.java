@@ -16,15 +16,21 @@ public final class FilterErrors {
     /** Features the filter gains at most. */
     static final int FEATURES = CAUSAL.length + MAX_CO_LOCATED;
 
-    private final int[][][] errors;
+    private final PackedInts[][] errors;
 
-    /** @param n samples per band; every band's array exists before any band is coded (SPEC.md §6.5) */
-    public FilterErrors(int channels, int n) {
-        this.errors = new int[channels][3][n];
+    /**
+     * @param n samples per band; every band's array exists before any band is coded (SPEC.md §6.5)
+     * @param bitDepth the image's depth: errors are kept in two bytes where it allows ({@link PackedInts})
+     */
+    public FilterErrors(int channels, int n, int bitDepth) {
+        this.errors = new PackedInts[channels][3];
+        for (PackedInts[] bands : errors) {
+            for (int b = 0; b < 3; b++) bands[b] = PackedInts.zeros(n, bitDepth);
+        }
     }
 
     /** Band b of channel c's errors, filled in sample order by its coder. */
-    public int[] band(int c, int b) {
+    public PackedInts band(int c, int b) {
         return errors[c][b];
     }
 
@@ -32,9 +38,9 @@ public final class FilterErrors {
      * The errors coded at the same positions before band b of channel c, in feature order: this channel's earlier
      * bands, then channel 0's band b (c > 0), then channel c − 1's band b (c > 1).
      */
-    public int[][] coLocated(int c, int b) {
+    public PackedInts[] coLocated(int c, int b) {
         int n = b + (c > 0 ? 1 : 0) + (c > 1 ? 1 : 0);
-        int[][] out = new int[n][];
+        PackedInts[] out = new PackedInts[n];
         int k = 0;
         for (int j = 0; j < b; j++) out[k++] = errors[c][j];
         if (c > 0) out[k++] = errors[0][b];

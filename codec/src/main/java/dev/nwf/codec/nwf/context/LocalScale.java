@@ -81,7 +81,8 @@ public final class LocalScale {
      * @param co         residuals or magnitudes of bands already coded at the same positions (may be empty)
      * @param leftWeight weight of the left neighbour, {@code upWeight} of the upper one
      */
-    public static int at(int i, int w, int[] mag, int[] netScale, int[][] co, int leftWeight, int upWeight) {
+    public static int at(int i, int w, PackedInts mag, int[] netScale, PackedInts[] co, int leftWeight,
+            int upWeight) {
         return at(i, w, mag, netScale, co, 0, 0, leftWeight, upWeight);
     }
 
@@ -90,8 +91,8 @@ public final class LocalScale {
      * computes per sample rather than holding a band-sized array of them (the parent level's residual, the low-pass
      * slope).
      */
-    public static int at(int i, int w, int[] mag, int[] netScale, int[][] co, long extraSum, int extraCount,
-            int leftWeight, int upWeight) {
+    public static int at(int i, int w, PackedInts mag, int[] netScale, PackedInts[] co, long extraSum,
+            int extraCount, int leftWeight, int upWeight) {
         return index(estimate(i, w, mag, netScale, co, extraSum, extraCount, leftWeight, upWeight, null));
     }
 
@@ -110,35 +111,35 @@ public final class LocalScale {
      * [{@link #IN_SUM}] the in-band neighbours' magnitudes times their weights, summed, [{@link #IN_WEIGHT}] those
      * weights summed, [{@link #CO_SUM}] the co-located magnitudes summed (unweighted), [{@link #CO_COUNT}] how many.
      */
-    static long estimate(int i, int w, int[] mag, int[] netScale, int[][] co, long extraSum, int extraCount,
+    static long estimate(int i, int w, PackedInts mag, int[] netScale, PackedInts[] co, long extraSum, int extraCount,
             int leftWeight, int upWeight, long[] parts) {
         int x = i % w;
         int coCount = co.length + extraCount;
         long coSum = extraSum;
-        for (int[] c : co) coSum += Math.abs(c[i]);
+        for (PackedInts c : co) coSum += Math.abs(c.get(i));
         long sum = 0;
         int weight = 0;
         if (x > 0) {
-            sum += (long) leftWeight * Math.abs(mag[i - 1]);
+            sum += (long) leftWeight * Math.abs(mag.get(i - 1));
             weight += leftWeight;
             if (x > 1) {
-                sum += (long) FAR * Math.abs(mag[i - 2]);
+                sum += (long) FAR * Math.abs(mag.get(i - 2));
                 weight += FAR;
             }
         }
         if (i >= w) {
-            sum += (long) upWeight * Math.abs(mag[i - w]);
+            sum += (long) upWeight * Math.abs(mag.get(i - w));
             weight += upWeight;
             if (x > 0) {
-                sum += (long) DIAGONAL * Math.abs(mag[i - w - 1]);
+                sum += (long) DIAGONAL * Math.abs(mag.get(i - w - 1));
                 weight += DIAGONAL;
             }
             if (x < w - 1) {
-                sum += (long) DIAGONAL * Math.abs(mag[i - w + 1]);
+                sum += (long) DIAGONAL * Math.abs(mag.get(i - w + 1));
                 weight += DIAGONAL;
             }
             if (i >= 2 * w) {
-                sum += (long) FAR * Math.abs(mag[i - 2 * w]);
+                sum += (long) FAR * Math.abs(mag.get(i - 2 * w));
                 weight += FAR;
             }
         }

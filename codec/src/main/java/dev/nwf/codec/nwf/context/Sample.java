@@ -27,11 +27,11 @@ public final class Sample {
     /** The network's scale indices of this band; null without the network (every one 16, as under Haar). */
     public int[] netScale;
     /** The band's residuals (16·v − mean), valid before {@link #i}. */
-    public int[] res;
+    public PackedInts res;
     /**
      * The magnitudes coded at the same positions before this band (SPEC.md §6.3.1), and under Haar the low-pass slope.
      */
-    public int[][] co;
+    public PackedInts[] co;
     /**
      * How many co-located magnitudes the coder gives per sample instead of as arrays in {@link #co} (the parent level's
      * residual, under Haar the low-pass slope), and their sum at the current sample.
@@ -48,8 +48,8 @@ public final class Sample {
     /**
      * The filter's errors in this band and in the bands before it (SPEC.md §6.3.8); null without the error feedback.
      */
-    public int[] errors;
-    public int[][] coErrors;
+    public PackedInts errors;
+    public PackedInts[] coErrors;
     /** Where the low-pass is flat (the zero context's pattern); null without the zero context. */
     public boolean[] flat;
     /** The local scale's weights of the left and upper neighbours for this band (SPEC.md §6.3.1). */

@@ -24,7 +24,7 @@ class AdaptiveMeanTest {
         }
         int[] netMean = new int[n]; // a prior that knows nothing: mean 0 everywhere
         AdaptiveMean am = new AdaptiveMean(3, bitDepth, false, false, false);
-        LevelResiduals levels = LevelResiduals.first(3, W, H);
+        LevelResiduals levels = LevelResiduals.first(3, W, H, bitDepth);
         double early = 0;
         double late = 0;
         for (int i = 0; i < n; i++) {
@@ -62,7 +62,7 @@ class AdaptiveMeanTest {
             v[i] = (low[i - x + Math.min(W - 1, x + 1)] - low[i]) / 2 + r.nextInt(3) - 1;
         }
         AdaptiveMean am = new AdaptiveMean(1, 8, false, true, false);
-        LevelResiduals levels = LevelResiduals.first(1, W, H);
+        LevelResiduals levels = LevelResiduals.first(1, W, H, 8);
         int[] zero = new int[n];
         double early = 0;
         double late = 0;
@@ -92,7 +92,7 @@ class AdaptiveMeanTest {
         }
         int[] netMean = new int[n];
         AdaptiveMean am = new AdaptiveMean(3, 8, false, false, false);
-        LevelResiduals levels = LevelResiduals.first(3, w, w);
+        LevelResiduals levels = LevelResiduals.first(3, w, w, 8);
         double late = 0;
         for (int i = 0; i < n; i++) {
             int mean = am.correct(sample(1, 0, i, own[0], netMean, 0, own, luma, levels, null));

@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 class FilterErrorsTest {
     @Test
     void coLocatedErrorsComeInFeatureOrder() {
-        FilterErrors errors = new FilterErrors(3, 4);
-        int[][][] bands = new int[3][3][];
+        FilterErrors errors = new FilterErrors(3, 4, 8);
+        PackedInts[][] bands = new PackedInts[3][3];
         for (int c = 0; c < 3; c++) {
             for (int b = 0; b < 3; b++) bands[c][b] = errors.band(c, b);
         }
         for (int c = 0; c < 3; c++) {
             for (int b = 0; b < 3; b++) {
-                assertEquals(4, bands[c][b].length);
-                int[][] co = errors.coLocated(c, b);
+                assertEquals(4, bands[c][b].length());
+                PackedInts[] co = errors.coLocated(c, b);
                 // this channel's earlier bands, channel 0's same band, the previous channel's same band
                 int expected = b + (c > 0 ? 1 : 0) + (c > 1 ? 1 : 0);
                 assertEquals(expected, co.length, "channel " + c + ", band " + b);

@@ -1,5 +1,7 @@
 package dev.nwf.codec.nwf.context;
 
+import static dev.nwf.codec.nwf.context.PackedInts.all;
+import static dev.nwf.codec.nwf.context.PackedInts.of;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,8 +51,8 @@ class LocalScaleTest {
         java.util.Arrays.fill(a, 16 * 12);
         java.util.Arrays.fill(b, -16 * 30);
         for (int i = 0; i < mags.length; i++) {
-            assertEquals(LocalScale.at(i, w, mags, net, new int[][] {a, b}, 4, 4),
-                    LocalScale.at(i, w, mags, net, new int[][] {a}, Math.abs(b[i]), 1, 4, 4));
+            assertEquals(LocalScale.at(i, w, of(mags), net, all(a, b), 4, 4),
+                    LocalScale.at(i, w, of(mags), net, all(a), Math.abs(b[i]), 1, 4, 4));
         }
     }
 
@@ -59,11 +61,11 @@ class LocalScaleTest {
         int w = 8;
         int[] mags = new int[w * w];
         int[] net = new int[w * w];
-        int flat = LocalScale.at(w + 3, w, mags, net, new int[][] {new int[w * w]}, LocalScale.ACROSS,
+        int flat = LocalScale.at(w + 3, w, of(mags), net, all(new int[w * w]), LocalScale.ACROSS,
                 LocalScale.ALONG);
         int[] steep = new int[w * w];
         java.util.Arrays.fill(steep, 16 * 40);
-        int withSlope = LocalScale.at(w + 3, w, mags, net, new int[][] {steep}, LocalScale.ACROSS, LocalScale.ALONG);
+        int withSlope = LocalScale.at(w + 3, w, of(mags), net, all(steep), LocalScale.ACROSS, LocalScale.ALONG);
         assertTrue(withSlope > flat, withSlope + " vs " + flat);
     }
 

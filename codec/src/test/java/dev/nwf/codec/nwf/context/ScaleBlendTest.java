@@ -1,5 +1,7 @@
 package dev.nwf.codec.nwf.context;
 
+import static dev.nwf.codec.nwf.context.PackedInts.all;
+import static dev.nwf.codec.nwf.context.PackedInts.of;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +39,7 @@ class ScaleBlendTest {
         int from = 3 * W * H / 4;
         for (int i = 0; i < W * H; i++) {
             int index = learnt ? blend.at(sample(0, 1, i, W, res, net, co, 6, 3))
-                    : LocalScale.at(i, W, res, net, co, 6, 3);
+                    : LocalScale.at(i, W, of(res), net, all(co), 6, 3);
             if (learnt) blend.learn(Math.abs(res[i]));
             if (i >= from) error += Math.abs(index - LocalScale.index((long) Math.abs(res[i]) << 10));
         }
@@ -57,7 +59,7 @@ class ScaleBlendTest {
         int[] net = LocalScale.priorScales(n);
         ScaleBlend blend = new ScaleBlend(1, 8);
         for (int i = 0; i < n; i++) {
-            assertEquals(LocalScale.at(i, W, res, net, new int[][] {co}, 4, 4),
+            assertEquals(LocalScale.at(i, W, of(res), net, all(co), 4, 4),
                     blend.at(sample(0, 2, i, W, res, net, new int[][] {co}, 4, 4)), "sample " + i);
         }
     }
@@ -100,9 +102,9 @@ class ScaleBlendTest {
     private static Sample sample(int c, int b, int i, int w, int[] res, int[] netScale, int[][] co, int leftWeight,
             int upWeight) {
         Sample s = new Sample(c, b, w, res.length / w);
-        s.res = res;
+        s.res = of(res);
         s.netScale = netScale;
-        s.co = co;
+        s.co = all(co);
         s.leftWeight = leftWeight;
         s.upWeight = upWeight;
         s.at(i);
