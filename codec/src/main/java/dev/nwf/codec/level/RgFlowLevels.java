@@ -177,6 +177,8 @@ public final class RgFlowLevels implements LevelCoding {
         final int[][] mags;
         /** The magnitudes of the latent class being coded, and of those coded before it at the same positions. */
         private PackedInts own;
+        /** The prior's scale indices of that class (each below {@link CodingTables#SCALES}). */
+        private byte[] ownScale;
         private PackedInts[] co;
         private int j;
 
@@ -195,10 +197,13 @@ public final class RgFlowLevels implements LevelCoding {
             co = c.toArray(new PackedInts[0]);
             mags[j] = new int[prior.mean()[j].length];
             own = PackedInts.of(mags[j]);
+            int[] scale = prior.scale()[j];
+            ownScale = new byte[scale.length];
+            for (int i = 0; i < scale.length; i++) ownScale[i] = (byte) scale[i];
         }
 
         int localScale(int b) {
-            return LocalScale.at(b, nbx, own, prior.scale()[j], co, LocalScale.NEAR, LocalScale.NEAR);
+            return LocalScale.at(b, nbx, own, ownScale, co, LocalScale.NEAR, LocalScale.NEAR);
         }
 
         void coded(int b, int z) {

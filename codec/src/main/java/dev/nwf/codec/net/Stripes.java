@@ -70,20 +70,49 @@ public final class Stripes {
         return striped(net, input, w, h, rows(rows, w), whole);
     }
 
+    /** Where a stripe's output rows go. */
+    @FunctionalInterface
+    public interface Output {
+        /** Rows [y0, y1) of every output plane, at row {@code first} of {@code part}'s planes. */
+        void rows(int[][] part, int first, int y0, int y1);
+    }
+
+    /**
+     * {@link #evaluate(IntNet, Input, int, int, int, Whole)} handing each stripe's output rows to {@code output}: the
+     * caller keeps them in what form it likes, and the whole outputs never exist as ints.
+     */
+    public static void evaluate(IntNet net, Input input, int w, int h, int rows, Whole whole, Output output) {
+        striped(net, input, w, h, rows(rows, w), whole, output);
+    }
+
     /** Stripes of exactly {@code rows} rows (plus the halo), however narrow the input. */
     static int[][] striped(IntNet net, Input input, int w, int h, int rows, Whole whole) {
+        int[][] out = new int[net.outputs()][];
+        striped(net, input, w, h, rows, whole, (part, first, y0, y1) -> {
+            for (int c = 0; c < out.length; c++) {
+                if (y0 == 0 && y1 == h && first == 0) {
+                    out[c] = part[c];
+                } else {
+                    if (out[c] == null) out[c] = new int[w * h];
+                    System.arraycopy(part[c], first * w, out[c], y0 * w, (y1 - y0) * w);
+                }
+            }
+        });
+        return out;
+    }
+
+    private static void striped(IntNet net, Input input, int w, int h, int rows, Whole whole, Output output) {
         int halo = net.receptiveRadius();
-        if (h <= 2 * rows || h <= 2 * halo) return whole.evaluate(net, input.rows(0, h), w, h);
-        int[][] out = new int[net.outputs()][w * h];
+        if (h <= 2 * rows || h <= 2 * halo) {
+            output.rows(whole.evaluate(net, input.rows(0, h), w, h), 0, 0, h);
+            return;
+        }
         for (int y0 = 0; y0 < h; y0 += rows) {
             int y1 = Math.min(h, y0 + rows);
             int from = Math.max(0, y0 - halo);
             int to = Math.min(h, y1 + halo);
-            int[][] partOut = whole.evaluate(net, input.rows(from, to), w, to - from);
-            for (int c = 0; c < out.length; c++) System.arraycopy(partOut[c], (y0 - from) * w, out[c], y0 * w,
-                    (y1 - y0) * w);
+            output.rows(whole.evaluate(net, input.rows(from, to), w, to - from), y0 - from, y0, y1);
         }
-        return out;
     }
 
     /** Rows [from, to) of w-wide planes: the planes themselves where that is all of them. */

@@ -224,17 +224,16 @@ public final class DetailCoder {
             // the network was trained on the 5/3's details: with Haar only its scales are used (SPEC.md §6.3)
             HighPassPrior.BandParams params = network ? in.take(b) : null;
             // the network's means before any correction: under Haar all zero (null)
-            int[] netMean = haar ? null : params.meanFixed();
+            PackedInts netMean = haar ? null : params.meanFixed();
             // without the network every scale starts at the prior's index (null: no band-sized array of it)
-            int[] scale = network ? params.scaleIndex() : null;
+            byte[] scale = network ? params.scaleIndex() : null;
             int[] mean;
             if (meanRows) {
                 // rows y-2..y, each filled with the network's means as its turn comes (Band.beforeRow)
                 mean = new int[Math.min(w * h, MEAN_ROWS * w)];
             } else {
-                // corrected in place; the adaptive mean reads the network's own from a copy
-                mean = haar ? new int[w * h] : netMean;
-                if (netMean != null && adaptive != null) netMean = netMean.clone();
+                // corrected in place; the adaptive mean reads the network's own
+                mean = haar ? new int[w * h] : netMean.toInts();
             }
             step.run(new Band(schedule, k, bands[c][b], mean, meanRows, netMean, scale, bands[c],
                     c > 0 ? bands[0] : null, ll[c], in.flat()));
@@ -327,7 +326,7 @@ public final class DetailCoder {
         /** Whether {@link #mean} holds rows only, each filled from {@link #initialMean} as its turn comes. */
         private final boolean rows;
         /** The network's means, which the corrections start from (null: all zero). */
-        private final int[] initialMean;
+        private final PackedInts initialMean;
         /** The sample being coded, as every stage sees it. */
         private final Sample s;
         /** The image's context stages, each with this band's own per-sample state (each is null without its tool). */
@@ -337,7 +336,7 @@ public final class DetailCoder {
         private final ScaleCalibration calibration;
         final ZeroContext zero;
 
-        Band(BandSchedule schedule, int k, int[] v, int[] mean, boolean rows, int[] netMean, int[] netScale,
+        Band(BandSchedule schedule, int k, int[] v, int[] mean, boolean rows, PackedInts netMean, byte[] netScale,
                 int[][] ownBands, int[][] lumaBands, int[] low, boolean[] flat) {
             this.schedule = schedule;
             this.k = k;
@@ -378,7 +377,7 @@ public final class DetailCoder {
             if (rows) {
                 int at = y * w % mean.length;
                 if (initialMean == null) java.util.Arrays.fill(mean, at, at + w, 0);
-                else System.arraycopy(initialMean, y * w, mean, at, w);
+                else initialMean.copyTo(y * w, mean, at, w);
             }
         }
 

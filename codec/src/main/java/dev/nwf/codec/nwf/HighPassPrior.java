@@ -4,6 +4,7 @@ import dev.nwf.codec.entropy.CodingTables;
 import dev.nwf.codec.net.IntNet;
 import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.net.Stripes;
+import dev.nwf.codec.nwf.context.PackedInts;
 
 /**
  * The conditional prior of one channel's high-pass bands (SPEC.md §6.2). Network input, at the low-pass size,
@@ -28,8 +29,11 @@ public final class HighPassPrior {
         net.requireEvaluable(INPUT_BOUND);
     }
 
-    /** Mean (fixed point, 1/16) and scale index of one band's samples. */
-    record BandParams(int[] meanFixed, int[] scaleIndex) {
+    /**
+     * Mean (fixed point, 1/16) and scale index of one band's samples: in two bytes and one where the image's depth
+     * allows (a channel's six band-sized outputs were 6 bytes a pixel as ints, issue #24).
+     */
+    record BandParams(PackedInts meanFixed, byte[] scaleIndex) {
     }
 
     /**
@@ -40,19 +44,22 @@ public final class HighPassPrior {
     static BandParams[] predict(NetEvaluator eval, IntNet net, LevelInputs inputs, int c, int[] ll, int w, int h,
             int bitDepth) {
         int n = w * h;
-        int[][] out = Stripes.evaluate(net, (from, to) -> inputs.forChannel(c, ll, from * w, to * w), w, h,
-                eval.stripeRows(), eval::evaluate);
         BandParams[] params = new BandParams[3];
+        for (int b = 0; b < 3; b++) params[b] = new BandParams(PackedInts.zeros(n, bitDepth), new byte[n]);
         int depthShift = bitDepth - 8;
-        for (int b = 0; b < 3; b++) {
-            int[] mean = out[b];
-            int[] scale = out[3 + b];
-            for (int i = 0; i < n; i++) {
-                mean[i] = depthShift >= 0 ? mean[i] << depthShift : mean[i] >> -depthShift;
-                scale[i] = clampScale(scale[i] + CodingTables.STEPS_PER_OCTAVE * depthShift);
-            }
-            params[b] = new BandParams(mean, scale);
-        }
+        Stripes.evaluate(net, (from, to) -> inputs.forChannel(c, ll, from * w, to * w), w, h, eval.stripeRows(),
+                eval::evaluate, (part, first, y0, y1) -> {
+                    for (int b = 0; b < 3; b++) {
+                        int[] mean = part[b];
+                        int[] scale = part[3 + b];
+                        for (int i = y0 * w, j = first * w; i < y1 * w; i++, j++) {
+                            params[b].meanFixed.set(i, depthShift >= 0 ? mean[j] << depthShift
+                                    : mean[j] >> -depthShift);
+                            params[b].scaleIndex[i] = (byte) clampScale(scale[j]
+                                    + CodingTables.STEPS_PER_OCTAVE * depthShift);
+                        }
+                    }
+                });
         return params;
     }
 

@@ -63,7 +63,7 @@ final class Upsampler {
     }
 
     /** Adds to each predicted value a logistic sample of the prior's scale times {@code temperature}. */
-    private static void draw(int[] values, int[] scaleIndex, double temperature, Random r) {
+    private static void draw(int[] values, byte[] scaleIndex, double temperature, Random r) {
         for (int i = 0; i < values.length; i++) {
             double u = Math.min(1 - 1e-12, Math.max(1e-12, r.nextDouble()));
             double noise = temperature * CodingTables.scale(scaleIndex[i]) * Math.log(u / (1 - u));

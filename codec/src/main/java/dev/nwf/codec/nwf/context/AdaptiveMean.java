@@ -121,7 +121,7 @@ public final class AdaptiveMean implements ContextStage {
         int b = s.b;
         int i = s.i;
         int[] v = s.v;
-        int[] netMean = s.netMean;
+        PackedInts netMean = s.netMean;
         LevelResiduals levels = s.levels;
         PackedInts errors = s.errors;
         PackedInts[] coErrors = s.coErrors;
@@ -138,7 +138,7 @@ public final class AdaptiveMean implements ContextStage {
             int xx = x + d[0];
             int yy = y + d[1];
             long r = xx < 0 || xx >= w || yy < 0 ? 0 : 16L * v[yy * w + xx]
-                    - (netMean == null ? 0 : netMean[yy * w + xx]);
+                    - (netMean == null ? 0 : netMean.get(yy * w + xx));
             features[count++] = toEightBit(r);
         }
         features[count++] = levels.parent == null ? 0 : toEightBit(levels.parentAt(c, b, x, y));

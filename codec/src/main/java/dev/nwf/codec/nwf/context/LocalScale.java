@@ -61,9 +61,9 @@ public final class LocalScale {
     }
 
     /** {@link #PRIOR_INDEX} for each of n samples: the network-free stand-in for the prior's scale indices. */
-    public static int[] priorScales(int n) {
-        int[] s = new int[n];
-        java.util.Arrays.fill(s, PRIOR_INDEX);
+    public static byte[] priorScales(int n) {
+        byte[] s = new byte[n];
+        java.util.Arrays.fill(s, (byte) PRIOR_INDEX);
         return s;
     }
 
@@ -81,7 +81,7 @@ public final class LocalScale {
      * @param co         residuals or magnitudes of bands already coded at the same positions (may be empty)
      * @param leftWeight weight of the left neighbour, {@code upWeight} of the upper one
      */
-    public static int at(int i, int w, PackedInts mag, int[] netScale, PackedInts[] co, int leftWeight,
+    public static int at(int i, int w, PackedInts mag, byte[] netScale, PackedInts[] co, int leftWeight,
             int upWeight) {
         return at(i, w, mag, netScale, co, 0, 0, leftWeight, upWeight);
     }
@@ -91,7 +91,7 @@ public final class LocalScale {
      * computes per sample rather than holding a band-sized array of them (the parent level's residual, the low-pass
      * slope).
      */
-    public static int at(int i, int w, PackedInts mag, int[] netScale, PackedInts[] co, long extraSum,
+    public static int at(int i, int w, PackedInts mag, byte[] netScale, PackedInts[] co, long extraSum,
             int extraCount, int leftWeight, int upWeight) {
         return index(estimate(i, w, mag, netScale, co, extraSum, extraCount, leftWeight, upWeight, null));
     }
@@ -111,7 +111,7 @@ public final class LocalScale {
      * [{@link #IN_SUM}] the in-band neighbours' magnitudes times their weights, summed, [{@link #IN_WEIGHT}] those
      * weights summed, [{@link #CO_SUM}] the co-located magnitudes summed (unweighted), [{@link #CO_COUNT}] how many.
      */
-    static long estimate(int i, int w, PackedInts mag, int[] netScale, PackedInts[] co, long extraSum, int extraCount,
+    static long estimate(int i, int w, PackedInts mag, byte[] netScale, PackedInts[] co, long extraSum, int extraCount,
             int leftWeight, int upWeight, long[] parts) {
         int x = i % w;
         int coCount = co.length + extraCount;

@@ -62,6 +62,22 @@ public final class PackedInts {
         }
     }
 
+    /** Copies values [from, from + n) into {@code dst} from index {@code at}. */
+    public void copyTo(int from, int[] dst, int at, int n) {
+        if (ints != null) {
+            System.arraycopy(ints, from, dst, at, n);
+        } else {
+            for (int k = 0; k < n; k++) dst[at + k] = get(from + k);
+        }
+    }
+
+    /** Every value, as a new int array. */
+    public int[] toInts() {
+        int[] out = new int[length()];
+        copyTo(0, out, 0, out.length);
+        return out;
+    }
+
     /** How many values. */
     public int length() {
         return ints != null ? ints.length : packed.length;

@@ -23,9 +23,9 @@ public final class Sample {
      * The network's means of this band in 1/16 units, before any correction; null under Haar (all zero) and without
      * the adaptive mean.
      */
-    public int[] netMean;
+    public PackedInts netMean;
     /** The network's scale indices of this band; null without the network (every one 16, as under Haar). */
-    public int[] netScale;
+    public byte[] netScale;
     /** The band's residuals (16·v − mean), valid before {@link #i}. */
     public PackedInts res;
     /**

@@ -126,7 +126,7 @@ class AdaptiveMeanTest {
                                  LevelResiduals levels, int[] low) {
         Sample s = new Sample(c, b, levels.width, levels.height);
         s.v = v;
-        s.netMean = netMean;
+        s.netMean = netMean == null ? null : PackedInts.of(netMean);
         s.ownBands = ownBands;
         s.lumaBands = lumaBands;
         s.levels = levels;

@@ -44,7 +44,7 @@ class LocalScaleTest {
     void extraCoLocatedMagnitudesCountAsArraysDo() {
         int w = 8;
         int[] mags = new int[w * w];
-        int[] net = new int[w * w];
+        byte[] net = new byte[w * w];
         for (int i = 0; i < mags.length; i++) mags[i] = (i * 37) % 400 - 200;
         int[] a = new int[w * w];
         int[] b = new int[w * w];
@@ -60,7 +60,7 @@ class LocalScaleTest {
     void aSteeperSlopeGivesALargerScale() {
         int w = 8;
         int[] mags = new int[w * w];
-        int[] net = new int[w * w];
+        byte[] net = new byte[w * w];
         int flat = LocalScale.at(w + 3, w, of(mags), net, all(new int[w * w]), LocalScale.ACROSS,
                 LocalScale.ALONG);
         int[] steep = new int[w * w];

@@ -33,7 +33,7 @@ class ScaleBlendTest {
         int[][] b = band(1 << (bitDepth - 8));
         int[] res = b[0];
         int[][] co = {b[1]};
-        int[] net = LocalScale.priorScales(W * H);
+        byte[] net = LocalScale.priorScales(W * H);
         ScaleBlend blend = new ScaleBlend(1, bitDepth).forBand();
         double error = 0;
         int from = 3 * W * H / 4;
@@ -56,7 +56,7 @@ class ScaleBlendTest {
             res[i] = r.nextInt(4001) - 2000;
             co[i] = r.nextInt(3000);
         }
-        int[] net = LocalScale.priorScales(n);
+        byte[] net = LocalScale.priorScales(n);
         ScaleBlend blend = new ScaleBlend(1, 8);
         for (int i = 0; i < n; i++) {
             assertEquals(LocalScale.at(i, W, of(res), net, all(co), 4, 4),
@@ -89,7 +89,7 @@ class ScaleBlendTest {
             res[i] = r.nextBoolean() ? Integer.MAX_VALUE : r.nextInt(3);
             co[i] = r.nextBoolean() ? Integer.MAX_VALUE : 0;
         }
-        int[] net = LocalScale.priorScales(n);
+        byte[] net = LocalScale.priorScales(n);
         ScaleBlend blend = new ScaleBlend(1, 1).forBand();
         for (int i = 0; i < n; i++) {
             int index = blend.at(sample(0, 0, i, W, res, net, new int[][] {co}, 3, 6));
@@ -99,7 +99,7 @@ class ScaleBlendTest {
     }
 
     /** The sample at index {@code i} of a band {@code w} wide, as the scale blend sees it. */
-    private static Sample sample(int c, int b, int i, int w, int[] res, int[] netScale, int[][] co, int leftWeight,
+    private static Sample sample(int c, int b, int i, int w, int[] res, byte[] netScale, int[][] co, int leftWeight,
             int upWeight) {
         Sample s = new Sample(c, b, w, res.length / w);
         s.res = of(res);
