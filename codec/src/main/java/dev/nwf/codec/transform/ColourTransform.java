@@ -106,6 +106,30 @@ public enum ColourTransform {
         this.displayName = displayName;
     }
 
+    /** Pixels a time {@link #forwardPlane} transforms. */
+    private static final int PLANE_CHUNK = 1 << 14;
+
+    /**
+     * Plane {@code c} of the image under this transform (alpha and gray as they are), made some pixels at a time: the
+     * image's other transformed planes never exist, so a split can take the planes one by one (issue #24).
+     */
+    public int[] forwardPlane(dev.nwf.codec.Image image, int c) {
+        if (this == NONE || c >= 3 || image.channels() < 3) return image.copyPlane(c);
+        int n = (int) image.pixels();
+        int[] out = new int[n];
+        int[][] part = new int[3][];
+        for (int start = 0; start < n; start += PLANE_CHUNK) {
+            int len = Math.min(PLANE_CHUNK, n - start);
+            for (int k = 0; k < 3; k++) {
+                part[k] = new int[len];
+                for (int i = 0; i < len; i++) part[k][i] = image.at(k, start + i);
+            }
+            forward(part);
+            System.arraycopy(part[c], 0, out, start, len);
+        }
+        return out;
+    }
+
     /** In place: planes 0, 1, 2 = R, G, B become the transform's three planes. */
     abstract void forward(int[][] p);
 

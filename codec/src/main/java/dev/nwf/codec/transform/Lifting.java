@@ -31,14 +31,27 @@ public final class Lifting {
 
     /** Returns {LL, HL, LH, HH}, each half(w) x half(h). */
     static int[][] split(int[] x, int w, int h, Filter filter) {
+        return split(x, w, h, filter, false);
+    }
+
+    /**
+     * {@link #split(int[], int, int, Filter)}; where {@code scratch}, x of even sides is lifted in place (its samples
+     * are lost), saving a plane-sized copy.
+     */
+    static int[][] split(int[] x, int w, int h, Filter filter, boolean scratch) {
         int hw = half(w);
         int hh = half(h);
         int pw = 2 * hw;
         int ph = 2 * hh;
-        int[] padded = new int[pw * ph];
-        for (int y = 0; y < ph; y++) {
-            int sy = Math.min(y, h - 1);
-            for (int i = 0; i < pw; i++) padded[y * pw + i] = x[sy * w + Math.min(i, w - 1)];
+        int[] padded;
+        if (scratch && pw == w && ph == h) {
+            padded = x;
+        } else {
+            padded = new int[pw * ph];
+            for (int y = 0; y < ph; y++) {
+                int sy = Math.min(y, h - 1);
+                for (int i = 0; i < pw; i++) padded[y * pw + i] = x[sy * w + Math.min(i, w - 1)];
+            }
         }
         // rows leave low halves left and high halves right; columns then leave low halves on top: four quadrants
         liftLines(padded, ph, pw, 1, hw, true, filter);

@@ -24,7 +24,7 @@ public final class Pyramid {
 
     /** Colour-transforms a copy of the image's planes, then builds the pyramid with the given split filter. */
     public static Pyramid build(Image image, ColourTransform transform, Lifting.Filter filter) {
-        return build(transformedPlanes(image, transform), image.width(), image.height(), filter, true, true);
+        return build(image, transform, filter, true);
     }
 
     /**
@@ -32,7 +32,38 @@ public final class Pyramid {
      * the finest split's low-pass but not its bands (three quarters of the samples).
      */
     public static Pyramid buildWithoutFinestBands(Image image, ColourTransform transform, Lifting.Filter filter) {
-        return build(transformedPlanes(image, transform), image.width(), image.height(), filter, false, true);
+        return build(image, transform, filter, false);
+    }
+
+    /**
+     * The finest split made plane by plane, each transformed plane split as soon as it is made and let go: no more
+     * than one image-sized int plane exists at a time (large ones fragment the heap; issue #24).
+     */
+    private static Pyramid build(Image image, ColourTransform transform, Lifting.Filter filter, boolean finestBands) {
+        int[][] sizes = LevelPlan.sizes(image.width(), image.height());
+        int levels = sizes.length;
+        if (levels == 1) return build(transformedPlanes(image, transform), image.width(), image.height(), filter,
+                finestBands, true);
+        int[][][][] bands = new int[levels][][][];
+        int[][][] lows = new int[levels][][];
+        splitFinest(image, transform, filter, finestBands, sizes, bands, lows);
+        int[][] coarsest = splitDown(lows[levels - 1], sizes, levels - 2, filter, false, bands, lows);
+        return new Pyramid(sizes, coarsest, bands, lows);
+    }
+
+    /** The finest level's split of each transformed plane, made and split one at a time. */
+    private static void splitFinest(Image image, ColourTransform transform, Lifting.Filter filter, boolean keepBands,
+            int[][] sizes, int[][][][] bands, int[][][] lows) {
+        int finest = sizes.length - 1;
+        int channels = image.channels();
+        lows[finest] = new int[channels][];
+        bands[finest] = keepBands ? new int[channels][][] : null;
+        for (int c = 0; c < channels; c++) {
+            int[][] split = Lifting.split(transform.forwardPlane(image, c), sizes[finest][0], sizes[finest][1], filter,
+                    true);
+            lows[finest][c] = split[Lifting.LL];
+            if (keepBands) bands[finest][c] = new int[][] {split[Lifting.HL], split[Lifting.LH], split[Lifting.HH]};
+        }
     }
 
     /**
@@ -44,12 +75,7 @@ public final class Pyramid {
         int finest = sizes.length - 1;
         int[][][][] bands = new int[sizes.length][][][];
         int[][][] lows = new int[sizes.length][][];
-        if (finest >= 1) {
-            int[][] planes = transformedPlanes(image, transform);
-            lows[finest] = new int[planes.length][];
-            bands[finest] = new int[planes.length][][];
-            splitLevel(planes, sizes[finest][0], sizes[finest][1], filter, true, true, bands[finest], lows[finest]);
-        }
+        if (finest >= 1) splitFinest(image, transform, filter, true, sizes, bands, lows);
         return new Pyramid(sizes, null, bands, lows);
     }
 
@@ -75,8 +101,7 @@ public final class Pyramid {
     /** Copies of the image's planes, colour-transformed. */
     public static int[][] transformedPlanes(Image image, ColourTransform transform) {
         int[][] planes = new int[image.channels()][];
-        for (int c = 0; c < planes.length; c++) planes[c] = image.copyPlane(c);
-        transform.forward(planes);
+        for (int c = 0; c < planes.length; c++) planes[c] = transform.forwardPlane(image, c);
         return planes;
     }
 
@@ -95,23 +120,40 @@ public final class Pyramid {
         int levels = sizes.length;
         int[][][][] bands = new int[levels][][][];
         int[][][] lows = new int[levels][][];
-        for (int level = levels - 1; level >= 1; level--) {
+        if (levels > 1) {
+            int finest = levels - 1;
+            bands[finest] = new int[planes.length][][];
+            lows[finest] = new int[planes.length][];
+            splitLevel(planes, sizes[finest][0], sizes[finest][1], filter, owned, finestBands, bands[finest],
+                    lows[finest]);
+            if (bands[finest][0] == null) bands[finest] = null;
+            planes = lows[finest];
+        }
+        return new Pyramid(sizes, splitDown(planes, sizes, levels - 2, filter, false, bands, lows), bands, lows);
+    }
+
+    /**
+     * Splits {@code planes} (level {@code top}'s, of size sizes[top]) down to the coarsest level, filling bands and lows
+     * of levels top..1; returns the coarsest planes. A level's low-pass planes stay in the pyramid: only owned
+     * {@code planes} are let go.
+     */
+    private static int[][] splitDown(int[][] planes, int[][] sizes, int top, Lifting.Filter filter, boolean owned,
+            int[][][][] bands, int[][][] lows) {
+        for (int level = top; level >= 1; level--) {
             bands[level] = new int[planes.length][][];
             lows[level] = new int[planes.length][];
-            splitLevel(planes, sizes[level][0], sizes[level][1], filter, owned, finestBands || level < levels - 1,
-                    bands[level], lows[level]);
-            if (bands[level][0] == null) bands[level] = null;
+            splitLevel(planes, sizes[level][0], sizes[level][1], filter, owned, true, bands[level], lows[level]);
             planes = lows[level];
-            owned = false; // a level's low-pass planes stay in the pyramid
+            owned = false;
         }
-        return new Pyramid(sizes, planes, bands, lows);
+        return planes;
     }
 
     /** Splits every channel's w×h plane into {@code low} and (where kept) {@code bands}, letting owned planes go. */
     private static void splitLevel(int[][] planes, int w, int h, Lifting.Filter filter, boolean owned,
             boolean keepBands, int[][][] bands, int[][] low) {
         for (int c = 0; c < planes.length; c++) {
-            int[][] split = Lifting.split(planes[c], w, h, filter);
+            int[][] split = Lifting.split(planes[c], w, h, filter, owned);
             if (owned) planes[c] = null;
             low[c] = split[Lifting.LL];
             if (keepBands) bands[c] = new int[][] {split[Lifting.HL], split[Lifting.LH], split[Lifting.HH]};
