@@ -17,8 +17,11 @@ public enum CodingTool {
             true),
     /** §4.0: a LEB128 length, then the per-channel value lists (raw DEFLATE); the levels code ranks. */
     VALUE_MAP(2, "value-map", "§4.0", "levels code each sample's rank among its channel's values", null, true),
-    /** §6.3.3-6.3.4: the online mean filter and scale calibration. */
-    ADAPTIVE_MEAN(3, "adaptive-mean", "§6.3.3", "online mean filter and scale calibration", null, false),
+    /**
+     * §6.3.3-6.3.4: the online mean filter and scale calibration; of rgflow files, the latents' (§8.3): the only
+     * wavelet tool both families have.
+     */
+    ADAPTIVE_MEAN(3, "adaptive-mean", "§6.3.3", "online mean filter and scale calibration", null, true, false),
     /** §4.2: every level is split with the integer Haar filter instead of the 5/3; Haar levels evaluate no network. */
     HAAR_SPLIT(4, "haar-split", "§4.2", "split with Haar instead of the 5/3; no network on its levels", ADAPTIVE_MEAN,
             false),
@@ -70,21 +73,28 @@ public enum CodingTool {
     public final String summary;
     /** The tool this one works through and needs in the same list, or null. */
     public final CodingTool needs;
-    /** Whether every model family supports it; else the nwf family alone. */
+    /** Whether every model family supports it; else the nwf family and, where {@link #rgflow}, the rgflow family. */
     private final boolean allFamilies;
+    private final boolean rgflow;
 
     CodingTool(int id, String toolName, String section, String summary, CodingTool needs, boolean allFamilies) {
+        this(id, toolName, section, summary, needs, allFamilies, allFamilies);
+    }
+
+    CodingTool(int id, String toolName, String section, String summary, CodingTool needs, boolean rgflow,
+            boolean allFamilies) {
         this.id = id;
         this.toolName = toolName;
         this.section = section;
         this.summary = summary;
         this.needs = needs;
         this.allFamilies = allFamilies;
+        this.rgflow = rgflow;
     }
 
     /** Whether models of this family may code with the tool. */
     public boolean supportedBy(String family) {
-        return allFamilies || NwfModel.FAMILY_NWF.equals(family);
+        return allFamilies || NwfModel.FAMILY_NWF.equals(family) || rgflow && NwfModel.FAMILY_RGFLOW.equals(family);
     }
 
     /** Every tool models of this family support. */

@@ -449,7 +449,9 @@ public final class NwfCodec {
         if (tools.pixelLevels()) {
             return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped, tools.pixelLevelsPeriod);
         }
-        if (NwfModel.FAMILY_RGFLOW.equals(model.family())) return new RgFlowLevels(evaluator, model);
+        if (NwfModel.FAMILY_RGFLOW.equals(model.family())) {
+            return new RgFlowLevels(evaluator, model, tools.adaptiveMean);
+        }
         return new NwfLevels(evaluator, model, tools.detailContext(), tools.bandStreamsLog2, threads);
     }
 

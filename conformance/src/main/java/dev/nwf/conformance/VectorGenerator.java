@@ -138,6 +138,11 @@ final class VectorGenerator {
         NwfFile rgGray = image("rgflow-gray8-24x20",
                 "rgflow family, 8-bit gray (the file the nwf-only tool cases alter)",
                 List.of("rgflow", "gray", "8bit", "multi-level"), SyntheticImages.fixedWaves(24, 20, 1, 8, 23));
+        codec = without(rgflow, CodingTool.ADAPTIVE_MEAN);
+        image("rgflow-without-adaptive-mean-rgb8-40x36", "rgflow family without the adaptive mean: the prior's "
+                + "latent means and local scales as they are", List.of("rgflow", "rgb", "8bit", "multi-level"),
+                SyntheticImages.fixedWaves(40, 36, 3, 8, 24));
+        codec = rgflow;
         mapped("rgflow-value-map-gray16-29x21", "rgflow family with a value map: 8-bit data stored as v*257",
                 List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"),
                         SyntheticImages.times257(SyntheticImages.fixedWaves(29, 21, 1, 8, 19)));
@@ -147,7 +152,7 @@ final class VectorGenerator {
             byte[] list = rgGray.header().tools();
             for (CodingTool n = t.needs; n != null; n = n.needs) list = ToolLists.with(list, n,
                     ToolLists.validParams(n));
-            reject(t.toolName + "-on-rgflow", "tool " + t.toolName + " (nwf family only) on an rgflow file",
+            reject(t.toolName + "-on-rgflow", "tool " + t.toolName + " (not of the rgflow family) on an rgflow file",
                     withTools(rgGray, ToolLists.with(list, t, ToolLists.validParams(t))), "INVALID_TOOLS");
         }
         codec = nwf;

@@ -16,6 +16,7 @@ import dev.nwf.codec.nwf.HighPassPrior;
 import dev.nwf.codec.nwf.ScaleOffset;
 import dev.nwf.codec.nwf.context.LocalScale;
 import dev.nwf.codec.nwf.context.PackedInts;
+import dev.nwf.codec.nwf.context.ScaleCalibration;
 import dev.nwf.codec.rgflow.RgFlow;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.Pyramid;
@@ -31,10 +32,13 @@ import java.util.List;
 public final class RgFlowLevels implements LevelCoding {
     private final NetEvaluator eval;
     private final List<IntNet> nets;
+    /** Whether the latents' means are corrected and their scales calibrated online (tool adaptive-mean, §8.3). */
+    private final boolean adaptive;
 
-    public RgFlowLevels(NetEvaluator eval, NwfModel model) {
+    public RgFlowLevels(NetEvaluator eval, NwfModel model, boolean adaptive) {
         this.eval = eval;
         this.nets = model.nets();
+        this.adaptive = adaptive;
     }
 
     @Override
@@ -67,6 +71,8 @@ public final class RgFlowLevels implements LevelCoding {
             }
         }
         List<byte[]> payloads = new ArrayList<>(steps + 1);
+        LatentMean meanFilter = adaptive ? new LatentMean(channels, bitDepth) : null;
+        ScaleCalibration calib = adaptive ? new ScaleCalibration(channels, LatentMean.CLASSES) : null;
         RansEncoder enc = new RansEncoder();
         CoarseCoder.encode(enc, grids[steps], plan.paddedWidth() >> steps, plan.paddedHeight() >> steps);
         payloads.add(enc.finish());
@@ -76,26 +82,38 @@ public final class RgFlowLevels implements LevelCoding {
             int kw = plan.paddedWidth() >> (i + 1);
             int kh = plan.paddedHeight() >> (i + 1);
             int[][] lumaMags = null;
+            int[][][] res = new int[channels][][];
             for (int c = 0; c < channels; c++) {
                 RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[i + 1][c], kw, kh, bitDepth,
                         c > 0);
                 int[][] z = latents[i][c];
                 LatentContext ctx = new LatentContext(p, kw / 2, lumaMags);
+                res[c] = new int[z.length][z[0].length];
                 int[][] local = new int[z.length][z[0].length];
+                int[][] mean = meanFilter == null ? p.mean() : new int[z.length][z[0].length];
                 for (int j = 0; j < z.length; j++) {
                     ctx.startClass(j);
                     for (int b = 0; b < z[j].length; b++) {
                         local[j][b] = ctx.localScale(b);
-                        ctx.coded(b, z[j][b]);
+                        int rawLocal = local[j][b];
+                        if (calib != null) local[j][b] = calib.calibrated(c, j, rawLocal);
+                        if (meanFilter != null) {
+                            mean[j][b] = meanFilter.correct(c, j, b, kw / 2, p.mean()[j][b], res);
+                            meanFilter.learn(z[j][b], mean[j][b]);
+                            res[c][j][b] = (int) Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE,
+                                    16L * z[j][b] - p.mean()[j][b]));
+                        }
+                        ctx.coded(b, z[j][b], mean[j][b]);
+                        if (calib != null) calib.record(c, j, rawLocal, LocalScale.magnitude(z[j][b], mean[j][b]));
                     }
                 }
                 if (c == 0) lumaMags = ctx.mags;
-                int offset = ScaleOffset.best(Family.LAPLACE, flat(z), flat(p.mean()), flat(local));
+                int offset = ScaleOffset.best(Family.LAPLACE, flat(z), flat(mean), flat(local));
                 ScaleOffset.write(enc, offset);
                 for (int j = 0; j < z.length; j++) {
                     for (int b = 0; b < z[j].length; b++) {
                         ResidualCoder.encode(enc, Family.LAPLACE, HighPassPrior.clampScale(local[j][b] + offset),
-                                p.mean()[j][b], z[j][b]);
+                                mean[j][b], z[j][b]);
                     }
                 }
             }
@@ -113,6 +131,9 @@ public final class RgFlowLevels implements LevelCoding {
             private int[][] grids = new int[channels][];
             private int[][] visible;
             private int level;
+            private final LatentMean meanFilter = adaptive ? new LatentMean(channels, bitDepth) : null;
+            private final ScaleCalibration calib = adaptive ? new ScaleCalibration(channels, LatentMean.CLASSES)
+                    : null;
 
             @Override
             public void next(byte[] payload, int start,
@@ -125,18 +146,30 @@ public final class RgFlowLevels implements LevelCoding {
                     int kw = plan.paddedWidth() >> (i + 1);
                     int kh = plan.paddedHeight() >> (i + 1);
                     int[][] lumaMags = null;
+                    int[][][] res = new int[channels][][];
                     for (int c = 0; c < channels; c++) {
                         RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[c], kw, kh,
                                 bitDepth, c > 0);
                         int offset = ScaleOffset.read(dec);
                         int[][] z = new int[p.mean().length][p.mean()[0].length];
+                        res[c] = new int[z.length][z[0].length];
                         LatentContext ctx = new LatentContext(p, kw / 2, lumaMags);
                         for (int j = 0; j < z.length; j++) {
                             ctx.startClass(j);
                             for (int b = 0; b < z[j].length; b++) {
-                                int scale = HighPassPrior.clampScale(ctx.localScale(b) + offset);
-                                z[j][b] = ResidualCoder.decode(dec, Family.LAPLACE, scale, p.mean()[j][b]);
-                                ctx.coded(b, z[j][b]);
+                                int rawLocal = ctx.localScale(b);
+                                int scale = HighPassPrior.clampScale((calib == null ? rawLocal
+                                        : calib.calibrated(c, j, rawLocal)) + offset);
+                                int mean = meanFilter == null ? p.mean()[j][b]
+                                        : meanFilter.correct(c, j, b, kw / 2, p.mean()[j][b], res);
+                                z[j][b] = ResidualCoder.decode(dec, Family.LAPLACE, scale, mean);
+                                if (meanFilter != null) {
+                                    meanFilter.learn(z[j][b], mean);
+                                    res[c][j][b] = (int) Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE,
+                                            16L * z[j][b] - p.mean()[j][b]));
+                                }
+                                ctx.coded(b, z[j][b], mean);
+                                if (calib != null) calib.record(c, j, rawLocal, LocalScale.magnitude(z[j][b], mean));
                             }
                         }
                         if (c == 0) lumaMags = ctx.mags;
@@ -206,8 +239,8 @@ public final class RgFlowLevels implements LevelCoding {
             return LocalScale.at(b, nbx, own, ownScale, co, LocalScale.NEAR, LocalScale.NEAR);
         }
 
-        void coded(int b, int z) {
-            mags[j][b] = LocalScale.magnitude(z, prior.mean()[j][b]);
+        void coded(int b, int z, int mean) {
+            mags[j][b] = LocalScale.magnitude(z, mean);
         }
     }
 

@@ -89,6 +89,12 @@ public final class Palette {
             index.put(k, i);
         }
         int n = image.width() * image.height();
+        if (codedDepth <= 8) {
+            // indices of at most 8 bits held as bytes (issue #24)
+            byte[] packed = new byte[n];
+            for (int i = 0; i < n; i++) packed[i] = (byte) (int) index.get(key(image, i));
+            return Image.ofBytes(image.width(), image.height(), codedDepth, new byte[][] {packed});
+        }
         int[] plane = new int[n];
         for (int i = 0; i < n; i++) plane[i] = index.get(key(image, i));
         return new Image(image.width(), image.height(), codedDepth, new int[][] {plane});

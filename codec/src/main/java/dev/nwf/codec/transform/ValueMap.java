@@ -107,8 +107,17 @@ public final class ValueMap {
         return values[c].length;
     }
 
-    /** The image of ranks that the levels code. */
+    /** The image of ranks that the levels code (of at most 8 bits held as bytes, issue #24). */
     public Image toRanks(Image image) {
+        int n = (int) image.pixels();
+        if (codedDepth <= 8) {
+            byte[][] packed = new byte[values.length][n];
+            for (int c = 0; c < packed.length; c++) {
+                int[] rank = ranks(c);
+                for (int i = 0; i < n; i++) packed[c][i] = (byte) rank[image.at(c, i)];
+            }
+            return Image.ofBytes(image.width(), image.height(), codedDepth, packed);
+        }
         int[][] planes = new int[values.length][];
         for (int c = 0; c < planes.length; c++) {
             int[] rank = ranks(c);

@@ -40,14 +40,14 @@ public final class ScaleCalibration implements ContextStage {
     }
 
     /** The index to code with in place of the local index {@code local}; {@code b} is the band's slot. */
-    int calibrated(int c, int b, int local) {
+    public int calibrated(int c, int b, int local) {
         if (counts[c][b][local] == 0) return local; // no evidence yet (and the lowest indices share one nominal MAD)
         long sum = sums[c][b][local] + (long) PRIOR * LocalScale.mad(local);
         return LocalScale.index((sum << 10) / (counts[c][b][local] + PRIOR));
     }
 
     /** A sample whose local index was {@code local} was coded with residual magnitude {@code magnitude}. */
-    void record(int c, int b, int local, int magnitude) {
+    public void record(int c, int b, int local, int magnitude) {
         sums[c][b][local] += magnitude;
         if (++counts[c][b][local] == HALVE_AT) {
             sums[c][b][local] >>= 1;
