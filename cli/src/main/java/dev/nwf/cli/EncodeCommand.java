@@ -36,11 +36,11 @@ final class EncodeCommand implements Callable<Integer> {
     long maxPixels;
 
     /**
-     * Java heap an encoding needs per pixel, about (docs/memory.md: 60 bytes for a 4.9 MP photo with Haar levels, 66
-     * with 5/3 levels; a 100 MP one encodes in the default heap of a 24 GB machine): an image that cannot fit is
-     * refused before its pixels are read, with the heap to ask for.
+     * Java heap an encoding needs per pixel, about (docs/memory.md, at 16-18 MP: 35 bytes for a photo with Haar levels,
+     * 40 with 5/3 levels, 45 for a large graphic): an image that cannot fit is refused before its pixels are read, with
+     * the heap to ask for.
      */
-    static final long HEAP_BYTES_PER_PIXEL = 60;
+    static final long HEAP_BYTES_PER_PIXEL = 45;
 
     @Option(names = {"-r", "--recursive"}, description = "Code the images (" + ImageFiles.INPUT_FORMATS
             + ") in folders given as inputs, and in their subfolders.")

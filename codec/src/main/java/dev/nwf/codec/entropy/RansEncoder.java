@@ -73,12 +73,23 @@ public final class RansEncoder {
 
     /** Codes every queued symbol and returns the stream: 8 bytes of final state, then 32-bit words, big-endian. */
     public byte[] finish() {
+        byte[] out = encodeBackwards(count, this::symbol);
+        count = 0;
+        for (int b = 1; b < blocks.length; b++) blocks[b] = null; // a large level's symbols are not kept for the next
+        return out;
+    }
+
+    /**
+     * Codes {@code count} symbols, each start << 16 | freq as {@code symbol} gives it, last first, and returns the
+     * stream as {@link #finish} does: for queues kept in another form (a binary coder's, two bytes and a bit each).
+     */
+    public static byte[] encodeBackwards(int count, java.util.function.IntUnaryOperator symbol) {
         int[] words = new int[Math.max(16, count / 2 + 16)];
         int w = words.length;
         long x = Rans.STATE_LOW;
         for (int i = count - 1; i >= 0; i--) {
-            int symbol = symbol(i);
-            int freq = freq(symbol);
+            int sym = symbol.applyAsInt(i);
+            int freq = freq(sym);
             long xMax = ((Rans.STATE_LOW >>> Rans.PROB_BITS) << 32) * freq;
             if (x >= xMax) {
                 if (w == 0) {
@@ -90,7 +101,7 @@ public final class RansEncoder {
                 words[--w] = (int) x;
                 x >>>= 32;
             }
-            x = ((x / freq) << Rans.PROB_BITS) + (x % freq) + (symbol >>> Rans.PROB_BITS);
+            x = ((x / freq) << Rans.PROB_BITS) + (x % freq) + (sym >>> Rans.PROB_BITS);
         }
         int nWords = words.length - w;
         byte[] out = new byte[8 + 4 * nWords];
@@ -103,8 +114,6 @@ public final class RansEncoder {
             out[o + 2] = (byte) (v >>> 8);
             out[o + 3] = (byte) v;
         }
-        count = 0;
-        for (int b = 1; b < blocks.length; b++) blocks[b] = null; // a large level's symbols are not kept for the next
         return out;
     }
 

@@ -20,14 +20,51 @@ interface BitCoder {
 
     /** The encoding side over a rANS queue: a 1 occupies [0, p), a 0 [p, 2^16). */
     final class Encoding implements BitCoder {
-        final RansEncoder rans = new RansEncoder();
+        private static final int BLOCK_BITS = 16;
+        private static final int BLOCK = 1 << BLOCK_BITS;
+        /**
+         * The decisions queued for rANS, which codes them last first: each one's probability in a char and its bit in
+         * a long's bit, 2⅛ bytes where {@link RansEncoder}'s interval takes 4 (a large graphic's level queues tens of
+         * millions; issue #24). Blocks of 2^16, the first growing from 2^10.
+         */
+        private char[][] probs = new char[16][];
+        private long[][] ones = new long[16][];
+        private int count;
 
         @Override
         public int code(int bit, int p16) {
             int p = clamp(p16);
-            if (bit != 0) rans.put(0, p);
-            else rans.put(p, Rans16.TOTAL - p);
+            int b = count >>> BLOCK_BITS;
+            int i = count & (BLOCK - 1);
+            if (b == probs.length) {
+                probs = java.util.Arrays.copyOf(probs, 2 * b);
+                ones = java.util.Arrays.copyOf(ones, 2 * b);
+            }
+            if (probs[b] == null) {
+                probs[b] = new char[b == 0 ? 1 << 10 : BLOCK];
+                ones[b] = new long[probs[b].length >>> 6];
+            } else if (i == probs[b].length) {
+                probs[b] = java.util.Arrays.copyOf(probs[b], 2 * i);
+                ones[b] = java.util.Arrays.copyOf(ones[b], 2 * i >>> 6);
+            }
+            probs[b][i] = (char) p;
+            if (bit != 0) ones[b][i >>> 6] |= 1L << i;
+            count++;
             return bit;
+        }
+
+        /** Codes the queued decisions, a 1 as [0, p), a 0 as [p, 2^16); returns the stream and empties the queue. */
+        byte[] finish() {
+            byte[] out = RansEncoder.encodeBackwards(count, k -> {
+                int b = k >>> BLOCK_BITS;
+                int i = k & (BLOCK - 1);
+                int p = probs[b][i];
+                return (ones[b][i >>> 6] >>> i & 1) != 0 ? p : p << 16 | (Rans16.TOTAL - p);
+            });
+            probs = new char[16][];
+            ones = new long[16][];
+            count = 0;
+            return out;
         }
     }
 

@@ -114,7 +114,7 @@ public final class PixelLevels implements LevelCoding {
             for (int c = 0; c < coders.length; c++) coders[c] = new BitCoder.Encoding();
             run(models, planes, w, h, rows, coders, n -> progress.workDone(done[0] += n, total));
             byte[][] streams = new byte[coders.length][];
-            for (int c = 0; c < streams.length; c++) streams[c] = coders[c].rans.finish();
+            for (int c = 0; c < streams.length; c++) streams[c] = coders[c].finish();
             payloads.add(join(streams));
             progress.levelCoded(level, levels);
         }
