@@ -133,8 +133,8 @@ public final class Pyramid {
     }
 
     /**
-     * Splits {@code planes} (level {@code top}'s, of size sizes[top]) down to the coarsest level, filling bands and lows
-     * of levels top..1; returns the coarsest planes. A level's low-pass planes stay in the pyramid: only owned
+     * Splits {@code planes} (level {@code top}'s, of size sizes[top]) down to the coarsest level, filling bands and
+     * lows of levels top..1; returns the coarsest planes. A level's low-pass planes stay in the pyramid: only owned
      * {@code planes} are let go.
      */
     private static int[][] splitDown(int[][] planes, int[][] sizes, int top, Lifting.Filter filter, boolean owned,

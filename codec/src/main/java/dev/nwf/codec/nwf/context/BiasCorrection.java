@@ -114,8 +114,8 @@ public final class BiasCorrection implements ContextStage {
     @Override
     public void predict(Sample s) {
         int i = s.i;
-        int ctx = contextAtDepth(s.local, s.mean, s.x > 0 ? s.res.get(i - 1) : 0, i >= s.w ? s.res.get(i - s.w) : 0, s.finest,
-                slope(s.low, s.x, s.y, s.w, s.h, s.b));
+        int ctx = contextAtDepth(s.local, s.mean, s.x > 0 ? s.res.get(i - 1) : 0, i >= s.w ? s.res.get(i - s.w) : 0,
+                s.finest, slope(s.low, s.x, s.y, s.w, s.h, s.b));
         if (s.coErrors != null) {
             PackedInts last = s.coErrors.length == 0 ? null : s.coErrors[s.coErrors.length - 1];
             ctx = withFeedback(ctx, last == null ? 0 : last.get(i));

@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A band's residuals or filter errors (SPEC.md §6.3.1, §6.3.8), kept exactly, in two bytes a sample where the image's
  * depth lets them fit: at the finest level of an RGB image they are 18 arrays of a quarter of the pixels each, 9 bytes
- * a pixel less than as ints (issue #24). Of an image of up to 8 bits, 16·v − mean rarely leaves ±2^14; a value outside
- * ±32767 is kept apart, by index. Deeper images keep ints.
+ * a pixel less than as ints (issue #24). Of an image of up to 8 bits, 16·v − mean rarely leaves ±2^14; a value
+ * outside ±32767 is kept apart, by index. Deeper images keep ints.
  */
 public final class PackedInts {
     /** The deepest image whose values are packed. */
