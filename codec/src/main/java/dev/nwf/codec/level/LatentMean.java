@@ -1,5 +1,7 @@
 package dev.nwf.codec.level;
 
+import dev.nwf.codec.nwf.context.Nlms;
+
 /**
  * Online correction of the RG-Flow prior's latent means inside an image (SPEC.md §8.3, tool {@code adaptive-mean}):
  * a normalised-LMS filter per channel and latent class learns how a latent's residual (16·z − the prior's mean)
@@ -12,8 +14,6 @@ final class LatentMean {
     static final int[][] CAUSAL = {{-1, 0}, {0, -1}, {-1, -1}, {1, -1}, {-2, 0}, {0, -2}};
     static final int CLASSES = 12;
     static final int MAX_FEATURES = CAUSAL.length + CLASSES - 1 + 2;
-    static final int WEIGHT_FRAC_BITS = 16;
-    static final long WEIGHT_LIMIT = 1L << 20;
     static final long FEATURE_LIMIT = 1L << 16;
     static final long ERROR_LIMIT = 1L << 20;
     /** Added to the features' squared norm (dev set P: 2^8 to 2^14 within 0.3 %). */
@@ -23,8 +23,6 @@ final class LatentMean {
      * to learn from (set P dev: 2^11 5.75 MB, 2^12 5.72, 2^13 5.69, 2^14 5.68, 2^15 5.73).
      */
     static final long GAIN = 1L << 14;
-    static final int STEP_FRAC_BITS = 20;
-    private static final long STEP_ROUNDING = 1L << (STEP_FRAC_BITS - 1);
     private static final long MEAN_LIMIT = 1L << 30;
 
     private final long[][][] weights;
@@ -60,13 +58,8 @@ final class LatentMean {
         if (c > 0) features[count++] = toEightBit(res[0][j][b]);
         if (c > 1) features[count++] = toEightBit(res[c - 1][j][b]);
         active = weights[c][j];
-        long sum = 0;
-        norm = NORM_BIAS;
-        for (int f = 0; f < count; f++) {
-            sum += active[f] * features[f];
-            norm += features[f] * features[f];
-        }
-        long p = Math.floorDiv(sum, 1L << WEIGHT_FRAC_BITS);
+        norm = Nlms.norm(features, count, NORM_BIAS);
+        long p = Nlms.predict(active, features, count);
         long correction = depthShift >= 0 ? p << depthShift : p >> -depthShift;
         return (int) Math.max(-MEAN_LIMIT, Math.min(MEAN_LIMIT, priorMean + correction));
     }
@@ -76,11 +69,7 @@ final class LatentMean {
         long limit = Math.min(ERROR_LIMIT, 2 * norm);
         long e = Math.max(-limit, Math.min(limit, toEightBit(16L * value - meanUsed)));
         if (e == 0) return;
-        long g = Math.floorDiv(GAIN * e << STEP_FRAC_BITS, norm);
-        for (int f = 0; f < count; f++) {
-            long step = (g * features[f] + STEP_ROUNDING) >> STEP_FRAC_BITS;
-            active[f] = Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, active[f] + step));
-        }
+        Nlms.learn(active, features, count, GAIN, e, norm);
     }
 
     private long toEightBit(long sixteenths) {

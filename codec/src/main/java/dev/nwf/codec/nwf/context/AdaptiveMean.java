@@ -25,9 +25,6 @@ public final class AdaptiveMean implements ContextStage {
     static final int MAX_FEATURES = 4 * AROUND.length + CAUSAL.length + 2 + LOW_PASS_FEATURES + FilterErrors.FEATURES;
     /** The constant feature with a block grid: one grey level in 1/16 units. */
     static final long GRID_BIAS = 16;
-    /** Weights are fixed point with this many fraction bits. */
-    static final int WEIGHT_FRAC_BITS = 16;
-    static final long WEIGHT_LIMIT = 1L << 20;
     static final long FEATURE_LIMIT = 1L << 16;
     static final long ERROR_LIMIT = 1L << 20;
     /** Added to the features' squared norm: keeps steps small where the features are near zero. */
@@ -55,8 +52,6 @@ public final class AdaptiveMean implements ContextStage {
      * 2^13 / 2^14).
      */
     static final long FEEDBACK_HAAR_GAIN_Q4 = 64;
-    /** Fraction bits of the per-sample step factor. */
-    static final int STEP_FRAC_BITS = 20;
     private static final long MEAN_LIMIT = 1L << 30;
 
     private final long[][][] weights;
@@ -70,8 +65,6 @@ public final class AdaptiveMean implements ContextStage {
     private final boolean haar;
     private final long normBias;
     private final long haarGainQ4;
-    /** Added to each step before its shift: half a unit, so steps round to nearest (rounded down they drift). */
-    private static final long STEP_ROUNDING = 1L << (STEP_FRAC_BITS - 1);
 
     /**
      * @param grid whether samples come in block-grid classes (SPEC.md §6.3.5): weights per class and a bias feature
@@ -155,13 +148,8 @@ public final class AdaptiveMean implements ContextStage {
         int slot = b * BlockGrid.MAX_CLASSES + s.gridClass;
         if (weights[c][slot] == null) weights[c][slot] = new long[count];
         active = weights[c][slot];
-        long sum = 0;
-        norm = normBias;
-        for (int j = 0; j < count; j++) {
-            sum += active[j] * features[j];
-            norm += features[j] * features[j];
-        }
-        long p = Math.floorDiv(sum, 1L << WEIGHT_FRAC_BITS);
+        norm = Nlms.norm(features, count, normBias);
+        long p = Nlms.predict(active, features, count);
         long correction = depthShift >= 0 ? p << depthShift : p >> -depthShift;
         return (int) Math.max(-MEAN_LIMIT, Math.min(MEAN_LIMIT, mean + correction));
     }
@@ -176,14 +164,9 @@ public final class AdaptiveMean implements ContextStage {
         long limit = Math.min(ERROR_LIMIT, 2 * norm);
         long e = Math.max(-limit, Math.min(limit, toEightBit(16L * value - meanUsed)));
         if (e == 0) return;
-        // one division per sample: the common factor GAIN * e / norm, kept with STEP_FRAC_BITS fraction bits
         long gain = grid ? GRID_GAIN : GAIN;
         if (haar) gain = gain * haarGainQ4 >> 4;
-        long g = Math.floorDiv(gain * e << STEP_FRAC_BITS, norm);
-        for (int j = 0; j < count; j++) {
-            long step = (g * features[j] + STEP_ROUNDING) >> STEP_FRAC_BITS;
-            active[j] = Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, active[j] + step));
-        }
+        Nlms.learn(active, features, count, gain, e, norm);
     }
 
     /**
