@@ -117,8 +117,7 @@ public final class Image {
 
     /** The sample of channel {@code c} at column {@code x}, row {@code y}. */
     public int sample(int c, int x, int y) {
-        int i = y * width + x;
-        return planes != null ? planes[c][i] : packed[c][i] & 0xFF;
+        return at(c, y * width + x);
     }
 
     /** The sample of channel {@code c} at index {@code i} (y * width + x). */

@@ -14,8 +14,6 @@ final class LatentMean {
     static final int[][] CAUSAL = {{-1, 0}, {0, -1}, {-1, -1}, {1, -1}, {-2, 0}, {0, -2}};
     static final int CLASSES = 12;
     static final int MAX_FEATURES = CAUSAL.length + CLASSES - 1 + 2;
-    static final long FEATURE_LIMIT = 1L << 16;
-    static final long ERROR_LIMIT = 1L << 20;
     /** Added to the features' squared norm (dev set P: 2^8 to 2^14 within 0.3 %). */
     static final long NORM_BIAS = 1L << 12;
     /**
@@ -23,7 +21,6 @@ final class LatentMean {
      * to learn from (set P dev: 2^11 5.75 MB, 2^12 5.72, 2^13 5.69, 2^14 5.68, 2^15 5.73).
      */
     static final long GAIN = 1L << 14;
-    private static final long MEAN_LIMIT = 1L << 30;
 
     private final long[][][] weights;
     private final int depthShift;
@@ -59,21 +56,17 @@ final class LatentMean {
         if (c > 1) features[count++] = toEightBit(res[c - 1][j][b]);
         active = weights[c][j];
         norm = Nlms.norm(features, count, NORM_BIAS);
-        long p = Nlms.predict(active, features, count);
-        long correction = depthShift >= 0 ? p << depthShift : p >> -depthShift;
-        return (int) Math.max(-MEAN_LIMIT, Math.min(MEAN_LIMIT, priorMean + correction));
+        return Nlms.corrected(priorMean, Nlms.predict(active, features, count), depthShift);
     }
 
     /** Updates the weights of the latent last corrected, now that its value is known. */
     void learn(int value, int meanUsed) {
-        long limit = Math.min(ERROR_LIMIT, 2 * norm);
-        long e = Math.max(-limit, Math.min(limit, toEightBit(16L * value - meanUsed)));
+        long e = Nlms.error(value, meanUsed, norm, depthShift);
         if (e == 0) return;
         Nlms.learn(active, features, count, GAIN, e, norm);
     }
 
     private long toEightBit(long sixteenths) {
-        long s = depthShift >= 0 ? sixteenths >> depthShift : sixteenths << -depthShift;
-        return Math.max(-FEATURE_LIMIT, Math.min(FEATURE_LIMIT, s));
+        return Nlms.toEightBit(sixteenths, depthShift);
     }
 }

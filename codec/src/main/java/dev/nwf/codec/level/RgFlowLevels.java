@@ -13,6 +13,7 @@ import dev.nwf.codec.net.IntNet;
 import dev.nwf.codec.net.NetEvaluator;
 import dev.nwf.codec.nwf.CoarseCoder;
 import dev.nwf.codec.nwf.HighPassPrior;
+import dev.nwf.codec.nwf.LevelResiduals;
 import dev.nwf.codec.nwf.ScaleOffset;
 import dev.nwf.codec.nwf.context.LocalScale;
 import dev.nwf.codec.nwf.context.PackedInts;
@@ -87,24 +88,15 @@ public final class RgFlowLevels implements LevelCoding {
                 RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[i + 1][c], kw, kh, bitDepth,
                         c > 0);
                 int[][] z = latents[i][c];
-                LatentContext ctx = new LatentContext(p, kw / 2, lumaMags);
-                res[c] = new int[z.length][z[0].length];
+                LatentContext ctx = new LatentContext(p, c, kw / 2, lumaMags, res, meanFilter, calib);
                 int[][] local = new int[z.length][z[0].length];
-                int[][] mean = meanFilter == null ? p.mean() : new int[z.length][z[0].length];
+                int[][] mean = new int[z.length][z[0].length];
                 for (int j = 0; j < z.length; j++) {
                     ctx.startClass(j);
                     for (int b = 0; b < z[j].length; b++) {
-                        local[j][b] = ctx.localScale(b);
-                        int rawLocal = local[j][b];
-                        if (calib != null) local[j][b] = calib.calibrated(c, j, rawLocal);
-                        if (meanFilter != null) {
-                            mean[j][b] = meanFilter.correct(c, j, b, kw / 2, p.mean()[j][b], res);
-                            meanFilter.learn(z[j][b], mean[j][b]);
-                            res[c][j][b] = (int) Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE,
-                                    16L * z[j][b] - p.mean()[j][b]));
-                        }
-                        ctx.coded(b, z[j][b], mean[j][b]);
-                        if (calib != null) calib.record(c, j, rawLocal, LocalScale.magnitude(z[j][b], mean[j][b]));
+                        local[j][b] = ctx.prepare(b);
+                        mean[j][b] = ctx.mean();
+                        ctx.coded(b, z[j][b]);
                     }
                 }
                 if (c == 0) lumaMags = ctx.mags;
@@ -152,24 +144,13 @@ public final class RgFlowLevels implements LevelCoding {
                                 bitDepth, c > 0);
                         int offset = ScaleOffset.read(dec);
                         int[][] z = new int[p.mean().length][p.mean()[0].length];
-                        res[c] = new int[z.length][z[0].length];
-                        LatentContext ctx = new LatentContext(p, kw / 2, lumaMags);
+                        LatentContext ctx = new LatentContext(p, c, kw / 2, lumaMags, res, meanFilter, calib);
                         for (int j = 0; j < z.length; j++) {
                             ctx.startClass(j);
                             for (int b = 0; b < z[j].length; b++) {
-                                int rawLocal = ctx.localScale(b);
-                                int scale = HighPassPrior.clampScale((calib == null ? rawLocal
-                                        : calib.calibrated(c, j, rawLocal)) + offset);
-                                int mean = meanFilter == null ? p.mean()[j][b]
-                                        : meanFilter.correct(c, j, b, kw / 2, p.mean()[j][b], res);
-                                z[j][b] = ResidualCoder.decode(dec, Family.LAPLACE, scale, mean);
-                                if (meanFilter != null) {
-                                    meanFilter.learn(z[j][b], mean);
-                                    res[c][j][b] = (int) Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE,
-                                            16L * z[j][b] - p.mean()[j][b]));
-                                }
-                                ctx.coded(b, z[j][b], mean);
-                                if (calib != null) calib.record(c, j, rawLocal, LocalScale.magnitude(z[j][b], mean));
+                                int scale = HighPassPrior.clampScale(ctx.prepare(b) + offset);
+                                z[j][b] = ResidualCoder.decode(dec, Family.LAPLACE, scale, ctx.mean());
+                                ctx.coded(b, z[j][b]);
                             }
                         }
                         if (c == 0) lumaMags = ctx.mags;
@@ -200,12 +181,21 @@ public final class RgFlowLevels implements LevelCoding {
     /**
      * The per-latent context step shared by encoder and decoder (SPEC.md §8.3): the local scale of §6.3.1 on the block
      * grid, from the magnitudes coded so far in this latent class, this channel's earlier classes and, for channels
-     * after 0, channel 0's same class.
+     * after 0, channel 0's same class; with the adaptive mean, the mean corrected and the scale calibrated online.
      */
     private static final class LatentContext {
         private final RgFlow.LatentPrior prior;
+        private final int c;
         private final int nbx;
         private final int[][] lumaMags;
+        /** The level's residuals 16·z − prior mean per channel and class, which the filter reads. */
+        private final int[][][] res;
+        /** The image's latent mean filter and scale calibration, or null without the adaptive mean. */
+        private final LatentMean meanFilter;
+        private final ScaleCalibration calib;
+        /** The latent being coded: its local index before calibration, and the mean it is coded with. */
+        private int rawLocal;
+        private int mean;
         /** Residual magnitudes per latent class, filled as samples are coded. */
         final int[][] mags;
         /** The magnitudes of the latent class being coded, and of those coded before it at the same positions. */
@@ -215,11 +205,17 @@ public final class RgFlowLevels implements LevelCoding {
         private PackedInts[] co;
         private int j;
 
-        LatentContext(RgFlow.LatentPrior prior, int nbx, int[][] lumaMags) {
+        LatentContext(RgFlow.LatentPrior prior, int c, int nbx, int[][] lumaMags, int[][][] res, LatentMean meanFilter,
+                ScaleCalibration calib) {
             this.prior = prior;
+            this.c = c;
             this.nbx = nbx;
             this.lumaMags = lumaMags;
             this.mags = new int[prior.mean().length][];
+            this.res = res;
+            this.meanFilter = meanFilter;
+            this.calib = calib;
+            if (meanFilter != null) res[c] = new int[prior.mean().length][prior.mean()[0].length];
         }
 
         void startClass(int j) {
@@ -235,12 +231,28 @@ public final class RgFlowLevels implements LevelCoding {
             for (int i = 0; i < scale.length; i++) ownScale[i] = (byte) scale[i];
         }
 
-        int localScale(int b) {
-            return LocalScale.at(b, nbx, own, ownScale, co, LocalScale.NEAR, LocalScale.NEAR);
+        /** Latent b's scale index before the level's offset (calibrated with the adaptive mean); sets its mean. */
+        int prepare(int b) {
+            rawLocal = LocalScale.at(b, nbx, own, ownScale, co, LocalScale.NEAR, LocalScale.NEAR);
+            int priorMean = prior.mean()[j][b];
+            mean = meanFilter == null ? priorMean : meanFilter.correct(c, j, b, nbx, priorMean, res);
+            return calib == null ? rawLocal : calib.calibrated(c, j, rawLocal);
         }
 
-        void coded(int b, int z, int mean) {
-            mags[j][b] = LocalScale.magnitude(z, mean);
+        /** The mean latent b is coded with, once {@link #prepare} has set it. */
+        int mean() {
+            return mean;
+        }
+
+        /** Latent b, prepared last, is z: the filter and the calibration learn, its magnitude is recorded. */
+        void coded(int b, int z) {
+            int magnitude = LocalScale.magnitude(z, mean);
+            if (meanFilter != null) {
+                meanFilter.learn(z, mean);
+                res[c][j][b] = LevelResiduals.residual(z, prior.mean()[j][b]);
+            }
+            mags[j][b] = magnitude;
+            if (calib != null) calib.record(c, j, rawLocal, magnitude);
         }
     }
 

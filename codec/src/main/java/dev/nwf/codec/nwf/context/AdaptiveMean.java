@@ -25,8 +25,6 @@ public final class AdaptiveMean implements ContextStage {
     static final int MAX_FEATURES = 4 * AROUND.length + CAUSAL.length + 2 + LOW_PASS_FEATURES + FilterErrors.FEATURES;
     /** The constant feature with a block grid: one grey level in 1/16 units. */
     static final long GRID_BIAS = 16;
-    static final long FEATURE_LIMIT = 1L << 16;
-    static final long ERROR_LIMIT = 1L << 20;
     /** Added to the features' squared norm: keeps steps small where the features are near zero. */
     static final long NORM_BIAS = 256;
     /**
@@ -52,7 +50,6 @@ public final class AdaptiveMean implements ContextStage {
      * 2^13 / 2^14).
      */
     static final long FEEDBACK_HAAR_GAIN_Q4 = 64;
-    private static final long MEAN_LIMIT = 1L << 30;
 
     private final long[][][] weights;
     private final int depthShift;
@@ -149,9 +146,7 @@ public final class AdaptiveMean implements ContextStage {
         if (weights[c][slot] == null) weights[c][slot] = new long[count];
         active = weights[c][slot];
         norm = Nlms.norm(features, count, normBias);
-        long p = Nlms.predict(active, features, count);
-        long correction = depthShift >= 0 ? p << depthShift : p >> -depthShift;
-        return (int) Math.max(-MEAN_LIMIT, Math.min(MEAN_LIMIT, mean + correction));
+        return Nlms.corrected(mean, Nlms.predict(active, features, count), depthShift);
     }
 
     /** Updates the weights of the last sample predicted, now that its value is known: towards its own mean's error. */
@@ -161,8 +156,7 @@ public final class AdaptiveMean implements ContextStage {
     }
 
     void learn(int value, int meanUsed) {
-        long limit = Math.min(ERROR_LIMIT, 2 * norm);
-        long e = Math.max(-limit, Math.min(limit, toEightBit(16L * value - meanUsed)));
+        long e = Nlms.error(value, meanUsed, norm, depthShift);
         if (e == 0) return;
         long gain = grid ? GRID_GAIN : GAIN;
         if (haar) gain = gain * haarGainQ4 >> 4;
@@ -216,9 +210,8 @@ public final class AdaptiveMean implements ContextStage {
         features[count++] = toEightBit((long) unit * plane[down]);
     }
 
-    /** A value in 1/16 units scaled to the 8-bit range and clamped to +-{@link #FEATURE_LIMIT}. */
+    /** A value in 1/16 units on the 8-bit scale ({@link Nlms#toEightBit}). */
     private long toEightBit(long sixteenths) {
-        long s = depthShift >= 0 ? sixteenths >> depthShift : sixteenths << -depthShift;
-        return Math.max(-FEATURE_LIMIT, Math.min(FEATURE_LIMIT, s));
+        return Nlms.toEightBit(sixteenths, depthShift);
     }
 }
