@@ -29,13 +29,16 @@ public enum CodingTool {
     BLOCK_GRID(5, "block-grid", "§6.3.5", "context state per position in a JPEG-like block grid", ADAPTIVE_MEAN, false),
     /** §6.3.6: the value 0 is coded with an adaptive frequency. */
     ZERO_CONTEXT(6, "zero-context", "§6.3.6", "adaptive frequency of exact zeros", ADAPTIVE_MEAN, false),
-    /** §6.3.7: means corrected by context-wise running errors. */
+    /** §6.3.7: means corrected by context-wise running errors; of rgflow files, the latents' (§8.3). */
     BIAS_CORRECTION(7, "bias-correction", "§6.3.7", "means corrected by context-wise running errors", ADAPTIVE_MEAN,
-            false),
+            true, false),
     /** §6.3.8: the mean filter also reads its own earlier errors. */
     ERROR_FEEDBACK(8, "error-feedback", "§6.3.8", "the mean filter reads its own earlier errors", ADAPTIVE_MEAN, false),
-    /** §6.3.9: the local scale blends its magnitudes with weights learnt inside the image. */
-    SCALE_BLEND(9, "scale-blend", "§6.3.9", "local-scale blend learnt inside the image", ADAPTIVE_MEAN, false),
+    /**
+     * §6.3.9: the local scale blends its magnitudes with weights learnt inside the image; of rgflow files, the
+     * latents' (§8.3).
+     */
+    SCALE_BLEND(9, "scale-blend", "§6.3.9", "local-scale blend learnt inside the image", ADAPTIVE_MEAN, true, false),
     /** §6.5: one byte, log2 of the fewest band samples for which a detail level codes each band in its own stream. */
     BAND_STREAMS(10, "band-streams", "§6.5", "large levels code each band in its own stream, decoded side by side",
             null, false),
@@ -57,11 +60,17 @@ public enum CodingTool {
      * the wavelet's tools, pixel levels or a colour transform.
      */
     DEFLATE_ROWS(13, "deflate-rows", "§4.5", "one level of PNG-filtered rows in a DEFLATE stream (PNG's coding)", null,
-            true);
+            true),
+    /**
+     * §8.3: rgflow only; the latents' mean filter also reads the kept grid around each block (the next level's
+     * samples, which the decoder has), where the couplings, seeing only their own block, extrapolate.
+     */
+    KEPT_CONTEXT(14, "kept-context", "§8.3", "the latents' mean filter reads the kept grid around their block",
+            ADAPTIVE_MEAN, false, true, false);
 
     /** The tools that shape wavelet levels, which pixel levels replace. */
     static final Set<CodingTool> WAVELET_ONLY = EnumSet.of(HAAR_SPLIT, ADAPTIVE_MEAN, BLOCK_GRID, ZERO_CONTEXT,
-            BIAS_CORRECTION, ERROR_FEEDBACK, SCALE_BLEND, BAND_STREAMS);
+            BIAS_CORRECTION, ERROR_FEEDBACK, SCALE_BLEND, BAND_STREAMS, KEPT_CONTEXT);
 
     /** The tool's id in the tool list: fixed forever once the format is released. */
     public final int id;
@@ -73,8 +82,9 @@ public enum CodingTool {
     public final String summary;
     /** The tool this one works through and needs in the same list, or null. */
     public final CodingTool needs;
-    /** Whether every model family supports it; else the nwf family and, where {@link #rgflow}, the rgflow family. */
+    /** Whether every model family supports it; else those of {@link #nwf} and {@link #rgflow} that are set. */
     private final boolean allFamilies;
+    private final boolean nwf;
     private final boolean rgflow;
 
     CodingTool(int id, String toolName, String section, String summary, CodingTool needs, boolean allFamilies) {
@@ -83,6 +93,12 @@ public enum CodingTool {
 
     CodingTool(int id, String toolName, String section, String summary, CodingTool needs, boolean rgflow,
             boolean allFamilies) {
+        this(id, toolName, section, summary, needs, true, rgflow, allFamilies);
+    }
+
+    CodingTool(int id, String toolName, String section, String summary, CodingTool needs, boolean nwf, boolean rgflow,
+            boolean allFamilies) {
+        this.nwf = nwf;
         this.id = id;
         this.toolName = toolName;
         this.section = section;
@@ -94,7 +110,8 @@ public enum CodingTool {
 
     /** Whether models of this family may code with the tool. */
     public boolean supportedBy(String family) {
-        return allFamilies || NwfModel.FAMILY_NWF.equals(family) || rgflow && NwfModel.FAMILY_RGFLOW.equals(family);
+        return allFamilies || nwf && NwfModel.FAMILY_NWF.equals(family)
+                || rgflow && NwfModel.FAMILY_RGFLOW.equals(family);
     }
 
     /** Every tool models of this family support. */

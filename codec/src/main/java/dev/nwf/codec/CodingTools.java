@@ -37,6 +37,8 @@ public final class CodingTools {
     final boolean biasCorrection;
     final boolean errorFeedback;
     final boolean scaleBlend;
+    /** Of rgflow levels: whether the latents' mean filter reads the kept grid (SPEC.md §8.3). */
+    final boolean keptContext;
     /** Log2 of the fewest band samples that get a stream of their own, or {@link #NO_BAND_STREAMS}. */
     final int bandStreamsLog2;
     /**
@@ -57,14 +59,15 @@ public final class CodingTools {
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
-            int bandStreamsLog2, Palette palette) {
+            boolean keptContext, int bandStreamsLog2, Palette palette) {
         this(colourTransform, valueMap, blockGrid, haarSplit, adaptiveMean, zeroContext, biasCorrection, errorFeedback,
-                scaleBlend, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, false);
+                scaleBlend, keptContext, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, false);
     }
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
-            int bandStreamsLog2, Palette palette, int pixelLevelsSkipped, int pixelLevelsPeriod, boolean deflateRows) {
+            boolean keptContext, int bandStreamsLog2, Palette palette, int pixelLevelsSkipped, int pixelLevelsPeriod,
+            boolean deflateRows) {
         this.colourTransform = colourTransform;
         this.valueMap = valueMap;
         this.blockGrid = blockGrid;
@@ -74,6 +77,7 @@ public final class CodingTools {
         this.biasCorrection = biasCorrection;
         this.errorFeedback = errorFeedback;
         this.scaleBlend = scaleBlend;
+        this.keptContext = keptContext;
         this.bandStreamsLog2 = bandStreamsLog2;
         this.palette = palette;
         this.pixelLevelsSkipped = pixelLevelsSkipped;
@@ -92,13 +96,13 @@ public final class CodingTools {
      */
     static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette, int skipped,
             int period) {
-        return new CodingTools(colourTransform, valueMap, null, false, false, false, false, false, false,
+        return new CodingTools(colourTransform, valueMap, null, false, false, false, false, false, false, false,
                 NO_BAND_STREAMS, palette, skipped, period, false);
     }
 
     /** One level of rows in a DEFLATE stream (SPEC.md §4.5), of the samples, their ranks or a palette's indices. */
     static CodingTools deflateRows(ValueMap valueMap, Palette palette) {
-        return new CodingTools(ColourTransform.NONE, valueMap, null, false, false, false, false, false, false,
+        return new CodingTools(ColourTransform.NONE, valueMap, null, false, false, false, false, false, false, false,
                 NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true);
     }
 
@@ -118,6 +122,7 @@ public final class CodingTools {
         if (palette != null) out.add(CodingTool.PALETTE);
         if (pixelLevels()) out.add(CodingTool.PIXEL_LEVELS);
         if (deflateRows) out.add(CodingTool.DEFLATE_ROWS);
+        if (keptContext) out.add(CodingTool.KEPT_CONTEXT);
         return Collections.unmodifiableSet(out);
     }
 
@@ -191,6 +196,11 @@ public final class CodingTools {
     DetailContext detailContext() {
         return new DetailContext(adaptiveMean, zeroContext, biasCorrection, errorFeedback, scaleBlend, blockGrid,
                 filter());
+    }
+
+    /** What shapes an rgflow file's latent context (SPEC.md §8.3). */
+    dev.nwf.codec.level.RgFlowLevels.LatentTools latentContext() {
+        return new dev.nwf.codec.level.RgFlowLevels.LatentTools(adaptiveMean, biasCorrection, scaleBlend, keptContext);
     }
 
     /** The depth the levels code samples at: the palette's indices', the value map's ranks', or the image's. */
@@ -366,7 +376,7 @@ public final class CodingTools {
                 seen.contains(CodingTool.ADAPTIVE_MEAN),
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
                         seen.contains(CodingTool.ERROR_FEEDBACK),
-                seen.contains(CodingTool.SCALE_BLEND), bandStreams, palette, pixelSkipped, pixelPeriod,
+                seen.contains(CodingTool.SCALE_BLEND), seen.contains(CodingTool.KEPT_CONTEXT), bandStreams, palette, pixelSkipped, pixelPeriod,
                 seen.contains(CodingTool.DEFLATE_ROWS));
     }
 

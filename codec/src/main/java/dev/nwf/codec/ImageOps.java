@@ -3,7 +3,7 @@ package dev.nwf.codec;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.Lifting;
 import dev.nwf.codec.transform.Pyramid;
-/** Resizing helpers for evaluation and benchmarks (not part of the coding path). */
+/** Resizing helpers for evaluation and benchmarks, and the rgflow encoder's colour-transform trial (never decoding). */
 public final class ImageOps {
     private ImageOps() {
     }

@@ -142,7 +142,17 @@ final class VectorGenerator {
         image("rgflow-without-adaptive-mean-rgb8-40x36", "rgflow family without the adaptive mean: the prior's "
                 + "latent means and local scales as they are", List.of("rgflow", "rgb", "8bit", "multi-level"),
                 SyntheticImages.fixedWaves(40, 36, 3, 8, 24));
+        codec = rgflow.withTools(EnumSet.of(CodingTool.COLOUR_TRANSFORM, CodingTool.ADAPTIVE_MEAN));
+        image("rgflow-adaptive-mean-only-rgb8-40x36", "rgflow family with the adaptive mean and no other latent tool",
+                List.of("rgflow", "rgb", "8bit", "multi-level"), SyntheticImages.fixedWaves(40, 36, 3, 8, 24));
         codec = rgflow;
+        NwfFile rgKept = image("rgflow-kept-context-rgb8-40x36", "rgflow family with every latent tool: the adaptive "
+                + "mean, bias correction, scale blend and the kept grid as the mean filter's features",
+                List.of("rgflow", "rgb", "8bit", "multi-level"), SyntheticImages.fixedWaves(40, 36, 3, 8, 24));
+        for (CodingTool t : List.of(CodingTool.BIAS_CORRECTION, CodingTool.SCALE_BLEND, CodingTool.KEPT_CONTEXT)) {
+            cleared("rgflow-", t, rgKept);
+        }
+        needsAdaptiveMean(CodingTool.KEPT_CONTEXT, rgKept);
         mapped("rgflow-value-map-gray16-29x21", "rgflow family with a value map: 8-bit data stored as v*257",
                 List.of("rgflow", "gray", "16bit", "odd-size", "multi-level"),
                         SyntheticImages.times257(SyntheticImages.fixedWaves(29, 21, 1, 8, 19)));
@@ -150,8 +160,9 @@ final class VectorGenerator {
             if (t.supportedBy(NwfModel.FAMILY_RGFLOW)) continue;
             // needed tools come along, so that the family is what is wrong
             byte[] list = rgGray.header().tools();
-            for (CodingTool n = t.needs; n != null; n = n.needs) list = ToolLists.with(list, n,
-                    ToolLists.validParams(n));
+            for (CodingTool n = t.needs; n != null; n = n.needs) {
+                if (!ToolLists.lists(list, n)) list = ToolLists.with(list, n, ToolLists.validParams(n));
+            }
             reject(t.toolName + "-on-rgflow", "tool " + t.toolName + " (not of the rgflow family) on an rgflow file",
                     withTools(rgGray, ToolLists.with(list, t, ToolLists.validParams(t))), "INVALID_TOOLS");
         }
@@ -173,6 +184,15 @@ final class VectorGenerator {
         unknown.add(new ToolLists.Entry(200, new byte[0]));
         reject("unknown-tool", "a tool id (200) this decoder's table does not define, after the known ones",
                 withTools(file, ToolLists.join(unknown)), "UNKNOWN_TOOL");
+        for (CodingTool t : CodingTool.values()) {
+            if (t.supportedBy(NwfModel.FAMILY_NWF)) continue;
+            byte[] with = list;
+            for (CodingTool n = t.needs; n != null; n = n.needs) {
+                if (!ToolLists.lists(with, n)) with = ToolLists.with(with, n, ToolLists.validParams(n));
+            }
+            reject(t.toolName + "-on-nwf", "tool " + t.toolName + " (of the rgflow family only) on an nwf file",
+                    withTools(file, ToolLists.with(with, t, ToolLists.validParams(t))), "INVALID_TOOLS");
+        }
         List<ToolLists.Entry> swapped = new ArrayList<>(entries);
         java.util.Collections.swap(swapped, 0, 1);
         reject("tools-out-of-order", "the first two tools of the list swapped",
@@ -457,7 +477,12 @@ final class VectorGenerator {
      * coded.
      */
     private void cleared(CodingTool tool, NwfFile file) throws IOException {
-        reject(tool.toolName + "-cleared",
+        cleared("", tool, file);
+    }
+
+    /** {@link #cleared(CodingTool, NwfFile)} under a name that starts with {@code prefix}. */
+    private void cleared(String prefix, CodingTool tool, NwfFile file) throws IOException {
+        reject(prefix + tool.toolName + "-cleared",
                 "tool " + tool.toolName + " taken out of the list of a file coded with it: the levels do not decode",
                 withTools(file, ToolLists.without(file.header().tools(), tool)), "CORRUPT_LEVEL");
     }

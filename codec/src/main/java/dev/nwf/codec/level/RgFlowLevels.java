@@ -1,6 +1,7 @@
 package dev.nwf.codec.level;
 
 import dev.nwf.codec.Image;
+import dev.nwf.codec.ImageOps;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfModel;
 import dev.nwf.codec.entropy.CodingTables;
@@ -15,8 +16,11 @@ import dev.nwf.codec.nwf.CoarseCoder;
 import dev.nwf.codec.nwf.HighPassPrior;
 import dev.nwf.codec.nwf.LevelResiduals;
 import dev.nwf.codec.nwf.ScaleOffset;
+import dev.nwf.codec.nwf.context.BiasCorrection;
 import dev.nwf.codec.nwf.context.LocalScale;
 import dev.nwf.codec.nwf.context.PackedInts;
+import dev.nwf.codec.nwf.context.Sample;
+import dev.nwf.codec.nwf.context.ScaleBlend;
 import dev.nwf.codec.nwf.context.ScaleCalibration;
 import dev.nwf.codec.rgflow.RgFlow;
 import dev.nwf.codec.transform.ColourTransform;
@@ -31,15 +35,26 @@ import java.util.List;
  * discretised Laplace with the prior network's mean and scale index plus the offset.
  */
 public final class RgFlowLevels implements LevelCoding {
+    /**
+     * Above this many pixels the colour transforms are tried on the image's 2×2 averages (set P: the same choices as on
+     * the images themselves), at a quarter of the cost.
+     */
+    static final long WHOLE_TRIAL_PIXELS = 1L << 18;
     private final NetEvaluator eval;
     private final List<IntNet> nets;
-    /** Whether the latents' means are corrected and their scales calibrated online (tool adaptive-mean, §8.3). */
-    private final boolean adaptive;
+    private final LatentTools tools;
 
-    public RgFlowLevels(NetEvaluator eval, NwfModel model, boolean adaptive) {
+    /**
+     * The context tools of an rgflow file's latents (SPEC.md §8.3): the adaptive mean and scale calibration, and,
+     * through it, the bias correction, the scale blend and the kept grid as the mean filter's features.
+     */
+    public record LatentTools(boolean adaptiveMean, boolean biasCorrection, boolean scaleBlend, boolean keptContext) {
+    }
+
+    public RgFlowLevels(NetEvaluator eval, NwfModel model, LatentTools tools) {
         this.eval = eval;
         this.nets = model.nets();
-        this.adaptive = adaptive;
+        this.tools = tools;
     }
 
     @Override
@@ -49,8 +64,24 @@ public final class RgFlowLevels implements LevelCoding {
 
     @Override
     public Encoded encode(Image image, List<ColourTransform> transforms, NwfCodec.EncodeProgress progress) {
-        ColourTransform transform = transforms.get(0);
-        return new Encoded(transform, encode(Pyramid.transformedPlanes(image, transform), image.width(), image.height(),
+        ColourTransform best = transforms.get(0);
+        if (transforms.size() > 1) {
+            // the transform whose planes code smallest, coded whole
+            Image trial = image.pixels() > WHOLE_TRIAL_PIXELS ? ImageOps.shrink(image, 2) : image;
+            long bestBytes = Long.MAX_VALUE;
+            for (ColourTransform t : transforms) {
+                long bytes = 0;
+                for (byte[] level : encode(Pyramid.transformedPlanes(trial, t), trial.width(), trial.height(),
+                        trial.bitDepth(), (level, total) -> { })) {
+                    bytes += level.length;
+                }
+                if (bytes < bestBytes) {
+                    bestBytes = bytes;
+                    best = t;
+                }
+            }
+        }
+        return new Encoded(best, encode(Pyramid.transformedPlanes(image, best), image.width(), image.height(),
                 image.bitDepth(), progress));
     }
 
@@ -72,8 +103,7 @@ public final class RgFlowLevels implements LevelCoding {
             }
         }
         List<byte[]> payloads = new ArrayList<>(steps + 1);
-        LatentMean meanFilter = adaptive ? new LatentMean(channels, bitDepth) : null;
-        ScaleCalibration calib = adaptive ? new ScaleCalibration(channels, LatentMean.CLASSES) : null;
+        LatentState state = new LatentState(tools, channels, bitDepth);
         RansEncoder enc = new RansEncoder();
         CoarseCoder.encode(enc, grids[steps], plan.paddedWidth() >> steps, plan.paddedHeight() >> steps);
         payloads.add(enc.finish());
@@ -88,7 +118,7 @@ public final class RgFlowLevels implements LevelCoding {
                 RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[i + 1][c], kw, kh, bitDepth,
                         c > 0);
                 int[][] z = latents[i][c];
-                LatentContext ctx = new LatentContext(p, c, kw / 2, lumaMags, res, meanFilter, calib);
+                LatentContext ctx = new LatentContext(p, c, kw / 2, lumaMags, res, state, grids[i + 1][c], i == 0);
                 int[][] local = new int[z.length][z[0].length];
                 int[][] mean = new int[z.length][z[0].length];
                 for (int j = 0; j < z.length; j++) {
@@ -123,9 +153,7 @@ public final class RgFlowLevels implements LevelCoding {
             private int[][] grids = new int[channels][];
             private int[][] visible;
             private int level;
-            private final LatentMean meanFilter = adaptive ? new LatentMean(channels, bitDepth) : null;
-            private final ScaleCalibration calib = adaptive ? new ScaleCalibration(channels, LatentMean.CLASSES)
-                    : null;
+            private final LatentState state = new LatentState(tools, channels, bitDepth);
 
             @Override
             public void next(byte[] payload, int start,
@@ -144,7 +172,7 @@ public final class RgFlowLevels implements LevelCoding {
                                 bitDepth, c > 0);
                         int offset = ScaleOffset.read(dec);
                         int[][] z = new int[p.mean().length][p.mean()[0].length];
-                        LatentContext ctx = new LatentContext(p, c, kw / 2, lumaMags, res, meanFilter, calib);
+                        LatentContext ctx = new LatentContext(p, c, kw / 2, lumaMags, res, state, grids[c], i == 0);
                         for (int j = 0; j < z.length; j++) {
                             ctx.startClass(j);
                             for (int b = 0; b < z[j].length; b++) {
@@ -179,9 +207,31 @@ public final class RgFlowLevels implements LevelCoding {
     }
 
     /**
+     * What the latent context learns inside an image, level after level (SPEC.md §8.3): each part null where its tool
+     * is not listed.
+     */
+    private static final class LatentState {
+        final LatentMean meanFilter;
+        final ScaleCalibration calib;
+        final BiasCorrection bias;
+        final ScaleBlend blend;
+
+        LatentState(LatentTools tools, int channels, int bitDepth) {
+            boolean adaptive = tools.adaptiveMean();
+            meanFilter = adaptive ? new LatentMean(channels, bitDepth, tools.keptContext()) : null;
+            // with the bias correction, a calibration slot per class and class of mean against scale
+            calib = adaptive ? new ScaleCalibration(channels, LatentMean.CLASSES * BiasCorrection.MEAN_CLASSES) : null;
+            bias = adaptive && tools.biasCorrection() ? new BiasCorrection(channels, LatentMean.CLASSES, bitDepth, false)
+                    : null;
+            blend = adaptive && tools.scaleBlend() ? new ScaleBlend(channels, LatentMean.CLASSES, bitDepth) : null;
+        }
+    }
+
+    /**
      * The per-latent context step shared by encoder and decoder (SPEC.md §8.3): the local scale of §6.3.1 on the block
      * grid, from the magnitudes coded so far in this latent class, this channel's earlier classes and, for channels
-     * after 0, channel 0's same class; with the adaptive mean, the mean corrected and the scale calibrated online.
+     * after 0, channel 0's same class (its blend learnt with the scale blend); with the adaptive mean, the mean
+     * corrected (then bias-corrected) and the scale calibrated online.
      */
     private static final class LatentContext {
         private final RgFlow.LatentPrior prior;
@@ -190,32 +240,37 @@ public final class RgFlowLevels implements LevelCoding {
         private final int[][] lumaMags;
         /** The level's residuals 16·z − prior mean per channel and class, which the filter reads. */
         private final int[][][] res;
-        /** The image's latent mean filter and scale calibration, or null without the adaptive mean. */
-        private final LatentMean meanFilter;
-        private final ScaleCalibration calib;
-        /** The latent being coded: its local index before calibration, and the mean it is coded with. */
+        private final LatentState state;
+        /** This channel's kept grid, which the step's latents are coded after. */
+        private final int[] kept;
+        /** Whether these are the finest level's latents (a bias-correction context bit). */
+        private final boolean finest;
+        /**
+         * The latent being coded: its local index before calibration, its mean after and before the bias correction,
+         * its calibration slot.
+         */
         private int rawLocal;
         private int mean;
+        private int filterMean;
+        private int slot;
         /** Residual magnitudes per latent class, filled as samples are coded. */
         final int[][] mags;
-        /** The magnitudes of the latent class being coded, and of those coded before it at the same positions. */
-        private PackedInts own;
-        /** The prior's scale indices of that class (each below {@link CodingTables#SCALES}). */
-        private byte[] ownScale;
-        private PackedInts[] co;
+        /** The latent class being coded as the scale blend sees it (its magnitudes, co-located ones, prior's scales). */
+        private Sample sample;
         private int j;
 
-        LatentContext(RgFlow.LatentPrior prior, int c, int nbx, int[][] lumaMags, int[][][] res, LatentMean meanFilter,
-                ScaleCalibration calib) {
+        LatentContext(RgFlow.LatentPrior prior, int c, int nbx, int[][] lumaMags, int[][][] res, LatentState state,
+                int[] kept, boolean finest) {
             this.prior = prior;
             this.c = c;
             this.nbx = nbx;
             this.lumaMags = lumaMags;
             this.mags = new int[prior.mean().length][];
             this.res = res;
-            this.meanFilter = meanFilter;
-            this.calib = calib;
-            if (meanFilter != null) res[c] = new int[prior.mean().length][prior.mean()[0].length];
+            this.state = state;
+            this.kept = kept;
+            this.finest = finest;
+            if (state.meanFilter != null) res[c] = new int[prior.mean().length][prior.mean()[0].length];
         }
 
         void startClass(int j) {
@@ -223,20 +278,40 @@ public final class RgFlowLevels implements LevelCoding {
             List<PackedInts> c = new ArrayList<>();
             for (int k = 0; k < j; k++) c.add(PackedInts.of(mags[k]));
             if (lumaMags != null) c.add(PackedInts.of(lumaMags[j]));
-            co = c.toArray(new PackedInts[0]);
             mags[j] = new int[prior.mean()[j].length];
-            own = PackedInts.of(mags[j]);
             int[] scale = prior.scale()[j];
-            ownScale = new byte[scale.length];
+            byte[] ownScale = new byte[scale.length];
             for (int i = 0; i < scale.length; i++) ownScale[i] = (byte) scale[i];
+            sample = new Sample(this.c, j, nbx, scale.length / nbx);
+            sample.res = PackedInts.of(mags[j]);
+            sample.netScale = ownScale;
+            sample.co = c.toArray(new PackedInts[0]);
+            sample.leftWeight = LocalScale.NEAR;
+            sample.upWeight = LocalScale.NEAR;
         }
 
         /** Latent b's scale index before the level's offset (calibrated with the adaptive mean); sets its mean. */
         int prepare(int b) {
-            rawLocal = LocalScale.at(b, nbx, own, ownScale, co, LocalScale.NEAR, LocalScale.NEAR);
+            Sample s = sample;
+            s.at(b);
+            rawLocal = state.blend != null ? state.blend.at(s)
+                    : LocalScale.at(b, nbx, s.res, s.netScale, s.co, s.leftWeight, s.upWeight);
             int priorMean = prior.mean()[j][b];
-            mean = meanFilter == null ? priorMean : meanFilter.correct(c, j, b, nbx, priorMean, res);
-            return calib == null ? rawLocal : calib.calibrated(c, j, rawLocal);
+            if (state.meanFilter == null) {
+                mean = priorMean;
+                return rawLocal;
+            }
+            mean = state.meanFilter.correct(c, j, b, nbx, priorMean, res, kept);
+            filterMean = mean;
+            slot = j;
+            if (state.bias != null) {
+                int[] own = res[c][j];
+                int ctx = state.bias.contextAtDepth(rawLocal, mean, s.x > 0 ? own[b - 1] : 0,
+                        b >= nbx ? own[b - nbx] : 0, finest, 0);
+                mean = state.bias.correct(c, j, ctx, mean);
+                slot = j * BiasCorrection.MEAN_CLASSES + BiasCorrection.meanAgainstScale(mean, LocalScale.mad(rawLocal));
+            }
+            return state.calib.calibrated(c, slot, rawLocal);
         }
 
         /** The mean latent b is coded with, once {@link #prepare} has set it. */
@@ -244,15 +319,16 @@ public final class RgFlowLevels implements LevelCoding {
             return mean;
         }
 
-        /** Latent b, prepared last, is z: the filter and the calibration learn, its magnitude is recorded. */
+        /** Latent b, prepared last, is z: the context learns, its magnitude is recorded. */
         void coded(int b, int z) {
             int magnitude = LocalScale.magnitude(z, mean);
-            if (meanFilter != null) {
-                meanFilter.learn(z, mean);
-                res[c][j][b] = LevelResiduals.residual(z, prior.mean()[j][b]);
-            }
             mags[j][b] = magnitude;
-            if (calib != null) calib.record(c, j, rawLocal, magnitude);
+            if (state.blend != null) state.blend.learn(magnitude);
+            if (state.meanFilter == null) return;
+            state.meanFilter.learn(z, filterMean);
+            if (state.bias != null) state.bias.learn(LevelResiduals.residual(z, filterMean));
+            res[c][j][b] = LevelResiduals.residual(z, prior.mean()[j][b]);
+            state.calib.record(c, slot, rawLocal, magnitude);
         }
     }
 

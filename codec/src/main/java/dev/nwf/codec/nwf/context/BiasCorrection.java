@@ -33,7 +33,12 @@ public final class BiasCorrection implements ContextStage {
      * §6.3.8):                 {@link #withFeedback}
      */
     public BiasCorrection(int channels, int bitDepth, boolean feedback) {
-        this.table = new long[channels][3][2 * CONTEXTS * (feedback ? 3 : 1)];
+        this(channels, 3, bitDepth, feedback);
+    }
+
+    /** A correction for {@code bands} bands (or latent classes) per channel. */
+    public BiasCorrection(int channels, int bands, int bitDepth, boolean feedback) {
+        this.table = new long[channels][bands][2 * CONTEXTS * (feedback ? 3 : 1)];
         this.depthShift = bitDepth - 8;
     }
 
@@ -131,7 +136,7 @@ public final class BiasCorrection implements ContextStage {
     }
 
     /** The mean with the context's correction added; remembers the context until {@link #learn}. */
-    int correct(int c, int b, int ctx, int mean) {
+    public int correct(int c, int b, int ctx, int mean) {
         active = table[c][b];
         context = ctx;
         long n = active[2 * ctx + 1];
@@ -140,7 +145,7 @@ public final class BiasCorrection implements ContextStage {
     }
 
     /** The last corrected sample's error before the correction: 16·value − the filter's mean (at the image's depth). */
-    void learn(long error) {
+    public void learn(long error) {
         active[2 * context] += Math.max(-ERROR_LIMIT, Math.min(ERROR_LIMIT, error));
         if (++active[2 * context + 1] == HALVE_AT) {
             active[2 * context] >>= 1;

@@ -38,9 +38,14 @@ public final class ScaleBlend implements ContextStage {
     private long estimate;
 
     public ScaleBlend(int channels, int bitDepth) {
+        this(channels, 3, bitDepth);
+    }
+
+    /** A blend for {@code bands} bands (or latent classes) per channel. */
+    public ScaleBlend(int channels, int bands, int bitDepth) {
         // each band's weights padded to two cache lines: bands next to each other run side by side (SPEC.md §6.5),
         // and weights written at every sample in one cache line would pass it between the cores at every sample
-        this.weights = new long[channels][3][FEATURES + PADDING];
+        this.weights = new long[channels][bands][FEATURES + PADDING];
         this.depthShift = bitDepth - 8;
     }
 
@@ -70,7 +75,7 @@ public final class ScaleBlend implements ContextStage {
     }
 
     /** The local scale index of the sample; remembers its features until {@link #learn}. */
-    int at(Sample s) {
+    public int at(Sample s) {
         int c = s.c;
         int b = s.b;
         long e0 = LocalScale.estimate(s.i, s.w, s.res, s.netScale, s.co, s.coExtra, s.coExtraCount, s.leftWeight,
@@ -98,7 +103,7 @@ public final class ScaleBlend implements ContextStage {
     }
 
     /** Updates the weights of the last sample asked about, now that its residual magnitude (1/16 units) is known. */
-    void learn(int magnitude) {
+    public void learn(int magnitude) {
         long e = toEightBit(magnitude - (estimate >> 10));
         if (e == 0) return;
         // the norm's largest power of two below it divides: a shift, not a division (the step is off by less than 2x)

@@ -109,6 +109,7 @@ public class RgFlowTrainerTest {
         // the prior alone, as training sees it: the online mean filter and calibration (SPEC.md §8.3) would make up
         // for much of what an untrained prior misses
         tools.remove(dev.nwf.codec.CodingTool.ADAPTIVE_MEAN);
+        tools.removeIf(t -> t.needs == dev.nwf.codec.CodingTool.ADAPTIVE_MEAN);
         NwfCodec codec = new NwfCodec(model).withTools(tools);
         long total = 0;
         for (Image img : images) total += dev.nwf.format.NwfContainer.toBytes(codec.encode(img)).length;
