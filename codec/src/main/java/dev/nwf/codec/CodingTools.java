@@ -4,6 +4,7 @@ import static dev.nwf.codec.CodingToolException.Kind.INVALID_TOOLS;
 import static dev.nwf.codec.CodingToolException.Kind.UNKNOWN_TOOL;
 
 import dev.nwf.codec.entropy.CorruptStreamException;
+import dev.nwf.codec.level.RgFlowLevels;
 import dev.nwf.codec.nwf.DetailContext;
 import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.transform.ColourTransform;
@@ -199,8 +200,8 @@ public final class CodingTools {
     }
 
     /** What shapes an rgflow file's latent context (SPEC.md §8.3). */
-    dev.nwf.codec.level.RgFlowLevels.LatentTools latentContext() {
-        return new dev.nwf.codec.level.RgFlowLevels.LatentTools(adaptiveMean, biasCorrection, scaleBlend, keptContext);
+    RgFlowLevels.LatentTools latentContext() {
+        return new RgFlowLevels.LatentTools(adaptiveMean, biasCorrection, scaleBlend, keptContext);
     }
 
     /** The depth the levels code samples at: the palette's indices', the value map's ranks', or the image's. */
@@ -376,8 +377,8 @@ public final class CodingTools {
                 seen.contains(CodingTool.ADAPTIVE_MEAN),
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
                         seen.contains(CodingTool.ERROR_FEEDBACK),
-                seen.contains(CodingTool.SCALE_BLEND), seen.contains(CodingTool.KEPT_CONTEXT), bandStreams, palette, pixelSkipped, pixelPeriod,
-                seen.contains(CodingTool.DEFLATE_ROWS));
+                seen.contains(CodingTool.SCALE_BLEND), seen.contains(CodingTool.KEPT_CONTEXT), bandStreams, palette,
+                pixelSkipped, pixelPeriod, seen.contains(CodingTool.DEFLATE_ROWS));
     }
 
     private static int param(byte[] list, int pos, CodingTool t) throws CodingToolException {

@@ -387,8 +387,8 @@ public final class NwfCodec {
         return new CodingTools(ColourTransform.NONE, map, grid, filter == Lifting.Filter.HAAR,
                 allows(CodingTool.ADAPTIVE_MEAN),
                 allows(CodingTool.ZERO_CONTEXT), allows(CodingTool.BIAS_CORRECTION), allows(CodingTool.ERROR_FEEDBACK),
-                allows(CodingTool.SCALE_BLEND), allows(CodingTool.KEPT_CONTEXT), allows(CodingTool.BAND_STREAMS) ? BandStreams.DEFAULT_LOG2
-                        : CodingTools.NO_BAND_STREAMS, palette);
+                allows(CodingTool.SCALE_BLEND), allows(CodingTool.KEPT_CONTEXT),
+                allows(CodingTool.BAND_STREAMS) ? BandStreams.DEFAULT_LOG2 : CodingTools.NO_BAND_STREAMS, palette);
     }
 
     /**

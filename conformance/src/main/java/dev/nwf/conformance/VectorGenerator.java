@@ -158,16 +158,22 @@ final class VectorGenerator {
                         SyntheticImages.times257(SyntheticImages.fixedWaves(29, 21, 1, 8, 19)));
         for (CodingTool t : CodingTool.values()) {
             if (t.supportedBy(NwfModel.FAMILY_RGFLOW)) continue;
-            // needed tools come along, so that the family is what is wrong
-            byte[] list = rgGray.header().tools();
-            for (CodingTool n = t.needs; n != null; n = n.needs) {
-                if (!ToolLists.lists(list, n)) list = ToolLists.with(list, n, ToolLists.validParams(n));
-            }
             reject(t.toolName + "-on-rgflow", "tool " + t.toolName + " (not of the rgflow family) on an rgflow file",
-                    withTools(rgGray, ToolLists.with(list, t, ToolLists.validParams(t))), "INVALID_TOOLS");
+                    withTools(rgGray, withNeeded(rgGray.header().tools(), t)), "INVALID_TOOLS");
         }
         codec = nwf;
         return written;
+    }
+
+    /**
+     * {@code list} with {@code tool} added (valid parameters), and the tools it needs where the list lacks them: so
+     * that a family's refusal of the tool is what is wrong.
+     */
+    private static byte[] withNeeded(byte[] list, CodingTool tool) {
+        for (CodingTool n = tool.needs; n != null; n = n.needs) {
+            if (!ToolLists.lists(list, n)) list = ToolLists.with(list, n, ToolLists.validParams(n));
+        }
+        return ToolLists.with(list, tool, ToolLists.validParams(tool));
     }
 
     /** The file with another tool list. */
@@ -186,12 +192,8 @@ final class VectorGenerator {
                 withTools(file, ToolLists.join(unknown)), "UNKNOWN_TOOL");
         for (CodingTool t : CodingTool.values()) {
             if (t.supportedBy(NwfModel.FAMILY_NWF)) continue;
-            byte[] with = list;
-            for (CodingTool n = t.needs; n != null; n = n.needs) {
-                if (!ToolLists.lists(with, n)) with = ToolLists.with(with, n, ToolLists.validParams(n));
-            }
             reject(t.toolName + "-on-nwf", "tool " + t.toolName + " (of the rgflow family only) on an nwf file",
-                    withTools(file, ToolLists.with(with, t, ToolLists.validParams(t))), "INVALID_TOOLS");
+                    withTools(file, withNeeded(list, t)), "INVALID_TOOLS");
         }
         List<ToolLists.Entry> swapped = new ArrayList<>(entries);
         java.util.Collections.swap(swapped, 0, 1);

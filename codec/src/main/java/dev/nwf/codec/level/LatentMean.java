@@ -79,8 +79,8 @@ final class LatentMean {
     }
 
     /**
-     * 16·(k − m) for the kept sites k at columns 2x−1 … 2x+2 and rows 2y−1 … 2y+2 but the window's four corners, rows in
-     * order (coordinates clamped into the grid), m = ⌊sum of the block's own four kept sites / 4⌋: residual units.
+     * 16·(k − m) for the kept sites k at columns 2x−1 … 2x+2 and rows 2y−1 … 2y+2 but the window's four corners, rows
+     * in order (coordinates clamped into the grid), m = ⌊sum of the block's own four kept sites / 4⌋: residual units.
      */
     private void keptFeatures(int x, int y, int nbx, int[] kept) {
         int kw = 2 * nbx;

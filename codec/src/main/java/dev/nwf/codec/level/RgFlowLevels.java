@@ -64,24 +64,33 @@ public final class RgFlowLevels implements LevelCoding {
 
     @Override
     public Encoded encode(Image image, List<ColourTransform> transforms, NwfCodec.EncodeProgress progress) {
-        ColourTransform best = transforms.get(0);
-        if (transforms.size() > 1) {
-            // the transform whose planes code smallest, coded whole
-            Image trial = image.pixels() > WHOLE_TRIAL_PIXELS ? ImageOps.shrink(image, 2) : image;
-            long bestBytes = Long.MAX_VALUE;
-            for (ColourTransform t : transforms) {
-                long bytes = 0;
-                for (byte[] level : encode(Pyramid.transformedPlanes(trial, t), trial.width(), trial.height(),
-                        trial.bitDepth(), (level, total) -> { })) {
-                    bytes += level.length;
-                }
-                if (bytes < bestBytes) {
-                    bestBytes = bytes;
-                    best = t;
-                }
+        if (transforms.size() == 1) return encode(image, transforms.get(0), progress);
+        // the transform whose planes code smallest: a small image is coded whole under each and the smallest kept, a
+        // large one tried on its 2x2 averages, then coded under the winner
+        boolean whole = image.pixels() <= WHOLE_TRIAL_PIXELS;
+        Image trial = whole ? image : ImageOps.shrink(image, 2);
+        Encoded best = null;
+        long bestBytes = Long.MAX_VALUE;
+        for (ColourTransform t : transforms) {
+            Encoded e = encode(trial, t, (level, total) -> { });
+            long bytes = e.payloads().stream().mapToLong(level -> level.length).sum();
+            if (bytes < bestBytes) {
+                bestBytes = bytes;
+                best = e;
             }
         }
-        return new Encoded(best, encode(Pyramid.transformedPlanes(image, best), image.width(), image.height(),
+        if (!whole) return encode(image, best.transform(), progress);
+        // the kept coding's progress, told now (a small image codes in well under a second)
+        int levels = best.payloads().size();
+        for (int k = 0; k < levels; k++) {
+            progress.levelCoded(k, levels);
+            progress.workDone(k + 1, levels);
+        }
+        return best;
+    }
+
+    private Encoded encode(Image image, ColourTransform transform, NwfCodec.EncodeProgress progress) {
+        return new Encoded(transform, encode(Pyramid.transformedPlanes(image, transform), image.width(), image.height(),
                 image.bitDepth(), progress));
     }
 
@@ -221,8 +230,8 @@ public final class RgFlowLevels implements LevelCoding {
             meanFilter = adaptive ? new LatentMean(channels, bitDepth, tools.keptContext()) : null;
             // with the bias correction, a calibration slot per class and class of mean against scale
             calib = adaptive ? new ScaleCalibration(channels, LatentMean.CLASSES * BiasCorrection.MEAN_CLASSES) : null;
-            bias = adaptive && tools.biasCorrection() ? new BiasCorrection(channels, LatentMean.CLASSES, bitDepth, false)
-                    : null;
+            bias = adaptive && tools.biasCorrection()
+                    ? new BiasCorrection(channels, LatentMean.CLASSES, bitDepth, false) : null;
             blend = adaptive && tools.scaleBlend() ? new ScaleBlend(channels, LatentMean.CLASSES, bitDepth) : null;
         }
     }
@@ -255,7 +264,7 @@ public final class RgFlowLevels implements LevelCoding {
         private int slot;
         /** Residual magnitudes per latent class, filled as samples are coded. */
         final int[][] mags;
-        /** The latent class being coded as the scale blend sees it (its magnitudes, co-located ones, prior's scales). */
+        /** The latent class being coded as the local scale sees it: its magnitudes, co-located ones, prior's scales. */
         private Sample sample;
         private int j;
 
@@ -309,7 +318,8 @@ public final class RgFlowLevels implements LevelCoding {
                 int ctx = state.bias.contextAtDepth(rawLocal, mean, s.x > 0 ? own[b - 1] : 0,
                         b >= nbx ? own[b - nbx] : 0, finest, 0);
                 mean = state.bias.correct(c, j, ctx, mean);
-                slot = j * BiasCorrection.MEAN_CLASSES + BiasCorrection.meanAgainstScale(mean, LocalScale.mad(rawLocal));
+                slot = j * BiasCorrection.MEAN_CLASSES
+                        + BiasCorrection.meanAgainstScale(mean, LocalScale.mad(rawLocal));
             }
             return state.calib.calibrated(c, slot, rawLocal);
         }
