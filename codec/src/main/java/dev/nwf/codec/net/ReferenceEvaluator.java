@@ -147,7 +147,7 @@ public final class ReferenceEvaluator implements NetEvaluator {
      * column-padded grid (0..2r), in a fixed order.
      */
     private record Taps(int[] weight, int[] plane, int[] dy, int[] dx) {
-        static Taps of(IntConv l, int o, int inputs, int[] weights) {
+        static Taps of(IntConv l, int o, int inputs, int[] weights, int h) {
             int k = l.kernel();
             int r = (k / 2) * l.dilation();
             int n = 0;
@@ -156,13 +156,19 @@ public final class ReferenceEvaluator implements NetEvaluator {
             int[] dy = new int[wt.length];
             int[] dx = new int[wt.length];
             for (int c = 0; c < inputs; c++) {
-                for (int ky = 0; ky < k; ky++) {
-                    for (int kx = 0; kx < k; kx++) {
+                for (int kx = 0; kx < k; kx++) {
+                    for (int ky = 0; ky < k; ky++) {
                         int wv = weights[((o * inputs + c) * k + ky) * k + kx];
                         if (wv == 0) continue;
+                        if (h == 1 && n > 0 && pl[n - 1] == c && dx[n - 1] == kx * l.dilation()) {
+                            // one row: every kernel row reads it, so a column's taps are one (integer sums wrap
+                            // alike in any order, and the result is within the accumulator's bound)
+                            wt[n - 1] += wv;
+                            continue;
+                        }
                         wt[n] = wv;
                         pl[n] = c;
-                        dy[n] = ky * l.dilation() - r;
+                        dy[n] = h == 1 ? 0 : ky * l.dilation() - r;
                         dx[n++] = kx * l.dilation();
                     }
                 }
@@ -182,8 +188,9 @@ public final class ReferenceEvaluator implements NetEvaluator {
      * top and bottom) reads each row's nearest image row instead.
      */
     private static int[] narrowChannel(IntConv l, int o, int[][] padded, int[] weights, int w, int h, int pw) {
-        Taps taps = Taps.of(l, o, padded.length, weights);
+        Taps taps = Taps.of(l, o, padded.length, weights, h);
         int[] out = new int[w * h];
+        if (pw > BLOCK_SAMPLES) return wideRows(l, o, taps, padded, out, w, h, pw);
         int rowsPerBlock = Math.max(1, BLOCK_SAMPLES / pw);
         int[] acc = new int[(rowsPerBlock - 1) * pw + w];
         int init = (int) (l.biasView()[o] + l.roundingOffset());
@@ -215,21 +222,51 @@ public final class ReferenceEvaluator implements NetEvaluator {
         return out;
     }
 
+    /**
+     * {@link #narrowChannel} for rows longer than a block: each row in pieces of a block's length, so that a thin
+     * image's one long row (2,000,000×1) does not stream the whole row through memory once per tap.
+     */
+    private static int[] wideRows(IntConv l, int o, Taps taps, int[][] padded, int[] out, int w, int h, int pw) {
+        int[] acc = new int[BLOCK_SAMPLES];
+        int init = (int) (l.biasView()[o] + l.roundingOffset());
+        for (int y = 0; y < h; y++) {
+            for (int x0 = 0; x0 < w; x0 += BLOCK_SAMPLES) {
+                int len = Math.min(BLOCK_SAMPLES, w - x0);
+                java.util.Arrays.fill(acc, 0, len, init);
+                for (int t = 0; t < taps.weight().length; t++) {
+                    int[] p = padded[taps.plane()[t]];
+                    int wv = taps.weight()[t];
+                    int src = Math.max(0, Math.min(h - 1, y + taps.dy()[t])) * pw + taps.dx()[t] + x0;
+                    for (int i = 0; i < len; i++) acc[i] += wv * p[src + i];
+                }
+                int dst = y * w + x0;
+                for (int i = 0; i < len; i++) out[dst + i] = Math.max(l.clampLo(), Math.min(l.clampHi(),
+                        acc[i] >> l.shift()));
+            }
+        }
+        return out;
+    }
+
     private static int[] channel(IntConv l, int o, int[][] padded, int[] weights, int w, int h, int pw) {
-        Taps taps = Taps.of(l, o, padded.length, weights);
+        Taps taps = Taps.of(l, o, padded.length, weights, h);
         int[] out = new int[w * h];
-        long[] acc = new long[w];
+        // a row in pieces of a block, as in wideRows
+        long[] acc = new long[Math.min(w, BLOCK_SAMPLES)];
         long init = (long) l.biasView()[o] + l.roundingOffset();
         for (int y = 0; y < h; y++) {
-            java.util.Arrays.fill(acc, init);
-            for (int t = 0; t < taps.weight().length; t++) {
-                int[] p = padded[taps.plane()[t]];
-                long wv = taps.weight()[t];
-                int src = Math.max(0, Math.min(h - 1, y + taps.dy()[t])) * pw + taps.dx()[t];
-                for (int xx = 0; xx < w; xx++) acc[xx] += wv * p[src + xx];
+            for (int x0 = 0; x0 < w; x0 += BLOCK_SAMPLES) {
+                int len = Math.min(BLOCK_SAMPLES, w - x0);
+                java.util.Arrays.fill(acc, 0, len, init);
+                for (int t = 0; t < taps.weight().length; t++) {
+                    int[] p = padded[taps.plane()[t]];
+                    long wv = taps.weight()[t];
+                    int src = Math.max(0, Math.min(h - 1, y + taps.dy()[t])) * pw + taps.dx()[t] + x0;
+                    for (int i = 0; i < len; i++) acc[i] += wv * p[src + i];
+                }
+                int dst = y * w + x0;
+                for (int i = 0; i < len; i++) out[dst + i] = (int) Math.max(l.clampLo(), Math.min(l.clampHi(),
+                        acc[i] >> l.shift()));
             }
-            for (int xx = 0; xx < w; xx++) out[y * w + xx] = (int) Math.max(l.clampLo(), Math.min(l.clampHi(),
-                    acc[xx] >> l.shift()));
         }
         return out;
     }

@@ -20,11 +20,34 @@ class SplitChoiceTest {
     }
 
     @Test
-    void smallAndThinImagesAreTriedWhole() {
+    void smallImagesAreTriedWhole() {
         Image small = positions(512, 512);
         assertSame(small, SplitChoice.sample(small));
-        Image thin = positions(5000, 100);
+        Image thin = positions(2000, 100);
         assertSame(thin, SplitChoice.sample(thin));
+    }
+
+    @Test
+    void aThinImageGivesAStripOfPiecesFromAlongIt() {
+        for (Image img : new Image[] {positions(5000, 100), positions(16, 20_000)}) {
+            boolean wide = img.width() > img.height();
+            Image s = SplitChoice.sample(img);
+            int pieces = SplitChoice.TILES * SplitChoice.TILES;
+            int across = wide ? img.height() : img.width();
+            assertEquals(across, wide ? s.height() : s.width(), "the short side whole");
+            int length = (wide ? s.width() : s.height()) / pieces;
+            assertEquals(0, length % SplitChoice.ALIGN);
+            assertTrue(s.pixels() <= 160_000 && s.pixels() >= 100_000, "about a mosaic's pixels: " + s.pixels());
+            int along = wide ? img.width() : img.height();
+            for (int i = 0; i < pieces; i++) {
+                int first = wide ? i * length : i * length * s.width();
+                int lastOffset = wide ? length - 1 : (length - 1) * s.width();
+                int start = s.plane(wide ? 0 : 1)[first];
+                assertEquals(0, start % SplitChoice.ALIGN, "pieces keep positions modulo 16");
+                assertEquals(i, (start + length / 2) * pieces / along, "piece " + i + " centred on its cell");
+                assertEquals(start + length - 1, s.plane(wide ? 0 : 1)[first + lastOffset], "a contiguous piece");
+            }
+        }
     }
 
     @Test
