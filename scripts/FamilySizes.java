@@ -20,7 +20,7 @@ import java.util.Set;
  * sizes on set P were compared (issue #25).
  * <pre>
  * java [-Dverify=true] [-DwaveletOnly=true] [-Dwithout=TOOL,...] -cp "cli/target/nwf.jar:cli/target/lib/*" \
- *     scripts/FamilySizes.java MODEL DIR_OR_FILE...
+ *     scripts/FamilySizes.java MODEL_OR_FILE.nwfmodel DIR_OR_FILE...
  * </pre>
  * {@code verify} decodes each file and checks it against the image (and prints the decoding speed), {@code waveletOnly}
  * leaves out pixel levels, palettes and DEFLATE rows (so a change to the model is not hidden by the encoder choosing
@@ -28,7 +28,9 @@ import java.util.Set;
  */
 public class FamilySizes {
     public static void main(String[] args) throws Exception {
-        NwfModel model = ModelZoo.builtin().get(args[0]).model();
+        // a bundled model's id, or a model file (nwf train's output)
+        NwfModel model = args[0].endsWith(".nwfmodel") ? ModelZoo.load(Path.of(args[0])).model()
+                : ModelZoo.builtin().get(args[0]).model();
         Set<CodingTool> tools = EnumSet.copyOf(CodingTool.supportedBy(model));
         if (Boolean.getBoolean("waveletOnly")) {
             tools.removeAll(EnumSet.of(CodingTool.PIXEL_LEVELS, CodingTool.DEFLATE_ROWS, CodingTool.PALETTE));

@@ -27,8 +27,8 @@ public enum CodingTool {
             false),
     /** §6.3.5: three bytes, period and start of the image's block grid; the context keeps state per grid position. */
     BLOCK_GRID(5, "block-grid", "§6.3.5", "context state per position in a JPEG-like block grid", ADAPTIVE_MEAN, false),
-    /** §6.3.6: the value 0 is coded with an adaptive frequency. */
-    ZERO_CONTEXT(6, "zero-context", "§6.3.6", "adaptive frequency of exact zeros", ADAPTIVE_MEAN, false),
+    /** §6.3.6: the value 0 is coded with an adaptive frequency; of rgflow files, the latents' (§8.3). */
+    ZERO_CONTEXT(6, "zero-context", "§6.3.6", "adaptive frequency of exact zeros", ADAPTIVE_MEAN, true, false),
     /** §6.3.7: means corrected by context-wise running errors; of rgflow files, the latents' (§8.3). */
     BIAS_CORRECTION(7, "bias-correction", "§6.3.7", "means corrected by context-wise running errors", ADAPTIVE_MEAN,
             true, false),

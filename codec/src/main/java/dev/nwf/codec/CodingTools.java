@@ -201,7 +201,7 @@ public final class CodingTools {
 
     /** What shapes an rgflow file's latent context (SPEC.md §8.3). */
     RgFlowLevels.LatentTools latentContext() {
-        return new RgFlowLevels.LatentTools(adaptiveMean, biasCorrection, scaleBlend, keptContext);
+        return new RgFlowLevels.LatentTools(adaptiveMean, zeroContext, biasCorrection, scaleBlend, keptContext);
     }
 
     /** The depth the levels code samples at: the palette's indices', the value map's ranks', or the image's. */

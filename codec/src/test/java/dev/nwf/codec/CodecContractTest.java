@@ -373,16 +373,19 @@ abstract class CodecContractTest {
     }
 
     /**
-     * Where allowed, every file's details code the value 0 with the adaptive zero context: a posterised image, whose
-     * flat areas leave many zero details, codes smaller with it than without, under either split; files decode exactly,
-     * and the tool without the adaptive mean is refused.
+     * Where allowed, every file's details (rgflow: latents) code the value 0 with the adaptive zero context: an image
+     * whose flat areas leave many zero details codes smaller with it than without, under either split; files decode
+     * exactly, and the tool without the adaptive mean is refused. A posterised image for the nwf family; for rgflow a
+     * plot, whose flat background leaves latents of 0 (a posterised image's, under the couplings' rounding, are rarely
+     * 0: 8298 bytes with the tool, 8289 without).
      */
     @Test
-    void posterisedImagesCodeSmallerWithTheZeroContext() throws IOException {
-        assumeTrue(allows(CodingTool.ZERO_CONTEXT), "the zero context allowed (nwf family)");
-        Image posterised = SyntheticImages.posterised(SyntheticImages.synthetic(120, 90, 3, 8, 31), 24);
-        assertSmallerWith(CodingTool.ZERO_CONTEXT, posterised, 1.0);
-        assertNeedsTheAdaptiveMean(CodingTool.ZERO_CONTEXT, posterised);
+    void flatAreasCodeSmallerWithTheZeroContext() throws IOException {
+        assumeTrue(allows(CodingTool.ZERO_CONTEXT), "the zero context allowed");
+        Image flat = NwfModel.FAMILY_RGFLOW.equals(codec.model().family()) ? SyntheticImages.plot(128, 96)
+                : SyntheticImages.posterised(SyntheticImages.synthetic(120, 90, 3, 8, 31), 24);
+        assertSmallerWith(CodingTool.ZERO_CONTEXT, flat, 1.0);
+        assertNeedsTheAdaptiveMean(CodingTool.ZERO_CONTEXT, flat);
     }
 
     /**

@@ -147,9 +147,10 @@ final class VectorGenerator {
                 List.of("rgflow", "rgb", "8bit", "multi-level"), SyntheticImages.fixedWaves(40, 36, 3, 8, 24));
         codec = rgflow;
         NwfFile rgKept = image("rgflow-kept-context-rgb8-40x36", "rgflow family with every latent tool: the adaptive "
-                + "mean, bias correction, scale blend and the kept grid as the mean filter's features",
+                + "mean, zero context, bias correction, scale blend and the kept grid as the mean filter's features",
                 List.of("rgflow", "rgb", "8bit", "multi-level"), SyntheticImages.fixedWaves(40, 36, 3, 8, 24));
-        for (CodingTool t : List.of(CodingTool.BIAS_CORRECTION, CodingTool.SCALE_BLEND, CodingTool.KEPT_CONTEXT)) {
+        for (CodingTool t : List.of(CodingTool.ZERO_CONTEXT, CodingTool.BIAS_CORRECTION, CodingTool.SCALE_BLEND,
+                CodingTool.KEPT_CONTEXT)) {
             cleared("rgflow-", t, rgKept);
         }
         needsAdaptiveMean(CodingTool.KEPT_CONTEXT, rgKept);

@@ -22,6 +22,7 @@ import dev.nwf.codec.nwf.context.PackedInts;
 import dev.nwf.codec.nwf.context.Sample;
 import dev.nwf.codec.nwf.context.ScaleBlend;
 import dev.nwf.codec.nwf.context.ScaleCalibration;
+import dev.nwf.codec.nwf.context.ZeroContext;
 import dev.nwf.codec.rgflow.RgFlow;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.Pyramid;
@@ -46,9 +47,11 @@ public final class RgFlowLevels implements LevelCoding {
 
     /**
      * The context tools of an rgflow file's latents (SPEC.md §8.3): the adaptive mean and scale calibration, and,
-     * through it, the bias correction, the scale blend and the kept grid as the mean filter's features.
+     * through it, the zero context, the bias correction, the scale blend and the kept grid as the mean filter's
+     * features.
      */
-    public record LatentTools(boolean adaptiveMean, boolean biasCorrection, boolean scaleBlend, boolean keptContext) {
+    public record LatentTools(boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean scaleBlend,
+            boolean keptContext) {
     }
 
     public RgFlowLevels(NetEvaluator eval, NwfModel model, LatentTools tools) {
@@ -122,6 +125,7 @@ public final class RgFlowLevels implements LevelCoding {
             int kw = plan.paddedWidth() >> (i + 1);
             int kh = plan.paddedHeight() >> (i + 1);
             int[][] lumaMags = null;
+            int[][] lumaZ = null;
             int[][][] res = new int[channels][][];
             for (int c = 0; c < channels; c++) {
                 RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[i + 1][c], kw, kh, bitDepth,
@@ -141,12 +145,22 @@ public final class RgFlowLevels implements LevelCoding {
                 if (c == 0) lumaMags = ctx.mags;
                 int offset = ScaleOffset.best(Family.LAPLACE, flat(z), flat(mean), flat(local));
                 ScaleOffset.write(enc, offset);
+                // the zero context counts in coding order, under the offset's tables: here, not in the pass above
+                LatentZeros zeros = LatentZeros.of(state, c, kw, z, lumaZ, grids[i + 1][c], i == 0);
                 for (int j = 0; j < z.length; j++) {
+                    if (zeros != null) zeros.startClass(j);
                     for (int b = 0; b < z[j].length; b++) {
-                        ResidualCoder.encode(enc, Family.LAPLACE, HighPassPrior.clampScale(local[j][b] + offset),
-                                mean[j][b], z[j][b]);
+                        int scale = HighPassPrior.clampScale(local[j][b] + offset);
+                        if (zeros == null) {
+                            ResidualCoder.encode(enc, Family.LAPLACE, scale, mean[j][b], z[j][b]);
+                            continue;
+                        }
+                        zeros.at(b);
+                        ResidualCoder.encode(enc, Family.LAPLACE, scale, mean[j][b], z[j][b], zeros);
+                        zeros.coded(z[j][b]);
                     }
                 }
+                if (c == 0) lumaZ = z;
             }
             payloads.add(enc.finish());
             progress.levelCoded(steps - i, steps + 1);
@@ -175,6 +189,7 @@ public final class RgFlowLevels implements LevelCoding {
                     int kw = plan.paddedWidth() >> (i + 1);
                     int kh = plan.paddedHeight() >> (i + 1);
                     int[][] lumaMags = null;
+                    int[][] lumaZ = null;
                     int[][][] res = new int[channels][][];
                     for (int c = 0; c < channels; c++) {
                         RgFlow.LatentPrior p = RgFlow.prior(eval, nets.get(RgFlow.PRIOR_NET), grids[c], kw, kh,
@@ -182,15 +197,26 @@ public final class RgFlowLevels implements LevelCoding {
                         int offset = ScaleOffset.read(dec);
                         int[][] z = new int[p.mean().length][p.mean()[0].length];
                         LatentContext ctx = new LatentContext(p, c, kw / 2, lumaMags, res, state, grids[c], i == 0);
+                        LatentZeros zeros = LatentZeros.of(state, c, kw, z, lumaZ, grids[c], i == 0);
                         for (int j = 0; j < z.length; j++) {
                             ctx.startClass(j);
+                            if (zeros != null) zeros.startClass(j);
                             for (int b = 0; b < z[j].length; b++) {
                                 int scale = HighPassPrior.clampScale(ctx.prepare(b) + offset);
-                                z[j][b] = ResidualCoder.decode(dec, Family.LAPLACE, scale, ctx.mean());
+                                if (zeros == null) {
+                                    z[j][b] = ResidualCoder.decode(dec, Family.LAPLACE, scale, ctx.mean());
+                                } else {
+                                    zeros.at(b);
+                                    z[j][b] = ResidualCoder.decode(dec, Family.LAPLACE, scale, ctx.mean(), zeros);
+                                    zeros.coded(z[j][b]);
+                                }
                                 ctx.coded(b, z[j][b]);
                             }
                         }
-                        if (c == 0) lumaMags = ctx.mags;
+                        if (c == 0) {
+                            lumaMags = ctx.mags;
+                            lumaZ = z;
+                        }
                         grids[c] = RgFlow.inverse(eval, nets, grids[c], z, 2 * kw, 2 * kh, bitDepth);
                     }
                 }
@@ -224,9 +250,11 @@ public final class RgFlowLevels implements LevelCoding {
         final ScaleCalibration calib;
         final BiasCorrection bias;
         final ScaleBlend blend;
+        final ZeroContext zeros;
 
         LatentState(LatentTools tools, int channels, int bitDepth) {
             boolean adaptive = tools.adaptiveMean();
+            zeros = adaptive && tools.zeroContext() ? new ZeroContext(channels, LatentMean.CLASSES) : null;
             meanFilter = adaptive ? new LatentMean(channels, bitDepth, tools.keptContext()) : null;
             // with the bias correction, a calibration slot per class and class of mean against scale
             calib = adaptive ? new ScaleCalibration(channels, LatentMean.CLASSES * BiasCorrection.MEAN_CLASSES) : null;
@@ -339,6 +367,72 @@ public final class RgFlowLevels implements LevelCoding {
             if (state.bias != null) state.bias.learn(LevelResiduals.residual(z, filterMean));
             res[c][j][b] = LevelResiduals.residual(z, prior.mean()[j][b]);
             state.calib.record(c, slot, rawLocal, magnitude);
+        }
+    }
+
+    /**
+     * The zero context's view of one channel's latents at one step (SPEC.md §8.3): a latent class as §6.3.6's band,
+     * the pattern read from the class's left and upper latents, the class before and class 0 in the same block,
+     * channel 0's same latent, and whether the block's four kept sites are equal.
+     */
+    private static final class LatentZeros implements ResidualCoder.ZeroModel {
+        private final ZeroContext zero;
+        private final int c;
+        private final int nbx;
+        private final int[][] z;
+        private final int[][] lumaZ;
+        private final boolean[] flat;
+        private final boolean finest;
+        private Sample s;
+
+        private LatentZeros(ZeroContext zero, int c, int nbx, int[][] z, int[][] lumaZ, boolean[] flat,
+                boolean finest) {
+            this.zero = zero;
+            this.c = c;
+            this.nbx = nbx;
+            this.z = z;
+            this.lumaZ = lumaZ;
+            this.flat = flat;
+            this.finest = finest;
+        }
+
+        /** Null without the zero context; {@code kept} is the step's kept grid, {@code kw} sites wide. */
+        static LatentZeros of(LatentState state, int c, int kw, int[][] z, int[][] lumaZ, int[] kept, boolean finest) {
+            if (state.zeros == null) return null;
+            int nbx = kw / 2;
+            boolean[] flat = new boolean[z[0].length];
+            for (int b = 0; b < flat.length; b++) {
+                int k = 2 * (b / nbx) * kw + 2 * (b % nbx);
+                int v = kept[k];
+                flat[b] = kept[k + 1] == v && kept[k + kw] == v && kept[k + kw + 1] == v;
+            }
+            return new LatentZeros(state.zeros, c, nbx, z, lumaZ, flat, finest);
+        }
+
+        void startClass(int j) {
+            s = new Sample(c, j, nbx, z[j].length / nbx);
+            s.v = z[j];
+            s.ownBands = z;
+            s.lumaBands = lumaZ;
+            s.flat = flat;
+            s.finest = finest;
+        }
+
+        /** Latent b of the class is coded next. */
+        void at(int b) {
+            s.at(b);
+            zero.predict(s);
+        }
+
+        @Override
+        public int frequency(int tableFreq, int maxFreq) {
+            return zero.frequency(s, tableFreq, maxFreq);
+        }
+
+        /** The latent asked about is {@code value}. */
+        void coded(int value) {
+            s.value = value;
+            zero.learn(s);
         }
     }
 

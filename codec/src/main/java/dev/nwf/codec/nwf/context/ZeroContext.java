@@ -44,6 +44,8 @@ public final class ZeroContext implements ContextStage {
      * 1 (side by side: one cache line serves both).
      */
     private final int[] counts;
+    /** Bands per channel the counts are kept for: 3 of a detail level, 12 latent classes of an rgflow step. */
+    private final int bands;
     private int slot;
     /** Whether the coder asked about the current sample (it asks only where 0 has a symbol of its own). */
     private boolean asked;
@@ -56,11 +58,18 @@ public final class ZeroContext implements ContextStage {
     }
 
     public ZeroContext(int channels) {
-        this.counts = new int[2 * channels * 3 * 2 * SLOTS];
+        this(channels, 3);
+    }
+
+    /** Counts for {@code bands} bands (or latent classes) per channel. */
+    public ZeroContext(int channels, int bands) {
+        this.counts = new int[2 * channels * bands * 2 * SLOTS];
+        this.bands = bands;
     }
 
     private ZeroContext(ZeroContext shared) {
         this.counts = shared.counts;
+        this.bands = shared.bands;
     }
 
     /** The context for one band: the shared counts (kept per band) with its own per-sample state (SPEC.md §6.5). */
@@ -94,7 +103,7 @@ public final class ZeroContext implements ContextStage {
      */
     public int frequency(Sample s, int tableFreq, int maxFreq) {
         asked = true;
-        slot = 2 * ((((s.c * 3 + s.b) * 2 + (s.finest ? 0 : 1)) * BUCKETS + bucket(tableFreq)) * PATTERNS
+        slot = 2 * ((((s.c * bands + s.b) * 2 + (s.finest ? 0 : 1)) * BUCKETS + bucket(tableFreq)) * PATTERNS
                 + pattern(s.c, s.b, s.v, s.i, s.w, s.ownBands, s.lumaBands, s.flat));
         // ⌊(zeros·2^16 + PRIOR·f) / (N + PRIOR)⌋; the numerator stays below 2^26 (zeros < HALVE_AT = 2^9), where the
         // reciprocal's product is exact
