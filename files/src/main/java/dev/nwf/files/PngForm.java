@@ -275,7 +275,8 @@ public record PngForm(int colourType, int bitDepth, byte[] palette, byte[] trans
             if (img.channels() != 1) return null;
             for (int i = 0; i < r.length; i++) r[i] = g[i] = bl[i] = (byte) (i * 255 / (r.length - 1));
         } else {
-            if (img.channels() != 3 && img.channels() != 4) return null;
+            // a palette of grays only is read as one gray plane (ImageFiles), its colours as RGB(A) planes
+            if (img.channels() == 2) return null;
             for (int i = 0; i < entries; i++) {
                 r[i] = palette[3 * i];
                 g[i] = palette[3 * i + 1];

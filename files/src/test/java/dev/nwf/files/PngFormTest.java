@@ -55,6 +55,22 @@ class PngFormTest {
     }
 
     /**
+     * A palette of grays that are not a depth's ramp (a quantised gray scan) is read as one gray plane, and comes back
+     * as the same palette, not as 8-bit gray (regression: palette-of-grays-written-as-8-bit-gray).
+     */
+    @Test
+    void aPaletteOfGraysKeepsItsForm() throws IOException {
+        byte[] grays = {(byte) 233, (byte) 217, 88, 36};
+        byte[] png = indexedPng(2, new IndexColorModel(2, 4, grays, grays, grays), 11, 6);
+        assertEquals(List.of(3, 2), header(png));
+        assertEquals(1, ImageFiles.readPicture(png, "p.png", ImageFiles.SizeCheck.NONE).image().channels());
+        byte[] back = roundTrip(png);
+        assertEquals(List.of(3, 2), header(back));
+        assertArrayEquals(chunk(png, "PLTE"), chunk(back, "PLTE"));
+        assertSamePixels(png, back);
+    }
+
+    /**
      * A palette is carried as the order of its entries among the image's colours, plus the entries no pixel uses
      * (here one of 200, a duplicate of a used colour; alpha for the first 60): the PLTE and tRNS come back byte for
      * byte, in under half the meta bytes of the entries written out. Where most entries are unused, written out.
