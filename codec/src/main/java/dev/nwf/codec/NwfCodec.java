@@ -175,15 +175,19 @@ public final class NwfCodec {
         // pixels repeat a neighbour. Below effort 5 a large image is coded once, by its kind: pixel levels of a graphic
         // (of its palette's indices where it has one) where a mosaic says they may pay, else wavelet levels
         List<Function<EncodeProgress, NwfFile>> candidates = new ArrayList<>();
+        MosaicTrial mosaic = allows(CodingTool.PIXEL_LEVELS) && !effort.triesPixelLevelsEverywhere() && graphic
+                ? mosaicTrial(image) : null;
         boolean pixels = allows(CodingTool.PIXEL_LEVELS) && (effort.triesPixelLevelsEverywhere()
-                || graphic && pixelLevelsMayPay(image));
+                || graphic && (mosaic == null || mosaic.pixelLevelsMayPay()));
+        // the mosaic's wavelet codings are the split trial's own: the samples' coding reuses its choice
+        Lifting.Filter split = mosaic == null ? null : mosaic.split();
         if (!effort.triesAlternatives(image.pixels())) {
             candidates.add(pixels ? p -> encodePixels(image, palette, null, maxLevels, metadata, icc, exif, p)
-                    : p -> encode(image, null, metadata, icc, exif, p));
+                    : p -> encode(image, null, metadata, icc, exif, p, split));
             return best(candidates, progress);
         }
-        candidates.add(p -> encode(image, null, metadata, icc, exif, p));
-        if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p));
+        candidates.add(p -> encode(image, null, metadata, icc, exif, p, split));
+        if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p, null));
         boolean oneLevelTrial = maxLevels == 0 && image.pixels() <= ONE_LEVEL_TRIAL_PIXELS
                 && effort.triesSmallImageOptions();
         // where one level may be coded anyway (a small image, or one level asked for), PNG's own coding too (SPEC.md
@@ -223,26 +227,38 @@ public final class NwfCodec {
     }
 
     /**
-     * Whether pixel levels may code the image smaller than wavelet levels: a large image's mosaic (the split trial's,
-     * §4.2) is coded both ways (the wavelet under either filter, with the image's block grid), and pixel levels are
-     * tried on the whole only if they were at least 10 % smaller there. Photographs that went through JPEG repeat many
-     * pixels in their flat areas and come close on a mosaic (Aqua, 2560x1600: 39 944 bytes against 39 596), yet code
-     * 7-19 % larger whole as pixel levels than as wavelets; this keeps their encoding from paying twice (20.7 s
-     * against 9.9 s for Aqua).
+     * What a large image's mosaic (the split trial's, §4.2) codes to as pixel levels and as wavelet levels under either
+     * filter (with the image's block grid), or null where the image is small enough to be tried whole.
      */
-    private boolean pixelLevelsMayPay(Image image) {
+    private MosaicTrial mosaicTrial(Image image) {
         Image sample = SplitChoice.sample(image);
-        if (sample == image) return true;
+        if (sample == image) return null;
         ColourTransform ct = pixelTransform(image.channels());
         long pixelBytes = totalBytes(new PixelLevels(ct, threads, 0).encode(sample, List.of(ct), (l, t) -> { })
                 .payloads());
         BlockGrid grid = allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
-        long waveletBytes = Long.MAX_VALUE;
-        for (Lifting.Filter f : allows(CodingTool.HAAR_SPLIT) ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)
-                : List.of(Lifting.Filter.LE_GALL_53)) {
-            waveletBytes = Math.min(waveletBytes, levelBytes(sample, trialTools(null, grid, f, null), (l, t) -> { }));
+        long legall = levelBytes(sample, trialTools(null, grid, Lifting.Filter.LE_GALL_53, null), (l, t) -> { });
+        long haar = allows(CodingTool.HAAR_SPLIT)
+                ? levelBytes(sample, trialTools(null, grid, Lifting.Filter.HAAR, null), (l, t) -> { }) : Long.MAX_VALUE;
+        return new MosaicTrial(pixelBytes, legall, haar);
+    }
+
+    /** A mosaic's bytes as pixel levels and as wavelet levels under the 5/3 and under Haar (MAX_VALUE: not allowed). */
+    private record MosaicTrial(long pixelBytes, long legallBytes, long haarBytes) {
+        /**
+         * Whether pixel levels may code the image smaller than wavelet levels: only if they were at least 10 % smaller
+         * on the mosaic. Photographs that went through JPEG repeat many pixels in their flat areas and come close on a
+         * mosaic (Aqua, 2560x1600: 39 944 bytes against 39 596), yet code 7-19 % larger whole as pixel levels than as
+         * wavelets; this keeps their encoding from paying twice (20.7 s against 9.9 s for Aqua).
+         */
+        boolean pixelLevelsMayPay() {
+            return pixelBytes * 10 < Math.min(legallBytes, haarBytes) * 9;
         }
-        return pixelBytes * 10 < waveletBytes * 9;
+
+        /** The split filter the wavelet codings chose: the samples' split trial codes the same mosaic the same way. */
+        Lifting.Filter split() {
+            return SplitChoice.better(legallBytes, haarBytes);
+        }
     }
 
     /** The colour transform pixel levels code an image's samples under: subtract green where it has colour. */
@@ -305,7 +321,7 @@ public final class NwfCodec {
         return palette != null ? palette.toIndices(image) : map != null ? map.toRanks(image) : image;
     }
 
-    /** Codes the image's samples (their ranks with a value map, a palette's indices with one) as rows (SPEC.md §4.5). */
+    /** Codes the image's samples (their ranks with a value map, a palette's indices with one) as rows (§4.5). */
     private NwfFile encodeRows(Image image, Palette palette, ValueMap map, Map<String, Object> metadata, byte[] icc,
             byte[] exif, EncodeProgress progress) {
         Image coded = coded(image, palette, map);
@@ -315,39 +331,47 @@ public final class NwfCodec {
                 palette), metadata, icc, exif);
     }
 
-    /** Codes the image's samples, or with a palette its indices, trying split filters and block grids where they may pay. */
+    /**
+     * Codes the image's samples, or with a palette its indices, trying split filters and block grids where they may
+     * pay.
+     *
+     * @param split the filter a mosaic trial of the samples already chose (null: none was made)
+     */
     private NwfFile encode(Image image, Palette palette, Map<String, Object> metadata, byte[] icc, byte[] exif,
-            EncodeProgress progress) {
+            EncodeProgress progress, Lifting.Filter split) {
         if (palette != null) {
             Image coded = palette.toIndices(image);
-            return encodeCoded(image, coded, null, null, palette, metadata, icc, exif, progress);
+            return encodeCoded(image, coded, null, null, palette, metadata, icc, exif, progress, null);
         }
         ValueMap map = allows(CodingTool.VALUE_MAP) ? ValueMap.fit(image) : null;
         Image coded = map == null ? image : map.toRanks(image);
         BlockGrid grid = allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
         List<Function<EncodeProgress, NwfFile>> codings = new ArrayList<>();
-        codings.add(p -> encodeCoded(image, coded, map, grid, null, metadata, icc, exif, p));
+        codings.add(p -> encodeCoded(image, coded, map, grid, null, metadata, icc, exif, p,
+                map == null ? split : null));
         // data of fewer bits than its depth (above 8) also as ranks: both ways, the smaller kept (ValueMap.forDepth),
         // where the effort codes images more than once
         ValueMap depthMap = map == null && allows(CodingTool.VALUE_MAP) && effort.triesAlternatives(image.pixels())
                 ? ValueMap.forDepth(image) : null;
         if (depthMap != null) {
-            codings.add(p -> encodeCoded(image, depthMap.toRanks(image), depthMap, grid, null, metadata, icc, exif, p));
+            codings.add(p -> encodeCoded(image, depthMap.toRanks(image), depthMap, grid, null, metadata, icc, exif, p,
+                    null));
         }
         return best(codings, progress);
     }
 
     /** Codes {@code coded} (the image, its ranks or its palette indices) under the candidate grids and filters. */
     private NwfFile encodeCoded(Image image, Image coded, ValueMap map, BlockGrid grid, Palette palette,
-            Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
+            Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress, Lifting.Filter split) {
         // on smaller images the grid's classes may not pay for themselves: code both ways, keep the smaller
         List<BlockGrid> grids = grid != null && (image.pixels() < BlockGrid.TRIAL_BELOW_PIXELS
                 && effort.triesSmallImageOptions() || effort.triesYcocg())
                 ? Arrays.asList(grid, null) : Arrays.asList(grid);
         boolean tryHaar = allows(CodingTool.HAAR_SPLIT);
         Image sample = tryHaar ? SplitChoice.sample(coded) : coded;
-        boolean mosaic = sample != coded;
-        List<Lifting.Filter> filters = tryHaar && !mosaic ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)
+        boolean mosaic = sample != coded && split == null;
+        List<Lifting.Filter> filters = split != null ? List.of(split)
+                : tryHaar && sample == coded ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)
                 : List.of(Lifting.Filter.LE_GALL_53);
         int candidates = grids.size() * filters.size();
         EncodePhases phases = new EncodePhases(progress, threads,
