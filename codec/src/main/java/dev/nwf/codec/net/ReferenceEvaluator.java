@@ -28,10 +28,16 @@ public final class ReferenceEvaluator implements NetEvaluator {
 
     static int[][] evaluateWhole(IntNet net, int[][] input, int w, int h) {
         int[][] x = input;
+        // a bound on each layer's |input|: the net input's, scanned once, and the layer before's clamp (its outputs
+        // lie inside it), so the layers' own inputs need no scan
+        long inputBound = maxAbs(input);
+        long bound = inputBound;
         for (int li = 0; li < net.layers().size(); li++) {
             IntConv l = net.layers().get(li);
-            int[][] in = l.withNetInput() && li > 0 ? concat(x, input) : x;
-            x = conv(l, in, w, h);
+            boolean withInput = l.withNetInput() && li > 0;
+            int[][] in = withInput ? concat(x, input) : x;
+            x = conv(l, in, w, h, withInput ? Math.max(bound, inputBound) : bound);
+            bound = Math.max(Math.abs((long) l.clampLo()), Math.abs((long) l.clampHi()));
         }
         return x;
     }
@@ -48,15 +54,15 @@ public final class ReferenceEvaluator implements NetEvaluator {
      * their nearest row by clamping the row index, so a thin image needs no r padded rows above and below each of
      * its few rows (a 1-pixel-high image padded by a dilation of 16 on every side held 33 copies of itself). An input
      * narrower than its padding is evaluated transposed, with the kernel transposed, for the same reason: the same
-     * integers either way.
+     * integers either way. {@code inBound} bounds every |input|: where it proves 32-bit sums enough, they are used.
      */
-    static int[][] conv(IntConv l, int[][] in, int w, int h) {
+    static int[][] conv(IntConv l, int[][] in, int w, int h, long inBound) {
         int k = l.kernel();
         int r = (k / 2) * l.dilation();
         if (r > 0 && w < h && w < 2 * r) {
             int[][] t = new int[in.length][];
             for (int c = 0; c < in.length; c++) t[c] = transpose(in[c], w, h);
-            int[][] out = conv(transposed(l), t, h, w);
+            int[][] out = conv(transposed(l), t, h, w, inBound);
             for (int c = 0; c < out.length; c++) out[c] = transpose(out[c], h, w);
             return out;
         }
@@ -67,7 +73,7 @@ public final class ReferenceEvaluator implements NetEvaluator {
         int[] weights = l.weightsView();
         int[][] out = new int[l.outChannels()][];
         // 32-bit accumulators give the same integers whenever no sum can leave the int range, and run faster
-        boolean narrow = l.accumulatorBound(maxAbs(in)) <= Integer.MAX_VALUE;
+        boolean narrow = l.accumulatorBound(inBound) <= Integer.MAX_VALUE;
         // output channels are independent: spread them over the cores (results do not depend on the split)
         int threads = n >= PARALLEL_MIN_PIXELS ? Math.min(l.outChannels(), CORES) : 1;
         eachOn(threads, l.outChannels(), o -> out[o] = narrow ? narrowChannel(l, o, padded, weights, w, h, pw)
