@@ -68,6 +68,8 @@ public final class AtomicFiles {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(abs, StandardOpenOption.WRITE),
                     1 << 16)) {
                 content.writeTo(out);
+            } catch (IOException e) {
+                throw writeFailed(target, e, "");
             }
             return;
         }
@@ -80,6 +82,8 @@ public final class AtomicFiles {
                 content.writeTo(out);
                 out.flush();
                 ch.force(true);
+            } catch (IOException e) {
+                throw writeFailed(target, e, Files.exists(abs) ? "; the file is as it was" : "; nothing was written");
             }
             if (!overwrite && Files.exists(abs)) throw new FileAlreadyExistsException(target.toString(), null,
                     "appeared while writing");
@@ -92,6 +96,17 @@ public final class AtomicFiles {
         } finally {
             if (!done) Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A failure while writing {@code target}'s bytes, named by the target (not the temporary sibling) and by its first
+     * cause (a full disk), not the writer's own words ("I/O error writing PNG file!").
+     */
+    private static IOException writeFailed(Path target, IOException e, String outcome) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String why = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return new IOException(target + ": could not write: " + why + outcome, e);
     }
 
     /** The file a chain of symbolic links ends at (which need not exist yet); other paths as they are. */

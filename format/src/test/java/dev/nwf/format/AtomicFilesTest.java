@@ -70,6 +70,28 @@ class AtomicFilesTest {
         assertEquals(List.of("pipe"), names(dir));
     }
 
+    /**
+     * A write that fails part way (a full disk, as ImageIO's PNG writer reports it) is named by the target and the
+     * cause, not by the writer's own words or the temporary file, and leaves the old file and nothing else
+     * (regression: disk-full-named-by-the-png-writer).
+     */
+    @Test
+    void aFailedWriteNamesTheTargetAndTheCause(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("out.png");
+        AtomicFiles.Content full = out -> {
+            out.write(NEW);
+            throw new IOException("I/O error writing PNG file!", new IOException("No space left on device"));
+        };
+        IOException fresh = assertThrows(IOException.class, () -> AtomicFiles.write(target, false, full));
+        assertEquals(target + ": could not write: No space left on device; nothing was written", fresh.getMessage());
+        assertEquals(List.of(), names(dir));
+        Files.writeString(target, "old");
+        IOException over = assertThrows(IOException.class, () -> AtomicFiles.write(target, true, full));
+        assertEquals(target + ": could not write: No space left on device; the file is as it was", over.getMessage());
+        assertEquals("old", Files.readString(target));
+        assertEquals(List.of("out.png"), names(dir));
+    }
+
     /** A directory is refused by name, even with force, and left as it was. */
     @Test
     void directoriesAreRefused(@TempDir Path dir) throws IOException {
