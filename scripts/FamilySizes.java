@@ -19,12 +19,13 @@ import java.util.Set;
  * The bytes of each image's coded levels (the container left out) under one model, and their total: how the families'
  * sizes on set P were compared (issue #25).
  * <pre>
- * java [-Dverify=true] [-DwaveletOnly=true] [-Dwithout=TOOL,...] -cp "cli/target/nwf.jar:cli/target/lib/*" \
+ * java [-Dverify=true] [-DwaveletOnly=true] [-Dwithout=TOOL,...] [-Deffort=N] -cp "cli/target/nwf.jar:cli/target/lib/*" \
  *     scripts/FamilySizes.java MODEL_OR_FILE.nwfmodel DIR_OR_FILE...
  * </pre>
  * {@code verify} decodes each file and checks it against the image (and prints the decoding speed), {@code waveletOnly}
  * leaves out pixel levels, palettes and DEFLATE rows (so a change to the model is not hidden by the encoder choosing
- * another coding), {@code without} leaves out tools as {@code nwf encode --without} does.
+ * another coding), {@code without} leaves out tools as {@code nwf encode --without} does, {@code effort} is
+ * {@code nwf encode -e} (default 7).
  */
 public class FamilySizes {
     public static void main(String[] args) throws Exception {
@@ -41,7 +42,8 @@ public class FamilySizes {
         }
         // a tool whose needed tool is left out goes too
         tools.removeIf(t -> t.needs != null && !tools.contains(t.needs));
-        NwfCodec codec = new NwfCodec(model).withTools(tools);
+        NwfCodec codec = new NwfCodec(model).withTools(tools)
+                .withEffort(new dev.nwf.codec.Effort(Integer.getInteger("effort", 7)));
         boolean verify = Boolean.getBoolean("verify");
         List<Path> files = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {

@@ -171,14 +171,16 @@ public final class NwfCodec {
         Palette palette = allows(CodingTool.PALETTE) ? Palette.fit(image) : null;
         boolean graphic = allows(CodingTool.PIXEL_LEVELS) && (palette != null || PixelLevels.worthTrying(image));
         // each candidate coding is done whole and the smallest file kept: wavelet levels of the samples and, for an
-        // image of few colours, of its palette's indices; pixel levels of both where the image has few colours or many
-        // pixels repeat a neighbour. Below effort 5 a large image is coded once, by its kind: pixel levels of a graphic
-        // (of its palette's indices where it has one) where a mosaic says they may pay, else wavelet levels
+        // image of few colours, of its palette's indices; pixel levels of both where a mosaic of a large image says
+        // they may pay (from effort 5 of any large image: renders with few repeated pixels may take them too; below,
+        // of a graphic's) or where a small image has few colours or many pixels repeat a neighbour. Below effort 5 a
+        // large image is coded once, by what its mosaic says
         List<Function<EncodeProgress, NwfFile>> candidates = new ArrayList<>();
-        MosaicTrial mosaic = allows(CodingTool.PIXEL_LEVELS) && !effort.triesPixelLevelsEverywhere() && graphic
-                ? mosaicTrial(image) : null;
+        boolean askMosaic = allows(CodingTool.PIXEL_LEVELS) && !effort.triesPixelLevelsEverywhere()
+                && (graphic || effort.triesAlternatives(image.pixels()));
+        MosaicTrial mosaic = askMosaic ? mosaicTrial(image) : null;
         boolean pixels = allows(CodingTool.PIXEL_LEVELS) && (effort.triesPixelLevelsEverywhere()
-                || graphic && (mosaic == null || mosaic.pixelLevelsMayPay()));
+                || (mosaic != null ? mosaic.pixelLevelsMayPay() : graphic));
         // the mosaic's wavelet codings are the split trial's own: the samples' coding reuses its choice
         Lifting.Filter split = mosaic == null ? null : mosaic.split();
         if (!effort.triesAlternatives(image.pixels())) {
@@ -246,13 +248,13 @@ public final class NwfCodec {
     /** A mosaic's bytes as pixel levels and as wavelet levels under the 5/3 and under Haar (MAX_VALUE: not allowed). */
     private record MosaicTrial(long pixelBytes, long legallBytes, long haarBytes) {
         /**
-         * Whether pixel levels may code the image smaller than wavelet levels: only if they were at least 10 % smaller
-         * on the mosaic. Photographs that went through JPEG repeat many pixels in their flat areas and come close on a
-         * mosaic (Aqua, 2560x1600: 39 944 bytes against 39 596), yet code 7-19 % larger whole as pixel levels than as
-         * wavelets; this keeps their encoding from paying twice (20.7 s against 9.9 s for Aqua).
+         * Whether pixel levels may code the image smaller than wavelet levels: where they were smaller on the mosaic.
+         * The mosaic is no sharp judge near a tie (set A's Aqua at 2560x1600: 0.991 of the wavelet's bytes, where
+         * JPEG-decoded photos code 7-19 % larger whole as pixel levels; set P's render of a crater: 0.989, 5.8 %
+         * smaller whole), so both are then coded whole and the smaller kept, at the time of a second coding.
          */
         boolean pixelLevelsMayPay() {
-            return pixelBytes * 10 < Math.min(legallBytes, haarBytes) * 9;
+            return pixelBytes < Math.min(legallBytes, haarBytes);
         }
 
         /** The split filter the wavelet codings chose: the samples' split trial codes the same mosaic the same way. */
