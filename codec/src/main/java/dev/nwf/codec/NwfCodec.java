@@ -184,7 +184,10 @@ public final class NwfCodec {
         // the mosaic's wavelet codings are the split trial's own: the samples' coding reuses its choice
         Lifting.Filter split = mosaic == null ? null : mosaic.split();
         if (!effort.triesAlternatives(image.pixels())) {
-            candidates.add(pixels ? p -> encodePixels(image, palette, null, maxLevels, metadata, icc, exif, p)
+            // one coding: pixel levels only where the mosaic is clear about them, not near a tie
+            boolean pixelsOnce = allows(CodingTool.PIXEL_LEVELS) && (effort.triesPixelLevelsEverywhere()
+                    || (mosaic != null ? mosaic.pixelLevelsClearlyPay() : graphic));
+            candidates.add(pixelsOnce ? p -> encodePixels(image, palette, null, maxLevels, metadata, icc, exif, p)
                     : p -> encode(image, null, metadata, icc, exif, p, split));
             return best(candidates, progress);
         }
@@ -255,6 +258,14 @@ public final class NwfCodec {
          */
         boolean pixelLevelsMayPay() {
             return pixelBytes < Math.min(legallBytes, haarBytes);
+        }
+
+        /**
+         * Whether pixel levels were at least 10 % smaller on the mosaic: where the encoder codes the image once (below
+         * effort 5) and cannot keep the smaller of two, a JPEG-decoded photo near a tie (Aqua) stays wavelet levels.
+         */
+        boolean pixelLevelsClearlyPay() {
+            return pixelBytes * 10 < Math.min(legallBytes, haarBytes) * 9;
         }
 
         /** The split filter the wavelet codings chose: the samples' split trial codes the same mosaic the same way. */
