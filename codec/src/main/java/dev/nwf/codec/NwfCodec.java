@@ -174,7 +174,7 @@ public final class NwfCodec {
         // image of few colours, of its palette's indices; pixel levels of both where a mosaic of a large image says
         // they may pay (from effort 5 of any large image: renders with few repeated pixels may take them too; below,
         // of a graphic's) or where a small image has few colours or many pixels repeat a neighbour. Below effort 5 a
-        // large image is coded once, by what its mosaic says
+        // large image is coded once: as pixel levels where a graphic's mosaic is clear about them
         List<Function<EncodeProgress, NwfFile>> candidates = new ArrayList<>();
         boolean askMosaic = allows(CodingTool.PIXEL_LEVELS) && !effort.triesPixelLevelsEverywhere()
                 && (graphic || effort.triesAlternatives(image.pixels()));
