@@ -179,15 +179,14 @@ public final class NwfCodec {
         boolean askMosaic = allows(CodingTool.PIXEL_LEVELS) && !effort.triesPixelLevelsEverywhere()
                 && (graphic || effort.triesAlternatives(image.pixels()));
         MosaicTrial mosaic = askMosaic ? mosaicTrial(image) : null;
+        // coded once, pixel levels only where the mosaic is clear about them, not near a tie
+        boolean once = !effort.triesAlternatives(image.pixels());
         boolean pixels = allows(CodingTool.PIXEL_LEVELS) && (effort.triesPixelLevelsEverywhere()
-                || (mosaic != null ? mosaic.pixelLevelsMayPay() : graphic));
+                || (mosaic == null ? graphic : once ? mosaic.pixelLevelsClearlyPay() : mosaic.pixelLevelsMayPay()));
         // the mosaic's wavelet codings are the split trial's own: the samples' coding reuses its choice
         Lifting.Filter split = mosaic == null ? null : mosaic.split();
-        if (!effort.triesAlternatives(image.pixels())) {
-            // one coding: pixel levels only where the mosaic is clear about them, not near a tie
-            boolean pixelsOnce = allows(CodingTool.PIXEL_LEVELS) && (effort.triesPixelLevelsEverywhere()
-                    || (mosaic != null ? mosaic.pixelLevelsClearlyPay() : graphic));
-            candidates.add(pixelsOnce ? p -> encodePixels(image, palette, null, maxLevels, metadata, icc, exif, p)
+        if (once) {
+            candidates.add(pixels ? p -> encodePixels(image, palette, null, maxLevels, metadata, icc, exif, p)
                     : p -> encode(image, null, metadata, icc, exif, p, split));
             return best(candidates, progress);
         }
@@ -381,10 +380,11 @@ public final class NwfCodec {
                 && effort.triesSmallImageOptions() || effort.triesYcocg())
                 ? Arrays.asList(grid, null) : Arrays.asList(grid);
         boolean tryHaar = allows(CodingTool.HAAR_SPLIT);
-        Image sample = tryHaar ? SplitChoice.sample(coded) : coded;
-        boolean mosaic = sample != coded && split == null;
+        // a split the caller's mosaic chose needs no sample of its own
+        Image sample = tryHaar && split == null ? SplitChoice.sample(coded) : coded;
+        boolean mosaic = sample != coded;
         List<Lifting.Filter> filters = split != null ? List.of(split)
-                : tryHaar && sample == coded ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)
+                : tryHaar && !mosaic ? List.of(Lifting.Filter.LE_GALL_53, Lifting.Filter.HAAR)
                 : List.of(Lifting.Filter.LE_GALL_53);
         int candidates = grids.size() * filters.size();
         EncodePhases phases = new EncodePhases(progress, threads,

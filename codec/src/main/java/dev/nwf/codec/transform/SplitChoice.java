@@ -7,8 +7,8 @@ import dev.nwf.codec.Image;
  * staircase areas, which quantised smooth images (decoded JPEGs, their chroma above all) are full of; the 5/3
  * predicts textured areas better. Neither can be told from simple statistics as well as by coding, so the encoder
  * codes a sample of the image both ways: the whole image when it is small, else a mosaic of tiles taken on a 4×4 grid
- * across it (so sky and foreground both count; pieces along a thin image), each tile keeping its position modulo 16 so that a block grid
- * (§6.3.5) still lines up.
+ * across it (so sky and foreground both count; pieces along a thin image), each tile keeping its position modulo 16
+ * so that a block grid (§6.3.5) still lines up.
  */
 public final class SplitChoice {
     /** Images up to this many pixels are tried whole; with a side under {@link #MIN_SIDE_FOR_MOSAIC}, as a strip. */
