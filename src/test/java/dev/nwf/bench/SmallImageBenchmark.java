@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Small images (issue #21): 32x32 and 64x64 crops of photo set A, nine per photo at full resolution on a 3x3 grid,
+ * Small images (issue #21): 32x32 and 64x64 crops of a photo set, nine per photo at full resolution on a 3x3 grid,
  * coded by nwf in either container form and by the reference codecs, in the same run. Reference codecs missing from
- * PATH are skipped. -Dbench.cjxl.effort (default 9).
+ * PATH are skipped. -Dbench.cjxl.effort (default 9); -Dbench.small.sets (default A; a comma list of A, P-dev, P-val).
  */
 @Tag("benchmark")
 class SmallImageBenchmark {
@@ -36,9 +36,21 @@ class SmallImageBenchmark {
                 new ReferenceCodec("cwebp -lossless -z 9", List.of("cwebp", "-quiet", "-lossless", "-z", "9", "{in}", "-o",
                         "{out}"), ".webp"));
         NwfCodec codec = new NwfCodec(ModelZoo.builtin().get(ModelZoo.DEFAULT_MODEL).model());
-        List<PhotoSet.Photo> photos = PhotoSet.setA();
-        System.out.printf("%nsmall images: crops of photo set A (%d photos, 9 crops each; a development set)%n",
-                photos.size());
+        for (String set : System.getProperty("bench.small.sets", "A").split(",")) {
+            List<PhotoSet.Photo> photos = switch (set) {
+                case "A" -> PhotoSet.setA();
+                case "P-dev" -> PhotoSet.setP("dev");
+                case "P-val" -> PhotoSet.setP("val");
+                default -> throw new IllegalArgumentException("bench.small.sets: A, P-dev or P-val, not " + set);
+            };
+            System.out.printf("%nsmall images: crops of photo set %s (%d photos, 9 crops each)%n", set,
+                    photos.size());
+            table(codec, refs, photos, tmp);
+        }
+    }
+
+    private static void table(NwfCodec codec, List<ReferenceCodec> refs, List<PhotoSet.Photo> photos, Path tmp)
+            throws Exception {
         System.out.printf("%-6s %-28s %10s %8s %10s%n", "size", "codec", "bytes", "bpsp", "vs cjxl");
         for (int side : new int[] {32, 64}) {
             Map<String, Long> totals = new LinkedHashMap<>();

@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * A file's coding tools (SPEC.md §2.4.1), parsed once from the header's tool list into named values: nothing downstream
- * sees the list's bytes. The list is a sequence of entries in increasing id order, each a one-byte id from
- * {@link CodingTool} followed by that tool's parameters; it ends with the bytes.
+ * sees the list's bytes. The list is a set of {@link CodingTool} ids ({@link ToolSet}) followed by each listed
+ * tool's parameters in id order; it ends with the last tool's parameters.
  */
 public final class CodingTools {
     /** The colour transform the planes are coded under: {@link ColourTransform#NONE} without the tool. */
@@ -217,8 +217,8 @@ public final class CodingTools {
     /** The tool list's bytes (SPEC.md §2.4.1). */
     byte[] toBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ToolSet.write(out, tools().stream().mapToInt(t -> t.id).toArray());
         for (CodingTool t : tools()) {
-            out.write(t.id);
             switch (t) {
                 case COLOUR_TRANSFORM -> out.write(colourTransform.code);
                 case VALUE_MAP -> {
@@ -246,7 +246,7 @@ public final class CodingTools {
 
     /**
      * Parses a header's tool list for an image of this many channels and depth coded by a model of this family,
-     * checking the table's rules: ids known and increasing, parameters whole and valid, needed tools present, the
+     * checking the table's rules: ids known, parameters whole, no byte after them and valid, needed tools present, the
      * family supports every tool, the colour transform has three channels to work on.
      */
     static CodingTools parse(byte[] list, int channels, int bitDepth, String family) throws CodingToolException {
@@ -258,25 +258,17 @@ public final class CodingTools {
         int pixelSkipped = NO_PIXEL_LEVELS;
         int pixelPeriod = 0;
         Set<CodingTool> seen = EnumSet.noneOf(CodingTool.class);
-        int lastId = 0;
-        int pos = 0;
-        while (pos < list.length) {
+        ToolSet.Read set = list.length == 0 ? new ToolSet.Read(new int[0], 0) : ToolSet.read(list);
+        int pos = set.end();
+        for (int id : set.ids()) {
             int at = pos;
-            int id = list[pos++] & 0xFF;
             CodingTool t = CodingTool.ofId(id);
             if (t == null) {
-                throw new CodingToolException(UNKNOWN_TOOL, at, "coding tool " + id
+                throw new CodingToolException(UNKNOWN_TOOL, 0, "coding tool " + id
                         + " is not known to this decoder (it knows "
                         + String.join(", ", CodingTool.names()) + ")");
             }
-            if (id == lastId) throw new CodingToolException(INVALID_TOOLS, at,
-                    "tool " + t.toolName + " is listed twice");
-            if (id < lastId) {
-                throw new CodingToolException(INVALID_TOOLS, at, "tool " + t.toolName + " comes after tool "
-                        + CodingTool.ofId(lastId).toolName + ": the list must be in id order");
-            }
-            lastId = id;
-            if (family != null && !t.supportedBy(family)) throw new CodingToolException(INVALID_TOOLS, at,
+            if (family != null && !t.supportedBy(family)) throw new CodingToolException(INVALID_TOOLS, 0,
                     "tool " + t.toolName + " is not defined for " + family + " models");
             seen.add(t);
             try {
@@ -347,6 +339,11 @@ public final class CodingTools {
             } catch (CorruptStreamException e) {
                 throw new CodingToolException(INVALID_TOOLS, (int) e.offset(), t.toolName + ": " + e.reason());
             }
+        }
+        if (pos < list.length) {
+            int extra = list.length - pos;
+            throw new CodingToolException(INVALID_TOOLS, pos, extra + (extra == 1 ? " byte follows" : " bytes follow")
+                    + " the last tool's parameters");
         }
         if (palette != null && (map != null || colour != ColourTransform.NONE)) {
             throw new CodingToolException(INVALID_TOOLS, 0, "palette codes whole colours: it cannot go with "

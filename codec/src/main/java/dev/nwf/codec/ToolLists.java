@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tool lists (SPEC.md §2.4.1) edited as bytes, without the table's rules: what tests and the conformance vectors use to
+ * Tool lists (SPEC.md §2.4.1) edited as bytes, without the table's other rules: what tests and the conformance vectors use to
  * build files that list a tool wrongly. Decoders parse lists with {@link CodingTools}.
  */
 public final class ToolLists {
@@ -20,9 +20,15 @@ public final class ToolLists {
     /** The list's entries in order; every id must be in the table (its parameters' length depends on it). */
     public static List<Entry> entries(byte[] list) {
         List<Entry> out = new ArrayList<>();
-        int pos = 0;
-        while (pos < list.length) {
-            int id = list[pos++] & 0xFF;
+        if (list.length == 0) return out;
+        ToolSet.Read set;
+        try {
+            set = ToolSet.read(list);
+        } catch (CodingToolException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        int pos = set.end();
+        for (int id : set.ids()) {
             CodingTool t = CodingTool.ofId(id);
             if (t == null) throw new IllegalArgumentException("tool id " + id + " is not in the table");
             int start = pos;
@@ -52,13 +58,11 @@ public final class ToolLists {
         return out;
     }
 
-    /** The entries as a list's bytes, in the order given. */
+    /** The entries as a list's bytes: their set, then their parameters; ids must increase (the set has no order). */
     public static byte[] join(List<Entry> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Entry e : entries) {
-            out.write(e.id());
-            out.writeBytes(e.params());
-        }
+        ToolSet.write(out, entries.stream().mapToInt(Entry::id).toArray());
+        for (Entry e : entries) out.writeBytes(e.params());
         return out.toByteArray();
     }
 
@@ -67,11 +71,11 @@ public final class ToolLists {
         return join(entries(list).stream().filter(e -> e.id() != tool.id).toList());
     }
 
-    /** The list with an entry for the tool (after any entry of the same id, else in id order). */
+    /** The list with an entry for the tool, in id order, replacing any entry it had. */
     public static byte[] with(byte[] list, CodingTool tool, byte... params) {
-        List<Entry> entries = new ArrayList<>(entries(list));
+        List<Entry> entries = new ArrayList<>(entries(without(list, tool)));
         int at = 0;
-        while (at < entries.size() && entries.get(at).id() <= tool.id) at++;
+        while (at < entries.size() && entries.get(at).id() < tool.id) at++;
         entries.add(at, new Entry(tool.id, params.clone()));
         return join(entries);
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The tool table's own rules (SPEC.md §2.4.1). */
 class CodingToolTest {
-    /** Lists are written in declaration order and must be in id order: the two orders are one. */
+    /** Lists' parameters are written in declaration order and read in id order: the two orders are one. */
     @Test
     void declarationOrderIsIdOrderAndIdsAndNamesAreUnique() {
         int last = 0;

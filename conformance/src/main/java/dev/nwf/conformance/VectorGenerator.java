@@ -196,19 +196,26 @@ final class VectorGenerator {
             reject(t.toolName + "-on-nwf", "tool " + t.toolName + " (of the rgflow family only) on an nwf file",
                     withTools(file, withNeeded(list, t)), "INVALID_TOOLS");
         }
-        List<ToolLists.Entry> swapped = new ArrayList<>(entries);
-        java.util.Collections.swap(swapped, 0, 1);
-        reject("tools-out-of-order", "the first two tools of the list swapped",
-                withTools(file, ToolLists.join(swapped)), "INVALID_TOOLS");
-        List<ToolLists.Entry> twice = new ArrayList<>(entries);
-        twice.add(1, entries.get(1));
-        reject("tool-listed-twice", "the second tool of the list repeated", withTools(file, ToolLists.join(twice)),
+        byte[] trailing = Arrays.copyOf(list, list.length + 1);
+        reject("tool-list-trailing-byte", "a zero byte after the last tool's parameters", withTools(file, trailing),
                 "INVALID_TOOLS");
+        // the set alone is the list's entries without their parameters; a needless zero byte goes after it
+        int setBytes = ToolLists.join(entries.stream().map(en -> new ToolLists.Entry(en.id(), new byte[0]))
+                .toList()).length;
+        byte[] notShortest = new byte[list.length + 1];
+        System.arraycopy(list, 0, notShortest, 0, setBytes);
+        notShortest[setBytes - 1] |= (byte) 0x80;
+        System.arraycopy(list, setBytes, notShortest, setBytes + 1, list.length - setBytes);
+        reject("tool-set-not-shortest", "the tool set with a needless zero byte at its end",
+                withTools(file, notShortest), "INVALID_TOOLS");
+        reject("tool-set-empty", "a tool set of no tools (a file without tools has an empty list)",
+                withTools(file, new byte[] {0}), "INVALID_TOOLS");
         if (entries.get(0).id()
                 != CodingTool.COLOUR_TRANSFORM.id) throw new
                 IllegalStateException("rgb8-70x45 has no colour transform");
         reject("tool-list-ends-in-parameters", "a list that ends after the colour transform's id, before its code",
-                withTools(file, new byte[] {(byte) CodingTool.COLOUR_TRANSFORM.id}), "INVALID_TOOLS");
+                withTools(file, ToolLists.join(List.of(new ToolLists.Entry(CodingTool.COLOUR_TRANSFORM.id,
+                        new byte[0])))), "INVALID_TOOLS");
         reject("colour-transform-on-gray", "the colour transform on a one-channel file",
                 withTools(gray, ToolLists.with(gray.header().tools(), CodingTool.COLOUR_TRANSFORM, (byte) 2)),
                         "INVALID_TOOLS");
