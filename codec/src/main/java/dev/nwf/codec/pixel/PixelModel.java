@@ -287,7 +287,7 @@ final class PixelModel {
                     : candPos[j] == SHORT ? SHORT_STATE + (shortEntry >>> 20 & 1) : 0;
             slots[0] = (((pass * 3 + info) * MATCH_STATES + state) << 10 | eq << 2 | distinct) * MATCHES + j;
             slots[1] = slot(hNear, j * MATCH_STATES + state);
-            slots[2] = slot(hFar, j * MATCH_STATES + state);
+            slots[2] = slot(shape(cand[j], c * 4 + pass + 16 * stride), j * MATCH_STATES + state);
             slots[3] = slot(hash(hash(cand[j], eq), ((c * 4 + pass) * 4 + info) * MATCH_STATES + state), j);
             slots[4] = slot(hWideAll, j * MATCH_STATES + state);
             selector2 = j * 48 + state * 3 + info;
@@ -299,11 +299,32 @@ final class PixelModel {
             }
         }
         if (result == Integer.MIN_VALUE) result = codeResidual(plane, at, c, pass, info, prevResidual, sel, activity,
-                hNear, coder);
+                coder);
         int value = plane[at];
         matches[matchAt] = entry(entry != 0 && value(entry) == value ? Math.min(7, confidence + 1) : 0, value);
         shortMatches[shortAt] = entry(shortEntry != 0 && value(shortEntry) == value ? 1 : 0, value);
         return result;
+    }
+
+    /** Largest difference a shape context tells apart, either way. */
+    private static final int SHAPE_STEP = 3;
+    /** Keeps the differences' shape contexts apart from the candidates'. */
+    private static final int RESIDUAL_SHAPE = 4096;
+
+    /**
+     * The shape context (SPEC.md §4.4.2): the four nearest neighbours relative to a value (a candidate, or the
+     * prediction), each difference clamped to +-3, hashed with {@code salt}. Where a smooth render steps by one level
+     * from pixel to pixel, exact values rarely repeat but this shape does: 3.8 % fewer bytes on set P's development
+     * half as pixel levels than the neighbours' values in its place (the Cornell box 8 %, a crater 22 %), 1.5 % on set
+     * G's.
+     */
+    private int shape(int value, int salt) {
+        int h = salt;
+        for (int k = 0; k < 4; k++) {
+            int d = nb[k] == MISSING ? 9 : Math.max(-SHAPE_STEP, Math.min(SHAPE_STEP, nb[k] - value));
+            h = h * 23 + d + SHAPE_STEP;
+        }
+        return hash(h, 0x5EED);
     }
 
     /** A decoded sample outside its channel's range: the level's data is corrupt. */
@@ -348,10 +369,11 @@ final class PixelModel {
 
     /** Codes the difference from the prediction of a sample that equals no candidate. */
     private int codeResidual(int[] plane, int at, int c, int pass, int info, int prevResidual, int sel, int activity,
-            int hNear, BitCoder coder) {
+            BitCoder coder) {
         int v = plane[at];
         int hGradient = hash(hash(q(nb[0], nb[2]), q(nb[1], nb[2])), hash(q(nb[3], nb[1]), c * 4 + pass));
         int pred = predict(pass);
+        int hShape = shape(pred, c * 4 + pass + 16 * stride + RESIDUAL_SHAPE);
         int r = v - pred;
         int a = Math.abs(r);
         int e = 32 - Integer.numberOfLeadingZeros(a);
@@ -361,7 +383,7 @@ final class PixelModel {
         int got = 0;
         int context2 = info * 16 + activity;
         for (int k = 0; k < bits; k++) {
-            residualSlots(directBase, EXPONENT + k, hNear, hPred, hCross, hGradient);
+            residualSlots(directBase, EXPONENT + k, hShape, hPred, hCross, hGradient);
             int kind = EXPONENT_KIND + Math.min(k, 3);
             selector2 = kind * 48 + context2;
             if (decide(e > k ? 1 : 0, kind * PixelScan.PASSES * 4 + sel, coder) == 0) break;
@@ -370,13 +392,13 @@ final class PixelModel {
         e = got;
         int sign = 0;
         if (e > 0) {
-            residualSlots(directBase, SIGN + e, hNear, hPred, hCross, hGradient);
+            residualSlots(directBase, SIGN + e, hShape, hPred, hCross, hGradient);
             selector2 = SIGN_KIND * 48 + context2;
             sign = decide(r < 0 ? 1 : 0, SIGN_KIND * PixelScan.PASSES * 4 + sel, coder);
         }
         int mag = e == 0 ? 0 : 1;
         for (int i = e - 2; i >= 0; i--) {
-            residualSlots(directBase, MANTISSA + e * MAX_BITS + i, hNear, hash(hPred, mag), hCross, hGradient);
+            residualSlots(directBase, MANTISSA + e * MAX_BITS + i, hShape, hash(hPred, mag), hCross, hGradient);
             selector2 = MANTISSA_KIND * 48 + context2;
             mag = mag << 1 | decide((a >>> i) & 1, MANTISSA_KIND * PixelScan.PASSES * 4 + sel, coder);
         }
@@ -386,9 +408,9 @@ final class PixelModel {
         return -1 - (e * 2 + sign);
     }
 
-    private void residualSlots(int directBase, int d, int hNear, int hPred, int hCross, int hGradient) {
+    private void residualSlots(int directBase, int d, int hShape, int hPred, int hCross, int hGradient) {
         slots[0] = directBase + d;
-        slots[1] = slot(hNear, 64 + d);
+        slots[1] = slot(hShape, 64 + d);
         slots[2] = slot(hPred, 64 + d);
         slots[3] = slot(hCross, 64 + d);
         slots[4] = slot(hGradient, 64 + d);
