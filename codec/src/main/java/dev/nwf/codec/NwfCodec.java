@@ -178,7 +178,7 @@ public final class NwfCodec {
         List<Function<EncodeProgress, NwfFile>> candidates = new ArrayList<>();
         boolean askMosaic = allows(CodingTool.PIXEL_LEVELS) && !effort.triesPixelLevelsEverywhere()
                 && (graphic || effort.triesAlternatives(image.pixels()));
-        MosaicTrial mosaic = askMosaic ? mosaicTrial(image, palette) : null;
+        MosaicTrial mosaic = askMosaic ? mosaicTrial(image) : null;
         // coded once, pixel levels only where the mosaic is clear about them, not near a tie
         boolean once = !effort.triesAlternatives(image.pixels());
         boolean pixels = allows(CodingTool.PIXEL_LEVELS) && (effort.triesPixelLevelsEverywhere()
@@ -240,11 +240,10 @@ public final class NwfCodec {
     }
 
     /**
-     * What a large image's mosaic (the split trial's, §4.2) codes to as pixel levels (of its samples, and of its
-     * palette's indices where the image has one) and as wavelet levels under either filter (with the image's block
-     * grid), or null where the image is small enough to be tried whole.
+     * What a large image's mosaic (the split trial's, §4.2) codes to as pixel levels and as wavelet levels under either
+     * filter (with the image's block grid), or null where the image is small enough to be tried whole.
      */
-    MosaicTrial mosaicTrial(Image image, Palette palette) {
+    private MosaicTrial mosaicTrial(Image image) {
         Image sample = SplitChoice.sample(image);
         if (sample == image) return null;
         long pixelBytes = Long.MAX_VALUE;
@@ -257,11 +256,6 @@ public final class NwfCodec {
                 pixelTransform = ct;
             }
         }
-        // a smooth render of few colours (caustics in 527) may code smaller as indices than as samples
-        if (palette != null) {
-            pixelBytes = Math.min(pixelBytes, totalBytes(new PixelLevels(ColourTransform.NONE, threads, 0)
-                    .encode(palette.toIndices(sample), List.of(ColourTransform.NONE), (l, t) -> { }).payloads()));
-        }
         BlockGrid grid = allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
         long legall = levelBytes(sample, trialTools(null, grid, Lifting.Filter.LE_GALL_53, null), (l, t) -> { });
         long haar = allows(CodingTool.HAAR_SPLIT)
@@ -273,7 +267,7 @@ public final class NwfCodec {
      * A mosaic's bytes as pixel levels under the better of the colour transforms tried ({@code pixelTransform}) and as
      * wavelet levels under the 5/3 and under Haar (MAX_VALUE: not allowed).
      */
-    record MosaicTrial(long pixelBytes, ColourTransform pixelTransform, long legallBytes, long haarBytes) {
+    private record MosaicTrial(long pixelBytes, ColourTransform pixelTransform, long legallBytes, long haarBytes) {
         /**
          * Whether pixel levels may code the image smaller than wavelet levels: where they were smaller on the mosaic.
          * The mosaic is no sharp judge near a tie (set A's Aqua at 2560x1600: 0.991 of the wavelet's bytes, where

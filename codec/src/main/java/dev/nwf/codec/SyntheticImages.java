@@ -277,26 +277,6 @@ public final class SyntheticImages {
     }
 
     /**
-     * Smooth caustics in a few hundred colours: red equal to green, blue a little above them, noiseless. As pixel
-     * levels its palette's indices code smaller than its samples.
-     */
-    public static Image fewColourCaustics(int w, int h) {
-        int[][] p = new int[3][w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                double v = 130 + 40 * StrictMath.sin(x / 23.0 + 2 * StrictMath.sin(y / 31.0))
-                        + 25 * StrictMath.sin(y / 17.0 - x / 41.0);
-                int g = (int) Math.round(v);
-                p[0][i] = g;
-                p[1][i] = g;
-                p[2][i] = Math.min(255, g + (int) Math.round(0.2 * (v - 90)));
-            }
-        }
-        return new Image(w, h, 8, p);
-    }
-
-    /**
      * A smooth render's shading: red, green and blue each a noiseless ramp in its own direction, so that each steps by
      * one level along contours of its own, and their differences step wherever either channel does.
      */

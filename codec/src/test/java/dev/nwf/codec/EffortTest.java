@@ -65,22 +65,6 @@ class EffortTest {
     }
 
     @Test
-    void aLargeImagesMosaicAsksPixelLevelsOfItsPaletteToo() {
-        Image caustics = SyntheticImages.fewColourCaustics(640, 480);
-        dev.nwf.codec.transform.Palette palette = dev.nwf.codec.transform.Palette.fit(caustics);
-        Image sample = dev.nwf.codec.transform.SplitChoice.sample(caustics);
-        assertTrue(palette != null && sample != caustics, "a mosaic of an image with a palette");
-        long indices = 0;
-        for (byte[] level : new dev.nwf.codec.pixel.PixelLevels(dev.nwf.codec.transform.ColourTransform.NONE, 1, 0)
-                .encode(palette.toIndices(sample), java.util.List.of(dev.nwf.codec.transform.ColourTransform.NONE),
-                        (l, t) -> { }).payloads()) {
-            indices += level.length;
-        }
-        assertEquals(indices, codec.mosaicTrial(caustics, palette).pixelBytes(),
-                "the samples' pixel levels code this mosaic larger than the indices'");
-    }
-
-    @Test
     void theDefaultIsSevenAndTheRangeOneToNine() throws Exception {
         Image img = SyntheticImages.synthetic(40, 30, 3, 8, 9);
         assertEquals(Effort.DEFAULT, codec.effort());
