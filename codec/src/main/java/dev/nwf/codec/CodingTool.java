@@ -8,8 +8,8 @@ import java.util.Set;
  * The coding-tool table (SPEC.md §2.4.1): the one place that defines each tool a file can list — its id in the tool
  * list, its name, the parameters it carries, the tool it needs and the model families that support it. A decoder
  * refuses a tool id it does not know, so a new tool is a new row here and old decoders reject files that use it.
- * Declared in id order, which is the order of a list's parameters. {@link CodingTools} parses a header's list into named
- * values; `nwf info`, the CLI and the conformance vectors read this table.
+ * Declared in id order, which is the order of a list's parameters. {@link CodingTools} parses a header's list into
+ * named values; `nwf info`, the CLI and the conformance vectors read this table.
  */
 public enum CodingTool {
     /** §4.1: one byte, the colour transform's code (1 YCoCg-R, 2 subtract green, 3 green first); 3 or 4 channels. */

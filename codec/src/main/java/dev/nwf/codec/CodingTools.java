@@ -246,8 +246,8 @@ public final class CodingTools {
 
     /**
      * Parses a header's tool list for an image of this many channels and depth coded by a model of this family,
-     * checking the table's rules: ids known, parameters whole, no byte after them and valid, needed tools present, the
-     * family supports every tool, the colour transform has three channels to work on.
+     * checking the table's rules: ids known, parameters whole and valid with no byte after them, needed tools present,
+     * the family supports every tool, the colour transform has three channels to work on.
      */
     static CodingTools parse(byte[] list, int channels, int bitDepth, String family) throws CodingToolException {
         ColourTransform colour = ColourTransform.NONE;

@@ -189,9 +189,12 @@ public final class NwfCodec {
         List<ColourTransform> pixelTransforms = mosaic != null ? List.of(mosaic.pixelTransform())
                 : pixels ? pixelTransforms(image) : List.of();
         if (once) {
-            ColourTransform ct = palette != null || !pixels ? ColourTransform.NONE : pixelTransforms.get(0);
-            candidates.add(pixels ? p -> encodePixels(image, palette, null, ct, maxLevels, metadata, icc, exif, p)
-                    : p -> encode(image, null, metadata, icc, exif, p, split));
+            if (pixels) {
+                ColourTransform ct = palette != null ? ColourTransform.NONE : pixelTransforms.get(0);
+                candidates.add(p -> encodePixels(image, palette, null, ct, maxLevels, metadata, icc, exif, p));
+            } else {
+                candidates.add(p -> encode(image, null, metadata, icc, exif, p, split));
+            }
             return best(candidates, progress);
         }
         candidates.add(p -> encode(image, null, metadata, icc, exif, p, split));

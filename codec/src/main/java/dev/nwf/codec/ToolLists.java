@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tool lists (SPEC.md §2.4.1) edited as bytes, without the table's other rules: what tests and the conformance vectors use to
- * build files that list a tool wrongly. Decoders parse lists with {@link CodingTools}.
+ * Tool lists (SPEC.md §2.4.1) edited as bytes, without the table's other rules: what tests and the conformance vectors
+ * use to build files that list a tool wrongly. Decoders parse lists with {@link CodingTools}.
  */
 public final class ToolLists {
     /** One entry: a tool's id and its parameter bytes. */
@@ -21,12 +21,7 @@ public final class ToolLists {
     public static List<Entry> entries(byte[] list) {
         List<Entry> out = new ArrayList<>();
         if (list.length == 0) return out;
-        ToolSet.Read set;
-        try {
-            set = ToolSet.read(list);
-        } catch (CodingToolException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        ToolSet.Read set = readSet(list);
         int pos = set.end();
         for (int id : set.ids()) {
             CodingTool t = CodingTool.ofId(id);
@@ -56,6 +51,19 @@ public final class ToolLists {
             out.add(new Entry(id, java.util.Arrays.copyOfRange(list, start, pos)));
         }
         return out;
+    }
+
+    /** How many bytes of a non-empty list its tool set takes. */
+    public static int setLength(byte[] list) {
+        return readSet(list).end();
+    }
+
+    private static ToolSet.Read readSet(byte[] list) {
+        try {
+            return ToolSet.read(list);
+        } catch (CodingToolException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** The entries as a list's bytes: their set, then their parameters; ids must increase (the set has no order). */

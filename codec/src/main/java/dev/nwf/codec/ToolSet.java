@@ -28,7 +28,8 @@ final class ToolSet {
         int pos = 0;
         while (true) {
             if (pos == MAX_BYTES) {
-                throw new CodingToolException(INVALID_TOOLS, pos, "the tool set is longer than " + MAX_BYTES + " bytes");
+                throw new CodingToolException(INVALID_TOOLS, pos, "the tool set is longer than " + MAX_BYTES
+                        + " bytes");
             }
             if (pos >= list.length) {
                 throw new CodingToolException(INVALID_TOOLS, pos, "the tool list ends inside its tool set");

@@ -199,9 +199,8 @@ final class VectorGenerator {
         byte[] trailing = Arrays.copyOf(list, list.length + 1);
         reject("tool-list-trailing-byte", "a zero byte after the last tool's parameters", withTools(file, trailing),
                 "INVALID_TOOLS");
-        // the set alone is the list's entries without their parameters; a needless zero byte goes after it
-        int setBytes = ToolLists.join(entries.stream().map(en -> new ToolLists.Entry(en.id(), new byte[0]))
-                .toList()).length;
+        // a needless zero byte after the set's last byte, which then says another byte follows
+        int setBytes = ToolLists.setLength(list);
         byte[] notShortest = new byte[list.length + 1];
         System.arraycopy(list, 0, notShortest, 0, setBytes);
         notShortest[setBytes - 1] |= (byte) 0x80;
