@@ -49,10 +49,14 @@ public final class CodingTools {
     final int pixelLevelsSkipped;
     /** With pixel levels, level 0's period (SPEC.md §4.4.1), 0 for none. */
     final int pixelLevelsPeriod;
+    /** With pixel levels, whether samples are compared with candidates; false: differences only (SPEC.md §4.4). */
+    final boolean pixelLevelsCandidates;
     /** Whether the one level is rows in a DEFLATE stream (SPEC.md §4.5). */
     final boolean deflateRows;
 
     static final int NO_PIXEL_LEVELS = -1;
+    /** The bit of pixel-levels' first parameter byte that says differences only (SPEC.md §2.4.1, §4.4); k below it. */
+    static final int DIFFERENCES_ONLY = 0x80;
 
     static final int NO_BAND_STREAMS = -1;
     /** Band streams above this log2 would never apply: a band holds fewer than 2^31 samples. */
@@ -62,13 +66,13 @@ public final class CodingTools {
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             boolean keptContext, int bandStreamsLog2, Palette palette) {
         this(colourTransform, valueMap, blockGrid, haarSplit, adaptiveMean, zeroContext, biasCorrection, errorFeedback,
-                scaleBlend, keptContext, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, false);
+                scaleBlend, keptContext, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, true, false);
     }
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             boolean keptContext, int bandStreamsLog2, Palette palette, int pixelLevelsSkipped, int pixelLevelsPeriod,
-            boolean deflateRows) {
+            boolean pixelLevelsCandidates, boolean deflateRows) {
         this.colourTransform = colourTransform;
         this.valueMap = valueMap;
         this.blockGrid = blockGrid;
@@ -83,6 +87,7 @@ public final class CodingTools {
         this.palette = palette;
         this.pixelLevelsSkipped = pixelLevelsSkipped;
         this.pixelLevelsPeriod = pixelLevelsPeriod;
+        this.pixelLevelsCandidates = pixelLevelsCandidates;
         this.deflateRows = deflateRows;
     }
 
@@ -93,18 +98,19 @@ public final class CodingTools {
 
     /**
      * Pixel levels (SPEC.md §4.4) under the given colour transform, with a value map or palette or neither, leaving out
-     * the {@code skipped} coarsest levels of §4.3's plan, level 0 with the given period (0: none).
+     * the {@code skipped} coarsest levels of §4.3's plan, level 0 with the given period (0: none), with candidates or
+     * differences only.
      */
     static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette, int skipped,
-            int period) {
+            int period, boolean candidates) {
         return new CodingTools(colourTransform, valueMap, null, false, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, skipped, period, false);
+                NO_BAND_STREAMS, palette, skipped, period, candidates, false);
     }
 
     /** One level of rows in a DEFLATE stream (SPEC.md §4.5), of the samples, their ranks or a palette's indices. */
     static CodingTools deflateRows(ValueMap valueMap, Palette palette) {
         return new CodingTools(ColourTransform.NONE, valueMap, null, false, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true);
+                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true, true);
     }
 
     /** The tools listed, in id order. */
@@ -146,7 +152,8 @@ public final class CodingTools {
                 case PALETTE -> t.toolName + " of " + palette.size() + " colours, " + palette.codedDepth() + "-bit indices";
                 case PIXEL_LEVELS -> t.toolName + (pixelLevelsSkipped == 0 ? "" : ", the " + pixelLevelsSkipped
                         + " coarsest level" + (pixelLevelsSkipped == 1 ? "" : "s") + " of the plan left out")
-                        + (pixelLevelsPeriod == 0 ? "" : ", level 0 with period " + pixelLevelsPeriod);
+                        + (pixelLevelsPeriod == 0 ? "" : ", level 0 with period " + pixelLevelsPeriod)
+                        + (pixelLevelsCandidates ? "" : ", differences only");
                 default -> t.toolName;
             });
         }
@@ -175,6 +182,7 @@ public final class CodingTools {
                 case PIXEL_LEVELS -> {
                     m.put("coarsestLeftOut", pixelLevelsSkipped);
                     m.put("period", pixelLevelsPeriod);
+                    m.put("candidates", pixelLevelsCandidates);
                 }
                 case PALETTE -> {
                     m.put("colours", palette.size());
@@ -229,7 +237,7 @@ public final class CodingTools {
                 case BLOCK_GRID -> out.writeBytes(blockGrid.bytes());
                 case BAND_STREAMS -> out.write(bandStreamsLog2);
                 case PIXEL_LEVELS -> {
-                    out.write(pixelLevelsSkipped);
+                    out.write(pixelLevelsSkipped | (pixelLevelsCandidates ? 0 : DIFFERENCES_ONLY));
                     ValueMap.writeVarint(out, pixelLevelsPeriod);
                 }
                 case PALETTE -> {
@@ -257,6 +265,7 @@ public final class CodingTools {
         int bandStreams = NO_BAND_STREAMS;
         int pixelSkipped = NO_PIXEL_LEVELS;
         int pixelPeriod = 0;
+        boolean pixelCandidates = true;
         Set<CodingTool> seen = EnumSet.noneOf(CodingTool.class);
         ToolSet.Read set = list.length == 0 ? new ToolSet.Read(new int[0], 0) : ToolSet.read(list);
         int pos = set.end();
@@ -320,7 +329,9 @@ public final class CodingTools {
                         }
                     }
                     case PIXEL_LEVELS -> {
-                        pixelSkipped = param(list, pos++, t);
+                        int first = param(list, pos++, t);
+                        pixelSkipped = first & ~DIFFERENCES_ONLY;
+                        pixelCandidates = (first & DIFFERENCES_ONLY) == 0;
                         long period = 0;
                         for (int i = 0; ; i++) {
                             if (i == 5) throw new CodingToolException(INVALID_TOOLS, pos, "pixel-levels period is "
@@ -332,6 +343,8 @@ public final class CodingTools {
                         if (period > Integer.MAX_VALUE) throw new CodingToolException(INVALID_TOOLS, pos - 1,
                                 "pixel-levels period " + period + " is above 2^31 - 1");
                         pixelPeriod = (int) period;
+                        if (period != 0 && !pixelCandidates) throw new CodingToolException(INVALID_TOOLS, pos - 1,
+                                "pixel-levels of differences only has no candidates to take a period's sample");
                     }
                     default -> {
                     }
@@ -375,7 +388,7 @@ public final class CodingTools {
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
                         seen.contains(CodingTool.ERROR_FEEDBACK),
                 seen.contains(CodingTool.SCALE_BLEND), seen.contains(CodingTool.KEPT_CONTEXT), bandStreams, palette,
-                pixelSkipped, pixelPeriod, seen.contains(CodingTool.DEFLATE_ROWS));
+                pixelSkipped, pixelPeriod, pixelCandidates, seen.contains(CodingTool.DEFLATE_ROWS));
     }
 
     private static int param(byte[] list, int pos, CodingTool t) throws CodingToolException {

@@ -183,6 +183,13 @@ public final class NwfCodec {
         boolean once = !effort.triesAlternatives(image.pixels());
         boolean pixels = allows(CodingTool.PIXEL_LEVELS) && (effort.triesPixelLevelsEverywhere()
                 || (mosaic == null ? graphic : once ? mosaic.pixelLevelsClearlyPay() : mosaic.pixelLevelsMayPay()));
+        // pixel levels of differences only (SPEC.md §4.4): the mosaic's choice, else both where alternatives are
+        // tried; a small image that is no graphic too, as differences only (set P's camera frames: 4-10 % smaller
+        // than as wavelet levels)
+        List<Boolean> modes = mosaic != null ? List.of(mosaic.candidates())
+                : effort.triesDifferencesOnly() && !once ? List.of(true, false) : List.of(true);
+        boolean differencesOnly = !pixels && mosaic == null && !once && effort.triesDifferencesOnly()
+                && allows(CodingTool.PIXEL_LEVELS);
         // the mosaic's wavelet codings are the split trial's own: the samples' coding reuses its choice
         Lifting.Filter split = mosaic == null ? null : mosaic.split();
         // the samples' colour transform for pixel levels: the mosaic's choice, else each is tried whole
@@ -191,7 +198,8 @@ public final class NwfCodec {
         if (once) {
             if (pixels) {
                 ColourTransform ct = palette != null ? ColourTransform.NONE : pixelTransforms.get(0);
-                candidates.add(p -> encodePixels(image, palette, null, ct, maxLevels, metadata, icc, exif, p));
+                boolean with = palette != null || modes.get(0);
+                candidates.add(p -> encodePixels(image, palette, null, ct, maxLevels, with, metadata, icc, exif, p));
             } else {
                 candidates.add(p -> encode(image, null, metadata, icc, exif, p, split));
             }
@@ -207,21 +215,34 @@ public final class NwfCodec {
         boolean rows = allows(CodingTool.DEFLATE_ROWS) && (maxLevels == 1 || oneLevelTrial);
         // the samples as they are, their ranks where a value map fits (a gray image of two values: 1-bit ranks; a
         // colour image's ranks lose what subtract green relates, so both), and the palette's indices
-        ValueMap map = allows(CodingTool.VALUE_MAP) && (pixels || rows) ? ValueMap.fit(image) : null;
+        ValueMap map = allows(CodingTool.VALUE_MAP) && (pixels || rows || differencesOnly) ? ValueMap.fit(image)
+                : null;
         if (pixels) {
             List<Integer> counts = oneLevelTrial ? List.of(maxLevels, 1) : List.of(maxLevels);
             // a small image gains little from progressive display and much from one level (an icon of 48x48:
             // 21 % smaller): it is also coded as one level, and the smaller file kept
             for (int levels : counts) {
                 for (ColourTransform ct : pixelTransforms) {
-                    candidates.add(p -> encodePixels(image, null, null, ct, levels, metadata, icc, exif, p));
+                    for (boolean with : modes) {
+                        candidates.add(p -> encodePixels(image, null, null, ct, levels, with, metadata, icc, exif, p));
+                    }
                     if (map != null) {
-                        candidates.add(p -> encodePixels(image, null, map, ct, levels, metadata, icc, exif, p));
+                        for (boolean with : modes) {
+                            candidates.add(p -> encodePixels(image, null, map, ct, levels, with, metadata, icc, exif,
+                                    p));
+                        }
                     }
                 }
                 if (palette != null) {
-                    candidates.add(p -> encodePixels(image, palette, null, ColourTransform.NONE, levels, metadata, icc,
-                            exif, p));
+                    candidates.add(p -> encodePixels(image, palette, null, ColourTransform.NONE, levels, true, metadata,
+                            icc, exif, p));
+                }
+            }
+        } else if (differencesOnly) {
+            for (ColourTransform ct : pixelTransforms(image)) {
+                candidates.add(p -> encodePixels(image, null, null, ct, maxLevels, false, metadata, icc, exif, p));
+                if (map != null) {
+                    candidates.add(p -> encodePixels(image, null, map, ct, maxLevels, false, metadata, icc, exif, p));
                 }
             }
         }
@@ -263,14 +284,33 @@ public final class NwfCodec {
         long legall = levelBytes(sample, trialTools(null, grid, Lifting.Filter.LE_GALL_53, null), (l, t) -> { });
         long haar = allows(CodingTool.HAAR_SPLIT)
                 ? levelBytes(sample, trialTools(null, grid, Lifting.Filter.HAAR, null), (l, t) -> { }) : Long.MAX_VALUE;
-        return new MosaicTrial(pixelBytes, pixelTransform, legall, haar);
+        // differences only, under the better transform: a textured render's or a camera frame's samples rarely
+        // equal a candidate, and their decisions cost more than they save; not where even that would leave pixel
+        // levels behind the wavelet's (a JPEG-decoded photo's mosaic: 18-36 % larger with candidates)
+        boolean candidates = true;
+        if (effort.triesDifferencesOnly() && pixelBytes < DIFFERENCES_ONLY_REACH * Math.min(legall, haar)) {
+            long bytes = totalBytes(new PixelLevels(pixelTransform, threads, 0, 0, false).encode(sample,
+                    List.of(pixelTransform), (l, t) -> { }).payloads());
+            if (bytes < pixelBytes) {
+                pixelBytes = bytes;
+                candidates = false;
+            }
+        }
+        return new MosaicTrial(pixelBytes, pixelTransform, candidates, legall, haar);
     }
 
     /**
-     * A mosaic's bytes as pixel levels under the better of the colour transforms tried ({@code pixelTransform}) and as
-     * wavelet levels under the 5/3 and under Haar (MAX_VALUE: not allowed).
+     * Differences only are tried on a mosaic where pixel levels with candidates came to less than this many times the
+     * wavelet's bytes: they saved at most 11 % on any image of set P's development half (a camera frame).
      */
-    private record MosaicTrial(long pixelBytes, ColourTransform pixelTransform, long legallBytes, long haarBytes) {
+    private static final double DIFFERENCES_ONLY_REACH = 1.15;
+
+    /**
+     * A mosaic's bytes as pixel levels under the better of the colour transforms tried ({@code pixelTransform}), with
+     * candidates or differences only, and as wavelet levels under the 5/3 and under Haar (MAX_VALUE: not allowed).
+     */
+    private record MosaicTrial(long pixelBytes, ColourTransform pixelTransform, boolean candidates, long legallBytes,
+            long haarBytes) {
         /**
          * Whether pixel levels may code the image smaller than wavelet levels: where they were smaller on the mosaic.
          * The mosaic is no sharp judge near a tie (set A's Aqua at 2560x1600: 0.991 of the wavelet's bytes, where
@@ -335,17 +375,17 @@ public final class NwfCodec {
 
     /**
      * Codes the image's samples under the colour transform {@code ct}, or with a palette its indices (ct NONE), as
-     * pixel levels (SPEC.md §4.4), at most {@code levels} of them (0: every level of the plan); with a value map, the
-     * samples' ranks.
+     * pixel levels (SPEC.md §4.4), at most {@code levels} of them (0: every level of the plan), with candidates or
+     * differences only; with a value map, the samples' ranks.
      */
     private NwfFile encodePixels(Image image, Palette palette, ValueMap map, ColourTransform ct, int levels,
-            Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
+            boolean candidates, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
         Image coded = coded(image, palette, map);
         int planned = LevelPlan.sizes(image.width(), image.height()).length;
         int skipped = levels == 0 ? 0 : Math.max(0, planned - levels);
         // a period (SPEC.md §4.4.1) is a trial: where its samples repeat often enough, coded with and without it
-        int period = Period.choose(coded, planned - skipped);
-        PixelLevels coding = new PixelLevels(ct, threads, skipped);
+        int period = candidates ? Period.choose(coded, planned - skipped) : 0;
+        PixelLevels coding = new PixelLevels(ct, threads, skipped, 0, candidates);
         List<byte[]> payloads = coding.encode(coded, List.of(ct), period == 0 ? progress
                 : Parts.of(progress, 0, 2)).payloads();
         if (period != 0) {
@@ -355,7 +395,7 @@ public final class NwfCodec {
             else period = 0;
         }
         return file(image, coding.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, map,
-                palette, skipped, period), metadata, icc, exif);
+                palette, skipped, period, candidates), metadata, icc, exif);
     }
 
     /** What the levels code: a palette's indices, a value map's ranks, or the image's samples. */
@@ -518,7 +558,8 @@ public final class NwfCodec {
     private LevelCoding levelCoding(CodingTools tools) {
         if (tools.deflateRows) return new DeflateRows();
         if (tools.pixelLevels()) {
-            return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped, tools.pixelLevelsPeriod);
+            return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped, tools.pixelLevelsPeriod,
+                    tools.pixelLevelsCandidates);
         }
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) {
             return new RgFlowLevels(evaluator, model, tools.latentContext());

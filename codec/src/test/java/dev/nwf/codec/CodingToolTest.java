@@ -51,4 +51,30 @@ class CodingToolTest {
             assertEquals(java.util.HexFormat.of().formatHex(list), java.util.HexFormat.of().formatHex(tools.toBytes()));
         }
     }
+
+    /**
+     * Pixel levels' first parameter byte (SPEC.md §2.4.1): bit 7 says differences only, bits 0-6 the levels left out;
+     * it writes back as read, and differences only with a period is refused.
+     */
+    @Test
+    void pixelLevelsDifferencesOnlyIsBitSevenOfTheirFirstParameter() throws Exception {
+        java.io.ByteArrayOutputStream setBytes = new java.io.ByteArrayOutputStream();
+        ToolSet.write(setBytes, new int[] {CodingTool.PIXEL_LEVELS.id});
+        byte[] set = setBytes.toByteArray();
+        for (int first : new int[] {0x00, 0x02, 0x80, 0x83}) {
+            byte[] list = java.util.Arrays.copyOf(set, set.length + 2);
+            list[set.length] = (byte) first;
+            CodingTools tools = CodingTools.parse(list, 1, 8, NwfModel.FAMILY_NWF);
+            assertEquals(first & 0x7F, tools.pixelLevelsSkipped);
+            assertEquals((first & 0x80) == 0, tools.pixelLevelsCandidates);
+            assertEquals(java.util.HexFormat.of().formatHex(list), java.util.HexFormat.of().formatHex(tools.toBytes()));
+            assertEquals((first & 0x80) == 0, !String.join("; ", tools.describe()).contains("differences only"));
+        }
+        byte[] withPeriod = java.util.Arrays.copyOf(set, set.length + 2);
+        withPeriod[set.length] = (byte) 0x80;
+        withPeriod[set.length + 1] = 24;
+        CodingToolException e = org.junit.jupiter.api.Assertions.assertThrows(CodingToolException.class,
+                () -> CodingTools.parse(withPeriod, 1, 8, NwfModel.FAMILY_NWF));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("differences only"), e.getMessage());
+    }
 }

@@ -64,6 +64,23 @@ class EffortTest {
         assertFalse(dev.nwf.codec.pixel.PixelLevels.greenFirstMayPay(SyntheticImages.greenish(160, 120, 3, 5)));
     }
 
+    /**
+     * From effort 3 pixel levels are also tried as differences only (SPEC.md §4.4): a small smooth render, whose
+     * one-level steps rarely repeat a neighbour exactly, takes them and codes smaller than effort 2 codes it; a
+     * graphic keeps its candidates.
+     */
+    @Test
+    void aSmoothRenderTakesDifferencesOnlyFromEffortThree() throws Exception {
+        Image render = SyntheticImages.smoothRender(64, 48);
+        CodingTools low = NwfCodec.tools(encode(2, render).header());
+        assertTrue(!low.pixelLevels() || low.pixelLevelsCandidates, "effort 2 does not try differences only");
+        CodingTools tried = NwfCodec.tools(encode(3, render).header());
+        assertTrue(tried.pixelLevels() && !tried.pixelLevelsCandidates, String.join("; ", tried.describe()));
+        assertTrue(NwfContainer.toBytes(encode(3, render)).length < NwfContainer.toBytes(encode(2, render)).length);
+        CodingTools graphic = NwfCodec.tools(encode(7, SyntheticImages.graphic(160, 120, 3, 8, 4)).header());
+        assertTrue(graphic.pixelLevels() && graphic.pixelLevelsCandidates, String.join("; ", graphic.describe()));
+    }
+
     @Test
     void theDefaultIsSevenAndTheRangeOneToNine() throws Exception {
         Image img = SyntheticImages.synthetic(40, 30, 3, 8, 9);

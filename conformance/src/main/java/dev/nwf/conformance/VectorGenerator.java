@@ -344,6 +344,18 @@ final class VectorGenerator {
         fixCrc(cut, finest);
         write("pixel-levels-stream-past-end", cut, errorCase("pixel-levels-stream-past-end",
                 "the finest level's first channel stream claims more bytes than the level holds", "CORRUPT_LEVEL"));
+        NwfFile differences = withTool("rgb8-pixel-levels-differences-only-64x48",
+                "pixel levels of a smooth render as differences only: no candidate decisions, every sample that is not"
+                        + " flat coded as its difference from the prediction",
+                List.of("rgb", "8bit", "multi-level", "pixel-levels"), SyntheticImages.smoothRender(64, 48),
+                CodingTool.PIXEL_LEVELS);
+        byte[] differencesList = differences.header().tools();
+        byte first = ToolLists.params(differencesList, CodingTool.PIXEL_LEVELS)[0];
+        if ((first & 0x80) == 0) throw new IllegalStateException("the smooth render came out with candidates");
+        reject("pixel-levels-differences-only-with-period",
+                "pixel levels of differences only given a period, which only a candidate could take",
+                withTools(differences, ToolLists.with(ToolLists.without(differencesList, CodingTool.PIXEL_LEVELS),
+                        CodingTool.PIXEL_LEVELS, first, (byte) 24)), "INVALID_TOOLS");
         withTool("gray16-pixel-levels-graphic-31x29", "pixel levels of a 16-bit gray graphic",
                 List.of("gray", "16bit", "odd-size", "multi-level", "pixel-levels"),
                 SyntheticImages.graphic(31, 29, 1, 16, 41), CodingTool.PIXEL_LEVELS);

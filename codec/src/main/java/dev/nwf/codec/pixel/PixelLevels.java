@@ -33,6 +33,8 @@ public final class PixelLevels implements LevelCoding {
     private final int skipped;
     /** Level 0's period (SPEC.md §4.4.1), 0 for none. */
     private final int period;
+    /** Whether samples are first compared with candidates (SPEC.md §4.4.2); false: differences only. */
+    private final boolean candidates;
 
     /** @param transform the colour transform the planes are coded under (NONE for a palette's indices) */
     public PixelLevels(ColourTransform transform) {
@@ -53,12 +55,32 @@ public final class PixelLevels implements LevelCoding {
      * places before them in raster order (0: none; {@link Period#choose}).
      */
     public PixelLevels(ColourTransform transform, int threads, int skipped, int period) {
+        this(transform, threads, skipped, period, true);
+    }
+
+    /**
+     * As {@link #PixelLevels(ColourTransform, int, int, int)}, with or without candidates: without, every sample that is
+     * not flat is coded as its difference from the prediction (SPEC.md §4.4, differences only), and there is no period.
+     */
+    public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates) {
         if (skipped < 0) throw new IllegalArgumentException("skipped levels: " + skipped);
         if (period < 0) throw new IllegalArgumentException("period: " + period);
+        if (period != 0 && !candidates) throw new IllegalArgumentException("a period needs candidates");
         this.transform = transform;
         this.threads = threads;
         this.skipped = skipped;
         this.period = period;
+        this.candidates = candidates;
+    }
+
+    /** These pixel levels with or without candidates (SPEC.md §4.4), the period dropped without. */
+    public PixelLevels withCandidates(boolean with) {
+        return new PixelLevels(transform, threads, skipped, with ? period : 0, with);
+    }
+
+    /** Whether samples are first compared with candidates; false: differences only (SPEC.md §4.4). */
+    public boolean candidates() {
+        return candidates;
     }
 
     /** Whether pixel levels may code this image smaller than wavelet levels (see {@link #TRY_FROM_SHARE}). */
@@ -267,7 +289,7 @@ public final class PixelLevels implements LevelCoding {
             for (int c = 0; c < channels; c++) {
                 int least = signed && (c == 1 || c == 2) ? -max : 0;
                 models[2 * c + part] = new PixelModel(c, part, bitDepth + (signed ? 1 : 0), 1 << (bitDepth - 1),
-                        least, max, tableBits);
+                        least, max, tableBits, candidates);
             }
         }
         return models;

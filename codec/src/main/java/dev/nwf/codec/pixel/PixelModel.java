@@ -7,7 +7,9 @@ package dev.nwf.codec.pixel;
  * predicted value coded, as exponent, sign and mantissa bits. Every binary decision is predicted by mixing five
  * adaptive counters — one in a context of which neighbours agree, four in hashed contexts of the neighbours' exact
  * values — refined by two secondary estimations, and coded by {@link BitCoder}. A channel has two models, one for
- * each part of a level's rows (SPEC.md §4.4.1); each carries its state from level to level.
+ * each part of a level's rows (SPEC.md §4.4.1); each carries its state from level to level. Without candidates
+ * (differences only, SPEC.md §4.4) every sample that is not flat is coded as its difference: on textured renders and
+ * camera frames, where candidates rarely hit, their decisions cost more than they save (5–10 % on set P's).
  */
 final class PixelModel {
     private static final int MATCHES = 4;
@@ -53,6 +55,8 @@ final class PixelModel {
     /** The least and greatest valid sample: a decoded sample outside them is corrupt data. */
     private final int least;
     private final int greatest;
+    /** Whether samples are first compared with candidates; false: differences only (SPEC.md §4.4). */
+    private final boolean candidates;
     private final short[] direct;
     private final short[] hashed1;
     private final short[] hashed2;
@@ -66,7 +70,7 @@ final class PixelModel {
      * value that came last time (hit: it was the one predicted), 0 where never seen. Where the wide context never
      * repeats (dithering, noisy textures, text with varying surroundings) the near one does.
      */
-    private final int[] shortMatches = new int[1 << SHORT_BITS];
+    private final int[] shortMatches;
     private final Mixer mixer = new Mixer(SELECTORS);
     /** A second mixer, its weights chosen by how the sample's context stands rather than by the pass. */
     private final Mixer mixer2 = new Mixer(KINDS * 48);
@@ -90,8 +94,9 @@ final class PixelModel {
      * @param least the channel's least valid sample
      * @param greatest the channel's greatest valid sample
      * @param tableBits log2 of the hashed tables' entries
+     * @param candidates whether samples are first compared with candidates (false: differences only)
      */
-    PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits) {
+    PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean candidates) {
         if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
         if (channel > 3) throw new IllegalArgumentException("more than 4 channels: " + (channel + 1));
         this.channel = channel;
@@ -100,13 +105,15 @@ final class PixelModel {
         this.mid = mid;
         this.least = least;
         this.greatest = greatest;
+        this.candidates = candidates;
         this.hashShift = 32 - tableBits;
         this.direct = new short[DIRECT_MATCH + DECISIONS * ACTIVITY * 3];
         this.hashed1 = new short[1 << tableBits];
         this.hashed2 = new short[1 << tableBits];
         this.hashed3 = new short[1 << tableBits];
         this.hashed4 = new short[1 << tableBits];
-        this.matches = new int[1 << tableBits];
+        this.matches = candidates ? new int[1 << tableBits] : null;
+        this.shortMatches = candidates ? new int[1 << SHORT_BITS] : null;
     }
 
     /**
@@ -224,7 +231,8 @@ final class PixelModel {
             flat = MISSING;
         }
         exclude = flat;
-        int matched = codeSample(plane, at, c, pass, info, prevMatch, prevResidual, hWide, coder);
+        int matched = candidates ? codeSample(plane, at, c, pass, info, prevMatch, prevResidual, hWide, coder)
+                : codeResidual(plane, at, c, pass, info, prevResidual, pass * 4 + distinct4(), activity(), coder);
         results[i] = (byte) (matched >= 0 ? matched : RESIDUAL_RESULT + (-1 - matched));
     }
 
@@ -269,14 +277,7 @@ final class PixelModel {
         if (shortEntry != 0) n = addLast(value(shortEntry), SHORT, n);
         if (periodAt >= 0 && !periodRun) n = addLast(plane[periodAt], PERIOD, n);
         int distinct = distinct4();
-        int lo = Integer.MAX_VALUE;
-        int hi = Integer.MIN_VALUE;
-        for (int k = 0; k < 4; k++) {
-            if (nb[k] == MISSING) continue;
-            lo = Math.min(lo, nb[k]);
-            hi = Math.max(hi, nb[k]);
-        }
-        int activity = hi == MISSING ? 0 : Math.min(ACTIVITY - 1, 32 - Integer.numberOfLeadingZeros(hi - lo));
+        int activity = activity();
         int sel = pass * 4 + distinct;
         int result = Integer.MIN_VALUE;
         for (int j = 0; j < n; j++) {
@@ -448,6 +449,18 @@ final class PixelModel {
     private void set(int input, int stretched) {
         mixer.set(input, stretched);
         mixer2.set(input, stretched);
+    }
+
+    /** log2 of the four nearest neighbours' range, plus one (0 where they agree or none is known), at most 15. */
+    private int activity() {
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (int k = 0; k < 4; k++) {
+            if (nb[k] == MISSING) continue;
+            lo = Math.min(lo, nb[k]);
+            hi = Math.max(hi, nb[k]);
+        }
+        return hi == Integer.MIN_VALUE ? 0 : Math.min(ACTIVITY - 1, 32 - Integer.numberOfLeadingZeros(hi - lo));
     }
 
     /** Distinct values among the four nearest neighbours, 0 (none known) to 3 (three or more). */

@@ -23,33 +23,45 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PixelLevelsTest {
     private static final NwfCodec.EncodeProgress QUIET = (level, total) -> { };
 
-    /** Edge sizes, every channel count, 1 to 16 bits, with and without a colour transform (signed planes). */
+    /**
+     * Edge sizes, every channel count, 1 to 16 bits, with and without a colour transform (signed planes), with
+     * candidates and differences only.
+     */
     @ParameterizedTest
     @CsvSource({"1,1,1,8,0", "1,57,3,8,2", "57,1,1,8,0", "2,2,4,8,2", "17,17,3,8,1", "33,15,2,8,0", "65,47,3,8,2",
         "31,29,3,16,2", "40,40,1,16,0", "19,23,4,12,1", "24,20,1,1,0", "129,67,3,8,3", "300,120,4,8,2",
         "260,130,2,16,0"})
     void everyLevelDecodesToTheDecimatedImage(int w, int h, int channels, int depth, int transformCode) throws Exception {
         ColourTransform ct = transformCode == 0 ? ColourTransform.NONE : ColourTransform.ofCode(transformCode);
-        for (Image img : List.of(SyntheticImages.graphic(w, h, channels, depth, w * 7L + h),
-                SyntheticImages.noise(w, h, channels, depth, w + 3L * h))) {
-            PixelLevels coding = new PixelLevels(ct);
-            List<byte[]> payloads = coding.encode(img, List.of(ct), QUIET).payloads();
-            int[][] sizes = LevelPlan.sizes(w, h);
-            assertEquals(sizes.length, payloads.size());
-            int[][] planes = Pyramid.transformedPlanes(img, ct);
-            LevelCoding.Decoder decoder = coding.decoder(channels, w, h, depth);
-            long[] work = {0};
-            for (int level = 0; level < sizes.length; level++) {
-                decoder.next(payloads.get(level), 0, n -> work[0] += n);
-                int stride = 1 << (sizes.length - 1 - level);
-                for (int c = 0; c < channels; c++) {
-                    assertArrayEquals(decimated(planes[c], w, h, stride), decoder.planes()[c],
-                            "level " + level + " channel " + c + " of " + img);
-                }
+        for (boolean candidates : new boolean[] {true, false}) {
+            for (Image img : List.of(SyntheticImages.graphic(w, h, channels, depth, w * 7L + h),
+                    SyntheticImages.noise(w, h, channels, depth, w + 3L * h))) {
+                assertDecodesToDecimated(new PixelLevels(ct, 0, 0, 0, candidates), img, ct);
             }
-            assertEquals(decoder.work(sizes.length), work[0]);
-            assertEquals(img.pixels(), work[0]);
         }
+    }
+
+    private static void assertDecodesToDecimated(PixelLevels coding, Image img, ColourTransform ct) throws Exception {
+        int w = img.width();
+        int h = img.height();
+        int channels = img.channels();
+        int depth = img.bitDepth();
+        List<byte[]> payloads = coding.encode(img, List.of(ct), QUIET).payloads();
+        int[][] sizes = LevelPlan.sizes(w, h);
+        assertEquals(sizes.length, payloads.size());
+        int[][] planes = Pyramid.transformedPlanes(img, ct);
+        LevelCoding.Decoder decoder = coding.decoder(channels, w, h, depth);
+        long[] work = {0};
+        for (int level = 0; level < sizes.length; level++) {
+            decoder.next(payloads.get(level), 0, n -> work[0] += n);
+            int stride = 1 << (sizes.length - 1 - level);
+            for (int c = 0; c < channels; c++) {
+                assertArrayEquals(decimated(planes[c], w, h, stride), decoder.planes()[c],
+                        "level " + level + " channel " + c + " of " + img);
+            }
+        }
+        assertEquals(decoder.work(sizes.length), work[0]);
+        assertEquals(img.pixels(), work[0]);
     }
 
     /**
@@ -141,6 +153,35 @@ class PixelLevelsTest {
         assertTrue(bytes(noise) * 8 > noise.pixels() * 3 * 6, "noise stays near its 8 bits a sample");
     }
 
+    /**
+     * Differences only (SPEC.md §4.4) pay where samples rarely equal a neighbour — a smooth gradient under fine
+     * noise, as a textured render or a camera frame — and cost where they often do (a graphic).
+     */
+    @Test
+    void differencesOnlyPayOnTexturesAndCostOnGraphics() {
+        Image textured = SyntheticImages.waves(160, 120, 8, 128, 60, 6, 3);
+        long with = bytes(textured, true);
+        long without = bytes(textured, false);
+        assertTrue(without < with, without + " bytes as differences only, " + with + " with candidates");
+        Image graphic = SyntheticImages.graphic(160, 120, 3, 8, 3);
+        assertTrue(bytes(graphic, false) > bytes(graphic, true), "a graphic's repeats are what candidates code");
+    }
+
+    private static long bytes(Image img, boolean candidates) {
+        ColourTransform ct = ColourTransform.NONE;
+        return new PixelLevels(ct, 0, 0, 0, candidates).encode(img, List.of(ct), QUIET).payloads().stream()
+                .mapToLong(b -> b.length).sum();
+    }
+
+    /** A period is a candidate's: differences only have none, and dropping candidates drops it. */
+    @Test
+    void aPeriodNeedsCandidates() {
+        assertThrows(IllegalArgumentException.class, () -> new PixelLevels(ColourTransform.NONE, 0, 0, 16, false));
+        PixelLevels withoutCandidates = new PixelLevels(ColourTransform.NONE, 0, 0, 16).withCandidates(false);
+        assertFalse(withoutCandidates.candidates());
+        assertTrue(withoutCandidates.withCandidates(true).candidates());
+    }
+
     private static long bytes(Image img) {
         return new PixelLevels(ColourTransform.NONE).encode(img, List.of(ColourTransform.NONE), QUIET).payloads()
                 .stream().mapToLong(b -> b.length).sum();
@@ -151,17 +192,17 @@ class PixelLevelsTest {
      * the same with one thread, and each decodes the other's; one channel (a palette's indices) has two streams.
      */
     @ParameterizedTest
-    @CsvSource({"3, 2", "1, 0"})
-    void partsOnThreadsCodeTheSameBytes(int channels, int transformCode) throws Exception {
+    @CsvSource({"3, 2, true", "1, 0, true", "3, 2, false"})
+    void partsOnThreadsCodeTheSameBytes(int channels, int transformCode, boolean candidates) throws Exception {
         Image img = SyntheticImages.graphic(300, 200, channels, 8, 12);
         ColourTransform ct = ColourTransform.ofCode(transformCode);
-        List<byte[]> parallel = new PixelLevels(ct, 0, 0).encode(img, List.of(ct), QUIET).payloads();
-        List<byte[]> serial = new PixelLevels(ct, 1, 0).encode(img, List.of(ct), QUIET).payloads();
+        List<byte[]> parallel = new PixelLevels(ct, 0, 0, 0, candidates).encode(img, List.of(ct), QUIET).payloads();
+        List<byte[]> serial = new PixelLevels(ct, 1, 0, 0, candidates).encode(img, List.of(ct), QUIET).payloads();
         assertEquals(parallel.size(), serial.size());
         for (int i = 0; i < parallel.size(); i++) assertArrayEquals(parallel.get(i), serial.get(i), "level " + i);
         int[][] planes = Pyramid.transformedPlanes(img, ct);
         for (int threads : new int[] {0, 1}) {
-            LevelCoding.Decoder decoder = new PixelLevels(ct, threads, 0).decoder(channels, 300, 200, 8);
+            LevelCoding.Decoder decoder = new PixelLevels(ct, threads, 0, 0, candidates).decoder(channels, 300, 200, 8);
             for (byte[] p : serial) decoder.next(p, 0, n -> { });
             for (int c = 0; c < channels; c++) assertArrayEquals(planes[c], decoder.planes()[c]);
         }
@@ -177,7 +218,7 @@ class PixelLevelsTest {
         assertTrue(before < last.length, before + " bytes ahead of the last stream of " + last.length);
         byte[] tooLong = last.clone();
         tooLong[0] = 0x7F;
-        LevelCoding.Decoder decoder = new PixelLevels(ct, 0, 0).decoder(channels, 300, 200, 8);
+        LevelCoding.Decoder decoder = new PixelLevels(ct, 0, 0, 0, candidates).decoder(channels, 300, 200, 8);
         for (int i = 0; i < serial.size() - 1; i++) decoder.next(serial.get(i), 0, n -> { });
         CorruptStreamException e = assertThrows(CorruptStreamException.class, () -> decoder.next(tooLong, 0, n -> { }));
         assertTrue(e.getMessage().contains("runs past the level's end"), e.getMessage());
