@@ -379,7 +379,8 @@ final class PixelModel {
         int a = Math.abs(r);
         int e = 32 - Integer.numberOfLeadingZeros(a);
         int hPred = hash(hash(pred, activity), c);
-        int hCross = hash(hash(prevResidual, activity), c * 4 + pass);
+        // how the previous channel's sample was coded, and how far the neighbours lie from the prediction
+        int hCross = hash(hash(prevResidual, distance(pred)), c * 4 + pass);
         int directBase = DIRECT_MATCH + (activity * 3 + info) * DECISIONS;
         int got = 0;
         int context2 = info * 16 + activity;
@@ -461,6 +462,20 @@ final class PixelModel {
             hi = Math.max(hi, nb[k]);
         }
         return hi == Integer.MIN_VALUE ? 0 : Math.min(ACTIVITY - 1, 32 - Integer.numberOfLeadingZeros(hi - lo));
+    }
+
+    /**
+     * The eight neighbours' summed distance from {@code value} in half-octave steps (SPEC.md §4.4.2): 0 where they all
+     * equal it or none is known, else 2·⌊log2 sum⌋ + 1 + the bit below the top one, at most 31. A finer scale than
+     * the four nearest's range for the difference's context: 0.4 % fewer bytes on set P's development half as
+     * differences only.
+     */
+    private int distance(int value) {
+        int sum = 0;
+        for (int k = 0; k < PixelScan.NEIGHBOURS; k++) if (nb[k] != MISSING) sum += Math.abs(nb[k] - value);
+        if (sum == 0) return 0;
+        int top = 31 - Integer.numberOfLeadingZeros(sum);
+        return Math.min(31, 2 * top + 1 + (top == 0 ? 0 : sum >>> (top - 1) & 1));
     }
 
     /** Distinct values among the four nearest neighbours, 0 (none known) to 3 (three or more). */
