@@ -55,7 +55,7 @@ public final class CodingTools {
     final boolean deflateRows;
 
     static final int NO_PIXEL_LEVELS = -1;
-    /** The bit of pixel-levels' first parameter byte that says differences only (SPEC.md §2.4.1, §4.4); k below it. */
+    /** The bit of pixel-levels' first parameter byte that says differences only (SPEC.md §2.4.1, §4.4). */
     static final int DIFFERENCES_ONLY = 0x80;
 
     static final int NO_BAND_STREAMS = -1;

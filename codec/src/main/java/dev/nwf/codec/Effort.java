@@ -28,9 +28,9 @@ public record Effort(int level) {
     }
 
     /**
-     * From 3: pixel levels of differences only (SPEC.md §4.4) are tried beside those with candidates, on a large image's
-     * mosaic or a small image whole, a small image that is no graphic as differences only: textured renders and
-     * camera frames code 4-10 % smaller without candidates.
+     * From 3: pixel levels of differences only (SPEC.md §4.4) are tried beside those with candidates, on a large
+     * image's mosaic or a small image whole, a small image that is no graphic as differences only: textured renders
+     * and camera frames code 4-10 % smaller without candidates.
      */
     boolean triesDifferencesOnly() {
         return level >= 3;

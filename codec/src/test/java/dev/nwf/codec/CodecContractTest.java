@@ -650,7 +650,7 @@ abstract class CodecContractTest {
         long photoWavelet = NwfContainer.toBytes(codec.encode(photo)).length;
         if (lists(photoFile, CodingTool.PIXEL_LEVELS)) {
             assertTrue(NwfContainer.toBytes(photoFile).length < photoWavelet, "pixel levels kept though larger");
-            assertFalse(NwfCodec.tools(photoFile.header()).pixelLevelsCandidates, "a photograph's samples as candidates");
+            assertFalse(NwfCodec.tools(photoFile.header()).pixelLevelsCandidates, "a photograph with candidates");
         } else {
             assertTrue(NwfContainer.toBytes(photoFile).length <= photoWavelet, "the smaller coding");
         }

@@ -59,8 +59,8 @@ public final class PixelLevels implements LevelCoding {
     }
 
     /**
-     * As {@link #PixelLevels(ColourTransform, int, int, int)}, with or without candidates: without, every sample that is
-     * not flat is coded as its difference from the prediction (SPEC.md §4.4, differences only), and there is no period.
+     * As {@link #PixelLevels(ColourTransform, int, int, int)}, with or without candidates: without, every sample that
+     * is not flat is coded as its difference from the prediction (SPEC.md §4.4, differences only), with no period.
      */
     public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates) {
         if (skipped < 0) throw new IllegalArgumentException("skipped levels: " + skipped);
