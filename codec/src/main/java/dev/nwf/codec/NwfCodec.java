@@ -201,12 +201,12 @@ public final class NwfCodec {
                 boolean with = palette != null || modes.get(0);
                 candidates.add(p -> encodePixels(image, palette, null, ct, maxLevels, with, metadata, icc, exif, p));
             } else {
-                candidates.add(p -> encode(image, null, metadata, icc, exif, p, split));
+                candidates.add(p -> encode(image, null, metadata, icc, exif, p, split, mosaic));
             }
             return best(candidates, progress);
         }
-        candidates.add(p -> encode(image, null, metadata, icc, exif, p, split));
-        if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p, null));
+        candidates.add(p -> encode(image, null, metadata, icc, exif, p, split, mosaic));
+        if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p, null, null));
         boolean oneLevelTrial = maxLevels == 0 && image.pixels() <= ONE_LEVEL_TRIAL_PIXELS
                 && effort.triesSmallImageOptions();
         // where one level may be coded anyway (a small image, or one level asked for), PNG's own coding too (SPEC.md
@@ -296,7 +296,7 @@ public final class NwfCodec {
                 candidates = false;
             }
         }
-        return new MosaicTrial(pixelBytes, pixelTransform, candidates, legall, haar);
+        return new MosaicTrial(pixelBytes, pixelTransform, candidates, legall, haar, grid);
     }
 
     /**
@@ -307,10 +307,11 @@ public final class NwfCodec {
 
     /**
      * A mosaic's bytes as pixel levels under the better of the colour transforms tried ({@code pixelTransform}), with
-     * candidates or differences only, and as wavelet levels under the 5/3 and under Haar (MAX_VALUE: not allowed).
+     * candidates or differences only, and as wavelet levels under the 5/3 and under Haar (MAX_VALUE: not allowed),
+     * with the image's block grid ({@code grid}, null for none), which the samples' coding then reuses.
      */
     private record MosaicTrial(long pixelBytes, ColourTransform pixelTransform, boolean candidates, long legallBytes,
-            long haarBytes) {
+            long haarBytes, BlockGrid grid) {
         /**
          * Whether pixel levels may code the image smaller than wavelet levels: where they were smaller on the mosaic.
          * The mosaic is no sharp judge near a tie (set A's Aqua at 2560x1600: 0.991 of the wavelet's bytes, where
@@ -418,16 +419,19 @@ public final class NwfCodec {
      * pay.
      *
      * @param split the filter a mosaic trial of the samples already chose (null: none was made)
+     * @param mosaic the mosaic trial of the samples, whose block grid is the image's (null: none was made)
      */
     private NwfFile encode(Image image, Palette palette, Map<String, Object> metadata, byte[] icc, byte[] exif,
-            EncodeProgress progress, Lifting.Filter split) {
+            EncodeProgress progress, Lifting.Filter split, MosaicTrial mosaic) {
         if (palette != null) {
             Image coded = palette.toIndices(image);
             return encodeCoded(image, coded, null, null, palette, metadata, icc, exif, progress, null);
         }
         ValueMap map = allows(CodingTool.VALUE_MAP) ? ValueMap.fit(image) : null;
         Image coded = map == null ? image : map.toRanks(image);
-        BlockGrid grid = allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
+        // detected once: the mosaic trial looked for the same image's grid
+        BlockGrid grid = mosaic != null ? mosaic.grid()
+                : allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
         List<Function<EncodeProgress, NwfFile>> codings = new ArrayList<>();
         codings.add(p -> encodeCoded(image, coded, map, grid, null, metadata, icc, exif, p,
                 map == null ? split : null));
