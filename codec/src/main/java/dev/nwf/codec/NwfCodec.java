@@ -183,30 +183,28 @@ public final class NwfCodec {
         boolean once = !effort.triesAlternatives(image.pixels());
         boolean pixels = allows(CodingTool.PIXEL_LEVELS) && (effort.triesPixelLevelsEverywhere()
                 || (mosaic == null ? graphic : once ? mosaic.pixelLevelsClearlyPay() : mosaic.pixelLevelsMayPay()));
-        // pixel levels of differences only (SPEC.md §4.4): the mosaic's choice, else both where alternatives are
-        // tried; a small image that is no graphic too, as differences only (set P's camera frames: 4-10 % smaller
-        // than as wavelet levels)
-        List<Boolean> modes = mosaic != null ? List.of(mosaic.candidates())
-                : effort.triesDifferencesOnly() && !once ? List.of(true, false) : List.of(true);
+        // a small image that is no graphic is tried as pixel levels of differences only (SPEC.md §4.4; set P's
+        // camera frames: 4-10 % smaller than as wavelet levels)
         boolean differencesOnly = !pixels && mosaic == null && !once && effort.triesDifferencesOnly()
                 && allows(CodingTool.PIXEL_LEVELS);
-        // the mosaic's wavelet codings are the split trial's own: the samples' coding reuses its choice
-        Lifting.Filter split = mosaic == null ? null : mosaic.split();
+        // with candidates or differences only: the mosaic's choice, else both where alternatives are tried
+        List<Boolean> modes = mosaic != null ? List.of(mosaic.candidates()) : differencesOnly ? List.of(false)
+                : effort.triesDifferencesOnly() && !once ? List.of(true, false) : List.of(true);
         // the samples' colour transform for pixel levels: the mosaic's choice, else each is tried whole
         List<ColourTransform> pixelTransforms = mosaic != null ? List.of(mosaic.pixelTransform())
-                : pixels ? pixelTransforms(image) : List.of();
+                : pixels || differencesOnly ? pixelTransforms(image) : List.of();
         if (once) {
             if (pixels) {
                 ColourTransform ct = palette != null ? ColourTransform.NONE : pixelTransforms.get(0);
                 boolean with = palette != null || modes.get(0);
                 candidates.add(p -> encodePixels(image, palette, null, ct, maxLevels, with, metadata, icc, exif, p));
             } else {
-                candidates.add(p -> encode(image, null, metadata, icc, exif, p, split, mosaic));
+                candidates.add(p -> encode(image, null, metadata, icc, exif, p, mosaic));
             }
             return best(candidates, progress);
         }
-        candidates.add(p -> encode(image, null, metadata, icc, exif, p, split, mosaic));
-        if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p, null, null));
+        candidates.add(p -> encode(image, null, metadata, icc, exif, p, mosaic));
+        if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p, null));
         boolean oneLevelTrial = maxLevels == 0 && image.pixels() <= ONE_LEVEL_TRIAL_PIXELS
                 && effort.triesSmallImageOptions();
         // where one level may be coded anyway (a small image, or one level asked for), PNG's own coding too (SPEC.md
@@ -217,8 +215,8 @@ public final class NwfCodec {
         // colour image's ranks lose what subtract green relates, so both), and the palette's indices
         ValueMap map = allows(CodingTool.VALUE_MAP) && (pixels || rows || differencesOnly) ? ValueMap.fit(image)
                 : null;
-        if (pixels) {
-            List<Integer> counts = oneLevelTrial ? List.of(maxLevels, 1) : List.of(maxLevels);
+        if (pixels || differencesOnly) {
+            List<Integer> counts = pixels && oneLevelTrial ? List.of(maxLevels, 1) : List.of(maxLevels);
             // a small image gains little from progressive display and much from one level (an icon of 48x48:
             // 21 % smaller): it is also coded as one level, and the smaller file kept
             for (int levels : counts) {
@@ -233,16 +231,9 @@ public final class NwfCodec {
                         }
                     }
                 }
-                if (palette != null) {
+                if (pixels && palette != null) {
                     candidates.add(p -> encodePixels(image, palette, null, ColourTransform.NONE, levels, true, metadata,
                             icc, exif, p));
-                }
-            }
-        } else if (differencesOnly) {
-            for (ColourTransform ct : pixelTransforms(image)) {
-                candidates.add(p -> encodePixels(image, null, null, ct, maxLevels, false, metadata, icc, exif, p));
-                if (map != null) {
-                    candidates.add(p -> encodePixels(image, null, map, ct, maxLevels, false, metadata, icc, exif, p));
                 }
             }
         }
@@ -418,11 +409,11 @@ public final class NwfCodec {
      * Codes the image's samples, or with a palette its indices, trying split filters and block grids where they may
      * pay.
      *
-     * @param split the filter a mosaic trial of the samples already chose (null: none was made)
-     * @param mosaic the mosaic trial of the samples, whose block grid is the image's (null: none was made)
+     * @param mosaic the mosaic trial of the samples (null: none was made), whose split filter and block grid the
+     *     wavelet codings reuse: its wavelet codings are the split trial's own
      */
     private NwfFile encode(Image image, Palette palette, Map<String, Object> metadata, byte[] icc, byte[] exif,
-            EncodeProgress progress, Lifting.Filter split, MosaicTrial mosaic) {
+            EncodeProgress progress, MosaicTrial mosaic) {
         if (palette != null) {
             Image coded = palette.toIndices(image);
             return encodeCoded(image, coded, null, null, palette, metadata, icc, exif, progress, null);
@@ -432,6 +423,7 @@ public final class NwfCodec {
         // detected once: the mosaic trial looked for the same image's grid
         BlockGrid grid = mosaic != null ? mosaic.grid()
                 : allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
+        Lifting.Filter split = mosaic == null ? null : mosaic.split();
         List<Function<EncodeProgress, NwfFile>> codings = new ArrayList<>();
         codings.add(p -> encodeCoded(image, coded, map, grid, null, metadata, icc, exif, p,
                 map == null ? split : null));

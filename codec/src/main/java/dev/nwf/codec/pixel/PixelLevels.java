@@ -73,16 +73,6 @@ public final class PixelLevels implements LevelCoding {
         this.candidates = candidates;
     }
 
-    /** These pixel levels with or without candidates (SPEC.md §4.4), the period dropped without. */
-    public PixelLevels withCandidates(boolean with) {
-        return new PixelLevels(transform, threads, skipped, with ? period : 0, with);
-    }
-
-    /** Whether samples are first compared with candidates; false: differences only (SPEC.md §4.4). */
-    public boolean candidates() {
-        return candidates;
-    }
-
     /** Whether pixel levels may code this image smaller than wavelet levels (see {@link #TRY_FROM_SHARE}). */
     public static boolean worthTrying(Image image) {
         return repeatShare(image) >= TRY_FROM_SHARE;

@@ -160,6 +160,26 @@ final class PixelModel {
     /** Whether the channel's previous sample in raster order equalled the one a period before it. */
     private boolean periodRun;
 
+    /**
+     * hWide (SPEC.md §4.4.2): the six farther neighbours' values in a sum of independent products, mixed once — cheap,
+     * as most samples need it.
+     */
+    private int wideHash(int[] plane, int width, int height, int x, int y, int s, int pass, boolean inside, int at) {
+        int wideSum = channel * 4 + pass;
+        if (inside) {
+            for (int k = 0; k < PixelScan.WIDE; k++) wideSum += plane[at + wideDelta[k]] * WIDE_FACTORS[k];
+        } else {
+            int[][] wide = PixelScan.WIDE_OFFSETS[pass];
+            for (int k = 0; k < PixelScan.WIDE; k++) {
+                int nx = x + wide[k][0] * s;
+                int ny = y + wide[k][1] * s;
+                wideSum += (nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx])
+                        * WIDE_FACTORS[k];
+            }
+        }
+        return hash(wideSum, 0);
+    }
+
     /** Odd factors of the farther neighbours in the wide context's sum. */
     private static final int[] WIDE_FACTORS = {0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1, 0xD3A2646D};
 
@@ -192,24 +212,13 @@ final class PixelModel {
             else prevResidual = 1 + r - RESIDUAL_RESULT;
         }
         int info = c == 0 ? 0 : prevMatch >= 0 ? 1 : 2;
-        // a sum of independent products, mixed once: cheap, as every sample needs it
-        int wideSum = c * 4 + pass;
-        if (inside) {
-            for (int k = 0; k < PixelScan.WIDE; k++) wideSum += plane[at + wideDelta[k]] * WIDE_FACTORS[k];
-        } else {
-            int[][] wide = PixelScan.WIDE_OFFSETS[pass];
-            for (int k = 0; k < PixelScan.WIDE; k++) {
-                int nx = x + wide[k][0] * s;
-                int ny = y + wide[k][1] * s;
-                wideSum += (nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx])
-                        * WIDE_FACTORS[k];
-            }
-        }
-        int hWide = hash(wideSum, 0);
         // flat: the eight neighbours agree (and the previous channel matched): one cheaper decision first
         int flat = nb[0];
-        if (flat != MISSING && nb[1] == flat && nb[2] == flat && nb[3] == flat && info != 2
-                && nb[4] == flat && nb[5] == flat && nb[6] == flat && nb[7] == flat) {
+        boolean flatNeighbours = flat != MISSING && nb[1] == flat && nb[2] == flat && nb[3] == flat && info != 2
+                && nb[4] == flat && nb[5] == flat && nb[6] == flat && nb[7] == flat;
+        // the wide context serves the flat decision and the candidates: differences only need it where flat
+        int hWide = candidates || flatNeighbours ? wideHash(plane, width, height, x, y, s, pass, inside, at) : 0;
+        if (flatNeighbours) {
             int index = ((pass * 2 + info) * 4 + Math.min(3, Integer.numberOfTrailingZeros(s))) * 2 + lastFlat;
             int entry = flatCounters[index];
             int wideSlot = slot(hash(hWide, flat), 1024 + s, 32 - FLAT_BITS);
