@@ -182,12 +182,11 @@ public final class PixelLevels implements LevelCoding {
     private void run(PixelModel[] models, int[][] planes, int w, int h, LevelRows rows, BitCoder[] coders,
             IntConsumer work) {
         int channels = planes.length;
-        byte[][] results = new byte[channels][(int) rows.pixels()];
+        CrossChannel results = new CrossChannel(channels, (int) rows.pixels());
         if (coders.length == 1) {
             for (int r = 0; r < rows.count(); r++) {
                 for (int c = 0; c < channels; c++) {
-                    models[2 * c + rows.part(r)].codeRow(planes[c], w, h, rows, r, coders[0],
-                            c == 0 ? null : results[c - 1], results[c]);
+                    models[2 * c + rows.part(r)].codeRow(planes[c], w, h, rows, r, coders[0], results);
                 }
                 work.accept(rows.pixels(r));
             }
@@ -253,11 +252,11 @@ public final class PixelLevels implements LevelCoding {
 
     /** One part of one channel's rows of a level, each once the rows it needs are coded. */
     private static void part(PixelModel[] models, int[][] planes, int w, int h, LevelRows rows, BitCoder coder,
-            byte[][] results, int c, int part, RowGate gate, IntConsumer work) {
+            CrossChannel results, int c, int part, RowGate gate, IntConsumer work) {
         PixelModel model = models[2 * c + part];
         for (int r = rows.firstRow(part); r < rows.endRow(part); r++) {
             gate.awaitRow(c, part, r);
-            model.codeRow(planes[c], w, h, rows, r, coder, c == 0 ? null : results[c - 1], results[c]);
+            model.codeRow(planes[c], w, h, rows, r, coder, results);
             gate.rowDone(c, part, r);
             work.accept(rows.pixels(r));
         }

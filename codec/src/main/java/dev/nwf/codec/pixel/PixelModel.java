@@ -4,12 +4,14 @@ package dev.nwf.codec.pixel;
  * The pixel levels' model (SPEC.md §4.4.2): each sample, channel by channel within a pixel, is first compared with
  * up to four candidate values — what followed the same wide neighbourhood last time (the match model), then distinct
  * values of its known neighbours — ("equal to this one?"), and only when it equals none is its difference from a
- * predicted value coded, as exponent, sign and mantissa bits. Every binary decision is predicted by mixing five
- * adaptive counters — one in a context of which neighbours agree, four in hashed contexts of the neighbours' exact
- * values — refined by two secondary estimations, and coded by {@link BitCoder}. A channel has two models, one for
- * each part of a level's rows (SPEC.md §4.4.1); each carries its state from level to level. Without candidates
- * (differences only, SPEC.md §4.4) every sample that is not flat is coded as its difference: on textured renders and
- * camera frames, where candidates rarely hit, their decisions cost more than they save (5–10 % on set P's).
+ * predicted value coded, as exponent, sign and mantissa bits; the prediction of channels after the first is
+ * corrected by the differences of the pixel's earlier channels ({@link Correction}). Every binary decision is
+ * predicted by mixing five adaptive counters — one in a context of which neighbours agree, four in hashed contexts
+ * of the neighbours' exact values — refined by two secondary estimations, and coded by {@link BitCoder}. A channel
+ * has two models, one for each part of a level's rows (SPEC.md §4.4.1); each carries its state from level to level.
+ * Without candidates (differences only, SPEC.md §4.4) every sample that is not flat is coded as its difference: on
+ * textured renders and camera frames, where candidates rarely hit, their decisions cost more than they save (5–10 %
+ * on set P's).
  */
 final class PixelModel {
     private static final int MATCHES = 4;
@@ -118,11 +120,15 @@ final class PixelModel {
 
     /**
      * Codes (or, decoding, fills in) this channel's samples of one row of a level in its full-size plane (SPEC.md
-     * §4.4.1), recording in {@code results} how each pixel's sample was coded (for the next channel) and reading the
-     * previous channel's from {@code previous} (null for channel 0), both indexed by the pixel's place in the level.
+     * §4.4.1), recording in {@code cross} how each pixel's sample was coded (for the later channels) and reading the
+     * earlier channels' records there.
      */
-    void codeRow(int[] plane, int width, int height, LevelRows rows, int row, BitCoder coder, byte[] previous,
-            byte[] results) {
+    void codeRow(int[] plane, int width, int height, LevelRows rows, int row, BitCoder coder, CrossChannel cross) {
+        byte[] previous = channel == 0 ? null : cross.results[channel - 1];
+        byte[] results = cross.results[channel];
+        previousDifferences = channel == 0 ? null : cross.differences[channel - 1];
+        firstDifferences = channel < 2 ? null : cross.differences[0];
+        differences = channel < cross.differences.length ? cross.differences[channel] : null;
         int s = rows.stride;
         stride = s;
         int i = rows.first(row);
@@ -154,6 +160,13 @@ final class PixelModel {
             }
         }
     }
+
+    /** The differences coded for this level's earlier channels, null where there is none (SPEC.md §4.4.2). */
+    private short[] previousDifferences;
+    private short[] firstDifferences;
+    /** Where this channel's differences go for the later channels, null for the last channel. */
+    private short[] differences;
+    private final Correction correction = new Correction();
 
     /** Where the period's sample is in the plane, -1 where there is none. */
     private int periodAt = -1;
@@ -240,8 +253,8 @@ final class PixelModel {
             flat = MISSING;
         }
         exclude = flat;
-        int matched = candidates ? codeSample(plane, at, c, pass, info, prevMatch, prevResidual, hWide, coder)
-                : codeResidual(plane, at, c, pass, info, prevResidual, pass * 4 + distinct4(), activity(), coder);
+        int matched = candidates ? codeSample(plane, at, c, pass, info, prevMatch, prevResidual, hWide, coder, i)
+                : codeResidual(plane, at, c, pass, info, prevResidual, pass * 4 + distinct4(), activity(), coder, i);
         results[i] = (byte) (matched >= 0 ? matched : RESIDUAL_RESULT + (-1 - matched));
     }
 
@@ -262,7 +275,7 @@ final class PixelModel {
      * 2 + sign) when its difference was coded.
      */
     private int codeSample(int[] plane, int at, int c, int pass, int info, int prevMatch, int prevResidual,
-            int hWide, BitCoder coder) {
+            int hWide, BitCoder coder, int i) {
         int v = plane[at];
         int hNear = hash(hash(hash(nb[0], nb[1]), hash(nb[2], nb[3])), c + 8 * stride);
         int hFar = hash(hash(hNear, pass), hash(hash(nb[4], nb[5]), hash(nb[6], nb[7])));
@@ -309,7 +322,7 @@ final class PixelModel {
             }
         }
         if (result == Integer.MIN_VALUE) result = codeResidual(plane, at, c, pass, info, prevResidual, sel, activity,
-                coder);
+                coder, i);
         int value = plane[at];
         matches[matchAt] = entry(entry != 0 && value(entry) == value ? Math.min(7, confidence + 1) : 0, value);
         shortMatches[shortAt] = entry(shortEntry != 0 && value(shortEntry) == value ? 1 : 0, value);
@@ -379,17 +392,23 @@ final class PixelModel {
 
     /** Codes the difference from the prediction of a sample that equals no candidate. */
     private int codeResidual(int[] plane, int at, int c, int pass, int info, int prevResidual, int sel, int activity,
-            BitCoder coder) {
+            BitCoder coder, int i) {
         int v = plane[at];
         int hGradient = hash(hash(q(nb[0], nb[2]), q(nb[1], nb[2])), hash(q(nb[3], nb[1]), c * 4 + pass));
-        int pred = predict(pass);
+        int base = predict(pass);
+        long sixteenths = correction.predict(pass, nb, base, previousDifferences == null ? 0 : previousDifferences[i],
+                firstDifferences == null ? 0 : firstDifferences[i]);
+        int corrected = (int) Math.max(least, Math.min(greatest, base + (sixteenths + 8 >> 4)));
+        // channel 0 keeps its prediction and sees the correction as context; later channels are predicted by it
+        int pred = c == 0 ? base : corrected;
         int hShape = shape(pred, c * 4 + pass + 16 * stride + RESIDUAL_SHAPE);
         int r = v - pred;
         int a = Math.abs(r);
         int e = 32 - Integer.numberOfLeadingZeros(a);
         int hPred = hash(hash(pred, activity), c);
         // how the previous channel's sample was coded, and how far the neighbours lie from the prediction
-        int hCross = hash(hash(prevResidual, distance(pred)), c * 4 + pass);
+        int hCross = hash(hash(hash(prevResidual, distance(pred)), c * 4 + pass),
+                Correction.quantised(corrected - base));
         int directBase = DIRECT_MATCH + (activity * 3 + info) * DECISIONS;
         int got = 0;
         int context2 = info * 16 + activity;
@@ -408,14 +427,16 @@ final class PixelModel {
             sign = decide(r < 0 ? 1 : 0, SIGN_KIND * PixelScan.PASSES * 4 + sel, coder);
         }
         int mag = e == 0 ? 0 : 1;
-        for (int i = e - 2; i >= 0; i--) {
-            residualSlots(directBase, MANTISSA + e * MAX_BITS + i, hShape, hash(hPred, mag), hCross, hGradient);
+        for (int b = e - 2; b >= 0; b--) {
+            residualSlots(directBase, MANTISSA + e * MAX_BITS + b, hShape, hash(hPred, mag), hCross, hGradient);
             selector2 = MANTISSA_KIND * 48 + context2;
-            mag = mag << 1 | decide((a >>> i) & 1, MANTISSA_KIND * PixelScan.PASSES * 4 + sel, coder);
+            mag = mag << 1 | decide((a >>> b) & 1, MANTISSA_KIND * PixelScan.PASSES * 4 + sel, coder);
         }
         int value = sign != 0 ? pred - mag : pred + mag;
         if (value < least || value > greatest) throw new OutOfRange(c, part, value);
         plane[at] = value;
+        correction.learn(value);
+        if (differences != null) differences[i] = (short) Correction.clamp(value - pred);
         return -1 - (e * 2 + sign);
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Pixel levels (SPEC.md §4.4): exact at every size and depth, each level the decimated image, damage detected. */
 class PixelLevelsTest {
-    private static final NwfCodec.EncodeProgress QUIET = (level, total) -> { };
+    static final NwfCodec.EncodeProgress QUIET = (level, total) -> { };
 
     /**
      * Edge sizes, every channel count, 1 to 16 bits, with and without a colour transform (signed planes), with

@@ -1,0 +1,79 @@
+package dev.nwf.codec.pixel;
+
+/**
+ * The correction of a difference's prediction (SPEC.md §4.4.2, correction): a normalised-LMS filter per pass that
+ * predicts how far the sample lies from P, from the eight neighbours' offsets from P and, for channels after the
+ * first, the differences coded for the same pixel's earlier channels. Under subtract green the colour differences'
+ * errors follow green's (a local colour transform the fixed one misses), so channels after the first are predicted
+ * from P plus the correction; for channel 0 the correction only keys a context, since on clean renders a moving
+ * prediction scatters the contexts keyed by P. Integer arithmetic throughout: weights of {@value #WEIGHT_BITS}
+ * fraction bits, the correction in sixteenths, one division a sample.
+ */
+final class Correction {
+    static final int FEATURES = PixelScan.NEIGHBOURS + 2;
+    static final int WEIGHT_BITS = 16;
+    static final long WEIGHT_LIMIT = 1L << 20;
+    /** Features are clamped to ±this; the earlier channels' differences are kept as shorts, so within it. */
+    static final int FEATURE_LIMIT = Short.MAX_VALUE;
+    static final long ERROR_LIMIT = 1L << 20;
+    /** Added to the features' squared norm: a flat neighbourhood's steps stay small. */
+    static final long BIAS = 64;
+    /** The step is 1/32 of the normalised error: 2^(12 − 5) with the weights' 16 and the error's 4 fraction bits. */
+    private static final int STEP_SHIFT = 7;
+    private static final int STEP_BITS = 20;
+
+    private final long[] weights = new long[PixelScan.PASSES * FEATURES];
+    private final long[] features = new long[FEATURES];
+    private int base;
+    private int offset;
+    private long sixteenths;
+    private long norm;
+
+    /**
+     * The correction of prediction {@code p} in sixteenths, for pass {@code pass}, from neighbours {@code nb} and the
+     * earlier channels' differences {@code previous} (channel c − 1) and {@code first} (channel 0), 0 where absent.
+     */
+    long predict(int pass, int[] nb, int p, int previous, int first) {
+        base = p;
+        offset = pass * FEATURES;
+        for (int k = 0; k < PixelScan.NEIGHBOURS; k++) {
+            features[k] = nb[k] == PixelModel.MISSING ? 0 : clamp((long) nb[k] - p);
+        }
+        features[PixelScan.NEIGHBOURS] = previous;
+        features[PixelScan.NEIGHBOURS + 1] = first;
+        long sum = 0;
+        long n = BIAS;
+        for (int k = 0; k < FEATURES; k++) {
+            sum += weights[offset + k] * features[k];
+            n += features[k] * features[k];
+        }
+        norm = n;
+        sixteenths = sum >> (WEIGHT_BITS - 4);
+        return sixteenths;
+    }
+
+    /** Moves the weights of the last prediction towards the sample's true value. */
+    void learn(int value) {
+        long e = Math.max(-ERROR_LIMIT, Math.min(ERROR_LIMIT, 16L * (value - base) - sixteenths));
+        long g = Math.floorDiv(e << (STEP_SHIFT + STEP_BITS), norm);
+        for (int k = 0; k < FEATURES; k++) {
+            long w = weights[offset + k] + (g * features[k] + (1L << (STEP_BITS - 1)) >> STEP_BITS);
+            weights[offset + k] = Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, w));
+        }
+    }
+
+    static int clamp(long v) {
+        return (int) Math.max(-FEATURE_LIMIT, Math.min(FEATURE_LIMIT, v));
+    }
+
+    /**
+     * A correction (in whole units) quantised for a context: its magnitude m exactly up to 4, then 2·⌊log2 m⌋ + 1 +
+     * the bit below the top one; the sign kept.
+     */
+    static int quantised(int d) {
+        int m = Math.abs(d);
+        int top = 31 - Integer.numberOfLeadingZeros(m);
+        int k = m <= 4 ? m : 2 * top + 1 + (m >>> (top - 1) & 1);
+        return d < 0 ? -k : k;
+    }
+}
