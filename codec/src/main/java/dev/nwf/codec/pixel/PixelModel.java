@@ -125,7 +125,7 @@ final class PixelModel {
      */
     void codeRow(int[] plane, int width, int height, LevelRows rows, int row, BitCoder coder, CrossChannel cross) {
         byte[] previous = channel == 0 ? null : cross.results[channel - 1];
-        byte[] results = cross.results[channel];
+        byte[] results = channel < cross.results.length ? cross.results[channel] : null;
         previousDifferences = channel == 0 ? null : cross.differences[channel - 1];
         firstDifferences = channel < 2 ? null : cross.differences[0];
         differences = channel < cross.differences.length ? cross.differences[channel] : null;
@@ -246,7 +246,7 @@ final class PixelModel {
             lastFlat = bit;
             if (bit != 0) {
                 plane[at] = flat;
-                results[i] = 0;
+                if (results != null) results[i] = 0;
                 return;
             }
         } else {
@@ -255,7 +255,7 @@ final class PixelModel {
         exclude = flat;
         int matched = candidates ? codeSample(plane, at, c, pass, info, prevMatch, prevResidual, hWide, coder, i)
                 : codeResidual(plane, at, c, pass, info, prevResidual, pass * 4 + distinct4(), activity(), coder, i);
-        results[i] = (byte) (matched >= 0 ? matched : RESIDUAL_RESULT + (-1 - matched));
+        if (results != null) results[i] = (byte) (matched >= 0 ? matched : RESIDUAL_RESULT + (-1 - matched));
     }
 
     /** The flat decision's wide-context counters: a small table of their own (SPEC.md §4.4.2, fw). */
