@@ -277,6 +277,31 @@ public final class SyntheticImages {
     }
 
     /**
+     * Red, green and blue over one smooth shading with one whole-level noise of deviation {@code sigma} (on the 8-bit
+     * scale), red's twice
+     * green's and blue's its negative (as a
+     * camera's channels share light): under subtract green the colour differences still carry the noise, which pixel
+     * levels' correction (SPEC.md §4.4.2) predicts from green's coded differences.
+     */
+    public static Image sharedColourNoise(int w, int h, int depth, double sigma, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int max = (1 << depth) - 1;
+        double unit = max / 255.0;
+        int[][] p = new int[3][w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double smooth = 128 + 40 * Math.sin(x / 9.0) * Math.cos(y / 13.0);
+                long n = Math.round(r.nextGaussian() * sigma);
+                int i = y * w + x;
+                p[0][i] = (int) Math.max(0, Math.min(max, Math.round((smooth + 2 * n) * unit)));
+                p[1][i] = (int) Math.max(0, Math.min(max, Math.round((smooth + n) * unit)));
+                p[2][i] = (int) Math.max(0, Math.min(max, Math.round((smooth - n) * unit)));
+            }
+        }
+        return new Image(w, h, depth, p);
+    }
+
+    /**
      * A smooth render's shading: red, green and blue each a noiseless ramp in its own direction, so that each steps by
      * one level along contours of its own, and their differences step wherever either channel does.
      */

@@ -13,7 +13,7 @@ final class Correction {
     static final int FEATURES = PixelScan.NEIGHBOURS + 2;
     static final int WEIGHT_BITS = 16;
     static final long WEIGHT_LIMIT = 1L << 20;
-    /** Features are clamped to ±this; the earlier channels' differences are kept as shorts, so within it. */
+    /** Features are clamped to ±this (the earlier channels' recorded differences lie within it). */
     static final int FEATURE_LIMIT = Short.MAX_VALUE;
     static final long ERROR_LIMIT = 1L << 20;
     /** Added to the features' squared norm: a flat neighbourhood's steps stay small. */

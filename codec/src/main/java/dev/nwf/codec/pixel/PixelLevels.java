@@ -147,7 +147,7 @@ public final class PixelLevels implements LevelCoding {
             LevelRows rows = new LevelRows(w, h, level, levels, period);
             BitCoder.Encoding[] coders = new BitCoder.Encoding[streams(planes.length, rows)];
             for (int c = 0; c < coders.length; c++) coders[c] = new BitCoder.Encoding();
-            run(models, planes, w, h, rows, coders, n -> progress.workDone(done[0] += n, total));
+            run(models, planes, w, h, image.bitDepth(), rows, coders, n -> progress.workDone(done[0] += n, total));
             byte[][] streams = new byte[coders.length][];
             for (int c = 0; c < streams.length; c++) streams[c] = coders[c].finish();
             payloads.add(join(streams));
@@ -179,10 +179,10 @@ public final class PixelLevels implements LevelCoding {
      * stream per part of each channel, each part on a thread of its own as soon as the rows it needs are coded (the
      * last on the calling thread), or one part after another with one thread. Models are indexed channel * 2 + part.
      */
-    private void run(PixelModel[] models, int[][] planes, int w, int h, LevelRows rows, BitCoder[] coders,
+    private void run(PixelModel[] models, int[][] planes, int w, int h, int bitDepth, LevelRows rows, BitCoder[] coders,
             IntConsumer work) {
         int channels = planes.length;
-        CrossChannel results = new CrossChannel(channels, (int) rows.pixels());
+        CrossChannel results = new CrossChannel(channels, (int) rows.pixels(), bitDepth);
         if (coders.length == 1) {
             for (int r = 0; r < rows.count(); r++) {
                 for (int c = 0; c < channels; c++) {
@@ -310,9 +310,11 @@ public final class PixelLevels implements LevelCoding {
         private final int levels;
         private final int[][] full;
         private final PixelModel[] models;
+        private final int bitDepth;
         private int done;
 
         Decoder(int channels, int width, int height, int bitDepth) {
+            this.bitDepth = bitDepth;
             this.width = width;
             this.height = height;
             this.levels = sizes(width, height).length;
@@ -347,7 +349,7 @@ public final class PixelLevels implements LevelCoding {
                 at += length;
             }
             try {
-                run(models, full, width, height, rows, coders, work);
+                run(models, full, width, height, bitDepth, rows, coders, work);
             } catch (PixelModel.OutOfRange e) {
                 int stream = streams == 1 ? 0 : e.channel * rows.parts() + e.part;
                 throw new CorruptStreamException(e.getMessage(), offsets[stream]);

@@ -124,11 +124,7 @@ final class PixelModel {
      * earlier channels' records there.
      */
     void codeRow(int[] plane, int width, int height, LevelRows rows, int row, BitCoder coder, CrossChannel cross) {
-        byte[] previous = channel == 0 ? null : cross.results[channel - 1];
-        byte[] results = channel < cross.results.length ? cross.results[channel] : null;
-        previousDifferences = channel == 0 ? null : cross.differences[channel - 1];
-        firstDifferences = channel < 2 ? null : cross.differences[0];
-        differences = channel < cross.differences.length ? cross.differences[channel] : null;
+        this.cross = cross;
         int s = rows.stride;
         stride = s;
         int i = rows.first(row);
@@ -150,7 +146,7 @@ final class PixelModel {
         for (int x = rows.x0(row); x < width; x += step) {
             boolean inside = rowInside && x >= 3 * s && x + 3 * s < width;
             periodAt = period == 0 || backY < 0 ? -1 : backY * s * width + backX * s;
-            codePixel(plane, width, height, x, y, s, pass, inside, coder, previous, results, i++);
+            codePixel(plane, width, height, x, y, s, pass, inside, coder, i++);
             if (period != 0) {
                 periodRun = periodAt >= 0 && plane[periodAt] == plane[y * width + x];
                 if (++backX == gridWidth) {
@@ -161,11 +157,11 @@ final class PixelModel {
         }
     }
 
-    /** The differences coded for this level's earlier channels, null where there is none (SPEC.md §4.4.2). */
-    private short[] previousDifferences;
-    private short[] firstDifferences;
-    /** Where this channel's differences go for the later channels, null for the last channel. */
-    private short[] differences;
+    /** The level's records of how earlier channels' samples were coded, and where this channel's go. */
+    private CrossChannel cross;
+    /** The differences recorded for the sample's pixel in the previous channel and in channel 0 (0: none). */
+    private int previousDifference;
+    private int firstDifference;
     private final Correction correction = new Correction();
 
     /** Where the period's sample is in the plane, -1 where there is none. */
@@ -200,11 +196,8 @@ final class PixelModel {
     private final int[] nbDelta = new int[PixelScan.NEIGHBOURS];
     private final int[] wideDelta = new int[PixelScan.WIDE];
 
-    /** How a coded sample is recorded for the next channel: 0..10 the candidate position matched, else 16 + code. */
-    private static final int RESIDUAL_RESULT = 16;
-
     private void codePixel(int[] plane, int width, int height, int x, int y, int s, int pass, boolean inside,
-            BitCoder coder, byte[] previous, byte[] results, int i) {
+            BitCoder coder, int i) {
         int at = y * width + x;
         int c = channel;
         int[][] off = PixelScan.OFFSETS[pass];
@@ -219,10 +212,16 @@ final class PixelModel {
         }
         int prevMatch = -1;
         int prevResidual = 0;
-        if (previous != null) {
-            int r = previous[i];
-            if (r < RESIDUAL_RESULT) prevMatch = r;
-            else prevResidual = 1 + r - RESIDUAL_RESULT;
+        previousDifference = 0;
+        firstDifference = c < 2 ? 0 : cross.difference(cross.record(0, i));
+        if (c > 0) {
+            int r = cross.record(c - 1, i);
+            prevMatch = cross.position(r);
+            if (prevMatch < 0) {
+                previousDifference = r;
+                int m = Math.abs(r);
+                prevResidual = 1 + 2 * (32 - Integer.numberOfLeadingZeros(m)) + (r < 0 ? 1 : 0);
+            }
         }
         int info = c == 0 ? 0 : prevMatch >= 0 ? 1 : 2;
         // flat: the eight neighbours agree (and the previous channel matched): one cheaper decision first
@@ -246,7 +245,7 @@ final class PixelModel {
             lastFlat = bit;
             if (bit != 0) {
                 plane[at] = flat;
-                if (results != null) results[i] = 0;
+                if (cross.kept(c)) cross.matched(c, i, 0);
                 return;
             }
         } else {
@@ -255,7 +254,7 @@ final class PixelModel {
         exclude = flat;
         int matched = candidates ? codeSample(plane, at, c, pass, info, prevMatch, prevResidual, hWide, coder, i)
                 : codeResidual(plane, at, c, pass, info, prevResidual, pass * 4 + distinct4(), activity(), coder, i);
-        if (results != null) results[i] = (byte) (matched >= 0 ? matched : RESIDUAL_RESULT + (-1 - matched));
+        if (matched >= 0 && cross.kept(c)) cross.matched(c, i, matched);
     }
 
     /** The flat decision's wide-context counters: a small table of their own (SPEC.md §4.4.2, fw). */
@@ -396,8 +395,7 @@ final class PixelModel {
         int v = plane[at];
         int hGradient = hash(hash(q(nb[0], nb[2]), q(nb[1], nb[2])), hash(q(nb[3], nb[1]), c * 4 + pass));
         int base = predict(pass);
-        long sixteenths = correction.predict(pass, nb, base, previousDifferences == null ? 0 : previousDifferences[i],
-                firstDifferences == null ? 0 : firstDifferences[i]);
+        long sixteenths = correction.predict(pass, nb, base, previousDifference, firstDifference);
         int corrected = (int) Math.max(least, Math.min(greatest, base + (sixteenths + 8 >> 4)));
         // channel 0 keeps its prediction and sees the correction as context; later channels are predicted by it
         int pred = c == 0 ? base : corrected;
@@ -436,7 +434,7 @@ final class PixelModel {
         if (value < least || value > greatest) throw new OutOfRange(c, part, value);
         plane[at] = value;
         correction.learn(value);
-        if (differences != null) differences[i] = (short) Correction.clamp(value - pred);
+        if (cross.kept(c)) cross.difference(c, i, value - pred);
         return -1 - (e * 2 + sign);
     }
 
