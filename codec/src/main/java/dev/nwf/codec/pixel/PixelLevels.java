@@ -264,7 +264,8 @@ public final class PixelLevels implements LevelCoding {
 
     /**
      * Each channel's two models (part 0: RASTER and ACROSS rows, part 1: DOWN rows; SPEC.md §4.4.2), at index
-     * channel * 2 + part: differences of one more bit, and channels 1 and 2 signed, under a colour transform; hashed
+     * channel * 2 + part: differences of one more bit, and channels 1 and 2 signed, under a colour transform; channels
+     * 1 and 2 of 3 or 4 predicted with the correction (SPEC.md §4.4.2); hashed
      * tables of 2^T entries, 2^T at least twice the part's share of the pixels (a third for part 0, two thirds for
      * part 1; {@link #tableBits}).
      */
@@ -277,8 +278,9 @@ public final class PixelLevels implements LevelCoding {
             int tableBits = tableBits(pixels, part);
             for (int c = 0; c < channels; c++) {
                 int least = signed && (c == 1 || c == 2) ? -max : 0;
+                boolean colour = channels >= 3 && (c == 1 || c == 2);
                 models[2 * c + part] = new PixelModel(c, part, bitDepth + (signed ? 1 : 0), 1 << (bitDepth - 1),
-                        least, max, tableBits, candidates);
+                        least, max, tableBits, candidates, colour);
             }
         }
         return models;

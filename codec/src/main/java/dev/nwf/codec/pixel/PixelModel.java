@@ -57,6 +57,8 @@ final class PixelModel {
     /** The least and greatest valid sample: a decoded sample outside them is corrupt data. */
     private final int least;
     private final int greatest;
+    /** Whether the correction moves this channel's prediction: a colour after the first (SPEC.md §4.4.2). */
+    private final boolean colour;
     /** Whether samples are first compared with candidates; false: differences only (SPEC.md §4.4). */
     private final boolean candidates;
     private final short[] direct;
@@ -97,8 +99,11 @@ final class PixelModel {
      * @param greatest the channel's greatest valid sample
      * @param tableBits log2 of the hashed tables' entries
      * @param candidates whether samples are first compared with candidates (false: differences only)
+     * @param colour whether the channel is a colour after the first (channel 1 or 2 of 3 or 4), whose prediction the
+     *     correction moves (SPEC.md §4.4.2)
      */
-    PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean candidates) {
+    PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean candidates,
+            boolean colour) {
         if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
         if (channel > 3) throw new IllegalArgumentException("more than 4 channels: " + (channel + 1));
         this.channel = channel;
@@ -108,6 +113,7 @@ final class PixelModel {
         this.least = least;
         this.greatest = greatest;
         this.candidates = candidates;
+        this.colour = colour;
         this.hashShift = 32 - tableBits;
         this.direct = new short[DIRECT_MATCH + DECISIONS * ACTIVITY * 3];
         this.hashed1 = new short[1 << tableBits];
@@ -397,8 +403,9 @@ final class PixelModel {
         int base = predict(pass);
         long sixteenths = correction.predict(pass, nb, base, previousDifference, firstDifference);
         int corrected = (int) Math.max(least, Math.min(greatest, base + (sixteenths + 8 >> 4)));
-        // channel 0 keeps its prediction and sees the correction as context; later channels are predicted by it
-        int pred = c == 0 ? base : corrected;
+        // the later colours are predicted by the correction; channel 0 and alpha keep their prediction and see it as
+        // context (an icon's alpha, moved by its colours' differences, coded 1.2 % larger)
+        int pred = colour ? corrected : base;
         int hShape = shape(pred, c * 4 + pass + 16 * stride + RESIDUAL_SHAPE);
         int r = v - pred;
         int a = Math.abs(r);
