@@ -58,6 +58,14 @@ public record Effort(int level) {
         return level >= 7;
     }
 
+    /**
+     * From 8: a large image whose mosaic codes at least 10 % smaller as pixel levels is coded whole as wavelet levels
+     * too; below, as pixel levels only.
+     */
+    boolean codesWaveletBesideClearPixels() {
+        return level >= 8;
+    }
+
     /** At 9: pixel levels are tried on every image, not only where a mosaic says they may pay. */
     boolean triesPixelLevelsEverywhere() {
         return level >= 9;

@@ -40,6 +40,34 @@ class EffortTest {
         }
     }
 
+    /**
+     * Below effort 8 a large image whose mosaic codes clearly smaller as pixel levels is not coded whole as wavelet
+     * levels too: fewer whole codings (each reports its share of the work), the same file.
+     */
+    @Test
+    void aClearPixelLevelImageSkipsTheWaveletCodingBelowEffortEight() throws Exception {
+        Image graphic = SyntheticImages.graphic(640, 480, 3, 8, 6);
+        assertTrue(graphic.pixels() > 1 << 18, "large enough for a mosaic (SplitChoice.WHOLE_TRIAL_PIXELS)");
+        assertTrue(codings(7, graphic) < codings(8, graphic), "effort 7 codes fewer candidates whole");
+        assertEquals(NwfContainer.toBytes(encode(7, graphic)).length, NwfContainer.toBytes(encode(8, graphic)).length);
+    }
+
+    /** How many whole codings the encoder made of the image at this effort. */
+    private long codings(int effort, Image img) {
+        long[] total = {0};
+        codec.withEffort(new Effort(effort)).encode(img, null, null, null, new NwfCodec.EncodeProgress() {
+            @Override
+            public void levelCoded(int level, int totalLevels) {
+            }
+
+            @Override
+            public void workDone(long done, long all) {
+                total[0] = Math.max(total[0], all);
+            }
+        });
+        return total[0] / 1_000_000;
+    }
+
     @Test
     void lowEffortTriesOneColourTransform() throws Exception {
         for (long seed = 1; seed <= 4; seed++) {
