@@ -278,10 +278,9 @@ public final class SyntheticImages {
 
     /**
      * Red, green and blue over one smooth shading with one whole-level noise of deviation {@code sigma} (on the 8-bit
-     * scale), red's twice
-     * green's and blue's its negative (as a
-     * camera's channels share light): under subtract green the colour differences still carry the noise, which pixel
-     * levels' correction (SPEC.md §4.4.2) predicts from green's coded differences.
+     * scale), red's twice green's and blue's its negative (as a camera's channels share light): under subtract green
+     * the colour differences still carry the noise, which pixel levels' correction (SPEC.md §4.4.2) predicts from
+     * green's coded differences.
      */
     public static Image sharedColourNoise(int w, int h, int depth, double sigma, long seed) {
         java.util.Random r = new java.util.Random(seed);

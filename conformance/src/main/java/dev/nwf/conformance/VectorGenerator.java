@@ -357,7 +357,8 @@ final class VectorGenerator {
                 withTools(differences, ToolLists.with(ToolLists.without(differencesList, CodingTool.PIXEL_LEVELS),
                         CodingTool.PIXEL_LEVELS, first, (byte) 24)), "INVALID_TOOLS");
         withTool("rgb8-pixel-levels-shared-noise-48x40", "pixel levels of colours sharing green's noise: the"
-                + " correction predicts the colour differences from green's recorded differences (one-byte records)", List.of("rgb", "8bit", "multi-level", "pixel-levels"),
+                + " correction predicts the colour differences from green's recorded differences (one-byte records)",
+                List.of("rgb", "8bit", "multi-level", "pixel-levels"),
                 SyntheticImages.sharedColourNoise(48, 40, 8, 0.8, 51), CodingTool.PIXEL_LEVELS);
         withTool("rgb16-pixel-levels-shared-noise-48x40", "pixel levels of 16-bit colours sharing green's noise:"
                 + " two-byte records of the differences", List.of("rgb", "16bit", "multi-level", "pixel-levels"),

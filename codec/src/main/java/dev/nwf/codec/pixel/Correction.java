@@ -4,10 +4,10 @@ package dev.nwf.codec.pixel;
  * The correction of a difference's prediction (SPEC.md §4.4.2, correction): a normalised-LMS filter per pass that
  * predicts how far the sample lies from P, from the eight neighbours' offsets from P and, for channels after the
  * first, the differences coded for the same pixel's earlier channels. Under subtract green the colour differences'
- * errors follow green's (a local colour transform the fixed one misses), so channels after the first are predicted
- * from P plus the correction; for channel 0 the correction only keys a context, since on clean renders a moving
- * prediction scatters the contexts keyed by P. Integer arithmetic throughout: weights of {@value #WEIGHT_BITS}
- * fraction bits, the correction in sixteenths, one division a sample.
+ * errors follow green's (a local colour transform the fixed one misses), so the colours after the first (channels
+ * 1 and 2 of 3 or 4) are predicted from P plus the correction; for channel 0 and alpha the correction only keys a
+ * context, since on clean renders a moving prediction scatters the contexts keyed by P. Integer arithmetic
+ * throughout: weights of {@value #WEIGHT_BITS} fraction bits, the correction in sixteenths, one division a sample.
  */
 final class Correction {
     static final int FEATURES = PixelScan.NEIGHBOURS + 2;

@@ -57,7 +57,7 @@ final class CrossChannel {
     }
 
     /** The difference a record holds, 0 where it holds a candidate. */
-    int difference(int record) {
+    int differenceIn(int record) {
         return record < match + POSITIONS ? 0 : record;
     }
 }

@@ -4,7 +4,7 @@ package dev.nwf.codec.pixel;
  * The pixel levels' model (SPEC.md §4.4.2): each sample, channel by channel within a pixel, is first compared with
  * up to four candidate values — what followed the same wide neighbourhood last time (the match model), then distinct
  * values of its known neighbours — ("equal to this one?"), and only when it equals none is its difference from a
- * predicted value coded, as exponent, sign and mantissa bits; the prediction of channels after the first is
+ * predicted value coded, as exponent, sign and mantissa bits; the prediction of the colours after the first is
  * corrected by the differences of the pixel's earlier channels ({@link Correction}). Every binary decision is
  * predicted by mixing five adaptive counters — one in a context of which neighbours agree, four in hashed contexts
  * of the neighbours' exact values — refined by two secondary estimations, and coded by {@link BitCoder}. A channel
@@ -165,9 +165,8 @@ final class PixelModel {
 
     /** The level's records of how earlier channels' samples were coded, and where this channel's go. */
     private CrossChannel cross;
-    /** The differences recorded for the sample's pixel in the previous channel and in channel 0 (0: none). */
+    /** The difference recorded for the sample's pixel in the previous channel (0: none). */
     private int previousDifference;
-    private int firstDifference;
     private final Correction correction = new Correction();
 
     /** Where the period's sample is in the plane, -1 where there is none. */
@@ -219,7 +218,6 @@ final class PixelModel {
         int prevMatch = -1;
         int prevResidual = 0;
         previousDifference = 0;
-        firstDifference = c < 2 ? 0 : cross.difference(cross.record(0, i));
         if (c > 0) {
             int r = cross.record(c - 1, i);
             prevMatch = cross.position(r);
@@ -401,6 +399,7 @@ final class PixelModel {
         int v = plane[at];
         int hGradient = hash(hash(q(nb[0], nb[2]), q(nb[1], nb[2])), hash(q(nb[3], nb[1]), c * 4 + pass));
         int base = predict(pass);
+        int firstDifference = c < 2 ? 0 : cross.differenceIn(cross.record(0, i));
         long sixteenths = correction.predict(pass, nb, base, previousDifference, firstDifference);
         int corrected = (int) Math.max(least, Math.min(greatest, base + (sixteenths + 8 >> 4)));
         // the later colours are predicted by the correction; channel 0 and alpha keep their prediction and see it as
