@@ -5,7 +5,7 @@ package dev.nwf.codec.pixel;
  * vector per selector, trained online to lower the coded bits. Weights are 16.16 fixed point.
  */
 final class Mixer {
-    static final int INPUTS = 6;
+    static final int INPUTS = PixelModel.CONTEXTS + 1;
     private static final int INITIAL_WEIGHT = 1 << 14;
     /** Learning rate: the error (12-bit) times this, times the input, shifted by {@link #RATE_SHIFT}. */
     private static final int RATE = 16;

@@ -6,10 +6,11 @@ package dev.nwf.codec.pixel;
  * values of its known neighbours — ("equal to this one?"), and only when it equals none is its difference from a
  * predicted value coded, as exponent, sign and mantissa bits; the prediction of the colours after the first is
  * corrected by the differences of the pixel's earlier channels ({@link Correction}). Every binary decision is
- * predicted by mixing five adaptive counters — one in a context of which neighbours agree, four in hashed contexts
- * of the neighbours' exact values — refined by two secondary estimations, and coded by {@link BitCoder}. A channel
- * has two models, one for each part of a level's rows (SPEC.md §4.4.1); each carries its state from level to level.
- * Without candidates (differences only, SPEC.md §4.4) every sample that is not flat is coded as its difference: on
+ * predicted by mixing adaptive counters — one in a context of which neighbours agree, four (a candidate's) or seven (a
+ * difference's) in hashed contexts of the neighbours' values, their offsets from the prediction and how well the
+ * neighbours were predicted ({@link PassErrors}) — refined by two secondary estimations, and coded by
+ * {@link BitCoder}. A channel has two models, one for each part of a level's rows (SPEC.md §4.4.1); each carries
+ * its state from level to level. Without candidates (differences only, SPEC.md §4.4) every sample that is not flat is coded as its difference: on
  * textured renders and camera frames, where candidates rarely hit, their decisions cost more than they save (5–10 %
  * on set P's).
  */
@@ -23,11 +24,15 @@ final class PixelModel {
     private static final int DECISIONS = MANTISSA + (MAX_BITS + 1) * MAX_BITS;
     /** A neighbour outside the image. */
     static final int MISSING = Integer.MIN_VALUE;
-    /** Mixer selectors: kind (4 matches, sign, 4 exponent steps, mantissa) x pass x distinct neighbours. */
-    private static final int KINDS = 10;
+    /**
+     * Mixer selectors: kind (4 matches, sign, 4 exponent steps, the mantissa's top bit, its lower bits) x pass x
+     * distinct neighbours.
+     */
+    private static final int KINDS = 11;
     private static final int SIGN_KIND = 4;
     private static final int EXPONENT_KIND = 5;
     private static final int MANTISSA_KIND = 9;
+    private static final int MANTISSA_LOW_KIND = 10;
     private static final int SELECTORS = KINDS * PixelScan.PASSES * 4;
     /**
      * States of a candidate: 0 a neighbour's, 1..8 the match model's with a confidence 0..7, 9 and 10 the period's
@@ -61,11 +66,20 @@ final class PixelModel {
     private final boolean colour;
     /** Whether samples are first compared with candidates; false: differences only (SPEC.md §4.4). */
     private final boolean candidates;
-    private final short[] direct;
-    private final short[] hashed1;
-    private final short[] hashed2;
-    private final short[] hashed3;
-    private final short[] hashed4;
+    /**
+     * The counters, in one array: the direct table, then one hashed table of 2^tableBits entries per context (SPEC.md
+     * §4.4.2), table k from {@code tableBase[k]}.
+     */
+    private final short[] counters;
+    private final int[] tableBase = new int[CONTEXTS];
+    /** Each table's hash shift: 32 − log2 of its entries. */
+    private final int[] shifts = new int[CONTEXTS];
+    /**
+     * Tables h5..h7 hold at most 2^20 entries, not 2^21: a 17.6 MP graphic's encoding heap stays under 40 bytes a pixel
+     * (665 MiB, against 693 at 2^21), for 0.06 % more bytes on set G's validation half.
+     */
+    private static final int FIRST_SMALL_TABLE = 5;
+    private static final int SMALL_TABLE_BITS = 20;
     private final int hashShift;
     /** The match model: per wide-context hash, 1 << 31 | confidence << 20 | value + 2^17 (0: never seen). */
     private final int[] matches;
@@ -76,16 +90,24 @@ final class PixelModel {
      */
     private final int[] shortMatches;
     private final Mixer mixer = new Mixer(SELECTORS);
-    /** A second mixer, its weights chosen by how the sample's context stands rather than by the pass. */
+    /**
+     * A second mixer, its weights chosen by how the sample's context stands rather than by the pass: for a candidate
+     * its state, for a difference how well the neighbours were predicted ({@link PassErrors#level}).
+     */
     private final Mixer mixer2 = new Mixer(KINDS * 48);
     private int selector2;
+    private final PassErrors errors = new PassErrors();
     private final Apm apmDirect = new Apm(1 << APM_BITS);
     private final Apm apmSelector = new Apm(SELECTORS);
 
     private final int[] nb = new int[PixelScan.NEIGHBOURS];
     private final int[] cand = new int[MATCHES];
     private final int[] candPos = new int[MATCHES];
-    private final int[] slots = new int[5];
+    private final int[] slots = new int[CONTEXTS];
+    /** The counters a difference's decision mixes: the direct one and seven hashed (SPEC.md §4.4.2). */
+    static final int CONTEXTS = 8;
+    /** The counters a candidate's decision mixes: the direct one and the first four hashed. */
+    private static final int CANDIDATE_CONTEXTS = 5;
     /** The stride of the level being coded: the near context is kept apart per level. */
     private int stride;
 
@@ -115,11 +137,14 @@ final class PixelModel {
         this.candidates = candidates;
         this.colour = colour;
         this.hashShift = 32 - tableBits;
-        this.direct = new short[DIRECT_MATCH + DECISIONS * ACTIVITY * 3];
-        this.hashed1 = new short[1 << tableBits];
-        this.hashed2 = new short[1 << tableBits];
-        this.hashed3 = new short[1 << tableBits];
-        this.hashed4 = new short[1 << tableBits];
+        int directSize = DIRECT_MATCH + DECISIONS * ACTIVITY * 3;
+        int end = directSize;
+        for (int k = 1; k < CONTEXTS; k++) {
+            shifts[k] = 32 - (k >= FIRST_SMALL_TABLE ? Math.min(SMALL_TABLE_BITS, tableBits) : tableBits);
+            tableBase[k] = end;
+            end += 1 << (32 - shifts[k]);
+        }
+        this.counters = new short[end];
         this.matches = candidates ? new int[1 << tableBits] : null;
         this.shortMatches = candidates ? new int[1 << SHORT_BITS] : null;
     }
@@ -149,10 +174,13 @@ final class PixelModel {
         for (int k = 0; k < PixelScan.WIDE; k++) wideDelta[k] = (wide[k][1] * width + wide[k][0]) * s;
         // every offset is within 3 strides left, right and up and 2 down: rows that far from the edges need no checks
         boolean rowInside = y >= 3 * s && y + 2 * s < height;
+        errors.startRow(pass, s, step, width);
         for (int x = rows.x0(row); x < width; x += step) {
             boolean inside = rowInside && x >= 3 * s && x + 3 * s < width;
             periodAt = period == 0 || backY < 0 ? -1 : backY * s * width + backX * s;
+            errors.at(x, channel * 4 + pass);
             codePixel(plane, width, height, x, y, s, pass, inside, coder, i++);
+            errors.record(x, plane[y * width + x] - predicted);
             if (period != 0) {
                 periodRun = periodAt >= 0 && plane[periodAt] == plane[y * width + x];
                 if (++backX == gridWidth) {
@@ -201,6 +229,9 @@ final class PixelModel {
     private final int[] nbDelta = new int[PixelScan.NEIGHBOURS];
     private final int[] wideDelta = new int[PixelScan.WIDE];
 
+    /** The prediction of the last sample: P, or for a difference the value it was coded from. */
+    private int predicted;
+
     private void codePixel(int[] plane, int width, int height, int x, int y, int s, int pass, boolean inside,
             BitCoder coder, int i) {
         int at = y * width + x;
@@ -215,6 +246,7 @@ final class PixelModel {
                 nb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
             }
         }
+        predicted = predict(pass);
         int prevMatch = -1;
         int prevResidual = 0;
         previousDifference = 0;
@@ -317,7 +349,7 @@ final class PixelModel {
             slots[3] = slot(hash(hash(cand[j], eq), ((c * 4 + pass) * 4 + info) * MATCH_STATES + state), j);
             slots[4] = slot(hWideAll, j * MATCH_STATES + state);
             selector2 = j * 48 + state * 3 + info;
-            int bit = decide(v == cand[j] ? 1 : 0, j * PixelScan.PASSES * 4 + sel, coder);
+            int bit = decide(v == cand[j] ? 1 : 0, j * PixelScan.PASSES * 4 + sel, CANDIDATE_CONTEXTS, coder);
             if (bit != 0) {
                 plane[at] = cand[j];
                 result = candPos[j];
@@ -405,7 +437,11 @@ final class PixelModel {
         // the later colours are predicted by the correction; channel 0 and alpha keep their prediction and see it as
         // context (an icon's alpha, moved by its colours' differences, coded 1.2 % larger)
         int pred = colour ? corrected : base;
+        predicted = pred;
         int hShape = shape(pred, c * 4 + pass + 16 * stride + RESIDUAL_SHAPE);
+        int salt = c * 4 + pass;
+        int hOffsets = hash(hash(hash(offset(0, pred), offset(1, pred)), hash(offset(4, pred), offset(5, pred))), salt);
+        int hCoarse = hash(hash(pred >> 3, offset(0, pred)), hash(offset(1, pred), salt));
         int r = v - pred;
         int a = Math.abs(r);
         int e = 32 - Integer.numberOfLeadingZeros(a);
@@ -415,26 +451,32 @@ final class PixelModel {
                 Correction.quantised(corrected - base));
         int directBase = DIRECT_MATCH + (activity * 3 + info) * DECISIONS;
         int got = 0;
-        int context2 = info * 16 + activity;
+        int context2 = info * 16 + errors.level();
+        setContexts(hShape, hPred, hCross, hGradient, errors.context(), hOffsets, hCoarse);
         for (int k = 0; k < bits; k++) {
-            residualSlots(directBase, EXPONENT + k, hShape, hPred, hCross, hGradient);
+            lineSlots(directBase + EXPONENT + k, EXPONENT, k);
             int kind = EXPONENT_KIND + Math.min(k, 3);
             selector2 = kind * 48 + context2;
-            if (decide(e > k ? 1 : 0, kind * PixelScan.PASSES * 4 + sel, coder) == 0) break;
+            if (decide(e > k ? 1 : 0, kind * PixelScan.PASSES * 4 + sel, CONTEXTS, coder) == 0) break;
             got = k + 1;
         }
         e = got;
         int sign = 0;
         if (e > 0) {
-            residualSlots(directBase, SIGN + e, hShape, hPred, hCross, hGradient);
+            // a sign shares the exponent's line where it fits in it
+            if (e <= SIGN_IN_LINE) lineSlots(directBase + SIGN + e, EXPONENT, MAX_BITS + e);
+            else residualSlots(directBase + SIGN + e, SIGN + e);
             selector2 = SIGN_KIND * 48 + context2;
-            sign = decide(r < 0 ? 1 : 0, SIGN_KIND * PixelScan.PASSES * 4 + sel, coder);
+            sign = decide(r < 0 ? 1 : 0, SIGN_KIND * PixelScan.PASSES * 4 + sel, CONTEXTS, coder);
         }
         int mag = e == 0 ? 0 : 1;
         for (int b = e - 2; b >= 0; b--) {
-            residualSlots(directBase, MANTISSA + e * MAX_BITS + b, hShape, hash(hPred, mag), hCross, hGradient);
-            selector2 = MANTISSA_KIND * 48 + context2;
-            mag = mag << 1 | decide((a >>> b) & 1, MANTISSA_KIND * PixelScan.PASSES * 4 + sel, coder);
+            // the mantissa's top bits by the bits above them (a node of a binary tree) in a line of their own
+            if (mag < LINE) lineSlots(directBase + MANTISSA + e * MAX_BITS + b, MANTISSA + e * MAX_BITS, mag);
+            else residualSlots(directBase + MANTISSA + e * MAX_BITS + b, MANTISSA + e * MAX_BITS + b);
+            int kind = b == e - 2 ? MANTISSA_KIND : MANTISSA_LOW_KIND;
+            selector2 = kind * 48 + context2;
+            mag = mag << 1 | decide((a >>> b) & 1, kind * PixelScan.PASSES * 4 + sel, CONTEXTS, coder);
         }
         int value = sign != 0 ? pred - mag : pred + mag;
         if (value < least || value > greatest) throw new OutOfRange(c, part, value);
@@ -444,27 +486,57 @@ final class PixelModel {
         return -1 - (e * 2 + sign);
     }
 
-    private void residualSlots(int directBase, int d, int hShape, int hPred, int hCross, int hGradient) {
-        slots[0] = directBase + d;
-        slots[1] = slot(hShape, 64 + d);
-        slots[2] = slot(hPred, 64 + d);
-        slots[3] = slot(hCross, 64 + d);
-        slots[4] = slot(hGradient, 64 + d);
+    /** The difference's seven hashed contexts (SPEC.md §4.4.2), in table order. */
+    private final int[] contexts = new int[CONTEXTS];
+
+    private void setContexts(int hShape, int hPred, int hCross, int hGradient, int hError, int hOffsets,
+            int hCoarse) {
+        contexts[1] = hShape;
+        contexts[2] = hPred;
+        contexts[3] = hCross;
+        contexts[4] = hGradient;
+        contexts[5] = hError;
+        contexts[6] = hOffsets;
+        contexts[7] = hCoarse;
     }
 
-    /** Codes one decision with the counters in {@link #slots}, mixed under weight vector {@code selector}. */
-    private int decide(int bit, int selector, BitCoder coder) {
-        short e0 = direct[slots[0]];
-        short e1 = hashed1[slots[1]];
-        short e2 = hashed2[slots[2]];
-        short e3 = hashed3[slots[3]];
-        short e4 = hashed4[slots[4]];
-        set(0, Counters.stretched(e0));
-        set(1, Counters.stretched(e1));
-        set(2, Counters.stretched(e2));
-        set(3, Counters.stretched(e3));
-        set(4, Counters.stretched(e4));
-        set(5, 256);
+    /** Entries a line of a hashed table holds: one cache line of shorts. */
+    private static final int LINE = 32;
+    /** The largest exponent whose sign is kept in the exponent steps' line (after its MAX_BITS steps). */
+    private static final int SIGN_IN_LINE = LINE - 1 - MAX_BITS;
+
+    /**
+     * Entry {@code index} of the line of decision group {@code group} in each context: one sample's exponent steps
+     * and sign, or the top of its mantissa, share a cache line in each table (set P's development half coded in 13 %
+     * less time than with an entry each, for 0.2 % more bytes).
+     */
+    private void lineSlots(int direct, int group, int index) {
+        slots[0] = direct;
+        for (int k = 1; k < CONTEXTS; k++) slots[k] = (slot(contexts[k], 64 + group, shifts[k]) & -LINE) + index;
+    }
+
+    /** Decision {@code d}'s entry of its own in each context. */
+    private void residualSlots(int direct, int d) {
+        slots[0] = direct;
+        for (int k = 1; k < CONTEXTS; k++) slots[k] = slot(contexts[k], 64 + d, shifts[k]);
+    }
+
+    /** A neighbour's signed offset from {@code value} in half-octaves, 99 where it is missing. */
+    private int offset(int k, int value) {
+        return nb[k] == MISSING ? 99 : PassErrors.signedHalfOctave(nb[k] - value);
+    }
+
+    /**
+     * Codes one decision with the first {@code used} counters of {@link #slots} (the mixers' other inputs are 0),
+     * mixed under weight vector {@code selector}.
+     */
+    private int decide(int bit, int selector, int used, BitCoder coder) {
+        for (int k = 0; k < used; k++) {
+            slots[k] += tableBase[k];
+            set(k, Counters.stretched(counters[slots[k]]));
+        }
+        for (int k = used; k < CONTEXTS; k++) set(k, 0);
+        set(CONTEXTS, 256);
         int p12 = Logistic.squash(mixer.mixStretched(selector) + mixer2.mixStretched(selector2) >> 1);
         int a = apmDirect.refine(p12, slots[0] * 0x9E3779B1 >>> (32 - APM_BITS));
         int b = apmSelector.refine(p12, selector);
@@ -473,11 +545,7 @@ final class PixelModel {
         mixer2.update(coded);
         apmDirect.update(coded);
         apmSelector.update(coded);
-        direct[slots[0]] = Counters.updated(e0, coded);
-        hashed1[slots[1]] = Counters.updated(e1, coded);
-        hashed2[slots[2]] = Counters.updated(e2, coded);
-        hashed3[slots[3]] = Counters.updated(e3, coded);
-        hashed4[slots[4]] = Counters.updated(e4, coded);
+        for (int k = 0; k < used; k++) counters[slots[k]] = Counters.updated(counters[slots[k]], coded);
         return coded;
     }
 
@@ -551,7 +619,7 @@ final class PixelModel {
         return cc >= hi ? lo : cc <= lo ? hi : a + b - cc;
     }
 
-    private static int hash(int a, int b) {
+    static int hash(int a, int b) {
         int h = a * 0x9E3779B1 ^ (b + 0x7F4A7C15) * 0x85EBCA77;
         h ^= h >>> 15;
         h *= 0x2C1B3C6D;

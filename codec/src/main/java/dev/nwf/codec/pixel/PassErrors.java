@@ -1,0 +1,82 @@
+package dev.nwf.codec.pixel;
+
+/**
+ * How far a model's recent samples lay from their predictions (SPEC.md §4.4.2, error context): per pass, the current
+ * row's and the previous row's |sample − P|, so that a sample's context knows how well its W, WW, N, NW and NE
+ * neighbours of the same pass were predicted. Where a noisy photo's neighbours are all far off, the difference will
+ * be large too; on a clean render they are near 0. Two rows a pass, not a plane: a level's rows of one pass come in
+ * order, and a new level (another stride) starts from zeros.
+ */
+final class PassErrors {
+    /** An error is kept up to this (a 16-bit sample's difference, so sums of six stay in an int). */
+    static final int LIMIT = 1 << 17;
+
+    private final int[][] previous = new int[PixelScan.PASSES][];
+    private final int[][] current = new int[PixelScan.PASSES][];
+    private final int[] stride = new int[PixelScan.PASSES];
+    private int[] row;
+    private int[] above;
+    private int step;
+    private int width;
+    private int level;
+    private int context;
+
+    /** Starts a row of {@code pass} at stride {@code s}, its pixels {@code step} apart in a plane {@code width} wide. */
+    void startRow(int pass, int s, int step, int width) {
+        if (current[pass] == null || current[pass].length != width || stride[pass] != s) {
+            current[pass] = new int[width];
+            previous[pass] = new int[width];
+            stride[pass] = s;
+        } else {
+            int[] t = previous[pass];
+            previous[pass] = current[pass];
+            current[pass] = t;
+        }
+        row = current[pass];
+        above = previous[pass];
+        this.step = step;
+        this.width = width;
+    }
+
+    /**
+     * Looks up the errors around column {@code x} for {@link #context} and {@link #level}: W and WW on this row, N, NW
+     * and NE on the pass's previous row (a missing one counts as N's, or as W's on the row).
+     */
+    void at(int x, int salt) {
+        int eW = x >= step ? row[x - step] : 0;
+        int eWW = x >= 2 * step ? row[x - 2 * step] : eW;
+        int eN = above[x];
+        int eNW = x >= step ? above[x - step] : eN;
+        int eNE = x + step < width ? above[x + step] : eN;
+        level = halfOctave(2 * eW + 2 * eN + eNW + eNE);
+        context = PixelModel.hash(PixelModel.hash(halfOctave(eW), halfOctave(eN)),
+                PixelModel.hash(halfOctave(eNW + eNE + eWW), salt));
+    }
+
+    /** Records the sample at column {@code x}: its distance from its prediction. */
+    void record(int x, int error) {
+        row[x] = Math.min(LIMIT, Math.abs(error));
+    }
+
+    /** The hashed context of the errors around the sample (SPEC.md §4.4.2, hE). */
+    int context() {
+        return context;
+    }
+
+    /** The errors' weighted sum in half-octaves, at most 15: part of the second mixer's selector for a difference. */
+    int level() {
+        return Math.min(15, level);
+    }
+
+    /** 0 for 0, else 2·⌊log2 m⌋ + 1 + the bit below the top one. */
+    static int halfOctave(int m) {
+        if (m == 0) return 0;
+        int top = 31 - Integer.numberOfLeadingZeros(m);
+        return 2 * top + 1 + (top == 0 ? 0 : m >>> (top - 1) & 1);
+    }
+
+    /** A signed difference in half-octaves, its sign kept. */
+    static int signedHalfOctave(int d) {
+        return d < 0 ? -halfOctave(-d) : halfOctave(d);
+    }
+}
