@@ -1,6 +1,8 @@
 package dev.nwf.codec;
 
 import dev.nwf.codec.nwf.context.BlockGrid;
+import dev.nwf.codec.transform.Palette;
+import dev.nwf.codec.transform.ValueMap;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,5 +113,14 @@ public final class ToolLists {
             case VALUE_MAP, PALETTE -> throw new IllegalArgumentException("a " + tool.toolName + " cannot be made up");
             default -> new byte[0];
         };
+    }
+
+    /** The palette tool's parameters (SPEC.md §4.0.1: length, then the list) for these colours of this depth. */
+    public static byte[] paletteParams(int[][] colours, int depth) {
+        byte[] list = Palette.of(colours, depth).toBytes();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ValueMap.writeVarint(out, list.length);
+        out.write(list, 0, list.length);
+        return out.toByteArray();
     }
 }

@@ -302,22 +302,10 @@ final class VectorGenerator {
         byte[] params = ToolLists.params(list, CodingTool.PALETTE);
         reject("palette-on-gray", "a palette on a one-channel file",
                 withTools(gray, ToolLists.with(gray.header().tools(), CodingTool.PALETTE, params)), "INVALID_TOOLS");
-        // the four colours' palette, shortened to its first two: indices 2 and 3 point past it
-        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
-        writeVarint(plain, 2);
-        // two opaque blacks, as zigzagged differences (SPEC.md §4.0.1): alpha 255 - 0 first, then no change
-        for (int i = 0; i < 2 * 4; i++) writeVarint(plain, i == 3 ? 2 * 255 : 0);
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
-        deflater.setInput(plain.toByteArray());
-        deflater.finish();
-        byte[] buf = new byte[256];
-        int n = deflater.deflate(buf);
-        deflater.end();
-        java.io.ByteArrayOutputStream shorter = new java.io.ByteArrayOutputStream();
-        writeVarint(shorter, n);
-        shorter.write(buf, 0, n);
+        // a palette of two colours in place of the four: indices 2 and 3 point past it
+        byte[] two = ToolLists.paletteParams(new int[][] {{0, 0, 0, 255}, {255, 255, 255, 255}}, 8);
         byte[] cut = ToolLists.with(ToolLists.without(rgba.header().tools(), CodingTool.PALETTE), CodingTool.PALETTE,
-                shorter.toByteArray());
+                two);
         reject("palette-index-out-of-range", "the palette shortened to two colours: indices beyond it",
                 withTools(rgba, cut), "CORRUPT_LEVEL");
     }
@@ -445,9 +433,13 @@ final class VectorGenerator {
         NwfFile gray = withTool("gray8-deflate-rows-96x20", "rows in a DEFLATE stream: each a rotation of one noisy row",
                 List.of("gray", "8bit", "deflate-rows"), SyntheticImages.rotatedRows(96, 20, 1, 8, 0, 61),
                 CodingTool.DEFLATE_ROWS);
+        NwfCodec withPalette = codec;
+        // ranks of a value map, not a palette, which the rows' few colours would otherwise take
+        codec = without(codec, CodingTool.PALETTE);
         withTool("rgb16-deflate-rows-300x8", "rows of 9-bit ranks of 16-bit samples, two bytes each, most significant first",
                 List.of("rgb", "16bit", "deflate-rows"), SyntheticImages.rotatedRows(300, 8, 3, 16, 0, 62),
                 CodingTool.DEFLATE_ROWS);
+        codec = withPalette;
         withTool("rgba8-deflate-rows-palette-120x16", "rows of a palette's indices (40 colours with alpha)",
                 List.of("rgba", "8bit", "deflate-rows"), SyntheticImages.rotatedRows(120, 16, 4, 8, 40, 63),
                 CodingTool.DEFLATE_ROWS, CodingTool.PALETTE);
@@ -547,6 +539,8 @@ final class VectorGenerator {
     /** The bias correction: a sawtooth shading under the 5/3 and flat 2×2 blocks under Haar, and misuses. */
     private void biasCorrections() throws IOException {
         codec = nwfWithout(CodingTool.HAAR_SPLIT, CodingTool.ERROR_FEEDBACK, CodingTool.SCALE_BLEND);
+        // the sawtooth's few colours would otherwise take a palette and leave the colour transform
+        codec = without(codec, CodingTool.PALETTE);
         NwfFile bias = withTool("rgb8-bias-correction-64x48", "bias correction under the 5/3: a sawtooth shading",
                 List.of("rgb", "8bit", "multi-level"), SyntheticImages.sawtooth(64, 48), CodingTool.BIAS_CORRECTION);
         codec = nwfWithout(CodingTool.ERROR_FEEDBACK, CodingTool.SCALE_BLEND);
@@ -565,6 +559,8 @@ final class VectorGenerator {
      */
     private void errorFeedbacks() throws IOException {
         codec = nwfWithout(CodingTool.HAAR_SPLIT, CodingTool.SCALE_BLEND);
+        // the sawtooth's few colours would otherwise take a palette and leave the colour transform
+        codec = without(codec, CodingTool.PALETTE);
         NwfFile feedback = withTool("rgb8-error-feedback-64x48", "error feedback under the 5/3: a sawtooth shading",
                 List.of("rgb", "8bit", "multi-level"), SyntheticImages.sawtooth(64, 48), CodingTool.BIAS_CORRECTION,
                         CodingTool.ERROR_FEEDBACK);
@@ -730,7 +726,15 @@ final class VectorGenerator {
     /** {@link #image}, checking that the encoder chose the colour transform the case is meant to cover. */
     private NwfFile transform(String name, String description, List<String> tags, Image img,
             String colourTransform) throws IOException {
-        NwfFile file = image(name, description, tags, img);
+        // without a palette, which a few-coloured synthetic image may take in place of the transform
+        NwfCodec previous = codec;
+        codec = without(codec, CodingTool.PALETTE);
+        NwfFile file;
+        try {
+            file = image(name, description, tags, img);
+        } finally {
+            codec = previous;
+        }
         String chosen = NwfCodec.tools(file.header()).colourTransformName();
         if (!chosen.equals(colourTransform)) throw new IllegalStateException(name + " came out with colour transform "
                 + chosen + ", not " + colourTransform);

@@ -2,7 +2,6 @@ package dev.nwf.codec.transform;
 
 import dev.nwf.codec.Image;
 import dev.nwf.codec.entropy.CorruptStreamException;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,7 +66,16 @@ public final class Palette {
         int c = Long.compare(brightness(a), brightness(b));
         if (c != 0) return c;
         c = Integer.compare(a[a.length - 1], b[b.length - 1]);
-        return c != 0 ? c : Arrays.compare(a, b);
+        return c != 0 ? c : samples(a, b);
+    }
+
+    /** The samples in channel order (not Arrays.compare: the browser build's class library lacks it). */
+    static int samples(int[] a, int[] b) {
+        for (int i = 0; i < a.length; i++) {
+            int c = Integer.compare(a[i], b[i]);
+            if (c != 0) return c;
+        }
+        return 0;
     }
 
     private static long brightness(int[] colour) {
@@ -121,26 +129,20 @@ public final class Palette {
         return new Image(indices.width(), indices.height(), depth, planes);
     }
 
-    /**
-     * The palette as the tool list carries it, after its length: raw DEFLATE of LEB128 numbers (count, then samples).
-     */
+    /** The palette as the tool list carries it, after its length: its count, then its colours' stream (§4.0.1). */
     public byte[] toBytes() {
-        if (bytes == null) {
-            ByteArrayOutputStream plain = new ByteArrayOutputStream();
-            ValueMap.writeVarint(plain, colours.length);
-            // each sample as its zigzagged difference from the previous colour's (SPEC.md §4.0.1): colours listed by
-            // brightness differ little from one to the next
-            int[] previous = new int[colours[0].length];
-            for (int[] colour : colours) {
-                for (int c = 0; c < colour.length; c++) {
-                    int d = colour[c] - previous[c];
-                    ValueMap.writeVarint(plain, d >= 0 ? 2 * d : -2 * d - 1);
-                    previous[c] = colour[c];
-                }
-            }
-            bytes = DeflatedNumbers.deflate(plain);
-        }
+        if (bytes == null) bytes = PaletteList.write(colours, depth);
         return bytes;
+    }
+
+    /**
+     * A palette of these colours (any order; listed by brightness, as {@link #fit} lists them) for samples of this
+     * depth: for writing a list by hand, as the conformance vectors do.
+     */
+    public static Palette of(int[][] colours, int depth) {
+        int[][] sorted = colours.clone();
+        Arrays.sort(sorted, Palette::compare);
+        return new Palette(sorted, depth);
     }
 
     /**
@@ -148,29 +150,20 @@ public final class Palette {
      * name offsets into {@code b}.
      */
     public static Palette read(byte[] b, int start, int end, int channels, int depth) throws CorruptStreamException {
-        // a count, then each sample: LEB128 numbers of at most 3 bytes
-        int limit = 3 + 3 * channels * MAX_FILE_COLOURS;
-        DeflatedNumbers numbers = DeflatedNumbers.inflate("palette", b, start, end, limit);
-        int count = numbers.next();
+        // the count: a LEB128 number of at most 3 bytes
+        int count = 0;
+        int pos = start;
+        for (int shift = 0; ; shift += 7) {
+            if (pos >= end) throw new CorruptStreamException("palette ends inside its count", start);
+            if (shift > 14) throw new CorruptStreamException("palette count longer than 3 bytes", start);
+            int x = b[pos++] & 0xFF;
+            count |= (x & 0x7F) << shift;
+            if ((x & 0x80) == 0) break;
+        }
         if (count < 1 || count > MAX_FILE_COLOURS) throw new CorruptStreamException("palette of " + count + " colours",
                 start);
-        int max = (1 << depth) - 1;
-        int[][] colours = new int[count][channels];
-        int[] previous = new int[channels];
-        for (int i = 0; i < count; i++) {
-            for (int c = 0; c < channels; c++) {
-                int z = numbers.next();
-                int s = previous[c] + ((z & 1) == 0 ? z >>> 1 : -(z >>> 1) - 1);
-                if (s < 0 || s > max) throw new CorruptStreamException("palette colour " + i + " sample " + c + " is "
-                        + s + ", outside " + depth + "-bit samples", start);
-                colours[i][c] = s;
-                previous[c] = s;
-            }
-        }
-        if (numbers.remaining() != 0) {
-            throw new CorruptStreamException("palette has " + numbers.remaining() + " bytes after its last colour",
-                    start);
-        }
+        int[][] colours = PaletteList.read(b, pos, end, count, channels, depth);
+        Arrays.sort(colours, Palette::compare);
         return new Palette(colours, depth);
     }
 }
