@@ -13,29 +13,15 @@ final class Mixer {
     private static final int INITIAL_WEIGHT = 10240;
     /** Learning rate: the error (12-bit) times this, times the input, shifted by {@link #RATE_SHIFT}. */
     private static final int RATE = 16;
-    /**
-     * A weight set's first updates learn faster: the rate is RATE + ⌊2048 / (64 + n)⌋ after n updates (3 times RATE at
-     * first, RATE alone from 1985 on). 32×32 crops of set P as pixel levels 0.5–0.6 % smaller, whole images ±0.
-     */
-    private static final int[] EARLY = new int[2048];
-
-    static {
-        for (int n = 0; n < EARLY.length; n++) EARLY[n] = RATE + 2048 / (64 + n);
-    }
-
     private static final int RATE_SHIFT = 14;
 
     private final int[] weights;
-    /** Updates per weight set, counted to 2047. */
-    private final short[] updates;
     private final int[] inputs = new int[INPUTS];
     private int base;
-    private int set;
     private int p12;
 
     Mixer(int selectors) {
         weights = new int[selectors * INPUTS];
-        updates = new short[selectors];
         java.util.Arrays.fill(weights, INITIAL_WEIGHT);
     }
 
@@ -50,7 +36,6 @@ final class Mixer {
 
     /** The mix under weight vector {@code selector}, stretched (clamped to ±2047). */
     int mixStretched(int selector) {
-        set = selector;
         base = selector * INPUTS;
         long dot = 0;
         for (int i = 0; i < INPUTS; i++) dot += (long) inputs[i] * weights[base + i];
@@ -61,9 +46,7 @@ final class Mixer {
 
     /** Moves the last weight vector used along the gradient of the bit's cost. */
     void update(int bit) {
-        int n = updates[set];
-        if (n < EARLY.length - 1) updates[set] = (short) (n + 1);
-        int err = ((bit << 12) - p12) * EARLY[n];
+        int err = ((bit << 12) - p12) * RATE;
         for (int i = 0; i < INPUTS; i++) weights[base + i] += (inputs[i] * err) >> RATE_SHIFT;
     }
 }
