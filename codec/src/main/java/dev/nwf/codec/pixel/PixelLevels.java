@@ -265,9 +265,9 @@ public final class PixelLevels implements LevelCoding {
     /**
      * Each channel's two models (part 0: RASTER and ACROSS rows, part 1: DOWN rows; SPEC.md §4.4.2), at index
      * channel * 2 + part: differences of one more bit, and channels 1 and 2 signed, under a colour transform; channels
-     * 1 and 2 of 3 or 4 predicted with the correction (SPEC.md §4.4.2); hashed
-     * tables of 2^T entries, 2^T at least twice the part's share of the pixels (a third for part 0, two thirds for
-     * part 1; {@link #tableBits}).
+     * 1 and 2 of 3 or 4 predicted with the correction (SPEC.md §4.4.2); hashed tables of 2^T entries (h5..h7 at most
+     * 2^20), 2^T at least twice the part's share of the pixels (a third for part 0, two thirds for part 1;
+     * {@link #tableBits}).
      */
     private PixelModel[] models(int channels, int bitDepth, int width, int height) {
         boolean signed = transform != ColourTransform.NONE;

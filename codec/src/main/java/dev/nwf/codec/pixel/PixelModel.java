@@ -10,9 +10,9 @@ package dev.nwf.codec.pixel;
  * difference's) in hashed contexts of the neighbours' values, their offsets from the prediction and how well the
  * neighbours were predicted ({@link PassErrors}) — refined by two secondary estimations, and coded by
  * {@link BitCoder}. A channel has two models, one for each part of a level's rows (SPEC.md §4.4.1); each carries
- * its state from level to level. Without candidates (differences only, SPEC.md §4.4) every sample that is not flat is coded as its difference: on
- * textured renders and camera frames, where candidates rarely hit, their decisions cost more than they save (5–10 %
- * on set P's).
+ * its state from level to level. Without candidates (differences only, SPEC.md §4.4) every sample that is not flat
+ * is coded as its difference: on textured renders and camera frames, where candidates rarely hit, their decisions
+ * cost more than they save (5–10 % on set P's).
  */
 final class PixelModel {
     private static final int MATCHES = 4;
@@ -178,7 +178,7 @@ final class PixelModel {
         for (int x = rows.x0(row); x < width; x += step) {
             boolean inside = rowInside && x >= 3 * s && x + 3 * s < width;
             periodAt = period == 0 || backY < 0 ? -1 : backY * s * width + backX * s;
-            errors.at(x, channel * 4 + pass);
+            column = x;
             codePixel(plane, width, height, x, y, s, pass, inside, coder, i++);
             errors.record(x, plane[y * width + x] - predicted);
             if (period != 0) {
@@ -229,8 +229,10 @@ final class PixelModel {
     private final int[] nbDelta = new int[PixelScan.NEIGHBOURS];
     private final int[] wideDelta = new int[PixelScan.WIDE];
 
-    /** The prediction of the last sample: P, or for a difference the value it was coded from. */
+    /** The prediction of the last sample: P0, or for a difference the value it was coded from. */
     private int predicted;
+    /** The sample's column, for the errors around it. */
+    private int column;
 
     private void codePixel(int[] plane, int width, int height, int x, int y, int s, int pass, boolean inside,
             BitCoder coder, int i) {
@@ -430,7 +432,9 @@ final class PixelModel {
             BitCoder coder, int i) {
         int v = plane[at];
         int hGradient = hash(hash(q(nb[0], nb[2]), q(nb[1], nb[2])), hash(q(nb[3], nb[1]), c * 4 + pass));
-        int base = predict(pass);
+        // P0, which codePixel computed; then the neighbours' errors, read only where a difference needs them
+        int base = predicted;
+        errors.at(column, c * 4 + pass);
         int firstDifference = c < 2 ? 0 : cross.differenceIn(cross.record(0, i));
         long sixteenths = correction.predict(pass, nb, base, previousDifference, firstDifference);
         int corrected = (int) Math.max(least, Math.min(greatest, base + (sixteenths + 8 >> 4)));
@@ -575,9 +579,7 @@ final class PixelModel {
     private int distance(int value) {
         int sum = 0;
         for (int k = 0; k < PixelScan.NEIGHBOURS; k++) if (nb[k] != MISSING) sum += Math.abs(nb[k] - value);
-        if (sum == 0) return 0;
-        int top = 31 - Integer.numberOfLeadingZeros(sum);
-        return Math.min(31, 2 * top + 1 + (top == 0 ? 0 : sum >>> (top - 1) & 1));
+        return Math.min(31, PassErrors.halfOctave(sum));
     }
 
     /** Distinct values among the four nearest neighbours, 0 (none known) to 3 (three or more). */
