@@ -59,7 +59,7 @@ public record Effort(int level) {
     }
 
     /**
-     * From 8: a large image whose mosaic codes at least 10 % smaller as pixel levels is coded whole as wavelet levels
+     * From 8: a large image whose mosaic codes at least 5 % smaller as pixel levels is coded whole as wavelet levels
      * too; below, as pixel levels only.
      */
     boolean codesWaveletBesideClearPixels() {

@@ -178,7 +178,7 @@ public final class NwfCodec {
         List<Function<EncodeProgress, NwfFile>> candidates = new ArrayList<>();
         boolean askMosaic = allows(CodingTool.PIXEL_LEVELS) && !effort.triesPixelLevelsEverywhere()
                 && (graphic || effort.triesAlternatives(image.pixels()));
-        MosaicTrial mosaic = askMosaic ? mosaicTrial(image) : null;
+        MosaicTrial mosaic = askMosaic ? mosaicTrial(image, graphic) : null;
         // coded once, pixel levels only where the mosaic is clear about them, not near a tie
         boolean once = !effort.triesAlternatives(image.pixels());
         boolean pixels = allows(CodingTool.PIXEL_LEVELS) && (effort.triesPixelLevelsEverywhere()
@@ -262,16 +262,20 @@ public final class NwfCodec {
 
     /**
      * What a large image's mosaic (the split trial's, §4.2) codes to as pixel levels and as wavelet levels under either
-     * filter (with the image's block grid), or null where the image is small enough to be tried whole.
+     * filter (with the image's block grid), or null where the image is small enough to be tried whole. The mosaic of an
+     * image that is no {@code graphic} is coded as pixel levels of differences only: on sets A and P candidates paid on
+     * no image where fewer than 47 % of the pixels repeat a neighbour, and the trial with them took a quarter of the
+     * mosaic's time.
      */
-    private MosaicTrial mosaicTrial(Image image) {
+    private MosaicTrial mosaicTrial(Image image, boolean graphic) {
         Image sample = SplitChoice.sample(image);
         if (sample == image) return null;
+        boolean differencesFirst = !graphic && effort.triesDifferencesOnly();
         long pixelBytes = Long.MAX_VALUE;
         ColourTransform pixelTransform = null;
         for (ColourTransform ct : pixelTransforms(sample)) {
-            long bytes = totalBytes(new PixelLevels(ct, threads, 0).encode(sample, List.of(ct), (l, t) -> { })
-                    .payloads());
+            long bytes = totalBytes(new PixelLevels(ct, threads, 0, 0, !differencesFirst).encode(sample,
+                    List.of(ct), (l, t) -> { }).payloads());
             if (bytes < pixelBytes) {
                 pixelBytes = bytes;
                 pixelTransform = ct;
@@ -284,8 +288,9 @@ public final class NwfCodec {
         // differences only, under the better transform: a textured render's or a camera frame's samples rarely
         // equal a candidate, and their decisions cost more than they save; not where even that would leave pixel
         // levels behind the wavelet's (a JPEG-decoded photo's mosaic: 18-36 % larger with candidates)
-        boolean candidates = true;
-        if (effort.triesDifferencesOnly() && pixelBytes < DIFFERENCES_ONLY_REACH * Math.min(legall, haar)) {
+        boolean candidates = !differencesFirst;
+        if (candidates && effort.triesDifferencesOnly()
+                && pixelBytes < DIFFERENCES_ONLY_REACH * Math.min(legall, haar)) {
             long bytes = totalBytes(new PixelLevels(pixelTransform, threads, 0, 0, false).encode(sample,
                     List.of(pixelTransform), (l, t) -> { }).payloads());
             if (bytes < pixelBytes) {
@@ -320,11 +325,14 @@ public final class NwfCodec {
         }
 
         /**
-         * Whether pixel levels were at least 10 % smaller on the mosaic: where the encoder codes the image once (below
-         * effort 5) and cannot keep the smaller of two, a JPEG-decoded photo near a tie (Aqua) stays wavelet levels.
+         * Whether pixel levels were at least 5 % smaller on the mosaic: then the image is coded whole as pixel levels
+         * only (below effort 8). On sets A and P every image whose mosaic was smaller as pixel levels also coded
+         * smaller whole, though whole images came out up to 4 % nearer a tie than their mosaics (RainDrops: 0.934 of
+         * the wavelet's bytes on the mosaic, 0.973 whole); where the encoder codes once (below effort 5), a photo near a
+         * tie stays wavelet levels.
          */
         boolean pixelLevelsClearlyPay() {
-            return pixelBytes * 10 < Math.min(legallBytes, haarBytes) * 9;
+            return pixelBytes * 20 < Math.min(legallBytes, haarBytes) * 19;
         }
 
         /** The split filter the wavelet codings chose: the samples' split trial codes the same mosaic the same way. */
