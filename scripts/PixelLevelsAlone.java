@@ -1,0 +1,43 @@
+import dev.nwf.codec.Image;
+import dev.nwf.codec.pixel.PixelLevels;
+import dev.nwf.codec.transform.ColourTransform;
+import dev.nwf.codec.transform.LevelPlan;
+import dev.nwf.files.ImageFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pixel levels' bytes alone (SPEC.md §4.4), the loop of docs/size-gap.md's model experiments: every image of a
+ * folder under subtract green (gray as it is), no palette, no container, one thread; per image and in total.
+ *   java -cp "codec/target/classes:cli/target/nwf.jar:cli/target/lib/*" scripts/PixelLevelsAlone.java DIR \
+ *       [LEVELS] [CANDIDATES]
+ * LEVELS: at most this many levels (0 or absent: all); CANDIDATES: true for candidates, false (default) for
+ * differences only.
+ */
+public class PixelLevelsAlone {
+    public static void main(String[] args) throws Exception {
+        List<Path> files = new ArrayList<>();
+        try (var s = Files.list(Path.of(args[0]))) {
+            s.sorted().filter(p -> p.toString().matches(".*[.](png|jpg)")).forEach(files::add);
+        }
+        int maxLevels = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        boolean candidates = args.length > 2 && Boolean.parseBoolean(args[2]);
+        long total = 0;
+        for (Path f : files) {
+            Image img = ImageFiles.read(f);
+            ColourTransform ct = img.channels() >= 3 ? ColourTransform.SUBTRACT_GREEN : ColourTransform.NONE;
+            int planned = LevelPlan.sizes(img.width(), img.height()).length;
+            int skipped = maxLevels == 0 ? 0 : Math.max(0, planned - maxLevels);
+            long bytes = 0;
+            for (byte[] p : new PixelLevels(ct, 1, skipped, 0, candidates).encode(img, List.of(ct), (l, t) -> { })
+                    .payloads()) {
+                bytes += p.length;
+            }
+            System.out.printf("%-50s %9d%n", f.getFileName(), bytes);
+            total += bytes;
+        }
+        System.out.println("total " + total);
+    }
+}
