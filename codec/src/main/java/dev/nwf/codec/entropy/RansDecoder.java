@@ -15,15 +15,27 @@ public final class RansDecoder {
         this(data, 0, data.length);
     }
 
+    /** The fewest bytes a stream takes: its state's (SPEC.md §3.1). */
+    public static final int MIN_STREAM_BYTES = Rans.MIN_STATE_BYTES;
+
+    /**
+     * A decoder of the stream in {@code data[offset, offset + length)}: its state takes 5 to 8 bytes, as many as
+     * {@code length} says (the words after it come in fours).
+     */
     public RansDecoder(byte[] data, int offset, int length) throws CorruptStreamException {
-        if (length < 8) throw new CorruptStreamException("stream shorter than its 8-byte state", length);
+        if (length < Rans.MIN_STATE_BYTES) throw new CorruptStreamException("stream shorter than its "
+                + Rans.MIN_STATE_BYTES + "-byte state", length);
         this.data = data;
         this.end = offset + length;
+        int k = Rans.stateBytesIn(length);
         long s = 0;
-        for (int i = 0; i < 8; i++) s = (s << 8) | (data[offset + i] & 0xFF);
+        for (int i = 0; i < k; i++) s = (s << 8) | (data[offset + i] & 0xFF);
         if (s < Rans.STATE_LOW || s >>> 63 != 0) throw new CorruptStreamException("initial state out of range", 0);
+        // one state, one encoding: a state a byte shorter would have been written so
+        if (Rans.stateBytes(s) != k) throw new CorruptStreamException("initial state of " + k
+                + " bytes fits in fewer", 0);
         this.x = s;
-        this.pos = offset + 8;
+        this.pos = offset + k;
     }
 
     /** The 16-bit slot that selects the next symbol. */

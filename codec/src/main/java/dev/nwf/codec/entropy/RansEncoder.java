@@ -71,7 +71,10 @@ public final class RansEncoder {
         return bits;
     }
 
-    /** Codes every queued symbol and returns the stream: 8 bytes of final state, then 32-bit words, big-endian. */
+    /**
+     * Codes every queued symbol and returns the stream: the final state in the fewest of 5 to 8 bytes that hold it,
+     * then 32-bit words, big-endian.
+     */
     public byte[] finish() {
         byte[] out = encodeBackwards(count, this::symbol);
         count = 0;
@@ -104,11 +107,12 @@ public final class RansEncoder {
             x = ((x / freq) << Rans.PROB_BITS) + (x % freq) + (sym >>> Rans.PROB_BITS);
         }
         int nWords = words.length - w;
-        byte[] out = new byte[8 + 4 * nWords];
-        for (int i = 0; i < 8; i++) out[i] = (byte) (x >>> (56 - 8 * i));
+        int k = Rans.stateBytes(x);
+        byte[] out = new byte[k + 4 * nWords];
+        for (int i = 0; i < k; i++) out[i] = (byte) (x >>> (8 * (k - 1 - i)));
         for (int i = 0; i < nWords; i++) {
             int v = words[w + i];
-            int o = 8 + 4 * i;
+            int o = k + 4 * i;
             out[o] = (byte) (v >>> 24);
             out[o + 1] = (byte) (v >>> 16);
             out[o + 2] = (byte) (v >>> 8);

@@ -14,15 +14,15 @@ import java.util.List;
 public final class BandStreams {
     /**
      * The encoder's choice of the tool's parameter: bands of fewer than 2^14 samples share one stream, since a stream
-     * costs about 7 bytes (its length and the 8-byte state's slack; streams at every level cost +0.1 % on a 512² photo)
+     * costs about 7 bytes (its length and its state's slack; streams at every level cost +0.1 % on a 512² photo)
      * and small levels take little time anyway.
      */
     public static final int DEFAULT_LOG2 = 14;
 
     /** A stream length takes at most this many LEB128 bytes (lengths are below 2^31). */
     static final int MAX_LENGTH_BYTES = 5;
-    /** Every rANS stream starts with its 8-byte state (SPEC.md §3.1). */
-    private static final int STATE_BYTES = 8;
+    /** Every rANS stream starts with its state, of at least 5 bytes (SPEC.md §3.1). */
+    private static final int STATE_BYTES = dev.nwf.codec.entropy.RansDecoder.MIN_STREAM_BYTES;
 
     private BandStreams() {
     }
@@ -67,7 +67,7 @@ public final class BandStreams {
             if (length > left) throw new CorruptStreamException("band stream " + k + " of " + length
                     + " bytes runs past the level's end", pos);
             if (length < STATE_BYTES) throw new CorruptStreamException("band stream " + k + " has " + length
-                    + " bytes, fewer than its " + STATE_BYTES + "-byte state", pos);
+                    + " bytes, fewer than its state's least " + STATE_BYTES, pos);
             decoders[k] = new RansDecoder(data, pos, (int) length);
             pos += (int) length;
         }
