@@ -51,12 +51,16 @@ public final class CodingTools {
     final int pixelLevelsPeriod;
     /** With pixel levels, whether samples are compared with candidates; false: differences only (SPEC.md §4.4). */
     final boolean pixelLevelsCandidates;
+    /** With pixel levels, whether differences mix the expert's probability too (SPEC.md §4.4.5). */
+    final boolean pixelLevelsExpert;
     /** Whether the one level is rows in a DEFLATE stream (SPEC.md §4.5). */
     final boolean deflateRows;
 
     static final int NO_PIXEL_LEVELS = -1;
     /** The bit of pixel-levels' first parameter byte that says differences only (SPEC.md §2.4.1, §4.4). */
     static final int DIFFERENCES_ONLY = 0x80;
+    /** The bit of pixel-levels' first parameter byte that says the expert is on (SPEC.md §2.4.1, §4.4.5). */
+    static final int EXPERT = 0x40;
 
     static final int NO_BAND_STREAMS = -1;
     /** Band streams above this log2 would never apply: a band holds fewer than 2^31 samples. */
@@ -66,13 +70,13 @@ public final class CodingTools {
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             boolean keptContext, int bandStreamsLog2, Palette palette) {
         this(colourTransform, valueMap, blockGrid, haarSplit, adaptiveMean, zeroContext, biasCorrection, errorFeedback,
-                scaleBlend, keptContext, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, true, false);
+                scaleBlend, keptContext, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, true, false, false);
     }
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             boolean keptContext, int bandStreamsLog2, Palette palette, int pixelLevelsSkipped, int pixelLevelsPeriod,
-            boolean pixelLevelsCandidates, boolean deflateRows) {
+            boolean pixelLevelsCandidates, boolean pixelLevelsExpert, boolean deflateRows) {
         this.colourTransform = colourTransform;
         this.valueMap = valueMap;
         this.blockGrid = blockGrid;
@@ -88,6 +92,7 @@ public final class CodingTools {
         this.pixelLevelsSkipped = pixelLevelsSkipped;
         this.pixelLevelsPeriod = pixelLevelsPeriod;
         this.pixelLevelsCandidates = pixelLevelsCandidates;
+        this.pixelLevelsExpert = pixelLevelsExpert;
         this.deflateRows = deflateRows;
     }
 
@@ -99,18 +104,18 @@ public final class CodingTools {
     /**
      * Pixel levels (SPEC.md §4.4) under the given colour transform, with a value map or palette or neither, leaving out
      * the {@code skipped} coarsest levels of §4.3's plan, level 0 with the given period (0: none), with candidates or
-     * differences only.
+     * differences only, with or without the expert.
      */
     static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette, int skipped,
-            int period, boolean candidates) {
+            int period, boolean candidates, boolean expert) {
         return new CodingTools(colourTransform, valueMap, null, false, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, skipped, period, candidates, false);
+                NO_BAND_STREAMS, palette, skipped, period, candidates, expert, false);
     }
 
     /** One level of rows in a DEFLATE stream (SPEC.md §4.5), of the samples, their ranks or a palette's indices. */
     static CodingTools deflateRows(ValueMap valueMap, Palette palette) {
         return new CodingTools(ColourTransform.NONE, valueMap, null, false, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true, true);
+                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true, false, true);
     }
 
     /** The tools listed, in id order. */
@@ -153,7 +158,8 @@ public final class CodingTools {
                 case PIXEL_LEVELS -> t.toolName + (pixelLevelsSkipped == 0 ? "" : ", the " + pixelLevelsSkipped
                         + " coarsest level" + (pixelLevelsSkipped == 1 ? "" : "s") + " of the plan left out")
                         + (pixelLevelsPeriod == 0 ? "" : ", level 0 with period " + pixelLevelsPeriod)
-                        + (pixelLevelsCandidates ? "" : ", differences only");
+                        + (pixelLevelsCandidates ? "" : ", differences only")
+                        + (pixelLevelsExpert ? ", expert" : "");
                 default -> t.toolName;
             });
         }
@@ -237,7 +243,8 @@ public final class CodingTools {
                 case BLOCK_GRID -> out.writeBytes(blockGrid.bytes());
                 case BAND_STREAMS -> out.write(bandStreamsLog2);
                 case PIXEL_LEVELS -> {
-                    out.write(pixelLevelsSkipped | (pixelLevelsCandidates ? 0 : DIFFERENCES_ONLY));
+                    out.write(pixelLevelsSkipped | (pixelLevelsCandidates ? 0 : DIFFERENCES_ONLY)
+                            | (pixelLevelsExpert ? EXPERT : 0));
                     ValueMap.writeVarint(out, pixelLevelsPeriod);
                 }
                 case PALETTE -> {
@@ -266,6 +273,7 @@ public final class CodingTools {
         int pixelSkipped = NO_PIXEL_LEVELS;
         int pixelPeriod = 0;
         boolean pixelCandidates = true;
+        boolean pixelExpert = false;
         Set<CodingTool> seen = EnumSet.noneOf(CodingTool.class);
         ToolSet.Read set = list.length == 0 ? new ToolSet.Read(new int[0], 0) : ToolSet.read(list);
         int pos = set.end();
@@ -330,8 +338,9 @@ public final class CodingTools {
                     }
                     case PIXEL_LEVELS -> {
                         int first = param(list, pos++, t);
-                        pixelSkipped = first & ~DIFFERENCES_ONLY;
+                        pixelSkipped = first & ~(DIFFERENCES_ONLY | EXPERT);
                         pixelCandidates = (first & DIFFERENCES_ONLY) == 0;
+                        pixelExpert = (first & EXPERT) != 0;
                         long period = 0;
                         for (int i = 0; ; i++) {
                             if (i == 5) throw new CodingToolException(INVALID_TOOLS, pos, "pixel-levels period is "
@@ -388,7 +397,7 @@ public final class CodingTools {
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
                         seen.contains(CodingTool.ERROR_FEEDBACK),
                 seen.contains(CodingTool.SCALE_BLEND), seen.contains(CodingTool.KEPT_CONTEXT), bandStreams, palette,
-                pixelSkipped, pixelPeriod, pixelCandidates, seen.contains(CodingTool.DEFLATE_ROWS));
+                pixelSkipped, pixelPeriod, pixelCandidates, pixelExpert, seen.contains(CodingTool.DEFLATE_ROWS));
     }
 
     private static int param(byte[] list, int pos, CodingTool t) throws CodingToolException {

@@ -36,6 +36,17 @@ public record Effort(int level) {
         return level >= 3;
     }
 
+    /** Images of at most this many pixels are tried with the pixel levels' expert (SPEC.md §4.4.5). */
+    static final long EXPERT_UP_TO_PIXELS = 1 << 16;
+
+    /**
+     * From 3, for an image of at most {@link #EXPERT_UP_TO_PIXELS}: its samples' pixel levels are also coded with the
+     * expert, whose least squares cost about half again the decoding time, which a small image hardly notices.
+     */
+    boolean triesExpert(long pixels) {
+        return level >= 3 && pixels <= EXPERT_UP_TO_PIXELS;
+    }
+
     /** At 9: YCoCg-R is tried too (it won on one photo of set A, by 0.7 %). */
     boolean triesYcocg() {
         return level >= 9;

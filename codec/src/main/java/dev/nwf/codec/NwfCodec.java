@@ -221,6 +221,9 @@ public final class NwfCodec {
         // colour image's ranks lose what subtract green relates, so both), and the palette's indices
         ValueMap map = allows(CodingTool.VALUE_MAP) && (pixels || rows || differencesOnly) ? ValueMap.fit(image)
                 : null;
+        // a small image's samples are also tried with the expert (SPEC.md §4.4.5): where the counters have little
+        // to learn from, its distribution is right from the first samples (set P's 32x32 crops 5 % smaller)
+        boolean expertToo = effort.triesExpert(image.pixels());
         if (pixels || differencesOnly) {
             List<Integer> counts = pixels && oneLevelTrial ? List.of(maxLevels, 1) : List.of(maxLevels);
             // a small image gains little from progressive display and much from one level (an icon of 48x48:
@@ -229,11 +232,19 @@ public final class NwfCodec {
                 for (ColourTransform ct : pixelTransforms) {
                     for (boolean with : modes) {
                         candidates.add(p -> encodePixels(image, null, null, ct, levels, with, metadata, icc, exif, p));
+                        if (expertToo) {
+                            candidates.add(p -> encodePixels(image, null, null, ct, levels, with, true, metadata, icc,
+                                    exif, p));
+                        }
                     }
                     if (map != null) {
                         for (boolean with : modes) {
                             candidates.add(p -> encodePixels(image, null, map, ct, levels, with, metadata, icc, exif,
                                     p));
+                            if (expertToo) {
+                                candidates.add(p -> encodePixels(image, null, map, ct, levels, with, true, metadata,
+                                        icc, exif, p));
+                            }
                         }
                     }
                 }
@@ -386,22 +397,29 @@ public final class NwfCodec {
      */
     private NwfFile encodePixels(Image image, Palette palette, ValueMap map, ColourTransform ct, int levels,
             boolean candidates, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
+        return encodePixels(image, palette, map, ct, levels, candidates, false, metadata, icc, exif, progress);
+    }
+
+    /** As above, with the expert (SPEC.md §4.4.5) where {@code expert}. */
+    private NwfFile encodePixels(Image image, Palette palette, ValueMap map, ColourTransform ct, int levels,
+            boolean candidates, boolean expert, Map<String, Object> metadata, byte[] icc, byte[] exif,
+            EncodeProgress progress) {
         Image coded = coded(image, palette, map);
         int planned = LevelPlan.sizes(image.width(), image.height()).length;
         int skipped = levels == 0 ? 0 : Math.max(0, planned - levels);
         // a period (SPEC.md §4.4.1) is a trial: where its samples repeat often enough, coded with and without it
         int period = candidates ? Period.choose(coded, planned - skipped) : 0;
-        PixelLevels coding = new PixelLevels(ct, threads, skipped, 0, candidates);
+        PixelLevels coding = new PixelLevels(ct, threads, skipped, 0, candidates, expert);
         List<byte[]> payloads = coding.encode(coded, List.of(ct), period == 0 ? progress
                 : Parts.of(progress, 0, 2)).payloads();
         if (period != 0) {
-            List<byte[]> periodic = new PixelLevels(ct, threads, skipped, period).encode(coded, List.of(ct),
-                    Parts.of(progress, 1, 2)).payloads();
+            List<byte[]> periodic = new PixelLevels(ct, threads, skipped, period, true, expert).encode(coded,
+                    List.of(ct), Parts.of(progress, 1, 2)).payloads();
             if (totalBytes(periodic) < totalBytes(payloads)) payloads = periodic;
             else period = 0;
         }
         return file(image, coding.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, map,
-                palette, skipped, period, candidates), metadata, icc, exif);
+                palette, skipped, period, candidates, expert), metadata, icc, exif);
     }
 
     /** What the levels code: a palette's indices, a value map's ranks, or the image's samples. */
@@ -569,7 +587,7 @@ public final class NwfCodec {
         if (tools.deflateRows) return new DeflateRows();
         if (tools.pixelLevels()) {
             return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped, tools.pixelLevelsPeriod,
-                    tools.pixelLevelsCandidates);
+                    tools.pixelLevelsCandidates, tools.pixelLevelsExpert);
         }
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) {
             return new RgFlowLevels(evaluator, model, tools.latentContext());

@@ -20,6 +20,7 @@ final class PassErrors {
     private int width;
     private int level;
     private int context;
+    private int sum;
 
     /** Starts a row of {@code pass} at stride {@code s}, its pixels {@code step} apart in a plane {@code width} wide. */
     void startRow(int pass, int s, int step, int width) {
@@ -48,7 +49,8 @@ final class PassErrors {
         int eN = above[x];
         int eNW = x >= step ? above[x - step] : eN;
         int eNE = x + step < width ? above[x + step] : eN;
-        level = halfOctave(2 * eW + 2 * eN + eNW + eNE);
+        sum = 2 * eW + 2 * eN + eNW + eNE;
+        level = halfOctave(sum);
         context = PixelModel.hash(PixelModel.hash(halfOctave(eW), halfOctave(eN)),
                 PixelModel.hash(halfOctave(eNW + eNE + eWW), salt));
     }
@@ -56,6 +58,11 @@ final class PassErrors {
     /** Records the sample at column {@code x}: its distance from its prediction. */
     void record(int x, int error) {
         row[x] = Math.min(LIMIT, Math.abs(error));
+    }
+
+    /** The errors' weighted sum 2·W + 2·N + NW + NE: where the expert's scale starts (SPEC.md §4.4.5). */
+    int sum() {
+        return sum;
     }
 
     /** The hashed context of the errors around the sample (SPEC.md §4.4.2, hE). */

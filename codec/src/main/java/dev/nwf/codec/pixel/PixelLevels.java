@@ -35,6 +35,8 @@ public final class PixelLevels implements LevelCoding {
     private final int period;
     /** Whether samples are first compared with candidates (SPEC.md §4.4.2); false: differences only. */
     private final boolean candidates;
+    /** Whether differences mix the expert's probability too (SPEC.md §4.4.5). */
+    private final boolean expert;
 
     /** @param transform the colour transform the planes are coded under (NONE for a palette's indices) */
     public PixelLevels(ColourTransform transform) {
@@ -63,6 +65,15 @@ public final class PixelLevels implements LevelCoding {
      * is not flat is coded as its difference from the prediction (SPEC.md §4.4, differences only), with no period.
      */
     public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates) {
+        this(transform, threads, skipped, period, candidates, false);
+    }
+
+    /**
+     * As {@link #PixelLevels(ColourTransform, int, int, int, boolean)}, with the expert (SPEC.md §4.4.5) as one more
+     * input to every difference's mix where {@code expert}.
+     */
+    public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
+            boolean expert) {
         if (skipped < 0) throw new IllegalArgumentException("skipped levels: " + skipped);
         if (period < 0) throw new IllegalArgumentException("period: " + period);
         if (period != 0 && !candidates) throw new IllegalArgumentException("a period needs candidates");
@@ -71,6 +82,7 @@ public final class PixelLevels implements LevelCoding {
         this.skipped = skipped;
         this.period = period;
         this.candidates = candidates;
+        this.expert = expert;
     }
 
     /** Whether pixel levels may code this image smaller than wavelet levels (see {@link #TRY_FROM_SHARE}). */
@@ -280,7 +292,7 @@ public final class PixelLevels implements LevelCoding {
                 int least = signed && (c == 1 || c == 2) ? -max : 0;
                 boolean colour = channels >= 3 && (c == 1 || c == 2);
                 models[2 * c + part] = new PixelModel(c, part, bitDepth + (signed ? 1 : 0), 1 << (bitDepth - 1),
-                        least, max, tableBits, candidates, colour);
+                        least, max, tableBits, candidates, colour, expert);
             }
         }
         return models;

@@ -89,12 +89,20 @@ final class PixelModel {
      * repeats (dithering, noisy textures, text with varying surroundings) the near one does.
      */
     private final int[] shortMatches;
-    private final Mixer mixer = new Mixer(SELECTORS);
+    private final Mixer mixer;
     /**
      * A second mixer, its weights chosen by how the sample's context stands rather than by the pass: for a candidate
      * its state, for a difference how well the neighbours were predicted ({@link PassErrors#level}).
      */
-    private final Mixer mixer2 = new Mixer(KINDS * 48);
+    private final Mixer mixer2;
+    /** The expert (SPEC.md §4.4.5), or null. */
+    private final Expert expert;
+    /** The expert's stretched probability of the next difference decision's 1. */
+    private int expertInput;
+    /** The expert's features: the neighbours' offsets from P0, the earlier channels' differences, the wide ones'. */
+    private final long[] expertFeatures = new long[LeastSquares.FEATURES];
+    /** The six wide neighbours of the sample, {@link #MISSING} outside the image, read where the expert is on. */
+    private final int[] wideNb = new int[PixelScan.WIDE];
     private int selector2;
     private final PassErrors errors = new PassErrors();
     private final Apm apmDirect = new Apm(1 << APM_BITS);
@@ -126,6 +134,12 @@ final class PixelModel {
      */
     PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean candidates,
             boolean colour) {
+        this(channel, part, bits, mid, least, greatest, tableBits, candidates, colour, false);
+    }
+
+    /** As above, with the expert (SPEC.md §4.4.5) where {@code expert}. */
+    PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean candidates,
+            boolean colour, boolean expert) {
         if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
         if (channel > 3) throw new IllegalArgumentException("more than 4 channels: " + (channel + 1));
         this.channel = channel;
@@ -147,6 +161,9 @@ final class PixelModel {
         this.counters = new short[end];
         this.matches = candidates ? new int[1 << tableBits] : null;
         this.shortMatches = candidates ? new int[1 << SHORT_BITS] : null;
+        this.expert = expert ? new Expert() : null;
+        this.mixer = new Mixer(SELECTORS, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
+        this.mixer2 = new Mixer(KINDS * 48, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
     }
 
     /**
@@ -246,6 +263,18 @@ final class PixelModel {
                 int nx = x + off[k][0] * s;
                 int ny = y + off[k][1] * s;
                 nb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
+            }
+        }
+        if (expert != null) {
+            if (inside) {
+                for (int k = 0; k < PixelScan.WIDE; k++) wideNb[k] = plane[at + wideDelta[k]];
+            } else {
+                int[][] wide = PixelScan.WIDE_OFFSETS[pass];
+                for (int k = 0; k < PixelScan.WIDE; k++) {
+                    int nx = x + wide[k][0] * s;
+                    int ny = y + wide[k][1] * s;
+                    wideNb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
+                }
             }
         }
         predicted = predict(pass);
@@ -457,7 +486,20 @@ final class PixelModel {
         int got = 0;
         int context2 = info * 16 + errors.level();
         setContexts(hShape, hPred, hCross, hGradient, errors.context(), hOffsets, hCoarse);
+        if (expert != null) {
+            for (int k = 0; k < PixelScan.NEIGHBOURS; k++) {
+                expertFeatures[k] = nb[k] == MISSING ? 0 : Correction.clamp((long) nb[k] - base);
+            }
+            expertFeatures[PixelScan.NEIGHBOURS] = previousDifference;
+            expertFeatures[PixelScan.NEIGHBOURS + 1] = firstDifference;
+            for (int k = 0; k < PixelScan.WIDE; k++) {
+                expertFeatures[PixelScan.NEIGHBOURS + 2 + k] = wideNb[k] == MISSING ? 0
+                        : Correction.clamp((long) wideNb[k] - base);
+            }
+            expert.start(pass, errors.level(), errors.sum(), base, pred, expertFeatures);
+        }
         for (int k = 0; k < bits; k++) {
+            if (expert != null) expertInput = expert.exponentStep(k);
             lineSlots(directBase + EXPONENT + k, EXPONENT, k);
             int kind = EXPONENT_KIND + Math.min(k, 3);
             selector2 = kind * 48 + context2;
@@ -471,6 +513,7 @@ final class PixelModel {
             if (e <= SIGN_IN_LINE) lineSlots(directBase + SIGN + e, EXPONENT, MAX_BITS + e);
             else residualSlots(directBase + SIGN + e, SIGN + e);
             selector2 = SIGN_KIND * 48 + context2;
+            if (expert != null) expertInput = expert.negative(e);
             sign = decide(r < 0 ? 1 : 0, SIGN_KIND * PixelScan.PASSES * 4 + sel, CONTEXTS, coder);
         }
         int mag = e == 0 ? 0 : 1;
@@ -480,12 +523,17 @@ final class PixelModel {
             else residualSlots(directBase + MANTISSA + e * MAX_BITS + b, MANTISSA + e * MAX_BITS + b);
             int kind = b == e - 2 ? MANTISSA_KIND : MANTISSA_LOW_KIND;
             selector2 = kind * 48 + context2;
+            if (expert != null) expertInput = expert.mantissaBit(mag, b, sign != 0);
             mag = mag << 1 | decide((a >>> b) & 1, kind * PixelScan.PASSES * 4 + sel, CONTEXTS, coder);
         }
         int value = sign != 0 ? pred - mag : pred + mag;
         if (value < least || value > greatest) throw new OutOfRange(c, part, value);
         plane[at] = value;
         correction.learn(value);
+        if (expert != null) {
+            expert.learn(value - pred, value - base);
+            expertInput = 0;
+        }
         if (cross.kept(c)) cross.difference(c, i, value - pred);
         return -1 - (e * 2 + sign);
     }
@@ -541,6 +589,8 @@ final class PixelModel {
         }
         for (int k = used; k < CONTEXTS; k++) set(k, 0);
         set(CONTEXTS, 256);
+        // the expert's input: a difference's decisions only (a candidate's mix fewer counters)
+        if (expert != null) set(CONTEXTS + 1, used == CONTEXTS ? expertInput : 0);
         int p12 = Logistic.squash(mixer.mixStretched(selector) + mixer2.mixStretched(selector2) >> 1);
         int a = apmDirect.refine(p12, slots[0] * 0x9E3779B1 >>> (32 - APM_BITS));
         int b = apmSelector.refine(p12, selector);

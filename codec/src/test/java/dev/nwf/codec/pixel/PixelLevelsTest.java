@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Pixel levels (SPEC.md §4.4): exact at every size and depth, each level the decimated image, damage detected. */
+/**
+ * Pixel levels (SPEC.md §4.4): exact at every size and depth, with and without the expert, each level the decimated
+ * image, damage detected.
+ */
 class PixelLevelsTest {
     static final NwfCodec.EncodeProgress QUIET = (level, total) -> { };
 
@@ -37,6 +40,8 @@ class PixelLevelsTest {
             for (Image img : List.of(SyntheticImages.graphic(w, h, channels, depth, w * 7L + h),
                     SyntheticImages.noise(w, h, channels, depth, w + 3L * h))) {
                 assertDecodesToDecimated(new PixelLevels(ct, 0, 0, 0, candidates), img, ct);
+                // with the expert (SPEC.md §4.4.5) too
+                assertDecodesToDecimated(new PixelLevels(ct, 0, 0, 0, candidates, true), img, ct);
             }
         }
     }

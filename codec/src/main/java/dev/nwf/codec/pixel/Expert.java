@@ -1,0 +1,113 @@
+package dev.nwf.codec.pixel;
+
+/**
+ * The expert (SPEC.md §4.4.5, tool pixel-levels' expert flag): a logistic distribution of a difference, located by
+ * {@link LeastSquares} and scaled by the differences seen at the sample's error level, that gives each of the
+ * difference's exponent steps, its sign and its mantissa bits a probability, stretched, as one more mixer input. The
+ * prediction P is not moved, so every context keyed by it keeps what it learnt. A crop's counters have learnt little
+ * when its samples come, where the distribution is right from its first samples: set P's 32×32 crops as pixel levels
+ * 5 % smaller. Doubles throughout, with + − × ÷ and comparisons only (IEEE 754, round to nearest, no fused
+ * operations), so every conforming platform computes the same probabilities.
+ */
+final class Expert {
+    /** Scale units the survival table spans either side of the location, and its points a unit. */
+    private static final int SPAN = 32;
+    private static final int STEPS = 32;
+    private static final double[] SURVIVAL = survivalTable();
+    /** A scale's running mean of |difference|, per pass and error level, in 1/256 (0: none yet). */
+    private final int[] meanAbs = new int[PixelScan.PASSES * 16];
+    private final LeastSquares location = new LeastSquares();
+    private int at;
+    private double centre;
+    private double inverseScale;
+
+    /**
+     * 1 / (1 + e^z) at z = i / 32 − 32, from e^(1/32) multiplied up (or divided down) in a fixed order: the same table
+     * on every platform, without a library exponential.
+     */
+    private static double[] survivalTable() {
+        double step = 1.0317434074991028; // e^(1/32)
+        int n = 2 * SPAN * STEPS;
+        double[] powers = new double[SPAN * STEPS + 1];
+        powers[0] = 1;
+        for (int i = 1; i < powers.length; i++) powers[i] = powers[i - 1] * step;
+        double[] t = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            int j = i - SPAN * STEPS;
+            double e = j >= 0 ? powers[j] : 1 / powers[-j];
+            t[i] = 1 / (1 + e);
+        }
+        return t;
+    }
+
+    /**
+     * Sets up the distribution of the next difference from prediction {@code pred}: located by least squares over
+     * {@code features} (offsets from {@code base}, P0), scaled by pass {@code pass}'s mean at error level {@code level}
+     * ({@link PassErrors#level}), started from the errors' weighted sum {@code errorSum} where none is known yet.
+     */
+    void start(int pass, int level, int errorSum, int base, int pred, long[] features) {
+        at = pass * 16 + level;
+        if (meanAbs[at] == 0) meanAbs[at] = Math.max(64, errorSum * 256 / 6);
+        long sixteenths = location.predict(pass, features);
+        centre = (16.0 * base + sixteenths) / 16.0 - pred;
+        double scale = meanAbs[at] / 256.0 / 1.386 * 0.7;
+        inverseScale = 1 / (scale < 0.15 ? 0.15 : scale);
+    }
+
+    /** P(difference ≥ t), t an integer (the integers as unit intervals centred on them). */
+    private double survival(double t) {
+        double z = ((t - 0.5 - centre) * inverseScale + SPAN) * STEPS;
+        if (z <= 0) return 1;
+        if (z >= 2 * SPAN * STEPS) return 0;
+        int i = (int) z;
+        double f = z - i;
+        return SURVIVAL[i] + (SURVIVAL[i + 1] - SURVIVAL[i]) * f;
+    }
+
+    /** The probability of the integers in [a, b], at least 10^−12. */
+    private double mass(double a, double b) {
+        double m = a > b ? 0 : survival(a) - survival(b + 1);
+        return m < 1e-12 ? 1e-12 : m;
+    }
+
+    private static final double FAR = 1e9;
+
+    /** The stretched probability that |difference| ≥ 2^k given it is at least 2^(k−1) (or any, for k = 0). */
+    int exponentStep(int k) {
+        double given = k == 0 ? 1.0 : mass(-FAR, -(1 << (k - 1))) + mass(1 << (k - 1), FAR);
+        double more = mass(-FAR, -(1 << k)) + mass(1 << k, FAR);
+        return stretched(more / given);
+    }
+
+    /** The stretched probability that the difference is negative, its bit length {@code e} ≥ 1. */
+    int negative(int e) {
+        double neg = mass(-((1 << e) - 1), -(1 << (e - 1)));
+        double pos = mass(1 << (e - 1), (1 << e) - 1);
+        return stretched(neg / (neg + pos));
+    }
+
+    /**
+     * The stretched probability that mantissa bit {@code b} is 1 given the magnitude's bits above it, {@code above}
+     * (the top bit included), and the sign.
+     */
+    int mantissaBit(int above, int b, boolean negative) {
+        int lo = above << (b + 1);
+        int mid = lo + (1 << b);
+        int hi = lo + (2 << b) - 1;
+        double upper = negative ? mass(-hi, -mid) : mass(mid, hi);
+        double all = negative ? mass(-hi, -lo) : mass(lo, hi);
+        return stretched(upper / all);
+    }
+
+    private static int stretched(double p) {
+        int p12 = (int) (p * 4096 + 0.5);
+        return Logistic.stretch(p12 < 1 ? 1 : p12 > 4095 ? 4095 : p12);
+    }
+
+    /** Learns the sample coded: the scale's mean moves by 1/32 of its error, the location's statistics take it in. */
+    void learn(int difference, int valueMinusBase) {
+        meanAbs[at] += ((Math.abs(difference) << 8) - meanAbs[at]) >> 5;
+        if (meanAbs[at] == 0) meanAbs[at] = 1;
+        location.learn(valueMinusBase);
+    }
+}
