@@ -223,7 +223,7 @@ public final class NwfCodec {
                 : null;
         // a small image's samples are also tried with the expert (SPEC.md §4.4.5): where the counters have little
         // to learn from, its distribution is right from the first samples (set P's 32x32 crops 5 % smaller)
-        boolean expertToo = effort.triesExpert(image.pixels());
+        List<Boolean> experts = effort.triesExpert(image.pixels()) ? List.of(false, true) : List.of(false);
         if (pixels || differencesOnly) {
             List<Integer> counts = pixels && oneLevelTrial ? List.of(maxLevels, 1) : List.of(maxLevels);
             // a small image gains little from progressive display and much from one level (an icon of 48x48:
@@ -231,18 +231,15 @@ public final class NwfCodec {
             for (int levels : counts) {
                 for (ColourTransform ct : pixelTransforms) {
                     for (boolean with : modes) {
-                        candidates.add(p -> encodePixels(image, null, null, ct, levels, with, metadata, icc, exif, p));
-                        if (expertToo) {
-                            candidates.add(p -> encodePixels(image, null, null, ct, levels, with, true, metadata, icc,
-                                    exif, p));
+                        for (boolean expert : experts) {
+                            candidates.add(p -> encodePixels(image, null, null, ct, levels, with, expert, metadata,
+                                    icc, exif, p));
                         }
                     }
                     if (map != null) {
                         for (boolean with : modes) {
-                            candidates.add(p -> encodePixels(image, null, map, ct, levels, with, metadata, icc, exif,
-                                    p));
-                            if (expertToo) {
-                                candidates.add(p -> encodePixels(image, null, map, ct, levels, with, true, metadata,
+                            for (boolean expert : experts) {
+                                candidates.add(p -> encodePixels(image, null, map, ct, levels, with, expert, metadata,
                                         icc, exif, p));
                             }
                         }

@@ -52,6 +52,11 @@ final class Correction {
         return sixteenths;
     }
 
+    /** Copies the last prediction's {@value #FEATURES} features into the start of {@code into} (the expert's). */
+    void copyFeatures(long[] into) {
+        System.arraycopy(features, 0, into, 0, FEATURES);
+    }
+
     /** Moves the weights of the last prediction towards the sample's true value. */
     void learn(int value) {
         long e = Math.max(-ERROR_LIMIT, Math.min(ERROR_LIMIT, 16L * (value - base) - sixteenths));

@@ -20,6 +20,8 @@ final class Expert {
     private int at;
     private double centre;
     private double inverseScale;
+    /** P(|difference| ≥ 2^k) of the last exponent step k: the next step's condition. */
+    private double tail;
 
     /**
      * 1 / (1 + e^z) at z = i / 32 − 32, from e^(1/32) multiplied up (or divided down) in a fixed order: the same table
@@ -52,6 +54,7 @@ final class Expert {
         centre = (16.0 * base + sixteenths) / 16.0 - pred;
         double scale = meanAbs[at] / 256.0 / 1.386 * 0.7;
         inverseScale = 1 / (scale < 0.15 ? 0.15 : scale);
+        tail = 1.0;
     }
 
     /** P(difference ≥ t), t an integer (the integers as unit intervals centred on them). */
@@ -72,11 +75,14 @@ final class Expert {
 
     private static final double FAR = 1e9;
 
-    /** The stretched probability that |difference| ≥ 2^k given it is at least 2^(k−1) (or any, for k = 0). */
+    /**
+     * The stretched probability that |difference| ≥ 2^k given it is at least 2^(k−1) (or any, for k = 0); called for
+     * k = 0, 1, … in turn after {@link #start}, each step's tail being the next one's condition.
+     */
     int exponentStep(int k) {
-        double given = k == 0 ? 1.0 : mass(-FAR, -(1 << (k - 1))) + mass(1 << (k - 1), FAR);
-        double more = mass(-FAR, -(1 << k)) + mass(1 << k, FAR);
-        return stretched(more / given);
+        double given = tail;
+        tail = mass(-FAR, -(1 << k)) + mass(1 << k, FAR);
+        return stretched(tail / given);
     }
 
     /** The stretched probability that the difference is negative, its bit length {@code e} ≥ 1. */

@@ -17,7 +17,6 @@ final class Mixer {
 
     private final int[] weights;
     private final int[] inputs;
-    private final int count;
     private int base;
     private int p12;
 
@@ -28,7 +27,6 @@ final class Mixer {
     /** A mixer of {@code inputs} inputs: {@link #INPUTS}, or one more for the expert (SPEC.md §4.4.5). */
     Mixer(int selectors, int inputs) {
         this.inputs = new int[inputs];
-        this.count = inputs;
         weights = new int[selectors * inputs];
         java.util.Arrays.fill(weights, INITIAL_WEIGHT);
     }
@@ -44,9 +42,9 @@ final class Mixer {
 
     /** The mix under weight vector {@code selector}, stretched (clamped to ±2047). */
     int mixStretched(int selector) {
-        base = selector * count;
+        base = selector * inputs.length;
         long dot = 0;
-        for (int i = 0; i < count; i++) dot += (long) inputs[i] * weights[base + i];
+        for (int i = 0; i < inputs.length; i++) dot += (long) inputs[i] * weights[base + i];
         int d = (int) Math.max(-Logistic.LIMIT, Math.min(Logistic.LIMIT, dot >> 16));
         p12 = Logistic.squash(d);
         return d;
@@ -55,6 +53,6 @@ final class Mixer {
     /** Moves the last weight vector used along the gradient of the bit's cost. */
     void update(int bit) {
         int err = ((bit << 12) - p12) * RATE;
-        for (int i = 0; i < count; i++) weights[base + i] += (inputs[i] * err) >> RATE_SHIFT;
+        for (int i = 0; i < inputs.length; i++) weights[base + i] += (inputs[i] * err) >> RATE_SHIFT;
     }
 }

@@ -101,7 +101,10 @@ final class PixelModel {
     private int expertInput;
     /** The expert's features: the neighbours' offsets from P0, the earlier channels' differences, the wide ones'. */
     private final long[] expertFeatures = new long[LeastSquares.FEATURES];
-    /** The six wide neighbours of the sample, {@link #MISSING} outside the image, read where the expert is on. */
+    /**
+     * The six wide neighbours of the sample, {@link #MISSING} outside the image: read where the wide context or the
+     * expert needs them.
+     */
     private final int[] wideNb = new int[PixelScan.WIDE];
     private int selector2;
     private final PassErrors errors = new PassErrors();
@@ -223,20 +226,24 @@ final class PixelModel {
      * hWide (SPEC.md §4.4.2): the six farther neighbours' values in a sum of independent products, mixed once — cheap,
      * as most samples need it.
      */
-    private int wideHash(int[] plane, int width, int height, int x, int y, int s, int pass, boolean inside, int at) {
+    private int wideHash(int pass) {
         int wideSum = channel * 4 + pass;
+        for (int k = 0; k < PixelScan.WIDE; k++) wideSum += wideNb[k] * WIDE_FACTORS[k];
+        return hash(wideSum, 0);
+    }
+
+    /** Reads the six farther neighbours into {@link #wideNb}, {@link #MISSING} outside the image. */
+    private void readWide(int[] plane, int width, int height, int x, int y, int s, int pass, boolean inside, int at) {
         if (inside) {
-            for (int k = 0; k < PixelScan.WIDE; k++) wideSum += plane[at + wideDelta[k]] * WIDE_FACTORS[k];
+            for (int k = 0; k < PixelScan.WIDE; k++) wideNb[k] = plane[at + wideDelta[k]];
         } else {
             int[][] wide = PixelScan.WIDE_OFFSETS[pass];
             for (int k = 0; k < PixelScan.WIDE; k++) {
                 int nx = x + wide[k][0] * s;
                 int ny = y + wide[k][1] * s;
-                wideSum += (nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx])
-                        * WIDE_FACTORS[k];
+                wideNb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
             }
         }
-        return hash(wideSum, 0);
     }
 
     /** Odd factors of the farther neighbours in the wide context's sum. */
@@ -265,18 +272,6 @@ final class PixelModel {
                 nb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
             }
         }
-        if (expert != null) {
-            if (inside) {
-                for (int k = 0; k < PixelScan.WIDE; k++) wideNb[k] = plane[at + wideDelta[k]];
-            } else {
-                int[][] wide = PixelScan.WIDE_OFFSETS[pass];
-                for (int k = 0; k < PixelScan.WIDE; k++) {
-                    int nx = x + wide[k][0] * s;
-                    int ny = y + wide[k][1] * s;
-                    wideNb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
-                }
-            }
-        }
         predicted = predict(pass);
         int prevMatch = -1;
         int prevResidual = 0;
@@ -295,8 +290,11 @@ final class PixelModel {
         int flat = nb[0];
         boolean flatNeighbours = flat != MISSING && nb[1] == flat && nb[2] == flat && nb[3] == flat && info != 2
                 && nb[4] == flat && nb[5] == flat && nb[6] == flat && nb[7] == flat;
-        // the wide context serves the flat decision and the candidates: differences only need it where flat
-        int hWide = candidates || flatNeighbours ? wideHash(plane, width, height, x, y, s, pass, inside, at) : 0;
+        // the wide context serves the flat decision and the candidates: differences only need it where flat; the
+        // wide neighbours themselves also serve the expert (read once for both)
+        boolean wideContext = candidates || flatNeighbours;
+        if (wideContext || expert != null) readWide(plane, width, height, x, y, s, pass, inside, at);
+        int hWide = wideContext ? wideHash(pass) : 0;
         if (flatNeighbours) {
             int index = ((pass * 2 + info) * 4 + Math.min(3, Integer.numberOfTrailingZeros(s))) * 2 + lastFlat;
             int entry = flatCounters[index];
@@ -487,11 +485,8 @@ final class PixelModel {
         int context2 = info * 16 + errors.level();
         setContexts(hShape, hPred, hCross, hGradient, errors.context(), hOffsets, hCoarse);
         if (expert != null) {
-            for (int k = 0; k < PixelScan.NEIGHBOURS; k++) {
-                expertFeatures[k] = nb[k] == MISSING ? 0 : Correction.clamp((long) nb[k] - base);
-            }
-            expertFeatures[PixelScan.NEIGHBOURS] = previousDifference;
-            expertFeatures[PixelScan.NEIGHBOURS + 1] = firstDifference;
+            // the correction's ten features, then the wide neighbours' offsets from P0
+            correction.copyFeatures(expertFeatures);
             for (int k = 0; k < PixelScan.WIDE; k++) {
                 expertFeatures[PixelScan.NEIGHBOURS + 2 + k] = wideNb[k] == MISSING ? 0
                         : Correction.clamp((long) wideNb[k] - base);
