@@ -3,6 +3,7 @@ package dev.nwf.conformance;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nwf.codec.CodingTool;
+import dev.nwf.codec.Effort;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.ModelResolver;
 import dev.nwf.codec.NwfCodec;
@@ -344,6 +345,20 @@ final class VectorGenerator {
                 "pixel levels of differences only given a period, which only a candidate could take",
                 withTools(differences, ToolLists.with(ToolLists.without(differencesList, CodingTool.PIXEL_LEVELS),
                         CodingTool.PIXEL_LEVELS, first, (byte) 24)), "INVALID_TOOLS");
+        // the expert (bit 6, SPEC.md §4.4.5): the small render takes it; its flag cleared, or set on a file coded
+        // without it (the plot at effort 1, which does not try it), changes every difference's mix, and the levels do
+        // not decode
+        if ((first & 0x40) == 0) throw new IllegalStateException("the smooth render came out without the expert");
+        reject("pixel-levels-expert-cleared", "pixel levels coded with the expert, its flag cleared",
+                withTools(differences, ToolLists.with(ToolLists.without(differencesList, CodingTool.PIXEL_LEVELS),
+                        CodingTool.PIXEL_LEVELS, (byte) (first & ~0x40), (byte) 0)), "CORRUPT_LEVEL");
+        NwfFile plainPlot = codec.withEffort(new Effort(1)).encode(SyntheticImages.plot(96, 64));
+        byte[] plotList = plainPlot.header().tools();
+        byte plotFirst = ToolLists.params(plotList, CodingTool.PIXEL_LEVELS)[0];
+        if ((plotFirst & 0x40) != 0) throw new IllegalStateException("the plot came out with the expert at effort 1");
+        reject("pixel-levels-expert-set", "pixel levels coded without the expert, its flag set",
+                withTools(plainPlot, ToolLists.with(ToolLists.without(plotList, CodingTool.PIXEL_LEVELS),
+                        CodingTool.PIXEL_LEVELS, (byte) (plotFirst | 0x40), (byte) 0)), "CORRUPT_LEVEL");
         withTool("rgb8-pixel-levels-shared-noise-48x40", "pixel levels of colours sharing green's noise: the"
                 + " correction predicts the colour differences from green's recorded differences (one-byte records)",
                 List.of("rgb", "8bit", "multi-level", "pixel-levels"),
