@@ -1,5 +1,7 @@
 package dev.nwf.codec;
 
+import java.util.List;
+
 /**
  * How hard the encoder searches, 1 to 9 as `cjxl -e` and `cwebp -z` (`nwf encode -e`): which codings it tries before
  * keeping the smallest file. Each effort tries what the one below does and more (choices made on trials of part of
@@ -36,15 +38,19 @@ public record Effort(int level) {
         return level >= 3;
     }
 
-    /** Images of at most this many pixels are tried with the pixel levels' expert (SPEC.md §4.4.5). */
-    static final long EXPERT_UP_TO_PIXELS = 1 << 16;
+    /** Images of at most this many pixels are tried both with and without the pixel levels' expert. */
+    static final long EXPERT_TRIAL_UP_TO_PIXELS = 1 << 16;
 
     /**
-     * From 3, for an image of at most {@link #EXPERT_UP_TO_PIXELS}: its samples' pixel levels are also coded with the
-     * expert, whose least squares cost about half again the decoding time, which a small image hardly notices.
+     * Whether a coding of the samples as pixel levels is done with the expert (SPEC.md §4.4.5), as a list of the
+     * choices to try: from 3, with it, and for an image of at most {@link #EXPERT_TRIAL_UP_TO_PIXELS} without it too;
+     * below, without. It codes every photo of sets A and P smaller (1–3.5 %), and graphics' pixel levels 0.3–0.5 %,
+     * for about a third more of the photos' pixel levels' decoding time (little more on graphics, whose samples mostly
+     * repeat a candidate); a small image where it does not pay costs little to code twice.
      */
-    boolean triesExpert(long pixels) {
-        return level >= 3 && pixels <= EXPERT_UP_TO_PIXELS;
+    List<Boolean> expertChoices(long pixels) {
+        if (level < 3) return List.of(false);
+        return pixels <= EXPERT_TRIAL_UP_TO_PIXELS ? List.of(false, true) : List.of(true);
     }
 
     /** At 9: YCoCg-R is tried too (it won on one photo of set A, by 0.7 %). */

@@ -197,7 +197,9 @@ public final class NwfCodec {
             if (pixels) {
                 ColourTransform ct = palette != null ? ColourTransform.NONE : pixelTransforms.get(0);
                 boolean with = palette != null || modes.get(0);
-                candidates.add(p -> encodePixels(image, palette, null, ct, maxLevels, with, metadata, icc, exif, p));
+                boolean expert = palette == null && effort.expertChoices(image.pixels()).contains(true);
+                candidates.add(p -> encodePixels(image, palette, null, ct, maxLevels, with, expert, metadata, icc,
+                        exif, p));
             } else {
                 candidates.add(p -> encode(image, null, metadata, icc, exif, p, mosaic));
             }
@@ -221,9 +223,8 @@ public final class NwfCodec {
         // colour image's ranks lose what subtract green relates, so both), and the palette's indices
         ValueMap map = allows(CodingTool.VALUE_MAP) && (pixels || rows || differencesOnly) ? ValueMap.fit(image)
                 : null;
-        // a small image's samples are also tried with the expert (SPEC.md §4.4.5): where the counters have little
-        // to learn from, its distribution is right from the first samples (set P's 32x32 crops 5 % smaller)
-        List<Boolean> experts = effort.triesExpert(image.pixels()) ? List.of(false, true) : List.of(false);
+        // the samples are coded with the expert (SPEC.md §4.4.5), a small image's tried without it too
+        List<Boolean> experts = effort.expertChoices(image.pixels());
         if (pixels || differencesOnly) {
             List<Integer> counts = pixels && oneLevelTrial ? List.of(maxLevels, 1) : List.of(maxLevels);
             // a small image gains little from progressive display and much from one level (an icon of 48x48:

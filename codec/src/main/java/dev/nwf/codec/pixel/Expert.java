@@ -55,6 +55,7 @@ final class Expert {
         double scale = meanAbs[at] / 256.0 / 1.386 * 0.7;
         inverseScale = 1 / (scale < 0.15 ? 0.15 : scale);
         tail = 1.0;
+        steps = 0;
     }
 
     /** P(difference ≥ t), t an integer (the integers as unit intervals centred on them). */
@@ -67,13 +68,24 @@ final class Expert {
         return SURVIVAL[i] + (SURVIVAL[i + 1] - SURVIVAL[i]) * f;
     }
 
-    /** The probability of the integers in [a, b], at least 10^−12. */
-    private double mass(double a, double b) {
-        double m = a > b ? 0 : survival(a) - survival(b + 1);
-        return m < 1e-12 ? 1e-12 : m;
+    /** P(difference ≥ 2^k) and P(difference ≤ −2^k) of the exponent steps taken: the sign's and mantissa's bounds. */
+    private final double[] above = new double[34];
+    private final double[] below = new double[34];
+    private int steps;
+    /** The mantissa's magnitudes so far, [lo, hi + 1), as P(this side, |difference| ≥ bound) at either bound. */
+    private double atLo;
+    private double atHi;
+    private double atMid;
+
+    private void step(int k) {
+        above[k] = survival(1L << k);
+        below[k] = 1 - survival(1 - (1L << k));
+        steps = k + 1;
     }
 
-    private static final double FAR = 1e9;
+    private static double floor(double m) {
+        return m < 1e-12 ? 1e-12 : m;
+    }
 
     /**
      * The stretched probability that |difference| ≥ 2^k given it is at least 2^(k−1) (or any, for k = 0); called for
@@ -81,27 +93,38 @@ final class Expert {
      */
     int exponentStep(int k) {
         double given = tail;
-        tail = mass(-FAR, -(1 << k)) + mass(1 << k, FAR);
+        step(k);
+        tail = floor(above[k] + below[k]);
         return stretched(tail / given);
     }
 
     /** The stretched probability that the difference is negative, its bit length {@code e} ≥ 1. */
     int negative(int e) {
-        double neg = mass(-((1 << e) - 1), -(1 << (e - 1)));
-        double pos = mass(1 << (e - 1), (1 << e) - 1);
+        while (steps <= e) step(steps); // step e, where the exponent's steps stopped at their last (e = bits)
+        double neg = floor(below[e - 1] - below[e]);
+        double pos = floor(above[e - 1] - above[e]);
         return stretched(neg / (neg + pos));
     }
 
     /**
-     * The stretched probability that mantissa bit {@code b} is 1 given the magnitude's bits above it, {@code above}
-     * (the top bit included), and the sign.
+     * The stretched probability that mantissa bit {@code b} is 1 given the magnitude's bits above it, {@code high}
+     * (the top bit included), and the sign: P(|difference| ≥ mid | within [lo, hi]) on the sign's side, the bounds'
+     * probabilities carried from the exponent steps and the bit before.
      */
-    int mantissaBit(int above, int b, boolean negative) {
-        int lo = above << (b + 1);
-        int mid = lo + (1 << b);
-        int hi = lo + (2 << b) - 1;
-        double upper = negative ? mass(-hi, -mid) : mass(mid, hi);
-        double all = negative ? mass(-hi, -lo) : mass(lo, hi);
+    int mantissaBit(int high, int b, boolean negative) {
+        if ((high >> 1) == 0) {
+            int e = b + 2;
+            atLo = negative ? below[e - 1] : above[e - 1];
+            atHi = negative ? below[e] : above[e];
+        } else if ((high & 1) != 0) {
+            atLo = atMid;
+        } else {
+            atHi = atMid;
+        }
+        long mid = ((long) high << (b + 1)) + (1L << b);
+        atMid = negative ? 1 - survival(1 - mid) : survival(mid);
+        double all = floor(atLo - atHi);
+        double upper = floor(atMid - atHi);
         return stretched(upper / all);
     }
 
