@@ -20,7 +20,8 @@ import java.util.Map;
  * <pre>
  * java -cp "cli/target/nwf.jar:cli/target/lib/*" scripts/AblationBench.java DIR ROUNDS ROW...
  * </pre>
- * A row is {@code all}, a tool name (coded without it, as {@code nwf encode --without}), or {@code model=FILE}
+ * A row is {@code all}, a tool name or {@code expert} (coded without it, as {@code nwf encode --without}), or
+ * {@code model=FILE}
  * (everything, with another model: an untrained one measures what the learned prior earns).
  */
 public class AblationBench {
@@ -41,7 +42,9 @@ public class AblationBench {
         for (int i = 2; i < args.length; i++) {
             String a = args[i];
             NwfCodec codec = base;
-            if (a.startsWith("model=")) {
+            if (a.equals("expert")) {
+                codec = base.withoutExpert();
+            } else if (a.startsWith("model=")) {
                 codec = new NwfCodec(ModelZoo.load(Path.of(a.substring(6))).model());
             } else if (!a.equals("all")) {
                 EnumSet<CodingTool> tools = EnumSet.copyOf(base.tools());

@@ -345,6 +345,27 @@ class CliEndToEndTest {
         assertFalse(Files.exists(dir.resolve("bad.nwf")));
     }
 
+    /**
+     * --without expert leaves pixel levels' expert (SPEC.md §4.4.5), a flag of tool pixel-levels, out: no pixel levels
+     * of the file use it, the file decodes exactly, and it is no smaller than the default's, which tries the expert
+     * beside it on an image this small.
+     */
+    @Test
+    void withoutExpertLeavesTheExpertOut() throws IOException {
+        Path with = dir.resolve("with-expert.nwf");
+        Path without = dir.resolve("without-expert.nwf");
+        assertEquals(0, Nwf.run("encode", png.toString(), "-o", with.toString(), "-q", "--without", "deflate-rows"));
+        assertEquals(0, Nwf.run("encode", png.toString(), "-o", without.toString(), "-q", "--without",
+                "deflate-rows,expert"));
+        var tools = dev.nwf.codec.NwfCodec.tools(headerOf(without));
+        assertTrue(tools.tools().contains(CodingTool.PIXEL_LEVELS), "the sample takes pixel levels: " + tools.describe());
+        assertTrue(tools.describe().stream().noneMatch(d -> d.contains("expert")), tools.describe().toString());
+        assertTrue(Files.size(with) <= Files.size(without), Files.size(with) + " > " + Files.size(without));
+        Path back = dir.resolve("back-without-expert.png");
+        assertEquals(0, Nwf.run("decode", without.toString(), "-o", back.toString(), "-q", "-f"));
+        assertTrue(original.sameAs(ImageFiles.read(back)));
+    }
+
     /** `nwf tools` prints the tool table: every tool's id and name, as JSON too. */
     @Test
     void toolsCommandListsTheTable() throws IOException {

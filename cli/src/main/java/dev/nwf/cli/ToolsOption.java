@@ -2,6 +2,7 @@ package dev.nwf.cli;
 
 import dev.nwf.codec.CodingTool;
 import dev.nwf.codec.NwfCodec;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
@@ -11,13 +12,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Which coding tools the encoder may use (SPEC.md §2.4.1): all its model's family supports, less those named. */
+/**
+ * Which coding tools the encoder may use (SPEC.md §2.4.1): all its model's family supports, less those named; and
+ * {@value #EXPERT}, pixel levels' expert (§4.4.5), a flag of tool pixel-levels that may be left out the same way.
+ */
 final class ToolsOption {
+    static final String EXPERT = "expert";
+
     /** The tool table's names, for the help text and shell completion. */
     static final class ToolNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return CodingTool.names().iterator();
+            List<String> names = new ArrayList<>(CodingTool.names());
+            names.add(EXPERT);
+            return names.iterator();
         }
     }
 
@@ -35,15 +43,21 @@ final class ToolsOption {
         if (without.isEmpty()) return codec;
         Set<CodingTool> tools = EnumSet.noneOf(CodingTool.class);
         tools.addAll(codec.tools());
+        boolean expert = true;
         for (String name : without) {
+            if (name.trim().equals(EXPERT)) {
+                expert = false;
+                continue;
+            }
             CodingTool t = CodingTool.ofName(name.trim());
             if (t == null) {
                 throw new ParameterException(command.commandLine(), "--without: no coding tool '" + name + "' (tools: "
-                        + String.join(", ", CodingTool.names()) + ")");
+                        + String.join(", ", CodingTool.names()) + ", and " + EXPERT + ")");
             }
             tools.remove(t);
         }
         tools.removeIf(t -> t.needs != null && !tools.contains(t.needs));
-        return codec.withTools(tools);
+        NwfCodec coded = codec.withTools(tools);
+        return expert ? coded : coded.withoutExpert();
     }
 }

@@ -189,6 +189,7 @@ public final class CodingTools {
                     m.put("coarsestLeftOut", pixelLevelsSkipped);
                     m.put("period", pixelLevelsPeriod);
                     m.put("candidates", pixelLevelsCandidates);
+                    m.put("expert", pixelLevelsExpert);
                 }
                 case PALETTE -> {
                     m.put("colours", palette.size());

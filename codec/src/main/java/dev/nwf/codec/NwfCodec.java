@@ -47,14 +47,16 @@ public final class NwfCodec {
     /** Images of at most this many pixels are also tried as one pixel level (SPEC.md §4.4.1). */
     static final long ONE_LEVEL_TRIAL_PIXELS = 1 << 15;
     private final Effort effort;
+    /** Whether pixel levels may use the expert (SPEC.md §4.4.5), a flag of tool pixel-levels rather than a tool. */
+    private final boolean expert;
 
     /** A codec whose encoder may use every tool the model's family supports. */
     public NwfCodec(NwfModel model, NetEvaluator evaluator) {
-        this(model, evaluator, CodingTool.supportedBy(model), 0, 0, Effort.DEFAULT);
+        this(model, evaluator, CodingTool.supportedBy(model), 0, 0, Effort.DEFAULT, true);
     }
 
     private NwfCodec(NwfModel model, NetEvaluator evaluator, Set<CodingTool> allowed, int threads, int maxLevels,
-            Effort effort) {
+            Effort effort, boolean expert) {
         this.model = model;
         this.evaluator = evaluator;
         Set<CodingTool> copy = EnumSet.noneOf(CodingTool.class);
@@ -63,6 +65,7 @@ public final class NwfCodec {
         this.threads = threads;
         this.maxLevels = maxLevels;
         this.effort = effort;
+        this.expert = expert;
     }
 
     /**
@@ -71,7 +74,7 @@ public final class NwfCodec {
      */
     public NwfCodec withThreads(int threads) {
         if (threads < 0) throw new IllegalArgumentException("threads must be 0 (one per core) or more: " + threads);
-        return new NwfCodec(model, evaluator, allowed, threads, maxLevels, effort);
+        return new NwfCodec(model, evaluator, allowed, threads, maxLevels, effort, expert);
     }
 
     /** Threads the encoder may use. */
@@ -88,12 +91,12 @@ public final class NwfCodec {
         if (maxLevels < 0 || maxLevels > 255) {
             throw new IllegalArgumentException("levels must be 0 (all) or 1 to 255: " + maxLevels);
         }
-        return new NwfCodec(model, evaluator, allowed, threads, maxLevels, effort);
+        return new NwfCodec(model, evaluator, allowed, threads, maxLevels, effort, expert);
     }
 
     /** A codec whose encoder searches with this effort ({@link Effort}); files decode the same way at any effort. */
     public NwfCodec withEffort(Effort newEffort) {
-        return new NwfCodec(model, evaluator, allowed, threads, maxLevels, newEffort);
+        return new NwfCodec(model, evaluator, allowed, threads, maxLevels, newEffort, expert);
     }
 
     /** The encoder's effort. */
@@ -120,7 +123,20 @@ public final class NwfCodec {
                 throw new IllegalArgumentException("tool " + t.toolName + " needs " + t.needs.toolName);
             }
         }
-        return new NwfCodec(model, evaluator, tools, threads, maxLevels, effort);
+        return new NwfCodec(model, evaluator, tools, threads, maxLevels, effort, expert);
+    }
+
+    /**
+     * A codec whose pixel levels never use the expert (SPEC.md §4.4.5; `nwf encode --without expert`): for measuring
+     * what it earns, and for faster decoding of photos' pixel levels at the cost of their size.
+     */
+    public NwfCodec withoutExpert() {
+        return new NwfCodec(model, evaluator, allowed, threads, maxLevels, effort, false);
+    }
+
+    /** Whether pixel levels may use the expert. */
+    public boolean usesExpert() {
+        return expert;
     }
 
     /** The tools this codec's encoder may use. */
@@ -197,7 +213,7 @@ public final class NwfCodec {
             if (pixels) {
                 ColourTransform ct = palette != null ? ColourTransform.NONE : pixelTransforms.get(0);
                 boolean with = palette != null || modes.get(0);
-                boolean expert = palette == null && effort.expertChoices(image.pixels()).contains(true);
+                boolean expert = palette == null && expertChoices(image).contains(true);
                 candidates.add(p -> encodePixels(image, palette, null, ct, maxLevels, with, expert, metadata, icc,
                         exif, p));
             } else {
@@ -224,7 +240,7 @@ public final class NwfCodec {
         ValueMap map = allows(CodingTool.VALUE_MAP) && (pixels || rows || differencesOnly) ? ValueMap.fit(image)
                 : null;
         // the samples are coded with the expert (SPEC.md §4.4.5), a small image's tried without it too
-        List<Boolean> experts = effort.expertChoices(image.pixels());
+        List<Boolean> experts = expertChoices(image);
         if (pixels || differencesOnly) {
             List<Integer> counts = pixels && oneLevelTrial ? List.of(maxLevels, 1) : List.of(maxLevels);
             // a small image gains little from progressive display and much from one level (an icon of 48x48:
@@ -259,6 +275,11 @@ public final class NwfCodec {
         return best(candidates, progress);
     }
 
+    /** With and/or without the expert, as the effort asks and the codec allows. */
+    private List<Boolean> expertChoices(Image image) {
+        return expert ? effort.expertChoices(image.pixels()) : List.of(false);
+    }
+
     /** Codes every candidate whole and keeps the smallest file. */
     private static NwfFile best(List<Function<EncodeProgress, NwfFile>> candidates, EncodeProgress progress) {
         NwfFile best = null;
@@ -291,9 +312,16 @@ public final class NwfCodec {
             }
         }
         BlockGrid grid = allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
-        long legall = levelBytes(sample, trialTools(null, grid, Lifting.Filter.LE_GALL_53, null), (l, t) -> { });
         long haar = allows(CodingTool.HAAR_SPLIT)
                 ? levelBytes(sample, trialTools(null, grid, Lifting.Filter.HAAR, null), (l, t) -> { }) : Long.MAX_VALUE;
+        // where pixel levels beat Haar's by 5 %, below effort 8 the image takes pixel levels unless the 5/3 codes
+        // the mosaic smaller than Haar and within 5 % of them, which no image of sets A and P did: its trial, which
+        // evaluates the network and took twice Haar's time, is left out (set P encoded 1.1 times as fast)
+        boolean legallDecides = effort.codesWaveletBesideClearPixels() || haar == Long.MAX_VALUE
+                || pixelBytes * 20 >= haar * 19;
+        long legall = legallDecides
+                ? levelBytes(sample, trialTools(null, grid, Lifting.Filter.LE_GALL_53, null), (l, t) -> { })
+                : Long.MAX_VALUE;
         // differences only, under the better transform: a textured render's or a camera frame's samples rarely
         // equal a candidate, and their decisions cost more than they save; not where even that would leave pixel
         // levels behind the wavelet's (a JPEG-decoded photo's mosaic: 18-36 % larger with candidates)
