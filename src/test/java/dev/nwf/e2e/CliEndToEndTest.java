@@ -361,6 +361,9 @@ class CliEndToEndTest {
         assertTrue(tools.tools().contains(CodingTool.PIXEL_LEVELS), "the sample takes pixel levels: " + tools.describe());
         assertTrue(tools.describe().stream().noneMatch(d -> d.contains("expert")), tools.describe().toString());
         assertTrue(Files.size(with) <= Files.size(without), Files.size(with) + " > " + Files.size(without));
+        // info --json names the flag either way
+        var flag = toolJson(runPiped(new byte[0], "info", without.toString(), "--json"), "pixel-levels").get("expert");
+        assertTrue(flag != null && !flag.asBoolean(), "expert in info --json: " + flag);
         Path back = dir.resolve("back-without-expert.png");
         assertEquals(0, Nwf.run("decode", without.toString(), "-o", back.toString(), "-q", "-f"));
         assertTrue(original.sameAs(ImageFiles.read(back)));
