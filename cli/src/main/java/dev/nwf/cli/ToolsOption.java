@@ -45,11 +45,12 @@ final class ToolsOption {
         tools.addAll(codec.tools());
         boolean expert = true;
         for (String name : without) {
-            if (name.trim().equals(EXPERT)) {
+            String trimmed = name.trim();
+            if (trimmed.equals(EXPERT)) {
                 expert = false;
                 continue;
             }
-            CodingTool t = CodingTool.ofName(name.trim());
+            CodingTool t = CodingTool.ofName(trimmed);
             if (t == null) {
                 throw new ParameterException(command.commandLine(), "--without: no coding tool '" + name + "' (tools: "
                         + String.join(", ", CodingTool.names()) + ", and " + EXPERT + ")");

@@ -49,8 +49,9 @@ public enum CodingTool {
     PALETTE(11, "palette", "§4.0.1", "one plane of indices into the image's colours", null, true),
     /**
      * §4.4: one byte, bit 7 differences only (no candidate decisions), bit 6 the expert (§4.4.5) and below them how
-     * many of §4.3's coarsest levels are left out, then level 0's period (LEB128); levels hold the image decimated by powers of two, pixel by pixel,
-     * under an exact-context mixing model, instead of wavelet bands under the family's prior; no network is evaluated.
+     * many of §4.3's coarsest levels are left out, then level 0's period (LEB128); levels hold the image decimated by
+     * powers of two, pixel by pixel, under an exact-context mixing model, instead of wavelet bands under the family's
+     * prior; no network is evaluated.
      * Not with the wavelet's tools.
      */
     PIXEL_LEVELS(12, "pixel-levels", "§4.4", "levels of decimated pixels under an exact-context model (graphics)",

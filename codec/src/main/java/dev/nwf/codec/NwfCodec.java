@@ -134,11 +134,6 @@ public final class NwfCodec {
         return new NwfCodec(model, evaluator, allowed, threads, maxLevels, effort, false);
     }
 
-    /** Whether pixel levels may use the expert. */
-    public boolean usesExpert() {
-        return expert;
-    }
-
     /** The tools this codec's encoder may use. */
     public Set<CodingTool> tools() {
         return allowed;
@@ -263,8 +258,8 @@ public final class NwfCodec {
                     }
                 }
                 if (pixels && palette != null) {
-                    candidates.add(p -> encodePixels(image, palette, null, ColourTransform.NONE, levels, true, metadata,
-                            icc, exif, p));
+                    candidates.add(p -> encodePixels(image, palette, null, ColourTransform.NONE, levels, true, false,
+                            metadata, icc, exif, p));
                 }
             }
         }
@@ -419,14 +414,8 @@ public final class NwfCodec {
     /**
      * Codes the image's samples under the colour transform {@code ct}, or with a palette its indices (ct NONE), as
      * pixel levels (SPEC.md §4.4), at most {@code levels} of them (0: every level of the plan), with candidates or
-     * differences only; with a value map, the samples' ranks.
+     * differences only, with the expert (SPEC.md §4.4.5) or without; with a value map, the samples' ranks.
      */
-    private NwfFile encodePixels(Image image, Palette palette, ValueMap map, ColourTransform ct, int levels,
-            boolean candidates, Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress) {
-        return encodePixels(image, palette, map, ct, levels, candidates, false, metadata, icc, exif, progress);
-    }
-
-    /** As above, with the expert (SPEC.md §4.4.5) where {@code expert}. */
     private NwfFile encodePixels(Image image, Palette palette, ValueMap map, ColourTransform ct, int levels,
             boolean candidates, boolean expert, Map<String, Object> metadata, byte[] icc, byte[] exif,
             EncodeProgress progress) {

@@ -6,8 +6,8 @@ package dev.nwf.codec.pixel;
  * difference's exponent steps, its sign and its mantissa bits a probability, stretched, as one more mixer input. The
  * prediction P is not moved, so every context keyed by it keeps what it learnt. A crop's counters have learnt little
  * when its samples come, where the distribution is right from its first samples: set P's 32×32 crops as pixel levels
- * 5 % smaller, whole photos 1–2.3 %. Doubles throughout, with + − × ÷ and comparisons only (IEEE 754, round to nearest, no fused
- * operations), so every conforming platform computes the same probabilities.
+ * 5 % smaller, whole photos 1–2.3 %. Doubles throughout, with + − × ÷ and comparisons only (IEEE 754, round to
+ * nearest, no fused operations), so every conforming platform computes the same probabilities.
  */
 final class Expert {
     /** Scale units the survival table spans either side of the location, and its points a unit. */

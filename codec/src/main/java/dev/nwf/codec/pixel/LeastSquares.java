@@ -4,8 +4,8 @@ package dev.nwf.codec.pixel;
  * The expert's location (SPEC.md §4.4.5): per pass, recursive least squares of a sample's offset from P0 on
  * {@value #FEATURES} features — the eight neighbours' and six farther neighbours' offsets from P0, and the earlier
  * channels' differences — with forgetting 0.9995 and ridge 1, the weights solved (LDLᵀ) after every 4th of
- * the pass's first {@value #EARLY} samples, then every {@value #SOLVE_EVERY}th. Doubles with + − × ÷ only, in the order written here, so that the
- * weights are the same everywhere.
+ * the pass's first {@value #EARLY} samples, then every {@value #SOLVE_EVERY}th. Doubles with + − × ÷ only, in the
+ * order written here, so that the weights are the same everywhere.
  */
 final class LeastSquares {
     static final int FEATURES = PixelScan.NEIGHBOURS + 2 + PixelScan.WIDE;
@@ -23,9 +23,9 @@ final class LeastSquares {
      * every {@value #SOLVE_EVERY}th: every 4th throughout would code set P's development half 0.1 % smaller for
      * about a third more of the expert's time.
      */
-    static final int SOLVE_EVERY = 32;
-    static final int EARLY = 2048;
-    static final int SOLVE_EARLY_EVERY = 4;
+    private static final int SOLVE_EVERY = 32;
+    private static final int EARLY = 2048;
+    private static final int SOLVE_EARLY_EVERY = 4;
     private static final double LIMIT = 1e6;
 
     /** Per pass: the lower triangle of Σ g·f fᵀ, row by row, Σ g·f·target, the gain g, and the weights. */

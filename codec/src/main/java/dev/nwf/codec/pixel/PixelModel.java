@@ -134,13 +134,8 @@ final class PixelModel {
      * @param candidates whether samples are first compared with candidates (false: differences only)
      * @param colour whether the channel is a colour after the first (channel 1 or 2 of 3 or 4), whose prediction the
      *     correction moves (SPEC.md §4.4.2)
+     * @param expert whether a difference's decisions mix the expert's probability too (SPEC.md §4.4.5)
      */
-    PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean candidates,
-            boolean colour) {
-        this(channel, part, bits, mid, least, greatest, tableBits, candidates, colour, false);
-    }
-
-    /** As above, with the expert (SPEC.md §4.4.5) where {@code expert}. */
     PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean candidates,
             boolean colour, boolean expert) {
         if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
