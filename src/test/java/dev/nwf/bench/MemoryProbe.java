@@ -55,6 +55,7 @@ public final class MemoryProbe {
     private static java.util.Set<CodingTool> without(java.util.Set<CodingTool> tools, String names) {
         java.util.Set<CodingTool> left = java.util.EnumSet.copyOf(tools);
         for (String name : names.split(",")) left.remove(CodingTool.ofName(name));
+        left.removeIf(t -> t.needs != null && !left.contains(t.needs));
         return left;
     }
 }

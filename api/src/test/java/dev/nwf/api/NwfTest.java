@@ -33,7 +33,8 @@ class NwfTest {
 
     @Test
     void progressSeesEveryLevelCoarsestFirst() throws IOException {
-        Image graphic = SyntheticImages.graphic(240, 160, 3, 8, 23);
+        // six levels in the plan: two of them before the raster finish's (SPEC.md §4.4.1), then the image
+        Image graphic = SyntheticImages.graphic(480, 320, 3, 8, 23);
         byte[] nwf = Nwf.encode(ImageFiles.toBufferedImage(graphic));
         List<int[]> seen = new ArrayList<>();
         BufferedImage last = Nwf.decode(new ByteArrayInputStream(nwf),
@@ -44,7 +45,7 @@ class NwfTest {
             assertEquals(seen.size(), seen.get(i)[1]);
             if (i > 0) assertTrue(seen.get(i)[2] > seen.get(i - 1)[2]);
         }
-        assertEquals(240, seen.get(seen.size() - 1)[2]);
+        assertEquals(480, seen.get(seen.size() - 1)[2]);
         assertSame(graphic, last);
     }
 

@@ -68,7 +68,14 @@ public enum CodingTool {
      * samples, which the decoder has), where the couplings, seeing only their own block, extrapolate.
      */
     KEPT_CONTEXT(14, "kept-context", "§8.3", "the latents' mean filter reads the kept grid around their block",
-            ADAPTIVE_MEAN, false, true, false);
+            ADAPTIVE_MEAN, false, true, false),
+    /**
+     * §4.4.1: one byte, t (1 to 30); the last pixel level codes in raster order every pixel that the levels down to
+     * stride 2^t do not hold, instead of the finer levels' two passes each: a preview at 1/2^t, then rows; where
+     * decimated pixels predict poorly (renders, camera photos), most of what progression costs.
+     */
+    RASTER_FINISH(15, "raster-finish", "§4.4.1", "the last pixel level finishes the image in raster order",
+            PIXEL_LEVELS, true);
 
     /** The tools that shape wavelet levels, which pixel levels replace. */
     static final Set<CodingTool> WAVELET_ONLY = EnumSet.of(HAAR_SPLIT, ADAPTIVE_MEAN, BLOCK_GRID, ZERO_CONTEXT,

@@ -7,6 +7,7 @@ import dev.nwf.codec.entropy.CorruptStreamException;
 import dev.nwf.codec.level.RgFlowLevels;
 import dev.nwf.codec.nwf.DetailContext;
 import dev.nwf.codec.nwf.context.BlockGrid;
+import dev.nwf.codec.pixel.PixelLevels;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.Lifting;
 import dev.nwf.codec.transform.Palette;
@@ -55,6 +56,8 @@ public final class CodingTools {
     final boolean pixelLevelsExpert;
     /** Whether the one level is rows in a DEFLATE stream (SPEC.md §4.5). */
     final boolean deflateRows;
+    /** With pixel levels, the raster finish's t (SPEC.md §4.4.1), 0 for none. */
+    final int rasterFinish;
 
     static final int NO_PIXEL_LEVELS = -1;
     /** The bit of pixel-levels' first parameter byte that says differences only (SPEC.md §2.4.1, §4.4). */
@@ -70,13 +73,14 @@ public final class CodingTools {
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             boolean keptContext, int bandStreamsLog2, Palette palette) {
         this(colourTransform, valueMap, blockGrid, haarSplit, adaptiveMean, zeroContext, biasCorrection, errorFeedback,
-                scaleBlend, keptContext, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, true, false, false);
+                scaleBlend, keptContext, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, true, false, false, 0);
     }
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             boolean keptContext, int bandStreamsLog2, Palette palette, int pixelLevelsSkipped, int pixelLevelsPeriod,
-            boolean pixelLevelsCandidates, boolean pixelLevelsExpert, boolean deflateRows) {
+            boolean pixelLevelsCandidates, boolean pixelLevelsExpert, boolean deflateRows, int rasterFinish) {
+        this.rasterFinish = rasterFinish;
         this.colourTransform = colourTransform;
         this.valueMap = valueMap;
         this.blockGrid = blockGrid;
@@ -107,15 +111,15 @@ public final class CodingTools {
      * differences only, with or without the expert.
      */
     static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette, int skipped,
-            int period, boolean candidates, boolean expert) {
+            int period, boolean candidates, boolean expert, int rasterFinish) {
         return new CodingTools(colourTransform, valueMap, null, false, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, skipped, period, candidates, expert, false);
+                NO_BAND_STREAMS, palette, skipped, period, candidates, expert, false, rasterFinish);
     }
 
     /** One level of rows in a DEFLATE stream (SPEC.md §4.5), of the samples, their ranks or a palette's indices. */
     static CodingTools deflateRows(ValueMap valueMap, Palette palette) {
         return new CodingTools(ColourTransform.NONE, valueMap, null, false, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true, false, true);
+                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true, false, true, 0);
     }
 
     /** The tools listed, in id order. */
@@ -135,6 +139,7 @@ public final class CodingTools {
         if (pixelLevels()) out.add(CodingTool.PIXEL_LEVELS);
         if (deflateRows) out.add(CodingTool.DEFLATE_ROWS);
         if (keptContext) out.add(CodingTool.KEPT_CONTEXT);
+        if (rasterFinish > 0) out.add(CodingTool.RASTER_FINISH);
         return Collections.unmodifiableSet(out);
     }
 
@@ -160,6 +165,7 @@ public final class CodingTools {
                         + (pixelLevelsPeriod == 0 ? "" : ", level 0 with period " + pixelLevelsPeriod)
                         + (pixelLevelsCandidates ? "" : ", differences only")
                         + (pixelLevelsExpert ? ", expert" : "");
+                case RASTER_FINISH -> t.toolName + " from stride " + (1 << rasterFinish);
                 default -> t.toolName;
             });
         }
@@ -191,6 +197,7 @@ public final class CodingTools {
                     m.put("candidates", pixelLevelsCandidates);
                     m.put("expert", pixelLevelsExpert);
                 }
+                case RASTER_FINISH -> m.put("fromStride", 1 << rasterFinish);
                 case PALETTE -> {
                     m.put("colours", palette.size());
                     m.put("codedDepth", palette.codedDepth());
@@ -248,6 +255,7 @@ public final class CodingTools {
                             | (pixelLevelsExpert ? EXPERT : 0));
                     ValueMap.writeVarint(out, pixelLevelsPeriod);
                 }
+                case RASTER_FINISH -> out.write(rasterFinish);
                 case PALETTE -> {
                     byte[] colours = palette.toBytes();
                     ValueMap.writeVarint(out, colours.length);
@@ -275,6 +283,7 @@ public final class CodingTools {
         int pixelPeriod = 0;
         boolean pixelCandidates = true;
         boolean pixelExpert = false;
+        int finish = 0;
         Set<CodingTool> seen = EnumSet.noneOf(CodingTool.class);
         ToolSet.Read set = list.length == 0 ? new ToolSet.Read(new int[0], 0) : ToolSet.read(list);
         int pos = set.end();
@@ -356,6 +365,13 @@ public final class CodingTools {
                         if (period != 0 && !pixelCandidates) throw new CodingToolException(INVALID_TOOLS, pos - 1,
                                 "pixel-levels of differences only has no candidates to take a period's sample");
                     }
+                    case RASTER_FINISH -> {
+                        finish = param(list, pos++, t);
+                        if (finish < 1 || finish > PixelLevels.MAX_FINISH) {
+                            throw new CodingToolException(INVALID_TOOLS, pos - 1, "raster-finish from stride 2^"
+                                    + finish + ": t must be 1.." + PixelLevels.MAX_FINISH);
+                        }
+                    }
                     default -> {
                     }
                 }
@@ -398,7 +414,8 @@ public final class CodingTools {
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
                         seen.contains(CodingTool.ERROR_FEEDBACK),
                 seen.contains(CodingTool.SCALE_BLEND), seen.contains(CodingTool.KEPT_CONTEXT), bandStreams, palette,
-                pixelSkipped, pixelPeriod, pixelCandidates, pixelExpert, seen.contains(CodingTool.DEFLATE_ROWS));
+                pixelSkipped, pixelPeriod, pixelCandidates, pixelExpert, seen.contains(CodingTool.DEFLATE_ROWS),
+                finish);
     }
 
     private static int param(byte[] list, int pos, CodingTool t) throws CodingToolException {

@@ -83,6 +83,14 @@ public record Effort(int level) {
         return level >= 8;
     }
 
+    /**
+     * From 8: pixel levels are coded with the raster finish and without it (every finer level in two passes), and the
+     * smaller kept; below, with it only (SPEC.md §4.4.1).
+     */
+    boolean triesWithoutRasterFinish() {
+        return level >= 8;
+    }
+
     /** At 9: pixel levels are tried on every image, not only where a mosaic says they may pay. */
     boolean triesPixelLevelsEverywhere() {
         return level >= 9;

@@ -299,7 +299,8 @@ public final class NwfCodec {
         long pixelBytes = Long.MAX_VALUE;
         ColourTransform pixelTransform = null;
         for (ColourTransform ct : pixelTransforms(sample)) {
-            long bytes = totalBytes(new PixelLevels(ct, threads, 0, 0, !differencesFirst).encode(sample,
+            long bytes = totalBytes(new PixelLevels(ct, threads, 0, 0, !differencesFirst, false,
+                    rasterFinish(sample, 0)).encode(sample,
                     List.of(ct), (l, t) -> { }).payloads());
             if (bytes < pixelBytes) {
                 pixelBytes = bytes;
@@ -323,7 +324,8 @@ public final class NwfCodec {
         boolean candidates = !differencesFirst;
         if (candidates && effort.triesDifferencesOnly()
                 && pixelBytes < DIFFERENCES_ONLY_REACH * Math.min(legall, haar)) {
-            long bytes = totalBytes(new PixelLevels(pixelTransform, threads, 0, 0, false).encode(sample,
+            long bytes = totalBytes(new PixelLevels(pixelTransform, threads, 0, 0, false, false,
+                    rasterFinish(sample, 0)).encode(sample,
                     List.of(pixelTransform), (l, t) -> { }).payloads());
             if (bytes < pixelBytes) {
                 pixelBytes = bytes;
@@ -424,18 +426,42 @@ public final class NwfCodec {
         int skipped = levels == 0 ? 0 : Math.max(0, planned - levels);
         // a period (SPEC.md §4.4.1) is a trial: where its samples repeat often enough, coded with and without it
         int period = candidates ? Period.choose(coded, planned - skipped) : 0;
-        PixelLevels coding = new PixelLevels(ct, threads, skipped, 0, candidates, expert);
-        List<byte[]> payloads = coding.encode(coded, List.of(ct), period == 0 ? progress
-                : Parts.of(progress, 0, 2)).payloads();
-        if (period != 0) {
-            List<byte[]> periodic = new PixelLevels(ct, threads, skipped, period, true, expert).encode(coded,
-                    List.of(ct), Parts.of(progress, 1, 2)).payloads();
-            if (totalBytes(periodic) < totalBytes(payloads)) payloads = periodic;
-            else period = 0;
+        // with the raster finish, and from effort 8 without it too
+        int finish = rasterFinish(image, skipped);
+        List<Integer> finishes = finish > 0 && effort.triesWithoutRasterFinish() ? List.of(finish, 0)
+                : List.of(finish);
+        List<PixelLevels> codings = new ArrayList<>();
+        for (int f : finishes) {
+            codings.add(new PixelLevels(ct, threads, skipped, 0, candidates, expert, f));
+            if (period != 0) codings.add(new PixelLevels(ct, threads, skipped, period, true, expert, f));
         }
-        return file(image, coding.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, map,
-                palette, skipped, period, candidates, expert), metadata, icc, exif);
+        PixelLevels best = null;
+        List<byte[]> payloads = null;
+        for (int i = 0; i < codings.size(); i++) {
+            PixelLevels coding = codings.get(i);
+            List<byte[]> p = coding.encode(coded, List.of(ct), Parts.of(progress, i, codings.size())).payloads();
+            if (payloads == null || totalBytes(p) < totalBytes(payloads)) {
+                payloads = p;
+                best = coding;
+            }
+        }
+        return file(image, best.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, map,
+                palette, skipped, best.period(), candidates, expert, best.finish()), metadata, icc, exif);
     }
+
+    /**
+     * The raster finish's t for pixel levels of an image with {@code skipped} coarse levels left out (SPEC.md
+     * §4.4.1): {@value #RASTER_FINISH_FROM} where the plan allows it, fewer where it is short, 0 without the tool.
+     */
+    private int rasterFinish(Image image, int skipped) {
+        if (!allows(CodingTool.RASTER_FINISH) || FINISH_OFF) return 0;
+        return PixelLevels.finishFor(image.width(), image.height(), skipped, RASTER_FINISH_FROM);
+    }
+
+    static final boolean FINISH_OFF = Boolean.getBoolean("nwf.noFinish");
+
+    /** The raster finish's preview is the image at 1/16 (an encoder's choice, not part of the format). */
+    static final int RASTER_FINISH_FROM = 4;
 
     /** What the levels code: a palette's indices, a value map's ranks, or the image's samples. */
     private static Image coded(Image image, Palette palette, ValueMap map) {
@@ -602,7 +628,7 @@ public final class NwfCodec {
         if (tools.deflateRows) return new DeflateRows();
         if (tools.pixelLevels()) {
             return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped, tools.pixelLevelsPeriod,
-                    tools.pixelLevelsCandidates, tools.pixelLevelsExpert);
+                    tools.pixelLevelsCandidates, tools.pixelLevelsExpert, tools.rasterFinish);
         }
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) {
             return new RgFlowLevels(evaluator, model, tools.latentContext());

@@ -7,6 +7,7 @@ import dev.nwf.codec.net.ReferenceEvaluator;
 import dev.nwf.codec.transform.Pyramid;
 import dev.nwf.codec.transform.ValueMap;
 import dev.nwf.format.NwfContainer;
+import dev.nwf.format.LevelInfo;
 import dev.nwf.format.NwfFile;
 import dev.nwf.format.NwfFormatException;
 import dev.nwf.format.NwfHeader;
@@ -14,6 +15,7 @@ import dev.nwf.format.NwfStreamReader;
 import dev.nwf.format.ReadOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 import java.io.InputStream;
 import java.util.Objects;
 
@@ -104,7 +106,7 @@ public final class NwfDecoder {
     public Decoded decode(InputStream in) throws IOException {
         NwfStreamReader reader = NwfContainer.open(in, options);
         NwfHeader h = reader.header();
-        Levels d = start(h);
+        Levels d = start(h, reader.levelIndex());
         while (d.done < d.wanted) {
             byte[] payload = reader.nextLevel();
             if (payload == null) break;
@@ -127,7 +129,7 @@ public final class NwfDecoder {
     /** Decodes a file already read, whose levels may be fewer than its header declares (a truncated file). */
     public Decoded decode(NwfFile file) throws IOException {
         NwfHeader h = file.header();
-        Levels d = start(h);
+        Levels d = start(h, file.levelIndex());
         while (d.done < Math.min(d.wanted, file.levelCount())) d.next(file.level(d.done));
         String reason = d.done == h.levels() ? null : d.done == d.wanted ? "stopped at level " + d.wanted + " as asked"
                 : "only " + file.levelCount() + " of " + h.levels() + " levels are present";
@@ -135,11 +137,12 @@ public final class NwfDecoder {
         return new Decoded(d.image(), d.done, h.levels(), reason, file.metadata(), file.icc(), file.exif());
     }
 
-    private Levels start(NwfHeader h) throws IOException {
+    private Levels start(NwfHeader h, List<LevelInfo> index) throws IOException {
         NwfModel model = models.resolve(h.modelId(), h.modelDigest());
         CodingTools tools = CodingTools.parse(h.tools(), h.channels(), h.bitDepth(), model.family());
         NwfCodec codec = new NwfCodec(model, evaluator).withThreads(threads);
-        return new Levels(h, tools, codec.levelCodingFor(tools), Math.max(1, h.levels() - dropFinest), listener);
+        return new Levels(h, index, tools, codec.levelCodingFor(tools), Math.max(1, h.levels() - dropFinest),
+                listener);
     }
 
     /** Refuses a decode that fell short of the levels asked for, unless partial results are allowed. */
@@ -167,7 +170,7 @@ public final class NwfDecoder {
         int done;
         private long workDone;
 
-        Levels(NwfHeader h, CodingTools tools, LevelCoding levelCoding, int wanted,
+        Levels(NwfHeader h, List<LevelInfo> index, CodingTools tools, LevelCoding levelCoding, int wanted,
                 LevelListener listener) throws IOException {
             this.header = h;
             this.tools = tools;
@@ -177,6 +180,14 @@ public final class NwfDecoder {
             if (sizes.length != h.levels()) {
                 throw new CorruptLevelException(0, 0, "header declares " + h.levels() + " levels, a " + h.width() + "x"
                         + h.height() + " image has " + sizes.length, null);
+            }
+            // the container checked the sizes' shape; the tools decide which jump before the finest level they take
+            for (int i = 0; i < sizes.length; i++) {
+                LevelInfo l = index.get(i);
+                if (l.width() != sizes[i][0] || l.height() != sizes[i][1]) {
+                    throw new CorruptLevelException(i, 0, "level " + i + " is listed as " + l.width() + "x"
+                            + l.height() + ", its tools make it " + sizes[i][0] + "x" + sizes[i][1], null);
+                }
             }
             this.coding = levelCoding.decoder(tools.codedChannels(h.channels()), h.width(), h.height(),
                     tools.codedDepth(h.bitDepth()));

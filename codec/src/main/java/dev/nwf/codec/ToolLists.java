@@ -30,7 +30,7 @@ public final class ToolLists {
             if (t == null) throw new IllegalArgumentException("tool id " + id + " is not in the table");
             int start = pos;
             switch (t) {
-                case COLOUR_TRANSFORM, BAND_STREAMS -> pos += 1;
+                case COLOUR_TRANSFORM, BAND_STREAMS, RASTER_FINISH -> pos += 1;
                 case PIXEL_LEVELS -> {
                     pos++;
                     while ((list[pos++] & 0x80) != 0) {
@@ -109,6 +109,7 @@ public final class ToolLists {
             case COLOUR_TRANSFORM -> new byte[] {1};
             case BLOCK_GRID -> new byte[] {8, 3, 3};
             case BAND_STREAMS -> new byte[] {14};
+            case RASTER_FINISH -> new byte[] {4};
             case PIXEL_LEVELS -> new byte[] {0, 0};
             case VALUE_MAP, PALETTE -> throw new IllegalArgumentException("a " + tool.toolName + " cannot be made up");
             default -> new byte[0];

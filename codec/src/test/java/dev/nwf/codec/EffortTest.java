@@ -49,7 +49,13 @@ class EffortTest {
         Image graphic = SyntheticImages.graphic(640, 480, 3, 8, 6);
         assertTrue(graphic.pixels() > 1 << 18, "large enough for a mosaic (SplitChoice.WHOLE_TRIAL_PIXELS)");
         assertTrue(codings(7, graphic) < codings(8, graphic), "effort 7 codes fewer candidates whole");
-        assertEquals(NwfContainer.toBytes(encode(7, graphic)).length, NwfContainer.toBytes(encode(8, graphic)).length);
+        // effort 8 also codes pixel levels without the raster finish: left out, the two efforts make the same file
+        java.util.Set<CodingTool> noFinish = java.util.EnumSet.copyOf(codec.tools());
+        noFinish.remove(CodingTool.RASTER_FINISH);
+        NwfCodec plain = codec.withTools(noFinish);
+        assertEquals(NwfContainer.toBytes(plain.withEffort(new Effort(7)).encode(graphic)).length,
+                NwfContainer.toBytes(plain.withEffort(new Effort(8)).encode(graphic)).length);
+        assertTrue(NwfContainer.toBytes(encode(8, graphic)).length <= NwfContainer.toBytes(encode(7, graphic)).length);
     }
 
     /** How many whole codings the encoder made of the image at this effort. */

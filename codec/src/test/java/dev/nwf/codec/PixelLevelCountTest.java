@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nwf.codec.transform.LevelPlan;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfFile;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How many pixel levels the encoder writes when not told (SPEC.md §4.4.1): every level, or one for small images. */
@@ -23,21 +24,34 @@ class PixelLevelCountTest {
             assertTrue(img.pixels() <= NwfCodec.ONE_LEVEL_TRIAL_PIXELS);
             int planned = LevelPlan.sizes(64, 48).length;
             NwfFile chosen = codec.encode(img);
-            long every = size(codec.withLevels(planned).encode(img));
+            NwfFile progressive = codec.withLevels(planned).encode(img);
+            long every = size(progressive);
             long one = size(codec.withLevels(1).encode(img));
             assertEquals(Math.min(every, one), size(chosen), "seed " + seed);
-            assertEquals(one < every ? 1 : planned, chosen.header().levels(), "seed " + seed);
+            assertEquals(one < every ? 1 : progressive.header().levels(), chosen.header().levels(), "seed " + seed);
             assertTrue(img.sameAs(codec.decoder().decode(chosen).image()));
         }
     }
 
+    /**
+     * A larger image keeps the plan's levels down to the raster finish's preview at 1/16 for progressive display, then
+     * finishes in raster order (SPEC.md §4.4.1); without the tool, every level of the plan.
+     */
     @Test
-    void aLargerImageKeepsEveryLevelForProgressiveDisplay() throws Exception {
+    void aLargerImageKeepsItsCoarseLevelsForProgressiveDisplay() throws Exception {
         Image img = SyntheticImages.graphic(256, 160, 1, 8, 4);
         assertTrue(img.pixels() > NwfCodec.ONE_LEVEL_TRIAL_PIXELS);
         NwfFile chosen = codec.encode(img);
-        assertTrue(NwfCodec.tools(chosen.header()).tools().contains(CodingTool.PIXEL_LEVELS));
-        assertEquals(LevelPlan.sizes(256, 160).length, chosen.header().levels());
+        CodingTools tools = NwfCodec.tools(chosen.header());
+        assertTrue(tools.tools().contains(CodingTool.PIXEL_LEVELS));
+        int[][] plan = LevelPlan.sizes(256, 160);
+        assertEquals(4, tools.rasterFinish);
+        assertEquals(plan.length - 4 + 1, chosen.header().levels());
+        assertEquals(List.of(16, 256), chosen.levelIndex().stream().map(l -> l.width()).toList());
+        assertTrue(img.sameAs(codec.decoder().decode(chosen).image()));
+        java.util.Set<CodingTool> noFinish = java.util.EnumSet.copyOf(codec.tools());
+        noFinish.remove(CodingTool.RASTER_FINISH);
+        assertEquals(plan.length, codec.withTools(noFinish).encode(img).header().levels());
     }
     /**
      * A sprite strip coded as one level gets level 0's period (SPEC.md §4.4.1) where it codes smaller, and the file

@@ -316,8 +316,10 @@ final class VectorGenerator {
      * 1 to 16 bits, edge sizes) and of palette indices, in both families; lists and levels a decoder must refuse.
      */
     private void pixelLevels() throws IOException {
+        // every finer level in two passes: the raster finish has cases of its own (rasterFinish)
+        NwfCodec nwfPlain = without(nwfAll, CodingTool.RASTER_FINISH);
         // the cases of pixel levels on samples code them as they are; the value map's come after
-        codec = without(nwfAll, CodingTool.PALETTE, CodingTool.VALUE_MAP);
+        codec = without(nwfPlain, CodingTool.PALETTE, CodingTool.VALUE_MAP);
         NwfFile plot = withTool("rgb8-pixel-levels-plot-96x64",
                 "pixel levels of a plot's samples under subtract green: four levels of decimated pixels",
                 List.of("rgb", "8bit", "multi-level", "pixel-levels"), SyntheticImages.plot(96, 64),
@@ -375,11 +377,11 @@ final class VectorGenerator {
         withTool("graya8-pixel-levels-graphic-1x37", "pixel levels of one column, gray with alpha",
                 List.of("gray-alpha", "8bit", "edge-size", "pixel-levels"), SyntheticImages.graphic(1, 37, 2, 8, 43),
                 CodingTool.PIXEL_LEVELS);
-        codec = without(nwfAll, CodingTool.COLOUR_TRANSFORM, CodingTool.VALUE_MAP);
+        codec = without(nwfPlain, CodingTool.COLOUR_TRANSFORM, CodingTool.VALUE_MAP);
         withTool("rgba8-pixel-levels-graphic-45x33", "pixel levels of an RGBA graphic's planes, untransformed",
                 List.of("rgba", "8bit", "odd-size", "multi-level", "pixel-levels"),
                 SyntheticImages.graphic(45, 33, 4, 8, 44), CodingTool.PIXEL_LEVELS);
-        codec = without(nwfAll, CodingTool.VALUE_MAP);
+        codec = without(nwfPlain, CodingTool.VALUE_MAP);
         withTool("gray8-pixel-levels-parts-160x140",
                 "pixel levels of one channel whose finest level (16 800 pixels) codes each part in a stream of its own",
                 List.of("gray", "8bit", "multi-level", "pixel-levels"), SyntheticImages.graphic(160, 140, 1, 8, 48),
@@ -387,7 +389,7 @@ final class VectorGenerator {
         withTool("rgba8-pixel-levels-palette-60x40", "pixel levels of palette indices: six colours with alpha",
                 List.of("rgba", "8bit", "multi-level", "pixel-levels"), SyntheticImages.graphic(60, 40, 4, 8, 45),
                 CodingTool.PIXEL_LEVELS, CodingTool.PALETTE);
-        codec = without(nwfAll, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS).withLevels(1);
+        codec = without(nwfPlain, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS).withLevels(1);
         NwfFile one = withTool("rgb8-pixel-levels-one-level-70x50",
                 "pixel levels with every coarser level left out: one level in raster order, not progressive",
                 List.of("rgb", "8bit", "pixel-levels"), SyntheticImages.graphic(70, 50, 3, 8, 49),
@@ -403,7 +405,7 @@ final class VectorGenerator {
                 withTools(strip, ToolLists.with(ToolLists.without(stripList, CodingTool.PIXEL_LEVELS),
                         CodingTool.PIXEL_LEVELS, k, (byte) 0x98, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80,
                         (byte) 0)), "INVALID_TOOLS");
-        codec = without(nwfAll, CodingTool.VALUE_MAP).withLevels(2);
+        codec = without(nwfPlain, CodingTool.VALUE_MAP).withLevels(2);
         withTool("gray8-pixel-levels-two-levels-90x61", "pixel levels with all but two levels left out",
                 List.of("gray", "8bit", "odd-size", "multi-level", "pixel-levels"),
                 SyntheticImages.graphic(90, 61, 1, 8, 50), CodingTool.PIXEL_LEVELS);
@@ -412,7 +414,7 @@ final class VectorGenerator {
                 "pixel levels whose parameter leaves out every level of the plan: the header's level count disagrees",
                 withTools(one, ToolLists.with(ToolLists.without(oneList, CodingTool.PIXEL_LEVELS),
                         CodingTool.PIXEL_LEVELS, (byte) 7, (byte) 0)), "CORRUPT_LEVEL");
-        codec = without(nwfAll, CodingTool.PALETTE);
+        codec = without(nwfPlain, CodingTool.PALETTE);
         withTool("rgb8-pixel-levels-value-map-plot-96x64",
                 "pixel levels of a plot's ranks: a value map per channel, then subtract green on the ranks",
                 List.of("rgb", "8bit", "multi-level", "pixel-levels"), SyntheticImages.plot(96, 64),
@@ -420,7 +422,7 @@ final class VectorGenerator {
         withTool("gray8-pixel-levels-value-map-graphic-90x61", "pixel levels of a gray graphic's ranks",
                 List.of("gray", "8bit", "odd-size", "multi-level", "pixel-levels"),
                 SyntheticImages.graphic(90, 61, 1, 8, 50), CodingTool.PIXEL_LEVELS, CodingTool.VALUE_MAP);
-        codec = rgflowAll;
+        codec = without(rgflowAll, CodingTool.RASTER_FINISH);
         withTool("rgflow-pixel-levels-graphic-48x40", "rgflow family with pixel levels (no network is evaluated)",
                 List.of("rgflow", "rgb", "8bit", "multi-level", "pixel-levels"),
                 SyntheticImages.graphic(48, 40, 3, 8, 46), CodingTool.PIXEL_LEVELS);
@@ -437,6 +439,70 @@ final class VectorGenerator {
         write("pixel-levels-corrupt-level", withLastLevelAltered(chunked(plot)),
                 errorCase("pixel-levels-corrupt-level",
                 "pixel levels' coded data altered with a valid CRC", "CORRUPT_LEVEL"));
+        rasterFinish();
+    }
+
+    /**
+     * The raster finish (tool raster-finish, SPEC.md §4.4.1): the last level codes every pixel the levels down to
+     * stride 2^t do not hold, in raster order; LIDX lists it after a jump of t (SPEC.md §2.5).
+     */
+    private void rasterFinish() throws IOException {
+        codec = without(nwfAll, CodingTool.PALETTE, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS);
+        NwfFile graphic = withTool("rgb8-raster-finish-graphic-240x160",
+                "pixel levels of a graphic with a raster finish from stride 16: level 0 of 15x10, then every other"
+                        + " pixel in raster order, one stream per channel",
+                List.of("rgb", "8bit", "multi-level", "pixel-levels", "raster-finish"),
+                SyntheticImages.graphic(240, 160, 3, 8, 53), CodingTool.PIXEL_LEVELS, CodingTool.RASTER_FINISH);
+        withTool("gray8-raster-finish-noise-200x170",
+                "pixel levels of a noisy gray image as differences only, with the expert and a raster finish from"
+                        + " stride 16", List.of("gray", "8bit", "multi-level", "pixel-levels", "raster-finish"),
+                new Image(200, 170, 8, new int[][] {SyntheticImages.sharedColourNoise(200, 170, 8, 0.8, 57).plane(1)}),
+                CodingTool.PIXEL_LEVELS, CodingTool.RASTER_FINISH);
+        withTool("gray8-raster-finish-ramp-200x170",
+                "pixel levels of a gray ramp: candidates, level 0's period, and a raster finish from stride 16",
+                List.of("gray", "8bit", "multi-level", "pixel-levels", "raster-finish"),
+                new Image(200, 170, 8, new int[][] {SyntheticImages.smoothRender(200, 170).plane(1)}),
+                CodingTool.PIXEL_LEVELS, CodingTool.RASTER_FINISH);
+        codec = without(nwfAll, CodingTool.PALETTE, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS).withLevels(2);
+        withTool("rgb8-raster-finish-odd-37x29",
+                "an odd-sized image of two levels: level 0 at stride 2, then a raster finish from stride 2",
+                List.of("rgb", "8bit", "odd-size", "multi-level", "pixel-levels", "raster-finish"),
+                SyntheticImages.graphic(37, 29, 3, 8, 54), CodingTool.PIXEL_LEVELS, CodingTool.RASTER_FINISH);
+        codec = nwfAll;
+        byte[] list = graphic.header().tools();
+        int t = ToolLists.params(list, CodingTool.RASTER_FINISH)[0];
+        if (t != 4) throw new IllegalStateException("the graphic's raster finish is from 2^" + t);
+        byte[] bare = ToolLists.without(list, CodingTool.RASTER_FINISH);
+        reject("raster-finish-t-0", "a raster finish from stride 2^0 (t must be 1..30)",
+                withTools(graphic, ToolLists.with(bare, CodingTool.RASTER_FINISH, (byte) 0)), "INVALID_TOOLS");
+        reject("raster-finish-t-31", "a raster finish from stride 2^31 (t must be 1..30)",
+                withTools(graphic, ToolLists.with(bare, CodingTool.RASTER_FINISH, (byte) 31)), "INVALID_TOOLS");
+        reject("raster-finish-without-pixel-levels", "a raster finish listed with wavelet levels",
+                withTools(graphic, ToolLists.with(ToolLists.without(bare, CodingTool.PIXEL_LEVELS),
+                        CodingTool.RASTER_FINISH, (byte) 4)), "INVALID_TOOLS");
+        reject("raster-finish-cleared", "the raster finish taken out of the list: the plan's five levels are not the"
+                + " file's three", withTools(graphic, bare), "CORRUPT_LEVEL");
+        reject("raster-finish-leaving-no-level", "a raster finish from stride 2^5 of an image whose plan has five"
+                + " levels: no level of that stride is left before it",
+                withTools(graphic, ToolLists.with(bare, CodingTool.RASTER_FINISH, (byte) 5)), "CORRUPT_LEVEL");
+        reject("raster-finish-other-jump", "a raster finish from stride 8 where LIDX lists a jump of 4 (the levels"
+                + " before it at strides 32 and 16): the tools make other sizes",
+                withTools(graphic, ToolLists.with(bare, CodingTool.RASTER_FINISH, (byte) 3)), "CORRUPT_LEVEL");
+        byte[] compact = NwfContainer.toBytes(graphic, NwfContainer.Form.COMPACT);
+        int packed = 2 + 2 + 2; // signature, width - 1 and height - 1 (two LEB128 bytes each)
+        if ((compact[packed] & 0x80) == 0 || compact[packed + 2] != 2) {
+            throw new IllegalStateException("the compact form of the graphic lacks its jump: " + compact[packed]);
+        }
+        List<CaseManifest.Level> levels = levelsOf(compact, graphic.header().levels());
+        write("compact-rgb8-raster-finish-240x160", compact, new CaseManifest("compact-rgb8-raster-finish-240x160",
+                "the raster-finish graphic in the compact form: bit 7 and a jump of 4 (J - 2 = 2) after the level"
+                        + " count", List.of("compact", "rgb", "8bit", "pixel-levels", "raster-finish"),
+                codec.model().id(), CaseManifest.EXPECT_DECODE, levels, levels.get(levels.size() - 1), null));
+        byte[] jump5 = compact.clone();
+        jump5[packed + 2] = 3;
+        write("compact-jump-disagreeing-with-tools", jump5, errorCase("compact-jump-disagreeing-with-tools",
+                "the compact raster-finish graphic with a jump of 5 instead of 4: its level sizes are not the ones its"
+                        + " tools make", "CORRUPT_LEVEL"));
     }
 
     /**
@@ -824,10 +890,12 @@ final class VectorGenerator {
         model[modelAt] = 0x7F;
         write("compact-unknown-model-number", model, errorCase("compact-unknown-model-number",
                 "model number 127, which the table of SPEC.md §2.9 does not define", "UNKNOWN_MODEL"));
-        byte[] reserved = bytes.clone();
-        reserved[4] |= (byte) 0x80;
-        write("compact-reserved-bit", reserved, errorCase("compact-reserved-bit",
-                "bit 7 of the channels-and-depth byte set", "MALFORMED"));
+        byte[] jumpOfOne = NwfContainer.toBytes(without(nwfAll, CodingTool.DEFLATE_ROWS).withLevels(1)
+                .encode(SyntheticImages.graphic(20, 12, 3, 8, 55)), NwfContainer.Form.COMPACT);
+        if (jumpOfOne[5] != 1) throw new IllegalStateException("the one-level file has " + jumpOfOne[5] + " levels");
+        jumpOfOne[4] |= (byte) 0x80;
+        write("compact-jump-on-one-level", jumpOfOne, errorCase("compact-jump-on-one-level",
+                "bit 7 (a jump before the finest level) set on a file of one level", "MALFORMED"));
         byte[] after = Arrays.copyOf(bytes, bytes.length + 1);
         write("compact-data-after-last-level", after, errorCase("compact-data-after-last-level",
                 "one byte after the last level", "MALFORMED"));

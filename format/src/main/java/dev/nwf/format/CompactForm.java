@@ -20,7 +20,8 @@ import java.util.List;
 final class CompactForm {
     /** Packed byte: bits 0-1 channels - 1, bits 2-5 bit depth - 1, bit 6 ancillary chunks follow, bit 7 zero. */
     private static final int ANCILLARY_FLAG = 0x40;
-    private static final int RESERVED_BIT = 0x80;
+    /** The finest level follows a jump of more than one halving, whose size less 2 follows the level count. */
+    private static final int JUMP_FLAG = 0x80;
     private static final long MAX_LEVEL_BYTES = NwfContainer.MAX_CHUNK_BYTES - 1;
 
     /** What precedes the levels. */
@@ -30,17 +31,29 @@ final class CompactForm {
     private CompactForm() {
     }
 
-    /** Whether the file can be written compact: a numbered model and level sizes that follow §4.3's halving. */
+    /**
+     * Whether the file can be written compact: a numbered model and level sizes that follow §4.3's halving, the finest
+     * level perhaps after a jump (SPEC.md §2.5).
+     */
     static boolean fits(NwfFile file) {
         NwfHeader h = file.header();
         if (ModelNumbers.numberOf(h.modelId(), h.modelDigest()).isEmpty()) return false;
         List<LevelInfo> index = file.levelIndex();
+        int jump = jump(file);
         for (int i = 0; i < index.size(); i++) {
             LevelInfo l = index.get(i);
-            boolean halving = l.width() == h.levelWidth(i) && l.height() == h.levelHeight(i);
+            boolean halving = l.width() == h.levelWidth(i, jump) && l.height() == h.levelHeight(i, jump);
             if (!halving) return false;
         }
         return true;
+    }
+
+    /** The jump before the file's finest level that its level index shows (1: sizes halve throughout). */
+    private static int jump(NwfFile file) {
+        List<LevelInfo> index = file.levelIndex();
+        if (index.size() < 2) return 1;
+        LevelInfo before = index.get(index.size() - 2);
+        return file.header().finestJump(before.width(), before.height());
     }
 
     static void write(NwfFile file, OutputStream out) throws IOException {
@@ -56,8 +69,11 @@ final class CompactForm {
         leb128(head, h.width() - 1L);
         leb128(head, h.height() - 1L);
         List<RawChunk> ancillary = ContainerWriter.ancillaryChunks(file);
-        head.write((h.channels() - 1) | (h.bitDepth() - 1) << 2 | (ancillary.isEmpty() ? 0 : ANCILLARY_FLAG));
+        int jump = jump(file);
+        head.write((h.channels() - 1) | (h.bitDepth() - 1) << 2 | (ancillary.isEmpty() ? 0 : ANCILLARY_FLAG)
+                | (jump > 1 ? JUMP_FLAG : 0));
         head.write(h.levels());
+        if (jump > 1) leb128(head, jump - 2L);
         leb128(head, ModelNumbers.numberOf(h.modelId(), h.modelDigest()).getAsInt());
         byte[] tools = h.tools();
         leb128(head, tools.length);
@@ -82,11 +98,15 @@ final class CompactForm {
         }
         long packedAt = in.position();
         int packed = in.readByte("channels and depth");
-        if ((packed & RESERVED_BIT) != 0) throw new NwfFormatException(MALFORMED, packedAt,
-                "reserved bit 7 of the channels-and-depth byte is set");
         long levelsAt = in.position();
         int levels = in.readByte("level count");
         if (levels < 1) throw new NwfFormatException(MALFORMED, levelsAt, "level count is 0");
+        int jump = 1;
+        if ((packed & JUMP_FLAG) != 0) {
+            if (levels < 2) throw new NwfFormatException(MALFORMED, packedAt,
+                    "a jump before the finest level of a file of one level");
+            jump = (int) in.readLeb128("jump before the finest level", NwfHeader.MAX_JUMP - 2) + 2;
+        }
         long modelAt = in.position();
         long number = in.readLeb128("model number", Integer.MAX_VALUE);
         ModelNumbers.Entry model = ModelNumbers.byNumber(number);
@@ -100,7 +120,7 @@ final class CompactForm {
         List<LevelInfo> index = new ArrayList<>(levels);
         for (int i = 0; i < levels; i++) {
             int length = (int) in.readLeb128("length of level " + i, MAX_LEVEL_BYTES);
-            index.add(new LevelInfo(header.levelWidth(i), header.levelHeight(i), length));
+            index.add(new LevelInfo(header.levelWidth(i, jump), header.levelHeight(i, jump), length));
         }
         return new Head(header, index, ancillary);
     }

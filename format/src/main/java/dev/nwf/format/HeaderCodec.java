@@ -92,6 +92,9 @@ final class HeaderCodec {
         ByteBuffer b = ByteBuffer.wrap(payload, 1, payload.length - 1);
         List<LevelInfo> out = new ArrayList<>(n);
         long prevPixels = 0;
+        // the level before the finest tells the jump between them (SPEC.md §2.5: 1 where sizes halve throughout)
+        int jump = n < 2 ? 1 : header.finestJump(b.getInt(INDEX_ENTRY_BYTES * (n - 2) + 1),
+                b.getInt(INDEX_ENTRY_BYTES * (n - 2) + 5));
         for (int i = 0; i < n; i++) {
             long entryOffset = offset + 1 + (long) i * INDEX_ENTRY_BYTES;
             int w = b.getInt();
@@ -106,12 +109,13 @@ final class HeaderCodec {
                 throw new NwfFormatException(MALFORMED, entryOffset, "level " + i
                         + " is smaller than the level before it");
             }
-            int planW = header.levelWidth(i);
-            int planH = header.levelHeight(i);
+            int planW = header.levelWidth(i, jump);
+            int planH = header.levelHeight(i, jump);
             if (w != planW || h != planH) {
                 throw new NwfFormatException(MALFORMED, entryOffset, "level " + i + " is listed as " + w + "x" + h
                         + "; a " + header.width() + "x" + header.height() + " image's level " + i + " of " + n
-                        + " is " + planW + "x" + planH + " (SPEC.md §4.3)");
+                        + (jump > 1 ? " after a jump of " + jump : "") + " is " + planW + "x" + planH
+                        + " (SPEC.md §2.5)");
             }
             if (len < 0 || len > NwfContainer.MAX_CHUNK_BYTES - 1) {
                 throw new NwfFormatException(MALFORMED, entryOffset, "level " + i + " length "

@@ -72,17 +72,50 @@ public record NwfHeader(int width, int height, int channels, int bitDepth, Strin
 
     /** Width of level {@code i}: the image's divided by 2^(levels - 1 - i), rounded up (SPEC.md §4.3, §2.5). */
     public int levelWidth(int i) {
-        return levelSide(width, levels, i);
+        return levelWidth(i, 1);
     }
 
     /** Height of level {@code i}: the image's divided by 2^(levels - 1 - i), rounded up. */
     public int levelHeight(int i) {
-        return levelSide(height, levels, i);
+        return levelHeight(i, 1);
     }
+
+    /**
+     * Width of level {@code i} where the finest level follows a jump of {@code jump} halvings (SPEC.md §2.5): level
+     * i &lt; levels − 1 is the image's divided by 2^(levels − 2 − i + jump), rounded up; the finest is the image's.
+     */
+    public int levelWidth(int i, int jump) {
+        return levelSide(width, levels, i, jump);
+    }
+
+    /** Height of level {@code i} where the finest level follows a jump of {@code jump} halvings. */
+    public int levelHeight(int i, int jump) {
+        return levelSide(height, levels, i, jump);
+    }
+
+    /**
+     * The jump before the finest level that the level before it, {@code width} x {@code height}, shows: the least j
+     * of 1..{@value #MAX_JUMP} at which that level has that size, 1 where none has (or where there is one level).
+     */
+    public int finestJump(int width, int height) {
+        if (levels < 2) return 1;
+        for (int j = 1; j <= MAX_JUMP; j++) {
+            if (levelWidth(levels - 2, j) == width && levelHeight(levels - 2, j) == height) return j;
+        }
+        return 1;
+    }
+
+    /** The largest jump before the finest level: a level of stride 2^31 is one pixel of any image. */
+    public static final int MAX_JUMP = 31;
 
     /** Side of level {@code i} of {@code n}: {@code side} divided by 2^(n-1-i), rounded up. */
     static int levelSide(int side, int n, int i) {
-        int shift = n - 1 - i;
+        return levelSide(side, n, i, 1);
+    }
+
+    /** Side of level {@code i} of {@code n}, the finest after a jump of {@code jump} halvings. */
+    static int levelSide(int side, int n, int i, int jump) {
+        int shift = i == n - 1 ? 0 : n - 2 - i + jump;
         if (shift >= 31) return 1;
         return (int) (((long) side + (1L << shift) - 1) >> shift);
     }

@@ -146,14 +146,52 @@ class CompactFormTest {
         assertTrue(e.getMessage().contains("model number 127"), e.getMessage());
     }
 
+    /** A file whose finest level follows a jump of {@code jump} halvings (SPEC.md §2.5), levels halving before it. */
+    static NwfFile jumped(int width, int height, int levels, int jump, long seed) {
+        NwfFile f = file(width, height, levels, 3, 8, new byte[] {1, 2, 12, 0}, seed);
+        List<LevelInfo> index = new ArrayList<>();
+        for (int i = 0; i < levels; i++) {
+            index.add(new LevelInfo(f.header().levelWidth(i, jump), f.header().levelHeight(i, jump),
+                    f.levelIndex().get(i).payloadLength()));
+        }
+        return NwfFile.of(f.header(), index, f.levels());
+    }
+
     @Test
-    void theReservedBitIsRefused() {
-        byte[] bytes = NwfContainer.toBytes(small());
+    void aJumpBeforeTheFinestLevelTravelsInBothForms() throws IOException {
+        NwfFile f = jumped(300, 200, 3, 4, 7);
+        assertEquals(List.of(10, 19, 300), f.levelIndex().stream().map(LevelInfo::width).toList());
+        assertEquals(NwfContainer.Form.COMPACT, NwfContainer.formFor(f));
+        byte[] compact = NwfContainer.toBytes(f);
+        assertEquals((byte) 0x80, (byte) (compact[2 + 2 + 2] & 0x80), "the jump flag");
+        assertEquals(f, NwfContainer.read(compact, ReadOptions.DEFAULT).file());
+        assertEquals(f, NwfContainer.read(NwfContainer.toBytes(f, NwfContainer.Form.CHUNKED), ReadOptions.DEFAULT)
+                .file());
+        assertEquals(4, f.header().finestJump(19, 13));
+    }
+
+    @Test
+    void aJumpFlagOnAFileOfOneLevelIsRefused() {
+        byte[] bytes = NwfContainer.toBytes(file(16, 16, 1, 3, 8, new byte[] {1, 2, 12, 0}, 3));
         bytes[4] |= (byte) 0x80;
         NwfFormatException e = assertThrows(NwfFormatException.class, () -> NwfContainer.read(bytes,
                 ReadOptions.DEFAULT));
         assertEquals(NwfFormatException.Kind.MALFORMED, e.kind());
         assertEquals(4, e.offset());
+        assertTrue(e.getMessage().contains("one level"), e.getMessage());
+    }
+
+    @Test
+    void aLevelBeforeTheFinestThatNoJumpMakesIsRefused() throws IOException {
+        NwfFile f = jumped(300, 200, 3, 2, 5);
+        List<LevelInfo> odd = new ArrayList<>(f.levelIndex());
+        odd.set(1, new LevelInfo(76, 49, odd.get(1).payloadLength()));
+        byte[] bytes = NwfContainer.toBytes(new NwfFile(f.header(), odd, f.levels(), Map.of(), null, null,
+                List.of()), NwfContainer.Form.CHUNKED);
+        NwfFormatException e = assertThrows(NwfFormatException.class, () -> NwfContainer.read(bytes,
+                ReadOptions.DEFAULT));
+        assertEquals(NwfFormatException.Kind.MALFORMED, e.kind());
+        assertTrue(e.getMessage().contains("level 0 is listed as"), e.getMessage());
     }
 
     @Test

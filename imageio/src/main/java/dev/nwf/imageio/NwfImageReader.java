@@ -5,6 +5,7 @@ import dev.nwf.codec.Image;
 import dev.nwf.codec.LevelListener;
 import dev.nwf.codec.NwfDecoder;
 import dev.nwf.files.ImageFiles;
+import dev.nwf.format.LevelInfo;
 import dev.nwf.format.NwfContainer;
 import dev.nwf.format.NwfHeader;
 import dev.nwf.format.NwfStreamReader;
@@ -29,11 +30,15 @@ import javax.imageio.stream.ImageInputStream;
  * Reads a .nwf file through javax.imageio. The header gives the size without decoding; {@link #read} decodes level by
  * level as the stream delivers bytes, and reports each level as a progressive pass (passStarted, imageUpdate,
  * passComplete) drawn into the destination at its final size. A source subsampling of 2^k (the larger of the two
- * factors, rounded down to a power of two) decodes k fewer levels and returns that level's image. A stream cut short
+ * factors, rounded down to a power of two, at most the coarsest level's stride) decodes the levels down to the first
+ * of at least ⌈size / 2^k⌉ and returns that image, every 2^j-th pixel of it where that level is larger (after a
+ * raster finish's jump, SPEC.md §4.4.1, the level before the finest is 2^t smaller). A stream cut short
  * gives the last whole level, scaled to the full size, and a warning; one cut before its first level is an error.
  */
 public final class NwfImageReader extends ImageReader {
     private NwfHeader header;
+    /** Each level's size (SPEC.md §2.5): the levels halve, the finest perhaps after a jump. */
+    private List<LevelInfo> index;
     private Map<String, String> text;
     private byte[] icc;
     private byte[] exif;
@@ -61,6 +66,7 @@ public final class NwfImageReader extends ImageReader {
         try {
             NwfStreamReader reader = NwfContainer.open(new StreamInput(in), ReadOptions.DEFAULT);
             header = reader.header();
+            index = reader.levelIndex();
             text = textOf(reader.metadata());
             icc = reader.icc();
             exif = reader.exif();
@@ -120,14 +126,22 @@ public final class NwfImageReader extends ImageReader {
     public BufferedImage read(int imageIndex, ImageReadParam param) throws IOException {
         checkIndex(imageIndex);
         NwfHeader h = header();
-        int drop = 0;
+        int n = h.levels();
+        int k = 0;
         if (param != null) {
             int s = Math.max(param.getSourceXSubsampling(), param.getSourceYSubsampling());
-            drop = Math.min(h.levels() - 1, 31 - Integer.numberOfLeadingZeros(Math.max(1, s)));
+            k = 31 - Integer.numberOfLeadingZeros(Math.max(1, s));
         }
-        int width = (int) ((h.width() + (1L << drop) - 1) >> drop);
-        int height = (int) ((h.height() + (1L << drop) - 1) >> drop);
-        int lastPass = h.levels() - 1 - drop;
+        // at most the coarsest level's stride: 2^(n-1), or 2^(n-2+J) after a jump J before the finest (a raster
+        // finish, whose levels skip the strides between)
+        int jump = n < 2 ? 1 : h.finestJump(index.get(n - 2).width(), index.get(n - 2).height());
+        k = Math.min(k, n < 2 ? 0 : n - 2 + jump);
+        int width = (int) ((h.width() + (1L << k) - 1) >> k);
+        int height = (int) ((h.height() + (1L << k) - 1) >> k);
+        // the coarsest level at least that large; a larger one (inside a jump) is decimated to it
+        int lastPass = 0;
+        while (index.get(lastPass).width() < width || index.get(lastPass).height() < height) lastPass++;
+        int drop = n - 1 - lastPass;
         Passes passes = new Passes(width, height, lastPass);
         processImageStarted(imageIndex);
         Decoded d;
@@ -150,8 +164,13 @@ public final class NwfImageReader extends ImageReader {
         return result;
     }
 
-    /** The image at the destination's size: itself, or scaled up by repeating pixels (a cut file's last level). */
+    /**
+     * The image at the destination's size: itself, decimated (a level past the size asked for: pixel levels hold the
+     * image's pixels, so every 2^j-th of them is what a level of that stride would hold), or scaled up by repeating
+     * pixels (a cut file's last level).
+     */
     private BufferedImage scaled(Image level, int width, int height) {
+        level = decimated(level, width, height);
         if (level.width() == width && level.height() == height) return ImageFiles.toBufferedImage(level, icc);
         BufferedImage out = blank(level, width, height);
         paint(out, level);
@@ -164,8 +183,26 @@ public final class NwfImageReader extends ImageReader {
                 new int[level.channels()][width * height]), icc);
     }
 
+    /** A level larger than {@code width} x {@code height} by 2^j as every 2^j-th pixel; else the level itself. */
+    static Image decimated(Image level, int width, int height) {
+        int f = 1;
+        while ((level.width() + f - 1) / f > width || (level.height() + f - 1) / f > height) f *= 2;
+        if (f == 1) return level;
+        int w = (level.width() + f - 1) / f;
+        int h = (level.height() + f - 1) / f;
+        int[][] planes = new int[level.channels()][w * h];
+        for (int c = 0; c < planes.length; c++) {
+            int[] src = level.plane(c);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) planes[c][y * w + x] = src[y * f * level.width() + x * f];
+            }
+        }
+        return new Image(w, h, level.bitDepth(), planes);
+    }
+
     /** Draws a level into the destination, each of its pixels as a block (nearest neighbour). */
     private static void paint(BufferedImage destination, Image level) {
+        level = decimated(level, destination.getWidth(), destination.getHeight());
         int w = destination.getWidth();
         int h = destination.getHeight();
         var raster = destination.getRaster();

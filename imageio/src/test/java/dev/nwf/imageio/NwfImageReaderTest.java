@@ -168,6 +168,11 @@ class NwfImageReaderTest {
         }
     }
 
+    /**
+     * Subsampling by 2^k gives the image decimated by 2^k: the graphic's pixel levels end in a raster finish from
+     * stride 16 (SPEC.md §4.4.1), so halves and quarters come from its finest level, every 2nd or 4th pixel, and a
+     * sixteenth is its level before the finest, decoded alone.
+     */
     @Test
     void subsamplingDecodesFewerLevels() throws IOException {
         ImageReader reader = readerOn(graphicFile);
@@ -176,10 +181,30 @@ class NwfImageReaderTest {
         BufferedImage half = reader.read(0, param);
         assertEquals(146, half.getWidth());
         assertEquals(92, half.getHeight());
+        assertSamePixels(decimated(graphic, 2), half);
         param.setSourceSubsampling(5, 4, 0, 0);
         BufferedImage quarter = readerOn(graphicFile).read(0, param);
         assertEquals(73, quarter.getWidth());
         assertEquals(46, quarter.getHeight());
+        assertSamePixels(decimated(graphic, 4), quarter);
+        param.setSourceSubsampling(16, 16, 0, 0);
+        assertSamePixels(decimated(graphic, 16), readerOn(graphicFile).read(0, param));
+        param.setSourceSubsampling(1024, 1024, 0, 0);
+        BufferedImage coarsest = readerOn(graphicFile).read(0, param);
+        assertEquals(10, coarsest.getWidth(), "at most the coarsest level's stride");
+    }
+
+    /** Every f-th pixel of every f-th row. */
+    private static Image decimated(Image img, int f) {
+        int w = (img.width() + f - 1) / f;
+        int h = (img.height() + f - 1) / f;
+        int[][] planes = new int[img.channels()][w * h];
+        for (int c = 0; c < planes.length; c++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) planes[c][y * w + x] = img.plane(c)[y * f * img.width() + x * f];
+            }
+        }
+        return new Image(w, h, img.bitDepth(), planes);
     }
 
     @Test

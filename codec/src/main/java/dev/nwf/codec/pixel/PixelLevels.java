@@ -37,6 +37,11 @@ public final class PixelLevels implements LevelCoding {
     private final boolean candidates;
     /** Whether differences mix the expert's probability too (SPEC.md §4.4.5). */
     private final boolean expert;
+    /**
+     * The raster finish's t (tool raster-finish, SPEC.md §4.4.1): the last level codes, in raster order, every pixel
+     * the levels of stride 2^t and coarser do not hold; 0 for none, every finer level in two passes.
+     */
+    private final int finish;
 
     /** @param transform the colour transform the planes are coded under (NONE for a palette's indices) */
     public PixelLevels(ColourTransform transform) {
@@ -74,6 +79,17 @@ public final class PixelLevels implements LevelCoding {
      */
     public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
             boolean expert) {
+        this(transform, threads, skipped, period, candidates, expert, 0);
+    }
+
+    /**
+     * As {@link #PixelLevels(ColourTransform, int, int, int, boolean, boolean)}, the last level a raster finish from
+     * stride 2^{@code finish} (0: none; see {@link #finishFor} for the t an image's plan allows).
+     */
+    public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
+            boolean expert, int finish) {
+        if (finish < 0 || finish > MAX_FINISH) throw new IllegalArgumentException("raster finish: " + finish);
+        this.finish = finish;
         if (skipped < 0) throw new IllegalArgumentException("skipped levels: " + skipped);
         if (period < 0) throw new IllegalArgumentException("period: " + period);
         if (period != 0 && !candidates) throw new IllegalArgumentException("a period needs candidates");
@@ -83,6 +99,16 @@ public final class PixelLevels implements LevelCoding {
         this.period = period;
         this.candidates = candidates;
         this.expert = expert;
+    }
+
+    /** Level 0's period (SPEC.md §4.4.1), 0 for none. */
+    public int period() {
+        return period;
+    }
+
+    /** The raster finish's t (SPEC.md §4.4.1), 0 for none. */
+    public int finish() {
+        return finish;
     }
 
     /** Whether pixel levels may code this image smaller than wavelet levels (see {@link #TRY_FROM_SHARE}). */
@@ -137,10 +163,40 @@ public final class PixelLevels implements LevelCoding {
         return (double) same / image.pixels();
     }
 
+    /** The largest raster finish's t (SPEC.md §2.4.1): a level of stride 2^30 holds one pixel of any image. */
+    public static final int MAX_FINISH = 30;
+
+    /**
+     * The raster finish the plan of a {@code width} x {@code height} image allows with {@code skipped} coarse levels
+     * left out, up to {@code wanted}: at most t such that a level of stride 2^t or coarser is left before the finish,
+     * 0 where none is.
+     */
+    public static int finishFor(int width, int height, int skipped, int wanted) {
+        int kept = LevelPlan.sizes(width, height).length - skipped;
+        return Math.max(0, Math.min(wanted, kept - 1));
+    }
+
     @Override
     public int[][] sizes(int width, int height) {
         int[][] plan = LevelPlan.sizes(width, height);
-        return java.util.Arrays.copyOfRange(plan, Math.min(skipped, plan.length), plan.length);
+        int[][] kept = java.util.Arrays.copyOfRange(plan, Math.min(skipped, plan.length), plan.length);
+        if (finish == 0) return kept;
+        // no level of stride 2^t before the finish: the tools describe no levels (a file's count cannot match)
+        if (kept.length - 1 < finish) return new int[0][];
+        // the levels down to stride 2^t, then the whole image
+        int[][] out = java.util.Arrays.copyOf(kept, kept.length - finish + 1);
+        out[out.length - 1] = kept[kept.length - 1];
+        return out;
+    }
+
+    /**
+     * The rows of level {@code level} of {@code levels}: with a raster finish, the levels before the last at strides
+     * 2^t and up, the last the finish.
+     */
+    private LevelRows rows(int width, int height, int level, int levels) {
+        if (finish == 0) return new LevelRows(width, height, level, levels, period);
+        if (level == levels - 1) return LevelRows.finish(width, height, 1 << finish);
+        return LevelRows.atStride(width, height, level == 0, 1 << (levels - 2 - level + finish), period);
     }
 
     @Override
@@ -149,14 +205,16 @@ public final class PixelLevels implements LevelCoding {
                 + transforms);
         int w = image.width();
         int h = image.height();
-        int levels = sizes(w, h).length;
+        int[][] sizes = sizes(w, h);
+        int levels = sizes.length;
+        checkFinish(w, h, levels);
         int[][] planes = Pyramid.transformedPlanes(image, transform);
         PixelModel[] models = models(planes.length, image.bitDepth(), w, h);
         List<byte[]> payloads = new ArrayList<>(levels);
         long total = image.pixels();
         long[] done = {0};
         for (int level = 0; level < levels; level++) {
-            LevelRows rows = new LevelRows(w, h, level, levels, period);
+            LevelRows rows = rows(w, h, level, levels);
             BitCoder.Encoding[] coders = new BitCoder.Encoding[streams(planes.length, rows)];
             for (int c = 0; c < coders.length; c++) coders[c] = new BitCoder.Encoding();
             run(models, planes, w, h, image.bitDepth(), rows, coders, n -> progress.workDone(done[0] += n, total));
@@ -166,6 +224,14 @@ public final class PixelLevels implements LevelCoding {
             progress.levelCoded(level, levels);
         }
         return new Encoded(transform, payloads);
+    }
+
+    /** Refuses tools that leave no level (SPEC.md §4.4.1): every level of the plan skipped, or none before a finish. */
+    private void checkFinish(int width, int height, int levels) {
+        if (levels == 0) {
+            throw new IllegalArgumentException("no level is left of a " + width + "x" + height + " image's plan with "
+                    + skipped + " coarse levels left out" + (finish == 0 ? "" : " and a raster finish from 2^" + finish));
+        }
     }
 
     /** Levels of at least this many pixels code each part of each channel in a stream of its own (SPEC.md §4.4.1). */
@@ -287,7 +353,7 @@ public final class PixelLevels implements LevelCoding {
         long pixels = (long) width * height;
         PixelModel[] models = new PixelModel[2 * channels];
         for (int part = 0; part < 2; part++) {
-            int tableBits = tableBits(pixels, part);
+            int tableBits = finish > 0 ? finishTableBits(pixels, part) : tableBits(pixels, part);
             for (int c = 0; c < channels; c++) {
                 int least = signed && (c == 1 || c == 2) ? -max : 0;
                 boolean colour = channels >= 3 && (c == 1 || c == 2);
@@ -306,6 +372,16 @@ public final class PixelLevels implements LevelCoding {
     }
 
     static final int MAX_TABLE_BITS = 21;
+
+    /**
+     * With a raster finish, part 0 codes almost every pixel and part 1 only DOWN rows above the finish: the least T
+     * of 16..21 with 2^T >= 2 * pixels for part 0, 16 for part 1.
+     */
+    static int finishTableBits(long pixels, int part) {
+        int bits = 16;
+        while (part == 0 && bits < MAX_TABLE_BITS && (1L << bits) < 2 * pixels) bits++;
+        return bits;
+    }
 
     @Override
     public LevelCoding.Decoder decoder(int channels, int width, int height, int bitDepth) {
@@ -339,7 +415,7 @@ public final class PixelLevels implements LevelCoding {
         @Override
         public void next(byte[] payload, int start, IntConsumer work) throws CorruptStreamException {
             if (done == levels) throw new IllegalStateException("every level is decoded");
-            LevelRows rows = new LevelRows(width, height, done, levels, period);
+            LevelRows rows = rows(width, height, done, levels);
             int streams = streams(full.length, rows);
             int head = 4 * (streams - 1);
             if (payload.length - start < head) {
@@ -381,13 +457,13 @@ public final class PixelLevels implements LevelCoding {
         @Override
         public long work(int upTo) {
             long n = 0;
-            for (int i = 0; i < Math.min(upTo, levels); i++) n += new LevelRows(width, height, i, levels).pixels();
+            for (int i = 0; i < Math.min(upTo, levels); i++) n += rows(width, height, i, levels).pixels();
             return n;
         }
 
         @Override
         public int[][] planes() {
-            int s = PixelScan.stride(done - 1, levels);
+            int s = rows(width, height, done - 1, levels).stride;
             int w = PixelScan.ceilDiv(width, s);
             int h = PixelScan.ceilDiv(height, s);
             int[][] out = new int[full.length][w * h];

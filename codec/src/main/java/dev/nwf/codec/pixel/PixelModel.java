@@ -190,8 +190,15 @@ final class PixelModel {
         // every offset is within 3 strides left, right and up and 2 down: rows that far from the edges need no checks
         boolean rowInside = y >= 3 * s && y + 2 * s < height;
         errors.startRow(pass, s, step, width);
+        // a raster finish skips the pixels the levels before it hold, whose errors are from P0 (SPEC.md §4.4.2)
+        int known = rows.known > 0 && y % rows.known == 0 ? rows.known : 0;
         for (int x = rows.x0(row); x < width; x += step) {
             boolean inside = rowInside && x >= 3 * s && x + 3 * s < width;
+            if (known > 0 && x % known == 0) {
+                readNeighbours(plane, width, height, x, y, s, pass, inside);
+                errors.record(x, plane[y * width + x] - predict(pass));
+                continue;
+            }
             periodAt = period == 0 || backY < 0 ? -1 : backY * s * width + backX * s;
             column = x;
             codePixel(plane, width, height, x, y, s, pass, inside, coder, i++);
@@ -257,16 +264,7 @@ final class PixelModel {
             BitCoder coder, int i) {
         int at = y * width + x;
         int c = channel;
-        int[][] off = PixelScan.OFFSETS[pass];
-        if (inside) {
-            for (int k = 0; k < PixelScan.NEIGHBOURS; k++) nb[k] = plane[at + nbDelta[k]];
-        } else {
-            for (int k = 0; k < PixelScan.NEIGHBOURS; k++) {
-                int nx = x + off[k][0] * s;
-                int ny = y + off[k][1] * s;
-                nb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
-            }
-        }
+        readNeighbours(plane, width, height, x, y, s, pass, inside);
         predicted = predict(pass);
         int prevMatch = -1;
         int prevResidual = 0;
@@ -315,6 +313,21 @@ final class PixelModel {
         int matched = candidates ? codeSample(plane, at, c, pass, info, prevMatch, prevResidual, hWide, coder, i)
                 : codeResidual(plane, at, c, pass, info, prevResidual, pass * 4 + distinct4(), activity(), coder, i);
         if (matched >= 0 && cross.kept(c)) cross.matched(c, i, matched);
+    }
+
+    /** Reads the eight neighbours into {@link #nb}, {@link #MISSING} outside the image. */
+    private void readNeighbours(int[] plane, int width, int height, int x, int y, int s, int pass, boolean inside) {
+        int at = y * width + x;
+        if (inside) {
+            for (int k = 0; k < PixelScan.NEIGHBOURS; k++) nb[k] = plane[at + nbDelta[k]];
+        } else {
+            int[][] off = PixelScan.OFFSETS[pass];
+            for (int k = 0; k < PixelScan.NEIGHBOURS; k++) {
+                int nx = x + off[k][0] * s;
+                int ny = y + off[k][1] * s;
+                nb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
+            }
+        }
     }
 
     /** The flat decision's wide-context counters: a small table of their own (SPEC.md §4.4.2, fw). */
