@@ -12,9 +12,10 @@ import java.util.List;
  * The pixel levels' bytes alone (SPEC.md §4.4), the loop of docs/size-gap.md's model experiments: every image of a
  * folder under subtract green (gray as it is), no palette, no container, one thread; per image and in total.
  *   java -cp "codec/target/classes:cli/target/nwf.jar:cli/target/lib/*" scripts/PixelLevelsAlone.java DIR \
- *       [LEVELS] [CANDIDATES]
+ *       [LEVELS] [CANDIDATES] [EXPERT] [FINISH]
  * LEVELS: at most this many levels (0 or absent: all); CANDIDATES: true for candidates, false (default) for
- * differences only.
+ * differences only; EXPERT: true for the expert (SPEC.md §4.4.5; default false); FINISH: the raster finish's t
+ * (SPEC.md §4.4.1; default 0, none), less where the plan is short.
  */
 public class PixelLevelsAlone {
     public static void main(String[] args) throws Exception {
@@ -24,6 +25,8 @@ public class PixelLevelsAlone {
         }
         int maxLevels = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         boolean candidates = args.length > 2 && Boolean.parseBoolean(args[2]);
+        boolean expert = args.length > 3 && Boolean.parseBoolean(args[3]);
+        int finish = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         long total = 0;
         for (Path f : files) {
             Image img = ImageFiles.read(f);
@@ -31,7 +34,9 @@ public class PixelLevelsAlone {
             int planned = LevelPlan.sizes(img.width(), img.height()).length;
             int skipped = maxLevels == 0 ? 0 : Math.max(0, planned - maxLevels);
             long bytes = 0;
-            for (byte[] p : new PixelLevels(ct, 1, skipped, 0, candidates).encode(img, List.of(ct), (l, t) -> { })
+            int t = PixelLevels.finishFor(img.width(), img.height(), skipped, finish);
+            for (byte[] p : new PixelLevels(ct, 1, skipped, 0, candidates, expert, t).encode(img, List.of(ct),
+                    (l, x) -> { })
                     .payloads()) {
                 bytes += p.length;
             }

@@ -85,7 +85,7 @@ public record Effort(int level) {
 
     /**
      * From 8: pixel levels are coded with the raster finish and without it (every finer level in two passes), and the
-     * smaller kept; below, with it only (SPEC.md §4.4.1).
+     * smaller kept; below, with it only (SPEC.md §4.4.1), but for small images ({@link #triesSmallImageOptions}).
      */
     boolean triesWithoutRasterFinish() {
         return level >= 8;

@@ -138,9 +138,14 @@ final class Expert {
         return Logistic.stretch(p12 < 1 ? 1 : p12 > 4095 ? 4095 : p12);
     }
 
-    /** Learns the sample coded: the scale's mean moves by 1/32 of its error, the location's statistics take it in. */
+    /**
+     * Learns the sample coded: the scale's mean of |difference from the location| moves by 1/32 of its error (from
+     * the location, not from P: 0.12 % fewer bytes on set P's development half), the location's statistics take it
+     * in.
+     */
     void learn(int difference, int valueMinusBase) {
-        meanAbs[at] += ((Math.abs(difference) << 8) - meanAbs[at]) >> 5;
+        int deviation = (int) Math.min(1 << 24, Math.abs(difference - centre) * 256);
+        meanAbs[at] += (deviation - meanAbs[at]) >> 5;
         if (meanAbs[at] == 0) meanAbs[at] = 1;
         location.learn(valueMinusBase);
     }

@@ -58,9 +58,11 @@ class PriorTrainerTest {
         List<PriorTrainer.Progress> seen = new ArrayList<>();
         new PriorTrainer(new PriorTrainer.Config(8, 400, 8, 16, 1e-2f, 6, 7, true))
                 .train(List.of(smoothImage(160, 128, 1), smoothImage(128, 160, 2)), seen::add);
-        assertTrue(seen.get(seen.size() - 1).bits() < seen.get(0).bits() - 0.1, "loss should fall: "
-                + seen.get(0).bits()
-                + " -> " + seen.get(seen.size() - 1).bits());
+        // the last five reports' mean: one batch's loss is noisy, and PyTorch's threads sum in no fixed order (one
+        // run of mvn verify in many saw the last report alone above the first)
+        double last = seen.subList(seen.size() - 5, seen.size()).stream().mapToDouble(PriorTrainer.Progress::bits)
+                .average().orElseThrow();
+        assertTrue(last < seen.get(0).bits() - 0.1, "loss should fall: " + seen.get(0).bits() + " -> " + last);
     }
 
     /** Neighbours for the context loss: shift(x, dy, dx)[y][x] = x[y - dy][x - dx], zero outside. */
