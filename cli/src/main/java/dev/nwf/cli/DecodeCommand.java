@@ -34,7 +34,8 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Option(names = {"-l", "--level"}, paramLabel = "K", defaultValue = "0",
             description = "Drop the K finest levels: the image comes out at 1/2^K size, or smaller after a raster "
-                    + "finish, whose level before it is at 1/2^t (`nwf info` lists the sizes; default: ${DEFAULT-VALUE}).")
+                    + "finish, whose level before it is at 1/2^t (`nwf info` lists the sizes; default: "
+                    + "${DEFAULT-VALUE}).")
     int dropLevels;
 
     @Option(names = "--allow-partial",

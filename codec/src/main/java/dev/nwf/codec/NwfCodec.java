@@ -456,11 +456,9 @@ public final class NwfCodec {
      * §4.4.1): {@value #RASTER_FINISH_FROM} where the plan allows it, fewer where it is short, 0 without the tool.
      */
     private int rasterFinish(Image image, int skipped) {
-        if (!allows(CodingTool.RASTER_FINISH) || FINISH_OFF) return 0;
+        if (!allows(CodingTool.RASTER_FINISH)) return 0;
         return PixelLevels.finishFor(image.width(), image.height(), skipped, RASTER_FINISH_FROM);
     }
-
-    static final boolean FINISH_OFF = Boolean.getBoolean("nwf.noFinish");
 
     /** The raster finish's preview is the image at 1/16 (an encoder's choice, not part of the format). */
     static final int RASTER_FINISH_FROM = 4;

@@ -82,7 +82,8 @@ public record NwfHeader(int width, int height, int channels, int bitDepth, Strin
 
     /**
      * Width of level {@code i} where the finest level follows a jump of {@code jump} halvings (SPEC.md §2.5): level
-     * i &lt; levels − 1 is the image's divided by 2^(levels − 2 − i + jump), rounded up; the finest is the image's.
+     * i &lt; levels − 1 is the image's divided by 2^(levels − 2 − i + jump), rounded up; the finest is the
+     * image's.
      */
     public int levelWidth(int i, int jump) {
         return levelSide(width, levels, i, jump);

@@ -226,11 +226,14 @@ public final class PixelLevels implements LevelCoding {
         return new Encoded(transform, payloads);
     }
 
-    /** Refuses tools that leave no level (SPEC.md §4.4.1): every level of the plan skipped, or none before a finish. */
+    /**
+     * Refuses tools that leave no level (SPEC.md §4.4.1): every level of the plan skipped, or none before a finish.
+     */
     private void checkFinish(int width, int height, int levels) {
         if (levels == 0) {
             throw new IllegalArgumentException("no level is left of a " + width + "x" + height + " image's plan with "
-                    + skipped + " coarse levels left out" + (finish == 0 ? "" : " and a raster finish from 2^" + finish));
+                    + skipped + " coarse levels left out"
+                    + (finish == 0 ? "" : " and a raster finish from 2^" + finish));
         }
     }
 

@@ -103,6 +103,53 @@ class PixelLevelsTest {
     }
 
     /**
+     * A raster finish (SPEC.md §4.4.1): the levels down to stride 2^t, each the decimated image, then the whole image;
+     * exact at edge sizes, with every t the plan allows, with and without candidates and the expert, on one thread and
+     * on several (the same bytes); a t that leaves no level before the finish makes no levels.
+     */
+    @ParameterizedTest
+    @CsvSource({"1,37,1,0", "37,1,3,2", "17,17,3,1", "65,47,3,2", "129,67,4,2", "300,200,3,2", "200,130,1,0"})
+    void aRasterFinishDecodesEachLevelAndTheImage(int w, int h, int channels, int transformCode) throws Exception {
+        ColourTransform ct = transformCode == 0 ? ColourTransform.NONE : ColourTransform.ofCode(transformCode);
+        int[][] plan = LevelPlan.sizes(w, h);
+        int[][] planes = null;
+        for (int t = 1; t < plan.length; t++) {
+            for (boolean candidates : new boolean[] {true, false}) {
+                Image img = candidates ? SyntheticImages.graphic(w, h, channels, 8, 5L * w + t)
+                        : SyntheticImages.noise(w, h, channels, 8, 3L * h + t);
+                planes = Pyramid.transformedPlanes(img, ct);
+                PixelLevels coding = new PixelLevels(ct, 0, 0, 0, candidates, !candidates, t);
+                List<byte[]> payloads = coding.encode(img, List.of(ct), QUIET).payloads();
+                List<byte[]> serial = new PixelLevels(ct, 1, 0, 0, candidates, !candidates, t).encode(img,
+                        List.of(ct), QUIET).payloads();
+                int levels = plan.length - t + 1;
+                assertEquals(levels, payloads.size());
+                assertEquals(levels, coding.sizes(w, h).length);
+                assertArrayEquals(new int[] {w, h}, coding.sizes(w, h)[levels - 1]);
+                LevelCoding.Decoder decoder = coding.decoder(channels, w, h, 8);
+                long[] work = {0};
+                for (int level = 0; level < levels; level++) {
+                    assertArrayEquals(payloads.get(level), serial.get(level), "threads, level " + level);
+                    decoder.next(payloads.get(level), 0, n -> work[0] += n);
+                    int stride = level == levels - 1 ? 1 : 1 << (levels - 2 - level + t);
+                    assertArrayEquals(plan[plan.length - 1 - Integer.numberOfTrailingZeros(stride)],
+                            coding.sizes(w, h)[level]);
+                    for (int c = 0; c < channels; c++) {
+                        assertArrayEquals(decimated(planes[c], w, h, stride), decoder.planes()[c],
+                                "t " + t + ", level " + level + " channel " + c);
+                    }
+                }
+                assertEquals(img.pixels(), work[0]);
+                assertEquals(decoder.work(levels), work[0]);
+            }
+        }
+        assertEquals(0, new PixelLevels(ColourTransform.NONE, 0, 0, 0, true, false, plan.length).sizes(w, h).length,
+                "no level of stride 2^t before the finish");
+        assertEquals(plan.length - 1, PixelLevels.finishFor(w, h, 0, 40));
+        assertEquals(0, PixelLevels.finishFor(w, h, plan.length - 1, 4), "one level: no finish");
+    }
+
+    /**
      * Level 0's period (SPEC.md §4.4.1): the encoder finds a sprite strip's frame width and not a period in noise or in
      * smooth shapes; with it a strip's one level codes smaller, and every level count decodes exactly
      * (the period applies to level 0 only).
