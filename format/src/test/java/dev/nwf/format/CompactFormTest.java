@@ -148,7 +148,12 @@ class CompactFormTest {
 
     /** A file whose finest level follows a jump of {@code jump} halvings (SPEC.md §2.5), levels halving before it. */
     static NwfFile jumped(int width, int height, int levels, int jump, long seed) {
-        NwfFile f = file(width, height, levels, 3, 8, new byte[] {1, 2, 12, 0}, seed);
+        return withJump(file(width, height, levels, 3, 8, new byte[] {1, 2, 12, 0}, seed), jump);
+    }
+
+    /** The file with its levels resized for a jump of {@code jump} halvings before the finest. */
+    static NwfFile withJump(NwfFile f, int jump) {
+        int levels = f.header().levels();
         List<LevelInfo> index = new ArrayList<>();
         for (int i = 0; i < levels; i++) {
             index.add(new LevelInfo(f.header().levelWidth(i, jump), f.header().levelHeight(i, jump),
@@ -272,6 +277,8 @@ class CompactFormTest {
                     byte[] tools = new byte[r.nextInt(4) == 0 ? 300 : r.nextInt(8)];
                     r.nextBytes(tools);
                     NwfFile f = file(w, h, n, ch, depth, tools, seed);
+                    // a third of the files of two levels or more: the finest after a jump of 2 to 8 (SPEC.md §2.5)
+                    if (n >= 2 && r.nextInt(3) == 0) f = withJump(f, 2 + r.nextInt(7));
                     return r.nextBoolean() ? f : f.withMetadata(Map.of("k", "v" + r.nextInt()), null,
                             r.nextBoolean() ? new byte[] {1} : null);
                 });
