@@ -17,16 +17,19 @@ final class Mixer {
      * pixel levels 0.4 % smaller than a constant 16, its 32×32 crops 0.9 %: fast while a vector knows little, steady
      * after).
      */
-    private static final int[] RATE = new int[1 << 16];
+    /** From this many updates the rate stays 6 (the fraction's numerator falls below its denominator). */
+    private static final int RATE_STEADY_AFTER = 8961;
+    private static final byte[] RATE = new byte[RATE_STEADY_AFTER + 1];
     private static final int RATE_SHIFT = 14;
 
     static {
-        for (int n = 0; n < RATE.length; n++) RATE[n] = 6 + (18 * 512 + 256 + n) / (512 + 2 * n);
+        for (int n = 0; n < RATE.length; n++) RATE[n] = (byte) (6 + (18 * 512 + 256 + n) / (512 + 2 * n));
     }
 
     private final int[] weights;
-    /** Updates of each weight vector, up to the rate table's end. */
+    /** Updates of each weight vector, up to {@link #RATE_STEADY_AFTER}. */
     private final int[] updates;
+    private int selector;
     private final int[] inputs;
     private int base;
     private int p12;
@@ -54,6 +57,7 @@ final class Mixer {
 
     /** The mix under weight vector {@code selector}, stretched (clamped to ±2047). */
     int mixStretched(int selector) {
+        this.selector = selector;
         base = selector * inputs.length;
         long dot = 0;
         for (int i = 0; i < inputs.length; i++) dot += (long) inputs[i] * weights[base + i];
@@ -64,9 +68,8 @@ final class Mixer {
 
     /** Moves the last weight vector used along the gradient of the bit's cost, at its rate. */
     void update(int bit) {
-        int selector = base / inputs.length;
         int n = updates[selector];
-        if (n < RATE.length - 1) updates[selector] = n + 1;
+        if (n < RATE_STEADY_AFTER) updates[selector] = n + 1;
         int err = ((bit << 12) - p12) * RATE[n];
         for (int i = 0; i < inputs.length; i++) weights[base + i] += (inputs[i] * err) >> RATE_SHIFT;
     }
