@@ -3,7 +3,10 @@ package dev.nwf.codec;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.Lifting;
 import dev.nwf.codec.transform.Pyramid;
-/** Resizing helpers for evaluation and benchmarks, and the rgflow encoder's colour-transform trial (never decoding). */
+/**
+ * Resizing helpers for evaluation and benchmarks, the rgflow encoder's colour-transform trial, and decimation, with
+ * which the ImageIO reader subsamples past a raster finish's jump.
+ */
 public final class ImageOps {
     private ImageOps() {
     }
@@ -46,6 +49,23 @@ public final class ImageOps {
         if (shorter < size) throw new IllegalArgumentException("image is smaller than " + size + " px");
         Image s = shorter / size > 1 ? shrink(img, shorter / size) : img;
         return crop(s, (s.width() - size) / 2, (s.height() - size) / 2, size, size);
+    }
+
+    /**
+     * Every {@code factor}-th sample of every {@code factor}-th row, from (0, 0): what pixel levels of that stride hold
+     * (SPEC.md §4.4.1), ⌈w / factor⌉ × ⌈h / factor⌉.
+     */
+    public static Image decimate(Image img, int factor) {
+        int w = (img.width() + factor - 1) / factor;
+        int h = (img.height() + factor - 1) / factor;
+        int[][] p = new int[img.channels()][w * h];
+        for (int c = 0; c < p.length; c++) {
+            int[] src = img.plane(c);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) p[c][y * w + x] = src[y * factor * img.width() + x * factor];
+            }
+        }
+        return new Image(w, h, img.bitDepth(), p);
     }
 
     /** Enlarges by an integer factor, each sample repeated factor × factor times. */

@@ -439,12 +439,15 @@ public final class NwfCodec {
         }
         PixelLevels best = null;
         List<byte[]> payloads = null;
+        long bestBytes = Long.MAX_VALUE;
         for (int i = 0; i < codings.size(); i++) {
             PixelLevels coding = codings.get(i);
             List<byte[]> p = coding.encode(coded, List.of(ct), Parts.of(progress, i, codings.size())).payloads();
-            if (payloads == null || totalBytes(p) < totalBytes(payloads)) {
+            long bytes = totalBytes(p);
+            if (bytes < bestBytes) {
                 payloads = p;
                 best = coding;
+                bestBytes = bytes;
             }
         }
         return file(image, best.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, map,

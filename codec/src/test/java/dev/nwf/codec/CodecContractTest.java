@@ -649,7 +649,7 @@ abstract class CodecContractTest {
         // with the raster finish (SPEC.md §4.4.1), the level before the last is the image at the finish's stride
         int finish = NwfCodec.tools(file.header()).rasterFinish;
         Decoded preview = full.decoder().droppingFinest(1).decode(file);
-        Image expected = decimated(graphic, 1 << Math.max(1, finish));
+        Image expected = ImageOps.decimate(graphic, 1 << Math.max(1, finish));
         assertTrue(expected.sameAs(preview.image()), "level n-2 is the image decimated by 2^max(1, t)");
         // a photograph takes pixel levels (as differences only, SPEC.md §4.4) only where they code it smaller than the
         // family's wavelet levels: under a weak test model they may
@@ -686,15 +686,5 @@ abstract class CodecContractTest {
                 return "counting";
             }
         };
-    }
-
-    private static Image decimated(Image img, int s) {
-        int w = (img.width() + s - 1) / s;
-        int h = (img.height() + s - 1) / s;
-        int[][] p = new int[img.channels()][w * h];
-        for (int c = 0; c < p.length; c++) {
-            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) p[c][y * w + x] = img.sample(c, x * s, y * s);
-        }
-        return new Image(w, h, img.bitDepth(), p);
     }
 }

@@ -2,6 +2,7 @@ package dev.nwf.imageio;
 
 import dev.nwf.codec.Decoded;
 import dev.nwf.codec.Image;
+import dev.nwf.codec.ImageOps;
 import dev.nwf.codec.LevelListener;
 import dev.nwf.codec.NwfDecoder;
 import dev.nwf.files.ImageFiles;
@@ -187,17 +188,7 @@ public final class NwfImageReader extends ImageReader {
     static Image decimated(Image level, int width, int height) {
         int f = 1;
         while ((level.width() + f - 1) / f > width || (level.height() + f - 1) / f > height) f *= 2;
-        if (f == 1) return level;
-        int w = (level.width() + f - 1) / f;
-        int h = (level.height() + f - 1) / f;
-        int[][] planes = new int[level.channels()][w * h];
-        for (int c = 0; c < planes.length; c++) {
-            int[] src = level.plane(c);
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) planes[c][y * w + x] = src[y * f * level.width() + x * f];
-            }
-        }
-        return new Image(w, h, level.bitDepth(), planes);
+        return f == 1 ? level : ImageOps.decimate(level, f);
     }
 
     /** Draws a level into the destination, each of its pixels as a block (nearest neighbour). */

@@ -235,15 +235,24 @@ final class PixelModel {
     }
 
     /** Reads the six farther neighbours into {@link #wideNb}, {@link #MISSING} outside the image. */
-    private void readWide(int[] plane, int width, int height, int x, int y, int s, int pass, boolean inside, int at) {
+    private void readWide(int[] plane, int width, int height, int x, int y, int s, int pass, boolean inside) {
+        gather(plane, width, height, x, y, s, inside, wideDelta, PixelScan.WIDE_OFFSETS[pass], wideNb);
+    }
+
+    /**
+     * Reads the samples at {@code offsets} (in strides) from (x, y) into {@code out}, {@link #MISSING} outside the
+     * image; {@code inside}, where none can be outside, at their precomputed plane offsets {@code delta}.
+     */
+    private static void gather(int[] plane, int width, int height, int x, int y, int s, boolean inside, int[] delta,
+            int[][] offsets, int[] out) {
+        int at = y * width + x;
         if (inside) {
-            for (int k = 0; k < PixelScan.WIDE; k++) wideNb[k] = plane[at + wideDelta[k]];
+            for (int k = 0; k < out.length; k++) out[k] = plane[at + delta[k]];
         } else {
-            int[][] wide = PixelScan.WIDE_OFFSETS[pass];
-            for (int k = 0; k < PixelScan.WIDE; k++) {
-                int nx = x + wide[k][0] * s;
-                int ny = y + wide[k][1] * s;
-                wideNb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
+            for (int k = 0; k < out.length; k++) {
+                int nx = x + offsets[k][0] * s;
+                int ny = y + offsets[k][1] * s;
+                out[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
             }
         }
     }
@@ -286,7 +295,7 @@ final class PixelModel {
         // the wide context serves the flat decision and the candidates: differences only need it where flat; the
         // wide neighbours themselves also serve the expert (read once for both)
         boolean wideContext = candidates || flatNeighbours;
-        if (wideContext || expert != null) readWide(plane, width, height, x, y, s, pass, inside, at);
+        if (wideContext || expert != null) readWide(plane, width, height, x, y, s, pass, inside);
         int hWide = wideContext ? wideHash(pass) : 0;
         if (flatNeighbours) {
             int index = ((pass * 2 + info) * 4 + Math.min(3, Integer.numberOfTrailingZeros(s))) * 2 + lastFlat;
@@ -317,17 +326,7 @@ final class PixelModel {
 
     /** Reads the eight neighbours into {@link #nb}, {@link #MISSING} outside the image. */
     private void readNeighbours(int[] plane, int width, int height, int x, int y, int s, int pass, boolean inside) {
-        int at = y * width + x;
-        if (inside) {
-            for (int k = 0; k < PixelScan.NEIGHBOURS; k++) nb[k] = plane[at + nbDelta[k]];
-        } else {
-            int[][] off = PixelScan.OFFSETS[pass];
-            for (int k = 0; k < PixelScan.NEIGHBOURS; k++) {
-                int nx = x + off[k][0] * s;
-                int ny = y + off[k][1] * s;
-                nb[k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? MISSING : plane[ny * width + nx];
-            }
-        }
+        gather(plane, width, height, x, y, s, inside, nbDelta, PixelScan.OFFSETS[pass], nb);
     }
 
     /** The flat decision's wide-context counters: a small table of their own (SPEC.md §4.4.2, fw). */
