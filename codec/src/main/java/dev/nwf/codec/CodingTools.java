@@ -31,7 +31,7 @@ public final class CodingTools {
     final ValueMap valueMap;
     /** The palette, or null. */
     final Palette palette;
-    /** The block grid, or null. */
+    /** The block grid, or null: of wavelet levels tool block-grid's, of pixel levels tool pixel-grid's. */
     final BlockGrid blockGrid;
     final boolean haarSplit;
     final boolean adaptiveMean;
@@ -108,11 +108,12 @@ public final class CodingTools {
     /**
      * Pixel levels (SPEC.md §4.4) under the given colour transform, with a value map or palette or neither, leaving out
      * the {@code skipped} coarsest levels of §4.3's plan, level 0 with the given period (0: none), with candidates or
-     * differences only, with or without the expert.
+     * differences only, with or without the expert, the raster finish's t (0: none) and the grid of the stride-1 level's
+     * positions (null: none).
      */
     static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette, int skipped,
-            int period, boolean candidates, boolean expert, int rasterFinish) {
-        return new CodingTools(colourTransform, valueMap, null, false, false, false, false, false, false, false,
+            int period, boolean candidates, boolean expert, int rasterFinish, BlockGrid grid) {
+        return new CodingTools(colourTransform, valueMap, grid, false, false, false, false, false, false, false,
                 NO_BAND_STREAMS, palette, skipped, period, candidates, expert, false, rasterFinish);
     }
 
@@ -129,7 +130,7 @@ public final class CodingTools {
         if (valueMap != null) out.add(CodingTool.VALUE_MAP);
         if (haarSplit) out.add(CodingTool.HAAR_SPLIT);
         if (adaptiveMean) out.add(CodingTool.ADAPTIVE_MEAN);
-        if (blockGrid != null) out.add(CodingTool.BLOCK_GRID);
+        if (blockGrid != null && !pixelLevels()) out.add(CodingTool.BLOCK_GRID);
         if (zeroContext) out.add(CodingTool.ZERO_CONTEXT);
         if (biasCorrection) out.add(CodingTool.BIAS_CORRECTION);
         if (errorFeedback) out.add(CodingTool.ERROR_FEEDBACK);
@@ -140,6 +141,7 @@ public final class CodingTools {
         if (deflateRows) out.add(CodingTool.DEFLATE_ROWS);
         if (keptContext) out.add(CodingTool.KEPT_CONTEXT);
         if (rasterFinish > 0) out.add(CodingTool.RASTER_FINISH);
+        if (blockGrid != null && pixelLevels()) out.add(CodingTool.PIXEL_GRID);
         return Collections.unmodifiableSet(out);
     }
 
@@ -156,7 +158,7 @@ public final class CodingTools {
                 case COLOUR_TRANSFORM -> t.toolName + " " + colourTransform.displayName;
                 case VALUE_MAP -> t.toolName + " " + valueMap.codedDepth() + "-bit ranks, " + valueMap.describeCounts()
                         + " values";
-                case BLOCK_GRID -> t.toolName + " period " + blockGrid.period + " from (" + blockGrid.startX + ", "
+                case BLOCK_GRID, PIXEL_GRID -> t.toolName + " period " + blockGrid.period + " from (" + blockGrid.startX + ", "
                         + blockGrid.startY + ")";
                 case BAND_STREAMS -> t.toolName + " from 2^" + bandStreamsLog2 + " samples per band";
                 case PALETTE -> t.toolName + " of " + palette.size() + " colours, " + palette.codedDepth() + "-bit indices";
@@ -185,7 +187,7 @@ public final class CodingTools {
                     m.put("codedDepth", valueMap.codedDepth());
                     m.put("valuesPerChannel", valueMap.counts());
                 }
-                case BLOCK_GRID -> {
+                case BLOCK_GRID, PIXEL_GRID -> {
                     m.put("period", blockGrid.period);
                     m.put("startX", blockGrid.startX);
                     m.put("startY", blockGrid.startY);
@@ -248,7 +250,7 @@ public final class CodingTools {
                     ValueMap.writeVarint(out, map.length);
                     out.writeBytes(map);
                 }
-                case BLOCK_GRID -> out.writeBytes(blockGrid.bytes());
+                case BLOCK_GRID, PIXEL_GRID -> out.writeBytes(blockGrid.bytes());
                 case BAND_STREAMS -> out.write(bandStreamsLog2);
                 case PIXEL_LEVELS -> {
                     out.write(pixelLevelsSkipped | (pixelLevelsCandidates ? 0 : DIFFERENCES_ONLY)
@@ -334,7 +336,7 @@ public final class CodingTools {
                         }
                         pos += (int) length;
                     }
-                    case BLOCK_GRID -> {
+                    case BLOCK_GRID, PIXEL_GRID -> {
                         if (list.length - pos < BlockGrid.BYTES) throw truncated(t, list.length);
                         grid = BlockGrid.read(list, pos);
                         pos += BlockGrid.BYTES;

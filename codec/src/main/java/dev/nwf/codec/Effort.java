@@ -53,6 +53,15 @@ public record Effort(int level) {
         return pixels <= EXPERT_TRIAL_UP_TO_PIXELS ? List.of(false, true) : List.of(true);
     }
 
+    /**
+     * At 9: a block grid is tried both ways at any size, and pixel levels both with and without their grid (SPEC.md
+     * §4.4.6); below, a grid is tried both ways on small images only (wavelet levels) or taken where it shows
+     * throughout the image (pixel levels).
+     */
+    boolean triesEveryGridChoice() {
+        return level >= 9;
+    }
+
     /** At 9: YCoCg-R is tried too (it won on one photo of set A, by 0.7 %). */
     boolean triesYcocg() {
         return level >= 9;

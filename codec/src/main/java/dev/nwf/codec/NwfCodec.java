@@ -189,7 +189,9 @@ public final class NwfCodec {
         List<Function<EncodeProgress, NwfFile>> candidates = new ArrayList<>();
         boolean askMosaic = allows(CodingTool.PIXEL_LEVELS) && !effort.triesPixelLevelsEverywhere()
                 && (graphic || effort.triesAlternatives(image.pixels()));
-        MosaicTrial mosaic = askMosaic ? mosaicTrial(image, graphic) : null;
+        // the grid pixel levels keep state by (SPEC.md §4.4.6): a JPEG-decoded image's, where it shows throughout
+        BlockGrid pixelGrid = allows(CodingTool.PIXEL_GRID) ? BlockGrid.detectThroughout(image) : null;
+        MosaicTrial mosaic = askMosaic ? mosaicTrial(image, graphic, pixelGrid) : null;
         // coded once, pixel levels only where the mosaic is clear about them, not near a tie
         boolean once = !effort.triesAlternatives(image.pixels());
         boolean pixels = allows(CodingTool.PIXEL_LEVELS) && (effort.triesPixelLevelsEverywhere()
@@ -209,8 +211,9 @@ public final class NwfCodec {
                 ColourTransform ct = palette != null ? ColourTransform.NONE : pixelTransforms.get(0);
                 boolean with = palette != null || modes.get(0);
                 boolean expert = palette == null && expertChoices(image).contains(true);
-                candidates.add(p -> encodePixels(image, palette, null, ct, maxLevels, with, expert, metadata, icc,
-                        exif, p));
+                BlockGrid grid = palette != null ? null : pixelGrid;
+                candidates.add(p -> encodePixels(image, palette, null, ct, maxLevels, with, expert, grid, metadata,
+                        icc, exif, p));
             } else {
                 candidates.add(p -> encode(image, null, metadata, icc, exif, p, mosaic));
             }
@@ -244,22 +247,22 @@ public final class NwfCodec {
                 for (ColourTransform ct : pixelTransforms) {
                     for (boolean with : modes) {
                         for (boolean expert : experts) {
-                            candidates.add(p -> encodePixels(image, null, null, ct, levels, with, expert, metadata,
-                                    icc, exif, p));
+                            candidates.add(p -> encodePixels(image, null, null, ct, levels, with, expert, pixelGrid,
+                                    metadata, icc, exif, p));
                         }
                     }
                     if (map != null) {
                         for (boolean with : modes) {
                             for (boolean expert : experts) {
-                                candidates.add(p -> encodePixels(image, null, map, ct, levels, with, expert, metadata,
-                                        icc, exif, p));
+                                candidates.add(p -> encodePixels(image, null, map, ct, levels, with, expert,
+                                        pixelGrid, metadata, icc, exif, p));
                             }
                         }
                     }
                 }
                 if (pixels && palette != null) {
                     candidates.add(p -> encodePixels(image, palette, null, ColourTransform.NONE, levels, true, false,
-                            metadata, icc, exif, p));
+                            null, metadata, icc, exif, p));
                 }
             }
         }
@@ -290,9 +293,10 @@ public final class NwfCodec {
      * filter (with the image's block grid), or null where the image is small enough to be tried whole. The mosaic of an
      * image that is no {@code graphic} is coded as pixel levels of differences only: on sets A and P candidates paid on
      * no image where fewer than 47 % of the pixels repeat a neighbour, and the trial with them took a quarter of the
-     * mosaic's time.
+     * mosaic's time. Pixel levels keep state by {@code pixelGrid}'s positions (null: none; the mosaic's tiles keep the
+     * image's grid).
      */
-    private MosaicTrial mosaicTrial(Image image, boolean graphic) {
+    private MosaicTrial mosaicTrial(Image image, boolean graphic, BlockGrid pixelGrid) {
         Image sample = SplitChoice.sample(image);
         if (sample == image) return null;
         boolean differencesFirst = !graphic && effort.triesDifferencesOnly();
@@ -300,7 +304,7 @@ public final class NwfCodec {
         ColourTransform pixelTransform = null;
         for (ColourTransform ct : pixelTransforms(sample)) {
             long bytes = totalBytes(new PixelLevels(ct, threads, 0, 0, !differencesFirst, false,
-                    rasterFinish(sample, 0)).encode(sample,
+                    rasterFinish(sample, 0), pixelGrid).encode(sample,
                     List.of(ct), (l, t) -> { }).payloads());
             if (bytes < pixelBytes) {
                 pixelBytes = bytes;
@@ -325,7 +329,7 @@ public final class NwfCodec {
         if (candidates && effort.triesDifferencesOnly()
                 && pixelBytes < DIFFERENCES_ONLY_REACH * Math.min(legall, haar)) {
             long bytes = totalBytes(new PixelLevels(pixelTransform, threads, 0, 0, false, false,
-                    rasterFinish(sample, 0)).encode(sample,
+                    rasterFinish(sample, 0), pixelGrid).encode(sample,
                     List.of(pixelTransform), (l, t) -> { }).payloads());
             if (bytes < pixelBytes) {
                 pixelBytes = bytes;
@@ -416,10 +420,11 @@ public final class NwfCodec {
     /**
      * Codes the image's samples under the colour transform {@code ct}, or with a palette its indices (ct NONE), as
      * pixel levels (SPEC.md §4.4), at most {@code levels} of them (0: every level of the plan), with candidates or
-     * differences only, with the expert (SPEC.md §4.4.5) or without; with a value map, the samples' ranks.
+     * differences only, with the expert (SPEC.md §4.4.5) or without, the stride-1 level keeping state by the positions
+     * of {@code grid} (SPEC.md §4.4.6; null: none, and at effort 9 also without); with a value map, the samples' ranks.
      */
     private NwfFile encodePixels(Image image, Palette palette, ValueMap map, ColourTransform ct, int levels,
-            boolean candidates, boolean expert, Map<String, Object> metadata, byte[] icc, byte[] exif,
+            boolean candidates, boolean expert, BlockGrid grid, Map<String, Object> metadata, byte[] icc, byte[] exif,
             EncodeProgress progress) {
         Image coded = coded(image, palette, map);
         int planned = LevelPlan.sizes(image.width(), image.height()).length;
@@ -432,10 +437,14 @@ public final class NwfCodec {
         boolean small = image.pixels() <= ONE_LEVEL_TRIAL_PIXELS && effort.triesSmallImageOptions();
         List<Integer> finishes = finish > 0 && (small || effort.triesWithoutRasterFinish()) ? List.of(finish, 0)
                 : List.of(finish);
+        List<BlockGrid> grids = grid != null && effort.triesEveryGridChoice() ? Arrays.asList(grid, null)
+                : Arrays.asList(grid);
         List<PixelLevels> codings = new ArrayList<>();
         for (int f : finishes) {
-            codings.add(new PixelLevels(ct, threads, skipped, 0, candidates, expert, f));
-            if (period != 0) codings.add(new PixelLevels(ct, threads, skipped, period, true, expert, f));
+            for (BlockGrid g : grids) {
+                codings.add(new PixelLevels(ct, threads, skipped, 0, candidates, expert, f, g));
+                if (period != 0) codings.add(new PixelLevels(ct, threads, skipped, period, true, expert, f, g));
+            }
         }
         PixelLevels best = null;
         List<byte[]> payloads = null;
@@ -451,7 +460,7 @@ public final class NwfCodec {
             }
         }
         return file(image, best.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, map,
-                palette, skipped, best.period(), candidates, expert, best.finish()), metadata, icc, exif);
+                palette, skipped, best.period(), candidates, expert, best.finish(), best.grid()), metadata, icc, exif);
     }
 
     /**
@@ -519,7 +528,7 @@ public final class NwfCodec {
             Map<String, Object> metadata, byte[] icc, byte[] exif, EncodeProgress progress, Lifting.Filter split) {
         // on smaller images the grid's classes may not pay for themselves: code both ways, keep the smaller
         List<BlockGrid> grids = grid != null && (image.pixels() < BlockGrid.TRIAL_BELOW_PIXELS
-                && effort.triesSmallImageOptions() || effort.triesYcocg())
+                && effort.triesSmallImageOptions() || effort.triesEveryGridChoice())
                 ? Arrays.asList(grid, null) : Arrays.asList(grid);
         boolean tryHaar = allows(CodingTool.HAAR_SPLIT);
         // a split the caller's mosaic chose needs no sample of its own
@@ -631,7 +640,7 @@ public final class NwfCodec {
         if (tools.deflateRows) return new DeflateRows();
         if (tools.pixelLevels()) {
             return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped, tools.pixelLevelsPeriod,
-                    tools.pixelLevelsCandidates, tools.pixelLevelsExpert, tools.rasterFinish);
+                    tools.pixelLevelsCandidates, tools.pixelLevelsExpert, tools.rasterFinish, tools.blockGrid);
         }
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) {
             return new RgFlowLevels(evaluator, model, tools.latentContext());

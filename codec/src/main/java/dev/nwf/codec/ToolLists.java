@@ -37,7 +37,7 @@ public final class ToolLists {
                         continue; // the period's LEB128 bytes
                     }
                 }
-                case BLOCK_GRID -> pos += BlockGrid.BYTES;
+                case BLOCK_GRID, PIXEL_GRID -> pos += BlockGrid.BYTES;
                 case VALUE_MAP, PALETTE -> {
                     int length = 0;
                     for (int shift = 0; ; shift += 7) {
@@ -107,7 +107,7 @@ public final class ToolLists {
     public static byte[] validParams(CodingTool tool) {
         return switch (tool) {
             case COLOUR_TRANSFORM -> new byte[] {1};
-            case BLOCK_GRID -> new byte[] {8, 3, 3};
+            case BLOCK_GRID, PIXEL_GRID -> new byte[] {8, 3, 3};
             case BAND_STREAMS -> new byte[] {14};
             case RASTER_FINISH -> new byte[] {4};
             case PIXEL_LEVELS -> new byte[] {0, 0};

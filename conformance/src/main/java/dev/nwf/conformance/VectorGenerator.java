@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nwf.codec.CodingTool;
 import dev.nwf.codec.Effort;
 import dev.nwf.codec.Image;
+import dev.nwf.codec.ImageOps;
 import dev.nwf.codec.ModelResolver;
 import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.NwfModel;
@@ -440,6 +441,57 @@ final class VectorGenerator {
                 errorCase("pixel-levels-corrupt-level",
                 "pixel levels' coded data altered with a valid CRC", "CORRUPT_LEVEL"));
         rasterFinish();
+        pixelGrid();
+    }
+
+    /**
+     * Positions in a block grid (tool pixel-grid, SPEC.md §4.4.6): JPEG-like images whose stride-1 level keeps state
+     * per position in their 8×8 (or, halved, 4×4) blocks, with and without a raster finish; lists a decoder must refuse.
+     */
+    private void pixelGrid() throws IOException {
+        // pixel levels, not wavelet levels: the wavelet's tools left out
+        NwfCodec pixelsOnly = without(nwfAll, CodingTool.PALETTE, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS,
+                CodingTool.ADAPTIVE_MEAN);
+        codec = pixelsOnly;
+        Image gray = SyntheticImages.jpegLike(SyntheticImages.waves(256, 256, 71), 256, 256, 3);
+        NwfFile grid = withTool("gray8-pixel-grid-256x256",
+                "pixel levels of a JPEG-like image (8x8 blocks from column and row 3) with a raster finish, the finish"
+                        + " keeping state per position in the blocks",
+                List.of("gray", "8bit", "multi-level", "pixel-levels", "raster-finish", "pixel-grid"), gray,
+                CodingTool.PIXEL_LEVELS, CodingTool.RASTER_FINISH, CodingTool.PIXEL_GRID);
+        Image[] planes = new Image[3];
+        for (int c = 0; c < 3; c++) {
+            planes[c] = SyntheticImages.jpegLike(SyntheticImages.waves(256, 256, 72 + c), 256, 256, 5);
+        }
+        withTool("rgb8-pixel-grid-256x256",
+                "pixel levels of a JPEG-like colour image (8x8 blocks from column and row 5) under a colour transform:"
+                        + " the colours' correction per position too",
+                List.of("rgb", "8bit", "multi-level", "pixel-levels", "raster-finish", "pixel-grid"),
+                new Image(256, 256, 8, new int[][] {planes[0].plane(0), planes[1].plane(0), planes[2].plane(0)}),
+                CodingTool.PIXEL_LEVELS, CodingTool.PIXEL_GRID);
+        Image halved = ImageOps.shrink(SyntheticImages.jpegLike(SyntheticImages.waves(512, 512, 75), 512, 512, 0), 2);
+        withTool("gray8-pixel-grid-period-4-256x256",
+                "pixel levels of a JPEG-like image halved: a grid of period 4",
+                List.of("gray", "8bit", "multi-level", "pixel-levels", "raster-finish", "pixel-grid"), halved,
+                CodingTool.PIXEL_LEVELS, CodingTool.PIXEL_GRID);
+        codec = without(pixelsOnly, CodingTool.RASTER_FINISH);
+        withTool("gray8-pixel-grid-every-level-256x256",
+                "the JPEG-like image's pixel levels without a raster finish: the finest level's two passes keep state"
+                        + " per position",
+                List.of("gray", "8bit", "multi-level", "pixel-levels", "pixel-grid"), gray, CodingTool.PIXEL_LEVELS,
+                CodingTool.PIXEL_GRID);
+        codec = nwfAll;
+        byte[] list = ToolLists.without(grid.header().tools(), CodingTool.PIXEL_GRID);
+        reject("pixel-grid-bad-period", "a pixel grid of period 6 (only 4 and 8 are defined)",
+                withTools(grid, ToolLists.with(list, CodingTool.PIXEL_GRID, (byte) 6, (byte) 3, (byte) 3)),
+                "INVALID_TOOLS");
+        reject("pixel-grid-start-outside-period", "a pixel grid of period 8 starting at row 8",
+                withTools(grid, ToolLists.with(list, CodingTool.PIXEL_GRID, (byte) 8, (byte) 3, (byte) 8)),
+                "INVALID_TOOLS");
+        byte[] wavelet = ToolLists.without(ToolLists.without(list, CodingTool.RASTER_FINISH), CodingTool.PIXEL_LEVELS);
+        reject("pixel-grid-without-pixel-levels", "a pixel grid listed with wavelet levels",
+                withTools(grid, ToolLists.with(wavelet, CodingTool.PIXEL_GRID, (byte) 8, (byte) 3, (byte) 3)),
+                "INVALID_TOOLS");
     }
 
     /**

@@ -22,20 +22,26 @@ final class Correction {
     private static final int STEP_SHIFT = 7;
     private static final int STEP_BITS = 20;
 
-    private final long[] weights = new long[PixelScan.PASSES * FEATURES];
+    /** Per state set (a pass, or a pass at a grid position, SPEC.md §4.4.6), {@value #FEATURES} weights. */
+    private final long[] weights;
     private final long[] features = new long[FEATURES];
     private int base;
     private int offset;
     private long sixteenths;
     private long norm;
 
+    /** A correction of {@code sets} state sets, each learning alone. */
+    Correction(int sets) {
+        weights = new long[sets * FEATURES];
+    }
+
     /**
-     * The correction of prediction {@code p} in sixteenths, for pass {@code pass}, from neighbours {@code nb} and the
+     * The correction of prediction {@code p} in sixteenths, under state set {@code set}, from neighbours {@code nb} and the
      * earlier channels' differences {@code previous} (channel c − 1) and {@code first} (channel 0), 0 where absent.
      */
-    long predict(int pass, int[] nb, int p, int previous, int first) {
+    long predict(int set, int[] nb, int p, int previous, int first) {
         base = p;
-        offset = pass * FEATURES;
+        offset = set * FEATURES;
         for (int k = 0; k < PixelScan.NEIGHBOURS; k++) {
             features[k] = nb[k] == PixelModel.MISSING ? 0 : clamp((long) nb[k] - p);
         }

@@ -14,10 +14,19 @@ final class Expert {
     private static final int SPAN = 32;
     private static final int STEPS = 32;
     private static final double[] SURVIVAL = survivalTable();
-    /** A scale's running mean of |difference|, per pass and error level, in 1/256 (0: none yet). */
-    private final int[] meanAbs = new int[PixelScan.PASSES * 16];
-    private final LeastSquares location = new LeastSquares();
+    /** A scale's running mean of |difference|, per state set and error level, in 1/256 (0: none yet). */
+    private final int[] meanAbs;
+    private final LeastSquares location;
     private int at;
+
+    /**
+     * An expert of {@code sets} state sets: one per pass, or with a grid (SPEC.md §4.4.6) one per pass and position,
+     * each with its own location statistics and scales.
+     */
+    Expert(int sets) {
+        meanAbs = new int[sets * 16];
+        location = new LeastSquares(sets);
+    }
     private double centre;
     private double inverseScale;
     /** P(|difference| ≥ 2^k) of the last exponent step k: the next step's condition. */
@@ -57,13 +66,13 @@ final class Expert {
 
     /**
      * Sets up the distribution of the next difference from prediction {@code pred}: located by least squares over
-     * {@code features} (offsets from {@code base}, P0), scaled by pass {@code pass}'s mean at error level {@code level}
-     * ({@link PassErrors#level}), started from the errors' weighted sum {@code errorSum} where none is known yet.
+     * {@code features} (offsets from {@code base}, P0), scaled by state set {@code set}'s mean at error level
+     * {@code level} ({@link PassErrors#level}), started from the errors' weighted sum {@code errorSum} where none is known yet.
      */
-    void start(int pass, int level, int errorSum, int base, int pred, long[] features) {
-        at = pass * 16 + level;
+    void start(int set, int level, int errorSum, int base, int pred, long[] features) {
+        at = set * 16 + level;
         if (meanAbs[at] == 0) meanAbs[at] = Math.max(64, errorSum * 256 / 6);
-        long sixteenths = location.predict(pass, features);
+        long sixteenths = location.predict(set, features);
         centre = (16.0 * base + sixteenths) / 16.0 - pred;
         double scale = meanAbs[at] / 256.0 / 1.386 * 0.7;
         inverseScale = 1 / (scale < 0.15 ? 0.15 : scale);

@@ -1,7 +1,7 @@
 package dev.nwf.codec.pixel;
 
 /**
- * The expert's location (SPEC.md §4.4.5): per pass, recursive least squares of a sample's offset from P0 on
+ * The expert's location (SPEC.md §4.4.5): per pass (and grid position, SPEC.md §4.4.6), recursive least squares of a sample's offset from P0 on
  * {@value #FEATURES} features — the eight neighbours' and six farther neighbours' offsets from P0, and the earlier
  * channels' differences — with forgetting 0.9995 and ridge 1, the weights solved (LDLᵀ) after every 4th of
  * the pass's first {@value #EARLY} samples, then every {@value #SOLVE_EVERY}th. Doubles with + − × ÷ only, in the
@@ -28,27 +28,37 @@ final class LeastSquares {
     private static final int SOLVE_EARLY_EVERY = 4;
     private static final double LIMIT = 1e6;
 
-    /** Per pass: the lower triangle of Σ g·f fᵀ, row by row, Σ g·f·target, the gain g, and the weights. */
-    private final double[][] products = new double[PixelScan.PASSES][FEATURES * FEATURES];
-    private final double[][] targets = new double[PixelScan.PASSES][FEATURES];
-    private final double[] gain = new double[PixelScan.PASSES];
-    private final double[][] weights = new double[PixelScan.PASSES][FEATURES];
-    private final int[] count = new int[PixelScan.PASSES];
+    /**
+     * Per state set (a pass, or a pass at a grid position): the lower triangle of Σ g·f fᵀ, row by row, Σ g·f·target,
+     * the gain g, and the weights.
+     */
+    private final double[][] products;
+    private final double[][] targets;
+    private final double[] gain;
+    private final double[][] weights;
+    private final int[] count;
     private final double[] f = new double[FEATURES];
     /** The factorisation: L below the diagonal, L·D beside it in {@link #ld}, and 1 / D. */
     private final double[] l = new double[FEATURES * FEATURES];
     private final double[] ld = new double[FEATURES * FEATURES];
     private final double[] inverse = new double[FEATURES];
     private final double[] y = new double[FEATURES];
+    /** The state set of the last prediction. */
     private int pass;
 
-    LeastSquares() {
+    /** Statistics for {@code sets} state sets, each learning alone. */
+    LeastSquares(int sets) {
+        products = new double[sets][FEATURES * FEATURES];
+        targets = new double[sets][FEATURES];
+        gain = new double[sets];
+        weights = new double[sets][FEATURES];
+        count = new int[sets];
         java.util.Arrays.fill(gain, 1);
     }
 
-    /** The predicted offset from P0 of pass {@code pass}'s sample with these features, in sixteenths. */
-    long predict(int pass, long[] features) {
-        this.pass = pass;
+    /** The predicted offset from P0, in sixteenths, of a sample with these features under state set {@code set}. */
+    long predict(int set, long[] features) {
+        this.pass = set;
         for (int k = 0; k < FEATURES; k++) f[k] = features[k];
         double s = 0;
         double[] w = weights[pass];

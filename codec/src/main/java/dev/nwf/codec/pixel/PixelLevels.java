@@ -5,6 +5,7 @@ import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.entropy.CorruptStreamException;
 import dev.nwf.codec.entropy.RansDecoder;
 import dev.nwf.codec.level.LevelCoding;
+import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.LevelPlan;
 import dev.nwf.codec.transform.Pyramid;
@@ -42,6 +43,8 @@ public final class PixelLevels implements LevelCoding {
      * the levels of stride 2^t and coarser do not hold; 0 for none, every finer level in two passes.
      */
     private final int finish;
+    /** The block grid whose positions the stride-1 level keeps state by (tool pixel-grid, SPEC.md §4.4.6), or null. */
+    private final BlockGrid grid;
 
     /** @param transform the colour transform the planes are coded under (NONE for a palette's indices) */
     public PixelLevels(ColourTransform transform) {
@@ -88,6 +91,16 @@ public final class PixelLevels implements LevelCoding {
      */
     public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
             boolean expert, int finish) {
+        this(transform, threads, skipped, period, candidates, expert, finish, null);
+    }
+
+    /**
+     * As {@link #PixelLevels(ColourTransform, int, int, int, boolean, boolean, int)}, the stride-1 level's models
+     * keeping state per position in block grid {@code grid} (null: none; SPEC.md §4.4.6).
+     */
+    public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
+            boolean expert, int finish, BlockGrid grid) {
+        this.grid = grid;
         if (finish < 0 || finish > MAX_FINISH) throw new IllegalArgumentException("raster finish: " + finish);
         this.finish = finish;
         if (skipped < 0) throw new IllegalArgumentException("skipped levels: " + skipped);
@@ -109,6 +122,11 @@ public final class PixelLevels implements LevelCoding {
     /** The raster finish's t (SPEC.md §4.4.1), 0 for none. */
     public int finish() {
         return finish;
+    }
+
+    /** The block grid of the stride-1 level's positions (SPEC.md §4.4.6), or null. */
+    public BlockGrid grid() {
+        return grid;
     }
 
     /** Whether pixel levels may code this image smaller than wavelet levels (see {@link #TRY_FROM_SHARE}). */
@@ -361,7 +379,7 @@ public final class PixelLevels implements LevelCoding {
                 int least = signed && (c == 1 || c == 2) ? -max : 0;
                 boolean colour = channels >= 3 && (c == 1 || c == 2);
                 models[2 * c + part] = new PixelModel(c, part, bitDepth + (signed ? 1 : 0), 1 << (bitDepth - 1),
-                        least, max, tableBits, candidates, colour, expert);
+                        least, max, tableBits, candidates, colour, expert, grid);
             }
         }
         return models;

@@ -1,5 +1,7 @@
 package dev.nwf.codec.pixel;
 
+import dev.nwf.codec.nwf.context.BlockGrid;
+
 /**
  * The pixel levels' model (SPEC.md §4.4.2): each sample, channel by channel within a pixel, is first compared with
  * up to four candidate values — what followed the same wide neighbourhood last time (the match model), then distinct
@@ -52,6 +54,18 @@ final class PixelModel {
     private static final int DIRECT_MATCH = PixelScan.PASSES * 3 * MATCH_STATES * MATCHES << 10;
     private static final int ACTIVITY = 16;
     private static final int APM_BITS = 14;
+
+    /**
+     * The block grid the stride-1 level's samples are placed in (SPEC.md §4.4.6), or null: its period, and the column
+     * and row where its blocks start.
+     */
+    private final BlockGrid grid;
+    /**
+     * The sample's position class (SPEC.md §4.4.6): 1 + its position in the grid's block, row-major, for a sample of
+     * the stride-1 level with a grid; else 0. It picks the correction's, the expert's and mixer A's state set and
+     * salts two hashed contexts.
+     */
+    private int position;
 
     /** The channel this model codes, and the part of each level's rows (0: RASTER and ACROSS, 1: DOWN). */
     private final int channel;
@@ -135,9 +149,10 @@ final class PixelModel {
      * @param colour whether the channel is a colour after the first (channel 1 or 2 of 3 or 4), whose prediction the
      *     correction moves (SPEC.md §4.4.2)
      * @param expert whether a difference's decisions mix the expert's probability too (SPEC.md §4.4.5)
+     * @param grid the block grid whose positions the stride-1 level's samples keep state by (SPEC.md §4.4.6), or null
      */
     PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean candidates,
-            boolean colour, boolean expert) {
+            boolean colour, boolean expert, BlockGrid grid) {
         if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
         if (channel > 3) throw new IllegalArgumentException("more than 4 channels: " + (channel + 1));
         this.channel = channel;
@@ -159,8 +174,11 @@ final class PixelModel {
         this.counters = new short[end];
         this.matches = candidates ? new int[1 << tableBits] : null;
         this.shortMatches = candidates ? new int[1 << SHORT_BITS] : null;
-        this.expert = expert ? new Expert() : null;
-        this.mixer = new Mixer(SELECTORS, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
+        this.grid = grid;
+        int positions = 1 + (grid == null ? 0 : grid.period * grid.period);
+        this.correction = new Correction(PixelScan.PASSES * positions);
+        this.expert = expert ? new Expert(PixelScan.PASSES * positions) : null;
+        this.mixer = new Mixer(SELECTORS * positions, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
         this.mixer2 = new Mixer(KINDS * 48, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
     }
 
@@ -192,6 +210,9 @@ final class PixelModel {
         errors.startRow(pass, s, step, width);
         // a raster finish skips the pixels the levels before it hold, whose errors are from P0 (SPEC.md §4.4.2)
         int known = rows.known > 0 && y % rows.known == 0 ? rows.known : 0;
+        // the grid's positions along the row, at stride 1 only (SPEC.md §4.4.6)
+        boolean positioned = grid != null && s == 1;
+        int rowPosition = positioned ? 1 + Math.floorMod(y - grid.startY, grid.period) * grid.period : 0;
         for (int x = rows.x0(row); x < width; x += step) {
             boolean inside = rowInside && x >= 3 * s && x + 3 * s < width;
             if (known > 0 && x % known == 0) {
@@ -201,6 +222,7 @@ final class PixelModel {
             }
             periodAt = period == 0 || backY < 0 ? -1 : backY * s * width + backX * s;
             column = x;
+            position = positioned ? rowPosition + Math.floorMod(x - grid.startX, grid.period) : 0;
             codePixel(plane, width, height, x, y, s, pass, inside, coder, i++);
             errors.record(x, plane[y * width + x] - predicted);
             if (period != 0) {
@@ -217,7 +239,7 @@ final class PixelModel {
     private CrossChannel cross;
     /** The difference recorded for the sample's pixel in the previous channel (0: none). */
     private int previousDifference;
-    private final Correction correction = new Correction();
+    private final Correction correction;
 
     /** Where the period's sample is in the plane, -1 where there is none. */
     private int periodAt = -1;
@@ -470,7 +492,9 @@ final class PixelModel {
         int base = predicted;
         errors.at(column, c * 4 + pass);
         int firstDifference = c < 2 ? 0 : cross.differenceIn(cross.record(0, i));
-        long sixteenths = correction.predict(pass, nb, base, previousDifference, firstDifference);
+        // the state set of the correction and the expert: the pass's, at the sample's grid position (SPEC.md §4.4.6)
+        int set = pass + PixelScan.PASSES * position;
+        long sixteenths = correction.predict(set, nb, base, previousDifference, firstDifference);
         int corrected = (int) Math.max(least, Math.min(greatest, base + (sixteenths + 8 >> 4)));
         // the later colours are predicted by the correction; channel 0 and alpha keep their prediction and see it as
         // context (an icon's alpha, moved by its colours' differences, coded 1.2 % larger)
@@ -483,14 +507,14 @@ final class PixelModel {
         int r = v - pred;
         int a = Math.abs(r);
         int e = 32 - Integer.numberOfLeadingZeros(a);
-        int hPred = hash(hash(pred, activity), c);
+        int hPred = positioned(hash(hash(pred, activity), c));
         // how the previous channel's sample was coded, and how far the neighbours lie from the prediction
         int hCross = hash(hash(hash(prevResidual, distance(pred)), c * 4 + pass),
                 Correction.quantised(corrected - base));
         int directBase = DIRECT_MATCH + (activity * 3 + info) * DECISIONS;
         int got = 0;
         int context2 = info * 16 + errors.level();
-        setContexts(hShape, hPred, hCross, hGradient, errors.context(), hOffsets, hCoarse);
+        setContexts(hShape, hPred, hCross, hGradient, positioned(errors.context()), hOffsets, hCoarse);
         if (expert != null) {
             // the correction's ten features, then the wide neighbours' offsets from P0
             correction.copyFeatures(expertFeatures);
@@ -498,7 +522,7 @@ final class PixelModel {
                 expertFeatures[PixelScan.NEIGHBOURS + 2 + k] = wideNb[k] == MISSING ? 0
                         : Correction.clamp((long) wideNb[k] - base);
             }
-            expert.start(pass, errors.level(), errors.sum(), base, pred, expertFeatures);
+            expert.start(set, errors.level(), errors.sum(), base, pred, expertFeatures);
         }
         for (int k = 0; k < bits; k++) {
             if (expert != null) expertInput = expert.exponentStep(k);
@@ -538,6 +562,11 @@ final class PixelModel {
         }
         if (cross.kept(c)) cross.difference(c, i, value - pred);
         return -1 - (e * 2 + sign);
+    }
+
+    /** A context hash salted by the sample's grid position (SPEC.md §4.4.6); as it is at position 0. */
+    private int positioned(int h) {
+        return position == 0 ? h : hash(h, position);
     }
 
     /** The difference's seven hashed contexts (SPEC.md §4.4.2), in table order. */
@@ -593,7 +622,8 @@ final class PixelModel {
         set(CONTEXTS, 256);
         // the expert's input: a difference's decisions only (a candidate's mix fewer counters)
         if (expert != null) set(CONTEXTS + 1, used == CONTEXTS ? expertInput : 0);
-        int p12 = Logistic.squash(mixer.mixStretched(selector) + mixer2.mixStretched(selector2) >> 1);
+        int p12 = Logistic.squash(mixer.mixStretched(selector + SELECTORS * position)
+                + mixer2.mixStretched(selector2) >> 1);
         int a = apmDirect.refine(p12, slots[0] * 0x9E3779B1 >>> (32 - APM_BITS));
         int b = apmSelector.refine(p12, selector);
         int coded = coder.code(bit, (2 * p12 + 3 * a + 3 * b) << 1);

@@ -16,7 +16,7 @@ class CorrectionTest {
     /** A channel whose difference is a fixed multiple of an earlier channel's is soon predicted to within a unit. */
     @Test
     void learnsHowADifferenceFollowsAnEarlierChannels() {
-        Correction correction = new Correction();
+        Correction correction = new Correction(PixelScan.PASSES);
         int[] nb = new int[PixelScan.NEIGHBOURS];
         Arrays.fill(nb, 100);
         Random random = new Random(7);
@@ -35,7 +35,7 @@ class CorrectionTest {
     /** Each pass has weights of its own: what DOWN learnt does not move ACROSS's prediction. */
     @Test
     void passesLearnApart() {
-        Correction correction = new Correction();
+        Correction correction = new Correction(PixelScan.PASSES);
         int[] nb = new int[PixelScan.NEIGHBOURS];
         for (int t = 0; t < 500; t++) {
             correction.predict(PixelScan.DOWN, nb, 0, 5, 0);

@@ -17,7 +17,7 @@ class ExpertTest {
 
     @Test
     void leastSquaresFindsALinearRelation() {
-        LeastSquares ls = new LeastSquares();
+        LeastSquares ls = new LeastSquares(PixelScan.PASSES);
         Random r = new Random(3);
         long[] f = new long[LeastSquares.FEATURES];
         for (int n = 0; n < 400; n++) {
@@ -35,7 +35,7 @@ class ExpertTest {
 
     @Test
     void theProbabilitiesFollowTheLocation() {
-        Expert expert = new Expert();
+        Expert expert = new Expert(PixelScan.PASSES);
         long[] f = new long[LeastSquares.FEATURES];
         // teach pass 0 that samples lie 6 above P0
         f[0] = 1;

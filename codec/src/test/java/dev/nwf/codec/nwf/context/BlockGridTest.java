@@ -32,6 +32,24 @@ class BlockGridTest {
     }
 
     /**
+     * For pixel levels (SPEC.md §4.4.6) the grid must show throughout the image: a JPEG-like image's does, in every
+     * tile; a plot whose axis and grid lines fool the detector in one place does not.
+     */
+    @Test
+    void aGridThroughoutTheImageIsAJpegGrid() {
+        for (int start : new int[] {0, 3, 6}) {
+            BlockGrid g = BlockGrid.detectThroughout(TestImages.blocky(264, 256, start, 7));
+            assertNotNull(g, "start " + start);
+            assertEquals(start, g.startX);
+            assertEquals(start, g.startY);
+        }
+        var plot = SyntheticImages.plot(800, 600);
+        assertNotNull(BlockGrid.detect(plot), "the plot's lines stand out at one position mod 8");
+        assertNull(BlockGrid.detectThroughout(plot), "but not in most of its tiles");
+        assertNull(BlockGrid.detectThroughout(SyntheticImages.synthetic(264, 256, 3, 8, 8)));
+    }
+
+    /**
      * Classes follow the sample's position in its block: 4 per axis at the finest level of an 8 grid, 2 next, then
      * none.
      */

@@ -106,7 +106,7 @@ public class RgFlowTrainerTest {
         java.util.Set<dev.nwf.codec.CodingTool> tools = java.util.EnumSet.copyOf(new NwfCodec(model).tools());
         tools.remove(dev.nwf.codec.CodingTool.DEFLATE_ROWS);
         tools.remove(dev.nwf.codec.CodingTool.PIXEL_LEVELS);
-        tools.remove(dev.nwf.codec.CodingTool.RASTER_FINISH);
+        tools.removeIf(t -> t.needs == dev.nwf.codec.CodingTool.PIXEL_LEVELS);
         // the prior alone, as training sees it: the online mean filter and calibration (SPEC.md §8.3) would make up
         // for much of what an untrained prior misses
         tools.remove(dev.nwf.codec.CodingTool.ADAPTIVE_MEAN);
