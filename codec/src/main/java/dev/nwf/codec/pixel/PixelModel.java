@@ -209,20 +209,21 @@ final class PixelModel {
         boolean rowInside = y >= 3 * s && y + 2 * s < height;
         errors.startRow(pass, s, step, width);
         // a raster finish skips the pixels the levels before it hold, whose errors are from P0 (SPEC.md §4.4.2)
-        int known = rows.known > 0 && y % rows.known == 0 ? rows.known : 0;
+        int known = rows.known > 0 && (y & rows.known - 1) == 0 ? rows.known : 0;
         // the grid's positions along the row, at stride 1 only (SPEC.md §4.4.6)
         boolean positioned = grid != null && s == 1;
-        int rowPosition = positioned ? 1 + Math.floorMod(y - grid.startY, grid.period) * grid.period : 0;
+        int rowPosition = positioned ? 1 + ((y - grid.startY) & grid.period - 1) * grid.period : 0;
         for (int x = rows.x0(row); x < width; x += step) {
             boolean inside = rowInside && x >= 3 * s && x + 3 * s < width;
-            if (known > 0 && x % known == 0) {
+            if (known > 0 && (x & known - 1) == 0) {
                 readNeighbours(plane, width, height, x, y, s, pass, inside);
                 errors.record(x, plane[y * width + x] - predict(pass));
                 continue;
             }
             periodAt = period == 0 || backY < 0 ? -1 : backY * s * width + backX * s;
             column = x;
-            position = positioned ? rowPosition + Math.floorMod(x - grid.startX, grid.period) : 0;
+            // periods and strides are powers of two: masks give the non-negative remainders
+            position = positioned ? rowPosition + ((x - grid.startX) & grid.period - 1) : 0;
             codePixel(plane, width, height, x, y, s, pass, inside, coder, i++);
             errors.record(x, plane[y * width + x] - predicted);
             if (period != 0) {
