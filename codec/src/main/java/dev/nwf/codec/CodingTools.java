@@ -108,8 +108,8 @@ public final class CodingTools {
     /**
      * Pixel levels (SPEC.md §4.4) under the given colour transform, with a value map or palette or neither, leaving out
      * the {@code skipped} coarsest levels of §4.3's plan, level 0 with the given period (0: none), with candidates or
-     * differences only, with or without the expert, the raster finish's t (0: none) and the grid of the stride-1 level's
-     * positions (null: none).
+     * differences only, with or without the expert, the raster finish's t (0: none) and the grid of the stride-1
+     * level's positions (null: none).
      */
     static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette, int skipped,
             int period, boolean candidates, boolean expert, int rasterFinish, BlockGrid grid) {
@@ -158,8 +158,8 @@ public final class CodingTools {
                 case COLOUR_TRANSFORM -> t.toolName + " " + colourTransform.displayName;
                 case VALUE_MAP -> t.toolName + " " + valueMap.codedDepth() + "-bit ranks, " + valueMap.describeCounts()
                         + " values";
-                case BLOCK_GRID, PIXEL_GRID -> t.toolName + " period " + blockGrid.period + " from (" + blockGrid.startX + ", "
-                        + blockGrid.startY + ")";
+                case BLOCK_GRID, PIXEL_GRID -> t.toolName + " period " + blockGrid.period + " from ("
+                        + blockGrid.startX + ", " + blockGrid.startY + ")";
                 case BAND_STREAMS -> t.toolName + " from 2^" + bandStreamsLog2 + " samples per band";
                 case PALETTE -> t.toolName + " of " + palette.size() + " colours, " + palette.codedDepth() + "-bit indices";
                 case PIXEL_LEVELS -> t.toolName + (pixelLevelsSkipped == 0 ? "" : ", the " + pixelLevelsSkipped

@@ -36,8 +36,9 @@ final class Correction {
     }
 
     /**
-     * The correction of prediction {@code p} in sixteenths, under state set {@code set}, from neighbours {@code nb} and the
-     * earlier channels' differences {@code previous} (channel c − 1) and {@code first} (channel 0), 0 where absent.
+     * The correction of prediction {@code p} in sixteenths, under state set {@code set}, from neighbours {@code nb}
+     * and the earlier channels' differences {@code previous} (channel c − 1) and {@code first} (channel 0), 0 where
+     * absent.
      */
     long predict(int set, int[] nb, int p, int previous, int first) {
         base = p;

@@ -67,7 +67,8 @@ final class Expert {
     /**
      * Sets up the distribution of the next difference from prediction {@code pred}: located by least squares over
      * {@code features} (offsets from {@code base}, P0), scaled by state set {@code set}'s mean at error level
-     * {@code level} ({@link PassErrors#level}), started from the errors' weighted sum {@code errorSum} where none is known yet.
+     * {@code level} ({@link PassErrors#level}), started from the errors' weighted sum {@code errorSum} where none is
+     * known yet.
      */
     void start(int set, int level, int errorSum, int base, int pred, long[] features) {
         at = set * 16 + level;

@@ -126,7 +126,7 @@ public final class BlockGrid {
      * is 2 in 16 (4 of 32) at period 8; the JPEG-decoded photos of set A and of data/train agree in 16 to 32, every
      * render, camera frame and graphic of sets P and G whose steps fooled {@link #detect} (smooth gradients, text
      * lines, plot grids) in at most 13. Pixel levels (SPEC.md §4.4.6) are coded with a grid only where it passes this:
-     * a false grid costs them 5-19 % (set P's renders), where the wavelet levels try both ways.
+     * a false grid costs them 4.7-19 % (set P's renders), where the wavelet levels try both ways.
      */
     public static BlockGrid detectThroughout(Image image) {
         BlockGrid grid = detect(image);
