@@ -189,9 +189,14 @@ public final class NwfCodec {
         List<Function<EncodeProgress, NwfFile>> candidates = new ArrayList<>();
         boolean askMosaic = allows(CodingTool.PIXEL_LEVELS) && !effort.triesPixelLevelsEverywhere()
                 && (graphic || effort.triesAlternatives(image.pixels()));
-        // the grid pixel levels keep state by (SPEC.md §4.4.6): a JPEG-decoded image's, where it shows throughout
-        BlockGrid pixelGrid = allows(CodingTool.PIXEL_GRID) ? BlockGrid.detectThroughout(image) : null;
-        MosaicTrial mosaic = askMosaic ? mosaicTrial(image, graphic, pixelGrid) : null;
+        // a JPEG-decoded image's grid, detected once: the wavelet levels' (SPEC.md §6.3.5), and pixel levels' where it
+        // shows throughout the image (SPEC.md §4.4.6)
+        BlockGrid seen = allows(CodingTool.BLOCK_GRID) || allows(CodingTool.PIXEL_GRID) ? BlockGrid.detect(image)
+                : null;
+        BlockGrid waveletGrid = allows(CodingTool.BLOCK_GRID) ? seen : null;
+        BlockGrid pixelGrid = seen != null && allows(CodingTool.PIXEL_GRID) && seen.showsThroughout(image) ? seen
+                : null;
+        MosaicTrial mosaic = askMosaic ? mosaicTrial(image, graphic, waveletGrid, pixelGrid) : null;
         // coded once, pixel levels only where the mosaic is clear about them, not near a tie
         boolean once = !effort.triesAlternatives(image.pixels());
         boolean pixels = allows(CodingTool.PIXEL_LEVELS) && (effort.triesPixelLevelsEverywhere()
@@ -215,7 +220,7 @@ public final class NwfCodec {
                 candidates.add(p -> encodePixels(image, palette, null, ct, maxLevels, with, expert, grid, metadata,
                         icc, exif, p));
             } else {
-                candidates.add(p -> encode(image, null, metadata, icc, exif, p, mosaic));
+                candidates.add(p -> encode(image, null, metadata, icc, exif, p, mosaic, waveletGrid));
             }
             return best(candidates, progress);
         }
@@ -224,8 +229,8 @@ public final class NwfCodec {
         boolean waveletToo = !pixels || mosaic == null || !mosaic.pixelLevelsClearlyPay()
                 || effort.codesWaveletBesideClearPixels();
         if (waveletToo) {
-            candidates.add(p -> encode(image, null, metadata, icc, exif, p, mosaic));
-            if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p, null));
+            candidates.add(p -> encode(image, null, metadata, icc, exif, p, mosaic, waveletGrid));
+            if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p, null, null));
         }
         boolean oneLevelTrial = maxLevels == 0 && image.pixels() <= ONE_LEVEL_TRIAL_PIXELS
                 && effort.triesSmallImageOptions();
@@ -290,14 +295,15 @@ public final class NwfCodec {
 
     /**
      * What a large image's mosaic (the split trial's, §4.2) codes to as pixel levels and as wavelet levels under either
-     * filter (with the image's block grid), or null where the image is small enough to be tried whole. The mosaic of an
+     * filter (with the image's block grid {@code waveletGrid}, null for none), or null where the image is small enough
+     * to be tried whole. The mosaic of an
      * image that is no {@code graphic} is coded as pixel levels of differences only: on sets A and P candidates paid on
      * no image where fewer than 47 % of the pixels repeat a neighbour, and the trial with them took a quarter of the
      * mosaic's time. The mosaic's pixel levels keep no grid: in its 0.15 MP, 64 positions' least squares learn too
      * little (set A's JPEG-decoded photos: 1-2 % larger with the grid, whole images 1-5.5 % smaller); an image with a
      * {@code pixelGrid} (null: none) is judged with that in mind ({@link MosaicTrial#pixelLevelsMayPay}).
      */
-    private MosaicTrial mosaicTrial(Image image, boolean graphic, BlockGrid pixelGrid) {
+    private MosaicTrial mosaicTrial(Image image, boolean graphic, BlockGrid waveletGrid, BlockGrid pixelGrid) {
         Image sample = SplitChoice.sample(image);
         if (sample == image) return null;
         boolean differencesFirst = !graphic && effort.triesDifferencesOnly();
@@ -312,16 +318,16 @@ public final class NwfCodec {
                 pixelTransform = ct;
             }
         }
-        BlockGrid grid = allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
         long haar = allows(CodingTool.HAAR_SPLIT)
-                ? levelBytes(sample, trialTools(null, grid, Lifting.Filter.HAAR, null), (l, t) -> { }) : Long.MAX_VALUE;
+                ? levelBytes(sample, trialTools(null, waveletGrid, Lifting.Filter.HAAR, null), (l, t) -> { })
+                : Long.MAX_VALUE;
         // where pixel levels beat Haar's by 5 %, below effort 8 the image takes pixel levels unless the 5/3 codes
         // the mosaic smaller than Haar and within 5 % of them, which no image of sets A and P did: its trial, which
         // evaluates the network and took twice Haar's time, is left out (set P encoded 1.1 times as fast)
         boolean legallDecides = effort.codesWaveletBesideClearPixels() || haar == Long.MAX_VALUE
                 || pixelBytes * 20 >= haar * 19;
         long legall = legallDecides
-                ? levelBytes(sample, trialTools(null, grid, Lifting.Filter.LE_GALL_53, null), (l, t) -> { })
+                ? levelBytes(sample, trialTools(null, waveletGrid, Lifting.Filter.LE_GALL_53, null), (l, t) -> { })
                 : Long.MAX_VALUE;
         // differences only, under the better transform: a textured render's or a camera frame's samples rarely
         // equal a candidate, and their decisions cost more than they save; not where even that would leave pixel
@@ -337,7 +343,7 @@ public final class NwfCodec {
                 candidates = false;
             }
         }
-        return new MosaicTrial(pixelBytes, pixelTransform, candidates, legall, haar, grid, pixelGrid != null);
+        return new MosaicTrial(pixelBytes, pixelTransform, candidates, legall, haar, pixelGrid != null);
     }
 
     /**
@@ -349,10 +355,11 @@ public final class NwfCodec {
     /**
      * A mosaic's bytes as pixel levels under the better of the colour transforms tried ({@code pixelTransform}), with
      * candidates or differences only, and as wavelet levels under the 5/3 and under Haar (MAX_VALUE: not allowed),
-     * with the image's block grid ({@code grid}, null for none), which the samples' coding then reuses.
+     * with the image's block grid, which the samples' coding then reuses; and whether the image has a pixel grid
+     * (SPEC.md §4.4.6), which the mosaic's pixel levels leave out.
      */
     private record MosaicTrial(long pixelBytes, ColourTransform pixelTransform, boolean candidates, long legallBytes,
-            long haarBytes, BlockGrid grid, boolean pixelGrid) {
+            long haarBytes, boolean pixelGrid) {
         /**
          * Whether pixel levels may code the image smaller than wavelet levels: where they were smaller on the mosaic.
          * The mosaic is no sharp judge near a tie (set A's Aqua at 2560x1600: 0.991 of the wavelet's bytes, where
@@ -499,20 +506,18 @@ public final class NwfCodec {
      * Codes the image's samples, or with a palette its indices, trying split filters and block grids where they may
      * pay.
      *
-     * @param mosaic the mosaic trial of the samples (null: none was made), whose split filter and block grid the
-     *     wavelet codings reuse: its wavelet codings are the split trial's own
+     * @param mosaic the mosaic trial of the samples (null: none was made), whose split filter the wavelet codings
+     *     reuse: its wavelet codings are the split trial's own
+     * @param grid the image's block grid (SPEC.md §6.3.5; null: none), which the mosaic's wavelet codings had too
      */
     private NwfFile encode(Image image, Palette palette, Map<String, Object> metadata, byte[] icc, byte[] exif,
-            EncodeProgress progress, MosaicTrial mosaic) {
+            EncodeProgress progress, MosaicTrial mosaic, BlockGrid grid) {
         if (palette != null) {
             Image coded = palette.toIndices(image);
             return encodeCoded(image, coded, null, null, palette, metadata, icc, exif, progress, null);
         }
         ValueMap map = allows(CodingTool.VALUE_MAP) ? ValueMap.fit(image) : null;
         Image coded = map == null ? image : map.toRanks(image);
-        // detected once: the mosaic trial looked for the same image's grid
-        BlockGrid grid = mosaic != null ? mosaic.grid()
-                : allows(CodingTool.BLOCK_GRID) ? BlockGrid.detect(image) : null;
         Lifting.Filter split = mosaic == null ? null : mosaic.split();
         List<Function<EncodeProgress, NwfFile>> codings = new ArrayList<>();
         codings.add(p -> encodeCoded(image, coded, map, grid, null, metadata, icc, exif, p,

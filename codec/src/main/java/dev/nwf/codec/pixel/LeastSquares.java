@@ -45,7 +45,7 @@ final class LeastSquares {
     private final double[] inverse = new double[FEATURES];
     private final double[] y = new double[FEATURES];
     /** The state set of the last prediction. */
-    private int pass;
+    private int set;
 
     /** Statistics for {@code sets} state sets, each learning alone. */
     LeastSquares(int sets) {
@@ -59,10 +59,10 @@ final class LeastSquares {
 
     /** The predicted offset from P0, in sixteenths, of a sample with these features under state set {@code set}. */
     long predict(int set, long[] features) {
-        this.pass = set;
+        this.set = set;
         for (int k = 0; k < FEATURES; k++) f[k] = features[k];
         double s = 0;
-        double[] w = weights[pass];
+        double[] w = weights[set];
         for (int k = 0; k < FEATURES; k++) s += w[k] * f[k];
         if (!(s > -LIMIT)) s = -LIMIT; // NaN too
         if (s > LIMIT) s = LIMIT;
@@ -71,9 +71,9 @@ final class LeastSquares {
 
     /** Takes in the last predicted sample's true offset from P0. */
     void learn(int target) {
-        double[] a = products[pass];
-        double[] b = targets[pass];
-        double g = gain[pass] * GROW;
+        double[] a = products[set];
+        double[] b = targets[set];
+        double g = gain[set] * GROW;
         for (int i = 0; i < FEATURES; i++) {
             double gi = g * f[i];
             b[i] += gi * target;
@@ -85,13 +85,13 @@ final class LeastSquares {
             for (int i = 0; i < FEATURES; i++) b[i] *= RESCALE;
             g *= RESCALE;
         }
-        gain[pass] = g;
-        int n = ++count[pass];
+        gain[set] = g;
+        int n = ++count[set];
         // both periods are powers of two: a mask, not a division, per sample; a grid position's set (SPEC.md §4.4.6)
         // has no early phase: 64 sets solving every 4th of their first 2048 took 4 % of a JPEG-decoded photo's
         // decoding time, for 0.008 % of its bytes
-        int early = pass < PixelScan.PASSES ? EARLY : 0;
-        if ((n & (n <= early ? SOLVE_EARLY_EVERY - 1 : SOLVE_EVERY - 1)) == 0) solve(a, b, weights[pass], RIDGE * g);
+        int early = set < PixelScan.PASSES ? EARLY : 0;
+        if ((n & (n <= early ? SOLVE_EARLY_EVERY - 1 : SOLVE_EVERY - 1)) == 0) solve(a, b, weights[set], RIDGE * g);
     }
 
     /**

@@ -119,18 +119,22 @@ public final class BlockGrid {
         return new BlockGrid(period, (bx + 1) % period, (by + 1) % period);
     }
 
+    /** The grid {@link #detect} sees where it also {@link #showsThroughout} the image, or null. */
+    public static BlockGrid detectThroughout(Image image) {
+        BlockGrid grid = detect(image);
+        return grid != null && grid.showsThroughout(image) ? grid : null;
+    }
+
     /**
-     * The grid {@link #detect} sees where it also shows throughout the image, or null: in each of a 4×4 tiling's
-     * tiles (origins multiples of 8) the column and the row boundary where steps stand out most are found, and at
-     * least {@value #MIN_AGREEING} of those 32 must fall on the grid's boundaries (mod its period). Chance agreement
+     * Whether this grid (the one {@link #detect} saw) shows throughout the image: in each of a 4×4 tiling's tiles
+     * (origins multiples of 8) the column and the row boundary where steps stand out most are found, and at least
+     * {@value #MIN_AGREEING} of those 32 must fall on the grid's boundaries (mod its period). Chance agreement
      * is 2 in 16 (4 of 32) at period 8; the JPEG-decoded photos of set A and of data/train agree in 16 to 32, every
      * render, camera frame and graphic of sets P and G whose steps fooled {@link #detect} (smooth gradients, text
      * lines, plot grids) in at most 13. Pixel levels (SPEC.md §4.4.6) are coded with a grid only where it passes this:
      * a false grid costs them 4.7-19 % (set P's renders), where the wavelet levels try both ways.
      */
-    public static BlockGrid detectThroughout(Image image) {
-        BlockGrid grid = detect(image);
-        if (grid == null) return null;
+    public boolean showsThroughout(Image image) {
         int[] p = image.plane(image.channels() >= 3 ? 1 : 0);
         int w = image.width();
         int h = image.height();
@@ -145,14 +149,14 @@ public final class BlockGrid {
                 // the boundary after position b: blocks start at b + 1
                 int bx = argMax(steps(p, w, x0, y0, x1, y1, 1, 0, cap)) + 1;
                 int by = argMax(steps(p, w, x0, y0, x1, y1, 0, 1, cap)) + 1;
-                if (Math.floorMod(bx - grid.startX, grid.period) == 0) agreeing++;
-                if (Math.floorMod(by - grid.startY, grid.period) == 0) agreeing++;
+                if (Math.floorMod(bx - startX, period) == 0) agreeing++;
+                if (Math.floorMod(by - startY, period) == 0) agreeing++;
             }
         }
-        return agreeing >= MIN_AGREEING ? grid : null;
+        return agreeing >= MIN_AGREEING;
     }
 
-    /** Tiles along each axis of {@link #detectThroughout}'s tiling. */
+    /** Tiles along each axis of {@link #showsThroughout}'s tiling. */
     static final int TILES = 4;
     /** Of the tiling's 2 · 16 boundaries, how many must fall on the grid's. */
     static final int MIN_AGREEING = 15;
