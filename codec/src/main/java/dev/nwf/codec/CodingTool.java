@@ -82,6 +82,13 @@ public enum CodingTool {
      * position-dependent traces (set A's JPEG-decoded photos 0.1-5.5 % smaller as pixel levels).
      */
     PIXEL_GRID(16, "pixel-grid", "§4.4.6", "the finest pixel level keeps state per position in a JPEG-like block grid",
+            PIXEL_LEVELS, true),
+    /**
+     * §4.4.7: no parameters; with pixel-levels' expert only. The expert reads its own errors at the sample's causal
+     * neighbours: its location moves by a bias kept per pattern of them, its scale is kept by their level, and the
+     * context h5 is their pattern.
+     */
+    EXPERT_ERRORS(17, "expert-errors", "§4.4.7", "the pixel levels' expert reads its own errors around each sample",
             PIXEL_LEVELS, true);
 
     /** The tools that shape wavelet levels, which pixel levels replace. */

@@ -451,11 +451,15 @@ public final class NwfCodec {
                 : List.of(finish);
         List<BlockGrid> grids = grid != null && effort.triesEveryGridChoice() ? Arrays.asList(grid, null)
                 : Arrays.asList(grid);
+        // the expert reads its own errors wherever it is on and the tool is allowed (SPEC.md §4.4.7)
+        boolean ownErrors = expert && allows(CodingTool.EXPERT_ERRORS);
         List<PixelLevels> codings = new ArrayList<>();
         for (int f : finishes) {
             for (BlockGrid g : grids) {
-                codings.add(new PixelLevels(ct, threads, skipped, 0, candidates, expert, f, g));
-                if (period != 0) codings.add(new PixelLevels(ct, threads, skipped, period, true, expert, f, g));
+                codings.add(new PixelLevels(ct, threads, skipped, 0, candidates, expert, f, g, ownErrors));
+                if (period != 0) {
+                    codings.add(new PixelLevels(ct, threads, skipped, period, true, expert, f, g, ownErrors));
+                }
             }
         }
         PixelLevels best = null;
@@ -472,7 +476,8 @@ public final class NwfCodec {
             }
         }
         return file(image, best.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, map,
-                palette, skipped, best.period(), candidates, expert, best.finish(), best.grid()), metadata, icc, exif);
+                palette, skipped, best.period(), candidates, expert, ownErrors, best.finish(), best.grid()), metadata,
+                icc, exif);
     }
 
     /**
@@ -650,7 +655,8 @@ public final class NwfCodec {
         if (tools.deflateRows) return new DeflateRows();
         if (tools.pixelLevels()) {
             return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped, tools.pixelLevelsPeriod,
-                    tools.pixelLevelsCandidates, tools.pixelLevelsExpert, tools.rasterFinish, tools.blockGrid);
+                    tools.pixelLevelsCandidates, tools.pixelLevelsExpert, tools.rasterFinish, tools.blockGrid,
+                    tools.expertErrors);
         }
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) {
             return new RgFlowLevels(evaluator, model, tools.latentContext());

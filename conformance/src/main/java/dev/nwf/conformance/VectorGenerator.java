@@ -352,8 +352,10 @@ final class VectorGenerator {
         // without it (the plot at effort 1, which does not try it), changes every difference's mix, and the levels do
         // not decode
         if ((first & 0x40) == 0) throw new IllegalStateException("the smooth render came out without the expert");
+        // (expert-errors, which needs the flag, taken out too: SPEC.md §4.4.7)
+        byte[] withoutOwnErrors = ToolLists.without(differencesList, CodingTool.EXPERT_ERRORS);
         reject("pixel-levels-expert-cleared", "pixel levels coded with the expert, its flag cleared",
-                withTools(differences, ToolLists.with(ToolLists.without(differencesList, CodingTool.PIXEL_LEVELS),
+                withTools(differences, ToolLists.with(ToolLists.without(withoutOwnErrors, CodingTool.PIXEL_LEVELS),
                         CodingTool.PIXEL_LEVELS, (byte) (first & ~0x40), (byte) 0)), "CORRUPT_LEVEL");
         NwfFile plainPlot = codec.withEffort(new Effort(1)).encode(SyntheticImages.plot(96, 64));
         byte[] plotList = plainPlot.header().tools();
@@ -442,6 +444,42 @@ final class VectorGenerator {
                 "pixel levels' coded data altered with a valid CRC", "CORRUPT_LEVEL"));
         rasterFinish();
         pixelGrid();
+        expertErrors();
+    }
+
+    /**
+     * The expert's own errors (tool expert-errors, SPEC.md §4.4.7), which the encoder lists wherever pixel levels take
+     * the expert: colours with a raster finish, and a JPEG-like image whose grid positions salt the pattern's context;
+     * lists a decoder must refuse.
+     */
+    private void expertErrors() throws IOException {
+        NwfCodec pixelsOnly = without(nwfAll, CodingTool.PALETTE, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS,
+                CodingTool.ADAPTIVE_MEAN);
+        codec = pixelsOnly;
+        NwfFile noise = withTool("rgb8-expert-errors-shared-noise-208x168",
+                "pixel levels of colours sharing green's noise, the expert reading its own errors around each sample,"
+                        + " with a raster finish",
+                List.of("rgb", "8bit", "multi-level", "pixel-levels", "raster-finish", "expert-errors"),
+                SyntheticImages.sharedColourNoise(208, 168, 8, 0.8, 61), CodingTool.PIXEL_LEVELS,
+                CodingTool.RASTER_FINISH, CodingTool.EXPERT_ERRORS);
+        withTool("gray8-expert-errors-pixel-grid-256x256",
+                "pixel levels of a JPEG-like image with its block grid, the expert reading its own errors: the own"
+                        + " errors' context salted by the grid position",
+                List.of("gray", "8bit", "multi-level", "pixel-levels", "raster-finish", "pixel-grid", "expert-errors"),
+                SyntheticImages.jpegLike(SyntheticImages.waves(256, 256, 63), 256, 256, 2), CodingTool.PIXEL_LEVELS,
+                CodingTool.PIXEL_GRID, CodingTool.EXPERT_ERRORS);
+        codec = nwfAll;
+        byte[] list = noise.header().tools();
+        byte first = ToolLists.params(list, CodingTool.PIXEL_LEVELS)[0];
+        if ((first & 0x40) == 0) throw new IllegalStateException("the noise came out without the expert");
+        reject("expert-errors-without-expert", "expert-errors listed with pixel levels whose expert flag is clear",
+                withTools(noise, ToolLists.with(ToolLists.without(list, CodingTool.PIXEL_LEVELS),
+                        CodingTool.PIXEL_LEVELS, (byte) (first & ~0x40), (byte) 0)), "INVALID_TOOLS");
+        reject("expert-errors-cleared", "pixel levels coded with the expert's own errors, the tool taken out of the"
+                + " list", withTools(noise, ToolLists.without(list, CodingTool.EXPERT_ERRORS)), "CORRUPT_LEVEL");
+        byte[] wavelet = ToolLists.without(ToolLists.without(list, CodingTool.RASTER_FINISH), CodingTool.PIXEL_LEVELS);
+        reject("expert-errors-without-pixel-levels", "expert-errors listed with wavelet levels",
+                withTools(noise, wavelet), "INVALID_TOOLS");
     }
 
     /**

@@ -18,14 +18,29 @@ final class Expert {
     private final int[] meanAbs;
     private final LeastSquares location;
     private int at;
+    /**
+     * With tool expert-errors (SPEC.md §4.4.7), the location's bias per own-error pattern and error level: the running
+     * mean of the sample's offset from the least squares' location, in 1/256; else null.
+     */
+    private final int[] bias;
+    private int biasAt;
+    /** The least squares' location in sixteenths, and P − P0: what the own error and the bias are measured from. */
+    private long located;
 
     /**
      * An expert of {@code sets} state sets: one per pass, or with a grid (SPEC.md §4.4.6) one per pass and position,
-     * each with its own location statistics and scales.
+     * each with its own location statistics and scales; with tool expert-errors ({@code ownErrors}, SPEC.md §4.4.7)
+     * the location is corrected by a bias and the scale keyed by the own errors' level.
      */
-    Expert(int sets) {
+    Expert(int sets, boolean ownErrors) {
         meanAbs = new int[sets * 16];
         location = new LeastSquares(sets);
+        bias = ownErrors ? new int[PassErrors.OWN_PATTERNS * 16] : null;
+    }
+
+    /** An expert without tool expert-errors. */
+    Expert(int sets) {
+        this(sets, false);
     }
     private double centre;
     private double inverseScale;
@@ -67,14 +82,20 @@ final class Expert {
     /**
      * Sets up the distribution of the next difference from prediction {@code pred}: located by least squares over
      * {@code features} (offsets from {@code base}, P0), scaled by state set {@code set}'s mean at error level
-     * {@code level} ({@link PassErrors#level}), started from the errors' weighted sum {@code errorSum} where none is
-     * known yet.
+     * {@code level} ({@link PassErrors#level}, or with own errors {@link PassErrors#ownLevel}), started from the
+     * errors' weighted sum {@code errorSum} where none is known yet; with own errors, the location moved by the bias
+     * at {@code biasContext}.
      */
-    void start(int set, int level, int errorSum, int base, int pred, long[] features) {
+    void start(int set, int level, int errorSum, int base, int pred, long[] features, int biasContext) {
         at = set * 16 + level;
         if (meanAbs[at] == 0) meanAbs[at] = Math.max(64, errorSum * 256 / 6);
         long sixteenths = location.predict(set, features);
+        located = sixteenths;
         centre = (16.0 * base + sixteenths) / 16.0 - pred;
+        if (bias != null) {
+            biasAt = biasContext;
+            centre += bias[biasAt] / 256.0;
+        }
         double scale = meanAbs[at] / 256.0 / 1.386 * 0.7;
         inverseScale = 1 / (scale < 0.15 ? 0.15 : scale);
         tail = 1.0;
@@ -158,5 +179,20 @@ final class Expert {
         meanAbs[at] += (deviation - meanAbs[at]) >> 5;
         if (meanAbs[at] == 0) meanAbs[at] = 1;
         location.learn(valueMinusBase);
+        if (bias != null) bias[biasAt] += (clamp(16 * ownError(valueMinusBase)) - bias[biasAt]) >> 5;
     }
+
+    /**
+     * The sample's own error (SPEC.md §4.4.7): its offset from P0 less the least squares' location, in sixteenths,
+     * within ±2^20 (the bias's location left out).
+     */
+    int ownError(int valueMinusBase) {
+        return clamp(16L * valueMinusBase - located);
+    }
+
+    private static int clamp(long v) {
+        return (int) Math.max(-OWN_LIMIT, Math.min(OWN_LIMIT, v));
+    }
+
+    private static final int OWN_LIMIT = 1 << 20;
 }

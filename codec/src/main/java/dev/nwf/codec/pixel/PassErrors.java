@@ -13,9 +13,16 @@ final class PassErrors {
 
     private final int[][] previous = new int[PixelScan.PASSES][];
     private final int[][] current = new int[PixelScan.PASSES][];
+    /** The expert's own errors (SPEC.md §4.4.7), as the distances above: per pass, this row's and the previous. */
+    private final int[][] ownPrevious = new int[PixelScan.PASSES][];
+    private final int[][] ownCurrent = new int[PixelScan.PASSES][];
     private final int[] stride = new int[PixelScan.PASSES];
     private int[] row;
     private int[] above;
+    private int[] ownRow;
+    private int[] ownAbove;
+    private int ownPattern;
+    private int ownLevel;
     private int step;
     private int width;
     private int level;
@@ -27,14 +34,21 @@ final class PassErrors {
         if (current[pass] == null || current[pass].length != width || stride[pass] != s) {
             current[pass] = new int[width];
             previous[pass] = new int[width];
+            ownCurrent[pass] = new int[width];
+            ownPrevious[pass] = new int[width];
             stride[pass] = s;
         } else {
             int[] t = previous[pass];
             previous[pass] = current[pass];
             current[pass] = t;
+            t = ownPrevious[pass];
+            ownPrevious[pass] = ownCurrent[pass];
+            ownCurrent[pass] = t;
         }
         row = current[pass];
         above = previous[pass];
+        ownRow = ownCurrent[pass];
+        ownAbove = ownPrevious[pass];
         this.step = step;
         this.width = width;
     }
@@ -58,6 +72,44 @@ final class PassErrors {
     /** Records the sample at column {@code x}: its distance from its prediction. */
     void record(int x, int error) {
         row[x] = Math.min(LIMIT, Math.abs(error));
+    }
+
+    /**
+     * Looks up the expert's own errors around column {@code x} (SPEC.md §4.4.7), W on this row, N, NW and NE on the
+     * pass's previous row, missing ones as {@link #at}'s: their pattern and their level.
+     */
+    void ownAt(int x) {
+        int w = x >= step ? ownRow[x - step] : 0;
+        int n = ownAbove[x];
+        int nw = x >= step ? ownAbove[x - step] : n;
+        int ne = x + step < width ? ownAbove[x + step] : n;
+        ownPattern = ((sign5(w) * 5 + sign5(n)) * 5 + sign5(nw)) * 5 + sign5(ne);
+        ownLevel = Math.min(15, halfOctave((2 * Math.abs(w) + 2 * Math.abs(n) + Math.abs(nw) + Math.abs(ne)) >> 4));
+    }
+
+    /** Records the expert's own error at column {@code x} in sixteenths (0 where the expert coded nothing). */
+    void recordOwn(int x, int sixteenths) {
+        ownRow[x] = sixteenths;
+    }
+
+    /** An own error's class: 0 below −2, 1 below −1/8, 2 within ±1/8, 3 up to 2, 4 above (in sixteenths). */
+    private static int sign5(int e) {
+        return e > OWN_LARGE ? 4 : e > OWN_SMALL ? 3 : e < -OWN_LARGE ? 0 : e < -OWN_SMALL ? 1 : 2;
+    }
+
+    static final int OWN_SMALL = 2;
+    static final int OWN_LARGE = 32;
+    /** Own-error patterns: five classes for each of W, N, NW, NE. */
+    static final int OWN_PATTERNS = 625;
+
+    /** The own errors' pattern, 0 to {@link #OWN_PATTERNS} − 1. */
+    int ownPattern() {
+        return ownPattern;
+    }
+
+    /** The own errors' weighted sum 2·W + 2·N + NW + NE in whole units, in half-octaves, at most 15. */
+    int ownLevel() {
+        return ownLevel;
     }
 
     /** The errors' weighted sum 2·W + 2·N + NW + NE: where the expert's scale starts (SPEC.md §4.4.5). */

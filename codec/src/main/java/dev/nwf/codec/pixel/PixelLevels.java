@@ -45,6 +45,8 @@ public final class PixelLevels implements LevelCoding {
     private final int finish;
     /** The block grid whose positions the stride-1 level keeps state by (tool pixel-grid, SPEC.md §4.4.6), or null. */
     private final BlockGrid grid;
+    /** Whether the expert reads its own errors around each sample (tool expert-errors, SPEC.md §4.4.7). */
+    private final boolean ownErrors;
 
     /** @param transform the colour transform the planes are coded under (NONE for a palette's indices) */
     public PixelLevels(ColourTransform transform) {
@@ -100,6 +102,18 @@ public final class PixelLevels implements LevelCoding {
      */
     public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
             boolean expert, int finish, BlockGrid grid) {
+        this(transform, threads, skipped, period, candidates, expert, finish, grid, false);
+    }
+
+    /**
+     * As {@link #PixelLevels(ColourTransform, int, int, int, boolean, boolean, int, BlockGrid)}, the expert reading
+     * its own errors around each sample where {@code ownErrors} (tool expert-errors, SPEC.md §4.4.7; needs the
+     * expert).
+     */
+    public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
+            boolean expert, int finish, BlockGrid grid, boolean ownErrors) {
+        if (ownErrors && !expert) throw new IllegalArgumentException("expert-errors needs the expert");
+        this.ownErrors = ownErrors;
         this.grid = grid;
         if (finish < 0 || finish > MAX_FINISH) throw new IllegalArgumentException("raster finish: " + finish);
         this.finish = finish;
@@ -127,6 +141,11 @@ public final class PixelLevels implements LevelCoding {
     /** The block grid of the stride-1 level's positions (SPEC.md §4.4.6), or null. */
     public BlockGrid grid() {
         return grid;
+    }
+
+    /** Whether the expert reads its own errors around each sample (SPEC.md §4.4.7). */
+    public boolean ownErrors() {
+        return ownErrors;
     }
 
     /** Whether pixel levels may code this image smaller than wavelet levels (see {@link #TRY_FROM_SHARE}). */
@@ -379,7 +398,7 @@ public final class PixelLevels implements LevelCoding {
                 int least = signed && (c == 1 || c == 2) ? -max : 0;
                 boolean colour = channels >= 3 && (c == 1 || c == 2);
                 models[2 * c + part] = new PixelModel(c, part, bitDepth + (signed ? 1 : 0), 1 << (bitDepth - 1),
-                        least, max, tableBits, candidates, colour, expert, grid);
+                        least, max, tableBits, candidates, colour, expert, grid, ownErrors);
             }
         }
         return models;

@@ -116,6 +116,13 @@ final class PixelModel {
     /** The expert's features: the neighbours' offsets from P0, the earlier channels' differences, the wide ones'. */
     private final long[] expertFeatures = new long[LeastSquares.FEATURES];
     /**
+     * Whether the expert reads its own errors around the sample (tool expert-errors, SPEC.md §4.4.7): its location
+     * through a bias, its scale by their level, and the context h5 by their pattern.
+     */
+    private final boolean ownErrors;
+    /** The expert's own error of the sample being coded, in sixteenths: 0 where the expert coded nothing. */
+    private int ownError;
+    /**
      * The six wide neighbours of the sample, {@link #MISSING} outside the image: read where the wide context or the
      * expert needs them.
      */
@@ -150,9 +157,12 @@ final class PixelModel {
      *     correction moves (SPEC.md §4.4.2)
      * @param expert whether a difference's decisions mix the expert's probability too (SPEC.md §4.4.5)
      * @param grid the block grid whose positions the stride-1 level's samples keep state by (SPEC.md §4.4.6), or null
+     * @param ownErrors whether the expert reads its own errors around the sample (SPEC.md §4.4.7; needs the expert)
      */
     PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean candidates,
-            boolean colour, boolean expert, BlockGrid grid) {
+            boolean colour, boolean expert, BlockGrid grid, boolean ownErrors) {
+        if (ownErrors && !expert) throw new IllegalArgumentException("own errors without the expert");
+        this.ownErrors = ownErrors;
         if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
         if (channel > 3) throw new IllegalArgumentException("more than 4 channels: " + (channel + 1));
         this.channel = channel;
@@ -177,7 +187,7 @@ final class PixelModel {
         this.grid = grid;
         int positions = 1 + (grid == null ? 0 : grid.period * grid.period);
         this.correction = new Correction(PixelScan.PASSES * positions);
-        this.expert = expert ? new Expert(PixelScan.PASSES * positions) : null;
+        this.expert = expert ? new Expert(PixelScan.PASSES * positions, ownErrors) : null;
         this.mixer = new Mixer(SELECTORS * positions, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
         this.mixer2 = new Mixer(KINDS * 48, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
     }
@@ -218,14 +228,17 @@ final class PixelModel {
             if (known > 0 && (x & known - 1) == 0) {
                 readNeighbours(plane, width, height, x, y, s, pass, inside);
                 errors.record(x, plane[y * width + x] - predict(pass));
+                if (ownErrors) errors.recordOwn(x, 0);
                 continue;
             }
             periodAt = period == 0 || backY < 0 ? -1 : backY * s * width + backX * s;
             column = x;
             // periods and strides are powers of two: masks give the non-negative remainders
             position = positioned ? rowPosition + ((x - grid.startX) & grid.period - 1) : 0;
+            ownError = 0;
             codePixel(plane, width, height, x, y, s, pass, inside, coder, i++);
             errors.record(x, plane[y * width + x] - predicted);
+            if (ownErrors) errors.recordOwn(x, ownError);
             if (period != 0) {
                 periodRun = periodAt >= 0 && plane[periodAt] == plane[y * width + x];
                 if (++backX == gridWidth) {
@@ -515,7 +528,10 @@ final class PixelModel {
         int directBase = DIRECT_MATCH + (activity * 3 + info) * DECISIONS;
         int got = 0;
         int context2 = info * 16 + errors.level();
-        setContexts(hShape, hPred, hCross, hGradient, positioned(errors.context()), hOffsets, hCoarse);
+        // with own errors, h5 is their pattern and the error level (SPEC.md §4.4.7)
+        if (ownErrors) errors.ownAt(column);
+        int hError = ownErrors ? hash(errors.ownPattern(), errors.level() + 64 * c + 256 * pass) : errors.context();
+        setContexts(hShape, hPred, hCross, hGradient, positioned(hError), hOffsets, hCoarse);
         if (expert != null) {
             // the correction's ten features, then the wide neighbours' offsets from P0
             correction.copyFeatures(expertFeatures);
@@ -523,7 +539,8 @@ final class PixelModel {
                 expertFeatures[PixelScan.NEIGHBOURS + 2 + k] = wideNb[k] == MISSING ? 0
                         : Correction.clamp((long) wideNb[k] - base);
             }
-            expert.start(set, errors.level(), errors.sum(), base, pred, expertFeatures);
+            expert.start(set, ownErrors ? errors.ownLevel() : errors.level(), errors.sum(), base, pred, expertFeatures,
+                    ownErrors ? errors.ownPattern() * 16 + errors.level() : 0);
         }
         for (int k = 0; k < bits; k++) {
             if (expert != null) expertInput = expert.exponentStep(k);
@@ -559,6 +576,7 @@ final class PixelModel {
         correction.learn(value);
         if (expert != null) {
             expert.learn(value - pred, value - base);
+            if (ownErrors) ownError = expert.ownError(value - base);
             expertInput = 0;
         }
         if (cross.kept(c)) cross.difference(c, i, value - pred);

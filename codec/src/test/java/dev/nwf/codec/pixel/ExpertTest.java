@@ -40,10 +40,10 @@ class ExpertTest {
         // teach pass 0 that samples lie 6 above P0
         f[0] = 1;
         for (int n = 0; n < 200; n++) {
-            expert.start(0, 3, 12, 100, 100, f);
+            expert.start(0, 3, 12, 100, 100, f, 0);
             expert.learn(6, 6);
         }
-        expert.start(0, 3, 12, 100, 100, f);
+        expert.start(0, 3, 12, 100, 100, f, 0);
         int notZero = expert.exponentStep(0);
         assertTrue(notZero > 500, "a difference of 0 is unlikely: " + notZero);
         assertTrue(expert.negative(3) < -500, "6 lies above: the sign is positive: " + expert.negative(3));
