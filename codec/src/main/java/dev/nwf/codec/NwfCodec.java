@@ -451,8 +451,8 @@ public final class NwfCodec {
                 : List.of(finish);
         List<BlockGrid> grids = grid != null && effort.triesEveryGridChoice() ? Arrays.asList(grid, null)
                 : Arrays.asList(grid);
-        // the expert reads its own errors wherever it is on and the tool is allowed (SPEC.md §4.4.7)
-        boolean ownErrors = expert && allows(CodingTool.EXPERT_ERRORS);
+        // the expert reads its own errors from effort 8, where it is on and the tool is allowed (SPEC.md §4.4.7)
+        boolean ownErrors = expert && allows(CodingTool.EXPERT_ERRORS) && effort.readsExpertErrors();
         List<PixelLevels> codings = new ArrayList<>();
         for (int f : finishes) {
             for (BlockGrid g : grids) {

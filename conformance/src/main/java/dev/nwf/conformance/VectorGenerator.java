@@ -448,20 +448,21 @@ final class VectorGenerator {
     }
 
     /**
-     * The expert's own errors (tool expert-errors, SPEC.md §4.4.7), which the encoder lists wherever pixel levels take
-     * the expert: colours with a raster finish, and a JPEG-like image whose grid positions salt the pattern's context;
+     * The expert's own errors (tool expert-errors, SPEC.md §4.4.7), which the encoder lists from effort 8 wherever pixel
+     * levels take the expert: colours with a raster finish, and a JPEG-like image whose grid positions salt the pattern's context;
      * lists a decoder must refuse.
      */
     private void expertErrors() throws IOException {
+        // the encoder lists the tool from effort 8
         NwfCodec pixelsOnly = without(nwfAll, CodingTool.PALETTE, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS,
-                CodingTool.ADAPTIVE_MEAN);
+                CodingTool.ADAPTIVE_MEAN).withEffort(new Effort(8));
         codec = pixelsOnly;
         NwfFile noise = withTool("rgb8-expert-errors-shared-noise-208x168",
                 "pixel levels of colours sharing green's noise, the expert reading its own errors around each sample,"
-                        + " with a raster finish",
-                List.of("rgb", "8bit", "multi-level", "pixel-levels", "raster-finish", "expert-errors"),
+                        + " every level in two passes (effort 8 found the raster finish larger here)",
+                List.of("rgb", "8bit", "multi-level", "pixel-levels", "expert-errors"),
                 SyntheticImages.sharedColourNoise(208, 168, 8, 0.8, 61), CodingTool.PIXEL_LEVELS,
-                CodingTool.RASTER_FINISH, CodingTool.EXPERT_ERRORS);
+                CodingTool.EXPERT_ERRORS);
         withTool("gray8-expert-errors-pixel-grid-256x256",
                 "pixel levels of a JPEG-like image with its block grid, the expert reading its own errors: the own"
                         + " errors' context salted by the grid position",
@@ -477,7 +478,7 @@ final class VectorGenerator {
                         CodingTool.PIXEL_LEVELS, (byte) (first & ~0x40), (byte) 0)), "INVALID_TOOLS");
         reject("expert-errors-cleared", "pixel levels coded with the expert's own errors, the tool taken out of the"
                 + " list", withTools(noise, ToolLists.without(list, CodingTool.EXPERT_ERRORS)), "CORRUPT_LEVEL");
-        byte[] wavelet = ToolLists.without(ToolLists.without(list, CodingTool.RASTER_FINISH), CodingTool.PIXEL_LEVELS);
+        byte[] wavelet = ToolLists.without(list, CodingTool.PIXEL_LEVELS);
         reject("expert-errors-without-pixel-levels", "expert-errors listed with wavelet levels",
                 withTools(noise, wavelet), "INVALID_TOOLS");
     }

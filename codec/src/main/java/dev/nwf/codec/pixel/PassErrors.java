@@ -26,7 +26,10 @@ final class PassErrors {
     private int step;
     private int width;
     private int level;
-    private int context;
+    private int contextW;
+    private int contextN;
+    private int contextFar;
+    private int contextSalt;
     private int sum;
 
     /** Starts a row of {@code pass} at stride {@code s}, its pixels {@code step} apart in a plane {@code width} wide. */
@@ -65,8 +68,11 @@ final class PassErrors {
         int eNE = x + step < width ? above[x + step] : eN;
         sum = 2 * eW + 2 * eN + eNW + eNE;
         level = halfOctave(sum);
-        context = PixelModel.hash(PixelModel.hash(halfOctave(eW), halfOctave(eN)),
-                PixelModel.hash(halfOctave(eNW + eNE + eWW), salt));
+        // the context's hashes wait until it is asked for: with own errors (SPEC.md §4.4.7) it is not
+        contextW = eW;
+        contextN = eN;
+        contextFar = eNW + eNE + eWW;
+        contextSalt = salt;
     }
 
     /** Records the sample at column {@code x}: its distance from its prediction. */
@@ -119,7 +125,8 @@ final class PassErrors {
 
     /** The hashed context of the errors around the sample (SPEC.md §4.4.2, hE). */
     int context() {
-        return context;
+        return PixelModel.hash(PixelModel.hash(halfOctave(contextW), halfOctave(contextN)),
+                PixelModel.hash(halfOctave(contextFar), contextSalt));
     }
 
     /** The errors' weighted sum in half-octaves, at most 15: part of the second mixer's selector for a difference. */
