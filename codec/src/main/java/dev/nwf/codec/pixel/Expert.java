@@ -24,7 +24,7 @@ final class Expert {
      */
     private final int[] bias;
     private int biasAt;
-    /** The least squares' location in sixteenths, and P − P0: what the own error and the bias are measured from. */
+    /** The least squares' location in sixteenths: what the own error and the bias are measured from. */
     private long located;
 
     /**
