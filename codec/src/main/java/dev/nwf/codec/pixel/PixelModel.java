@@ -157,11 +157,11 @@ final class PixelModel {
      *     correction moves (SPEC.md §4.4.2)
      * @param expert whether a difference's decisions mix the expert's probability too (SPEC.md §4.4.5)
      * @param grid the block grid whose positions the stride-1 level's samples keep state by (SPEC.md §4.4.6), or null
-     * @param ownErrors whether the expert reads its own errors around the sample (SPEC.md §4.4.7; needs the expert)
+     * @param ownErrors whether the expert reads its own errors around the sample (SPEC.md §4.4.7; needs the expert,
+     *     which {@link PixelLevels} checks)
      */
     PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean candidates,
             boolean colour, boolean expert, BlockGrid grid, boolean ownErrors) {
-        if (ownErrors && !expert) throw new IllegalArgumentException("own errors without the expert");
         this.ownErrors = ownErrors;
         if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
         if (channel > 3) throw new IllegalArgumentException("more than 4 channels: " + (channel + 1));
@@ -575,8 +575,7 @@ final class PixelModel {
         plane[at] = value;
         correction.learn(value);
         if (expert != null) {
-            expert.learn(value - pred, value - base);
-            if (ownErrors) ownError = expert.ownError(value - base);
+            ownError = expert.learn(value - pred, value - base);
             expertInput = 0;
         }
         if (cross.kept(c)) cross.difference(c, i, value - pred);

@@ -1,17 +1,13 @@
 package dev.nwf.codec.pixel;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nwf.codec.Image;
 import dev.nwf.codec.SyntheticImages;
-import dev.nwf.codec.level.LevelCoding;
 import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.LevelPlan;
-import dev.nwf.codec.transform.Pyramid;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,19 +29,10 @@ class ExpertErrorsTest {
                 Image img = candidates ? SyntheticImages.graphic(w, h, channels, 8, 13L * w + t)
                         : SyntheticImages.synthetic(w, h, channels, 8, 7L * h + t);
                 for (BlockGrid g : new BlockGrid[] {null, grid}) {
-                    PixelLevels coding = new PixelLevels(ct, 0, 0, 0, candidates, true, t, g, true);
-                    List<byte[]> payloads = coding.encode(img, List.of(ct), PixelLevelsTest.QUIET).payloads();
-                    List<byte[]> serial = new PixelLevels(ct, 1, 0, 0, candidates, true, t, g, true).encode(img,
-                            List.of(ct), PixelLevelsTest.QUIET).payloads();
-                    LevelCoding.Decoder decoder = coding.decoder(channels, w, h, 8);
-                    for (int level = 0; level < payloads.size(); level++) {
-                        assertArrayEquals(payloads.get(level), serial.get(level), "threads, level " + level);
-                        decoder.next(payloads.get(level), 0, n -> { });
-                    }
-                    int[][] planes = Pyramid.transformedPlanes(img, ct);
-                    for (int c = 0; c < channels; c++) {
-                        assertArrayEquals(planes[c], decoder.planes()[c], "t " + t + ", channel " + c);
-                    }
+                    PixelLevelsTest.assertSameOnThreadsAndExact(
+                            new PixelLevels(ct, 0, 0, 0, candidates, true, t, g, true),
+                            new PixelLevels(ct, 1, 0, 0, candidates, true, t, g, true), img, ct,
+                            "t " + t + (g == null ? "" : ", grid"));
                 }
             }
         }
@@ -56,13 +43,9 @@ class ExpertErrorsTest {
     void sixteenBitNoiseDecodesExactly() throws Exception {
         Image img = SyntheticImages.noise(70, 40, 3, 16, 5);
         int t = PixelLevels.finishFor(70, 40, 0, 4);
-        PixelLevels coding = new PixelLevels(ColourTransform.SUBTRACT_GREEN, 0, 0, 0, false, true, t, null, true);
-        List<byte[]> payloads = coding.encode(img, List.of(ColourTransform.SUBTRACT_GREEN), PixelLevelsTest.QUIET)
-                .payloads();
-        LevelCoding.Decoder decoder = coding.decoder(3, 70, 40, 16);
-        for (byte[] p : payloads) decoder.next(p, 0, n -> { });
-        int[][] planes = Pyramid.transformedPlanes(img, ColourTransform.SUBTRACT_GREEN);
-        for (int c = 0; c < 3; c++) assertArrayEquals(planes[c], decoder.planes()[c], "channel " + c);
+        ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
+        PixelLevelsTest.assertSameOnThreadsAndExact(new PixelLevels(ct, 0, 0, 0, false, true, t, null, true),
+                new PixelLevels(ct, 1, 0, 0, false, true, t, null, true), img, ct, "16-bit noise");
     }
 
     @Test
@@ -76,13 +59,9 @@ class ExpertErrorsTest {
     void aPhotoLikeImageCodesSmaller() {
         Image img = SyntheticImages.synthetic(256, 192, 3, 8, 21);
         ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
-        long with = bytes(new PixelLevels(ct, 0, 0, 0, false, true, 4, null, true), img, ct);
-        long without = bytes(new PixelLevels(ct, 0, 0, 0, false, true, 4, null, false), img, ct);
+        long with = PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, 4, null, true), img, ct);
+        long without = PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, 4, null, false), img,
+                ct);
         assertTrue(with < without, with + " bytes with own errors, " + without + " without");
-    }
-
-    private static long bytes(PixelLevels coding, Image img, ColourTransform ct) {
-        return coding.encode(img, List.of(ct), PixelLevelsTest.QUIET).payloads().stream().mapToLong(b -> b.length)
-                .sum();
     }
 }

@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.SyntheticImages;
 import dev.nwf.codec.TestImages;
-import dev.nwf.codec.level.LevelCoding;
 import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.transform.ColourTransform;
-import dev.nwf.codec.transform.Pyramid;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,19 +34,8 @@ class PixelGridTest {
             for (boolean candidates : new boolean[] {true, false}) {
                 Image img = candidates ? SyntheticImages.graphic(w, h, channels, 8, 11L * w + t)
                         : SyntheticImages.noise(w, h, channels, 8, 5L * h + t);
-                PixelLevels coding = new PixelLevels(ct, 0, 0, 0, candidates, true, t, grid);
-                List<byte[]> payloads = coding.encode(img, List.of(ct), PixelLevelsTest.QUIET).payloads();
-                List<byte[]> serial = new PixelLevels(ct, 1, 0, 0, candidates, true, t, grid).encode(img,
-                        List.of(ct), PixelLevelsTest.QUIET).payloads();
-                LevelCoding.Decoder decoder = coding.decoder(channels, w, h, 8);
-                for (int level = 0; level < payloads.size(); level++) {
-                    assertArrayEquals(payloads.get(level), serial.get(level), "threads, level " + level);
-                    decoder.next(payloads.get(level), 0, n -> { });
-                }
-                int[][] planes = Pyramid.transformedPlanes(img, ct);
-                for (int c = 0; c < channels; c++) {
-                    assertArrayEquals(planes[c], decoder.planes()[c], "t " + t + ", channel " + c);
-                }
+                PixelLevelsTest.assertSameOnThreadsAndExact(new PixelLevels(ct, 0, 0, 0, candidates, true, t, grid),
+                        new PixelLevels(ct, 1, 0, 0, candidates, true, t, grid), img, ct, "t " + t);
             }
         }
     }
@@ -80,15 +67,10 @@ class PixelGridTest {
         for (Image img : List.of(gray, colour)) {
             ColourTransform ct = img.channels() == 3 ? ColourTransform.SUBTRACT_GREEN : ColourTransform.NONE;
             BlockGrid grid = BlockGrid.detectThroughout(img);
-            long with = bytes(new PixelLevels(ct, 0, 0, 0, false, true, 4, grid), img, ct);
-            long without = bytes(new PixelLevels(ct, 0, 0, 0, false, true, 4), img, ct);
+            long with = PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, 4, grid), img, ct);
+            long without = PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, 4), img, ct);
             assertTrue(with < without * 0.99, img.channels() + " channels: " + with + " bytes with the grid, "
                     + without + " without");
         }
-    }
-
-    private static long bytes(PixelLevels coding, Image img, ColourTransform ct) {
-        return coding.encode(img, List.of(ct), PixelLevelsTest.QUIET).payloads().stream().mapToLong(b -> b.length)
-                .sum();
     }
 }

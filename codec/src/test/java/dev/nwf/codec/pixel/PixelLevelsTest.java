@@ -46,6 +46,30 @@ class PixelLevelsTest {
         }
     }
 
+    /**
+     * Codes {@code img} under {@code ct} with {@code coding} and with {@code serial} (the same tools on one thread),
+     * asserts that both give the same payloads, and that they decode to the image's transformed planes.
+     */
+    static void assertSameOnThreadsAndExact(PixelLevels coding, PixelLevels serial, Image img, ColourTransform ct,
+            String what) throws Exception {
+        List<byte[]> payloads = coding.encode(img, List.of(ct), QUIET).payloads();
+        List<byte[]> one = serial.encode(img, List.of(ct), QUIET).payloads();
+        LevelCoding.Decoder decoder = coding.decoder(img.channels(), img.width(), img.height(), img.bitDepth());
+        for (int level = 0; level < payloads.size(); level++) {
+            assertArrayEquals(payloads.get(level), one.get(level), what + ": threads, level " + level);
+            decoder.next(payloads.get(level), 0, n -> { });
+        }
+        int[][] planes = Pyramid.transformedPlanes(img, ct);
+        for (int c = 0; c < img.channels(); c++) {
+            assertArrayEquals(planes[c], decoder.planes()[c], what + ", channel " + c);
+        }
+    }
+
+    /** The bytes of {@code img}'s levels under {@code ct} with {@code coding}. */
+    static long payloadBytes(PixelLevels coding, Image img, ColourTransform ct) {
+        return coding.encode(img, List.of(ct), QUIET).payloads().stream().mapToLong(b -> b.length).sum();
+    }
+
     private static void assertDecodesToDecimated(PixelLevels coding, Image img, ColourTransform ct) throws Exception {
         int w = img.width();
         int h = img.height();
