@@ -89,7 +89,14 @@ public enum CodingTool {
      * context h5 is their pattern.
      */
     EXPERT_ERRORS(17, "expert-errors", "§4.4.7", "the pixel levels' expert reads its own errors around each sample",
-            PIXEL_LEVELS, true);
+            PIXEL_LEVELS, true),
+    /**
+     * §4.4.8: no parameters; with pixel-levels' expert only. The expert's least squares learn per class of the
+     * sample's neighbourhood (its error level's quarter and its orientation), each class started from the state
+     * set's first samples.
+     */
+    EXPERT_CLASSES(18, "expert-classes", "§4.4.8",
+            "the pixel levels' expert learns its location per class of neighbourhood", PIXEL_LEVELS, true);
 
     /** The tools that shape wavelet levels, which pixel levels replace. */
     static final Set<CodingTool> WAVELET_ONLY = EnumSet.of(HAAR_SPLIT, ADAPTIVE_MEAN, BLOCK_GRID, ZERO_CONTEXT,

@@ -60,6 +60,8 @@ public final class CodingTools {
     final int rasterFinish;
     /** With pixel levels and the expert, whether the expert reads its own errors (SPEC.md §4.4.7). */
     final boolean expertErrors;
+    /** With pixel levels and the expert, whether its location is learnt per class (SPEC.md §4.4.8). */
+    final boolean expertClasses;
 
     static final int NO_PIXEL_LEVELS = -1;
     /** The bit of pixel-levels' first parameter byte that says differences only (SPEC.md §2.4.1, §4.4). */
@@ -75,16 +77,17 @@ public final class CodingTools {
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             boolean keptContext, int bandStreamsLog2, Palette palette) {
         this(colourTransform, valueMap, blockGrid, haarSplit, adaptiveMean, zeroContext, biasCorrection, errorFeedback,
-                scaleBlend, keptContext, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, true, false, false, 0, false);
+                scaleBlend, keptContext, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, true, false, false, 0, false, false);
     }
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             boolean keptContext, int bandStreamsLog2, Palette palette, int pixelLevelsSkipped, int pixelLevelsPeriod,
             boolean pixelLevelsCandidates, boolean pixelLevelsExpert, boolean deflateRows, int rasterFinish,
-            boolean expertErrors) {
+            boolean expertErrors, boolean expertClasses) {
         this.rasterFinish = rasterFinish;
         this.expertErrors = expertErrors;
+        this.expertClasses = expertClasses;
         this.colourTransform = colourTransform;
         this.valueMap = valueMap;
         this.blockGrid = blockGrid;
@@ -112,19 +115,21 @@ public final class CodingTools {
     /**
      * Pixel levels (SPEC.md §4.4) under the given colour transform, with a value map or palette or neither, leaving out
      * the {@code skipped} coarsest levels of §4.3's plan, level 0 with the given period (0: none), with candidates or
-     * differences only, with or without the expert (reading its own errors or not), the raster finish's t (0:
-     * none) and the grid of the stride-1 level's positions (null: none).
+     * differences only, with or without the expert (reading its own errors or not, learning per class or not), the
+     * raster finish's t (0: none) and the grid of the stride-1 level's positions (null: none).
      */
     static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette, int skipped,
-            int period, boolean candidates, boolean expert, boolean expertErrors, int rasterFinish, BlockGrid grid) {
+            int period, boolean candidates, boolean expert, boolean expertErrors, boolean expertClasses,
+            int rasterFinish, BlockGrid grid) {
         return new CodingTools(colourTransform, valueMap, grid, false, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, skipped, period, candidates, expert, false, rasterFinish, expertErrors);
+                NO_BAND_STREAMS, palette, skipped, period, candidates, expert, false, rasterFinish, expertErrors,
+                expertClasses);
     }
 
     /** One level of rows in a DEFLATE stream (SPEC.md §4.5), of the samples, their ranks or a palette's indices. */
     static CodingTools deflateRows(ValueMap valueMap, Palette palette) {
         return new CodingTools(ColourTransform.NONE, valueMap, null, false, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true, false, true, 0, false);
+                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true, false, true, 0, false, false);
     }
 
     /** The tools listed, in id order. */
@@ -147,6 +152,7 @@ public final class CodingTools {
         if (rasterFinish > 0) out.add(CodingTool.RASTER_FINISH);
         if (blockGrid != null && pixelLevels()) out.add(CodingTool.PIXEL_GRID);
         if (expertErrors) out.add(CodingTool.EXPERT_ERRORS);
+        if (expertClasses) out.add(CodingTool.EXPERT_CLASSES);
         return Collections.unmodifiableSet(out);
     }
 
@@ -419,13 +425,16 @@ public final class CodingTools {
         boolean expertErrors = seen.contains(CodingTool.EXPERT_ERRORS);
         if (expertErrors && !pixelExpert) throw new CodingToolException(INVALID_TOOLS, 0,
                 "expert-errors needs pixel-levels' expert, which its first byte does not set");
+        boolean expertClasses = seen.contains(CodingTool.EXPERT_CLASSES);
+        if (expertClasses && !pixelExpert) throw new CodingToolException(INVALID_TOOLS, 0,
+                "expert-classes needs pixel-levels' expert, which its first byte does not set");
         return new CodingTools(colour, map, grid, seen.contains(CodingTool.HAAR_SPLIT),
                 seen.contains(CodingTool.ADAPTIVE_MEAN),
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
                         seen.contains(CodingTool.ERROR_FEEDBACK),
                 seen.contains(CodingTool.SCALE_BLEND), seen.contains(CodingTool.KEPT_CONTEXT), bandStreams, palette,
                 pixelSkipped, pixelPeriod, pixelCandidates, pixelExpert, seen.contains(CodingTool.DEFLATE_ROWS),
-                finish, expertErrors);
+                finish, expertErrors, expertClasses);
     }
 
     private static int param(byte[] list, int pos, CodingTool t) throws CodingToolException {

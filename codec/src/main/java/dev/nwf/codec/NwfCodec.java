@@ -453,12 +453,15 @@ public final class NwfCodec {
                 : Arrays.asList(grid);
         // the expert reads its own errors from effort 8, where it is on and the tool is allowed (SPEC.md §4.4.7)
         boolean ownErrors = expert && allows(CodingTool.EXPERT_ERRORS) && effort.readsExpertErrors();
+        // and learns its location per class wherever it is on and the tool is allowed (SPEC.md §4.4.8)
+        boolean classes = expert && allows(CodingTool.EXPERT_CLASSES);
         List<PixelLevels> codings = new ArrayList<>();
         for (int f : finishes) {
             for (BlockGrid g : grids) {
-                codings.add(new PixelLevels(ct, threads, skipped, 0, candidates, expert, f, g, ownErrors));
+                codings.add(new PixelLevels(ct, threads, skipped, 0, candidates, expert, f, g, ownErrors, classes));
                 if (period != 0) {
-                    codings.add(new PixelLevels(ct, threads, skipped, period, true, expert, f, g, ownErrors));
+                    codings.add(new PixelLevels(ct, threads, skipped, period, true, expert, f, g, ownErrors,
+                            classes));
                 }
             }
         }
@@ -476,8 +479,8 @@ public final class NwfCodec {
             }
         }
         return file(image, best.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, map,
-                palette, skipped, best.period(), candidates, expert, ownErrors, best.finish(), best.grid()), metadata,
-                icc, exif);
+                palette, skipped, best.period(), candidates, expert, ownErrors, classes, best.finish(), best.grid()),
+                metadata, icc, exif);
     }
 
     /**
@@ -656,7 +659,7 @@ public final class NwfCodec {
         if (tools.pixelLevels()) {
             return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped, tools.pixelLevelsPeriod,
                     tools.pixelLevelsCandidates, tools.pixelLevelsExpert, tools.rasterFinish, tools.blockGrid,
-                    tools.expertErrors);
+                    tools.expertErrors, tools.expertClasses);
         }
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) {
             return new RgFlowLevels(evaluator, model, tools.latentContext());

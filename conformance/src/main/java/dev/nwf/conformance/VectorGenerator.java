@@ -352,8 +352,9 @@ final class VectorGenerator {
         // without it (the plot at effort 1, which does not try it), changes every difference's mix, and the levels do
         // not decode
         if ((first & 0x40) == 0) throw new IllegalStateException("the smooth render came out without the expert");
-        // (expert-errors, which needs the flag, taken out too: SPEC.md §4.4.7)
-        byte[] withoutOwnErrors = ToolLists.without(differencesList, CodingTool.EXPERT_ERRORS);
+        // (expert-errors and expert-classes, which need the flag, taken out too: SPEC.md §4.4.7, §4.4.8)
+        byte[] withoutOwnErrors = ToolLists.without(ToolLists.without(differencesList, CodingTool.EXPERT_ERRORS),
+                CodingTool.EXPERT_CLASSES);
         reject("pixel-levels-expert-cleared", "pixel levels coded with the expert, its flag cleared",
                 withTools(differences, ToolLists.with(ToolLists.without(withoutOwnErrors, CodingTool.PIXEL_LEVELS),
                         CodingTool.PIXEL_LEVELS, (byte) (first & ~0x40), (byte) 0)), "CORRUPT_LEVEL");
@@ -445,6 +446,34 @@ final class VectorGenerator {
         rasterFinish();
         pixelGrid();
         expertErrors();
+        expertClasses();
+    }
+
+    /**
+     * The expert's classes (tool expert-classes, SPEC.md §4.4.8), which the encoder lists wherever pixel levels take the
+     * expert: a photo-like image whose passes outlast the classes' start, and lists a decoder must refuse.
+     */
+    private void expertClasses() throws IOException {
+        NwfCodec pixelsOnly = without(nwfAll, CodingTool.PALETTE, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS,
+                CodingTool.ADAPTIVE_MEAN);
+        codec = pixelsOnly;
+        NwfFile waves = withTool("gray8-expert-classes-waves-256x192",
+                "pixel levels of a smooth photo-like image with edges, the expert's least squares learning per class of"
+                        + " neighbourhood once a state set has seen 1024 samples",
+                List.of("gray", "8bit", "multi-level", "pixel-levels", "raster-finish", "expert-classes"),
+                SyntheticImages.synthetic(256, 192, 1, 8, 73), CodingTool.PIXEL_LEVELS, CodingTool.RASTER_FINISH,
+                CodingTool.EXPERT_CLASSES);
+        codec = nwfAll;
+        byte[] list = waves.header().tools();
+        byte first = ToolLists.params(list, CodingTool.PIXEL_LEVELS)[0];
+        if ((first & 0x40) == 0) throw new IllegalStateException("the waves came out without the expert");
+        reject("expert-classes-without-expert", "expert-classes listed with pixel levels whose expert flag is clear",
+                withTools(waves, ToolLists.with(ToolLists.without(list, CodingTool.PIXEL_LEVELS),
+                        CodingTool.PIXEL_LEVELS, (byte) (first & ~0x40), (byte) 0)), "INVALID_TOOLS");
+        reject("expert-classes-cleared", "pixel levels coded with the expert's classes, the tool taken out of the"
+                + " list", withTools(waves, ToolLists.without(list, CodingTool.EXPERT_CLASSES)), "CORRUPT_LEVEL");
+        reject("expert-classes-without-pixel-levels", "expert-classes listed with wavelet levels",
+                withTools(waves, ToolLists.without(list, CodingTool.PIXEL_LEVELS)), "INVALID_TOOLS");
     }
 
     /**
@@ -820,9 +849,6 @@ final class VectorGenerator {
         return file;
     }
 
-
-
-
     /** {@link #image}, checking that the encoder chose a value map. */
     private NwfFile mapped(String name, String description, List<String> features, Image img) throws IOException {
         return withTool(name, description, features, img, CodingTool.VALUE_MAP);
@@ -919,7 +945,10 @@ final class VectorGenerator {
         byte[] bytes = chunked(file);
         List<CaseManifest.Level> levels = levelsOf(bytes, file.header().levels());
         List<String> features = new ArrayList<>(tags);
-        for (CodingTool t : NwfCodec.tools(file.header()).tools()) features.add(t.toolName);
+        // the tools the file lists, each once (a case's tags often name them already)
+        for (CodingTool t : NwfCodec.tools(file.header()).tools()) {
+            if (!features.contains(t.toolName)) features.add(t.toolName);
+        }
         write(name, bytes, new CaseManifest(name, description, features, codec.model().id(), CaseManifest.EXPECT_DECODE,
                 levels,
                 levels.get(levels.size() - 1), null));

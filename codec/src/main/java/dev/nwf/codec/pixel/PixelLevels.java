@@ -47,6 +47,8 @@ public final class PixelLevels implements LevelCoding {
     private final BlockGrid grid;
     /** Whether the expert reads its own errors around each sample (tool expert-errors, SPEC.md §4.4.7). */
     private final boolean ownErrors;
+    /** Whether the expert's location is learnt per class of neighbourhood (tool expert-classes, SPEC.md §4.4.8). */
+    private final boolean classes;
 
     /** @param transform the colour transform the planes are coded under (NONE for a palette's indices) */
     public PixelLevels(ColourTransform transform) {
@@ -106,14 +108,26 @@ public final class PixelLevels implements LevelCoding {
     }
 
     /**
-     * As {@link #PixelLevels(ColourTransform, int, int, int, boolean, boolean, int, BlockGrid)}, the expert reading
-     * its own errors around each sample where {@code ownErrors} (tool expert-errors, SPEC.md §4.4.7; needs the
-     * expert).
+     * As {@link #PixelLevels(ColourTransform, int, int, int, boolean, boolean, int, BlockGrid, boolean, boolean)}
+     * without expert classes.
      */
     public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
             boolean expert, int finish, BlockGrid grid, boolean ownErrors) {
+        this(transform, threads, skipped, period, candidates, expert, finish, grid, ownErrors, false);
+    }
+
+    /**
+     * As {@link #PixelLevels(ColourTransform, int, int, int, boolean, boolean, int, BlockGrid)}, the expert reading
+     * its own errors around each sample where {@code ownErrors} (tool expert-errors, SPEC.md §4.4.7; needs the
+     * expert), its location learnt per class of the sample's neighbourhood where {@code classes} (tool
+     * expert-classes, SPEC.md §4.4.8; needs the expert).
+     */
+    public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
+            boolean expert, int finish, BlockGrid grid, boolean ownErrors, boolean classes) {
         if (ownErrors && !expert) throw new IllegalArgumentException("expert-errors needs the expert");
+        if (classes && !expert) throw new IllegalArgumentException("expert-classes needs the expert");
         this.ownErrors = ownErrors;
+        this.classes = classes;
         this.grid = grid;
         if (finish < 0 || finish > MAX_FINISH) throw new IllegalArgumentException("raster finish: " + finish);
         this.finish = finish;
@@ -146,6 +160,11 @@ public final class PixelLevels implements LevelCoding {
     /** Whether the expert reads its own errors around each sample (SPEC.md §4.4.7). */
     public boolean ownErrors() {
         return ownErrors;
+    }
+
+    /** Whether the expert's location is learnt per class of the sample's neighbourhood (SPEC.md §4.4.8). */
+    public boolean classes() {
+        return classes;
     }
 
     /** Whether pixel levels may code this image smaller than wavelet levels (see {@link #TRY_FROM_SHARE}). */
@@ -398,7 +417,7 @@ public final class PixelLevels implements LevelCoding {
                 int least = signed && (c == 1 || c == 2) ? -max : 0;
                 boolean colour = channels >= 3 && (c == 1 || c == 2);
                 models[2 * c + part] = new PixelModel(c, part, bitDepth + (signed ? 1 : 0), 1 << (bitDepth - 1),
-                        least, max, tableBits, candidates, colour, expert, grid, ownErrors);
+                        least, max, tableBits, candidates, colour, expert, grid, ownErrors, classes);
             }
         }
         return models;

@@ -159,9 +159,11 @@ final class PixelModel {
      * @param grid the block grid whose positions the stride-1 level's samples keep state by (SPEC.md §4.4.6), or null
      * @param ownErrors whether the expert reads its own errors around the sample (SPEC.md §4.4.7; needs the expert,
      *     which {@link PixelLevels} checks)
+     * @param classes whether the expert's location is learnt per class of the sample's neighbourhood (SPEC.md
+     *     §4.4.8; needs the expert, which {@link PixelLevels} checks)
      */
     PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean candidates,
-            boolean colour, boolean expert, BlockGrid grid, boolean ownErrors) {
+            boolean colour, boolean expert, BlockGrid grid, boolean ownErrors, boolean classes) {
         this.ownErrors = ownErrors;
         if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
         if (channel > 3) throw new IllegalArgumentException("more than 4 channels: " + (channel + 1));
@@ -187,7 +189,7 @@ final class PixelModel {
         this.grid = grid;
         int positions = 1 + (grid == null ? 0 : grid.period * grid.period);
         this.correction = new Correction(PixelScan.PASSES * positions);
-        this.expert = expert ? new Expert(PixelScan.PASSES * positions, ownErrors) : null;
+        this.expert = expert ? new Expert(PixelScan.PASSES * positions, ownErrors, classes) : null;
         this.mixer = new Mixer(SELECTORS * positions, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
         this.mixer2 = new Mixer(KINDS * 48, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
     }

@@ -1,0 +1,109 @@
+package dev.nwf.codec.pixel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nwf.codec.Image;
+import dev.nwf.codec.SyntheticImages;
+import dev.nwf.codec.nwf.context.BlockGrid;
+import dev.nwf.codec.transform.ColourTransform;
+import dev.nwf.codec.transform.LevelPlan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The expert's classes (tool expert-classes, SPEC.md §4.4.8): exact at edge sizes and past the classes' start, with
+ * and without a finish, a grid, candidates and own errors, the same bytes on threads; the class of a neighbourhood;
+ * the tool needs the expert; a photo-like image codes smaller with it, a crop too small to start the classes the same.
+ */
+class ExpertClassesTest {
+    /** Edge sizes of 1 to 4 channels, every finish and none, with a grid, candidates, own errors or not. */
+    @ParameterizedTest
+    @CsvSource({"1,1,1", "9,1,3", "1,17,1", "2,2,4", "17,17,3", "65,47,1", "129,67,3", "300,200,3", "200,130,2"})
+    void everyCodingDecodesExactly(int w, int h, int channels) throws Exception {
+        ColourTransform ct = channels >= 3 ? ColourTransform.SUBTRACT_GREEN : ColourTransform.NONE;
+        int plan = LevelPlan.sizes(w, h).length;
+        BlockGrid grid = BlockGrid.read(new byte[] {8, 3, 5}, 0);
+        for (int t : new int[] {0, Math.min(4, plan - 1)}) {
+            for (boolean candidates : new boolean[] {true, false}) {
+                Image img = candidates ? SyntheticImages.graphic(w, h, channels, 8, 11L * w + t)
+                        : SyntheticImages.synthetic(w, h, channels, 8, 5L * h + t);
+                for (BlockGrid g : new BlockGrid[] {null, grid}) {
+                    boolean own = g != null;
+                    PixelLevelsTest.assertSameOnThreadsAndExact(
+                            new PixelLevels(ct, 0, 0, 0, candidates, true, t, g, own, true),
+                            new PixelLevels(ct, 1, 0, 0, candidates, true, t, g, own, true), img, ct,
+                            "t " + t + (g == null ? "" : ", grid, own errors"));
+                }
+            }
+        }
+    }
+
+    /** 16-bit samples, whose features reach their clamp. */
+    @Test
+    void sixteenBitNoiseDecodesExactly() throws Exception {
+        Image img = SyntheticImages.noise(90, 60, 3, 16, 9);
+        int t = PixelLevels.finishFor(90, 60, 0, 4);
+        ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
+        PixelLevelsTest.assertSameOnThreadsAndExact(new PixelLevels(ct, 0, 0, 0, false, true, t, null, false, true),
+                new PixelLevels(ct, 1, 0, 0, false, true, t, null, false, true), img, ct, "16-bit noise");
+    }
+
+    /** The level's quarter, then across the rows (1), along them (2) or neither (0), by a third either way. */
+    @Test
+    void theClassOfANeighbourhood() {
+        long[] flat = new long[LeastSquares.FEATURES];
+        assertEquals(0, LeastSquares.classOf(0, flat));
+        assertEquals(9, LeastSquares.classOf(15, flat));
+        assertEquals(3, LeastSquares.classOf(4, flat));
+        // W and NW differ (a vertical step between the rows above and this one's left): across is 8, along 0
+        long[] across = new long[LeastSquares.FEATURES];
+        across[0] = 8;
+        across[4] = 8;
+        assertEquals(1, LeastSquares.classOf(0, across));
+        // N differs from NW and NE: along 8, across 4 (N against NN)
+        long[] along = new long[LeastSquares.FEATURES];
+        along[1] = 4;
+        assertEquals(2 + 6, LeastSquares.classOf(9, along));
+        // along 3 (W against WW, N against NW), across 3 (W against NW, N against NN): neither
+        long[] near = new long[LeastSquares.FEATURES];
+        near[2] = 2;
+        near[4] = 1;
+        near[5] = 1;
+        assertEquals(0, LeastSquares.classOf(0, near));
+        // along 3, across 2: along by more than a third
+        near[5] = 0;
+        assertEquals(2, LeastSquares.classOf(0, near));
+    }
+
+    @Test
+    void theToolNeedsTheExpert() {
+        assertThrows(IllegalArgumentException.class, () -> new PixelLevels(ColourTransform.NONE, 0, 0, 0, false,
+                false, 0, null, false, true));
+    }
+
+    /** What the tool is for: a photo-like image with edges codes smaller when the expert learns per class. */
+    @Test
+    void aPhotoLikeImageCodesSmaller() {
+        Image img = SyntheticImages.synthetic(256, 192, 3, 8, 21);
+        ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
+        long with = PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, 4, null, false, true), img,
+                ct);
+        long without = PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, 4, null, false, false),
+                img, ct);
+        assertTrue(with < without, with + " bytes with classes, " + without + " without");
+    }
+
+    /** A 24×24 image's passes never reach a state set's 1024th sample: the classes never start, the bytes are equal. */
+    @Test
+    void aCropTooSmallToStartTheClassesCodesTheSame() {
+        Image img = SyntheticImages.synthetic(24, 24, 3, 8, 4);
+        ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
+        int t = PixelLevels.finishFor(24, 24, 0, 4);
+        assertEquals(PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, t, null, false, false),
+                img, ct), PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, t, null, false, true),
+                img, ct));
+    }
+}
