@@ -50,8 +50,10 @@ final class LeastSquares {
 
     /**
      * With tool expert-classes (SPEC.md §4.4.8): classes of a sample's neighbourhood, 4 error levels by 3 orientations,
-     * each with statistics of its own in every state set (set P's development half as pixel levels 0.48 % smaller, at
-     * the same arithmetic per sample: one set is read and updated either way).
+     * each with statistics of its own in every pass's state set (set P's development half as pixel levels 0.48 %
+     * smaller, at the same arithmetic per sample: one set is read and updated either way). A grid position's set
+     * (SPEC.md §4.4.6) keeps one: its 64 positions' classes took 1.1 MB a model, out of the nearest caches, and
+     * JPEG-decoded photos seemed to decode 5–9 % slower for 0.4 % of their bytes.
      */
     static final int CLASSES = 12;
     /**
@@ -67,7 +69,7 @@ final class LeastSquares {
 
     /** Classes per state set: 1, or {@link #CLASSES}. */
     private final int classes;
-    /** Per state set, its samples predicted so far, up to {@link #WARM} + 1. */
+    /** Per pass's state set, its samples predicted so far, up to {@link #WARM} + 1. */
     private final int[] seen;
 
     /** Statistics for {@code sets} state sets, each learning alone. */
@@ -79,8 +81,9 @@ final class LeastSquares {
     LeastSquares(int sets, int classes) {
         if (classes != 1 && classes != CLASSES) throw new IllegalArgumentException("classes: " + classes);
         this.classes = classes;
-        seen = new int[sets];
-        sets *= classes;
+        seen = new int[PixelScan.PASSES];
+        // each pass's set's classes, then the grid positions' sets (SPEC.md §4.4.6), one each
+        if (classes > 1) sets += Math.min(sets, PixelScan.PASSES) * (classes - 1);
         products = new double[sets][FEATURES * (FEATURES + 1) / 2];
         targets = new double[sets][FEATURES];
         gain = new double[sets];
@@ -104,10 +107,11 @@ final class LeastSquares {
 
     /**
      * The predicted offset from P0, in sixteenths, of a sample with these features under state set {@code set} and
-     * class {@code cls} (0 where there are no classes).
+     * class {@code cls} (ignored where there are no classes, and for a grid position's set, which has one).
      */
     long predict(int set, int cls, long[] features) {
         if (classes == 1) return predict(set, features);
+        if (set >= PixelScan.PASSES) return predict(set + PixelScan.PASSES * (classes - 1), features);
         int n = seen[set];
         if (n <= WARM) seen[set] = n + 1;
         int first = set * classes;
@@ -157,7 +161,7 @@ final class LeastSquares {
         // both periods are powers of two: a mask, not a division, per sample; a grid position's set (SPEC.md §4.4.6)
         // has no early phase: 64 sets solving every 4th of their first 2048 took 4 % of a JPEG-decoded photo's
         // decoding time, for 0.008 % of its bytes
-        int early = set / classes < PixelScan.PASSES ? EARLY : 0;
+        int early = set < PixelScan.PASSES * classes ? EARLY : 0;
         if ((n & (n <= early ? SOLVE_EARLY_EVERY - 1 : SOLVE_EVERY - 1)) == 0) solve(a, b, weights[set], RIDGE * g);
     }
 

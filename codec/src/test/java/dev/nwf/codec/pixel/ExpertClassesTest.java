@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The expert's classes (tool expert-classes, SPEC.md §4.4.8): exact at edge sizes and past the classes' start, with
- * and without a finish, a grid, candidates and own errors, the same bytes on threads; the class of a neighbourhood;
- * the tool needs the expert; a photo-like image codes smaller with it, a crop too small to start the classes the same.
+ * and without a finish, a grid, candidates and own errors, the same bytes on threads; the class of a neighbourhood,
+ * one class in a grid position's set; the tool needs the expert; a photo-like image codes smaller with it, a crop too small to start the classes the same.
  */
 class ExpertClassesTest {
     /** Edge sizes of 1 to 4 channels, every finish and none, with a grid, candidates, own errors or not. */
@@ -76,6 +76,31 @@ class ExpertClassesTest {
         // along 3, across 2: along by more than a third
         near[5] = 0;
         assertEquals(2, LeastSquares.classOf(0, near));
+    }
+
+    /**
+     * A grid position's set keeps one class (SPEC.md §4.4.8): past its 1024th sample it predicts alike whatever the
+     * class, where a pass's set follows the class.
+     */
+    @Test
+    void aGridPositionsSetKeepsOneClass() {
+        LeastSquares a = new LeastSquares(PixelScan.PASSES * 2, LeastSquares.CLASSES);
+        LeastSquares b = new LeastSquares(PixelScan.PASSES * 2, LeastSquares.CLASSES);
+        java.util.Random r = new java.util.Random(3);
+        boolean passDiffers = false;
+        for (int i = 0; i < 4000; i++) {
+            long[] f = new long[LeastSquares.FEATURES];
+            for (int k = 0; k < f.length; k++) f[k] = r.nextInt(41) - 20;
+            int target = (int) (f[0] + f[1] - f[2]) + r.nextInt(5) - 2;
+            int cls = r.nextInt(LeastSquares.CLASSES);
+            assertEquals(b.predict(PixelScan.PASSES, 0, f), a.predict(PixelScan.PASSES, cls, f), "sample " + i);
+            a.learn(target);
+            b.learn(target);
+            passDiffers |= a.predict(0, cls, f) != b.predict(0, 0, f);
+            a.learn(target);
+            b.learn(target);
+        }
+        assertTrue(passDiffers, "a pass's set predicted alike in every class");
     }
 
     @Test
