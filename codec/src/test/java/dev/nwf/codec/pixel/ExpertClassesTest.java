@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The expert's classes (tool expert-classes, SPEC.md §4.4.8): exact at edge sizes and past the classes' start, with
  * and without a finish, a grid, candidates and own errors, the same bytes on threads; the class of a neighbourhood,
- * one class in a grid position's set; the tool needs the expert; a photo-like image codes smaller with it, a crop too small to start the classes the same.
+ * one class in a grid position's set; the tool needs the expert; a photo-like image codes smaller with it, a crop
+ * too small to start the classes the same.
  */
 class ExpertClassesTest {
     /** Edge sizes of 1 to 4 channels, every finish and none, with a grid, candidates, own errors or not. */
