@@ -464,16 +464,7 @@ final class VectorGenerator {
                 SyntheticImages.synthetic(256, 192, 1, 8, 73), CodingTool.PIXEL_LEVELS, CodingTool.RASTER_FINISH,
                 CodingTool.EXPERT_CLASSES);
         codec = nwfAll;
-        byte[] list = waves.header().tools();
-        byte first = ToolLists.params(list, CodingTool.PIXEL_LEVELS)[0];
-        if ((first & 0x40) == 0) throw new IllegalStateException("the waves came out without the expert");
-        reject("expert-classes-without-expert", "expert-classes listed with pixel levels whose expert flag is clear",
-                withTools(waves, ToolLists.with(ToolLists.without(list, CodingTool.PIXEL_LEVELS),
-                        CodingTool.PIXEL_LEVELS, (byte) (first & ~0x40), (byte) 0)), "INVALID_TOOLS");
-        reject("expert-classes-cleared", "pixel levels coded with the expert's classes, the tool taken out of the"
-                + " list", withTools(waves, ToolLists.without(list, CodingTool.EXPERT_CLASSES)), "CORRUPT_LEVEL");
-        reject("expert-classes-without-pixel-levels", "expert-classes listed with wavelet levels",
-                withTools(waves, ToolLists.without(list, CodingTool.PIXEL_LEVELS)), "INVALID_TOOLS");
+        rejectsOfAnExpertTool(waves, CodingTool.EXPERT_CLASSES, "the expert's classes");
     }
 
     /**
@@ -499,17 +490,26 @@ final class VectorGenerator {
                 SyntheticImages.jpegLike(SyntheticImages.waves(256, 256, 63), 256, 256, 2), CodingTool.PIXEL_LEVELS,
                 CodingTool.PIXEL_GRID, CodingTool.EXPERT_ERRORS);
         codec = nwfAll;
-        byte[] list = noise.header().tools();
+        rejectsOfAnExpertTool(noise, CodingTool.EXPERT_ERRORS, "the expert's own errors");
+    }
+
+    /**
+     * The lists a decoder must refuse for {@code tool}, a tool that needs pixel-levels' expert, taken from
+     * {@code file}, coded with it: the expert's flag cleared (INVALID_TOOLS), the tool taken out (the levels do not
+     * decode) and pixel levels taken out (INVALID_TOOLS). {@code what}: what the tool gives the expert.
+     */
+    private void rejectsOfAnExpertTool(NwfFile file, CodingTool tool, String what) throws IOException {
+        String name = tool.toolName;
+        byte[] list = file.header().tools();
         byte first = ToolLists.params(list, CodingTool.PIXEL_LEVELS)[0];
-        if ((first & 0x40) == 0) throw new IllegalStateException("the noise came out without the expert");
-        reject("expert-errors-without-expert", "expert-errors listed with pixel levels whose expert flag is clear",
-                withTools(noise, ToolLists.with(ToolLists.without(list, CodingTool.PIXEL_LEVELS),
+        if ((first & 0x40) == 0) throw new IllegalStateException(name + "'s case came out without the expert");
+        reject(name + "-without-expert", name + " listed with pixel levels whose expert flag is clear",
+                withTools(file, ToolLists.with(ToolLists.without(list, CodingTool.PIXEL_LEVELS),
                         CodingTool.PIXEL_LEVELS, (byte) (first & ~0x40), (byte) 0)), "INVALID_TOOLS");
-        reject("expert-errors-cleared", "pixel levels coded with the expert's own errors, the tool taken out of the"
-                + " list", withTools(noise, ToolLists.without(list, CodingTool.EXPERT_ERRORS)), "CORRUPT_LEVEL");
-        byte[] wavelet = ToolLists.without(list, CodingTool.PIXEL_LEVELS);
-        reject("expert-errors-without-pixel-levels", "expert-errors listed with wavelet levels",
-                withTools(noise, wavelet), "INVALID_TOOLS");
+        reject(name + "-cleared", "pixel levels coded with " + what + ", the tool taken out of the list",
+                withTools(file, ToolLists.without(list, tool)), "CORRUPT_LEVEL");
+        reject(name + "-without-pixel-levels", name + " listed with wavelet levels",
+                withTools(file, ToolLists.without(list, CodingTool.PIXEL_LEVELS)), "INVALID_TOOLS");
     }
 
     /**

@@ -157,16 +157,6 @@ public final class PixelLevels implements LevelCoding {
         return grid;
     }
 
-    /** Whether the expert reads its own errors around each sample (SPEC.md §4.4.7). */
-    public boolean ownErrors() {
-        return ownErrors;
-    }
-
-    /** Whether the expert's location is learnt per class of the sample's neighbourhood (SPEC.md §4.4.8). */
-    public boolean classes() {
-        return classes;
-    }
-
     /** Whether pixel levels may code this image smaller than wavelet levels (see {@link #TRY_FROM_SHARE}). */
     public static boolean worthTrying(Image image) {
         return repeatShare(image) >= TRY_FROM_SHARE;

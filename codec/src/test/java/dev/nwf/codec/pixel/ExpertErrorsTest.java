@@ -7,7 +7,6 @@ import dev.nwf.codec.Image;
 import dev.nwf.codec.SyntheticImages;
 import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.transform.ColourTransform;
-import dev.nwf.codec.transform.LevelPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,21 +20,9 @@ class ExpertErrorsTest {
     @ParameterizedTest
     @CsvSource({"1,1,1", "9,1,3", "1,17,1", "2,2,4", "17,17,3", "65,47,1", "129,67,3", "300,200,3", "200,130,2"})
     void everyCodingDecodesExactly(int w, int h, int channels) throws Exception {
-        ColourTransform ct = channels >= 3 ? ColourTransform.SUBTRACT_GREEN : ColourTransform.NONE;
-        int plan = LevelPlan.sizes(w, h).length;
-        BlockGrid grid = BlockGrid.read(new byte[] {8, 3, 5}, 0);
-        for (int t : new int[] {0, Math.min(4, plan - 1)}) {
-            for (boolean candidates : new boolean[] {true, false}) {
-                Image img = candidates ? SyntheticImages.graphic(w, h, channels, 8, 13L * w + t)
-                        : SyntheticImages.synthetic(w, h, channels, 8, 7L * h + t);
-                for (BlockGrid g : new BlockGrid[] {null, grid}) {
-                    PixelLevelsTest.assertSameOnThreadsAndExact(
-                            new PixelLevels(ct, 0, 0, 0, candidates, true, t, g, true),
-                            new PixelLevels(ct, 1, 0, 0, candidates, true, t, g, true), img, ct,
-                            "t " + t + (g == null ? "" : ", grid"));
-                }
-            }
-        }
+        PixelLevelsTest.assertEveryCodingExact(w, h, channels, BlockGrid.read(new byte[] {8, 3, 5}, 0), 13L * w,
+                7L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, candidates, true, t, g,
+                        true));
     }
 
     /** 16-bit samples, whose own errors reach the clamp of ±2^20 sixteenths. */

@@ -11,6 +11,7 @@ import dev.nwf.codec.NwfCodec;
 import dev.nwf.codec.SyntheticImages;
 import dev.nwf.codec.entropy.CorruptStreamException;
 import dev.nwf.codec.level.LevelCoding;
+import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.LevelPlan;
 import dev.nwf.codec.transform.Pyramid;
@@ -66,6 +67,32 @@ class PixelLevelsTest {
     }
 
     /** The bytes of {@code img}'s levels under {@code ct} with {@code coding}. */
+    /** A pixel-level coding under {@code ct} on {@code threads} (0: its parts side by side, 1: one after another). */
+    interface Coding {
+        PixelLevels of(ColourTransform ct, int threads, boolean candidates, int finish, BlockGrid grid);
+    }
+
+    /**
+     * Codes a w×h image of {@code channels} channels (subtract green from three) with no finish and with one from
+     * 2^min(4, plan − 1), as a graphic with candidates (seed {@code graphicSeed} + t) and as a photo-like image of
+     * differences only ({@code photoSeed} + t), without and with {@code grid}: the same bytes on threads, and exact.
+     */
+    static void assertEveryCodingExact(int w, int h, int channels, BlockGrid grid, long graphicSeed, long photoSeed,
+            Coding coding) throws Exception {
+        ColourTransform ct = channels >= 3 ? ColourTransform.SUBTRACT_GREEN : ColourTransform.NONE;
+        int plan = LevelPlan.sizes(w, h).length;
+        for (int t : new int[] {0, Math.min(4, plan - 1)}) {
+            for (boolean candidates : new boolean[] {true, false}) {
+                Image img = candidates ? SyntheticImages.graphic(w, h, channels, 8, graphicSeed + t)
+                        : SyntheticImages.synthetic(w, h, channels, 8, photoSeed + t);
+                for (BlockGrid g : new BlockGrid[] {null, grid}) {
+                    assertSameOnThreadsAndExact(coding.of(ct, 0, candidates, t, g), coding.of(ct, 1, candidates, t, g),
+                            img, ct, "t " + t + (g == null ? "" : ", grid"));
+                }
+            }
+        }
+    }
+
     static long payloadBytes(PixelLevels coding, Image img, ColourTransform ct) {
         return coding.encode(img, List.of(ct), QUIET).payloads().stream().mapToLong(b -> b.length).sum();
     }
