@@ -96,7 +96,15 @@ public enum CodingTool {
      * set's first samples.
      */
     EXPERT_CLASSES(18, "expert-classes", "§4.4.8",
-            "the pixel levels' expert learns its location per class of neighbourhood", PIXEL_LEVELS, true);
+            "the pixel levels' expert learns its location per class of neighbourhood", PIXEL_LEVELS, true),
+    /**
+     * §4.4.9: no parameters; with pixel-levels. A difference's first counter is keyed by the far neighbours' offsets
+     * from the prediction instead of the direct index, the later channels' h5 by the earlier channels' exact
+     * differences, and mixer B's weight sets also by the neighbourhood's orientation.
+     */
+    FAR_CONTEXTS(19, "far-contexts", "§4.4.9",
+            "the pixel levels' differences read the far neighbours, the earlier channels and the orientation",
+            PIXEL_LEVELS, true);
 
     /** The tools that shape wavelet levels, which pixel levels replace. */
     static final Set<CodingTool> WAVELET_ONLY = EnumSet.of(HAAR_SPLIT, ADAPTIVE_MEAN, BLOCK_GRID, ZERO_CONTEXT,

@@ -62,6 +62,8 @@ public final class CodingTools {
     final boolean expertErrors;
     /** With pixel levels and the expert, whether its location is learnt per class (SPEC.md §4.4.8). */
     final boolean expertClasses;
+    /** With pixel levels, whether differences are coded with the far and cross contexts (SPEC.md §4.4.9). */
+    final boolean farContexts;
 
     static final int NO_PIXEL_LEVELS = -1;
     /** The bit of pixel-levels' first parameter byte that says differences only (SPEC.md §2.4.1, §4.4). */
@@ -78,14 +80,15 @@ public final class CodingTools {
             boolean keptContext, int bandStreamsLog2, Palette palette) {
         this(colourTransform, valueMap, blockGrid, haarSplit, adaptiveMean, zeroContext, biasCorrection, errorFeedback,
                 scaleBlend, keptContext, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, true, false, false, 0, false,
-                false);
+                false, false);
     }
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             boolean keptContext, int bandStreamsLog2, Palette palette, int pixelLevelsSkipped, int pixelLevelsPeriod,
             boolean pixelLevelsCandidates, boolean pixelLevelsExpert, boolean deflateRows, int rasterFinish,
-            boolean expertErrors, boolean expertClasses) {
+            boolean expertErrors, boolean expertClasses, boolean farContexts) {
+        this.farContexts = farContexts;
         this.rasterFinish = rasterFinish;
         this.expertErrors = expertErrors;
         this.expertClasses = expertClasses;
@@ -117,20 +120,21 @@ public final class CodingTools {
      * Pixel levels (SPEC.md §4.4) under the given colour transform, with a value map or palette or neither, leaving out
      * the {@code skipped} coarsest levels of §4.3's plan, level 0 with the given period (0: none), with candidates or
      * differences only, with or without the expert (reading its own errors or not, learning per class or not), the
-     * raster finish's t (0: none) and the grid of the stride-1 level's positions (null: none).
+     * raster finish's t (0: none), the grid of the stride-1 level's positions (null: none) and with or without the far
+     * and cross contexts.
      */
     static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette, int skipped,
             int period, boolean candidates, boolean expert, boolean expertErrors, boolean expertClasses,
-            int rasterFinish, BlockGrid grid) {
+            int rasterFinish, BlockGrid grid, boolean farContexts) {
         return new CodingTools(colourTransform, valueMap, grid, false, false, false, false, false, false, false,
                 NO_BAND_STREAMS, palette, skipped, period, candidates, expert, false, rasterFinish, expertErrors,
-                expertClasses);
+                expertClasses, farContexts);
     }
 
     /** One level of rows in a DEFLATE stream (SPEC.md §4.5), of the samples, their ranks or a palette's indices. */
     static CodingTools deflateRows(ValueMap valueMap, Palette palette) {
         return new CodingTools(ColourTransform.NONE, valueMap, null, false, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true, false, true, 0, false, false);
+                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true, false, true, 0, false, false, false);
     }
 
     /** The tools listed, in id order. */
@@ -154,6 +158,7 @@ public final class CodingTools {
         if (blockGrid != null && pixelLevels()) out.add(CodingTool.PIXEL_GRID);
         if (expertErrors) out.add(CodingTool.EXPERT_ERRORS);
         if (expertClasses) out.add(CodingTool.EXPERT_CLASSES);
+        if (farContexts) out.add(CodingTool.FAR_CONTEXTS);
         return Collections.unmodifiableSet(out);
     }
 
@@ -435,7 +440,7 @@ public final class CodingTools {
                         seen.contains(CodingTool.ERROR_FEEDBACK),
                 seen.contains(CodingTool.SCALE_BLEND), seen.contains(CodingTool.KEPT_CONTEXT), bandStreams, palette,
                 pixelSkipped, pixelPeriod, pixelCandidates, pixelExpert, seen.contains(CodingTool.DEFLATE_ROWS),
-                finish, expertErrors, expertClasses);
+                finish, expertErrors, expertClasses, seen.contains(CodingTool.FAR_CONTEXTS));
     }
 
     private static int param(byte[] list, int pos, CodingTool t) throws CodingToolException {

@@ -455,13 +455,16 @@ public final class NwfCodec {
         boolean ownErrors = expert && allows(CodingTool.EXPERT_ERRORS) && effort.readsExpertErrors();
         // and learns its location per class wherever it is on and the tool is allowed (SPEC.md §4.4.8)
         boolean classes = expert && allows(CodingTool.EXPERT_CLASSES);
+        // and differences read the far neighbours, the earlier channels and the orientation (SPEC.md §4.4.9)
+        boolean far = allows(CodingTool.FAR_CONTEXTS) && effort.readsFarContexts();
         List<PixelLevels> codings = new ArrayList<>();
         for (int f : finishes) {
             for (BlockGrid g : grids) {
-                codings.add(new PixelLevels(ct, threads, skipped, 0, candidates, expert, f, g, ownErrors, classes));
+                codings.add(new PixelLevels(ct, threads, skipped, 0, candidates, expert, f, g, ownErrors, classes,
+                        far));
                 if (period != 0) {
                     codings.add(new PixelLevels(ct, threads, skipped, period, true, expert, f, g, ownErrors,
-                            classes));
+                            classes, far));
                 }
             }
         }
@@ -479,7 +482,8 @@ public final class NwfCodec {
             }
         }
         return file(image, best.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, map,
-                palette, skipped, best.period(), candidates, expert, ownErrors, classes, best.finish(), best.grid()),
+                palette, skipped, best.period(), candidates, expert, ownErrors, classes, best.finish(), best.grid(),
+                far),
                 metadata, icc, exif);
     }
 
@@ -659,7 +663,7 @@ public final class NwfCodec {
         if (tools.pixelLevels()) {
             return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped, tools.pixelLevelsPeriod,
                     tools.pixelLevelsCandidates, tools.pixelLevelsExpert, tools.rasterFinish, tools.blockGrid,
-                    tools.expertErrors, tools.expertClasses);
+                    tools.expertErrors, tools.expertClasses, tools.farContexts);
         }
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) {
             return new RgFlowLevels(evaluator, model, tools.latentContext());

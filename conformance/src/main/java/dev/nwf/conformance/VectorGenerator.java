@@ -447,6 +447,30 @@ final class VectorGenerator {
         pixelGrid();
         expertErrors();
         expertClasses();
+        farContexts();
+    }
+
+    /**
+     * The far and cross contexts (tool far-contexts, SPEC.md §4.4.9), which the encoder lists wherever it codes pixel
+     * levels from effort 3: colours, so that the later channels read the earlier ones' exact differences, and lists a
+     * decoder must refuse.
+     */
+    private void farContexts() throws IOException {
+        NwfCodec pixelsOnly = without(nwfAll, CodingTool.PALETTE, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS,
+                CodingTool.ADAPTIVE_MEAN);
+        codec = pixelsOnly;
+        NwfFile colours = withTool("rgb8-far-contexts-waves-160x120",
+                "pixel levels of a photo-like colour image, a difference's first counter keyed by the far neighbours,"
+                        + " the later channels' fifth by the earlier channels' exact differences, mixer B's weight sets"
+                        + " by the orientation",
+                List.of("rgb", "8bit", "multi-level", "pixel-levels", "far-contexts"),
+                SyntheticImages.synthetic(160, 120, 3, 8, 79), CodingTool.PIXEL_LEVELS, CodingTool.FAR_CONTEXTS);
+        codec = nwfAll;
+        byte[] list = colours.header().tools();
+        reject("far-contexts-cleared", "pixel levels coded with the far contexts, the tool taken out of the list",
+                withTools(colours, ToolLists.without(list, CodingTool.FAR_CONTEXTS)), "CORRUPT_LEVEL");
+        reject("far-contexts-without-pixel-levels", "far-contexts listed with wavelet levels",
+                withTools(colours, ToolLists.without(list, CodingTool.PIXEL_LEVELS)), "INVALID_TOOLS");
     }
 
     /**

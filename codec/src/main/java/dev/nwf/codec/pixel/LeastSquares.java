@@ -99,10 +99,17 @@ final class LeastSquares {
      * gradients.
      */
     static int classOf(int level, long[] f) {
+        return 3 * (level >> 2) + orientation(f);
+    }
+
+    /**
+     * The orientation of a sample's neighbourhood (SPEC.md §4.4.8) from its features: 1 where they change more across
+     * the rows than along them, by a third, 2 where more along them, else 0.
+     */
+    static int orientation(long[] f) {
         long along = Math.abs(f[0] - f[4]) + Math.abs(f[1] - f[2]) + Math.abs(f[3] - f[1]);
         long across = Math.abs(f[0] - f[2]) + Math.abs(f[1] - f[5]) + Math.abs(f[3] - f[PixelScan.NEIGHBOURS + 2 + 1]);
-        int orientation = 3 * across > 4 * along ? 1 : 3 * along > 4 * across ? 2 : 0;
-        return 3 * (level >> 2) + orientation;
+        return 3 * across > 4 * along ? 1 : 3 * along > 4 * across ? 2 : 0;
     }
 
     /**

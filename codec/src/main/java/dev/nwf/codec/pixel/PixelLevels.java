@@ -49,6 +49,8 @@ public final class PixelLevels implements LevelCoding {
     private final boolean ownErrors;
     /** Whether the expert's location is learnt per class of neighbourhood (tool expert-classes, SPEC.md §4.4.8). */
     private final boolean classes;
+    /** Whether a difference is coded with the far and cross contexts (tool far-contexts, SPEC.md §4.4.9). */
+    private final boolean farContexts;
 
     /** @param transform the colour transform the planes are coded under (NONE for a palette's indices) */
     public PixelLevels(ColourTransform transform) {
@@ -124,6 +126,16 @@ public final class PixelLevels implements LevelCoding {
      */
     public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
             boolean expert, int finish, BlockGrid grid, boolean ownErrors, boolean classes) {
+        this(transform, threads, skipped, period, candidates, expert, finish, grid, ownErrors, classes, false);
+    }
+
+    /**
+     * As {@link #PixelLevels(ColourTransform, int, int, int, boolean, boolean, int, BlockGrid, boolean, boolean)}, a
+     * difference coded with the far and cross contexts where {@code farContexts} (tool far-contexts, SPEC.md §4.4.9).
+     */
+    public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
+            boolean expert, int finish, BlockGrid grid, boolean ownErrors, boolean classes, boolean farContexts) {
+        this.farContexts = farContexts;
         if (ownErrors && !expert) throw new IllegalArgumentException("expert-errors needs the expert");
         if (classes && !expert) throw new IllegalArgumentException("expert-classes needs the expert");
         this.ownErrors = ownErrors;
@@ -407,7 +419,7 @@ public final class PixelLevels implements LevelCoding {
                 int least = signed && (c == 1 || c == 2) ? -max : 0;
                 boolean colour = channels >= 3 && (c == 1 || c == 2);
                 models[2 * c + part] = new PixelModel(c, part, bitDepth + (signed ? 1 : 0), 1 << (bitDepth - 1),
-                        least, max, tableBits, candidates, colour, expert, grid, ownErrors, classes);
+                        least, max, tableBits, candidates, colour, expert, grid, ownErrors, classes, farContexts);
             }
         }
         return models;

@@ -136,6 +136,25 @@ final class PixelModel {
     private final int[] cand = new int[MATCHES];
     private final int[] candPos = new int[MATCHES];
     private final int[] slots = new int[CONTEXTS];
+    /**
+     * With tool far-contexts (SPEC.md §4.4.9): a difference's first counter is in a hashed table of the far neighbours'
+     * offsets from the prediction, not the direct one (which on photos earned 0.04 %), the later channels' h5 is keyed
+     * by the earlier channels' exact differences, and mixer B's weight sets also by the neighbourhood's orientation.
+     */
+    private final boolean farContexts;
+    /** The far table's first entry: after the hashed tables. */
+    private final int farBase;
+    /**
+     * log2 of the far table's entries: few, so that it stays in the nearer caches (set P's development half as pixel
+     * levels 0.09 / 0.18 % larger than with 2^18 / 2^20 entries).
+     */
+    static final int FAR_BITS = 16;
+    /** A difference's far context (tool far-contexts). */
+    private int hFar;
+    /** The direct counter's index of the decision being coded: the first APM's context either way. */
+    private int directIndex;
+    /** Mixer B's weight sets per kind: 48, or 144 with tool far-contexts (three orientations). */
+    private final int mixer2Sets;
     /** The counters a difference's decision mixes: the direct one and seven hashed (SPEC.md §4.4.2). */
     static final int CONTEXTS = 8;
     /** The counters a candidate's decision mixes: the direct one and the first four hashed. */
@@ -161,9 +180,13 @@ final class PixelModel {
      *     which {@link PixelLevels} checks)
      * @param classes whether the expert's location is learnt per class of the sample's neighbourhood (SPEC.md
      *     §4.4.8; needs the expert, which {@link PixelLevels} checks)
+     * @param farContexts whether a difference is coded with the far and cross contexts of tool far-contexts (SPEC.md
+     *     §4.4.9)
      */
     PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean candidates,
-            boolean colour, boolean expert, BlockGrid grid, boolean ownErrors, boolean classes) {
+            boolean colour, boolean expert, BlockGrid grid, boolean ownErrors, boolean classes, boolean farContexts) {
+        this.farContexts = farContexts;
+        this.mixer2Sets = farContexts ? 3 * 48 : 48;
         this.ownErrors = ownErrors;
         if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
         if (channel > 3) throw new IllegalArgumentException("more than 4 channels: " + (channel + 1));
@@ -183,6 +206,8 @@ final class PixelModel {
             tableBase[k] = end;
             end += 1 << (32 - shifts[k]);
         }
+        farBase = end;
+        if (farContexts) end += 1 << FAR_BITS;
         this.counters = new short[end];
         this.matches = candidates ? new int[1 << tableBits] : null;
         this.shortMatches = candidates ? new int[1 << SHORT_BITS] : null;
@@ -191,7 +216,7 @@ final class PixelModel {
         this.correction = new Correction(PixelScan.PASSES * positions);
         this.expert = expert ? new Expert(PixelScan.PASSES * positions, ownErrors, classes) : null;
         this.mixer = new Mixer(SELECTORS * positions, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
-        this.mixer2 = new Mixer(KINDS * 48, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
+        this.mixer2 = new Mixer(KINDS * mixer2Sets, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
     }
 
     /**
@@ -333,7 +358,7 @@ final class PixelModel {
         // the wide context serves the flat decision and the candidates: differences only need it where flat; the
         // wide neighbours themselves also serve the expert (read once for both)
         boolean wideContext = candidates || flatNeighbours;
-        if (wideContext || expert != null) readWide(plane, width, height, x, y, s, pass, inside);
+        if (wideContext || expert != null || farContexts) readWide(plane, width, height, x, y, s, pass, inside);
         int hWide = wideContext ? wideHash(pass) : 0;
         if (flatNeighbours) {
             int index = ((pass * 2 + info) * 4 + Math.min(3, Integer.numberOfTrailingZeros(s))) * 2 + lastFlat;
@@ -418,11 +443,12 @@ final class PixelModel {
                     : candPos[j] == PERIOD ? PERIOD_STATE + (periodRun ? 1 : 0)
                     : candPos[j] == SHORT ? SHORT_STATE + (shortEntry >>> 20 & 1) : 0;
             slots[0] = (((pass * 3 + info) * MATCH_STATES + state) << 10 | eq << 2 | distinct) * MATCHES + j;
+            directIndex = slots[0];
             slots[1] = slot(hNear, j * MATCH_STATES + state);
             slots[2] = slot(shape(cand[j], c * 4 + pass + 16 * stride), j * MATCH_STATES + state);
             slots[3] = slot(hash(hash(cand[j], eq), ((c * 4 + pass) * 4 + info) * MATCH_STATES + state), j);
             slots[4] = slot(hWideAll, j * MATCH_STATES + state);
-            selector2 = j * 48 + state * 3 + info;
+            selector2 = j * mixer2Sets + state * 3 + info;
             int bit = decide(v == cand[j] ? 1 : 0, j * PixelScan.PASSES * 4 + sel, CANDIDATE_CONTEXTS, coder);
             if (bit != 0) {
                 plane[at] = cand[j];
@@ -534,13 +560,21 @@ final class PixelModel {
         if (ownErrors) errors.ownAt(column);
         int hError = ownErrors ? hash(errors.ownPattern(), errors.level() + 64 * c + 256 * pass) : errors.context();
         setContexts(hShape, hPred, hCross, hGradient, positioned(hError), hOffsets, hCoarse);
-        if (expert != null) {
+        if (expert != null || farContexts) {
             // the correction's ten features, then the wide neighbours' offsets from P0
             correction.copyFeatures(expertFeatures);
             for (int k = 0; k < PixelScan.WIDE; k++) {
                 expertFeatures[PixelScan.NEIGHBOURS + 2 + k] = wideNb[k] == MISSING ? 0
                         : Correction.clamp((long) wideNb[k] - base);
             }
+        }
+        if (farContexts) {
+            // the far neighbours' offsets; the earlier channels' exact differences (SPEC.md §4.4.9)
+            hFar = hash(hash(hash(offset(2, pred), offset(3, pred)), hash(offset(6, pred), offset(7, pred))), salt);
+            if (c > 0) contexts[5] = positioned(hash(hash(previousDifference, firstDifference), salt));
+            context2 += 48 * LeastSquares.orientation(expertFeatures);
+        }
+        if (expert != null) {
             expert.start(set, ownErrors ? errors.ownLevel() : errors.level(), errors.sum(), base, pred, expertFeatures,
                     ownErrors ? errors.ownPattern() * 16 + errors.level() : 0);
         }
@@ -548,7 +582,7 @@ final class PixelModel {
             if (expert != null) expertInput = expert.exponentStep(k);
             lineSlots(directBase + EXPONENT + k, EXPONENT, k);
             int kind = EXPONENT_KIND + Math.min(k, 3);
-            selector2 = kind * 48 + context2;
+            selector2 = kind * mixer2Sets + context2;
             if (decide(e > k ? 1 : 0, kind * PixelScan.PASSES * 4 + sel, CONTEXTS, coder) == 0) break;
             got = k + 1;
         }
@@ -558,7 +592,7 @@ final class PixelModel {
             // a sign shares the exponent's line where it fits in it
             if (e <= SIGN_IN_LINE) lineSlots(directBase + SIGN + e, EXPONENT, MAX_BITS + e);
             else residualSlots(directBase + SIGN + e, SIGN + e);
-            selector2 = SIGN_KIND * 48 + context2;
+            selector2 = SIGN_KIND * mixer2Sets + context2;
             if (expert != null) expertInput = expert.negative(e);
             sign = decide(r < 0 ? 1 : 0, SIGN_KIND * PixelScan.PASSES * 4 + sel, CONTEXTS, coder);
         }
@@ -568,7 +602,7 @@ final class PixelModel {
             if (mag < LINE) lineSlots(directBase + MANTISSA + e * MAX_BITS + b, MANTISSA + e * MAX_BITS, mag);
             else residualSlots(directBase + MANTISSA + e * MAX_BITS + b, MANTISSA + e * MAX_BITS + b);
             int kind = b == e - 2 ? MANTISSA_KIND : MANTISSA_LOW_KIND;
-            selector2 = kind * 48 + context2;
+            selector2 = kind * mixer2Sets + context2;
             if (expert != null) expertInput = expert.mantissaBit(mag, b, sign != 0);
             mag = mag << 1 | decide((a >>> b) & 1, kind * PixelScan.PASSES * 4 + sel, CONTEXTS, coder);
         }
@@ -614,13 +648,15 @@ final class PixelModel {
      * less time than with an entry each, for 0.2 % more bytes).
      */
     private void lineSlots(int direct, int group, int index) {
-        slots[0] = direct;
+        slots[0] = farContexts ? farBase + (slot(hFar, 64 + group, 32 - FAR_BITS) & -LINE) + index : direct;
+        directIndex = direct;
         for (int k = 1; k < CONTEXTS; k++) slots[k] = (slot(contexts[k], 64 + group, shifts[k]) & -LINE) + index;
     }
 
     /** Decision {@code d}'s entry of its own in each context. */
     private void residualSlots(int direct, int d) {
-        slots[0] = direct;
+        slots[0] = farContexts ? farBase + slot(hFar, 64 + d, 32 - FAR_BITS) : direct;
+        directIndex = direct;
         for (int k = 1; k < CONTEXTS; k++) slots[k] = slot(contexts[k], 64 + d, shifts[k]);
     }
 
@@ -644,7 +680,7 @@ final class PixelModel {
         if (expert != null) set(CONTEXTS + 1, used == CONTEXTS ? expertInput : 0);
         int p12 = Logistic.squash(mixer.mixStretched(selector + SELECTORS * position)
                 + mixer2.mixStretched(selector2) >> 1);
-        int a = apmDirect.refine(p12, slots[0] * 0x9E3779B1 >>> (32 - APM_BITS));
+        int a = apmDirect.refine(p12, directIndex * 0x9E3779B1 >>> (32 - APM_BITS));
         int b = apmSelector.refine(p12, selector);
         int coded = coder.code(bit, (2 * p12 + 3 * a + 3 * b) << 1);
         mixer.update(coded);

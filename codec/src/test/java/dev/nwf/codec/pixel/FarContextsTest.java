@@ -1,0 +1,62 @@
+package dev.nwf.codec.pixel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.nwf.codec.Image;
+import dev.nwf.codec.SyntheticImages;
+import dev.nwf.codec.nwf.context.BlockGrid;
+import dev.nwf.codec.transform.ColourTransform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The far and cross contexts (tool far-contexts, SPEC.md §4.4.9): exact at edge sizes of 1 to 4 channels, with and
+ * without the expert, its tools, a finish, a grid and candidates, the same bytes on threads; 16-bit samples; the
+ * orientation is the classes'; a gray image codes differently (src's FarContextsPhotoTest: a photo codes smaller).
+ */
+class FarContextsTest {
+    /** Edge sizes of 1 to 4 channels, every finish and none, with a grid, candidates, the expert's tools or not. */
+    @ParameterizedTest
+    @CsvSource({"1,1,1", "9,1,3", "1,17,1", "2,2,4", "17,17,3", "65,47,1", "129,67,3", "300,200,3", "200,130,2"})
+    void everyCodingDecodesExactly(int w, int h, int channels) throws Exception {
+        boolean expert = (w + h) % 2 == 0;
+        PixelLevelsTest.assertEveryCodingExact(w, h, channels, BlockGrid.read(new byte[] {8, 3, 5}, 0), 13L * w,
+                7L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, candidates, expert, t, g,
+                        expert && g != null, expert, true));
+    }
+
+    /** 16-bit samples, whose recorded differences take two bytes and whose offsets reach the last half-octaves. */
+    @Test
+    void sixteenBitNoiseDecodesExactly() throws Exception {
+        Image img = SyntheticImages.noise(90, 60, 3, 16, 9);
+        int t = PixelLevels.finishFor(90, 60, 0, 4);
+        ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
+        PixelLevelsTest.assertSameOnThreadsAndExact(
+                new PixelLevels(ct, 0, 0, 0, false, true, t, null, false, true, true),
+                new PixelLevels(ct, 1, 0, 0, false, true, t, null, false, true, true), img, ct, "16-bit noise");
+    }
+
+    /** The orientation mixer B's sets read is the one of the expert's classes (SPEC.md §4.4.8). */
+    @Test
+    void theOrientationIsTheClasses() {
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 1000; i++) {
+            long[] f = new long[LeastSquares.FEATURES];
+            for (int k = 0; k < f.length; k++) f[k] = r.nextInt(21) - 10;
+            int level = r.nextInt(16);
+            assertEquals(LeastSquares.classOf(level, f) % 3, LeastSquares.orientation(f));
+        }
+    }
+
+    /** A gray image has no later channel: only the far context and the orientation change its bytes. */
+    @Test
+    void aGrayImageCodesDifferently() {
+        Image img = SyntheticImages.synthetic(128, 96, 1, 8, 8);
+        ColourTransform ct = ColourTransform.NONE;
+        assertNotEquals(PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, 3, null, false, true,
+                true), img, ct), PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, 3, null, false,
+                true, false), img, ct));
+    }
+}
