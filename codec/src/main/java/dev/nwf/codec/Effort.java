@@ -109,9 +109,8 @@ public record Effort(int level) {
     }
 
     /**
-     * From 3, as the expert: pixel levels take tool far-contexts (SPEC.md §4.4.9), which codes photos' pixel levels
-     * 0.3–0.9 % smaller and graphics' 0.5 %, for a few per cent more decoding time; below, the fastest efforts keep
-     * their speed.
+     * From 3, as the expert: pixel levels (not of a palette's indices) take tool far-contexts (SPEC.md §4.4.9), which
+     * codes photos' pixel levels 0.3–0.9 % smaller and graphics' 0.5 %; below, the fastest efforts keep their speed.
      */
     boolean readsFarContexts() {
         return level >= 3;
