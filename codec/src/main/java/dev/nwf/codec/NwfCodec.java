@@ -455,9 +455,9 @@ public final class NwfCodec {
         boolean ownErrors = expert && allows(CodingTool.EXPERT_ERRORS) && effort.readsExpertErrors();
         // and learns its location per class wherever it is on and the tool is allowed (SPEC.md §4.4.8)
         boolean classes = expert && allows(CodingTool.EXPERT_CLASSES);
-        // and differences read the far neighbours, the earlier channels and the orientation (SPEC.md §4.4.9), but not a
-        // palette's indices, whose offsets say nothing (as the expert does not read them): a synthetic graphic's indices
-        // came out larger with the tool
+        // and differences read the far neighbours, the earlier channels and the orientation (SPEC.md §4.4.9), but
+        // not a palette's indices, whose offsets say nothing (the expert does not read them either): a synthetic
+        // graphic's indices came out larger with the tool
         boolean far = allows(CodingTool.FAR_CONTEXTS) && effort.readsFarContexts() && palette == null;
         List<PixelLevels> codings = new ArrayList<>();
         for (int f : finishes) {
