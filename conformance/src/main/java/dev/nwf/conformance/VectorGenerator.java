@@ -70,6 +70,15 @@ final class VectorGenerator {
         return without(nwf, tools);
     }
 
+    /**
+     * Every tool of the nwf family but the wavelet's and the rows' that the generator's images would otherwise take
+     * (palette, value map, deflate rows, adaptive mean): pixel levels of the samples.
+     */
+    private NwfCodec pixelLevelsOnly() {
+        return without(nwfAll, CodingTool.PALETTE, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS,
+                CodingTool.ADAPTIVE_MEAN);
+    }
+
     /** The codec with every tool it allows but these (and those that need them). */
     private static NwfCodec without(NwfCodec codec, CodingTool... tools) {
         Set<CodingTool> allowed = EnumSet.noneOf(CodingTool.class);
@@ -456,9 +465,7 @@ final class VectorGenerator {
      * decoder must refuse.
      */
     private void farContexts() throws IOException {
-        NwfCodec pixelsOnly = without(nwfAll, CodingTool.PALETTE, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS,
-                CodingTool.ADAPTIVE_MEAN);
-        codec = pixelsOnly;
+        codec = pixelLevelsOnly();
         NwfFile colours = withTool("rgb8-far-contexts-waves-160x120",
                 "pixel levels of a photo-like colour image, a difference's first counter keyed by the far neighbours,"
                         + " the later channels' fifth by the earlier channels' exact differences, mixer B's weight sets"
@@ -466,11 +473,7 @@ final class VectorGenerator {
                 List.of("rgb", "8bit", "multi-level", "pixel-levels", "far-contexts"),
                 SyntheticImages.synthetic(160, 120, 3, 8, 79), CodingTool.PIXEL_LEVELS, CodingTool.FAR_CONTEXTS);
         codec = nwfAll;
-        byte[] list = colours.header().tools();
-        reject("far-contexts-cleared", "pixel levels coded with the far contexts, the tool taken out of the list",
-                withTools(colours, ToolLists.without(list, CodingTool.FAR_CONTEXTS)), "CORRUPT_LEVEL");
-        reject("far-contexts-without-pixel-levels", "far-contexts listed with wavelet levels",
-                withTools(colours, ToolLists.without(list, CodingTool.PIXEL_LEVELS)), "INVALID_TOOLS");
+        rejectsOfAPixelTool(colours, CodingTool.FAR_CONTEXTS, "the far contexts");
     }
 
     /**
@@ -478,9 +481,7 @@ final class VectorGenerator {
      * expert: a photo-like image whose passes outlast the classes' start, and lists a decoder must refuse.
      */
     private void expertClasses() throws IOException {
-        NwfCodec pixelsOnly = without(nwfAll, CodingTool.PALETTE, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS,
-                CodingTool.ADAPTIVE_MEAN);
-        codec = pixelsOnly;
+        codec = pixelLevelsOnly();
         NwfFile waves = withTool("gray8-expert-classes-waves-256x192",
                 "pixel levels of a smooth photo-like image with edges, the expert's least squares learning per class of"
                         + " neighbourhood once a state set has seen 1024 samples",
@@ -498,9 +499,7 @@ final class VectorGenerator {
      */
     private void expertErrors() throws IOException {
         // the encoder lists the tool from effort 8
-        NwfCodec pixelsOnly = without(nwfAll, CodingTool.PALETTE, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS,
-                CodingTool.ADAPTIVE_MEAN).withEffort(new Effort(8));
-        codec = pixelsOnly;
+        codec = pixelLevelsOnly().withEffort(new Effort(8));
         NwfFile noise = withTool("rgb8-expert-errors-shared-noise-208x168",
                 "pixel levels of colours sharing green's noise, the expert reading its own errors around each sample,"
                         + " every level in two passes (effort 8 found the raster finish larger here)",
@@ -530,6 +529,16 @@ final class VectorGenerator {
         reject(name + "-without-expert", name + " listed with pixel levels whose expert flag is clear",
                 withTools(file, ToolLists.with(ToolLists.without(list, CodingTool.PIXEL_LEVELS),
                         CodingTool.PIXEL_LEVELS, (byte) (first & ~0x40), (byte) 0)), "INVALID_TOOLS");
+        rejectsOfAPixelTool(file, tool, what);
+    }
+
+    /**
+     * A pixel-level tool's refused lists: the tool taken out of a file coded with it (its levels do not decode), and
+     * the tool listed with wavelet levels.
+     */
+    private void rejectsOfAPixelTool(NwfFile file, CodingTool tool, String what) throws IOException {
+        String name = tool.toolName;
+        byte[] list = file.header().tools();
         reject(name + "-cleared", "pixel levels coded with " + what + ", the tool taken out of the list",
                 withTools(file, ToolLists.without(list, tool)), "CORRUPT_LEVEL");
         reject(name + "-without-pixel-levels", name + " listed with wavelet levels",
@@ -542,8 +551,7 @@ final class VectorGenerator {
      */
     private void pixelGrid() throws IOException {
         // pixel levels, not wavelet levels: the wavelet's tools left out
-        NwfCodec pixelsOnly = without(nwfAll, CodingTool.PALETTE, CodingTool.VALUE_MAP, CodingTool.DEFLATE_ROWS,
-                CodingTool.ADAPTIVE_MEAN);
+        NwfCodec pixelsOnly = pixelLevelsOnly();
         codec = pixelsOnly;
         Image gray = SyntheticImages.jpegLike(SyntheticImages.waves(256, 256, 71), 256, 256, 3);
         NwfFile grid = withTool("gray8-pixel-grid-256x256",
