@@ -104,7 +104,14 @@ public enum CodingTool {
      */
     FAR_CONTEXTS(19, "far-contexts", "§4.4.9",
             "the pixel levels' differences read the far neighbours, the earlier channels and the orientation",
-            PIXEL_LEVELS, true);
+            PIXEL_LEVELS, true),
+    /**
+     * §4.4.10: no parameters; with pixel-grid and pixel-levels' expert only. A grid position's expert learns its
+     * location per quarter of the sample's error level, each quarter started from the set's first samples.
+     */
+    GRID_CLASSES(20, "grid-classes", "§4.4.10",
+            "the pixel levels' expert learns a grid position's location per quarter of the error level", PIXEL_GRID,
+            true);
 
     /** The tools that shape wavelet levels, which pixel levels replace. */
     static final Set<CodingTool> WAVELET_ONLY = EnumSet.of(HAAR_SPLIT, ADAPTIVE_MEAN, BLOCK_GRID, ZERO_CONTEXT,

@@ -64,6 +64,8 @@ public final class CodingTools {
     final boolean expertClasses;
     /** With pixel levels, whether differences are coded with the far and cross contexts (SPEC.md §4.4.9). */
     final boolean farContexts;
+    /** With pixel levels, the expert and a grid, whether a position's location is learnt per class (SPEC.md §4.4.10). */
+    final boolean gridClasses;
 
     static final int NO_PIXEL_LEVELS = -1;
     /** The bit of pixel-levels' first parameter byte that says differences only (SPEC.md §2.4.1, §4.4). */
@@ -80,15 +82,16 @@ public final class CodingTools {
             boolean keptContext, int bandStreamsLog2, Palette palette) {
         this(colourTransform, valueMap, blockGrid, haarSplit, adaptiveMean, zeroContext, biasCorrection, errorFeedback,
                 scaleBlend, keptContext, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, true, false, false, 0, false,
-                false, false);
+                false, false, false);
     }
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             boolean keptContext, int bandStreamsLog2, Palette palette, int pixelLevelsSkipped, int pixelLevelsPeriod,
             boolean pixelLevelsCandidates, boolean pixelLevelsExpert, boolean deflateRows, int rasterFinish,
-            boolean expertErrors, boolean expertClasses, boolean farContexts) {
+            boolean expertErrors, boolean expertClasses, boolean farContexts, boolean gridClasses) {
         this.farContexts = farContexts;
+        this.gridClasses = gridClasses;
         this.rasterFinish = rasterFinish;
         this.expertErrors = expertErrors;
         this.expertClasses = expertClasses;
@@ -120,21 +123,21 @@ public final class CodingTools {
      * Pixel levels (SPEC.md §4.4) under the given colour transform, with a value map or palette or neither, leaving out
      * the {@code skipped} coarsest levels of §4.3's plan, level 0 with the given period (0: none), with candidates or
      * differences only, with or without the expert (reading its own errors or not, learning per class or not), the
-     * raster finish's t (0: none), the grid of the stride-1 level's positions (null: none) and with or without the far
-     * and cross contexts.
+     * raster finish's t (0: none), the grid of the stride-1 level's positions (null: none), with or without the far
+     * and cross contexts, and with or without the grid positions' classes.
      */
     static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette, int skipped,
             int period, boolean candidates, boolean expert, boolean expertErrors, boolean expertClasses,
-            int rasterFinish, BlockGrid grid, boolean farContexts) {
+            int rasterFinish, BlockGrid grid, boolean farContexts, boolean gridClasses) {
         return new CodingTools(colourTransform, valueMap, grid, false, false, false, false, false, false, false,
                 NO_BAND_STREAMS, palette, skipped, period, candidates, expert, false, rasterFinish, expertErrors,
-                expertClasses, farContexts);
+                expertClasses, farContexts, gridClasses);
     }
 
     /** One level of rows in a DEFLATE stream (SPEC.md §4.5), of the samples, their ranks or a palette's indices. */
     static CodingTools deflateRows(ValueMap valueMap, Palette palette) {
         return new CodingTools(ColourTransform.NONE, valueMap, null, false, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true, false, true, 0, false, false, false);
+                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true, false, true, 0, false, false, false, false);
     }
 
     /** The tools listed, in id order. */
@@ -159,6 +162,7 @@ public final class CodingTools {
         if (expertErrors) out.add(CodingTool.EXPERT_ERRORS);
         if (expertClasses) out.add(CodingTool.EXPERT_CLASSES);
         if (farContexts) out.add(CodingTool.FAR_CONTEXTS);
+        if (gridClasses) out.add(CodingTool.GRID_CLASSES);
         return Collections.unmodifiableSet(out);
     }
 
@@ -434,13 +438,16 @@ public final class CodingTools {
         boolean expertClasses = seen.contains(CodingTool.EXPERT_CLASSES);
         if (expertClasses && !pixelExpert) throw new CodingToolException(INVALID_TOOLS, 0,
                 "expert-classes needs pixel-levels' expert, which its first byte does not set");
+        boolean gridClasses = seen.contains(CodingTool.GRID_CLASSES);
+        if (gridClasses && !pixelExpert) throw new CodingToolException(INVALID_TOOLS, 0,
+                "grid-classes needs pixel-levels' expert, which its first byte does not set");
         return new CodingTools(colour, map, grid, seen.contains(CodingTool.HAAR_SPLIT),
                 seen.contains(CodingTool.ADAPTIVE_MEAN),
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
                         seen.contains(CodingTool.ERROR_FEEDBACK),
                 seen.contains(CodingTool.SCALE_BLEND), seen.contains(CodingTool.KEPT_CONTEXT), bandStreams, palette,
                 pixelSkipped, pixelPeriod, pixelCandidates, pixelExpert, seen.contains(CodingTool.DEFLATE_ROWS),
-                finish, expertErrors, expertClasses, seen.contains(CodingTool.FAR_CONTEXTS));
+                finish, expertErrors, expertClasses, seen.contains(CodingTool.FAR_CONTEXTS), gridClasses);
     }
 
     private static int param(byte[] list, int pos, CodingTool t) throws CodingToolException {

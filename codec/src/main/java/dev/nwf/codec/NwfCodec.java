@@ -459,14 +459,16 @@ public final class NwfCodec {
         // not a palette's indices, whose offsets say nothing (the expert does not read them either): a synthetic
         // graphic's indices came out larger with the tool
         boolean far = allows(CodingTool.FAR_CONTEXTS) && effort.readsFarContexts() && palette == null;
+        // and learns a grid position's location per quarter of the error level wherever it takes a grid (§4.4.10)
+        boolean gridClasses = expert && allows(CodingTool.GRID_CLASSES);
         List<PixelLevels> codings = new ArrayList<>();
         for (int f : finishes) {
             for (BlockGrid g : grids) {
                 codings.add(new PixelLevels(ct, threads, skipped, 0, candidates, expert, f, g, ownErrors, classes,
-                        far));
+                        far, gridClasses && g != null));
                 if (period != 0) {
                     codings.add(new PixelLevels(ct, threads, skipped, period, true, expert, f, g, ownErrors,
-                            classes, far));
+                            classes, far, gridClasses && g != null));
                 }
             }
         }
@@ -485,7 +487,7 @@ public final class NwfCodec {
         }
         return file(image, best.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, map,
                 palette, skipped, best.period(), candidates, expert, ownErrors, classes, best.finish(), best.grid(),
-                far),
+                far, best.gridClasses()),
                 metadata, icc, exif);
     }
 
@@ -665,7 +667,7 @@ public final class NwfCodec {
         if (tools.pixelLevels()) {
             return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped, tools.pixelLevelsPeriod,
                     tools.pixelLevelsCandidates, tools.pixelLevelsExpert, tools.rasterFinish, tools.blockGrid,
-                    tools.expertErrors, tools.expertClasses, tools.farContexts);
+                    tools.expertErrors, tools.expertClasses, tools.farContexts, tools.gridClasses);
         }
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) {
             return new RgFlowLevels(evaluator, model, tools.latentContext());

@@ -457,6 +457,26 @@ final class VectorGenerator {
         expertErrors();
         expertClasses();
         farContexts();
+        gridClasses();
+    }
+
+    /**
+     * A grid position's classes (tool grid-classes, SPEC.md §4.4.10), which the encoder lists wherever pixel levels take
+     * the expert and a grid: a JPEG-like image large enough that each position's set starts its classes, and lists a
+     * decoder must refuse.
+     */
+    private void gridClasses() throws IOException {
+        codec = pixelLevelsOnly();
+        NwfFile grid = withTool("gray8-grid-classes-384x352",
+                "pixel levels of a JPEG-like image with its block grid, each position's least squares learning per"
+                        + " quarter of the error level once the position has seen 1024 samples",
+                List.of("gray", "8bit", "multi-level", "pixel-levels", "raster-finish", "pixel-grid", "grid-classes"),
+                SyntheticImages.jpegLike(SyntheticImages.waves(384, 352, 81), 384, 352, 1), CodingTool.PIXEL_LEVELS,
+                CodingTool.PIXEL_GRID, CodingTool.GRID_CLASSES);
+        codec = nwfAll;
+        rejectsOfAnExpertTool(grid, CodingTool.GRID_CLASSES, "a grid position's classes");
+        reject("grid-classes-without-pixel-grid", "grid-classes listed with pixel levels that keep no grid",
+                withTools(grid, ToolLists.without(grid.header().tools(), CodingTool.PIXEL_GRID)), "INVALID_TOOLS");
     }
 
     /**
@@ -499,7 +519,8 @@ final class VectorGenerator {
      */
     private void expertErrors() throws IOException {
         // the encoder lists the tool from effort 8
-        codec = pixelLevelsOnly().withEffort(new Effort(8));
+        // without the grid's classes (gridClasses() has them)
+        codec = without(pixelLevelsOnly(), CodingTool.GRID_CLASSES).withEffort(new Effort(8));
         NwfFile noise = withTool("rgb8-expert-errors-shared-noise-208x168",
                 "pixel levels of colours sharing green's noise, the expert reading its own errors around each sample,"
                         + " every level in two passes (effort 8 found the raster finish larger here)",
@@ -550,8 +571,8 @@ final class VectorGenerator {
      * per position in their 8×8 (or, halved, 4×4) blocks, with and without a raster finish; lists a decoder must refuse.
      */
     private void pixelGrid() throws IOException {
-        // pixel levels, not wavelet levels: the wavelet's tools left out
-        NwfCodec pixelsOnly = pixelLevelsOnly();
+        // pixel levels, not wavelet levels: the wavelet's tools left out, and the grid's classes (gridClasses())
+        NwfCodec pixelsOnly = without(pixelLevelsOnly(), CodingTool.GRID_CLASSES);
         codec = pixelsOnly;
         Image gray = SyntheticImages.jpegLike(SyntheticImages.waves(256, 256, 71), 256, 256, 3);
         NwfFile grid = withTool("gray8-pixel-grid-256x256",

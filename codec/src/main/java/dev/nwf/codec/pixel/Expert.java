@@ -31,22 +31,22 @@ final class Expert {
      * An expert of {@code sets} state sets: one per pass, or with a grid (SPEC.md §4.4.6) one per pass and position,
      * each with its own location statistics and scales; with tool expert-errors ({@code ownErrors}, SPEC.md §4.4.7)
      * the location is corrected by a bias and the scale keyed by the own errors' level; with tool expert-classes
-     * ({@code classes}, SPEC.md §4.4.8) each set's location is learnt per class of the sample's neighbourhood.
+     * ({@code classes}, SPEC.md §4.4.8) each pass's set's location is learnt per class of the sample's neighbourhood;
+     * with tool grid-classes ({@code gridClasses}, SPEC.md §4.4.10) each grid position's set's per quarter of its error
+     * level.
      */
-    Expert(int sets, boolean ownErrors, boolean classes) {
+    Expert(int sets, boolean ownErrors, boolean classes, boolean gridClasses) {
         meanAbs = new int[sets * 16];
-        location = new LeastSquares(sets, classes ? LeastSquares.CLASSES : 1);
+        location = new LeastSquares(sets, classes ? LeastSquares.CLASSES : 1,
+                gridClasses ? LeastSquares.GRID_CLASSES : 1);
         bias = ownErrors ? new int[PassErrors.OWN_PATTERNS * 16] : null;
-        this.classes = classes;
     }
 
     /** An expert without tools expert-errors and expert-classes. */
     Expert(int sets) {
-        this(sets, false, false);
+        this(sets, false, false, false);
     }
 
-    /** Whether the location is learnt per class of the sample's neighbourhood (tool expert-classes, §4.4.8). */
-    private final boolean classes;
     private double centre;
     private double inverseScale;
     /** P(|difference| ≥ 2^k) of the last exponent step k: the next step's condition. */
@@ -94,7 +94,7 @@ final class Expert {
     void start(int set, int level, int errorSum, int base, int pred, long[] features, int biasContext) {
         at = set * 16 + level;
         if (meanAbs[at] == 0) meanAbs[at] = Math.max(64, errorSum * 256 / 6);
-        long sixteenths = location.predict(set, classes ? LeastSquares.classOf(level, features) : 0, features);
+        long sixteenths = location.predict(set, level, features);
         located = sixteenths;
         centre = (16.0 * base + sixteenths) / 16.0 - pred;
         if (bias != null) {

@@ -67,9 +67,18 @@ final class LeastSquares {
      */
     private static final double START_SCALE = 1.0 / 64;
 
-    /** Classes per state set: 1, or {@link #CLASSES}. */
+    /**
+     * With tool grid-classes (SPEC.md §4.4.10): classes of a grid position's set, the quarters of the sample's error
+     * level (set A's JPEG-decoded photos as pixel levels 0.41 % smaller, at 0.4 MB of statistics a model where
+     * {@link #CLASSES} there took 1.1 MB for as much).
+     */
+    static final int GRID_CLASSES = 4;
+
+    /** Classes per pass's state set: 1, or {@link #CLASSES}. */
     private final int classes;
-    /** Per pass's state set, its samples predicted so far, up to {@link #WARM} + 1. */
+    /** Classes per grid position's state set: 1, or {@link #GRID_CLASSES}. */
+    private final int gridClasses;
+    /** Per state set, its samples predicted so far, up to {@link #WARM} + 1. */
     private final int[] seen;
 
     /** Statistics for {@code sets} state sets, each learning alone. */
@@ -77,18 +86,31 @@ final class LeastSquares {
         this(sets, 1);
     }
 
-    /** Statistics for {@code sets} state sets of {@code classes} classes each (1 or {@link #CLASSES}). */
+    /** Statistics for {@code sets} state sets, a pass's of {@code classes} classes (1 or {@link #CLASSES}). */
     LeastSquares(int sets, int classes) {
+        this(sets, classes, 1);
+    }
+
+    /**
+     * Statistics for {@code sets} state sets, a pass's of {@code classes} classes (1 or {@link #CLASSES}), a grid
+     * position's of {@code gridClasses} (1 or {@link #GRID_CLASSES}).
+     */
+    LeastSquares(int sets, int classes, int gridClasses) {
         if (classes != 1 && classes != CLASSES) throw new IllegalArgumentException("classes: " + classes);
+        if (gridClasses != 1 && gridClasses != GRID_CLASSES) {
+            throw new IllegalArgumentException("grid classes: " + gridClasses);
+        }
         this.classes = classes;
-        seen = new int[PixelScan.PASSES];
-        // each pass's set's classes, then the grid positions' sets (SPEC.md §4.4.6), one each
-        if (classes > 1) sets += Math.min(sets, PixelScan.PASSES) * (classes - 1);
-        products = new double[sets][FEATURES * (FEATURES + 1) / 2];
-        targets = new double[sets][FEATURES];
-        gain = new double[sets];
-        weights = new double[sets][FEATURES];
-        count = new int[sets];
+        this.gridClasses = gridClasses;
+        seen = new int[sets];
+        // each pass's set's classes, then the grid positions' sets' (SPEC.md §4.4.6)
+        int passes = Math.min(sets, PixelScan.PASSES);
+        int all = passes * classes + (sets - passes) * gridClasses;
+        products = new double[all][FEATURES * (FEATURES + 1) / 2];
+        targets = new double[all][FEATURES];
+        gain = new double[all];
+        weights = new double[all][FEATURES];
+        count = new int[all];
         java.util.Arrays.fill(gain, 1);
     }
 
@@ -113,18 +135,20 @@ final class LeastSquares {
     }
 
     /**
-     * The predicted offset from P0, in sixteenths, of a sample with these features under state set {@code set} and
-     * class {@code cls} (ignored where there are no classes, and for a grid position's set, which has one).
+     * The predicted offset from P0, in sixteenths, of a sample with these features and error level {@code level}
+     * (0..15) under state set {@code set}: with classes, those of its class (SPEC.md §4.4.8, §4.4.10), started from
+     * class 0's at the set's {@value #WARM}th sample.
      */
-    long predict(int set, int cls, long[] features) {
-        if (classes == 1) return predict(set, features);
-        if (set >= PixelScan.PASSES) return predict(set + PixelScan.PASSES * (classes - 1), features);
+    long predict(int set, int level, long[] features) {
+        boolean grid = set >= PixelScan.PASSES;
+        int k = grid ? gridClasses : classes;
+        int first = grid ? PixelScan.PASSES * classes + (set - PixelScan.PASSES) * gridClasses : set * classes;
+        if (k == 1) return predictWith(first, features);
         int n = seen[set];
         if (n <= WARM) seen[set] = n + 1;
-        int first = set * classes;
-        if (n < WARM) return predict(first, features);
+        if (n < WARM) return predictWith(first, features);
         if (n == WARM) {
-            for (int c = 1; c < classes; c++) {
+            for (int c = 1; c < k; c++) {
                 int to = first + c;
                 for (int i = 0; i < products[first].length; i++) products[to][i] = products[first][i] * START_SCALE;
                 for (int i = 0; i < FEATURES; i++) targets[to][i] = targets[first][i] * START_SCALE;
@@ -133,11 +157,11 @@ final class LeastSquares {
                 count[to] = count[first];
             }
         }
-        return predict(first + cls, features);
+        return predictWith(first + (grid ? level >> 2 : classOf(level, features)), features);
     }
 
-    /** The predicted offset from P0, in sixteenths, of a sample with these features under state set {@code set}. */
-    long predict(int set, long[] features) {
+    /** The predicted offset from P0, in sixteenths, of a sample with these features by statistics {@code set}. */
+    private long predictWith(int set, long[] features) {
         this.set = set;
         for (int k = 0; k < FEATURES; k++) f[k] = features[k];
         double s = 0;

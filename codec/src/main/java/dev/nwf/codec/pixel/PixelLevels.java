@@ -51,6 +51,8 @@ public final class PixelLevels implements LevelCoding {
     private final boolean classes;
     /** Whether a difference is coded with the far and cross contexts (tool far-contexts, SPEC.md §4.4.9). */
     private final boolean farContexts;
+    /** Whether a grid position's expert learns per quarter of the error level (tool grid-classes, SPEC.md §4.4.10). */
+    private final boolean gridClasses;
 
     /** @param transform the colour transform the planes are coded under (NONE for a palette's indices) */
     public PixelLevels(ColourTransform transform) {
@@ -135,6 +137,22 @@ public final class PixelLevels implements LevelCoding {
      */
     public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
             boolean expert, int finish, BlockGrid grid, boolean ownErrors, boolean classes, boolean farContexts) {
+        this(transform, threads, skipped, period, candidates, expert, finish, grid, ownErrors, classes, farContexts,
+                false);
+    }
+
+    /**
+     * As {@link #PixelLevels(ColourTransform, int, int, int, boolean, boolean, int, BlockGrid, boolean, boolean,
+     * boolean)}, a grid position's expert learning its location per quarter of the error level where
+     * {@code gridClasses} (tool grid-classes, SPEC.md §4.4.10; needs the expert and the grid).
+     */
+    public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
+            boolean expert, int finish, BlockGrid grid, boolean ownErrors, boolean classes, boolean farContexts,
+            boolean gridClasses) {
+        if (gridClasses && (!expert || grid == null)) {
+            throw new IllegalArgumentException("grid-classes needs the expert and a grid");
+        }
+        this.gridClasses = gridClasses;
         this.farContexts = farContexts;
         if (ownErrors && !expert) throw new IllegalArgumentException("expert-errors needs the expert");
         if (classes && !expert) throw new IllegalArgumentException("expert-classes needs the expert");
@@ -167,6 +185,11 @@ public final class PixelLevels implements LevelCoding {
     /** The block grid of the stride-1 level's positions (SPEC.md §4.4.6), or null. */
     public BlockGrid grid() {
         return grid;
+    }
+
+    /** Whether a grid position's expert learns per quarter of the error level (tool grid-classes, SPEC.md §4.4.10). */
+    public boolean gridClasses() {
+        return gridClasses;
     }
 
     /** Whether pixel levels may code this image smaller than wavelet levels (see {@link #TRY_FROM_SHARE}). */
@@ -419,7 +442,8 @@ public final class PixelLevels implements LevelCoding {
                 int least = signed && (c == 1 || c == 2) ? -max : 0;
                 boolean colour = channels >= 3 && (c == 1 || c == 2);
                 models[2 * c + part] = new PixelModel(c, part, bitDepth + (signed ? 1 : 0), 1 << (bitDepth - 1),
-                        least, max, tableBits, candidates, colour, expert, grid, ownErrors, classes, farContexts);
+                        least, max, tableBits, candidates, colour, expert, grid, ownErrors, classes, farContexts,
+                        gridClasses);
             }
         }
         return models;

@@ -182,9 +182,12 @@ final class PixelModel {
      *     §4.4.8; needs the expert, which {@link PixelLevels} checks)
      * @param farContexts whether a difference is coded with the far and cross contexts of tool far-contexts (SPEC.md
      *     §4.4.9)
+     * @param gridClasses whether a grid position's expert learns its location per quarter of the error level (SPEC.md
+     *     §4.4.10; needs the expert and the grid, which {@link PixelLevels} checks)
      */
     PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean candidates,
-            boolean colour, boolean expert, BlockGrid grid, boolean ownErrors, boolean classes, boolean farContexts) {
+            boolean colour, boolean expert, BlockGrid grid, boolean ownErrors, boolean classes, boolean farContexts,
+            boolean gridClasses) {
         this.farContexts = farContexts;
         this.mixer2Sets = farContexts ? 3 * 48 : 48;
         this.ownErrors = ownErrors;
@@ -214,7 +217,7 @@ final class PixelModel {
         this.grid = grid;
         int positions = 1 + (grid == null ? 0 : grid.period * grid.period);
         this.correction = new Correction(PixelScan.PASSES * positions);
-        this.expert = expert ? new Expert(PixelScan.PASSES * positions, ownErrors, classes) : null;
+        this.expert = expert ? new Expert(PixelScan.PASSES * positions, ownErrors, classes, gridClasses) : null;
         this.mixer = new Mixer(SELECTORS * positions, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
         this.mixer2 = new Mixer(KINDS * mixer2Sets, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
     }

@@ -68,7 +68,7 @@ class ExpertClassesTest {
 
     /**
      * A grid position's set keeps one class (SPEC.md §4.4.8): past its 1024th sample it predicts alike whatever the
-     * class, where a pass's set follows the class.
+     * error level, where a pass's set follows the level's class.
      */
     @Test
     void aGridPositionsSetKeepsOneClass() {
@@ -80,11 +80,11 @@ class ExpertClassesTest {
             long[] f = new long[LeastSquares.FEATURES];
             for (int k = 0; k < f.length; k++) f[k] = r.nextInt(41) - 20;
             int target = (int) (f[0] + f[1] - f[2]) + r.nextInt(5) - 2;
-            int cls = r.nextInt(LeastSquares.CLASSES);
-            assertEquals(b.predict(PixelScan.PASSES, 0, f), a.predict(PixelScan.PASSES, cls, f), "sample " + i);
+            int level = r.nextInt(16);
+            assertEquals(b.predict(PixelScan.PASSES, 0, f), a.predict(PixelScan.PASSES, level, f), "sample " + i);
             a.learn(target);
             b.learn(target);
-            passDiffers |= a.predict(0, cls, f) != b.predict(0, 0, f);
+            passDiffers |= a.predict(0, level, f) != b.predict(0, 0, f);
             a.learn(target);
             b.learn(target);
         }

@@ -22,15 +22,15 @@ class ExpertTest {
         long[] f = new long[LeastSquares.FEATURES];
         for (int n = 0; n < 400; n++) {
             for (int k = 0; k < f.length; k++) f[k] = r.nextInt(41) - 20;
-            ls.predict(1, f);
+            ls.predict(1, 0, f);
             ls.learn((int) (2 * f[0] - f[3] + f[12]));
         }
         f[0] = 7;
         f[3] = -4;
         f[12] = 2;
         for (int k : new int[] {1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15}) f[k] = 0;
-        assertEquals(16 * (14 + 4 + 2), ls.predict(1, f), 2, "2·7 + 4 + 2 in sixteenths");
-        assertEquals(0, ls.predict(0, f), "another pass has learnt nothing");
+        assertEquals(16 * (14 + 4 + 2), ls.predict(1, 0, f), 2, "2·7 + 4 + 2 in sixteenths");
+        assertEquals(0, ls.predict(0, 0, f), "another pass has learnt nothing");
     }
 
     @Test

@@ -106,11 +106,12 @@ public class RgFlowTrainerTest {
         java.util.Set<dev.nwf.codec.CodingTool> tools = java.util.EnumSet.copyOf(new NwfCodec(model).tools());
         tools.remove(dev.nwf.codec.CodingTool.DEFLATE_ROWS);
         tools.remove(dev.nwf.codec.CodingTool.PIXEL_LEVELS);
-        tools.removeIf(t -> t.needs == dev.nwf.codec.CodingTool.PIXEL_LEVELS);
+        // with the tools that need them, in id order (a tool needs an earlier one): pixel-grid's grid-classes too
+        tools.removeIf(t -> t.needs != null && !tools.contains(t.needs));
         // the prior alone, as training sees it: the online mean filter and calibration (SPEC.md §8.3) would make up
         // for much of what an untrained prior misses
         tools.remove(dev.nwf.codec.CodingTool.ADAPTIVE_MEAN);
-        tools.removeIf(t -> t.needs == dev.nwf.codec.CodingTool.ADAPTIVE_MEAN);
+        tools.removeIf(t -> t.needs != null && !tools.contains(t.needs));
         NwfCodec codec = new NwfCodec(model).withTools(tools);
         long total = 0;
         for (Image img : images) total += dev.nwf.format.NwfContainer.toBytes(codec.encode(img)).length;
