@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nwf.cli.Nwf;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.pixel.PixelLevels;
+import dev.nwf.codec.pixel.PixelTools;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.files.ImageFiles;
 import java.io.InputStream;
@@ -25,8 +26,9 @@ class FarContextsPhotoTest {
         }
         ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
         int t = PixelLevels.finishFor(photo.width(), photo.height(), 0, 4);
-        long with = bytes(new PixelLevels(ct, 0, 0, 0, false, true, t, null, false, true, true), photo, ct);
-        long without = bytes(new PixelLevels(ct, 0, 0, 0, false, true, t, null, false, true, false), photo, ct);
+        PixelTools far = PixelTools.DIFFERENCES.withExpert(true).withClasses(true).withFarContexts(true);
+        long with = bytes(new PixelLevels(ct, 0, 0, 0, t, null, far), photo, ct);
+        long without = bytes(new PixelLevels(ct, 0, 0, 0, t, null, far.withFarContexts(false)), photo, ct);
         assertTrue(with < without, with + " bytes with the far contexts, " + without + " without");
     }
 

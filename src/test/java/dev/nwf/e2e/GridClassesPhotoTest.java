@@ -7,6 +7,7 @@ import dev.nwf.cli.Nwf;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.pixel.PixelLevels;
+import dev.nwf.codec.pixel.PixelTools;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.files.ImageFiles;
 import java.awt.image.BufferedImage;
@@ -37,9 +38,9 @@ class GridClassesPhotoTest {
         int t = PixelLevels.finishFor(photo.width(), photo.height(), 0, 4);
         for (Image img : List.of(photo, gray)) {
             ColourTransform ct = img.channels() == 3 ? ColourTransform.SUBTRACT_GREEN : ColourTransform.NONE;
-            long with = bytes(new PixelLevels(ct, 0, 0, 0, false, true, t, grid, false, true, true, true), img, ct);
-            long without = bytes(new PixelLevels(ct, 0, 0, 0, false, true, t, grid, false, true, true, false), img,
-                    ct);
+            PixelTools tools = PixelTools.DIFFERENCES.withExpert(true).withClasses(true).withFarContexts(true);
+            long with = bytes(new PixelLevels(ct, 0, 0, 0, t, grid, tools.withGridClasses(true)), img, ct);
+            long without = bytes(new PixelLevels(ct, 0, 0, 0, t, grid, tools), img, ct);
             assertTrue(with < without, img.channels() + " channels: " + with + " bytes with the grid's classes, "
                     + without + " without");
         }

@@ -8,6 +8,7 @@ import dev.nwf.codec.level.RgFlowLevels;
 import dev.nwf.codec.nwf.DetailContext;
 import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.pixel.PixelLevels;
+import dev.nwf.codec.pixel.PixelTools;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.Lifting;
 import dev.nwf.codec.transform.Palette;
@@ -50,22 +51,15 @@ public final class CodingTools {
     final int pixelLevelsSkipped;
     /** With pixel levels, level 0's period (SPEC.md §4.4.1), 0 for none. */
     final int pixelLevelsPeriod;
-    /** With pixel levels, whether samples are compared with candidates; false: differences only (SPEC.md §4.4). */
-    final boolean pixelLevelsCandidates;
-    /** With pixel levels, whether differences mix the expert's probability too (SPEC.md §4.4.5). */
-    final boolean pixelLevelsExpert;
+    /**
+     * With pixel levels, candidates or differences only (SPEC.md §4.4), the expert (§4.4.5) and the tools of the expert
+     * and the differences (§4.4.7–§4.4.10); {@link PixelTools#CANDIDATES} for wavelet bands and rows.
+     */
+    final PixelTools pixel;
     /** Whether the one level is rows in a DEFLATE stream (SPEC.md §4.5). */
     final boolean deflateRows;
     /** With pixel levels, the raster finish's t (SPEC.md §4.4.1), 0 for none. */
     final int rasterFinish;
-    /** With pixel levels and the expert, whether the expert reads its own errors (SPEC.md §4.4.7). */
-    final boolean expertErrors;
-    /** With pixel levels and the expert, whether its location is learnt per class (SPEC.md §4.4.8). */
-    final boolean expertClasses;
-    /** With pixel levels, whether differences are coded with the far and cross contexts (SPEC.md §4.4.9). */
-    final boolean farContexts;
-    /** With pixel levels, the expert and a grid, whether a position's location is learnt per class (SPEC.md §4.4.10). */
-    final boolean gridClasses;
 
     static final int NO_PIXEL_LEVELS = -1;
     /** The bit of pixel-levels' first parameter byte that says differences only (SPEC.md §2.4.1, §4.4). */
@@ -81,20 +75,15 @@ public final class CodingTools {
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             boolean keptContext, int bandStreamsLog2, Palette palette) {
         this(colourTransform, valueMap, blockGrid, haarSplit, adaptiveMean, zeroContext, biasCorrection, errorFeedback,
-                scaleBlend, keptContext, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, true, false, false, 0, false,
-                false, false, false);
+                scaleBlend, keptContext, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, false, 0, PixelTools.CANDIDATES);
     }
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
             boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
             boolean keptContext, int bandStreamsLog2, Palette palette, int pixelLevelsSkipped, int pixelLevelsPeriod,
-            boolean pixelLevelsCandidates, boolean pixelLevelsExpert, boolean deflateRows, int rasterFinish,
-            boolean expertErrors, boolean expertClasses, boolean farContexts, boolean gridClasses) {
-        this.farContexts = farContexts;
-        this.gridClasses = gridClasses;
+            boolean deflateRows, int rasterFinish, PixelTools pixel) {
+        this.pixel = pixel;
         this.rasterFinish = rasterFinish;
-        this.expertErrors = expertErrors;
-        this.expertClasses = expertClasses;
         this.colourTransform = colourTransform;
         this.valueMap = valueMap;
         this.blockGrid = blockGrid;
@@ -109,8 +98,6 @@ public final class CodingTools {
         this.palette = palette;
         this.pixelLevelsSkipped = pixelLevelsSkipped;
         this.pixelLevelsPeriod = pixelLevelsPeriod;
-        this.pixelLevelsCandidates = pixelLevelsCandidates;
-        this.pixelLevelsExpert = pixelLevelsExpert;
         this.deflateRows = deflateRows;
     }
 
@@ -121,23 +108,19 @@ public final class CodingTools {
 
     /**
      * Pixel levels (SPEC.md §4.4) under the given colour transform, with a value map or palette or neither, leaving out
-     * the {@code skipped} coarsest levels of §4.3's plan, level 0 with the given period (0: none), with candidates or
-     * differences only, with or without the expert (reading its own errors or not, learning per class or not), the
-     * raster finish's t (0: none), the grid of the stride-1 level's positions (null: none), with or without the far
-     * and cross contexts, and with or without the grid positions' classes.
+     * the {@code skipped} coarsest levels of §4.3's plan, level 0 with the given period (0: none), the raster finish's
+     * t (0: none), the grid of the stride-1 level's positions (null: none), with {@code pixel}'s tools.
      */
     static CodingTools pixelLevels(ColourTransform colourTransform, ValueMap valueMap, Palette palette, int skipped,
-            int period, boolean candidates, boolean expert, boolean expertErrors, boolean expertClasses,
-            int rasterFinish, BlockGrid grid, boolean farContexts, boolean gridClasses) {
+            int period, int rasterFinish, BlockGrid grid, PixelTools pixel) {
         return new CodingTools(colourTransform, valueMap, grid, false, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, skipped, period, candidates, expert, false, rasterFinish, expertErrors,
-                expertClasses, farContexts, gridClasses);
+                NO_BAND_STREAMS, palette, skipped, period, false, rasterFinish, pixel);
     }
 
     /** One level of rows in a DEFLATE stream (SPEC.md §4.5), of the samples, their ranks or a palette's indices. */
     static CodingTools deflateRows(ValueMap valueMap, Palette palette) {
         return new CodingTools(ColourTransform.NONE, valueMap, null, false, false, false, false, false, false, false,
-                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true, false, true, 0, false, false, false, false);
+                NO_BAND_STREAMS, palette, NO_PIXEL_LEVELS, 0, true, 0, PixelTools.CANDIDATES);
     }
 
     /** The tools listed, in id order. */
@@ -159,10 +142,10 @@ public final class CodingTools {
         if (keptContext) out.add(CodingTool.KEPT_CONTEXT);
         if (rasterFinish > 0) out.add(CodingTool.RASTER_FINISH);
         if (blockGrid != null && pixelLevels()) out.add(CodingTool.PIXEL_GRID);
-        if (expertErrors) out.add(CodingTool.EXPERT_ERRORS);
-        if (expertClasses) out.add(CodingTool.EXPERT_CLASSES);
-        if (farContexts) out.add(CodingTool.FAR_CONTEXTS);
-        if (gridClasses) out.add(CodingTool.GRID_CLASSES);
+        if (pixel.ownErrors()) out.add(CodingTool.EXPERT_ERRORS);
+        if (pixel.classes()) out.add(CodingTool.EXPERT_CLASSES);
+        if (pixel.farContexts()) out.add(CodingTool.FAR_CONTEXTS);
+        if (pixel.gridClasses()) out.add(CodingTool.GRID_CLASSES);
         return Collections.unmodifiableSet(out);
     }
 
@@ -186,8 +169,8 @@ public final class CodingTools {
                 case PIXEL_LEVELS -> t.toolName + (pixelLevelsSkipped == 0 ? "" : ", the " + pixelLevelsSkipped
                         + " coarsest level" + (pixelLevelsSkipped == 1 ? "" : "s") + " of the plan left out")
                         + (pixelLevelsPeriod == 0 ? "" : ", level 0 with period " + pixelLevelsPeriod)
-                        + (pixelLevelsCandidates ? "" : ", differences only")
-                        + (pixelLevelsExpert ? ", expert" : "");
+                        + (pixel.candidates() ? "" : ", differences only")
+                        + (pixel.expert() ? ", expert" : "");
                 case RASTER_FINISH -> t.toolName + " from stride " + (1 << rasterFinish);
                 default -> t.toolName;
             });
@@ -217,8 +200,8 @@ public final class CodingTools {
                 case PIXEL_LEVELS -> {
                     m.put("coarsestLeftOut", pixelLevelsSkipped);
                     m.put("period", pixelLevelsPeriod);
-                    m.put("candidates", pixelLevelsCandidates);
-                    m.put("expert", pixelLevelsExpert);
+                    m.put("candidates", pixel.candidates());
+                    m.put("expert", pixel.expert());
                 }
                 case RASTER_FINISH -> m.put("fromStride", 1 << rasterFinish);
                 case PALETTE -> {
@@ -274,8 +257,8 @@ public final class CodingTools {
                 case BLOCK_GRID, PIXEL_GRID -> out.writeBytes(blockGrid.bytes());
                 case BAND_STREAMS -> out.write(bandStreamsLog2);
                 case PIXEL_LEVELS -> {
-                    out.write(pixelLevelsSkipped | (pixelLevelsCandidates ? 0 : DIFFERENCES_ONLY)
-                            | (pixelLevelsExpert ? EXPERT : 0));
+                    out.write(pixelLevelsSkipped | (pixel.candidates() ? 0 : DIFFERENCES_ONLY)
+                            | (pixel.expert() ? EXPERT : 0));
                     ValueMap.writeVarint(out, pixelLevelsPeriod);
                 }
                 case RASTER_FINISH -> out.write(rasterFinish);
@@ -432,22 +415,19 @@ public final class CodingTools {
                         + ", which the list lacks");
             }
         }
-        boolean expertErrors = seen.contains(CodingTool.EXPERT_ERRORS);
-        if (expertErrors && !pixelExpert) throw new CodingToolException(INVALID_TOOLS, 0,
-                "expert-errors needs pixel-levels' expert, which its first byte does not set");
-        boolean expertClasses = seen.contains(CodingTool.EXPERT_CLASSES);
-        if (expertClasses && !pixelExpert) throw new CodingToolException(INVALID_TOOLS, 0,
-                "expert-classes needs pixel-levels' expert, which its first byte does not set");
-        boolean gridClasses = seen.contains(CodingTool.GRID_CLASSES);
-        if (gridClasses && !pixelExpert) throw new CodingToolException(INVALID_TOOLS, 0,
-                "grid-classes needs pixel-levels' expert, which its first byte does not set");
+        for (CodingTool t : List.of(CodingTool.EXPERT_ERRORS, CodingTool.EXPERT_CLASSES, CodingTool.GRID_CLASSES)) {
+            if (seen.contains(t) && !pixelExpert) throw new CodingToolException(INVALID_TOOLS, 0,
+                    t.toolName + " needs pixel-levels' expert, which its first byte does not set");
+        }
+        PixelTools pixel = new PixelTools(pixelCandidates, pixelExpert, seen.contains(CodingTool.EXPERT_ERRORS),
+                seen.contains(CodingTool.EXPERT_CLASSES), seen.contains(CodingTool.FAR_CONTEXTS),
+                seen.contains(CodingTool.GRID_CLASSES));
         return new CodingTools(colour, map, grid, seen.contains(CodingTool.HAAR_SPLIT),
                 seen.contains(CodingTool.ADAPTIVE_MEAN),
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
                         seen.contains(CodingTool.ERROR_FEEDBACK),
                 seen.contains(CodingTool.SCALE_BLEND), seen.contains(CodingTool.KEPT_CONTEXT), bandStreams, palette,
-                pixelSkipped, pixelPeriod, pixelCandidates, pixelExpert, seen.contains(CodingTool.DEFLATE_ROWS),
-                finish, expertErrors, expertClasses, seen.contains(CodingTool.FAR_CONTEXTS), gridClasses);
+                pixelSkipped, pixelPeriod, seen.contains(CodingTool.DEFLATE_ROWS), finish, pixel);
     }
 
     private static int param(byte[] list, int pos, CodingTool t) throws CodingToolException {

@@ -11,6 +11,7 @@ import dev.nwf.codec.nwf.NwfLevels;
 import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.pixel.Period;
 import dev.nwf.codec.pixel.PixelLevels;
+import dev.nwf.codec.pixel.PixelTools;
 import dev.nwf.codec.transform.ColourTransform;
 import dev.nwf.codec.transform.LevelPlan;
 import dev.nwf.codec.transform.Lifting;
@@ -461,15 +462,14 @@ public final class NwfCodec {
         boolean far = allows(CodingTool.FAR_CONTEXTS) && effort.readsFarContexts() && palette == null;
         // and learns a grid position's location per quarter of the error level wherever it takes a grid (§4.4.10)
         boolean gridClasses = expert && allows(CodingTool.GRID_CLASSES);
+        PixelTools tools = PixelTools.CANDIDATES.withCandidates(candidates).withExpert(expert).withOwnErrors(ownErrors)
+                .withClasses(classes).withFarContexts(far);
         List<PixelLevels> codings = new ArrayList<>();
         for (int f : finishes) {
             for (BlockGrid g : grids) {
-                codings.add(new PixelLevels(ct, threads, skipped, 0, candidates, expert, f, g, ownErrors, classes,
-                        far, gridClasses && g != null));
-                if (period != 0) {
-                    codings.add(new PixelLevels(ct, threads, skipped, period, true, expert, f, g, ownErrors,
-                            classes, far, gridClasses && g != null));
-                }
+                PixelTools withGrid = tools.withGridClasses(gridClasses && g != null);
+                codings.add(new PixelLevels(ct, threads, skipped, 0, f, g, withGrid));
+                if (period != 0) codings.add(new PixelLevels(ct, threads, skipped, period, f, g, withGrid));
             }
         }
         PixelLevels best = null;
@@ -486,22 +486,40 @@ public final class NwfCodec {
             }
         }
         return file(image, best.sizes(image.width(), image.height()), payloads, CodingTools.pixelLevels(ct, map,
-                palette, skipped, best.period(), candidates, expert, ownErrors, classes, best.finish(), best.grid(),
-                far, best.gridClasses()),
+                palette, skipped, best.period(), best.finish(), best.grid(), best.tools()),
                 metadata, icc, exif);
     }
 
     /**
      * The raster finish's t for pixel levels of an image with {@code skipped} coarse levels left out (SPEC.md
-     * §4.4.1): {@value #RASTER_FINISH_FROM} where the plan allows it, fewer where it is short, 0 without the tool.
+     * §4.4.1): {@link #rasterFinishFor}'s where the plan allows it, fewer where it is short, 0 without the tool.
      */
     private int rasterFinish(Image image, int skipped) {
         if (!allows(CodingTool.RASTER_FINISH)) return 0;
-        return PixelLevels.finishFor(image.width(), image.height(), skipped, RASTER_FINISH_FROM);
+        return PixelLevels.finishFor(image.width(), image.height(), skipped,
+                rasterFinishFor(image.width(), image.height()));
     }
 
-    /** The raster finish's preview is the image at 1/16 (an encoder's choice, not part of the format). */
+    /**
+     * The raster finish's t an image of this size is given (an encoder's choice, not part of the format): the preview
+     * at 1/16, or at 1/32 or 1/64 where that still leaves its longer side {@value #PREVIEW_AT_LEAST} pixels or more —
+     * as many as an 800×600 photo's 1/16. Each step up codes the finest level's pixels of one more stride in raster
+     * order, where the stride-2^t samples predict them poorly: set A's photos of 1600 to 2560 pixels as pixel levels
+     * 0.10–0.56 % smaller at 1/32.
+     */
+    static int rasterFinishFor(int width, int height) {
+        int longer = Math.max(width, height);
+        int t = RASTER_FINISH_FROM;
+        while (t < RASTER_FINISH_TO && longer >> (t + 1) >= PREVIEW_AT_LEAST) t++;
+        return t;
+    }
+
+    /** The raster finish's preview is the image at 1/16 at least (an encoder's choice, not part of the format). */
     static final int RASTER_FINISH_FROM = 4;
+    /** ... and at 1/64 at most. */
+    static final int RASTER_FINISH_TO = 6;
+    /** The fewest pixels along a preview's longer side for which the encoder takes a stride's pixels out of it. */
+    static final int PREVIEW_AT_LEAST = 48;
 
     /** What the levels code: a palette's indices, a value map's ranks, or the image's samples. */
     private static Image coded(Image image, Palette palette, ValueMap map) {
@@ -666,8 +684,7 @@ public final class NwfCodec {
         if (tools.deflateRows) return new DeflateRows();
         if (tools.pixelLevels()) {
             return new PixelLevels(tools.colourTransform, threads, tools.pixelLevelsSkipped, tools.pixelLevelsPeriod,
-                    tools.pixelLevelsCandidates, tools.pixelLevelsExpert, tools.rasterFinish, tools.blockGrid,
-                    tools.expertErrors, tools.expertClasses, tools.farContexts, tools.gridClasses);
+                    tools.rasterFinish, tools.blockGrid, tools.pixel);
         }
         if (NwfModel.FAMILY_RGFLOW.equals(model.family())) {
             return new RgFlowLevels(evaluator, model, tools.latentContext());

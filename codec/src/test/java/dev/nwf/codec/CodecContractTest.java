@@ -658,7 +658,7 @@ abstract class CodecContractTest {
         long photoWavelet = NwfContainer.toBytes(codec.encode(photo)).length;
         if (lists(photoFile, CodingTool.PIXEL_LEVELS)) {
             assertTrue(NwfContainer.toBytes(photoFile).length < photoWavelet, "pixel levels kept though larger");
-            assertFalse(NwfCodec.tools(photoFile.header()).pixelLevelsCandidates, "a photograph with candidates");
+            assertFalse(NwfCodec.tools(photoFile.header()).pixel.candidates(), "a photograph with candidates");
         } else {
             assertTrue(NwfContainer.toBytes(photoFile).length <= photoWavelet, "the smaller coding");
         }

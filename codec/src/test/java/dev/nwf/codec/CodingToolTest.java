@@ -66,7 +66,7 @@ class CodingToolTest {
             list[set.length] = (byte) first;
             CodingTools tools = CodingTools.parse(list, 1, 8, NwfModel.FAMILY_NWF);
             assertEquals(first & 0x7F, tools.pixelLevelsSkipped);
-            assertEquals((first & 0x80) == 0, tools.pixelLevelsCandidates);
+            assertEquals((first & 0x80) == 0, tools.pixel.candidates());
             assertEquals(java.util.HexFormat.of().formatHex(list), java.util.HexFormat.of().formatHex(tools.toBytes()));
             assertEquals((first & 0x80) == 0, !String.join("; ", tools.describe()).contains("differences only"));
         }

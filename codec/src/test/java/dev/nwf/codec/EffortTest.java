@@ -107,12 +107,12 @@ class EffortTest {
     void aSmoothRenderTakesDifferencesOnlyFromEffortThree() throws Exception {
         Image render = SyntheticImages.smoothRender(64, 48);
         CodingTools low = NwfCodec.tools(encode(2, render).header());
-        assertTrue(!low.pixelLevels() || low.pixelLevelsCandidates, "effort 2 does not try differences only");
+        assertTrue(!low.pixelLevels() || low.pixel.candidates(), "effort 2 does not try differences only");
         CodingTools tried = NwfCodec.tools(encode(3, render).header());
-        assertTrue(tried.pixelLevels() && !tried.pixelLevelsCandidates, String.join("; ", tried.describe()));
+        assertTrue(tried.pixelLevels() && !tried.pixel.candidates(), String.join("; ", tried.describe()));
         assertTrue(NwfContainer.toBytes(encode(3, render)).length < NwfContainer.toBytes(encode(2, render)).length);
         CodingTools graphic = NwfCodec.tools(encode(7, SyntheticImages.graphic(160, 120, 3, 8, 4)).header());
-        assertTrue(graphic.pixelLevels() && graphic.pixelLevelsCandidates, String.join("; ", graphic.describe()));
+        assertTrue(graphic.pixelLevels() && graphic.pixel.candidates(), String.join("; ", graphic.describe()));
     }
 
     @Test

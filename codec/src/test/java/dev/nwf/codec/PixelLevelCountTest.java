@@ -53,6 +53,28 @@ class PixelLevelCountTest {
         noFinish.remove(CodingTool.RASTER_FINISH);
         assertEquals(plan.length, codec.withTools(noFinish).encode(img).header().levels());
     }
+
+    /**
+     * A large image's preview is 1/32 or 1/64 where that leaves 48 pixels or more along its longer side, as many as an
+     * 800×600 photo's 1/16 has; the file's levels say so, and it decodes exactly.
+     */
+    @Test
+    void aLargeImagesPreviewIsAFinerStrideAsWide() throws Exception {
+        assertEquals(4, NwfCodec.rasterFinishFor(800, 600));
+        assertEquals(4, NwfCodec.rasterFinishFor(1535, 1000));
+        assertEquals(5, NwfCodec.rasterFinishFor(1536, 1000));
+        assertEquals(5, NwfCodec.rasterFinishFor(1200, 2560));
+        assertEquals(6, NwfCodec.rasterFinishFor(4000, 3000));
+        assertEquals(6, NwfCodec.rasterFinishFor(50000, 3));
+        Image img = SyntheticImages.graphic(1600, 40, 1, 8, 6);
+        NwfFile chosen = codec.encode(img);
+        CodingTools tools = NwfCodec.tools(chosen.header());
+        assertTrue(tools.tools().contains(CodingTool.PIXEL_LEVELS));
+        assertEquals(5, tools.rasterFinish);
+        List<Integer> widths = chosen.levelIndex().stream().map(l -> l.width()).toList();
+        assertEquals(List.of(50, 1600), widths.subList(widths.size() - 2, widths.size()));
+        assertTrue(img.sameAs(codec.decoder().decode(chosen).image()));
+    }
     /**
      * A sprite strip coded as one level gets level 0's period (SPEC.md §4.4.1) where it codes smaller, and the file
      * lists it and decodes exactly; a graphic with no repeat gets none.

@@ -34,10 +34,6 @@ public final class PixelLevels implements LevelCoding {
     private final int skipped;
     /** Level 0's period (SPEC.md §4.4.1), 0 for none. */
     private final int period;
-    /** Whether samples are first compared with candidates (SPEC.md §4.4.2); false: differences only. */
-    private final boolean candidates;
-    /** Whether differences mix the expert's probability too (SPEC.md §4.4.5). */
-    private final boolean expert;
     /**
      * The raster finish's t (tool raster-finish, SPEC.md §4.4.1): the last level codes, in raster order, every pixel
      * the levels of stride 2^t and coarser do not hold; 0 for none, every finer level in two passes.
@@ -45,14 +41,8 @@ public final class PixelLevels implements LevelCoding {
     private final int finish;
     /** The block grid whose positions the stride-1 level keeps state by (tool pixel-grid, SPEC.md §4.4.6), or null. */
     private final BlockGrid grid;
-    /** Whether the expert reads its own errors around each sample (tool expert-errors, SPEC.md §4.4.7). */
-    private final boolean ownErrors;
-    /** Whether the expert's location is learnt per class of neighbourhood (tool expert-classes, SPEC.md §4.4.8). */
-    private final boolean classes;
-    /** Whether a difference is coded with the far and cross contexts (tool far-contexts, SPEC.md §4.4.9). */
-    private final boolean farContexts;
-    /** Whether a grid position's expert learns per quarter of the error level (tool grid-classes, SPEC.md §4.4.10). */
-    private final boolean gridClasses;
+    /** Candidates or differences only, the expert and the tools of the expert and the differences. */
+    private final PixelTools tools;
 
     /** @param transform the colour transform the planes are coded under (NONE for a palette's indices) */
     public PixelLevels(ColourTransform transform) {
@@ -108,68 +98,29 @@ public final class PixelLevels implements LevelCoding {
      */
     public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
             boolean expert, int finish, BlockGrid grid) {
-        this(transform, threads, skipped, period, candidates, expert, finish, grid, false);
+        this(transform, threads, skipped, period, finish, grid,
+                PixelTools.CANDIDATES.withCandidates(candidates).withExpert(expert));
     }
 
     /**
-     * As {@link #PixelLevels(ColourTransform, int, int, int, boolean, boolean, int, BlockGrid, boolean, boolean)}
-     * without expert classes.
+     * Pixel levels leaving out the {@code skipped} coarsest levels of §4.3's plan, level 0 with the given period (0:
+     * none), the last level a raster finish from stride 2^{@code finish} (0: none), the stride-1 level keeping state
+     * per position in {@code grid} (null: none), with {@code tools}.
      */
-    public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
-            boolean expert, int finish, BlockGrid grid, boolean ownErrors) {
-        this(transform, threads, skipped, period, candidates, expert, finish, grid, ownErrors, false);
-    }
-
-    /**
-     * As {@link #PixelLevels(ColourTransform, int, int, int, boolean, boolean, int, BlockGrid)}, the expert reading
-     * its own errors around each sample where {@code ownErrors} (tool expert-errors, SPEC.md §4.4.7; needs the
-     * expert), its location learnt per class of the sample's neighbourhood where {@code classes} (tool
-     * expert-classes, SPEC.md §4.4.8; needs the expert).
-     */
-    public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
-            boolean expert, int finish, BlockGrid grid, boolean ownErrors, boolean classes) {
-        this(transform, threads, skipped, period, candidates, expert, finish, grid, ownErrors, classes, false);
-    }
-
-    /**
-     * As {@link #PixelLevels(ColourTransform, int, int, int, boolean, boolean, int, BlockGrid, boolean, boolean)}, a
-     * difference coded with the far and cross contexts where {@code farContexts} (tool far-contexts, SPEC.md §4.4.9).
-     */
-    public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
-            boolean expert, int finish, BlockGrid grid, boolean ownErrors, boolean classes, boolean farContexts) {
-        this(transform, threads, skipped, period, candidates, expert, finish, grid, ownErrors, classes, farContexts,
-                false);
-    }
-
-    /**
-     * As {@link #PixelLevels(ColourTransform, int, int, int, boolean, boolean, int, BlockGrid, boolean, boolean,
-     * boolean)}, a grid position's expert learning its location per quarter of the error level where
-     * {@code gridClasses} (tool grid-classes, SPEC.md §4.4.10; needs the expert and the grid).
-     */
-    public PixelLevels(ColourTransform transform, int threads, int skipped, int period, boolean candidates,
-            boolean expert, int finish, BlockGrid grid, boolean ownErrors, boolean classes, boolean farContexts,
-            boolean gridClasses) {
-        if (gridClasses && (!expert || grid == null)) {
-            throw new IllegalArgumentException("grid-classes needs the expert and a grid");
-        }
-        this.gridClasses = gridClasses;
-        this.farContexts = farContexts;
-        if (ownErrors && !expert) throw new IllegalArgumentException("expert-errors needs the expert");
-        if (classes && !expert) throw new IllegalArgumentException("expert-classes needs the expert");
-        this.ownErrors = ownErrors;
-        this.classes = classes;
+    public PixelLevels(ColourTransform transform, int threads, int skipped, int period, int finish, BlockGrid grid,
+            PixelTools tools) {
+        if (tools.gridClasses() && grid == null) throw new IllegalArgumentException("grid-classes needs a grid");
+        this.tools = tools;
         this.grid = grid;
         if (finish < 0 || finish > MAX_FINISH) throw new IllegalArgumentException("raster finish: " + finish);
         this.finish = finish;
         if (skipped < 0) throw new IllegalArgumentException("skipped levels: " + skipped);
         if (period < 0) throw new IllegalArgumentException("period: " + period);
-        if (period != 0 && !candidates) throw new IllegalArgumentException("a period needs candidates");
+        if (period != 0 && !tools.candidates()) throw new IllegalArgumentException("a period needs candidates");
         this.transform = transform;
         this.threads = threads;
         this.skipped = skipped;
         this.period = period;
-        this.candidates = candidates;
-        this.expert = expert;
     }
 
     /** Level 0's period (SPEC.md §4.4.1), 0 for none. */
@@ -187,9 +138,9 @@ public final class PixelLevels implements LevelCoding {
         return grid;
     }
 
-    /** Whether a grid position's expert learns per quarter of the error level (tool grid-classes, SPEC.md §4.4.10). */
-    public boolean gridClasses() {
-        return gridClasses;
+    /** Candidates or differences only, the expert and the tools of the expert and the differences. */
+    public PixelTools tools() {
+        return tools;
     }
 
     /** Whether pixel levels may code this image smaller than wavelet levels (see {@link #TRY_FROM_SHARE}). */
@@ -442,8 +393,7 @@ public final class PixelLevels implements LevelCoding {
                 int least = signed && (c == 1 || c == 2) ? -max : 0;
                 boolean colour = channels >= 3 && (c == 1 || c == 2);
                 models[2 * c + part] = new PixelModel(c, part, bitDepth + (signed ? 1 : 0), 1 << (bitDepth - 1),
-                        least, max, tableBits, candidates, colour, expert, grid, ownErrors, classes, farContexts,
-                        gridClasses);
+                        least, max, tableBits, colour, grid, tools);
             }
         }
         return models;

@@ -171,26 +171,19 @@ final class PixelModel {
      * @param least the channel's least valid sample
      * @param greatest the channel's greatest valid sample
      * @param tableBits log2 of the hashed tables' entries
-     * @param candidates whether samples are first compared with candidates (false: differences only)
      * @param colour whether the channel is a colour after the first (channel 1 or 2 of 3 or 4), whose prediction the
      *     correction moves (SPEC.md §4.4.2)
-     * @param expert whether a difference's decisions mix the expert's probability too (SPEC.md §4.4.5)
      * @param grid the block grid whose positions the stride-1 level's samples keep state by (SPEC.md §4.4.6), or null
-     * @param ownErrors whether the expert reads its own errors around the sample (SPEC.md §4.4.7; needs the expert,
-     *     which {@link PixelLevels} checks)
-     * @param classes whether the expert's location is learnt per class of the sample's neighbourhood (SPEC.md
-     *     §4.4.8; needs the expert, which {@link PixelLevels} checks)
-     * @param farContexts whether a difference is coded with the far and cross contexts of tool far-contexts (SPEC.md
-     *     §4.4.9)
-     * @param gridClasses whether a grid position's expert learns its location per quarter of the error level (SPEC.md
-     *     §4.4.10; needs the expert and the grid, which {@link PixelLevels} checks)
+     * @param tools candidates or differences only, the expert and its tools, the far contexts (what needs a grid has
+     *     one: {@link PixelLevels} checks)
      */
-    PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean candidates,
-            boolean colour, boolean expert, BlockGrid grid, boolean ownErrors, boolean classes, boolean farContexts,
-            boolean gridClasses) {
-        this.farContexts = farContexts;
+    PixelModel(int channel, int part, int bits, int mid, int least, int greatest, int tableBits, boolean colour,
+            BlockGrid grid, PixelTools tools) {
+        boolean candidates = tools.candidates();
+        boolean expert = tools.expert();
+        this.farContexts = tools.farContexts();
         this.mixer2Sets = farContexts ? 3 * 48 : 48;
-        this.ownErrors = ownErrors;
+        this.ownErrors = tools.ownErrors();
         if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
         if (channel > 3) throw new IllegalArgumentException("more than 4 channels: " + (channel + 1));
         this.channel = channel;
@@ -217,7 +210,8 @@ final class PixelModel {
         this.grid = grid;
         int positions = 1 + (grid == null ? 0 : grid.period * grid.period);
         this.correction = new Correction(PixelScan.PASSES * positions);
-        this.expert = expert ? new Expert(PixelScan.PASSES * positions, ownErrors, classes, gridClasses) : null;
+        this.expert = expert ? new Expert(PixelScan.PASSES * positions, ownErrors, tools.classes(),
+                tools.gridClasses()) : null;
         this.mixer = new Mixer(SELECTORS * positions, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
         this.mixer2 = new Mixer(KINDS * mixer2Sets, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
     }

@@ -19,14 +19,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * too small to start the classes the same.
  */
 class ExpertClassesTest {
+    /** Differences only, the expert and its classes. */
+    private static final PixelTools CLASSES = PixelTools.DIFFERENCES.withExpert(true).withClasses(true);
+
     /** Edge sizes of 1 to 4 channels, every finish and none, with a grid, candidates, own errors or not. */
     @ParameterizedTest
     @CsvSource({"1,1,1", "9,1,3", "1,17,1", "2,2,4", "17,17,3", "65,47,1", "129,67,3", "300,200,3", "200,130,2"})
     void everyCodingDecodesExactly(int w, int h, int channels) throws Exception {
         // the grid's codings read their own errors too
         PixelLevelsTest.assertEveryCodingExact(w, h, channels, BlockGrid.read(new byte[] {8, 3, 5}, 0), 11L * w,
-                5L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, candidates, true, t, g,
-                        g != null, true));
+                5L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, t, g,
+                        PixelTools.CANDIDATES.withCandidates(candidates).withExpert(true).withOwnErrors(g != null)
+                                .withClasses(true)));
     }
 
     /** 16-bit samples, whose features reach their clamp. */
@@ -35,8 +39,8 @@ class ExpertClassesTest {
         Image img = SyntheticImages.noise(90, 60, 3, 16, 9);
         int t = PixelLevels.finishFor(90, 60, 0, 4);
         ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
-        PixelLevelsTest.assertSameOnThreadsAndExact(new PixelLevels(ct, 0, 0, 0, false, true, t, null, false, true),
-                new PixelLevels(ct, 1, 0, 0, false, true, t, null, false, true), img, ct, "16-bit noise");
+        PixelLevelsTest.assertSameOnThreadsAndExact(new PixelLevels(ct, 0, 0, 0, t, null, CLASSES),
+                new PixelLevels(ct, 1, 0, 0, t, null, CLASSES), img, ct, "16-bit noise");
     }
 
     /** The level's quarter, then across the rows (1), along them (2) or neither (0), by a third either way. */
@@ -93,8 +97,7 @@ class ExpertClassesTest {
 
     @Test
     void theToolNeedsTheExpert() {
-        assertThrows(IllegalArgumentException.class, () -> new PixelLevels(ColourTransform.NONE, 0, 0, 0, false,
-                false, 0, null, false, true));
+        assertThrows(IllegalArgumentException.class, () -> PixelTools.DIFFERENCES.withClasses(true));
     }
 
     /** What the tool is for: a photo-like image with edges codes smaller when the expert learns per class. */
@@ -102,9 +105,8 @@ class ExpertClassesTest {
     void aPhotoLikeImageCodesSmaller() {
         Image img = SyntheticImages.synthetic(256, 192, 3, 8, 21);
         ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
-        long with = PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, 4, null, false, true), img,
-                ct);
-        long without = PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, 4, null, false, false),
+        long with = PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, 4, null, CLASSES), img, ct);
+        long without = PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, 4, null, CLASSES.withClasses(false)),
                 img, ct);
         assertTrue(with < without, with + " bytes with classes, " + without + " without");
     }
@@ -115,8 +117,7 @@ class ExpertClassesTest {
         Image img = SyntheticImages.synthetic(24, 24, 3, 8, 4);
         ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
         int t = PixelLevels.finishFor(24, 24, 0, 4);
-        assertEquals(PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, t, null, false, false),
-                img, ct), PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, t, null, false, true),
-                img, ct));
+        assertEquals(PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, t, null, CLASSES.withClasses(false)),
+                img, ct), PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, t, null, CLASSES), img, ct));
     }
 }

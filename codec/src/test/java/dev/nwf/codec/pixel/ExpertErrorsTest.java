@@ -16,13 +16,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * a grid and candidates, the same bytes on threads; it needs the expert; a photo-like image codes smaller with it.
  */
 class ExpertErrorsTest {
+    /** Differences only, the expert reading its own errors. */
+    private static final PixelTools OWN = PixelTools.DIFFERENCES.withExpert(true).withOwnErrors(true);
+
     /** Edge sizes of 1 to 4 channels, every finish and none, with a grid and candidates or not, threaded and not. */
     @ParameterizedTest
     @CsvSource({"1,1,1", "9,1,3", "1,17,1", "2,2,4", "17,17,3", "65,47,1", "129,67,3", "300,200,3", "200,130,2"})
     void everyCodingDecodesExactly(int w, int h, int channels) throws Exception {
         PixelLevelsTest.assertEveryCodingExact(w, h, channels, BlockGrid.read(new byte[] {8, 3, 5}, 0), 13L * w,
-                7L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, candidates, true, t, g,
-                        true));
+                7L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, t, g,
+                        PixelTools.CANDIDATES.withCandidates(candidates).withExpert(true).withOwnErrors(true)));
     }
 
     /** 16-bit samples, whose own errors reach the clamp of ±2^20 sixteenths. */
@@ -31,14 +34,13 @@ class ExpertErrorsTest {
         Image img = SyntheticImages.noise(70, 40, 3, 16, 5);
         int t = PixelLevels.finishFor(70, 40, 0, 4);
         ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
-        PixelLevelsTest.assertSameOnThreadsAndExact(new PixelLevels(ct, 0, 0, 0, false, true, t, null, true),
-                new PixelLevels(ct, 1, 0, 0, false, true, t, null, true), img, ct, "16-bit noise");
+        PixelLevelsTest.assertSameOnThreadsAndExact(new PixelLevels(ct, 0, 0, 0, t, null, OWN),
+                new PixelLevels(ct, 1, 0, 0, t, null, OWN), img, ct, "16-bit noise");
     }
 
     @Test
     void theToolNeedsTheExpert() {
-        assertThrows(IllegalArgumentException.class, () -> new PixelLevels(ColourTransform.NONE, 0, 0, 0, false,
-                false, 0, null, true));
+        assertThrows(IllegalArgumentException.class, () -> PixelTools.DIFFERENCES.withOwnErrors(true));
     }
 
     /** What the tool is for: a smooth photo-like image with edges codes smaller when the expert reads its errors. */
@@ -46,9 +48,9 @@ class ExpertErrorsTest {
     void aPhotoLikeImageCodesSmaller() {
         Image img = SyntheticImages.synthetic(256, 192, 3, 8, 21);
         ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
-        long with = PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, 4, null, true), img, ct);
-        long without = PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, 4, null, false), img,
-                ct);
+        long with = PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, 4, null, OWN), img, ct);
+        long without = PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, 4, null, OWN.withOwnErrors(false)),
+                img, ct);
         assertTrue(with < without, with + " bytes with own errors, " + without + " without");
     }
 }

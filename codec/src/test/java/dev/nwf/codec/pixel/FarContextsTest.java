@@ -17,14 +17,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * orientation is the classes'; a gray image codes differently (src's FarContextsPhotoTest: a photo codes smaller).
  */
 class FarContextsTest {
+    /** Differences only, the expert and its classes, the far contexts. */
+    private static final PixelTools FAR = PixelTools.DIFFERENCES.withExpert(true).withClasses(true)
+            .withFarContexts(true);
+
     /** Edge sizes of 1 to 4 channels, every finish and none, with a grid, candidates, the expert's tools or not. */
     @ParameterizedTest
     @CsvSource({"1,1,1", "9,1,3", "1,17,1", "2,2,4", "17,17,3", "65,47,1", "129,67,3", "300,200,3", "200,130,2"})
     void everyCodingDecodesExactly(int w, int h, int channels) throws Exception {
         boolean expert = (w + h) % 2 == 0;
         PixelLevelsTest.assertEveryCodingExact(w, h, channels, BlockGrid.read(new byte[] {8, 3, 5}, 0), 13L * w,
-                7L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, candidates, expert, t, g,
-                        expert && g != null, expert, true));
+                7L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, t, g,
+                        PixelTools.CANDIDATES.withCandidates(candidates).withExpert(expert)
+                                .withOwnErrors(expert && g != null).withClasses(expert).withFarContexts(true)));
     }
 
     /** 16-bit samples, whose recorded differences take two bytes and whose offsets reach the last half-octaves. */
@@ -34,8 +39,8 @@ class FarContextsTest {
         int t = PixelLevels.finishFor(90, 60, 0, 4);
         ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
         PixelLevelsTest.assertSameOnThreadsAndExact(
-                new PixelLevels(ct, 0, 0, 0, false, true, t, null, false, true, true),
-                new PixelLevels(ct, 1, 0, 0, false, true, t, null, false, true, true), img, ct, "16-bit noise");
+                new PixelLevels(ct, 0, 0, 0, t, null, FAR), new PixelLevels(ct, 1, 0, 0, t, null, FAR), img, ct,
+                "16-bit noise");
     }
 
     /** The orientation mixer B's sets read is the one of the expert's classes (SPEC.md §4.4.8). */
@@ -55,8 +60,8 @@ class FarContextsTest {
     void aGrayImageCodesDifferently() {
         Image img = SyntheticImages.synthetic(128, 96, 1, 8, 8);
         ColourTransform ct = ColourTransform.NONE;
-        assertNotEquals(PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, 3, null, false, true,
-                true), img, ct), PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, false, true, 3, null, false,
-                true, false), img, ct));
+        assertNotEquals(PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, 3, null, FAR), img, ct),
+                PixelLevelsTest.payloadBytes(new PixelLevels(ct, 0, 0, 0, 3, null, FAR.withFarContexts(false)), img,
+                        ct));
     }
 }

@@ -1,5 +1,6 @@
 package dev.nwf.codec.pixel;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,8 +26,9 @@ class GridClassesTest {
     void everyCodingDecodesExactly(int w, int h, int channels) throws Exception {
         boolean others = (w + h) % 2 == 0;
         PixelLevelsTest.assertEveryCodingExact(w, h, channels, BlockGrid.read(new byte[] {8, 3, 5}, 0), 17L * w,
-                3L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, candidates, true, t, g,
-                        others, others, others, g != null));
+                3L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, t, g,
+                        PixelTools.CANDIDATES.withCandidates(candidates).withExpert(true).withOwnErrors(others)
+                                .withClasses(others).withFarContexts(others).withGridClasses(g != null)));
     }
 
     /**
@@ -63,9 +65,10 @@ class GridClassesTest {
     @Test
     void theToolNeedsTheExpertAndAGrid() throws Exception {
         BlockGrid grid = BlockGrid.read(new byte[] {8, 0, 0}, 0);
-        assertThrows(IllegalArgumentException.class, () -> new PixelLevels(ColourTransform.NONE, 0, 0, 0, false,
-                false, 0, grid, false, false, false, true));
-        assertThrows(IllegalArgumentException.class, () -> new PixelLevels(ColourTransform.NONE, 0, 0, 0, false,
-                true, 0, null, false, true, true, true));
+        assertThrows(IllegalArgumentException.class, () -> PixelTools.DIFFERENCES.withGridClasses(true));
+        PixelTools tools = PixelTools.DIFFERENCES.withExpert(true).withGridClasses(true);
+        assertThrows(IllegalArgumentException.class, () -> new PixelLevels(ColourTransform.NONE, 0, 0, 0, 0, null,
+                tools));
+        assertDoesNotThrow(() -> new PixelLevels(ColourTransform.NONE, 0, 0, 0, 0, grid, tools));
     }
 }
