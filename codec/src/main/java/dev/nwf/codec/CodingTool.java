@@ -113,6 +113,9 @@ public enum CodingTool {
             "the pixel levels' expert learns a grid position's location per quarter of the error level", PIXEL_GRID,
             true);
 
+    /** The tools that work on pixel-levels' expert: a list must set its flag (bit 6 of the tool's byte) with them. */
+    static final Set<CodingTool> NEEDS_EXPERT = EnumSet.of(EXPERT_ERRORS, EXPERT_CLASSES, GRID_CLASSES);
+
     /** The tools that shape wavelet levels, which pixel levels replace. */
     static final Set<CodingTool> WAVELET_ONLY = EnumSet.of(HAAR_SPLIT, ADAPTIVE_MEAN, BLOCK_GRID, ZERO_CONTEXT,
             BIAS_CORRECTION, ERROR_FEEDBACK, SCALE_BLEND, BAND_STREAMS, KEPT_CONTEXT);

@@ -415,8 +415,8 @@ public final class CodingTools {
                         + ", which the list lacks");
             }
         }
-        for (CodingTool t : List.of(CodingTool.EXPERT_ERRORS, CodingTool.EXPERT_CLASSES, CodingTool.GRID_CLASSES)) {
-            if (seen.contains(t) && !pixelExpert) throw new CodingToolException(INVALID_TOOLS, 0,
+        for (CodingTool t : seen) {
+            if (CodingTool.NEEDS_EXPERT.contains(t) && !pixelExpert) throw new CodingToolException(INVALID_TOOLS, 0,
                     t.toolName + " needs pixel-levels' expert, which its first byte does not set");
         }
         PixelTools pixel = new PixelTools(pixelCandidates, pixelExpert, seen.contains(CodingTool.EXPERT_ERRORS),
