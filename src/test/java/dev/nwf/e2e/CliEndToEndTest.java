@@ -581,18 +581,7 @@ class CliEndToEndTest {
         g.drawImage(ImageFiles.toBufferedImage(small), 0, 0, 512, 512, null);
         g.dispose();
         Image sample = ImageFiles.fromBufferedImage(large);
-        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
-        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(0.75f);
-        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
-        try (var ios = javax.imageio.ImageIO.createImageOutputStream(jpeg)) {
-            writer.setOutput(ios);
-            writer.write(null, new javax.imageio.IIOImage(ImageFiles.toBufferedImage(sample), null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        Image decoded = ImageFiles.read(new ByteArrayInputStream(jpeg.toByteArray()), "sample.jpg");
+        Image decoded = JpegDecoded.of(sample, 0.75f);
         Path decodedPng = dir.resolve("from-jpeg.png");
         Files.write(decodedPng, ImageFiles.pngBytes(decoded));
         Path grid = dir.resolve("grid.nwf");

@@ -2,13 +2,10 @@ package dev.nwf.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nwf.cli.Nwf;
 import dev.nwf.codec.Image;
 import dev.nwf.codec.pixel.PixelLevels;
 import dev.nwf.codec.pixel.PixelTools;
 import dev.nwf.codec.transform.ColourTransform;
-import dev.nwf.files.ImageFiles;
-import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +17,7 @@ import org.junit.jupiter.api.Test;
 class FarContextsPhotoTest {
     @Test
     void theSamplePhotoCodesSmaller() throws Exception {
-        Image photo;
-        try (InputStream in = Nwf.class.getResourceAsStream("/dev/nwf/cli/samples/astronaut-256.png")) {
-            photo = ImageFiles.read(in, "sample");
-        }
+        Image photo = SamplePhoto.read();
         ColourTransform ct = ColourTransform.SUBTRACT_GREEN;
         int t = PixelLevels.finishFor(photo.width(), photo.height(), 0, 4);
         PixelTools far = PixelTools.DIFFERENCES.withExpert(true).withClasses(true).withFarContexts(true);
