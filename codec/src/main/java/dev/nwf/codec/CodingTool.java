@@ -111,6 +111,14 @@ public enum CodingTool {
      */
     GRID_CLASSES(20, "grid-classes", "§4.4.10",
             "the pixel levels' expert learns a grid position's location per quarter of the error level", PIXEL_GRID,
+            true),
+    /**
+     * §4.4.11: no parameters; with pixel-levels. A difference of 2 to 4 bits (fewer with samples of more than 10 bits)
+     * takes its mantissa's counters from the free entries of its exponent steps' line in each table instead of a line
+     * of their own: one cache line a table for most of a photo's differences, and fewer lines to collide.
+     */
+    PACKED_LINES(21, "packed-lines", "§4.4.11",
+            "a short difference's mantissa shares its exponent steps' line in the pixel levels' tables", PIXEL_LEVELS,
             true);
 
     /** The tools that work on pixel-levels' expert: a list must set its flag (bit 6 of the tool's byte) with them. */

@@ -52,8 +52,10 @@ final class VectorGenerator {
                 + " is not an rgflow model");
         // every level of the plan, so the pixel-level cases keep their levels whatever their size (the encoder's
         // own choice of one level for small images is not a decoder feature)
-        this.nwfAll = new NwfCodec(model).withLevels(NwfContainer.MAX_LEVELS);
-        this.rgflowAll = new NwfCodec(rgflowModel).withLevels(NwfContainer.MAX_LEVELS);
+        // the vectors from before tool packed-lines stay as they were; packedLines() writes its own
+        this.nwfAll = without(new NwfCodec(model).withLevels(NwfContainer.MAX_LEVELS), CodingTool.PACKED_LINES);
+        this.rgflowAll = without(new NwfCodec(rgflowModel).withLevels(NwfContainer.MAX_LEVELS),
+                CodingTool.PACKED_LINES);
         this.nwf = without(nwfAll, CodingTool.PIXEL_LEVELS);
         this.rgflow = without(rgflowAll, CodingTool.PIXEL_LEVELS);
         this.codec = nwf;
@@ -458,6 +460,32 @@ final class VectorGenerator {
         expertClasses();
         farContexts();
         gridClasses();
+        packedLines();
+    }
+
+    /**
+     * Mantissas packed into the exponent steps' line (tool packed-lines, SPEC.md §4.4.11), which the encoder lists
+     * wherever it codes pixel levels: 8-bit colours (differences of up to 4 bits packed), 12-bit gray (3) and 16-bit
+     * gray (2), and lists a decoder must refuse.
+     */
+    private void packedLines() throws IOException {
+        Set<CodingTool> tools = EnumSet.copyOf(pixelLevelsOnly().tools());
+        tools.add(CodingTool.PACKED_LINES);
+        codec = pixelLevelsOnly().withTools(tools);
+        NwfFile colours = withTool("rgb8-packed-lines-160x120",
+                "pixel levels of a photo-like colour image, the mantissas of differences of 2 to 4 bits in the free"
+                        + " entries of the exponent steps' line",
+                List.of("rgb", "8bit", "multi-level", "pixel-levels", "packed-lines"),
+                SyntheticImages.synthetic(160, 120, 3, 8, 83), CodingTool.PIXEL_LEVELS, CodingTool.PACKED_LINES);
+        withTool("gray12-packed-lines-96x80", "pixel levels of smooth 12-bit gray, differences of 2 and 3 bits packed",
+                List.of("gray", "12bit", "multi-level", "pixel-levels", "packed-lines"),
+                SyntheticImages.waves(96, 80, 12, 2048, 1500, 3, 84), CodingTool.PIXEL_LEVELS, CodingTool.PACKED_LINES);
+        withTool("gray16-packed-lines-96x80", "pixel levels of smooth 16-bit gray, differences of 2 bits packed",
+                List.of("gray", "16bit", "multi-level", "pixel-levels", "packed-lines"),
+                SyntheticImages.waves(96, 80, 16, 30000, 20000, 1, 85), CodingTool.PIXEL_LEVELS,
+                CodingTool.PACKED_LINES);
+        codec = nwfAll;
+        rejectsOfAPixelTool(colours, CodingTool.PACKED_LINES, "packed mantissas");
     }
 
     /**

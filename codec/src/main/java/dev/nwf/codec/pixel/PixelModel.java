@@ -19,7 +19,7 @@ import dev.nwf.codec.nwf.context.BlockGrid;
 final class PixelModel {
     private static final int MATCHES = 4;
     /** Decision ids: matches 0..3, exponent steps, sign (per exponent), mantissa bits (per exponent and bit). */
-    private static final int MAX_BITS = 17;
+    static final int MAX_BITS = 17;
     private static final int EXPONENT = MATCHES;
     private static final int SIGN = EXPONENT + MAX_BITS;
     private static final int MANTISSA = SIGN + MAX_BITS + 1;
@@ -159,6 +159,12 @@ final class PixelModel {
     static final int CONTEXTS = 8;
     /** The counters a candidate's decision mixes: the direct one and the first four hashed. */
     private static final int CANDIDATE_CONTEXTS = 5;
+    /**
+     * With tool packed-lines (SPEC.md §4.4.11), the longest difference, in bits, whose mantissa takes the free entries
+     * of its exponent steps' line: 4 where B ≤ 10, 3 where B ≤ 14, else 2 (as many as the free entries hold); 0
+     * without the tool.
+     */
+    private final int packedUpTo;
     /** The stride of the level being coded: the near context is kept apart per level. */
     private int stride;
 
@@ -184,6 +190,7 @@ final class PixelModel {
         this.farContexts = tools.farContexts();
         this.mixer2Sets = farContexts ? 3 * 48 : 48;
         this.ownErrors = tools.ownErrors();
+        this.packedUpTo = tools.packedLines() ? packedUpTo(bits) : 0;
         if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
         if (channel > 3) throw new IllegalArgumentException("more than 4 channels: " + (channel + 1));
         this.channel = channel;
@@ -595,9 +602,12 @@ final class PixelModel {
         }
         int mag = e == 0 ? 0 : 1;
         for (int b = e - 2; b >= 0; b--) {
-            // the mantissa's top bits by the bits above them (a node of a binary tree) in a line of their own
-            if (mag < LINE) lineSlots(directBase + MANTISSA + e * MAX_BITS + b, MANTISSA + e * MAX_BITS, mag);
-            else residualSlots(directBase + MANTISSA + e * MAX_BITS + b, MANTISSA + e * MAX_BITS + b);
+            // the mantissa's top bits by the bits above them (a node of a binary tree) in a line of their own, a
+            // short one's in the exponent steps' line with tool packed-lines
+            int id = directBase + MANTISSA + e * MAX_BITS + b;
+            if (e <= packedUpTo) lineSlots(id, EXPONENT, packedEntry(bits, e, mag));
+            else if (mag < LINE) lineSlots(id, MANTISSA + e * MAX_BITS, mag);
+            else residualSlots(id, MANTISSA + e * MAX_BITS + b);
             int kind = b == e - 2 ? MANTISSA_KIND : MANTISSA_LOW_KIND;
             selector2 = kind * mixer2Sets + context2;
             if (expert != null) expertInput = expert.mantissaBit(mag, b, sign != 0);
@@ -613,6 +623,21 @@ final class PixelModel {
         }
         if (cross.kept(c)) cross.difference(c, i, value - pred);
         return -1 - (e * 2 + sign);
+    }
+
+    /**
+     * The exponent steps' line entry of node {@code mag} of a packed mantissa of a difference of {@code e} bits, where
+     * differences have up to {@code bits} (tool packed-lines, SPEC.md §4.4.11): the nodes of e = 2, 3, 4 in that
+     * order, over the entries the steps and signs leave free, B to 17 then from 2B + 18.
+     */
+    static int packedEntry(int bits, int e, int mag) {
+        int t = (1 << e - 1) - e + mag - 1;
+        return t < 18 - bits ? bits + t : 2 * bits + t;
+    }
+
+    /** The longest packed mantissa's difference, in bits, for differences of {@code bits} bits (SPEC.md §4.4.11). */
+    static int packedUpTo(int bits) {
+        return bits <= 10 ? 4 : bits <= 14 ? 3 : 2;
     }
 
     /** A context hash salted by the sample's grid position (SPEC.md §4.4.6); as it is at position 0. */
@@ -635,9 +660,9 @@ final class PixelModel {
     }
 
     /** Entries a line of a hashed table holds: one cache line of shorts. */
-    private static final int LINE = 32;
+    static final int LINE = 32;
     /** The largest exponent whose sign is kept in the exponent steps' line (after its MAX_BITS steps). */
-    private static final int SIGN_IN_LINE = LINE - 1 - MAX_BITS;
+    static final int SIGN_IN_LINE = LINE - 1 - MAX_BITS;
 
     /**
      * Entry {@code index} of the line of decision group {@code group} in each context: one sample's exponent steps
