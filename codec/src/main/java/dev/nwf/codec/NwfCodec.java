@@ -324,14 +324,8 @@ public final class NwfCodec {
         long haar = allows(CodingTool.HAAR_SPLIT)
                 ? levelBytes(sample, trialTools(null, waveletGrid, Lifting.Filter.HAAR, null), (l, t) -> { })
                 : Long.MAX_VALUE;
-        // where pixel levels beat Haar's by 5 %, below effort 8 the image takes pixel levels unless the 5/3 codes
-        // the mosaic smaller than Haar and within 5 % of them, which no image of sets A and P did: its trial, which
-        // evaluates the network and took twice Haar's time, is left out (set P encoded 1.1 times as fast)
-        boolean legallDecides = effort.codesWaveletBesideClearPixels() || haar == Long.MAX_VALUE
-                || pixelBytes * 20 >= haar * 19;
-        long legall = legallDecides
-                ? levelBytes(sample, trialTools(null, waveletGrid, Lifting.Filter.LE_GALL_53, null), (l, t) -> { })
-                : Long.MAX_VALUE;
+        // without Haar, the 5/3's bytes are the wavelet's (and what differences only must come near)
+        long legall = haar == Long.MAX_VALUE ? legallBytes(sample, waveletGrid) : Long.MAX_VALUE;
         // differences only, under the better transform: a textured render's or a camera frame's samples rarely
         // equal a candidate, and their decisions cost more than they save; not where even that would leave pixel
         // levels behind the wavelet's (a JPEG-decoded photo's mosaic: 18-36 % larger with candidates)
@@ -346,7 +340,20 @@ public final class NwfCodec {
                 candidates = false;
             }
         }
+        // where pixel levels (their better mode) beat Haar's by 5 %, below effort 8 the image takes pixel levels
+        // unless the 5/3 codes the mosaic smaller than Haar and within 5 % of them, which no image of sets A and P
+        // did: its trial, which evaluates the network and took twice Haar's time, is left out (set P encoded 1.1
+        // times as fast; judged after differences only, set A's JPEG-decoded wallpapers that look graphic, whose
+        // candidates came out larger, skip it too)
+        if (legall == Long.MAX_VALUE && (effort.codesWaveletBesideClearPixels() || pixelBytes * 20 >= haar * 19)) {
+            legall = legallBytes(sample, waveletGrid);
+        }
         return new MosaicTrial(pixelBytes, pixelTransform, candidates, legall, haar, pixelGrid != null);
+    }
+
+    /** A mosaic's bytes as wavelet levels split with the 5/3 (evaluating the network), with the image's grid. */
+    private long legallBytes(Image sample, BlockGrid waveletGrid) {
+        return levelBytes(sample, trialTools(null, waveletGrid, Lifting.Filter.LE_GALL_53, null), (l, t) -> { });
     }
 
     /**
@@ -380,12 +387,13 @@ public final class NwfCodec {
          * only (below effort 8). On sets A and P every image whose mosaic was smaller as pixel levels also coded
          * smaller whole, though whole images came out up to 4 % nearer a tie than their mosaics (RainDrops: 0.934 of
          * the wavelet's bytes on the mosaic, 0.973 whole); where the encoder codes once (below effort 5), a photo near a
-         * tie stays wavelet levels. With a pixel grid, any mosaic smaller as pixel levels is clear: set A's ten photos
-         * with a grid code 1.2-5.5 % smaller whole with it than their mosaics say (Wood: 0.991 on the mosaic, 4.5 %
-         * smaller whole than its Haar levels).
+         * tie stays wavelet levels. With a pixel grid, a mosaic up to 1.01 of the wavelet's bytes as pixel levels is
+         * clear: set A's ten photos with a grid code 1.2-5.5 % smaller whole with it than their mosaics say (Wood:
+         * 0.991 on the mosaic, 4.5 % smaller whole than its Haar levels; LadyBird 1.005, 3.0 %).
          */
         boolean pixelLevelsClearlyPay() {
-            return pixelBytes * 20 < Math.min(legallBytes, haarBytes) * (pixelGrid ? 20 : 19);
+            return pixelGrid ? pixelBytes * 100 < Math.min(legallBytes, haarBytes) * 101
+                    : pixelBytes * 20 < Math.min(legallBytes, haarBytes) * 19;
         }
 
         /** The split filter the wavelet codings chose: the samples' split trial codes the same mosaic the same way. */
