@@ -628,7 +628,7 @@ final class PixelModel {
     /**
      * The exponent steps' line entry of node {@code mag} of a packed mantissa of a difference of {@code e} bits, where
      * differences have up to {@code bits} (tool packed-lines, SPEC.md §4.4.11): the nodes of e = 2, 3, 4 in that
-     * order, over the entries the steps and signs leave free, B to 17 then from 2B + 18.
+     * order, over the entries the steps and signs leave free, B to 17 then from B + 18.
      */
     static int packedEntry(int bits, int e, int mag) {
         int t = (1 << e - 1) - e + mag - 1;
