@@ -308,14 +308,10 @@ public final class NwfCodec {
         Image sample = SplitChoice.sample(image);
         if (sample == image) return null;
         boolean differencesFirst = !graphic && effort.triesDifferencesOnly();
-        // without the expert, as the final coding lays out its tables
-        PixelTools mosaicTools = PixelTools.CANDIDATES.withPackedLines(allows(CodingTool.PACKED_LINES));
         long pixelBytes = Long.MAX_VALUE;
         ColourTransform pixelTransform = null;
         for (ColourTransform ct : pixelTransforms(sample)) {
-            long bytes = totalBytes(new PixelLevels(ct, threads, 0, 0, rasterFinish(sample, 0), null,
-                    mosaicTools.withCandidates(!differencesFirst)).encode(sample,
-                    List.of(ct), (l, t) -> { }).payloads());
+            long bytes = mosaicPixelBytes(sample, ct, !differencesFirst);
             if (bytes < pixelBytes) {
                 pixelBytes = bytes;
                 pixelTransform = ct;
@@ -332,9 +328,7 @@ public final class NwfCodec {
         boolean candidates = !differencesFirst;
         if (candidates && effort.triesDifferencesOnly()
                 && pixelBytes < DIFFERENCES_ONLY_REACH * Math.min(legall, haar)) {
-            long bytes = totalBytes(new PixelLevels(pixelTransform, threads, 0, 0, rasterFinish(sample, 0), null,
-                    mosaicTools.withCandidates(false)).encode(sample,
-                    List.of(pixelTransform), (l, t) -> { }).payloads());
+            long bytes = mosaicPixelBytes(sample, pixelTransform, false);
             if (bytes < pixelBytes) {
                 pixelBytes = bytes;
                 candidates = false;
@@ -349,6 +343,17 @@ public final class NwfCodec {
             legall = legallBytes(sample, waveletGrid);
         }
         return new MosaicTrial(pixelBytes, pixelTransform, candidates, legall, haar, pixelGrid != null);
+    }
+
+    /**
+     * A mosaic's bytes as pixel levels under {@code ct}, with candidates or differences only: without the expert or a
+     * grid, its tables laid out as the final coding's.
+     */
+    private long mosaicPixelBytes(Image sample, ColourTransform ct, boolean candidates) {
+        PixelTools tools = PixelTools.CANDIDATES.withCandidates(candidates)
+                .withPackedLines(allows(CodingTool.PACKED_LINES));
+        return totalBytes(new PixelLevels(ct, threads, 0, 0, rasterFinish(sample, 0), null, tools).encode(sample,
+                List.of(ct), (l, t) -> { }).payloads());
     }
 
     /** A mosaic's bytes as wavelet levels split with the 5/3 (evaluating the network), with the image's grid. */
