@@ -20,7 +20,8 @@ import java.util.Set;
  * LEVELS: at most this many levels (0 or absent: all); CANDIDATES: true for candidates, false (default) for
  * differences only; EXPERT: true for the expert (SPEC.md §4.4.5; default false); FINISH: the raster finish's t
  * (SPEC.md §4.4.1; default 0, none), less where the plan is short; TOOLS: a comma list of own-errors, classes, far,
- * grid (the grid BlockGrid.detectThroughout finds, SPEC.md §4.4.6), grid-classes (where there is a grid) and packed.
+ * grid (the grid BlockGrid.detectThroughout finds, SPEC.md §4.4.6), grid-classes (where there is a grid), packed
+ * and gradients.
  * -Dshrink=PREFIX halves the images whose names start with PREFIX (docs' set A figures: -Dshrink=mate-).
  */
 public class PixelLevelsAlone {
@@ -36,7 +37,8 @@ public class PixelLevelsAlone {
         Set<String> named = args.length > 5 ? Set.of(args[5].split(",")) : Set.of();
         PixelTools tools = PixelTools.CANDIDATES.withCandidates(candidates).withExpert(expert)
                 .withOwnErrors(named.contains("own-errors")).withClasses(named.contains("classes"))
-                .withFarContexts(named.contains("far")).withPackedLines(named.contains("packed"));
+                .withFarContexts(named.contains("far")).withPackedLines(named.contains("packed"))
+                .withColourGradients(named.contains("gradients"));
         String shrink = System.getProperty("shrink");
         long total = 0;
         for (Path f : files) {

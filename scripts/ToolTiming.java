@@ -19,7 +19,8 @@ import java.util.Set;
  * rounds' time ratios (with / without; the first round, the JIT's warm-up, left out) and the ratio of the sums.
  *   java -cp "codec/target/classes:cli/target/nwf.jar:cli/target/lib/*" scripts/ToolTiming.java DIR ROUNDS TOOL \
  *       [TOOLS]
- * TOOL and TOOLS (a comma list, the tools both codings take): own-errors, classes, far, grid, grid-classes, packed.
+ * TOOL and TOOLS (a comma list, the tools both codings take): own-errors, classes, far, grid, grid-classes, packed,
+ * gradients.
  * Images whose names start with "mate-" are halved, as set A's wallpapers in PhotoSet.
  */
 public class ToolTiming {
@@ -52,7 +53,8 @@ public class ToolTiming {
                             .withOwnErrors(has(base, tool, with, "own-errors"))
                             .withClasses(has(base, tool, with, "classes")).withFarContexts(has(base, tool, with, "far"))
                             .withGridClasses(g != null && has(base, tool, with, "grid-classes"))
-                            .withPackedLines(has(base, tool, with, "packed"));
+                            .withPackedLines(has(base, tool, with, "packed"))
+                            .withColourGradients(has(base, tool, with, "gradients"));
                     PixelLevels coding = new PixelLevels(ct, 1, 0, 0, PixelLevels.finishFor(img.width(),
                             img.height(), 0, 4), g, tools);
                     long t0 = System.nanoTime();

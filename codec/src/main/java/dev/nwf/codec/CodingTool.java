@@ -119,7 +119,14 @@ public enum CodingTool {
      */
     PACKED_LINES(21, "packed-lines", "§4.4.11",
             "a short difference's mantissa shares its exponent steps' line in the pixel levels' tables", PIXEL_LEVELS,
-            true);
+            true),
+    /**
+     * §4.4.12: no parameters; with pixel-levels. The correction that predicts the colours after the first also reads
+     * channel 0's gradients: its sample at the pixel less its samples at the pixel's first six neighbours, so that a
+     * colour's step follows the first channel's where the two move together.
+     */
+    COLOUR_GRADIENTS(22, "colour-gradients", "§4.4.12",
+            "the pixel levels' colours are predicted from channel 0's gradients at the pixel too", PIXEL_LEVELS, true);
 
     /** The tools that work on pixel-levels' expert: a list must set its flag (bit 6 of the tool's byte) with them. */
     static final Set<CodingTool> NEEDS_EXPERT = EnumSet.of(EXPERT_ERRORS, EXPERT_CLASSES, GRID_CLASSES);

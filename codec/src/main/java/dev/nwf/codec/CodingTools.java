@@ -53,7 +53,7 @@ public final class CodingTools {
     final int pixelLevelsPeriod;
     /**
      * With pixel levels, candidates or differences only (SPEC.md §4.4), the expert (§4.4.5) and the tools of the expert
-     * and the differences (§4.4.7–§4.4.11); {@link PixelTools#CANDIDATES} for wavelet bands and rows.
+     * and the differences (§4.4.7–§4.4.12); {@link PixelTools#CANDIDATES} for wavelet bands and rows.
      */
     final PixelTools pixel;
     /** Whether the one level is rows in a DEFLATE stream (SPEC.md §4.5). */
@@ -147,6 +147,7 @@ public final class CodingTools {
         if (pixel.farContexts()) out.add(CodingTool.FAR_CONTEXTS);
         if (pixel.gridClasses()) out.add(CodingTool.GRID_CLASSES);
         if (pixel.packedLines()) out.add(CodingTool.PACKED_LINES);
+        if (pixel.colourGradients()) out.add(CodingTool.COLOUR_GRADIENTS);
         return Collections.unmodifiableSet(out);
     }
 
@@ -422,7 +423,8 @@ public final class CodingTools {
         }
         PixelTools pixel = new PixelTools(pixelCandidates, pixelExpert, seen.contains(CodingTool.EXPERT_ERRORS),
                 seen.contains(CodingTool.EXPERT_CLASSES), seen.contains(CodingTool.FAR_CONTEXTS),
-                seen.contains(CodingTool.GRID_CLASSES), seen.contains(CodingTool.PACKED_LINES));
+                seen.contains(CodingTool.GRID_CLASSES), seen.contains(CodingTool.PACKED_LINES),
+                seen.contains(CodingTool.COLOUR_GRADIENTS));
         return new CodingTools(colour, map, grid, seen.contains(CodingTool.HAAR_SPLIT),
                 seen.contains(CodingTool.ADAPTIVE_MEAN),
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),

@@ -351,7 +351,8 @@ public final class NwfCodec {
      */
     private long mosaicPixelBytes(Image sample, ColourTransform ct, boolean candidates) {
         PixelTools tools = PixelTools.CANDIDATES.withCandidates(candidates)
-                .withPackedLines(allows(CodingTool.PACKED_LINES));
+                .withPackedLines(allows(CodingTool.PACKED_LINES))
+                .withColourGradients(allows(CodingTool.COLOUR_GRADIENTS) && sample.channels() >= 3);
         return totalBytes(new PixelLevels(ct, threads, 0, 0, rasterFinish(sample, 0), null, tools).encode(sample,
                 List.of(ct), (l, t) -> { }).payloads());
     }
@@ -480,8 +481,11 @@ public final class NwfCodec {
         // and packs a short difference's mantissa into its exponent steps' line wherever allowed (SPEC.md §4.4.11):
         // set P's development half as pixel levels 0.11 % smaller, and fewer cache lines to wait on
         boolean packed = allows(CodingTool.PACKED_LINES);
+        // and predicts the colours after the first from channel 0's gradients too, where there are such colours (not
+        // a palette's indices): set P's development half as pixel levels 1.7 % smaller (SPEC.md §4.4.12)
+        boolean gradients = allows(CodingTool.COLOUR_GRADIENTS) && coded.channels() >= 3;
         PixelTools tools = PixelTools.CANDIDATES.withCandidates(candidates).withExpert(expert).withOwnErrors(ownErrors)
-                .withClasses(classes).withFarContexts(far).withPackedLines(packed);
+                .withClasses(classes).withFarContexts(far).withPackedLines(packed).withColourGradients(gradients);
         List<PixelLevels> codings = new ArrayList<>();
         for (int f : finishes) {
             for (BlockGrid g : grids) {

@@ -52,10 +52,12 @@ final class VectorGenerator {
                 + " is not an rgflow model");
         // every level of the plan, so the pixel-level cases keep their levels whatever their size (the encoder's
         // own choice of one level for small images is not a decoder feature)
-        // the vectors from before tool packed-lines stay as they were; packedLines() writes its own
-        this.nwfAll = without(new NwfCodec(model).withLevels(NwfContainer.MAX_LEVELS), CodingTool.PACKED_LINES);
+        // the vectors from before tools packed-lines and colour-gradients stay as they were; packedLines() and
+        // colourGradients() write their own
+        this.nwfAll = without(new NwfCodec(model).withLevels(NwfContainer.MAX_LEVELS), CodingTool.PACKED_LINES,
+                CodingTool.COLOUR_GRADIENTS);
         this.rgflowAll = without(new NwfCodec(rgflowModel).withLevels(NwfContainer.MAX_LEVELS),
-                CodingTool.PACKED_LINES);
+                CodingTool.PACKED_LINES, CodingTool.COLOUR_GRADIENTS);
         this.nwf = without(nwfAll, CodingTool.PIXEL_LEVELS);
         this.rgflow = without(rgflowAll, CodingTool.PIXEL_LEVELS);
         this.codec = nwf;
@@ -461,6 +463,30 @@ final class VectorGenerator {
         farContexts();
         gridClasses();
         packedLines();
+        colourGradients();
+    }
+
+    /**
+     * Channel 0's gradients in the colours' correction (tool colour-gradients, SPEC.md §4.4.12), which the encoder
+     * lists wherever it codes pixel levels of 3 or 4 channels: 8-bit and 16-bit colours, and lists a decoder must
+     * refuse.
+     */
+    private void colourGradients() throws IOException {
+        Set<CodingTool> tools = EnumSet.copyOf(pixelLevelsOnly().tools());
+        tools.add(CodingTool.COLOUR_GRADIENTS);
+        codec = pixelLevelsOnly().withTools(tools);
+        NwfFile colours = withTool("rgb8-colour-gradients-160x120",
+                "pixel levels of a photo-like colour image, the colours after the first predicted from channel 0's"
+                        + " gradients at the pixel too",
+                List.of("rgb", "8bit", "multi-level", "pixel-levels", "colour-gradients"),
+                SyntheticImages.synthetic(160, 120, 3, 8, 86), CodingTool.PIXEL_LEVELS, CodingTool.COLOUR_GRADIENTS);
+        withTool("rgb16-colour-gradients-shared-noise-96x80",
+                "pixel levels of 16-bit colours sharing green's noise, channel 0's gradients of 16-bit samples",
+                List.of("rgb", "16bit", "multi-level", "pixel-levels", "colour-gradients"),
+                SyntheticImages.sharedColourNoise(96, 80, 16, 0.8, 87), CodingTool.PIXEL_LEVELS,
+                CodingTool.COLOUR_GRADIENTS);
+        codec = nwfAll;
+        rejectsOfAPixelTool(colours, CodingTool.COLOUR_GRADIENTS, "channel 0's gradients");
     }
 
     /**

@@ -8,9 +8,15 @@ package dev.nwf.codec.pixel;
  * 1 and 2 of 3 or 4) are predicted from P plus the correction; for channel 0 and alpha the correction only keys a
  * context, since on clean renders a moving prediction scatters the contexts keyed by P. Integer arithmetic
  * throughout: weights of {@value #WEIGHT_BITS} fraction bits, the correction in sixteenths, one division a sample.
+ * With tool colour-gradients (SPEC.md §4.4.12) the colours also read channel 0's gradients at the pixel: six more
+ * features, 0 (which leaves their weights at 0 and every sum as it was) without the tool and for the other channels.
  */
 final class Correction {
-    static final int FEATURES = PixelScan.NEIGHBOURS + 2;
+    /** The features §4.4.2 defines: the neighbours' offsets and the two earlier channels' differences. */
+    static final int CHANNEL_FEATURES = PixelScan.NEIGHBOURS + 2;
+    /** Channel 0's gradients (tool colour-gradients): to the pixel from its first six neighbours' positions. */
+    static final int GRADIENTS = 6;
+    static final int FEATURES = CHANNEL_FEATURES + GRADIENTS;
     static final int WEIGHT_BITS = 16;
     static final long WEIGHT_LIMIT = 1L << 20;
     /** Features are clamped to ±this (the earlier channels' recorded differences lie within it). */
@@ -36,9 +42,9 @@ final class Correction {
     }
 
     /**
-     * The correction of prediction {@code p} in sixteenths, under state set {@code set}, from neighbours {@code nb}
-     * and the earlier channels' differences {@code previous} (channel c − 1) and {@code first} (channel 0), 0 where
-     * absent.
+     * The correction of prediction {@code p} in sixteenths, under state set {@code set}, from neighbours {@code nb},
+     * the earlier channels' differences {@code previous} (channel c − 1) and {@code first} (channel 0), 0 where
+     * absent, and the gradients last set by {@link #gradients} (0 unless set).
      */
     long predict(int set, int[] nb, int p, int previous, int first) {
         base = p;
@@ -59,9 +65,20 @@ final class Correction {
         return sixteenths;
     }
 
-    /** Copies the last prediction's {@value #FEATURES} features into the start of {@code into} (the expert's). */
+    /**
+     * Sets the gradients of the next predictions (tool colour-gradients, SPEC.md §4.4.12): {@code v0}, channel 0's
+     * sample at the pixel, less channel 0's samples {@code at} the pixel's first six neighbours' positions, 0 where
+     * one is {@link PixelModel#MISSING}, clamped as the other features.
+     */
+    void gradients(int v0, int[] at) {
+        for (int k = 0; k < GRADIENTS; k++) {
+            features[CHANNEL_FEATURES + k] = at[k] == PixelModel.MISSING ? 0 : clamp((long) v0 - at[k]);
+        }
+    }
+
+    /** Copies the last prediction's first {@value #CHANNEL_FEATURES} features into the start of {@code into}. */
     void copyFeatures(long[] into) {
-        System.arraycopy(features, 0, into, 0, FEATURES);
+        System.arraycopy(features, 0, into, 0, CHANNEL_FEATURES);
     }
 
     /** Moves the weights of the last prediction towards the sample's true value. */

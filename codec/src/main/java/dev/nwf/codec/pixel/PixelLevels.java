@@ -295,6 +295,7 @@ public final class PixelLevels implements LevelCoding {
     private void run(PixelModel[] models, int[][] planes, int w, int h, int bitDepth, LevelRows rows, BitCoder[] coders,
             IntConsumer work) {
         int channels = planes.length;
+        for (PixelModel m : models) m.channel0(planes[0]);
         CrossChannel results = new CrossChannel(channels, (int) rows.pixels(), bitDepth);
         if (coders.length == 1) {
             for (int r = 0; r < rows.count(); r++) {

@@ -165,6 +165,15 @@ final class PixelModel {
      * without the tool.
      */
     private final int packedUpTo;
+    /**
+     * With tool colour-gradients (SPEC.md §4.4.12), whether this model's correction reads channel 0's gradients: a
+     * colour after the first's.
+     */
+    private final boolean gradients;
+    /** Channel 0's plane, where {@link #gradients}: coded up to the pixel before this channel's sample of it. */
+    private int[] channel0;
+    /** Channel 0's samples at the pixel's neighbours' positions, where {@link #gradients}. */
+    private final int[] channel0Nb = new int[PixelScan.NEIGHBOURS];
     /** The stride of the level being coded: the near context is kept apart per level. */
     private int stride;
 
@@ -191,6 +200,7 @@ final class PixelModel {
         this.mixer2Sets = farContexts ? 3 * 48 : 48;
         this.ownErrors = tools.ownErrors();
         this.packedUpTo = tools.packedLines() ? packedUpTo(bits) : 0;
+        this.gradients = tools.colourGradients() && colour;
         if (bits > MAX_BITS) throw new IllegalArgumentException("differences of more than " + MAX_BITS + " bits");
         if (channel > 3) throw new IllegalArgumentException("more than 4 channels: " + (channel + 1));
         this.channel = channel;
@@ -228,6 +238,11 @@ final class PixelModel {
      * §4.4.1), recording in {@code cross} how each pixel's sample was coded (for the later channels) and reading the
      * earlier channels' records there.
      */
+    /** Gives a model of a colour after the first channel 0's plane, which tool colour-gradients reads. */
+    void channel0(int[] plane) {
+        channel0 = plane;
+    }
+
     void codeRow(int[] plane, int width, int height, LevelRows rows, int row, BitCoder coder, CrossChannel cross) {
         this.cross = cross;
         int s = rows.stride;
@@ -341,6 +356,11 @@ final class PixelModel {
         int at = y * width + x;
         int c = channel;
         readNeighbours(plane, width, height, x, y, s, pass, inside);
+        if (gradients) {
+            // channel 0's sample here is coded (RowGate), and so are its samples at this channel's known neighbours
+            gather(channel0, width, height, x, y, s, inside, nbDelta, PixelScan.OFFSETS[pass], channel0Nb);
+            correction.gradients(channel0[at], channel0Nb);
+        }
         predicted = predict(pass);
         int prevMatch = -1;
         int prevResidual = 0;
