@@ -121,12 +121,13 @@ public enum CodingTool {
             "a short difference's mantissa shares its exponent steps' line in the pixel levels' tables", PIXEL_LEVELS,
             true),
     /**
-     * §4.4.12: no parameters; with pixel-levels. The correction that predicts the colours after the first also reads
-     * channel 0's gradients: its sample at the pixel less its samples at the pixel's first six neighbours, so that a
-     * colour's step follows the first channel's where the two move together.
+     * §4.4.12: no parameters; with pixel-levels. The colours after the first also read channel 0's gradients, its
+     * sample at the pixel less its samples at the pixel's first six neighbours: in their correction, so that a colour
+     * steps with the first channel where the two move together, and in a context of their differences.
      */
     COLOUR_GRADIENTS(22, "colour-gradients", "§4.4.12",
-            "the pixel levels' colours are predicted from channel 0's gradients at the pixel too", PIXEL_LEVELS, true);
+            "the pixel levels' colours are predicted and coded knowing channel 0's gradients at the pixel",
+            PIXEL_LEVELS, true);
 
     /** The tools that work on pixel-levels' expert: a list must set its flag (bit 6 of the tool's byte) with them. */
     static final Set<CodingTool> NEEDS_EXPERT = EnumSet.of(EXPERT_ERRORS, EXPERT_CLASSES, GRID_CLASSES);

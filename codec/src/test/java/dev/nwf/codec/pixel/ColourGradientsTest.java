@@ -18,9 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Channel 0's gradients (tool colour-gradients, SPEC.md §4.4.12): the correction learns a colour that steps with
- * channel 0, gradients of 0 leave it as it was, and clamped ones stay in range; pixel levels with the tool are exact
- * at edge sizes of 1 to 4 channels (with and without the expert, a grid, a finish and candidates), the same on
- * threads, and differ from the tool's absence only where there are colours after the first.
+ * channel 0, gradients of 0 leave it as it was, and steps past the features' clamp are clamped; pixel levels with the
+ * tool (its correction and its context) are exact at edge sizes of 1 to 4 channels (with and without the expert, a
+ * grid, a finish and candidates), the same on threads, and differ from the tool's absence only where there are colours
+ * after the first.
  */
 class ColourGradientsTest {
     private static final PixelTools GRADIENTS = PixelTools.DIFFERENCES.withExpert(true).withClasses(true)
