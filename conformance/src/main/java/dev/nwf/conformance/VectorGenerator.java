@@ -83,6 +83,13 @@ final class VectorGenerator {
                 CodingTool.ADAPTIVE_MEAN);
     }
 
+    /** {@link #pixelLevelsOnly()} with a tool the earlier vectors leave out (VectorGenerator's constructor). */
+    private NwfCodec pixelLevelsWith(CodingTool tool) {
+        Set<CodingTool> tools = EnumSet.copyOf(pixelLevelsOnly().tools());
+        tools.add(tool);
+        return pixelLevelsOnly().withTools(tools);
+    }
+
     /** The codec with every tool it allows but these (and those that need them). */
     private static NwfCodec without(NwfCodec codec, CodingTool... tools) {
         Set<CodingTool> allowed = EnumSet.noneOf(CodingTool.class);
@@ -472,9 +479,7 @@ final class VectorGenerator {
      * refuse.
      */
     private void colourGradients() throws IOException {
-        Set<CodingTool> tools = EnumSet.copyOf(pixelLevelsOnly().tools());
-        tools.add(CodingTool.COLOUR_GRADIENTS);
-        codec = pixelLevelsOnly().withTools(tools);
+        codec = pixelLevelsWith(CodingTool.COLOUR_GRADIENTS);
         NwfFile colours = withTool("rgb8-colour-gradients-160x120",
                 "pixel levels of a photo-like colour image, the colours after the first predicted from channel 0's"
                         + " gradients at the pixel too",
@@ -495,9 +500,7 @@ final class VectorGenerator {
      * gray (2), and lists a decoder must refuse.
      */
     private void packedLines() throws IOException {
-        Set<CodingTool> tools = EnumSet.copyOf(pixelLevelsOnly().tools());
-        tools.add(CodingTool.PACKED_LINES);
-        codec = pixelLevelsOnly().withTools(tools);
+        codec = pixelLevelsWith(CodingTool.PACKED_LINES);
         NwfFile colours = withTool("rgb8-packed-lines-160x120",
                 "pixel levels of a photo-like colour image, the mantissas of differences of 2 to 4 bits in the free"
                         + " entries of the exponent steps' line",

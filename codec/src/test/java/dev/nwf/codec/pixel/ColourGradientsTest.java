@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.nwf.codec.Image;
 import dev.nwf.codec.SyntheticImages;
-import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.transform.ColourTransform;
 import java.util.Arrays;
 import java.util.List;
@@ -100,11 +99,10 @@ class ColourGradientsTest {
     @CsvSource({"1,1,3", "9,1,3", "1,17,4", "2,2,4", "17,17,3", "65,47,1", "129,67,3", "200,130,4"})
     void everyCodingDecodesExactly(int w, int h, int channels) throws Exception {
         boolean expert = (w + h) % 2 == 0;
-        PixelLevelsTest.assertEveryCodingExact(w, h, channels, BlockGrid.read(new byte[] {8, 3, 5}, 0), 19L * w,
-                13L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, t, g,
-                        PixelTools.CANDIDATES.withCandidates(candidates).withExpert(expert)
-                                .withGridClasses(expert && g != null).withFarContexts(!expert)
-                                .withColourGradients(true)));
+        PixelLevelsTest.assertEveryCodingExact(w, h, channels, 19L * w, 13L * h, (candidates, g) ->
+                PixelTools.CANDIDATES.withCandidates(candidates).withExpert(expert)
+                        .withGridClasses(expert && g != null).withFarContexts(!expert)
+                        .withColourGradients(true));
     }
 
     /** 8- and 16-bit colours on threads (channel c's rows wait for channel 0's) and one after another. */

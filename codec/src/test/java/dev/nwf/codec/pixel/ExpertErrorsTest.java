@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nwf.codec.Image;
 import dev.nwf.codec.SyntheticImages;
-import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.transform.ColourTransform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,9 +22,8 @@ class ExpertErrorsTest {
     @ParameterizedTest
     @CsvSource({"1,1,1", "9,1,3", "1,17,1", "2,2,4", "17,17,3", "65,47,1", "129,67,3", "300,200,3", "200,130,2"})
     void everyCodingDecodesExactly(int w, int h, int channels) throws Exception {
-        PixelLevelsTest.assertEveryCodingExact(w, h, channels, BlockGrid.read(new byte[] {8, 3, 5}, 0), 13L * w,
-                7L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, t, g,
-                        PixelTools.CANDIDATES.withCandidates(candidates).withExpert(true).withOwnErrors(true)));
+        PixelLevelsTest.assertEveryCodingExact(w, h, channels, 13L * w, 7L * h, (candidates, g) ->
+                PixelTools.CANDIDATES.withCandidates(candidates).withExpert(true).withOwnErrors(true));
     }
 
     /** 16-bit samples, whose own errors reach the clamp of ±2^20 sixteenths. */

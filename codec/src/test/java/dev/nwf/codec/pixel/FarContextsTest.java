@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.nwf.codec.Image;
 import dev.nwf.codec.SyntheticImages;
-import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.transform.ColourTransform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,10 +25,9 @@ class FarContextsTest {
     @CsvSource({"1,1,1", "9,1,3", "1,17,1", "2,2,4", "17,17,3", "65,47,1", "129,67,3", "300,200,3", "200,130,2"})
     void everyCodingDecodesExactly(int w, int h, int channels) throws Exception {
         boolean expert = (w + h) % 2 == 0;
-        PixelLevelsTest.assertEveryCodingExact(w, h, channels, BlockGrid.read(new byte[] {8, 3, 5}, 0), 13L * w,
-                7L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, t, g,
-                        PixelTools.CANDIDATES.withCandidates(candidates).withExpert(expert)
-                                .withOwnErrors(expert && g != null).withClasses(expert).withFarContexts(true)));
+        PixelLevelsTest.assertEveryCodingExact(w, h, channels, 13L * w, 7L * h, (candidates, g) ->
+                PixelTools.CANDIDATES.withCandidates(candidates).withExpert(expert)
+                        .withOwnErrors(expert && g != null).withClasses(expert).withFarContexts(true));
     }
 
     /** 16-bit samples, whose recorded differences take two bytes and whose offsets reach the last half-octaves. */

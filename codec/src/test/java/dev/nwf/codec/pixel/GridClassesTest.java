@@ -25,10 +25,9 @@ class GridClassesTest {
     @CsvSource({"1,1,1", "9,1,3", "2,2,4", "17,17,3", "65,47,1", "129,67,3", "300,280,3", "330,300,1", "280,260,2"})
     void everyCodingDecodesExactly(int w, int h, int channels) throws Exception {
         boolean others = (w + h) % 2 == 0;
-        PixelLevelsTest.assertEveryCodingExact(w, h, channels, BlockGrid.read(new byte[] {8, 3, 5}, 0), 17L * w,
-                3L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, t, g,
-                        PixelTools.CANDIDATES.withCandidates(candidates).withExpert(true).withOwnErrors(others)
-                                .withClasses(others).withFarContexts(others).withGridClasses(g != null)));
+        PixelLevelsTest.assertEveryCodingExact(w, h, channels, 17L * w, 3L * h, (candidates, g) ->
+                PixelTools.CANDIDATES.withCandidates(candidates).withExpert(true).withOwnErrors(others)
+                        .withClasses(others).withFarContexts(others).withGridClasses(g != null));
     }
 
     /**

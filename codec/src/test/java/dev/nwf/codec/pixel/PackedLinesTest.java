@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nwf.codec.Image;
 import dev.nwf.codec.SyntheticImages;
-import dev.nwf.codec.nwf.context.BlockGrid;
 import dev.nwf.codec.transform.ColourTransform;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -53,11 +52,10 @@ class PackedLinesTest {
     @CsvSource({"1,1,1", "9,1,3", "1,17,1", "2,2,4", "17,17,3", "65,47,1", "129,67,3", "200,130,2"})
     void everyCodingDecodesExactly(int w, int h, int channels) throws Exception {
         boolean expert = (w + h) % 2 == 0;
-        PixelLevelsTest.assertEveryCodingExact(w, h, channels, BlockGrid.read(new byte[] {8, 3, 5}, 0), 17L * w,
-                11L * h, (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, t, g,
-                        PixelTools.CANDIDATES.withCandidates(candidates).withExpert(expert)
-                                .withGridClasses(expert && g != null).withFarContexts(!expert)
-                                .withPackedLines(true)));
+        PixelLevelsTest.assertEveryCodingExact(w, h, channels, 17L * w, 11L * h, (candidates, g) ->
+                PixelTools.CANDIDATES.withCandidates(candidates).withExpert(expert)
+                        .withGridClasses(expert && g != null).withFarContexts(!expert)
+                        .withPackedLines(true));
     }
 
     /** Depths whose differences pack up to 4, 3 and 2 bits (and 1-bit samples, which have no mantissa). */

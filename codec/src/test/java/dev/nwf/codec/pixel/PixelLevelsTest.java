@@ -93,6 +93,21 @@ class PixelLevelsTest {
         }
     }
 
+    /** The pixel tools of a tool's contract test, by candidates or not and the grid (null: none). */
+    interface Tools {
+        PixelTools of(boolean candidates, BlockGrid grid);
+    }
+
+    /**
+     * {@link #assertEveryCodingExact(int, int, int, BlockGrid, long, long, Coding)} of pixel levels with these tools,
+     * with and without an 8×8 grid from column 3 and row 5: every tool's contract test.
+     */
+    static void assertEveryCodingExact(int w, int h, int channels, long graphicSeed, long photoSeed, Tools tools)
+            throws Exception {
+        assertEveryCodingExact(w, h, channels, BlockGrid.read(new byte[] {8, 3, 5}, 0), graphicSeed, photoSeed,
+                (ct, threads, candidates, t, g) -> new PixelLevels(ct, threads, 0, 0, t, g, tools.of(candidates, g)));
+    }
+
     static long payloadBytes(PixelLevels coding, Image img, ColourTransform ct) {
         return coding.encode(img, List.of(ct), QUIET).payloads().stream().mapToLong(b -> b.length).sum();
     }
