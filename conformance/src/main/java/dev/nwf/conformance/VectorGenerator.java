@@ -474,9 +474,9 @@ final class VectorGenerator {
     }
 
     /**
-     * Channel 0's gradients in the colours' correction (tool colour-gradients, SPEC.md §4.4.12), which the encoder
-     * lists wherever it codes pixel levels of 3 or 4 channels: 8-bit and 16-bit colours, and lists a decoder must
-     * refuse.
+     * Channel 0's gradients in the colours' correction and context (tool colour-gradients, SPEC.md §4.4.12), which
+     * the encoder lists wherever it codes pixel levels of 3 or 4 channels: 8-bit and 16-bit colours, and lists a
+     * decoder must refuse.
      */
     private void colourGradients() throws IOException {
         codec = pixelLevelsWith(CodingTool.COLOUR_GRADIENTS);

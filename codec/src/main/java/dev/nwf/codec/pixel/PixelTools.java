@@ -16,8 +16,8 @@ package dev.nwf.codec.pixel;
  *     §4.4.10)
  * @param packedLines a short difference's mantissa shares its exponent steps' line (tool packed-lines, SPEC.md
  *     §4.4.11)
- * @param colourGradients the colours' correction reads channel 0's gradients (tool colour-gradients, SPEC.md
- *     §4.4.12)
+ * @param colourGradients the colours' correction and coarse context read channel 0's gradients (tool
+ *     colour-gradients, SPEC.md §4.4.12)
  */
 public record PixelTools(boolean candidates, boolean expert, boolean ownErrors, boolean classes, boolean farContexts,
         boolean gridClasses, boolean packedLines, boolean colourGradients) {
