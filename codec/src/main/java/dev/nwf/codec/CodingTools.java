@@ -421,10 +421,13 @@ public final class CodingTools {
             if (CodingTool.NEEDS_EXPERT.contains(t) && !pixelExpert) throw new CodingToolException(INVALID_TOOLS, 0,
                     t.toolName + " needs pixel-levels' expert, which its first byte does not set");
         }
-        PixelTools pixel = new PixelTools(pixelCandidates, pixelExpert, seen.contains(CodingTool.EXPERT_ERRORS),
-                seen.contains(CodingTool.EXPERT_CLASSES), seen.contains(CodingTool.FAR_CONTEXTS),
-                seen.contains(CodingTool.GRID_CLASSES), seen.contains(CodingTool.PACKED_LINES),
-                seen.contains(CodingTool.COLOUR_GRADIENTS));
+        PixelTools pixel = PixelTools.CANDIDATES.withCandidates(pixelCandidates).withExpert(pixelExpert)
+                .withOwnErrors(seen.contains(CodingTool.EXPERT_ERRORS))
+                .withClasses(seen.contains(CodingTool.EXPERT_CLASSES))
+                .withFarContexts(seen.contains(CodingTool.FAR_CONTEXTS))
+                .withGridClasses(seen.contains(CodingTool.GRID_CLASSES))
+                .withPackedLines(seen.contains(CodingTool.PACKED_LINES))
+                .withColourGradients(seen.contains(CodingTool.COLOUR_GRADIENTS));
         return new CodingTools(colour, map, grid, seen.contains(CodingTool.HAAR_SPLIT),
                 seen.contains(CodingTool.ADAPTIVE_MEAN),
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),
