@@ -236,8 +236,11 @@ public final class NwfCodec {
         }
         // where the mosaic is clear about pixel levels, wavelet levels are not coded whole (below effort 8): no file of
         // sets A, P and G changed, and set P encoded 1.2-1.4 times, set G 1.7-2 times as fast
-        boolean waveletToo = !pixels || mosaic == null || !mosaic.pixelLevelsClearlyPay()
-                || effort.codesWaveletBesideClearPixels();
+        // and a photo too small for a mosaic is coded as pixel levels of differences only alone (below effort 8, of
+        // 2^16 pixels or more)
+        boolean waveletToo = !pixels && (!differencesOnly || effort.codesSmallPhotoAsWaveletToo(image.pixels()))
+                || pixels && (mosaic == null || !mosaic.pixelLevelsClearlyPay()
+                || effort.codesWaveletBesideClearPixels());
         if (waveletToo) {
             candidates.add(p -> encode(image, null, metadata, icc, exif, p, mosaic, waveletGrid));
             if (palette != null) candidates.add(p -> encode(image, palette, metadata, icc, exif, p, null, null));
@@ -343,12 +346,15 @@ public final class NwfCodec {
                 candidates = false;
             }
         }
-        // where pixel levels (their better mode) beat Haar's by 5 %, below effort 8 the image takes pixel levels
-        // unless the 5/3 codes the mosaic smaller than Haar and within 5 % of them, which no image of sets A and P
-        // did: its trial, which evaluates the network and took twice Haar's time, is left out (set P encoded 1.1
-        // times as fast; judged after differences only, set A's JPEG-decoded wallpapers that look graphic, whose
-        // candidates came out larger, skip it too)
-        if (legall == Long.MAX_VALUE && (effort.codesWaveletBesideClearPixels() || pixelBytes * 20 >= haar * 19)) {
+        // where pixel levels (their better mode) are clear against Haar's (MosaicTrial#pixelLevelsClearlyPay), below
+        // effort 8 the image takes pixel levels unless the 5/3 would code the mosaic smaller than Haar, enough to
+        // leave them unclear, which no image of sets A and P did (the 5/3 came out 0.4-17 % larger than Haar on each
+        // of the seven mosaics it coded): its trial, which evaluates the network and took twice Haar's time, is left
+        // out (set P encoded 1.1 times as fast; judged after differences only, set A's JPEG-decoded wallpapers that
+        // look graphic, whose candidates came out larger, skip it too)
+        boolean clearAgainstHaar = new MosaicTrial(pixelBytes, pixelTransform, candidates, Long.MAX_VALUE, haar,
+                pixelGrid != null).pixelLevelsClearlyPay();
+        if (legall == Long.MAX_VALUE && (effort.codesWaveletBesideClearPixels() || !clearAgainstHaar)) {
             legall = legallBytes(sample, waveletGrid);
         }
         return new MosaicTrial(pixelBytes, pixelTransform, candidates, legall, haar, pixelGrid != null);
@@ -398,17 +404,18 @@ public final class NwfCodec {
         }
 
         /**
-         * Whether pixel levels were at least 5 % smaller on the mosaic: then the image is coded whole as pixel levels
-         * only (below effort 8). On sets A and P every image whose mosaic was smaller as pixel levels also coded
-         * smaller whole, though whole images came out up to 4 % nearer a tie than their mosaics (RainDrops: 0.934 of
-         * the wavelet's bytes on the mosaic, 0.973 whole); where the encoder codes once (below effort 5), a photo near a
-         * tie stays wavelet levels. With a pixel grid, a mosaic up to 1.01 of the wavelet's bytes as pixel levels is
-         * clear: set A's ten photos with a grid code 1.2-5.5 % smaller whole with it than their mosaics say (Wood:
-         * 0.991 on the mosaic, 4.5 % smaller whole than its Haar levels; LadyBird 1.005, 3.0 %).
+         * Whether pixel levels were at least 1 % smaller on the mosaic: then the image is coded whole as pixel levels
+         * only (below effort 8). The mosaic's pixel levels leave out the expert and its tools, which whole images have:
+         * on sets A and P every image whose mosaic was smaller as pixel levels also coded smaller whole, by 3.8 % and
+         * more (graf1: 0.985 of the wavelet's bytes on the mosaic, 0.963 whole; motorcycle_left 0.968, 0.951); 0.95
+         * before the expert's tools, when whole images came out up to 4 % nearer a tie than their mosaics. Where the
+         * encoder codes once (below effort 5), a photo near a tie stays wavelet levels. With a pixel grid, a mosaic up
+         * to 1.01 of the wavelet's bytes as pixel levels is clear: set A's ten photos with a grid code 1.2-5.5 %
+         * smaller whole with it than their mosaics say (Wood: 0.991 on the mosaic, 4.5 % smaller whole than its Haar
+         * levels; LadyBird 1.005, 3.0 %).
          */
         boolean pixelLevelsClearlyPay() {
-            return pixelGrid ? pixelBytes * 100 < Math.min(legallBytes, haarBytes) * 101
-                    : pixelBytes * 20 < Math.min(legallBytes, haarBytes) * 19;
+            return pixelBytes * 100 < Math.min(legallBytes, haarBytes) * (pixelGrid ? 101 : 99);
         }
 
         /** The split filter the wavelet codings chose: the samples' split trial codes the same mosaic the same way. */

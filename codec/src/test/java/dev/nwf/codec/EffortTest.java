@@ -58,6 +58,30 @@ class EffortTest {
         assertTrue(NwfContainer.toBytes(encode(8, graphic)).length <= NwfContainer.toBytes(encode(7, graphic)).length);
     }
 
+    /**
+     * Below effort 8 a photo too small for a mosaic, of 2^16 pixels or more, is coded whole as pixel levels of
+     * differences only and not also as wavelet levels (on sets A and P those never won); a smaller one, which costs
+     * little to code twice, still is at any effort from 5.
+     */
+    @Test
+    void aSmallPhotoSkipsTheWaveletCodingBelowEffortEight() throws Exception {
+        Image photo = SyntheticImages.noise(320, 240, 3, 8, 5);
+        assertTrue(photo.pixels() >= Effort.PHOTO_WAVELET_TRIAL_BELOW_PIXELS && photo.pixels() <= 1 << 18,
+                "no mosaic (SplitChoice.WHOLE_TRIAL_PIXELS)");
+        assertFalse(dev.nwf.codec.pixel.PixelLevels.worthTrying(photo)
+                || dev.nwf.codec.transform.Palette.fit(photo) != null, "a photo: neither repeats nor a palette");
+        assertEquals(codings(7, photo) + 1, codings(8, photo), "effort 8 codes the wavelet levels too");
+        CodingTools tools = NwfCodec.tools(encode(7, photo).header());
+        assertTrue(tools.pixelLevels() && !tools.pixel.candidates(), String.join("; ", tools.describe()));
+        assertTrue(NwfContainer.toBytes(encode(8, photo)).length <= NwfContainer.toBytes(encode(7, photo)).length);
+        Image smaller = SyntheticImages.noise(240, 200, 3, 8, 5);
+        assertTrue(smaller.pixels() < Effort.PHOTO_WAVELET_TRIAL_BELOW_PIXELS);
+        assertEquals(codings(7, smaller), codings(8, smaller), "both codings at either effort");
+        assertTrue(new Effort(8).codesSmallPhotoAsWaveletToo(photo.pixels()));
+        assertFalse(new Effort(7).codesSmallPhotoAsWaveletToo(photo.pixels()));
+        assertTrue(new Effort(5).codesSmallPhotoAsWaveletToo(smaller.pixels()));
+    }
+
     /** How many whole codings the encoder made of the image at this effort. */
     private long codings(int effort, Image img) {
         long[] total = {0};
