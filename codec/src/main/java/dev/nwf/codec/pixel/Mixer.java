@@ -33,6 +33,8 @@ final class Mixer {
     private final int[] updates;
     private int selector;
     private final int[] inputs;
+    /** The inputs in use: the weights past them start at 0 and stay 0. */
+    private final int used;
     private int base;
     private int p12;
 
@@ -42,8 +44,21 @@ final class Mixer {
 
     /** A mixer of {@code inputs} inputs: {@link #INPUTS}, or one more for the expert (SPEC.md §4.4.5). */
     Mixer(int selectors, int inputs) {
+        this(selectors, inputs, new int[WIDTH]);
+    }
+
+    /**
+     * A mixer of {@code selectors} weight sets over the same inputs as {@code other}: what is set on one is set on
+     * both, once (pixel levels' two mixers mix the same inputs, SPEC.md §4.4.3).
+     */
+    Mixer(int selectors, Mixer other) {
+        this(selectors, other.used, other.inputs);
+    }
+
+    private Mixer(int selectors, int inputs, int[] values) {
         if (inputs > WIDTH) throw new IllegalArgumentException("more than " + WIDTH + " inputs: " + inputs);
-        this.inputs = new int[WIDTH];
+        this.inputs = values;
+        this.used = inputs;
         weights = new int[selectors * WIDTH];
         updates = new int[selectors];
         for (int s = 0; s < selectors; s++) Arrays.fill(weights, s * WIDTH, s * WIDTH + inputs, INITIAL_WEIGHT);

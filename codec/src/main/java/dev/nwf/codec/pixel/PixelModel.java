@@ -226,11 +226,11 @@ final class PixelModel {
         this.shortMatches = candidates ? new int[1 << SHORT_BITS] : null;
         this.grid = grid;
         int positions = 1 + (grid == null ? 0 : grid.period * grid.period);
-        this.correction = new Correction(PixelScan.PASSES * positions);
+        this.correction = new Correction(PixelScan.PASSES * positions, gradients);
         this.expert = expert ? new Expert(PixelScan.PASSES * positions, ownErrors, tools.classes(),
                 tools.gridClasses()) : null;
         this.mixer = new Mixer(SELECTORS * positions, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
-        this.mixer2 = new Mixer(KINDS * mixer2Sets, expert ? Mixer.INPUTS + 1 : Mixer.INPUTS);
+        this.mixer2 = new Mixer(KINDS * mixer2Sets, mixer);
     }
 
     /**
@@ -356,11 +356,6 @@ final class PixelModel {
         int at = y * width + x;
         int c = channel;
         readNeighbours(plane, width, height, x, y, s, pass, inside);
-        if (gradients) {
-            // channel 0's sample here is coded (RowGate), and so are its samples at this channel's known neighbours
-            gather(channel0, width, height, x, y, s, inside, nbDelta, PixelScan.OFFSETS[pass], channel0Nb);
-            correction.gradients(channel0[at], channel0Nb);
-        }
         predicted = predict(pass);
         int prevMatch = -1;
         int prevResidual = 0;
@@ -406,6 +401,12 @@ final class PixelModel {
             flat = MISSING;
         }
         exclude = flat;
+        if (gradients) {
+            // for a difference's correction and context (a sample the flat decision coded needs neither): channel 0's
+            // sample here is coded (RowGate), and so are its samples at this channel's known neighbours
+            gather(channel0, width, height, x, y, s, inside, nbDelta, PixelScan.OFFSETS[pass], channel0Nb);
+            correction.gradients(channel0[at], channel0Nb);
+        }
         int matched = candidates ? codeSample(plane, at, c, pass, info, prevMatch, prevResidual, hWide, coder, i)
                 : codeResidual(plane, at, c, pass, info, prevResidual, pass * 4 + distinct4(), activity(), coder, i);
         if (matched >= 0 && cross.kept(c)) cross.matched(c, i, matched);
@@ -739,8 +740,7 @@ final class PixelModel {
     }
 
     private void set(int input, int stretched) {
-        mixer.set(input, stretched);
-        mixer2.set(input, stretched);
+        mixer.set(input, stretched); // mixer2 shares mixer's inputs
     }
 
     /** log2 of the four nearest neighbours' range, plus one (0 where they agree or none is known), at most 15. */
