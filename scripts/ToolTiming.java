@@ -21,9 +21,13 @@ import java.util.Set;
  *       [TOOLS]
  * TOOL and TOOLS (a comma list, the tools both codings take): own-errors, classes, far, grid, grid-classes, packed,
  * gradients.
+ * -Dthreads=2 codes on two threads (channels side by side, as the CLI does on two cores).
  * Images whose names start with "mate-" are halved, as set A's wallpapers in PhotoSet.
  */
 public class ToolTiming {
+    /** Coding threads: -Dthreads=N, default 1. */
+    private static final int THREADS = Integer.getInteger("threads", 1);
+
     public static void main(String[] args) throws Exception {
         List<Path> files = new ArrayList<>();
         try (var s = Files.list(Path.of(args[0]))) {
@@ -55,7 +59,7 @@ public class ToolTiming {
                             .withGridClasses(g != null && has(base, tool, with, "grid-classes"))
                             .withPackedLines(has(base, tool, with, "packed"))
                             .withColourGradients(has(base, tool, with, "gradients"));
-                    PixelLevels coding = new PixelLevels(ct, 1, 0, 0, PixelLevels.finishFor(img.width(),
+                    PixelLevels coding = new PixelLevels(ct, THREADS, 0, 0, PixelLevels.finishFor(img.width(),
                             img.height(), 0, 4), g, tools);
                     long t0 = System.nanoTime();
                     long n = 0;
