@@ -406,13 +406,13 @@ public final class NwfCodec {
         /**
          * Whether pixel levels were at least 1 % smaller on the mosaic: then the image is coded whole as pixel levels
          * only (below effort 8). The mosaic's pixel levels leave out the expert and its tools, which whole images have:
-         * on sets A and P every image whose mosaic was smaller as pixel levels also coded smaller whole, by 3.8 % and
-         * more (graf1: 0.985 of the wavelet's bytes on the mosaic, 0.963 whole; motorcycle_left 0.968, 0.951); 0.95
-         * before the expert's tools, when whole images came out up to 4 % nearer a tie than their mosaics. Where the
-         * encoder codes once (below effort 5), a photo near a tie stays wavelet levels. With a pixel grid, a mosaic up
-         * to 1.01 of the wavelet's bytes as pixel levels is clear: set A's ten photos with a grid code 1.2-5.5 %
-         * smaller whole with it than their mosaics say (Wood: 0.991 on the mosaic, 4.5 % smaller whole than its Haar
-         * levels; LadyBird 1.005, 3.0 %).
+         * on sets A and P every image whose mosaic was smaller as pixel levels also coded smaller whole, the two
+         * nearest a tie by 3.7 and 4.9 % (graf1: 0.985 of the wavelet's bytes on the mosaic, 0.963 whole;
+         * motorcycle_left 0.968, 0.951); 0.95 before the expert's tools, when whole images came out up to 4 % nearer a
+         * tie than their mosaics. Where the encoder codes once (below effort 5), a photo near a tie stays wavelet
+         * levels. With a pixel grid, a mosaic up to 1.01 of the wavelet's bytes as pixel levels is clear: set A's ten
+         * photos with a grid code 1.2-5.5 % smaller whole with it than their mosaics say (Wood: 0.991 on the mosaic,
+         * 4.5 % smaller whole than its Haar levels; LadyBird 1.005, 3.0 %).
          */
         boolean pixelLevelsClearlyPay() {
             return pixelBytes * 100 < Math.min(legallBytes, haarBytes) * (pixelGrid ? 101 : 99);
