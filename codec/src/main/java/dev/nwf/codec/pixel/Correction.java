@@ -37,10 +37,10 @@ final class Correction {
     private long norm;
 
     /**
-     * Whether this correction reads the gradients (set by {@link #gradients}): without them features 10..15 stay 0, add
-     * nothing to a sum and are not looped over.
+     * The features looped over: {@value #FEATURES} where the correction reads the gradients (set by {@link
+     * #gradients}), else {@value #CHANNEL_FEATURES}, the others staying 0 and adding nothing to a sum.
      */
-    private final boolean withGradients;
+    private final int used;
 
     /** A correction of {@code sets} state sets, each learning alone, without the gradients. */
     Correction(int sets) {
@@ -50,7 +50,7 @@ final class Correction {
     /** A correction of {@code sets} state sets, each learning alone, with or without channel 0's gradients. */
     Correction(int sets, boolean withGradients) {
         weights = new long[sets * FEATURES];
-        this.withGradients = withGradients;
+        this.used = withGradients ? FEATURES : CHANNEL_FEATURES;
     }
 
     /**
@@ -68,15 +68,9 @@ final class Correction {
         features[PixelScan.NEIGHBOURS + 1] = first;
         long sum = 0;
         long n = BIAS;
-        for (int k = 0; k < CHANNEL_FEATURES; k++) {
+        for (int k = 0; k < used; k++) {
             sum += weights[offset + k] * features[k];
             n += features[k] * features[k];
-        }
-        if (withGradients) {
-            for (int k = CHANNEL_FEATURES; k < FEATURES; k++) {
-                sum += weights[offset + k] * features[k];
-                n += features[k] * features[k];
-            }
         }
         norm = n;
         sixteenths = sum >> (WEIGHT_BITS - 4);
@@ -103,8 +97,7 @@ final class Correction {
     void learn(int value) {
         long e = Math.max(-ERROR_LIMIT, Math.min(ERROR_LIMIT, 16L * (value - base) - sixteenths));
         long g = Math.floorDiv(e << (STEP_SHIFT + STEP_BITS), norm);
-        int end = withGradients ? FEATURES : CHANNEL_FEATURES;
-        for (int k = 0; k < end; k++) {
+        for (int k = 0; k < used; k++) {
             long w = weights[offset + k] + (g * features[k] + (1L << (STEP_BITS - 1)) >> STEP_BITS);
             weights[offset + k] = Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, w));
         }

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * What pixel levels do besides their levels' shape (SPEC.md §4.4–§4.4.12): compare samples with candidates or code
  * differences only, mix the expert, and the tools that refine the expert or a difference's contexts. One immutable
- * value, so that a new tool is one more flag here rather than one more constructor of
- * {@link PixelLevels}; what needs the expert is checked here, what needs a grid by {@link PixelLevels}.
+ * value, so that a new tool is one more flag here rather than one more constructor of {@link PixelLevels}; what needs
+ * the expert is checked here, what needs a grid by {@link PixelLevels}.
  */
 public final class PixelTools {
     /** The switches, one bit each in {@link #flags}. */
