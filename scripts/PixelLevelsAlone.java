@@ -20,8 +20,8 @@ import java.util.Set;
  * LEVELS: at most this many levels (0 or absent: all); CANDIDATES: true for candidates, false (default) for
  * differences only; EXPERT: true for the expert (SPEC.md §4.4.5; default false); FINISH: the raster finish's t
  * (SPEC.md §4.4.1; default 0, none), less where the plan is short; TOOLS: a comma list of own-errors, classes, far,
- * grid (the grid BlockGrid.detectThroughout finds, SPEC.md §4.4.6), grid-classes (where there is a grid), packed
- * and gradients.
+ * grid (the grid BlockGrid.detectThroughout finds, SPEC.md §4.4.6), grid-classes (where there is a grid), packed,
+ * gradients and lean.
  * -Dshrink=PREFIX halves the images whose names start with PREFIX (docs' set A figures: -Dshrink=mate-).
  */
 public class PixelLevelsAlone {
@@ -38,7 +38,7 @@ public class PixelLevelsAlone {
         PixelTools tools = PixelTools.CANDIDATES.withCandidates(candidates).withExpert(expert)
                 .withOwnErrors(named.contains("own-errors")).withClasses(named.contains("classes"))
                 .withFarContexts(named.contains("far")).withPackedLines(named.contains("packed"))
-                .withColourGradients(named.contains("gradients"));
+                .withColourGradients(named.contains("gradients")).withLeanModel(named.contains("lean"));
         String shrink = System.getProperty("shrink");
         long total = 0;
         for (Path f : files) {

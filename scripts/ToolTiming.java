@@ -20,7 +20,7 @@ import java.util.Set;
  *   java -cp "codec/target/classes:cli/target/nwf.jar:cli/target/lib/*" scripts/ToolTiming.java DIR ROUNDS TOOL \
  *       [TOOLS]
  * TOOL and TOOLS (a comma list, the tools both codings take): own-errors, classes, far, grid, grid-classes, packed,
- * gradients.
+ * gradients, lean.
  * -Dthreads=2 codes on two threads (channels side by side, as the CLI does on two cores).
  * Images whose names start with "mate-" are halved, as set A's wallpapers in PhotoSet.
  */
@@ -58,7 +58,8 @@ public class ToolTiming {
                             .withClasses(has(base, tool, with, "classes")).withFarContexts(has(base, tool, with, "far"))
                             .withGridClasses(g != null && has(base, tool, with, "grid-classes"))
                             .withPackedLines(has(base, tool, with, "packed"))
-                            .withColourGradients(has(base, tool, with, "gradients"));
+                            .withColourGradients(has(base, tool, with, "gradients"))
+                            .withLeanModel(has(base, tool, with, "lean"));
                     PixelLevels coding = new PixelLevels(ct, THREADS, 0, 0, PixelLevels.finishFor(img.width(),
                             img.height(), 0, 4), g, tools);
                     long t0 = System.nanoTime();

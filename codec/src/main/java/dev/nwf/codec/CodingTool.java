@@ -127,6 +127,14 @@ public enum CodingTool {
      */
     COLOUR_GRADIENTS(22, "colour-gradients", "§4.4.12",
             "the pixel levels' colours are predicted and coded knowing channel 0's gradients at the pixel",
+            PIXEL_LEVELS, true),
+    /**
+     * §4.4.13: no parameters; with pixel-levels. A decision's probability is refined by one secondary estimation, of
+     * 2^10 contexts by the direct index, instead of two; the expert's least squares, once a state set has learnt
+     * from its first samples, learn from every other sample: a photo decodes about a tenth faster for about 0.1 %.
+     */
+    LEAN_MODEL(23, "lean-model", "§4.4.13",
+            "the pixel levels' model keeps one secondary estimation and learns least squares every other sample",
             PIXEL_LEVELS, true);
 
     /** The tools that work on pixel-levels' expert: a list must set its flag (bit 6 of the tool's byte) with them. */

@@ -53,7 +53,7 @@ public final class CodingTools {
     final int pixelLevelsPeriod;
     /**
      * With pixel levels, candidates or differences only (SPEC.md §4.4), the expert (§4.4.5) and the tools of the expert
-     * and the differences (§4.4.7–§4.4.12); {@link PixelTools#CANDIDATES} for wavelet bands and rows.
+     * and the differences (§4.4.7–§4.4.13); {@link PixelTools#CANDIDATES} for wavelet bands and rows.
      */
     final PixelTools pixel;
     /** Whether the one level is rows in a DEFLATE stream (SPEC.md §4.5). */
@@ -148,6 +148,7 @@ public final class CodingTools {
         if (pixel.gridClasses()) out.add(CodingTool.GRID_CLASSES);
         if (pixel.packedLines()) out.add(CodingTool.PACKED_LINES);
         if (pixel.colourGradients()) out.add(CodingTool.COLOUR_GRADIENTS);
+        if (pixel.leanModel()) out.add(CodingTool.LEAN_MODEL);
         return Collections.unmodifiableSet(out);
     }
 
@@ -427,7 +428,8 @@ public final class CodingTools {
                 .withFarContexts(seen.contains(CodingTool.FAR_CONTEXTS))
                 .withGridClasses(seen.contains(CodingTool.GRID_CLASSES))
                 .withPackedLines(seen.contains(CodingTool.PACKED_LINES))
-                .withColourGradients(seen.contains(CodingTool.COLOUR_GRADIENTS));
+                .withColourGradients(seen.contains(CodingTool.COLOUR_GRADIENTS))
+                .withLeanModel(seen.contains(CodingTool.LEAN_MODEL));
         return new CodingTools(colour, map, grid, seen.contains(CodingTool.HAAR_SPLIT),
                 seen.contains(CodingTool.ADAPTIVE_MEAN),
                 seen.contains(CodingTool.ZERO_CONTEXT), seen.contains(CodingTool.BIAS_CORRECTION),

@@ -49,9 +49,11 @@ class EffortTest {
         Image graphic = SyntheticImages.graphic(640, 480, 3, 8, 6);
         assertTrue(graphic.pixels() > 1 << 18, "large enough for a mosaic (SplitChoice.WHOLE_TRIAL_PIXELS)");
         assertTrue(codings(7, graphic) < codings(8, graphic), "effort 7 codes fewer candidates whole");
-        // effort 8 also codes pixel levels without the raster finish: left out, the two efforts make the same file
+        // effort 8 also codes pixel levels without the raster finish, and with the full model: those left out, the
+        // two efforts make the same file
         java.util.Set<CodingTool> noFinish = java.util.EnumSet.copyOf(codec.tools());
         noFinish.remove(CodingTool.RASTER_FINISH);
+        noFinish.remove(CodingTool.LEAN_MODEL);
         NwfCodec plain = codec.withTools(noFinish);
         assertEquals(NwfContainer.toBytes(plain.withEffort(new Effort(7)).encode(graphic)).length,
                 NwfContainer.toBytes(plain.withEffort(new Effort(8)).encode(graphic)).length);
@@ -73,13 +75,39 @@ class EffortTest {
         assertEquals(codings(7, photo) + 1, codings(8, photo), "effort 8 codes the wavelet levels too");
         CodingTools tools = NwfCodec.tools(encode(7, photo).header());
         assertTrue(tools.pixelLevels() && !tools.pixel.candidates(), String.join("; ", tools.describe()));
-        assertTrue(NwfContainer.toBytes(encode(8, photo)).length <= NwfContainer.toBytes(encode(7, photo)).length);
+        // against effort 7's full model (effort 8 does not keep it lean)
+        java.util.Set<CodingTool> full = java.util.EnumSet.copyOf(codec.tools());
+        full.remove(CodingTool.LEAN_MODEL);
+        assertTrue(NwfContainer.toBytes(encode(8, photo)).length <= NwfContainer.toBytes(codec.withTools(full)
+                .withEffort(new Effort(7)).encode(photo)).length);
         Image smaller = SyntheticImages.noise(240, 200, 3, 8, 5);
         assertTrue(smaller.pixels() < Effort.PHOTO_WAVELET_TRIAL_BELOW_PIXELS);
         assertEquals(codings(7, smaller), codings(8, smaller), "both codings at either effort");
         assertTrue(new Effort(8).codesSmallPhotoAsWaveletToo(photo.pixels()));
         assertFalse(new Effort(7).codesSmallPhotoAsWaveletToo(photo.pixels()));
         assertTrue(new Effort(5).codesSmallPhotoAsWaveletToo(smaller.pixels()));
+    }
+
+    /**
+     * Up to effort 7 pixel levels of an image of 2^16 pixels or more keep the model lean (tool lean-model, SPEC.md
+     * §4.4.13); from 8, and below 2^16 pixels at any effort, the full model.
+     */
+    @Test
+    void aLargeImageTakesTheLeanModelUpToEffortSeven() throws Exception {
+        Image photo = SyntheticImages.noise(320, 240, 3, 8, 6);
+        assertTrue(photo.pixels() >= Effort.LEAN_MODEL_FROM_PIXELS);
+        CodingTools tools = NwfCodec.tools(encode(7, photo).header());
+        assertTrue(tools.pixelLevels() && tools.pixel.leanModel(), String.join("; ", tools.describe()));
+        CodingTools low = NwfCodec.tools(encode(1, photo).header());
+        assertTrue(!low.pixelLevels() || low.pixel.leanModel(), String.join("; ", low.describe()));
+        Image smaller = SyntheticImages.noise(240, 200, 3, 8, 6);
+        assertTrue(smaller.pixels() < Effort.LEAN_MODEL_FROM_PIXELS);
+        CodingTools small = NwfCodec.tools(encode(7, smaller).header());
+        assertTrue(small.pixelLevels() && !small.pixel.leanModel(), String.join("; ", small.describe()));
+        for (int e = Effort.MIN; e <= Effort.MAX; e++) {
+            assertEquals(e <= 7, new Effort(e).keepsModelLean(photo.pixels()), "effort " + e);
+            assertFalse(new Effort(e).keepsModelLean(smaller.pixels()), "effort " + e);
+        }
     }
 
     /** How many whole codings the encoder made of the image at this effort. */

@@ -52,12 +52,12 @@ final class VectorGenerator {
                 + " is not an rgflow model");
         // every level of the plan, so the pixel-level cases keep their levels whatever their size (the encoder's
         // own choice of one level for small images is not a decoder feature)
-        // the vectors from before tools packed-lines and colour-gradients stay as they were; packedLines() and
-        // colourGradients() write their own
+        // the vectors from before tools packed-lines, colour-gradients and lean-model stay as they were;
+        // packedLines(), colourGradients() and leanModel() write their own
         this.nwfAll = without(new NwfCodec(model).withLevels(NwfContainer.MAX_LEVELS), CodingTool.PACKED_LINES,
-                CodingTool.COLOUR_GRADIENTS);
+                CodingTool.COLOUR_GRADIENTS, CodingTool.LEAN_MODEL);
         this.rgflowAll = without(new NwfCodec(rgflowModel).withLevels(NwfContainer.MAX_LEVELS),
-                CodingTool.PACKED_LINES, CodingTool.COLOUR_GRADIENTS);
+                CodingTool.PACKED_LINES, CodingTool.COLOUR_GRADIENTS, CodingTool.LEAN_MODEL);
         this.nwf = without(nwfAll, CodingTool.PIXEL_LEVELS);
         this.rgflow = without(rgflowAll, CodingTool.PIXEL_LEVELS);
         this.codec = nwf;
@@ -471,6 +471,28 @@ final class VectorGenerator {
         gridClasses();
         packedLines();
         colourGradients();
+        leanModel();
+    }
+
+    /**
+     * The lean model (tool lean-model, SPEC.md §4.4.13), which the encoder lists up to effort 7 wherever it codes
+     * pixel levels of an image of 2^16 pixels or more: differences with the expert, whose least squares learn every
+     * other sample past a state set's first 2048, and a graphic's candidates, both under one APM; and lists a decoder
+     * must refuse.
+     */
+    private void leanModel() throws IOException {
+        codec = pixelLevelsWith(CodingTool.LEAN_MODEL);
+        NwfFile gray = withTool("gray8-lean-model-256x257",
+                "pixel levels of noisy 8-bit waves with the expert and a lean model: one APM, and least squares that"
+                        + " learn every other sample once a state set has learnt from 2048",
+                List.of("gray", "8bit", "multi-level", "pixel-levels", "lean-model"),
+                SyntheticImages.waves(256, 257, 88), CodingTool.PIXEL_LEVELS, CodingTool.LEAN_MODEL);
+        withTool("rgb8-lean-model-graphic-256x256",
+                "pixel levels of a colour graphic's candidates and differences under a lean model's one APM",
+                List.of("rgb", "8bit", "multi-level", "pixel-levels", "lean-model"),
+                SyntheticImages.graphic(256, 256, 3, 8, 89), CodingTool.PIXEL_LEVELS, CodingTool.LEAN_MODEL);
+        codec = nwfAll;
+        rejectsOfAPixelTool(gray, CodingTool.LEAN_MODEL, "a lean model");
     }
 
     /**

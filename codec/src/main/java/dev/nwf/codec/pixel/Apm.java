@@ -22,9 +22,12 @@ final class Apm {
         for (int c = 0; c < contexts; c++) System.arraycopy(INITIAL, 0, table, c * 33, 33);
     }
 
-    /** The refined 12-bit probability of a 1. */
-    int refine(int p12, int context) {
-        int s = Logistic.stretch(p12) + 2048;
+    /**
+     * The refined 12-bit probability of a 1 whose stretched value is {@code stretched} (several APMs refining one
+     * probability stretch it once).
+     */
+    int refine(int stretched, int context) {
+        int s = stretched + 2048;
         int lo = s >> 7;
         int w = s & 127;
         int at = context * 33 + lo;

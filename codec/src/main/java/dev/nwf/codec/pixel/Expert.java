@@ -36,9 +36,14 @@ final class Expert {
      * level.
      */
     Expert(int sets, boolean ownErrors, boolean classes, boolean gridClasses) {
+        this(sets, ownErrors, classes, gridClasses, false);
+    }
+
+    /** As above; {@code lean} with tool lean-model, whose least squares learn every other sample (SPEC.md §4.4.13). */
+    Expert(int sets, boolean ownErrors, boolean classes, boolean gridClasses, boolean lean) {
         meanAbs = new int[sets * 16];
         location = new LeastSquares(sets, classes ? LeastSquares.CLASSES : 1,
-                gridClasses ? LeastSquares.GRID_CLASSES : 1);
+                gridClasses ? LeastSquares.GRID_CLASSES : 1, lean);
         bias = ownErrors ? new int[PassErrors.OWN_PATTERNS * 16] : null;
     }
 

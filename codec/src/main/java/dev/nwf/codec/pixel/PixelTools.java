@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What pixel levels do besides their levels' shape (SPEC.md §4.4–§4.4.12): compare samples with candidates or code
+ * What pixel levels do besides their levels' shape (SPEC.md §4.4–§4.4.13): compare samples with candidates or code
  * differences only, mix the expert, and the tools that refine the expert or a difference's contexts. One immutable
  * value, so that a new tool is one more flag here rather than one more constructor of {@link PixelLevels}; what needs
  * the expert is checked here, what needs a grid by {@link PixelLevels}.
@@ -27,7 +27,9 @@ public final class PixelTools {
         /** A short difference's mantissa shares its exponent steps' line (tool packed-lines, SPEC.md §4.4.11). */
         PACKED_LINES,
         /** The colours read channel 0's gradients (tool colour-gradients, SPEC.md §4.4.12). */
-        COLOUR_GRADIENTS;
+        COLOUR_GRADIENTS,
+        /** One secondary estimation, and least squares that learn every other sample (tool lean-model, §4.4.13). */
+        LEAN_MODEL;
 
         final int bit = 1 << ordinal();
     }
@@ -97,6 +99,14 @@ public final class PixelTools {
         return has(Flag.COLOUR_GRADIENTS);
     }
 
+    /**
+     * One secondary estimation of 2^10 contexts, and the expert's least squares learn every other sample after a
+     * state set's first ones (tool lean-model, SPEC.md §4.4.13).
+     */
+    public boolean leanModel() {
+        return has(Flag.LEAN_MODEL);
+    }
+
     /** These tools with or without candidates. */
     public PixelTools withCandidates(boolean on) {
         return with(Flag.CANDIDATES, on);
@@ -135,6 +145,11 @@ public final class PixelTools {
     /** These tools with or without tool colour-gradients. */
     public PixelTools withColourGradients(boolean on) {
         return with(Flag.COLOUR_GRADIENTS, on);
+    }
+
+    /** These tools with or without tool lean-model. */
+    public PixelTools withLeanModel(boolean on) {
+        return with(Flag.LEAN_MODEL, on);
     }
 
     @Override
