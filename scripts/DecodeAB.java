@@ -46,7 +46,9 @@ public class DecodeAB {
     private static List<byte[]> read(String dir) throws Exception {
         List<byte[]> out = new ArrayList<>();
         try (var s = Files.list(Path.of(dir))) {
-            for (Path p : s.sorted().filter(p -> p.toString().endsWith(".nwf")).toList()) out.add(Files.readAllBytes(p));
+            for (Path p : s.sorted().filter(p -> p.toString().endsWith(".nwf")).toList()) {
+                out.add(Files.readAllBytes(p));
+            }
         }
         return out;
     }
