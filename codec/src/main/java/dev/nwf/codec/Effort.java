@@ -134,8 +134,8 @@ public record Effort(int level) {
 
     /**
      * Up to 7: pixel levels of an image of {@link #LEAN_MODEL_FROM_PIXELS} pixels or more take tool lean-model (SPEC.md
-     * §4.4.13), which decodes set A's photos about 9 % faster for 0.1 % of their bytes; from 8, and for small images
-     * (which decode in moments, and whose learning has few samples), the full model.
+     * §4.4.13), which decodes set A's photos about a tenth faster for 0.2 % of their bytes; from 8, and for small
+     * images (which decode in moments, and whose learning has few samples), the full model.
      */
     boolean keepsModelLean(long pixels) {
         return level <= 7 && pixels >= LEAN_MODEL_FROM_PIXELS;

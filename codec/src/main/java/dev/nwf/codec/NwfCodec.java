@@ -500,7 +500,7 @@ public final class NwfCodec {
         // and predicts and codes the colours after the first knowing channel 0's gradients (SPEC.md §4.4.12)
         boolean gradients = colourGradients(coded);
         // and, up to effort 7 on images of 2^16 pixels or more, keeps the model lean (SPEC.md §4.4.13): one APM, and
-        // least squares that learn every other sample, for decoding speed (the mosaic trial keeps the full model)
+        // least squares that learn every fourth sample, for decoding speed (the mosaic trial keeps the full model)
         boolean lean = allows(CodingTool.LEAN_MODEL) && effort.keepsModelLean(image.pixels());
         PixelTools tools = PixelTools.CANDIDATES.withCandidates(candidates).withExpert(expert).withOwnErrors(ownErrors)
                 .withClasses(classes).withFarContexts(far).withPackedLines(packed).withColourGradients(gradients)

@@ -484,7 +484,7 @@ final class VectorGenerator {
         codec = pixelLevelsWith(CodingTool.LEAN_MODEL);
         NwfFile gray = withTool("gray8-lean-model-256x257",
                 "pixel levels of noisy 8-bit waves with the expert and a lean model: one APM, and least squares that"
-                        + " learn every other sample once a state set has learnt from 2048",
+                        + " learn every fourth sample once a state set has learnt from 2048",
                 List.of("gray", "8bit", "multi-level", "pixel-levels", "lean-model"),
                 SyntheticImages.waves(256, 257, 88), CodingTool.PIXEL_LEVELS, CodingTool.LEAN_MODEL);
         withTool("rgb8-lean-model-graphic-256x256",

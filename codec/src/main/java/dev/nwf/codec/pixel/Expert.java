@@ -39,7 +39,7 @@ final class Expert {
         this(sets, ownErrors, classes, gridClasses, false);
     }
 
-    /** As above; {@code lean} with tool lean-model, whose least squares learn every other sample (SPEC.md §4.4.13). */
+    /** As above; {@code lean} with tool lean-model, whose least squares learn every fourth sample (SPEC.md §4.4.13). */
     Expert(int sets, boolean ownErrors, boolean classes, boolean gridClasses, boolean lean) {
         meanAbs = new int[sets * 16];
         location = new LeastSquares(sets, classes ? LeastSquares.CLASSES : 1,

@@ -28,7 +28,7 @@ public final class PixelTools {
         PACKED_LINES,
         /** The colours read channel 0's gradients (tool colour-gradients, SPEC.md §4.4.12). */
         COLOUR_GRADIENTS,
-        /** One secondary estimation, and least squares that learn every other sample (tool lean-model, §4.4.13). */
+        /** One secondary estimation, and least squares that learn every fourth sample (tool lean-model, §4.4.13). */
         LEAN_MODEL;
 
         final int bit = 1 << ordinal();
@@ -100,7 +100,7 @@ public final class PixelTools {
     }
 
     /**
-     * One secondary estimation of 2^10 contexts, and the expert's least squares learn every other sample after a
+     * One secondary estimation of 2^10 contexts, and the expert's least squares learn every fourth sample after a
      * state set's first ones (tool lean-model, SPEC.md §4.4.13).
      */
     public boolean leanModel() {
