@@ -33,13 +33,9 @@ final class Expert {
      * the location is corrected by a bias and the scale keyed by the own errors' level; with tool expert-classes
      * ({@code classes}, SPEC.md §4.4.8) each pass's set's location is learnt per class of the sample's neighbourhood;
      * with tool grid-classes ({@code gridClasses}, SPEC.md §4.4.10) each grid position's set's per quarter of its error
-     * level.
+     * level; with tool lean-model ({@code lean}, SPEC.md §4.4.13) the least squares learn every fourth sample past a
+     * set's first ones.
      */
-    Expert(int sets, boolean ownErrors, boolean classes, boolean gridClasses) {
-        this(sets, ownErrors, classes, gridClasses, false);
-    }
-
-    /** As above; {@code lean} with tool lean-model, whose least squares learn every fourth sample (SPEC.md §4.4.13). */
     Expert(int sets, boolean ownErrors, boolean classes, boolean gridClasses, boolean lean) {
         meanAbs = new int[sets * 16];
         location = new LeastSquares(sets, classes ? LeastSquares.CLASSES : 1,
@@ -49,7 +45,7 @@ final class Expert {
 
     /** An expert without tools expert-errors and expert-classes. */
     Expert(int sets) {
-        this(sets, false, false, false);
+        this(sets, false, false, false, false);
     }
 
     private double centre;

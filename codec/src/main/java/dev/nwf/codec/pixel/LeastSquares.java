@@ -12,7 +12,6 @@ package dev.nwf.codec.pixel;
 final class LeastSquares {
     static final int FEATURES = PixelScan.NEIGHBOURS + 2 + PixelScan.WIDE;
     private static final double FORGET = 0.9995;
-
     /**
      * Forgetting is folded into a gain that grows by 1/0.9995 a sample, so that the statistics are not all multiplied
      * each sample; at 2^16 they and the gain are scaled by 2^−16, which is exact.

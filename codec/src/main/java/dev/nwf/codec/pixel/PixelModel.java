@@ -712,8 +712,8 @@ final class PixelModel {
      * entries of that line (the same entries as {@link #lineSlots} finds for group {@link #EXPONENT}).
      */
     private void exponentLines() {
-        if (farContexts) exponentLine[0] = farBase + (slot(hFar, 64 + EXPONENT, 32 - FAR_BITS) & -LINE);
-        for (int k = 1; k < CONTEXTS; k++) exponentLine[k] = slot(contexts[k], 64 + EXPONENT, shifts[k]) & -LINE;
+        if (farContexts) exponentLine[0] = line(0, EXPONENT);
+        for (int k = 1; k < CONTEXTS; k++) exponentLine[k] = line(k, EXPONENT);
     }
 
     /** Entry {@code index} of the exponent steps' line in each context ({@link #exponentLines}). */
@@ -729,9 +729,15 @@ final class PixelModel {
      * less time than with an entry each, for 0.2 % more bytes).
      */
     private void lineSlots(int direct, int group, int index) {
-        slots[0] = farContexts ? farBase + (slot(hFar, 64 + group, 32 - FAR_BITS) & -LINE) + index : direct;
+        slots[0] = farContexts ? line(0, group) + index : direct;
         directIndex = direct;
-        for (int k = 1; k < CONTEXTS; k++) slots[k] = (slot(contexts[k], 64 + group, shifts[k]) & -LINE) + index;
+        for (int k = 1; k < CONTEXTS; k++) slots[k] = line(k, group) + index;
+    }
+
+    /** The first entry of group {@code group}'s line in context {@code k} (0: the far one, with far-contexts). */
+    private int line(int k, int group) {
+        return k == 0 ? farBase + (slot(hFar, 64 + group, 32 - FAR_BITS) & -LINE)
+                : slot(contexts[k], 64 + group, shifts[k]) & -LINE;
     }
 
     /** Decision {@code d}'s entry of its own in each context. */
