@@ -138,7 +138,8 @@ final class PassErrors {
     static int halfOctave(int m) {
         if (m == 0) return 0;
         int top = 31 - Integer.numberOfLeadingZeros(m);
-        return 2 * top + 1 + (top == 0 ? 0 : m >>> (top - 1) & 1);
+        // at top = 0 the shift is by −1, that is 31, which leaves 0 of a positive m
+        return 2 * top + 1 + (m >>> (top - 1) & 1);
     }
 
     /** A signed difference in half-octaves, its sign kept. */

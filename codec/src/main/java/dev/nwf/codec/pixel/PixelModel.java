@@ -596,8 +596,11 @@ final class PixelModel {
         int context2 = info * 16 + errors.level();
         // with own errors, h5 is their pattern and the error level (SPEC.md §4.4.7)
         if (ownErrors) errors.ownAt(column);
-        int hError = ownErrors ? hash(errors.ownPattern(), errors.level() + 64 * c + 256 * pass) : errors.context();
-        setContexts(hShape, hPred, hCross, hGradient, positioned(hError), hOffsets, hCoarse);
+        // far contexts key a later channel's h5 by the earlier channels' differences instead (below)
+        boolean errorContext = !farContexts || c == 0;
+        int hError = !errorContext ? 0 : ownErrors ? hash(errors.ownPattern(), errors.level() + 64 * c + 256 * pass)
+                : errors.context();
+        setContexts(hShape, hPred, hCross, hGradient, errorContext ? positioned(hError) : 0, hOffsets, hCoarse);
         if (gradients) {
             // a colour's coarse context also knows how channel 0 steps here (SPEC.md §4.4.12): 1.5 % fewer bytes on
             // set P's development half; the shape context too took 0.5 % more in 5 % more time
