@@ -72,16 +72,16 @@ public final class CodingTools {
     static final int MAX_BAND_STREAMS_LOG2 = 30;
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
-            boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
-            boolean keptContext, int bandStreamsLog2, Palette palette) {
+            boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback,
+            boolean scaleBlend, boolean keptContext, int bandStreamsLog2, Palette palette) {
         this(colourTransform, valueMap, blockGrid, haarSplit, adaptiveMean, zeroContext, biasCorrection, errorFeedback,
                 scaleBlend, keptContext, bandStreamsLog2, palette, NO_PIXEL_LEVELS, 0, false, 0, PixelTools.CANDIDATES);
     }
 
     CodingTools(ColourTransform colourTransform, ValueMap valueMap, BlockGrid blockGrid, boolean haarSplit,
-            boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback, boolean scaleBlend,
-            boolean keptContext, int bandStreamsLog2, Palette palette, int pixelLevelsSkipped, int pixelLevelsPeriod,
-            boolean deflateRows, int rasterFinish, PixelTools pixel) {
+            boolean adaptiveMean, boolean zeroContext, boolean biasCorrection, boolean errorFeedback,
+            boolean scaleBlend, boolean keptContext, int bandStreamsLog2, Palette palette, int pixelLevelsSkipped,
+            int pixelLevelsPeriod, boolean deflateRows, int rasterFinish, PixelTools pixel) {
         this.pixel = pixel;
         this.rasterFinish = rasterFinish;
         this.colourTransform = colourTransform;
@@ -168,7 +168,8 @@ public final class CodingTools {
                 case BLOCK_GRID, PIXEL_GRID -> t.toolName + " period " + blockGrid.period + " from ("
                         + blockGrid.startX + ", " + blockGrid.startY + ")";
                 case BAND_STREAMS -> t.toolName + " from 2^" + bandStreamsLog2 + " samples per band";
-                case PALETTE -> t.toolName + " of " + palette.size() + " colours, " + palette.codedDepth() + "-bit indices";
+                case PALETTE -> t.toolName + " of " + palette.size() + " colours, " + palette.codedDepth()
+                        + "-bit indices";
                 case PIXEL_LEVELS -> t.toolName + (pixelLevelsSkipped == 0 ? "" : ", the " + pixelLevelsSkipped
                         + " coarsest level" + (pixelLevelsSkipped == 1 ? "" : "s") + " of the plan left out")
                         + (pixelLevelsPeriod == 0 ? "" : ", level 0 with period " + pixelLevelsPeriod)
@@ -324,7 +325,10 @@ public final class CodingTools {
                     case VALUE_MAP, PALETTE -> {
                         long length = 0;
                         for (int i = 0; ; i++) {
-                            if (i == 4) throw new CodingToolException(INVALID_TOOLS, pos, t.toolName + " length is longer than 4 bytes");
+                            if (i == 4) {
+                                throw new CodingToolException(INVALID_TOOLS, pos,
+                                        t.toolName + " length is longer than 4 bytes");
+                            }
                             int x = param(list, pos++, t);
                             length |= (long) (x & 0x7F) << (7 * i);
                             if ((x & 0x80) == 0) break;
@@ -337,7 +341,8 @@ public final class CodingTools {
                             map = ValueMap.read(list, pos, pos + (int) length, channels, bitDepth);
                         } else {
                             if (channels < 2) {
-                                throw new CodingToolException(INVALID_TOOLS, at, "palette needs 2 to 4 channels, the file has " + channels);
+                                throw new CodingToolException(INVALID_TOOLS, at,
+                                        "palette needs 2 to 4 channels, the file has " + channels);
                             }
                             palette = Palette.read(list, pos, pos + (int) length, channels, bitDepth);
                         }
@@ -407,8 +412,8 @@ public final class CodingTools {
             for (CodingTool t : seen) {
                 if (CodingTool.WAVELET_ONLY.contains(t) || t == CodingTool.PIXEL_LEVELS
                         || t == CodingTool.COLOUR_TRANSFORM) {
-                    throw new CodingToolException(INVALID_TOOLS, 0, "deflate-rows codes untransformed rows: it cannot go"
-                            + " with " + t.toolName);
+                    throw new CodingToolException(INVALID_TOOLS, 0,
+                            "deflate-rows codes untransformed rows: it cannot go with " + t.toolName);
                 }
             }
         }

@@ -16,7 +16,8 @@ public record Decoded(Image image, int levelsDecoded, int totalLevels, String st
     /** Keeps the metadata in the file's order. */
     public Decoded {
         // in the file's order: Map.copyOf's order changes from run to run
-        metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+        metadata = metadata == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     }
 
     /** Whether every level was decoded (the full-size image). */

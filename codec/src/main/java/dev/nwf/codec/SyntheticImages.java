@@ -195,8 +195,8 @@ public final class SyntheticImages {
     }
 
     /**
-     * {@link #waves(int, int, long)} at another depth: {@code centre} ± {@code amplitude}, plus uniform noise of at most
-     * {@code noise} either way (12-bit data in 16-bit samples: depth 16, centre 2048).
+     * {@link #waves(int, int, long)} at another depth: {@code centre} ± {@code amplitude}, plus uniform noise of at
+     * most {@code noise} either way (12-bit data in 16-bit samples: depth 16, centre 2048).
      */
     public static Image waves(int w, int h, int depth, int centre, int amplitude, int noise, long seed) {
         Random r = new Random(seed);

@@ -346,7 +346,8 @@ final class VectorGenerator {
                 List.of("rgb", "8bit", "multi-level", "pixel-levels"), SyntheticImages.plot(96, 64),
                 CodingTool.PIXEL_LEVELS, CodingTool.COLOUR_TRANSFORM);
         NwfFile streams = withTool("rgb8-pixel-levels-streams-192x128",
-                "pixel levels whose finest level (18 432 pixels) codes each part of each channel in a stream of its own",
+                "pixel levels whose finest level (18 432 pixels) codes each part of each channel in a stream of its"
+                        + " own",
                 List.of("rgb", "8bit", "multi-level", "pixel-levels"), SyntheticImages.graphic(192, 128, 3, 8, 47),
                 CodingTool.PIXEL_LEVELS);
         byte[] cut = chunked(streams);
@@ -540,9 +541,9 @@ final class VectorGenerator {
     }
 
     /**
-     * A grid position's classes (tool grid-classes, SPEC.md §4.4.10), which the encoder lists wherever pixel levels take
-     * the expert and a grid: a JPEG-like image large enough that each position's set starts its classes, and lists a
-     * decoder must refuse.
+     * A grid position's classes (tool grid-classes, SPEC.md §4.4.10), which the encoder lists wherever pixel levels
+     * take the expert and a grid: a JPEG-like image large enough that each position's set starts its classes, and
+     * lists a decoder must refuse.
      */
     private void gridClasses() throws IOException {
         codec = pixelLevelsOnly();
@@ -576,8 +577,8 @@ final class VectorGenerator {
     }
 
     /**
-     * The expert's classes (tool expert-classes, SPEC.md §4.4.8), which the encoder lists wherever pixel levels take the
-     * expert: a photo-like image whose passes outlast the classes' start, and lists a decoder must refuse.
+     * The expert's classes (tool expert-classes, SPEC.md §4.4.8), which the encoder lists wherever pixel levels take
+     * the expert: a photo-like image whose passes outlast the classes' start, and lists a decoder must refuse.
      */
     private void expertClasses() throws IOException {
         codec = pixelLevelsOnly();
@@ -592,9 +593,9 @@ final class VectorGenerator {
     }
 
     /**
-     * The expert's own errors (tool expert-errors, SPEC.md §4.4.7), which the encoder lists from effort 8 wherever pixel
-     * levels take the expert: colours with a raster finish, and a JPEG-like image whose grid positions salt the pattern's context;
-     * lists a decoder must refuse.
+     * The expert's own errors (tool expert-errors, SPEC.md §4.4.7), which the encoder lists from effort 8 wherever
+     * pixel levels take the expert: colours with a raster finish, and a JPEG-like image whose grid positions salt the
+     * pattern's context; lists a decoder must refuse.
      */
     private void expertErrors() throws IOException {
         // the encoder lists the tool from effort 8
@@ -647,7 +648,8 @@ final class VectorGenerator {
 
     /**
      * Positions in a block grid (tool pixel-grid, SPEC.md §4.4.6): JPEG-like images whose stride-1 level keeps state
-     * per position in their 8×8 (or, halved, 4×4) blocks, with and without a raster finish; lists a decoder must refuse.
+     * per position in their 8×8 (or, halved, 4×4) blocks, with and without a raster finish; lists a decoder must
+     * refuse.
      */
     private void pixelGrid() throws IOException {
         // pixel levels, not wavelet levels: the wavelet's tools left out, and the grid's classes (gridClasses())
@@ -763,13 +765,15 @@ final class VectorGenerator {
      */
     private void deflateRows() throws IOException {
         codec = nwfAll.withLevels(1);
-        NwfFile gray = withTool("gray8-deflate-rows-96x20", "rows in a DEFLATE stream: each a rotation of one noisy row",
+        NwfFile gray = withTool("gray8-deflate-rows-96x20",
+                "rows in a DEFLATE stream: each a rotation of one noisy row",
                 List.of("gray", "8bit", "deflate-rows"), SyntheticImages.rotatedRows(96, 20, 1, 8, 0, 61),
                 CodingTool.DEFLATE_ROWS);
         NwfCodec withPalette = codec;
         // ranks of a value map, not a palette, which the rows' few colours would otherwise take
         codec = without(codec, CodingTool.PALETTE);
-        withTool("rgb16-deflate-rows-300x8", "rows of 9-bit ranks of 16-bit samples, two bytes each, most significant first",
+        withTool("rgb16-deflate-rows-300x8",
+                "rows of 9-bit ranks of 16-bit samples, two bytes each, most significant first",
                 List.of("rgb", "16bit", "deflate-rows"), SyntheticImages.rotatedRows(300, 8, 3, 16, 0, 62),
                 CodingTool.DEFLATE_ROWS);
         codec = withPalette;
@@ -935,7 +939,8 @@ final class VectorGenerator {
     private void bandStreams() throws IOException {
         codec = nwf;
         withTool("rgb8-band-streams-haar-256x256",
-                "band streams at the finest level under Haar (the repeated pixels also show a 4×4 grid): nine bands, each its own stream",
+                "band streams at the finest level under Haar (the repeated pixels also show a 4×4 grid): nine bands,"
+                        + " each its own stream",
                 List.of("rgb", "8bit", "multi-level"),
                         SyntheticImages.speckled(SyntheticImages.pixelRepeated(SyntheticImages.fixedWaves(128, 128, 3,
                         8, 28), 256, 256), 28),

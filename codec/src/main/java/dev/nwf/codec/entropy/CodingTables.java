@@ -33,7 +33,7 @@ public final class CodingTables {
         return MIN_SCALE * StrictMath.pow(2.0, index / (double) STEPS_PER_OCTAVE);
     }
 
-    /** Index of the table scale nearest to {@code s} in log space (for encoders and training; not on the decode path). */
+    /** Index of the table scale nearest to {@code s} in log space (encoders and training; not on the decode path). */
     public static int nearestScaleIndex(double s) {
         if (!(s > MIN_SCALE)) return 0;
         long i = Math.round(Math.log(s / MIN_SCALE) / Math.log(2) * STEPS_PER_OCTAVE);
@@ -69,7 +69,8 @@ public final class CodingTables {
         double f = fraction / (double) MEAN_FRACTIONS;
         int n = 2 * k + 2;
         double[] p = new double[n];
-        // bin q holds offsets d in [q*width, q*width + width - 1] from floor(mean); in mean units [q*width - 0.5 - f, ...)
+        // bin q holds offsets d in [q*width, q*width + width - 1] from floor(mean); in mean units
+        // [q*width - 0.5 - f, ...)
         double lowEdge = -k * (double) width - 0.5 - f;
         double highEdge = (k + 1) * (double) width - 0.5 - f;
         p[0] = family.cdf(lowEdge, s) + family.cdf(-highEdge, s);

@@ -33,7 +33,8 @@ public record IntNet(int inputs, List<IntConv> layers) {
             IntConv l = layers.get(i);
             int expected = channels + (l.withNetInput() && i > 0 ? inputs : 0);
             if (l.inChannels() != expected) {
-                throw new IllegalArgumentException("layer " + i + " takes " + l.inChannels() + " channels, receives " + expected);
+                throw new IllegalArgumentException(
+                        "layer " + i + " takes " + l.inChannels() + " channels, receives " + expected);
             }
             channels = l.outChannels();
         }
@@ -87,7 +88,9 @@ public record IntNet(int inputs, List<IntConv> layers) {
     /** Refuses networks whose accumulators could leave the exact range of fp64 (and of the long reference). */
     public void requireEvaluable(long inBound) {
         long m = maxAccumulator(inBound);
-        if (m >= FP64_EXACT) throw new IllegalArgumentException("accumulator bound " + m + " exceeds 2^53: not exactly evaluable");
+        if (m >= FP64_EXACT) {
+            throw new IllegalArgumentException("accumulator bound " + m + " exceeds 2^53: not exactly evaluable");
+        }
     }
 
     /** SHA-256 of the canonical serialisation (SPEC.md §5.3): the model identity stored in .nwf headers. */

@@ -8,7 +8,7 @@ package dev.nwf.codec.pixel;
  */
 final class LevelRows {
     final int stride;
-    /** Level 0's period (SPEC.md §4.4.1): its RASTER samples also compare with the one this many places back; 0: none. */
+    /** Level 0's period (SPEC.md §4.4.1): its RASTER samples also compare with the one this far back (0: none). */
     final int period;
     /**
      * Of a raster finish (tool raster-finish, SPEC.md §4.4.1): the stride of the level before it, whose pixels it

@@ -32,7 +32,7 @@ final class PassErrors {
     private int contextSalt;
     private int sum;
 
-    /** Starts a row of {@code pass} at stride {@code s}, its pixels {@code step} apart in a plane {@code width} wide. */
+    /** Starts a row of pass {@code pass} at stride {@code s}: pixels {@code step} apart, a plane {@code width} wide. */
     void startRow(int pass, int s, int step, int width) {
         if (current[pass] == null || current[pass].length != width || stride[pass] != s) {
             current[pass] = new int[width];

@@ -30,7 +30,7 @@ public final class PixelLevels implements LevelCoding {
     private final ColourTransform transform;
     /** The parts of the channels code side by side on their own threads unless this is 1. */
     private final int threads;
-    /** How many of §4.3's coarsest levels are left out (SPEC.md §4.4.1): level 0 is the plan's level {@code skipped}. */
+    /** How many of §4.3's coarsest levels are left out (SPEC.md §4.4.1): level 0 is the plan's {@code skipped}th. */
     private final int skipped;
     /** Level 0's period (SPEC.md §4.4.1), 0 for none. */
     private final int period;
@@ -51,7 +51,7 @@ public final class PixelLevels implements LevelCoding {
 
     /**
      * @param transform the colour transform the planes are coded under (NONE for a palette's indices)
-     * @param threads 1 to code the channels one after another, else each on a thread of its own (the bytes are the same)
+     * @param threads 1 to code the channels one after another, else each on a thread of its own (the same bytes)
      * @param skipped how many of §4.3's coarsest levels to leave out: fewer, larger steps of progressive decoding
      */
     public PixelLevels(ColourTransform transform, int threads, int skipped) {
