@@ -96,7 +96,10 @@ final class Correction {
     /** Moves the weights of the last prediction towards the sample's true value. */
     void learn(int value) {
         long e = Math.max(-ERROR_LIMIT, Math.min(ERROR_LIMIT, 16L * (value - base) - sixteenths));
-        long g = Math.floorDiv(e << (STEP_SHIFT + STEP_BITS), norm);
+        // the floor of the quotient (norm is positive): one less where the remainder is negative, without a branch
+        long x = e << (STEP_SHIFT + STEP_BITS);
+        long q = x / norm;
+        long g = q + (x - q * norm >> 63);
         for (int k = 0; k < used; k++) {
             long w = weights[offset + k] + (g * features[k] + (1L << (STEP_BITS - 1)) >> STEP_BITS);
             weights[offset + k] = Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, w));
@@ -114,7 +117,10 @@ final class Correction {
     static int quantised(int d) {
         int m = Math.abs(d);
         int top = 31 - Integer.numberOfLeadingZeros(m);
-        int k = m <= 4 ? m : 2 * top + 1 + (m >>> (top - 1) & 1);
-        return d < 0 ? -k : k;
+        // chosen and signed by masks rather than branches, whose way the data makes unpredictable
+        int small = m - 5 >> 31;
+        int k = m & small | (2 * top + 1 + (m >>> (top - 1) & 1)) & ~small;
+        int s = d >> 31;
+        return (k ^ s) - s;
     }
 }

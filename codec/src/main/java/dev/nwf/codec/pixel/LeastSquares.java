@@ -153,7 +153,8 @@ final class LeastSquares {
     static int orientation(long[] f) {
         long along = Math.abs(f[0] - f[4]) + Math.abs(f[1] - f[2]) + Math.abs(f[3] - f[1]);
         long across = Math.abs(f[0] - f[2]) + Math.abs(f[1] - f[5]) + Math.abs(f[3] - f[PixelScan.NEIGHBOURS + 2 + 1]);
-        return 3 * across > 4 * along ? 1 : 3 * along > 4 * across ? 2 : 0;
+        // both cannot hold: the two comparisons' signs, added without branches
+        return (int) ((4 * along - 3 * across) >>> 63) + 2 * (int) ((4 * across - 3 * along) >>> 63);
     }
 
     /**

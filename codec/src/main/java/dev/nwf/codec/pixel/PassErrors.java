@@ -136,14 +136,15 @@ final class PassErrors {
 
     /** 0 for 0, else 2·⌊log2 m⌋ + 1 + the bit below the top one. */
     static int halfOctave(int m) {
-        if (m == 0) return 0;
+        // without branches: m = 0 has top −1, whose mask clears the sum; at top = 0 the shift is by −1, that is 31,
+        // which leaves 0 of a positive m
         int top = 31 - Integer.numberOfLeadingZeros(m);
-        // at top = 0 the shift is by −1, that is 31, which leaves 0 of a positive m
-        return 2 * top + 1 + (m >>> (top - 1) & 1);
+        return 2 * top + 1 + (m >>> (top - 1) & 1) & ~(top >> 31);
     }
 
     /** A signed difference in half-octaves, its sign kept. */
     static int signedHalfOctave(int d) {
-        return d < 0 ? -halfOctave(-d) : halfOctave(d);
+        int s = d >> 31;
+        return (halfOctave((d ^ s) - s) ^ s) - s;
     }
 }

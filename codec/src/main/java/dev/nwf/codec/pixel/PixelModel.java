@@ -816,11 +816,18 @@ final class PixelModel {
         int count = 0;
         for (int k = 0; k < 4; k++) {
             if (nb[k] == MISSING) continue;
-            boolean seen = false;
-            for (int j = 0; j < k; j++) seen |= nb[j] == nb[k];
-            if (!seen) count++;
+            // counted without branches, whose way the data makes unpredictable
+            int seen = 0;
+            for (int j = 0; j < k; j++) seen |= equal(nb[j], nb[k]);
+            count += seen ^ 1;
         }
         return Math.min(3, count);
+    }
+
+    /** 1 where {@code x == y}, else 0, without a branch. */
+    private static int equal(int x, int y) {
+        int d = x ^ y;
+        return (d | -d) >>> 31 ^ 1;
     }
 
     /** The value a sample that equals no candidate is predicted as (SPEC.md §4.4.2). */
@@ -832,22 +839,23 @@ final class PixelModel {
         return b == MISSING ? a : (a + b + 1) >> 1;
     }
 
-    /** A signed difference of two neighbours, quantised to 9 steps (0 where either is missing). */
+    /** A signed difference of two neighbours, quantised to 9 steps (99 where either is missing). */
     private static int q(int a, int b) {
         if (a == MISSING || b == MISSING) return 99;
         int d = a - b;
         int m = Math.abs(d);
-        int k = m == 0 ? 0 : m < 3 ? 1 : m < 8 ? 2 : m < 24 ? 3 : 4;
-        return d < 0 ? -k : k;
+        // the thresholds passed (0, 3, 8, 24) counted without branches, whose way the data makes unpredictable
+        int k = (-m >>> 31) + (2 - m >>> 31) + (7 - m >>> 31) + (23 - m >>> 31);
+        int s = d >> 31;
+        return (k ^ s) - s;
     }
 
     /** The median edge detector of LOCO-I from the left, upper and upper-left samples, any of them missing. */
     private int med(int a, int b, int cc) {
         if (a == MISSING) return b == MISSING ? mid : b;
         if (b == MISSING || cc == MISSING) return a;
-        int lo = Math.min(a, b);
-        int hi = Math.max(a, b);
-        return cc >= hi ? lo : cc <= lo ? hi : a + b - cc;
+        // the median of a, b and a + b − cc, in minima and maxima rather than branches the data makes unpredictable
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), a + b - cc));
     }
 
     static int hash(int a, int b) {

@@ -53,6 +53,32 @@ class FarContextsTest {
         }
     }
 
+    /**
+     * The orientation by a third either way (SPEC.md §4.4.8): W (f0), N (f1), NW (f2), NE (f3), WW (f4), NN (f5) and
+     * the wide NNE (f11) as the features place them.
+     */
+    @Test
+    void theOrientationTellsAThirdEitherWay() {
+        assertEquals(0, LeastSquares.orientation(features(0, 0, 0, 0, 0, 0)), "flat");
+        assertEquals(1, LeastSquares.orientation(features(0, 0, 0, 0, 0, 9)), "across the rows: N − NN");
+        assertEquals(2, LeastSquares.orientation(features(0, 0, 0, 0, 9, 0)), "along them: W − WW");
+        // along |W − WW| = 3, across |N − NN| = 4: 3·4 is not above 4·3
+        assertEquals(0, LeastSquares.orientation(features(0, 0, 0, 0, 3, 4)), "a third more, not above it");
+        assertEquals(1, LeastSquares.orientation(features(0, 0, 0, 0, 3, 5)), "above a third more across");
+        assertEquals(2, LeastSquares.orientation(features(0, 0, 0, 0, 5, 3)), "above a third more along");
+    }
+
+    private static long[] features(long w, long n, long nw, long ne, long ww, long nn) {
+        long[] f = new long[LeastSquares.FEATURES];
+        f[0] = w;
+        f[1] = n;
+        f[2] = nw;
+        f[3] = ne;
+        f[4] = ww;
+        f[5] = nn;
+        return f;
+    }
+
     /** A gray image has no later channel: only the far context and the orientation change its bytes. */
     @Test
     void aGrayImageCodesDifferently() {

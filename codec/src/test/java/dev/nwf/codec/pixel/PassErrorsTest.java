@@ -48,7 +48,13 @@ class PassErrorsTest {
         assertEquals(1, PassErrors.halfOctave(1));
         assertEquals(3, PassErrors.halfOctave(2));
         assertEquals(4, PassErrors.halfOctave(3));
+        assertEquals(5, PassErrors.halfOctave(4));
+        assertEquals(6, PassErrors.halfOctave(7));
+        assertEquals(2 * 16 + 1 + 1, PassErrors.halfOctave((1 << 16) + (1 << 15)));
         assertEquals(-4, PassErrors.signedHalfOctave(-3));
+        assertEquals(0, PassErrors.signedHalfOctave(0));
+        assertEquals(-1, PassErrors.signedHalfOctave(-1));
+        assertEquals(6, PassErrors.signedHalfOctave(7));
         PassErrors e = new PassErrors();
         e.startRow(PixelScan.RASTER, 1, 1, 3);
         e.record(0, PassErrors.LIMIT * 4);
