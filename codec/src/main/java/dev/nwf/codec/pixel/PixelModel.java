@@ -385,8 +385,10 @@ final class PixelModel {
         int info = c == 0 ? 0 : prevMatch >= 0 ? 1 : 2;
         // flat: the eight neighbours agree (and the previous channel matched): one cheaper decision first
         int flat = nb[0];
-        boolean flatNeighbours = flat != MISSING && nb[1] == flat && nb[2] == flat && nb[3] == flat && info != 2
-                && nb[4] == flat && nb[5] == flat && nb[6] == flat && nb[7] == flat;
+        // one test of the neighbours' differences from W, not a branch each (a smooth photo's make them unpredictable)
+        int differ = 0;
+        for (int k = 1; k < PixelScan.NEIGHBOURS; k++) differ |= nb[k] ^ flat;
+        boolean flatNeighbours = differ == 0 && flat != MISSING && info != 2;
         // the wide context serves the flat decision and the candidates: differences only need it where flat; the
         // wide neighbours themselves also serve the expert (read once for both)
         boolean wideContext = candidates || flatNeighbours;
