@@ -111,15 +111,14 @@ final class Correction {
     }
 
     /**
-     * A correction (in whole units) quantised for a context: its magnitude m exactly up to 4, then 2·⌊log2 m⌋ + 1 +
-     * the bit below the top one; the sign kept.
+     * A correction (in whole units) quantised for a context: its magnitude m exactly up to 4, then its half-octave
+     * ({@link PassErrors#halfOctave}: 2·⌊log2 m⌋ + 1 + the bit below the top one); the sign kept.
      */
     static int quantised(int d) {
         int m = Math.abs(d);
-        int top = 31 - Integer.numberOfLeadingZeros(m);
         // chosen and signed by masks rather than branches, whose way the data makes unpredictable
         int small = m - 5 >> 31;
-        int k = m & small | (2 * top + 1 + (m >>> (top - 1) & 1)) & ~small;
+        int k = m & small | PassErrors.halfOctave(m) & ~small;
         int s = d >> 31;
         return (k ^ s) - s;
     }
